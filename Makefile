@@ -1,0 +1,37 @@
+# SAARA kit — `make run` serves the participants' forms, `make test` runs every test.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+ARGS ?=
+
+.PHONY: run test lab bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# Reinstall whenever pyproject.toml changes.
+$(VENV)/.installed-run: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@ $(VENV)/.installed-run
+
+run: $(VENV)/.installed-run  ## serve the forms on the sample data (ARGS="--host 0.0.0.0 --region ouest")
+	$(BIN)/saara-kit serve $(ARGS)
+
+test: $(VENV)/.installed-test  ## every tier: unit, ui, notebooks (papermill + nbval), browser
+	$(BIN)/python -m pytest tests
+	$(BIN)/python -m pytest --nbval-lax -p no:cacheprovider notebooks
+
+lab: $(VENV)/.installed-test  ## JupyterLab on notebooks/ for trainers
+	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
+
+bench: $(VENV)/.installed-test  ## timings, printed as ratios
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) outputs .pytest_cache

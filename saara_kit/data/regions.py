@@ -1,0 +1,54 @@
+"""The learning hubs, one YAML file each in ``params/``."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from saara_kit.i18n import LANGUAGES, normalise_lang
+from saara_kit.settings import PARAMS_DIR
+
+__all__ = ["Region", "list_regions", "load_region"]
+
+
+@dataclass(frozen=True)
+class Region:
+    """A learning hub: its id, names, wilayas, default language and workshop date."""
+
+    id: str
+    names: dict[str, str]
+    hub_city: str
+    default_lang: str
+    workshop_date: dt.date
+    wilayas: tuple[int, ...]
+
+    def name(self, lang: str) -> str:
+        """Return the hub's name in ``lang``."""
+        return self.names[normalise_lang(lang)]
+
+
+def list_regions(params_dir: Path = PARAMS_DIR) -> list[str]:
+    """Return the hub ids, one per ``params/<id>.yaml``, sorted."""
+    return sorted(path.stem for path in params_dir.glob("*.yaml"))
+
+
+def load_region(region_id: str, params_dir: Path = PARAMS_DIR) -> Region:
+    """Load and check ``params/<region_id>.yaml``."""
+    path = params_dir / f"{region_id}.yaml"
+    if not path.is_file():
+        known = ", ".join(list_regions(params_dir))
+        raise ValueError(f"unknown hub {region_id!r}; known hubs: {known}")
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    missing = [lang for lang in LANGUAGES if lang not in raw.get("name", {})]
+    if raw.get("id") != region_id or missing:
+        raise ValueError(f"{path}: 'id' must be {region_id!r} and 'name' needs {LANGUAGES}")
+    return Region(
+        id=region_id,
+        names=dict(raw["name"]),
+        hub_city=raw["hub_city"],
+        default_lang=normalise_lang(raw["default_lang"]),
+        workshop_date=raw["workshop_date"],
+        wilayas=tuple(int(code) for code in raw["wilayas"]),
+    )

@@ -1,0 +1,87 @@
+"""Read a CSV or XLSX table with its line numbers; write one with every cell neutralised."""
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pandas as pd
+from openpyxl import load_workbook
+
+from saara_kit.exports.safe import neutralise
+from saara_kit.i18n import t
+
+__all__ = ["TableError", "read_table", "write_table"]
+
+
+class TableError(ValueError):
+    """A whole-file problem (encoding, format, columns), said in the reader's language."""
+
+    def __init__(self, key: str, **values: object):
+        self.key, self.values = key, values
+        super().__init__(t(key, "en", **values))
+
+    def message(self, lang: str = "fr") -> str:
+        """Say what is wrong, in ``lang``."""
+        return t(self.key, lang, **self.values)
+
+
+def read_table(path: str | Path) -> list[tuple[int, dict[str, str]]]:
+    """Return ``(line number, {header: text})`` for each non-empty data row of a CSV or XLSX file.
+
+    CSV may be comma- or semicolon-separated, UTF-8 with or without a BOM. Line numbers are
+    those a spreadsheet shows: the header is line 1.
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        rows = _csv_rows(path)
+    elif suffix in (".xlsx", ".xlsm"):
+        rows = _xlsx_rows(path)
+    else:
+        raise TableError("import.unknown_format", suffix=suffix or "?")
+    if not rows:
+        raise TableError("import.empty")
+    headers = [str(cell or "").strip() for cell in rows[0]]
+    table = []
+    for line, cells in enumerate(rows[1:], start=2):
+        texts = ["" if cell is None else str(cell).strip() for cell in cells]
+        if any(texts):
+            table.append((line, dict(zip(headers, texts + [""] * (len(headers) - len(texts))))))
+    if not table:
+        raise TableError("import.empty")
+    return table
+
+
+def _csv_rows(path: Path) -> list[list[str]]:
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise TableError("import.not_utf8") from None
+    first_line = text.split("\n", 1)[0]
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+
+
+def _xlsx_rows(path: Path) -> list[list[object]]:
+    workbook = load_workbook(path, read_only=True, data_only=True)
+    try:
+        return [list(row) for row in workbook.worksheets[0].iter_rows(values_only=True)]
+    finally:
+        workbook.close()
+
+
+def write_table(frame: pd.DataFrame, path: str | Path, sep: str = ";") -> Path:
+    """Write ``frame`` as CSV (UTF-8 with BOM, for Excel) or XLSX, chosen by the suffix."""
+    path = Path(path)
+    safe = frame.map(neutralise)
+    safe.columns = [neutralise(str(column)) for column in frame.columns]
+    suffix = path.suffix.lower()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if suffix == ".csv":
+        safe.to_csv(path, index=False, sep=sep, encoding="utf-8-sig")
+    elif suffix == ".xlsx":
+        safe.to_excel(path, index=False, engine="openpyxl")
+    else:
+        raise TableError("import.unknown_format", suffix=suffix or "?")
+    return path

@@ -1,0 +1,23 @@
+"""Translations (one catalogue, three languages) and Babel formatting."""
+from saara_kit.i18n.catalogue import (
+    DEFAULT_LANG,
+    LANGUAGES,
+    catalogue,
+    is_rtl,
+    normalise_lang,
+    t,
+)
+from saara_kit.i18n.formatting import format_date, format_money, format_number, format_time
+
+__all__ = [
+    "DEFAULT_LANG",
+    "LANGUAGES",
+    "catalogue",
+    "format_date",
+    "format_money",
+    "format_number",
+    "format_time",
+    "is_rtl",
+    "normalise_lang",
+    "t",
+]

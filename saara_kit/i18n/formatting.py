@@ -1,0 +1,37 @@
+"""Format numbers, money and dates for French, Arabic and English readers (Babel)."""
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from babel import dates, numbers
+
+from saara_kit.i18n.catalogue import normalise_lang
+
+__all__ = ["BABEL_LOCALES", "format_date", "format_money", "format_number", "format_time"]
+
+BABEL_LOCALES = {"fr": "fr_DZ", "ar": "ar_DZ", "en": "en"}
+
+
+def _locale(lang: str) -> str:
+    return BABEL_LOCALES[normalise_lang(lang)]
+
+
+def format_number(value: float | int | Decimal, lang: str = "fr") -> str:
+    """Format a number with the language's separators."""
+    return numbers.format_decimal(value, locale=_locale(lang))
+
+
+def format_money(amount: float | int | Decimal, currency: str = "DZD", lang: str = "fr") -> str:
+    """Format an amount in DZD or EUR."""
+    return numbers.format_currency(amount, currency, locale=_locale(lang))
+
+
+def format_date(value: dt.date, lang: str = "fr", form: str = "long") -> str:
+    """Format a date (``short``, ``medium``, ``long`` or ``full``)."""
+    return dates.format_date(value, format=form, locale=_locale(lang))
+
+
+def format_time(value: dt.datetime | dt.time, lang: str = "fr") -> str:
+    """Format a time of day, hours and minutes."""
+    return dates.format_time(value, format="short", locale=_locale(lang))

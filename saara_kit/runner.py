@@ -1,0 +1,92 @@
+"""Rerun the notebook templates per hub with papermill, in parallel, into ``outputs/<hub>/``."""
+from __future__ import annotations
+
+import os
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+
+from saara_kit.data import list_regions, load_region
+from saara_kit.settings import NOTEBOOKS_DIR
+
+__all__ = ["RunResult", "list_notebooks", "run_all", "run_notebook"]
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """How one notebook run for one hub ended."""
+
+    region: str
+    notebook: str
+    html: Path | None
+    seconds: float
+    error: str = ""
+
+
+def list_notebooks(notebooks_dir: Path = NOTEBOOKS_DIR) -> list[Path]:
+    """Return the numbered notebook templates, ``NN-topic.ipynb``, in order."""
+    return sorted(path for path in notebooks_dir.glob("[0-9][0-9]-*.ipynb"))
+
+
+def run_notebook(notebook: Path, output_dir: Path, parameters: dict) -> RunResult:
+    """Execute ``notebook`` with ``parameters``; write the executed notebook and a static HTML page.
+
+    A failing cell still writes the executed notebook, so the error can be read there.
+    """
+    import papermill
+    from nbconvert import HTMLExporter
+
+    started = time.perf_counter()
+    output_dir.mkdir(parents=True, exist_ok=True)
+    executed = output_dir / notebook.name
+    region = parameters["region"]
+    try:
+        papermill.execute_notebook(
+            str(notebook), str(executed), parameters=parameters, kernel_name="python3",
+            cwd=str(notebook.parent), progress_bar=False, shutdown_kernel="immediate",
+        )
+    except papermill.PapermillExecutionError as error:
+        message = f"{error.ename}: {error.evalue}"
+        return RunResult(region, notebook.stem, None, time.perf_counter() - started, message)
+    body, _ = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True).from_filename(str(executed))
+    page = output_dir / f"{notebook.stem}.html"
+    page.write_text(body, encoding="utf-8")
+    return RunResult(region, notebook.stem, page, time.perf_counter() - started)
+
+
+def run_all(
+    regions: list[str] | None = None,
+    notebooks: list[str] | None = None,
+    source: str = "store",
+    output_dir: Path = Path("outputs"),
+    workers: int = 2,
+    lang: str | None = None,
+    data_dir: str | Path = "workshop-data",
+    db_url: str | None = None,
+) -> list[RunResult]:
+    """Run every (hub, notebook) pair, printing progress; return the failed runs."""
+    if db_url:
+        os.environ["SAARA_DB_URL"] = db_url  # inherited by the kernels
+    regions = regions or list_regions()
+    chosen = [p for p in list_notebooks() if not notebooks or p.stem in notebooks or p.name in notebooks]
+    jobs = []
+    for region_id in regions:
+        region = load_region(region_id)
+        parameters = {
+            "region": region_id,
+            "lang": lang or region.default_lang,
+            "source": source,
+            "data_dir": str(Path(data_dir).resolve()),
+        }
+        jobs += [(notebook, Path(output_dir).resolve() / region_id, parameters) for notebook in chosen]
+    failures = []
+    with ProcessPoolExecutor(max_workers=max(1, workers)) as pool:
+        futures = [pool.submit(run_notebook, *job) for job in jobs]
+        for done, future in enumerate(as_completed(futures), start=1):
+            result = future.result()
+            status = "ok" if not result.error else f"FAILED — {result.error}"
+            print(f"[{done}/{len(jobs)}] {result.region} / {result.notebook}: {status} ({result.seconds:.1f} s)", flush=True)
+            if result.error:
+                failures.append(result)
+    return failures

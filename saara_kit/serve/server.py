@@ -1,0 +1,89 @@
+"""Start Voilà on ``voila_apps/``: token, preheated kernels, idle culling, landing page at ``/``."""
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+from jupyter_server.base.handlers import JupyterHandler
+from jupyter_server.utils import url_path_join
+from tornado import web
+from voila.app import Voila
+
+from saara_kit.data import load_region
+from saara_kit.i18n import normalise_lang
+from saara_kit.serve.landing import available_apps, render_landing
+from saara_kit.settings import VOILA_APPS_DIR, default_db_url
+
+__all__ = ["SaaraVoila", "serve", "voila_arguments"]
+
+CULL_IDLE_SECONDS = 20 * 60
+CULL_INTERVAL_SECONDS = 60
+
+
+class LandingHandler(JupyterHandler):
+    """Serve the translated list of forms (``/?lang=ar``), behind the same token as the forms."""
+
+    @web.authenticated
+    def get(self) -> None:
+        default = os.environ.get("SAARA_LANG", "fr")
+        lang = normalise_lang(self.get_argument("lang", default))
+        region = load_region(os.environ.get("SAARA_REGION", "centre"))
+        self.set_header("Content-Type", "text/html; charset=utf-8")
+        self.finish(render_landing(lang, region, available_apps()))
+
+
+class SaaraVoila(Voila):
+    """Voilà with the kit's landing page in place of the file tree at ``/``."""
+
+    def init_handlers(self) -> list:
+        landing = (url_path_join(self.server_url, r"/?"), LandingHandler)
+        return [landing, *super().init_handlers()]
+
+
+def voila_arguments(
+    host: str, port: int, token: str | None, pool_size: int = 1, apps_dir: Path = VOILA_APPS_DIR
+) -> list[str]:
+    """Return Voilà's command line: sources stripped, kernels preheated, idle kernels culled."""
+    return [
+        str(apps_dir),
+        f"--Voila.ip={host}",
+        f"--port={port}",
+        "--Voila.port_retries=0",
+        "--no-browser",
+        "--strip_sources=True",
+        "--preheat_kernel=True",
+        f"--pool_size={pool_size}",
+        "--show_tracebacks=False",
+        f"--MappingKernelManager.cull_idle_timeout={CULL_IDLE_SECONDS}",
+        f"--MappingKernelManager.cull_interval={CULL_INTERVAL_SECONDS}",
+        "--MappingKernelManager.cull_connected=False",
+        f"--Voila.token={token or ''}",
+    ]
+
+
+def serve(
+    host: str = "127.0.0.1",
+    port: int = 8866,
+    region: str = "centre",
+    lang: str = "fr",
+    data_dir: str | Path = "workshop-data",
+    db_url: str | None = None,
+    token: bool = True,
+    pool_size: int = 1,
+) -> None:
+    """Serve the participants' forms until interrupted; print the URL to open."""
+    load_region(region)  # fail early on an unknown hub
+    data_dir = Path(data_dir).resolve()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    os.environ.update(  # read by the landing page and inherited by every kernel
+        SAARA_REGION=region,
+        SAARA_LANG=normalise_lang(lang),
+        SAARA_DATA_DIR=str(data_dir),
+        SAARA_DB_URL=db_url or default_db_url(data_dir),
+    )
+    secret = secrets.token_urlsafe(24) if token else None
+    shown_host = "localhost" if host in ("127.0.0.1", "localhost") else host
+    query = f"?token={secret}&lang={normalise_lang(lang)}" if secret else f"?lang={normalise_lang(lang)}"
+    print(f"SAARA: open http://{shown_host}:{port}/{query}", flush=True)
+    SaaraVoila.launch_instance(argv=voila_arguments(host, port, secret, pool_size))

@@ -1,0 +1,41 @@
+"""The project's folders and the workshop settings read from the environment."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+__all__ = [
+    "PROJECT_ROOT",
+    "DATASETS_DIR",
+    "PARAMS_DIR",
+    "NOTEBOOKS_DIR",
+    "VOILA_APPS_DIR",
+    "default_data_dir",
+    "default_db_url",
+    "default_region",
+]
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DATASETS_DIR = PROJECT_ROOT / "datasets"
+PARAMS_DIR = PROJECT_ROOT / "params"
+NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
+VOILA_APPS_DIR = PROJECT_ROOT / "voila_apps"
+
+
+def default_data_dir() -> Path:
+    """Return the workshop data folder: ``$SAARA_DATA_DIR`` or ``./workshop-data``."""
+    return Path(os.environ.get("SAARA_DATA_DIR") or "workshop-data").resolve()
+
+
+def default_db_url(data_dir: str | Path | None = None) -> str:
+    """Return ``$SAARA_DB_URL``, else the SQLite file ``<data_dir>/saara.db``."""
+    url = os.environ.get("SAARA_DB_URL")
+    if url:
+        return url
+    folder = Path(data_dir).resolve() if data_dir else default_data_dir()
+    return f"sqlite:///{folder / 'saara.db'}"
+
+
+def default_region() -> str:
+    """Return the hub served: ``$SAARA_REGION`` or ``centre``."""
+    return os.environ.get("SAARA_REGION") or "centre"

@@ -1,0 +1,1 @@
+"""Stakeholder register: who matters to a project, and how to engage them."""

@@ -1,0 +1,26 @@
+"""The one table of the store: ``revisions``."""
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+__all__ = ["metadata", "revisions"]
+
+metadata = sa.MetaData()
+
+revisions = sa.Table(
+    "revisions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("record_id", sa.String(36), nullable=False),
+    sa.Column("revision", sa.Integer, nullable=False),
+    sa.Column("kind", sa.String(40), nullable=False),
+    sa.Column("region", sa.String(40), nullable=False),
+    sa.Column("association", sa.String(200), nullable=False),
+    sa.Column("author", sa.String(200), nullable=False),
+    sa.Column("saved_at", sa.DateTime, nullable=False),  # UTC
+    sa.Column("schema_version", sa.Integer, nullable=False),
+    sa.Column("deleted", sa.Boolean, nullable=False, default=False),
+    sa.Column("payload", sa.JSON, nullable=False),
+    sa.UniqueConstraint("record_id", "revision", name="uq_record_revision"),
+    sa.Index("ix_revisions_kind_region_association", "kind", "region", "association"),
+)

@@ -1,0 +1,168 @@
+"""Save and read revisions through SQLAlchemy Core."""
+from __future__ import annotations
+
+import datetime as dt
+import random
+import time
+from pathlib import Path
+from typing import Iterable
+
+import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError, OperationalError
+
+from saara_kit.settings import default_db_url
+from saara_kit.store.records import Revision, RevisionConflict
+from saara_kit.store.schema import metadata, revisions
+from saara_kit.store.sqlite import configure_sqlite, is_locked_error
+
+__all__ = ["Store", "open_store"]
+
+RETRIES = 12
+
+
+def open_store(data_dir: str | Path | None = None, db_url: str | None = None) -> "Store":
+    """Open the workshop store: ``db_url``, else ``$SAARA_DB_URL``, else ``<data_dir>/saara.db``."""
+    return Store(db_url or default_db_url(data_dir))
+
+
+class Store:
+    """Append-only store of record revisions."""
+
+    def __init__(self, url: str):
+        self.url = url
+        if url.startswith("sqlite:///"):
+            Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+        self.engine = sa.create_engine(url)
+        if self.engine.dialect.name == "sqlite":
+            configure_sqlite(self.engine)
+        self._write(lambda conn: metadata.create_all(conn))
+
+    # -- writing -------------------------------------------------------------------------
+    def save(self, revision: Revision) -> bool:
+        """Save one revision; return False when the very same revision was already saved."""
+        return self.save_many([revision]) == 1
+
+    def save_many(self, items: Iterable[Revision]) -> int:
+        """Save revisions all-or-nothing; return how many rows were new.
+
+        Raises ``RevisionConflict`` when a revision number is taken by other content, or when
+        a revision skips ahead of the record's latest one (someone else saved in between).
+        """
+        items = list(items)
+        return self._write(lambda conn: sum(self._insert(conn, item) for item in items))
+
+    def _insert(self, conn: sa.Connection, item: Revision) -> int:
+        latest = conn.execute(
+            sa.select(revisions).where(revisions.c.record_id == item.record_id)
+            .order_by(revisions.c.revision.desc()).limit(1)
+        ).first()
+        latest_number = latest.revision if latest else 0
+        if item.revision <= latest_number:
+            existing = conn.execute(
+                sa.select(revisions).where(
+                    revisions.c.record_id == item.record_id, revisions.c.revision == item.revision
+                )
+            ).first()
+            if existing is not None and _to_revision(existing).same_content(item):
+                return 0
+            raise RevisionConflict(f"{item.record_id} revision {item.revision} is already taken")
+        if item.revision != latest_number + 1:
+            raise RevisionConflict(
+                f"{item.record_id}: revision {item.revision} follows {latest_number}"
+            )
+        conn.execute(revisions.insert().values(**_to_row(item)))
+        return 1
+
+    def _write(self, work):
+        """Run ``work(conn)`` in one write transaction, retrying while the database is busy."""
+        for attempt in range(RETRIES):
+            try:
+                with self.engine.connect().execution_options(saara_write=True) as conn:
+                    with conn.begin():
+                        return work(conn)
+            except OperationalError as error:
+                if not is_locked_error(error) or attempt == RETRIES - 1:
+                    raise
+            except IntegrityError:
+                if attempt == RETRIES - 1:
+                    raise  # a concurrent twin inserted first; re-check on the next attempt
+            time.sleep(min(2.0, 0.02 * 2**attempt) * (0.5 + random.random()))
+        raise AssertionError("unreachable")
+
+    # -- reading -------------------------------------------------------------------------
+    def history(self, record_id: str) -> list[Revision]:
+        """Return every revision of one record, oldest first."""
+        query = sa.select(revisions).where(revisions.c.record_id == record_id)
+        return self._read(query.order_by(revisions.c.revision))
+
+    def current(
+        self, kind: str, region: str | None = None, association: str | None = None
+    ) -> list[Revision]:
+        """Return the latest revision of each live record of ``kind``, oldest record first."""
+        latest = (
+            sa.select(revisions.c.record_id, sa.func.max(revisions.c.revision).label("top"))
+            .where(revisions.c.kind == kind)
+            .group_by(revisions.c.record_id)
+            .subquery()
+        )
+        query = sa.select(revisions).join(
+            latest,
+            sa.and_(revisions.c.record_id == latest.c.record_id, revisions.c.revision == latest.c.top),
+        )
+        query = query.where(revisions.c.deleted.is_(False))
+        if region is not None:
+            query = query.where(revisions.c.region == region)
+        if association is not None:
+            query = query.where(revisions.c.association == association)
+        return self._read(query.order_by(revisions.c.id))
+
+    def associations(self, kind: str, region: str | None = None) -> list[str]:
+        """Return the associations that saved records of ``kind``, sorted."""
+        query = sa.select(revisions.c.association).distinct().where(revisions.c.kind == kind)
+        if region is not None:
+            query = query.where(revisions.c.region == region)
+        with self.engine.connect() as conn:
+            return sorted(row[0] for row in conn.execute(query))
+
+    def count_rows(self) -> int:
+        """Return how many revision rows the store holds."""
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(sa.func.count()).select_from(revisions)).scalar_one()
+
+    def _read(self, query) -> list[Revision]:
+        with self.engine.connect() as conn:
+            return [_to_revision(row) for row in conn.execute(query)]
+
+    def close(self) -> None:
+        """Release the database connections."""
+        self.engine.dispose()
+
+
+def _to_row(item: Revision) -> dict:
+    return {
+        "record_id": item.record_id,
+        "revision": item.revision,
+        "kind": item.kind,
+        "region": item.region,
+        "association": item.association,
+        "author": item.author,
+        "saved_at": item.saved_at.astimezone(dt.timezone.utc).replace(tzinfo=None),
+        "schema_version": item.schema_version,
+        "deleted": item.deleted,
+        "payload": item.payload,
+    }
+
+
+def _to_revision(row) -> Revision:
+    return Revision(
+        record_id=row.record_id,
+        revision=row.revision,
+        kind=row.kind,
+        region=row.region,
+        association=row.association,
+        author=row.author,
+        payload=row.payload,
+        schema_version=row.schema_version,
+        deleted=row.deleted,
+        saved_at=row.saved_at.replace(tzinfo=dt.timezone.utc),
+    )

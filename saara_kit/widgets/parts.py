@@ -1,0 +1,62 @@
+"""Small widgets every form uses: the style sheet, the language switch, a message line."""
+from __future__ import annotations
+
+import html
+from typing import Iterable
+
+import ipywidgets as widgets
+
+from saara_kit.i18n import LANGUAGES
+
+__all__ = ["CSS", "LANGUAGE_NAMES", "MessageLine", "language_switch", "style_sheet"]
+
+LANGUAGE_NAMES = {"fr": "FR", "ar": "عربي", "en": "EN"}
+
+CSS = """
+<style>
+.saara-rtl, .saara-rtl input, .saara-rtl select, .saara-rtl textarea {direction: rtl; text-align: right}
+.saara-form {max-width: 80em}
+.saara-message-error {color: #a61b1b}
+.saara-message-ok {color: #1b6e2d}
+.saara-message ul {margin: 0.2em 0; padding-inline-start: 1.2em}
+</style>
+"""
+
+
+def style_sheet() -> widgets.HTML:
+    """Return the kit's CSS as a widget (Voilà has no other way to add a rule)."""
+    return widgets.HTML(CSS)
+
+
+def language_switch(lang: str) -> widgets.ToggleButtons:
+    """Return the FR | عربي | EN switch."""
+    switch = widgets.ToggleButtons(
+        options=[(LANGUAGE_NAMES[code], code) for code in LANGUAGES], value=lang,
+        style={"button_width": "4.5em"},
+    )
+    switch.add_class("saara-language")
+    return switch
+
+
+class MessageLine(widgets.HTML):
+    """A line for errors or confirmations; what participants typed is escaped."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.add_class("saara-message")
+
+    def show(self, messages: str | Iterable[str], ok: bool = False) -> None:
+        """Show one message or a list of them."""
+        items = [messages] if isinstance(messages, str) else list(messages)
+        kind = "ok" if ok else "error"
+        if len(items) == 1:
+            body = html.escape(items[0])
+        else:
+            body = "<ul>" + "".join(f"<li>{html.escape(item)}</li>" for item in items) + "</ul>"
+        self.value = f'<div class="saara-message-{kind}">{body}</div>'
+        self.remove_class("saara-ok" if not ok else "saara-error")
+        self.add_class("saara-ok" if ok else "saara-error")
+
+    def clear(self) -> None:
+        """Hide the message."""
+        self.value = ""

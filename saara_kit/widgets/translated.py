@@ -1,0 +1,72 @@
+"""A form whose texts follow the language switch, right-to-left in Arabic."""
+from __future__ import annotations
+
+from typing import Callable, Iterable
+
+import ipywidgets as widgets
+
+from saara_kit.i18n import is_rtl, normalise_lang, t
+from saara_kit.widgets.parts import language_switch, style_sheet
+
+__all__ = ["TranslatedForm"]
+
+
+class TranslatedForm(widgets.VBox):
+    """Base of every participant form.
+
+    Subclasses build their widgets, register each person-facing text with ``_bind`` or
+    ``_bind_choices``, then call ``_finish(children)``. Switching the language re-labels every
+    bound widget; the values typed so far stay.
+    """
+
+    def __init__(self, lang: str = "fr", **kwargs):
+        super().__init__(**kwargs)
+        self.lang = normalise_lang(lang)
+        self._relabellers: list[Callable[[str], None]] = []
+        self._language = language_switch(self.lang)
+        self._language.observe(lambda change: self.set_lang(change["new"]), names="value")
+        self.add_class("saara-form")
+
+    def _bind(self, widget: widgets.Widget, attribute: str, key: str, **values) -> None:
+        """Keep ``widget.<attribute>`` set to the translation of ``key``."""
+        def relabel(lang: str) -> None:
+            setattr(widget, attribute, t(key, lang, **values))
+        self._relabellers.append(relabel)
+        relabel(self.lang)
+
+    def _bind_choices(self, widget: widgets.Widget, prefix: str, codes: Iterable) -> None:
+        """Keep a selection widget's options labelled ``<prefix>.<code>``, its value unchanged."""
+        codes = tuple(codes)
+
+        def relabel(lang: str) -> None:
+            value = widget.value
+            widget.options = [(t(f"{prefix}.{code}", lang), code) for code in codes]
+            widget.value = value if value in codes else codes[0]
+        self._relabellers.append(relabel)
+        relabel(self.lang)
+
+    def _on_lang(self, callback: Callable[[str], None]) -> None:
+        """Call ``callback(lang)`` now and whenever the language changes."""
+        self._relabellers.append(callback)
+        callback(self.lang)
+
+    def _finish(self, children: list[widgets.Widget]) -> None:
+        """Lay the form out under the style sheet and the language switch."""
+        self.children = [style_sheet(), self._language, *children]
+        self._apply_direction()
+
+    def set_lang(self, lang: str) -> None:
+        """Switch every text of the form to ``lang``."""
+        self.lang = normalise_lang(lang)
+        if self._language.value != self.lang:
+            self._language.value = self.lang  # observer calls back here
+            return
+        for relabel in self._relabellers:
+            relabel(self.lang)
+        self._apply_direction()
+
+    def _apply_direction(self) -> None:
+        if is_rtl(self.lang):
+            self.add_class("saara-rtl")
+        else:
+            self.remove_class("saara-rtl")

@@ -1,0 +1,98 @@
+"""A real ``saara-kit serve`` and a real Chromium (Debian's), driven by Playwright."""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = os.environ.get("SAARA_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+START_TIMEOUT_S = 90
+
+
+def _require_chromium() -> None:
+    if Path(CHROMIUM).exists() or shutil.which(CHROMIUM):
+        return
+    message = f"Chromium not found at {CHROMIUM}: apt-get install chromium"
+    if os.environ.get("SAARA_REQUIRE_BROWSER") == "1":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@dataclass
+class Server:
+    """A running ``saara-kit serve``: where it listens, its token and its data folder."""
+
+    url: str
+    token: str
+    data_dir: Path
+    log: list[str]
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory):
+    """Start ``saara-kit serve`` with a token on a free port; wait for Voilà's "is running at"."""
+    data_dir = tmp_path_factory.mktemp("workshop-data")
+    port = _free_port()
+    command = [
+        sys.executable, "-m", "saara_kit.cli", "serve", "--port", str(port),
+        "--data-dir", str(data_dir), "--region", "ouest",
+    ]
+    env = {**os.environ, "SAARA_DB_URL": ""}
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+    log: list[str] = []
+    reader = threading.Thread(target=lambda: log.extend(iter(process.stdout.readline, "")), daemon=True)
+    reader.start()
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while not any("is running at" in line for line in log):
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            pytest.fail("saara-kit serve did not start:\n" + "".join(log))
+        time.sleep(0.2)
+    token = re.search(r"token=([\w-]+)", "".join(log)).group(1)
+    yield Server(f"http://127.0.0.1:{port}", token, data_dir, log)
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, headless."""
+    _require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh browser page (own cookies)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    opened = context.new_page()
+    opened.set_default_timeout(60_000)
+    yield opened
+    context.close()

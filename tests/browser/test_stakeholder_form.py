@@ -1,0 +1,104 @@
+"""A participant fills the stakeholder register in real Chromium, in French and in Arabic."""
+from __future__ import annotations
+
+import urllib.request
+
+import pytest
+
+from saara_kit.stakeholders.model import KIND
+from saara_kit.store import open_store
+
+pytestmark = pytest.mark.browser
+
+
+def _open_form(page, server, lang: str) -> None:
+    page.goto(f"{server.url}/?token={server.token}&lang={lang}")
+    page.click(".saara-app-stakeholders a")
+    page.wait_for_selector(".saara-association input")
+
+
+def _add(page, name: str, type_label: str) -> None:
+    page.fill(".saara-name input", name)
+    page.select_option(".saara-type select", label=type_label)
+    count = page.locator(".saara-list option").count()
+    page.click("button.saara-add")
+    page.wait_for_function(
+        f"document.querySelectorAll('.saara-list option').length === {count + 1}"
+    )
+
+
+def _saved(server, association: str) -> list[str]:
+    store = open_store(server.data_dir)
+    try:
+        return [rev.payload["name"] for rev in store.current(KIND, region="ouest", association=association)]
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize(
+    ("lang", "association", "actors", "saved_word"),
+    [
+        ("fr", "Association Test Oran", [("APC d'Oran", "APC (commune)"), ("Radio Oran", "Média")], "Enregistré"),
+        ("ar", "جمعية الاختبار", [("بلدية وهران", "المجلس الشعبي البلدي"), ("إذاعة وهران", "وسيلة إعلام")], "تم الحفظ"),
+    ],
+)
+def test_participant_adds_two_stakeholders_and_saves(page, server, lang, association, actors, saved_word):
+    _open_form(page, server, lang)
+    page.fill(".saara-association input", association)
+    page.press(".saara-association input", "Enter")
+    for name, type_label in actors:
+        _add(page, name, type_label)
+
+    grid = page.locator(".saara-grid")
+    grid.wait_for(state="visible")
+    assert page.evaluate("document.querySelector('img.saara-grid, .saara-grid img').naturalWidth") > 100
+
+    page.click("button.saara-save")
+    page.wait_for_function(f"document.querySelector('.saara-status').innerText.includes('{saved_word}')")
+    assert sorted(_saved(server, association)) == sorted(name for name, _ in actors)
+
+    page.dblclick("button.saara-save")  # a double click writes nothing new
+    page.wait_for_timeout(1500)
+    assert len(_saved(server, association)) == 2
+
+
+def test_arabic_form_and_landing_are_right_to_left(page, server):
+    page.goto(f"{server.url}/?token={server.token}&lang=ar")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    page.click(".saara-app-stakeholders a")
+    page.wait_for_selector(".saara-association input")
+    direction = page.evaluate("getComputedStyle(document.querySelector('.saara-form input')).direction")
+    assert direction == "rtl"
+    assert page.locator("button.saara-save").inner_text().strip() == "حفظ"
+
+
+def test_reopening_the_form_shows_what_was_saved(page, server):
+    _open_form(page, server, "en")
+    page.fill(".saara-association input", "Association Reopen")
+    page.press(".saara-association input", "Enter")
+    _add(page, "Wilaya d'Oran", "Wilaya (province)")
+    page.click("button.saara-save")
+    page.wait_for_function("document.querySelector('.saara-status').innerText.includes('Saved')")
+
+    page.goto(f"{server.url}/voila/render/stakeholders.ipynb?lang=en")  # the cookie carries the token
+    page.wait_for_selector(".saara-association input")
+    page.fill(".saara-association input", "Association Reopen")
+    page.press(".saara-association input", "Enter")
+    page.wait_for_function("document.querySelectorAll('.saara-list option').length === 1")
+    assert "Wilaya d'Oran" in page.locator(".saara-list").inner_text().replace("\xa0", " ")
+
+
+def test_switching_language_on_the_form_keeps_typed_values(page, server):
+    _open_form(page, server, "fr")
+    page.fill(".saara-name input", "Daïra de Bir El Djir")
+    page.get_by_role("button", name="عربي").click()
+    page.wait_for_function("document.querySelector('button.saara-save').innerText.includes('حفظ')")
+    assert page.input_value(".saara-name input") == "Daïra de Bir El Djir"
+    assert page.evaluate("getComputedStyle(document.querySelector('.saara-form input')).direction") == "rtl"
+
+
+@pytest.mark.parametrize("path", ["/", "/voila/render/stakeholders.ipynb"])
+def test_pages_without_the_token_go_to_the_login_page(server, path):
+    with urllib.request.urlopen(f"{server.url}{path}", timeout=10) as response:
+        assert response.geturl().startswith(f"{server.url}/login?")
+        assert "saara-app" not in response.read().decode()
