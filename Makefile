@@ -21,11 +21,10 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	touch $@ $(VENV)/.installed-run
 
 run: $(VENV)/.installed-run  ## serve the forms on the sample data (ARGS="--host 0.0.0.0 --region ouest")
-	$(BIN)/saara-kit serve $(ARGS)
+	$(BIN)/saara-kit serve --sample-data $(ARGS)
 
 test: $(VENV)/.installed-test  ## every tier: unit, ui, notebooks (papermill + nbval), browser
-	$(BIN)/python -m pytest tests
-	$(BIN)/python -m pytest --nbval-lax -p no:cacheprovider notebooks
+	$(BIN)/python -m pytest --nbval-lax tests notebooks
 
 lab: $(VENV)/.installed-test  ## JupyterLab on notebooks/ for trainers
 	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)

@@ -37,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--region", default=os.environ.get("SAARA_REGION", "centre"), help="hub id (params/<id>.yaml)")
     serve.add_argument("--no-token", action="store_true", help="serve without an access token")
     serve.add_argument("--pool-size", type=int, default=1, help="preheated kernels kept ready per form")
+    serve.add_argument("--sample-data", action="store_true", help="load the bundled sample records first")
 
     importer = commands.add_parser("import", help="import records from a CSV or XLSX file (all or nothing)")
     importer.add_argument("domain", choices=["stakeholders"])
@@ -69,7 +70,8 @@ def main(argv: list[str] | None = None) -> int:
         from saara_kit.serve import serve
 
         serve(host=args.host, port=args.port, region=args.region, lang=args.lang, data_dir=args.data_dir,
-              db_url=args.db_url, token=not args.no_token, pool_size=args.pool_size)
+              db_url=args.db_url, token=not args.no_token, pool_size=args.pool_size,
+              sample_data=args.sample_data)
         return 0
     if args.command == "import":
         return _import(args)

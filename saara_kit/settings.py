@@ -5,6 +5,8 @@ import os
 from pathlib import Path
 
 __all__ = [
+    "CHROMIUM_ARGS",
+    "CHROMIUM_PATH",
     "PROJECT_ROOT",
     "DATASETS_DIR",
     "PARAMS_DIR",
@@ -20,6 +22,13 @@ DATASETS_DIR = PROJECT_ROOT / "datasets"
 PARAMS_DIR = PROJECT_ROOT / "params"
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 VOILA_APPS_DIR = PROJECT_ROOT / "voila_apps"
+
+# Debian's Chromium, headless, with no call home (the hubs are often offline).
+CHROMIUM_PATH = os.environ.get("SAARA_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = (
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+)
 
 
 def default_data_dir() -> Path:

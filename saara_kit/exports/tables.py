@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from saara_kit.exports.safe import neutralise
 from saara_kit.i18n import t
 
-__all__ = ["TableError", "read_table", "write_table"]
+__all__ = ["MissingColumns", "TableError", "read_table", "write_table"]
 
 
 class TableError(ValueError):
@@ -24,6 +24,18 @@ class TableError(ValueError):
     def message(self, lang: str = "fr") -> str:
         """Say what is wrong, in ``lang``."""
         return t(self.key, lang, **self.values)
+
+
+class MissingColumns(TableError):
+    """Required columns are absent; they are named in the reader's language."""
+
+    def __init__(self, label_keys: list[str]):
+        self.label_keys = label_keys
+        super().__init__("import.missing_columns", columns=", ".join(label_keys))
+
+    def message(self, lang: str = "fr") -> str:
+        """Name the missing columns, in ``lang``."""
+        return t(self.key, lang, columns=", ".join(t(key, lang) for key in self.label_keys))
 
 
 def read_table(path: str | Path) -> list[tuple[int, dict[str, str]]]:

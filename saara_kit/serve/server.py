@@ -14,6 +14,7 @@ from saara_kit.data import load_region
 from saara_kit.i18n import normalise_lang
 from saara_kit.serve.landing import available_apps, render_landing
 from saara_kit.settings import VOILA_APPS_DIR, default_db_url
+from saara_kit.store import open_store
 
 __all__ = ["SaaraVoila", "serve", "voila_arguments"]
 
@@ -39,6 +40,17 @@ class SaaraVoila(Voila):
     def init_handlers(self) -> list:
         landing = (url_path_join(self.server_url, r"/?"), LandingHandler)
         return [landing, *super().init_handlers()]
+
+
+def load_samples(db_url: str) -> None:
+    """Load every domain's sample records into the store at ``db_url``."""
+    from saara_kit.stakeholders.transfer import import_sample_stakeholders
+
+    store = open_store(db_url=db_url)
+    try:
+        import_sample_stakeholders(store)
+    finally:
+        store.close()
 
 
 def voila_arguments(
@@ -71,8 +83,12 @@ def serve(
     db_url: str | None = None,
     token: bool = True,
     pool_size: int = 1,
+    sample_data: bool = False,
 ) -> None:
-    """Serve the participants' forms until interrupted; print the URL to open."""
+    """Serve the participants' forms until interrupted; print the URL to open.
+
+    ``sample_data`` first loads the bundled sample records into the store (for demonstrations).
+    """
     load_region(region)  # fail early on an unknown hub
     data_dir = Path(data_dir).resolve()
     data_dir.mkdir(parents=True, exist_ok=True)
@@ -82,6 +98,8 @@ def serve(
         SAARA_DATA_DIR=str(data_dir),
         SAARA_DB_URL=db_url or default_db_url(data_dir),
     )
+    if sample_data:
+        load_samples(os.environ["SAARA_DB_URL"])
     secret = secrets.token_urlsafe(24) if token else None
     shown_host = "localhost" if host in ("127.0.0.1", "localhost") else host
     query = f"?token={secret}&lang={normalise_lang(lang)}" if secret else f"?lang={normalise_lang(lang)}"

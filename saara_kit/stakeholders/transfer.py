@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from saara_kit.exports import TableError, read_table, write_table
+from saara_kit.data import sample_stakeholders
+from saara_kit.exports import MissingColumns, read_table, write_table
 from saara_kit.i18n import LANGUAGES, catalogue, t
 from saara_kit.stakeholders.analysis import with_quadrants
 from saara_kit.stakeholders.model import KIND, Stakeholder, validate_association, validate_stakeholder
@@ -14,7 +15,10 @@ from saara_kit.stakeholders.repository import plan_changes, revisions_frame, sav
 from saara_kit.store import Store, new_record_id
 from saara_kit.validation import FieldError, ValidationError, fold_text
 
-__all__ = ["ImportRejected", "RowProblem", "export_stakeholders", "import_stakeholders"]
+__all__ = [
+    "ImportRejected", "RowProblem", "export_stakeholders", "import_sample_stakeholders",
+    "import_stakeholders", "import_table",
+]
 
 FIELDS = tuple(Stakeholder.__dataclass_fields__)
 OPTIONAL = {"name_ar", "notes"}
@@ -57,18 +61,36 @@ def _header_map(headers: list[str]) -> dict[str, str]:
 def import_stakeholders(
     store: Store, path: str | Path, region: str, association: str | None = None, author: str = "import"
 ) -> tuple[int, int]:
-    """Import a file for hub ``region``; return (rows read, new revisions).
+    """Import a CSV or XLSX file for hub ``region``; return (rows read, new revisions).
 
-    A row updates the association's stakeholder of the same name, or adds a new one. Raises
-    ``TableError`` for a file that cannot be read, ``ImportRejected`` listing every bad row.
+    Raises ``TableError`` for a file that cannot be read, ``ImportRejected`` listing every bad row.
     """
-    table = read_table(path)
+    return import_table(store, read_table(path), region, association, author)
+
+
+def import_sample_stakeholders(store: Store) -> int:
+    """Load the bundled sample stakeholders of every hub (again, harmlessly); return new revisions."""
+    frame = sample_stakeholders()
+    new = 0
+    for region, rows in frame.groupby("region"):
+        table = [(line, row) for line, row in enumerate(rows.astype(str).to_dict("records"), start=2)]
+        new += import_table(store, table, str(region), author="sample")[1]
+    return new
+
+
+def import_table(
+    store: Store, table: list[tuple[int, dict[str, str]]], region: str,
+    association: str | None = None, author: str = "import",
+) -> tuple[int, int]:
+    """Import ``(line, {header: text})`` rows all or nothing; return (rows read, new revisions).
+
+    A row updates the association's stakeholder of the same name, or adds a new one.
+    """
     columns = _header_map(list(table[0][1]))
     needed = set(FIELDS) - OPTIONAL | (set() if association else {"association"})
-    missing = sorted(needed - set(columns.values()))
+    missing = [field for field in ("association", *FIELDS) if field in needed - set(columns.values())]
     if missing:
-        names = ", ".join(t(f"stakeholders.field.{field}", "fr") for field in missing)
-        raise TableError("import.missing_columns", columns=names)
+        raise MissingColumns([f"stakeholders.field.{field}" for field in missing])
 
     problems: list[RowProblem] = []
     rows: list[tuple[str, Stakeholder]] = []
@@ -101,7 +123,8 @@ def export_frame(store: Store, region: str | None = None, lang: str = "fr") -> p
     for field, prefix in (("type", "type"), ("sector", "sector"), ("level", "level"), ("quadrant", "quadrant")):
         frame[field] = [t(f"stakeholders.{prefix}.{code}", lang) for code in frame[field]]
     frame["saved_at"] = [stamp.strftime("%Y-%m-%d %H:%M:%S") for stamp in frame["saved_at"]]
-    headers = {field: t(f"stakeholders.field.{field}", lang) for field in ("region", "association", *FIELDS, "quadrant")}
+    headers = {field: t(f"stakeholders.field.{field}", lang) for field in ("region", "association", *FIELDS)}
+    headers["quadrant"] = t("stakeholders.strategy", lang)
     headers |= {field: t(f"store.field.{field}", lang) for field in ("record_id", "revision", "saved_at", "author")}
     return frame[list(headers)].rename(columns=headers)
 

@@ -50,9 +50,9 @@ class MessageLine(widgets.HTML):
         items = [messages] if isinstance(messages, str) else list(messages)
         kind = "ok" if ok else "error"
         if len(items) == 1:
-            body = html.escape(items[0])
+            body = html.escape(items[0], quote=False)
         else:
-            body = "<ul>" + "".join(f"<li>{html.escape(item)}</li>" for item in items) + "</ul>"
+            body = "<ul>" + "".join(f"<li>{html.escape(item, quote=False)}</li>" for item in items) + "</ul>"
         self.value = f'<div class="saara-message-{kind}">{body}</div>'
         self.remove_class("saara-ok" if not ok else "saara-error")
         self.add_class("saara-ok" if ok else "saara-error")

@@ -14,11 +14,8 @@ from pathlib import Path
 
 import pytest
 
-CHROMIUM = os.environ.get("SAARA_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
+from saara_kit.settings import CHROMIUM_ARGS, CHROMIUM_PATH as CHROMIUM
+
 START_TIMEOUT_S = 90
 
 
@@ -31,7 +28,8 @@ def _require_chromium() -> None:
     pytest.skip(message)
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """Return a TCP port free on the loopback interface."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
@@ -49,12 +47,12 @@ class Server:
 
 @pytest.fixture(scope="session")
 def server(tmp_path_factory):
-    """Start ``saara-kit serve`` with a token on a free port; wait for Voilà's "is running at"."""
+    """Start ``saara-kit serve`` as ``make run`` does (token, sample data); wait for "is running at"."""
     data_dir = tmp_path_factory.mktemp("workshop-data")
-    port = _free_port()
+    port = free_port()
     command = [
         sys.executable, "-m", "saara_kit.cli", "serve", "--port", str(port),
-        "--data-dir", str(data_dir), "--region", "ouest",
+        "--data-dir", str(data_dir), "--region", "ouest", "--sample-data",
     ]
     env = {**os.environ, "SAARA_DB_URL": ""}
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
@@ -83,7 +81,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_ARGS))
         yield launched
         launched.close()
 

@@ -102,3 +102,12 @@ def test_pages_without_the_token_go_to_the_login_page(server, path):
     with urllib.request.urlopen(f"{server.url}{path}", timeout=10) as response:
         assert response.geturl().startswith(f"{server.url}/login?")
         assert "saara-app" not in response.read().decode()
+
+
+def test_sample_association_opens_with_its_stakeholders_and_grid(page, server):
+    _open_form(page, server, "fr")
+    page.fill(".saara-association input", "Association Exemple Environnement Tlemcen")
+    page.press(".saara-association input", "Enter")
+    page.wait_for_function("document.querySelectorAll('.saara-list option').length === 7")
+    page.locator(".saara-grid").wait_for(state="visible")
+    assert "7 partie(s) prenante(s) déjà enregistrée(s)" in page.locator(".saara-status").inner_text()

@@ -1,0 +1,59 @@
+"""Execute every notebook template for every hub through papermill, as facilitators do."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from saara_kit.data import list_regions, load_region
+from saara_kit.runner import list_notebooks, run_all, run_notebook
+from saara_kit.stakeholders.transfer import import_stakeholders
+from saara_kit.data.samples import sample_stakeholders
+from saara_kit.store import open_store
+
+pytestmark = pytest.mark.notebooks
+NOTEBOOKS = list_notebooks()
+
+
+def test_there_are_notebooks_to_run():
+    assert NOTEBOOKS
+
+
+@pytest.mark.parametrize("region", list_regions())
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebook_runs_on_each_hubs_sample_data(tmp_path, notebook, region):
+    hub = load_region(region)
+    parameters = {"region": region, "lang": hub.default_lang, "source": "sample", "data_dir": str(tmp_path)}
+    result = run_notebook(notebook, tmp_path / region, parameters)
+    assert result.error == ""
+    page = result.html.read_text(encoding="utf-8")
+    assert hub.name(hub.default_lang) in page
+    executed = json.loads((tmp_path / region / notebook.name).read_text(encoding="utf-8"))
+    assert not [o for c in executed["cells"] for o in c.get("outputs", []) if o.get("output_type") == "error"]
+
+
+def test_stakeholder_notebook_reads_what_participants_saved(tmp_path):
+    sample = tmp_path / "sud.csv"
+    sample_stakeholders("sud").to_csv(sample, index=False)
+    store = open_store(tmp_path)
+    import_stakeholders(store, sample, "sud")
+    store.close()
+    notebook = next(p for p in NOTEBOOKS if p.stem == "01-stakeholder-mapping")
+    parameters = {"region": "sud", "lang": "ar", "source": "store", "data_dir": str(tmp_path)}
+    result = run_notebook(notebook, tmp_path / "out", parameters)
+    assert result.error == ""
+    page = result.html.read_text(encoding="utf-8")
+    assert "بلدية غرداية" in page and "إدارة عن قرب" in page
+
+
+def test_facilitator_rerun_writes_each_hubs_dossier_and_reports_failures(tmp_path, capsys):
+    failures = run_all(regions=["centre", "est"], source="sample", output_dir=tmp_path, workers=2)
+    assert failures == []
+    for region in ("centre", "est"):
+        assert (tmp_path / region / "01-stakeholder-mapping.html").stat().st_size > 10_000
+    assert "[2/2]" in capsys.readouterr().out
+
+    failures = run_all(regions=["ouest"], source="nowhere", output_dir=tmp_path, workers=1)
+    assert [f.region for f in failures] == ["ouest"]
+    assert "source must be 'sample' or 'store'" in failures[0].error
+    assert (tmp_path / "ouest" / "01-stakeholder-mapping.ipynb").exists()  # kept for reading the error

@@ -1,0 +1,108 @@
+"""Checks on the repository: clean thin notebooks, parameters cells, dependencies in sync, data documented."""
+from __future__ import annotations
+
+import ast
+import json
+import re
+import tomllib
+
+import pytest
+import yaml
+
+from saara_kit.data import list_regions, load_region, wilayas
+from saara_kit.settings import DATASETS_DIR, NOTEBOOKS_DIR, PROJECT_ROOT, VOILA_APPS_DIR
+
+NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("*.ipynb")) + sorted(VOILA_APPS_DIR.glob("*.ipynb"))
+
+
+def _cells(path):
+    return json.loads(path.read_text(encoding="utf-8"))["cells"]
+
+
+def _code(cell) -> str:
+    return "".join(cell["source"])
+
+
+def test_notebooks_exist():
+    assert list(NOTEBOOKS_DIR.glob("[0-9][0-9]-*.ipynb")), "no trainer notebook found"
+    assert list(VOILA_APPS_DIR.glob("*.ipynb")), "no Voilà app found"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_is_clean_and_thin(path):
+    notebook = json.loads(path.read_text(encoding="utf-8"))
+    assert notebook["metadata"]["kernelspec"]["name"] == "python3"
+    for cell in notebook["cells"]:
+        if cell["cell_type"] != "code":
+            continue
+        assert cell["outputs"] == [] and cell["execution_count"] is None, f"{path.name} has outputs"
+        tree = ast.parse(_code(cell))
+        assert not any(isinstance(n, (ast.FunctionDef, ast.ClassDef)) for n in ast.walk(tree)), (
+            f"{path.name} defines a function or class: logic belongs in saara_kit"
+        )
+
+
+@pytest.mark.parametrize("path", sorted(NOTEBOOKS_DIR.glob("*.ipynb")), ids=lambda p: p.name)
+def test_first_code_cell_is_a_documented_parameters_cell(path):
+    first = next(cell for cell in _cells(path) if cell["cell_type"] == "code")
+    assert "parameters" in first["metadata"].get("tags", [])
+    names = set()
+    for line in _code(first).splitlines():
+        match = re.fullmatch(r'(\w+): (str|int|float|bool) = ("[^"]*"|[\d.]+|True|False)  # .+', line)
+        assert match, f"not an annotated literal with a comment: {line!r}"
+        names.add(match.group(1))
+    assert {"region", "lang", "source", "data_dir"} <= names
+
+
+@pytest.mark.parametrize("path", sorted(VOILA_APPS_DIR.glob("*.ipynb")), ids=lambda p: p.name)
+def test_voila_app_is_imports_and_one_builder_call(path):
+    code = [cell for cell in _cells(path) if cell["cell_type"] == "code"]
+    assert len(code) <= 3
+    assert re.fullmatch(r"\w+\(\)", _code(code[-1]).strip())
+
+
+def _specs(requirements) -> dict[str, str]:
+    """Map each requirement's normalised name to its version range."""
+    specs = {}
+    for item in requirements:
+        name = re.split(r"[<>=!~ \[]", item, maxsplit=1)[0]
+        specs[name.lower().replace("_", "-")] = item[len(name):].replace(" ", "")
+    return specs
+
+
+def test_environment_yml_lists_the_same_dependencies_as_pyproject():
+    project = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text())["project"]
+    declared = project["dependencies"] + [d for extra in project["optional-dependencies"].values() for d in extra]
+    conda = yaml.safe_load((PROJECT_ROOT / "environment.yml").read_text())["dependencies"]
+    conda_specs = _specs(d for d in conda if isinstance(d, str))
+    conda_specs.pop("python"), conda_specs.pop("pip")
+    assert conda_specs == _specs(declared)
+
+
+def test_every_dataset_column_is_documented():
+    readme = (DATASETS_DIR / "README.md").read_text(encoding="utf-8")
+    for path in DATASETS_DIR.glob("*.csv"):
+        assert f"`{path.name}`" in readme, path.name
+        header = path.read_text(encoding="utf-8").splitlines()[0].split(",")
+        for column in header:
+            assert f"| `{column}` |" in readme, f"{path.name}: column {column} undocumented"
+
+
+def test_sample_data_is_marked_as_sample_and_covers_every_hub():
+    from saara_kit.data import sample_stakeholders
+
+    frame = sample_stakeholders()
+    assert set(frame["region"]) == set(list_regions())
+    assert frame["notes"].str.startswith("EXEMPLE").all()
+    assert frame["association"].str.contains("Exemple").all()
+
+
+def test_hubs_cover_every_wilaya_once():
+    codes = [code for region in list_regions() for code in load_region(region).wilayas]
+    assert sorted(codes) == sorted(wilayas()["code"])
+    assert list_regions() == ["centre", "est", "ouest", "sud"]
+
+
+def test_modules_stay_small():
+    for path in (PROJECT_ROOT / "saara_kit").rglob("*.py"):
+        assert len(path.read_text(encoding="utf-8").splitlines()) <= 400, path

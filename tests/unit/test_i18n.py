@@ -1,0 +1,56 @@
+"""One catalogue, three complete languages, Babel formatting."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from saara_kit.i18n import LANGUAGES, catalogue, format_date, format_money, format_number, is_rtl, t
+from saara_kit.settings import PROJECT_ROOT
+from saara_kit.stakeholders.analysis import QUADRANTS
+from saara_kit.stakeholders.model import LEVELS, POSITIONS, SECTORS, STAKEHOLDER_TYPES
+
+KEY_PATTERN = re.compile(r"""["']((?:error|form|landing|app|stakeholders|import|export|data|store)\.[\w.\-]+)["']""")
+
+
+def test_every_key_has_french_arabic_and_english():
+    for key, texts in catalogue().items():
+        assert set(texts) == set(LANGUAGES), key
+        assert all(isinstance(text, str) and text.strip() for text in texts.values()), key
+
+
+def test_placeholders_agree_across_languages():
+    for key, texts in catalogue().items():
+        fields = {lang: set(re.findall(r"{(\w+)}", text)) for lang, text in texts.items()}
+        assert fields["fr"] == fields["ar"] == fields["en"], key
+
+
+def test_every_literal_key_in_the_code_is_in_the_catalogue():
+    used = set()
+    for path in (PROJECT_ROOT / "saara_kit").rglob("*.py"):
+        used |= set(KEY_PATTERN.findall(path.read_text(encoding="utf-8")))
+    prefixes = {key.rsplit(".", 1)[0] for key in catalogue()}  # "stakeholders.type" + "." + code
+    missing = sorted(key for key in used if key not in catalogue() and key not in prefixes)
+    assert missing == []
+
+
+def test_every_choice_has_a_label():
+    groups = {"type": STAKEHOLDER_TYPES, "sector": SECTORS, "level": LEVELS, "quadrant": QUADRANTS,
+              "position": range(POSITIONS[0], POSITIONS[1] + 1)}
+    for group, codes in groups.items():
+        for code in codes:
+            assert f"stakeholders.{group}.{code}" in catalogue()
+
+
+def test_unknown_language_falls_back_to_french():
+    assert t("form.save", "de") == "Enregistrer"
+    assert t("form.save", "ar") == "حفظ"
+    assert is_rtl("ar") and not is_rtl("fr")
+
+
+def test_babel_formats_numbers_money_and_dates_per_language():
+    assert format_number(1234567.5, "fr") == "1\u202f234\u202f567,5"
+    assert format_number(1234567.5, "en") == "1,234,567.5"
+    assert "DZD" in format_money(1500, "DZD", "en") and "1,500.00" in format_money(1500, "DZD", "en")
+    assert "€" in format_money(12.5, "EUR", "fr")
+    assert format_date(dt.date(2027, 2, 9), "fr") == "9 février 2027"
+    assert format_date(dt.date(2027, 2, 9), "ar") == "9 فيفري 2027"  # Algerian month names

@@ -1,0 +1,154 @@
+"""`saara-kit import/export stakeholders`: French Excel CSV, XLSX, all-or-nothing, safe cells."""
+from __future__ import annotations
+
+import csv
+
+import openpyxl
+import pytest
+
+from saara_kit.cli import main
+from saara_kit.data import sample_stakeholders
+from saara_kit.stakeholders.model import KIND
+from saara_kit.store import open_store
+from saara_kit.stakeholders.transfer import import_sample_stakeholders
+
+FRENCH_EXCEL_CSV = (
+    "Association;Nom;Nom en arabe;Type d'acteur;Secteur;Niveau territorial;Pouvoir;Intérêt;Position;Notes\r\n"
+    "Association Tafat;APC d'Oran;بلدية وهران;APC (commune);Gouvernance locale;Communal;4,0;5;1;Prête un local\r\n"
+    "Association Tafat;Direction de l'Environnement;مديرية البيئة;Direction de wilaya;Environnement;Wilaya;4;3,0;2;\r\n"
+    "Association Tafat;Promoteur immobilier;مرقي عقاري;Entreprise privée;Économie et emploi;Wilaya;3;2;-2;Convoite le terrain\r\n"
+)
+
+
+def _write(path, text: str, encoding: str = "utf-8-sig"):
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def _cli(*args, data_dir) -> int:
+    return main([*args, "--data-dir", str(data_dir)])
+
+
+def _current(data_dir):
+    store = open_store(data_dir)
+    try:
+        return {rev.payload["name"]: rev for rev in store.current(KIND)}
+    finally:
+        store.close()
+
+
+def test_french_excel_csv_with_arabic_names_is_imported(tmp_path, capsys):
+    source = _write(tmp_path / "acteurs.csv", FRENCH_EXCEL_CSV)
+    assert _cli("import", "stakeholders", str(source), "--region", "ouest", data_dir=tmp_path) == 0
+    saved = _current(tmp_path)
+    assert set(saved) == {"APC d'Oran", "Direction de l'Environnement", "Promoteur immobilier"}
+    apc = saved["APC d'Oran"]
+    assert (apc.region, apc.association, apc.payload["name_ar"]) == ("ouest", "Association Tafat", "بلدية وهران")
+    assert (apc.payload["type"], apc.payload["power"], apc.payload["interest"]) == ("apc", 4, 5)
+    assert saved["Promoteur immobilier"].payload["position"] == -2
+    assert "3 ligne(s) importée(s)" in capsys.readouterr().out
+
+
+def test_english_comma_csv_and_xlsx_are_imported(tmp_path):
+    english = "association,name,type,sector,level,power,interest,position\nAsso B,Radio El Bahdja,media,culture,wilaya,3,2,0\n"
+    assert _cli("import", "stakeholders", str(_write(tmp_path / "en.csv", english, "utf-8")),
+                "--region", "centre", data_dir=tmp_path) == 0
+    book = openpyxl.Workbook()
+    book.active.append(["Name", "Type of actor", "Sector", "Territorial level", "Power", "Interest", "Position"])
+    book.active.append(["APC de Blida", "APC (municipality)", "Water", "Municipal", 4.0, 4, -1])
+    book.save(tmp_path / "list.xlsx")
+    assert _cli("import", "stakeholders", str(tmp_path / "list.xlsx"), "--region", "centre",
+                "--association", "Asso B", data_dir=tmp_path) == 0
+    saved = _current(tmp_path)
+    assert saved["APC de Blida"].payload["position"] == -1
+    assert {rev.association for rev in saved.values()} == {"Asso B"}
+
+
+def test_bad_rows_are_all_reported_and_nothing_is_saved(tmp_path, capsys):
+    _cli("import", "stakeholders", str(_write(tmp_path / "ok.csv", FRENCH_EXCEL_CSV)), "--region", "ouest",
+         data_dir=tmp_path)
+    before = _current(tmp_path)
+    bad = FRENCH_EXCEL_CSV.replace("4,0;5;1", "4,0;9;1").replace("Entreprise privée", "Ministère")
+    bad += "Association Tafat;;;APC (commune);Eau;Communal;2;2;0;\r\n"
+    capsys.readouterr()
+    code = _cli("import", "stakeholders", str(_write(tmp_path / "bad.csv", bad)), "--region", "ouest",
+                data_dir=tmp_path)
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "Ligne 2 — « Intérêt » : doit être compris entre 1 et 5" in err
+    assert "Ligne 4 — « Type d'acteur » : « Ministère » n'est pas un choix proposé" in err
+    assert "Ligne 5 — « Nom » : champ obligatoire" in err
+    assert "Rien n'a été enregistré" in err
+    assert _current(tmp_path) == before
+
+
+def test_errors_follow_the_chosen_language(tmp_path, capsys):
+    bad = FRENCH_EXCEL_CSV.replace("4,0;5;1", "4,0;9;1")
+    code = _cli("import", "stakeholders", str(_write(tmp_path / "bad.csv", bad)), "--region", "ouest",
+                "--lang", "ar", data_dir=tmp_path)
+    assert code == 1
+    assert "السطر 2 — «الاهتمام»: يجب أن يكون بين 1 و5" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("content", "name", "expected"),
+    [
+        ("Nom;Pouvoir\nÉcole;3\n", "latin1.csv", "« CSV UTF-8 »"),
+        ("Nom;Pouvoir\nAPC;3\n", "cols.csv",
+         "Colonne(s) manquante(s) : Association, Type d'acteur, Secteur, Niveau territorial, Intérêt, Position."),
+        ("Nom;Pouvoir\n", "empty.csv", "aucune ligne de données"),
+        ("irrelevant", "notes.txt", "Format non pris en charge : .txt"),
+    ],
+)
+def test_unreadable_files_get_a_clear_message(tmp_path, capsys, content, name, expected):
+    encoding = "cp1252" if name == "latin1.csv" else "utf-8"
+    path = _write(tmp_path / name, content, encoding)
+    assert _cli("import", "stakeholders", str(path), "--region", "ouest", data_dir=tmp_path) == 2
+    assert expected in capsys.readouterr().err
+    assert _current(tmp_path) == {}
+
+
+def test_reimporting_updates_by_name_without_duplicates(tmp_path):
+    path = _write(tmp_path / "a.csv", FRENCH_EXCEL_CSV)
+    _cli("import", "stakeholders", str(path), "--region", "ouest", data_dir=tmp_path)
+    _cli("import", "stakeholders", str(path), "--region", "ouest", data_dir=tmp_path)
+    assert open_store(tmp_path).count_rows() == 3
+    _write(path, FRENCH_EXCEL_CSV.replace("3;2;-2", "3;2;-1"))
+    _cli("import", "stakeholders", str(path), "--region", "ouest", data_dir=tmp_path)
+    promoter = _current(tmp_path)["Promoteur immobilier"]
+    assert (promoter.revision, promoter.payload["position"]) == (2, -1)
+    assert len(_current(tmp_path)) == 3
+
+
+def test_export_neutralises_formulas_and_round_trips(tmp_path):
+    hostile = FRENCH_EXCEL_CSV + 'Association Tafat;=HYPERLINK("http://x");;Média;Culture;Wilaya;1;1;0;@SUM(A1)\r\n'
+    _cli("import", "stakeholders", str(_write(tmp_path / "in.csv", hostile)), "--region", "ouest", data_dir=tmp_path)
+
+    assert _cli("export", "stakeholders", "--format", "csv", "-o", str(tmp_path / "out.csv"), data_dir=tmp_path) == 0
+    with open(tmp_path / "out.csv", encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter=";"))
+    names = {row["Nom"] for row in rows}
+    assert "'=HYPERLINK(\"http://x\")" in names
+    assert {row["Notes"] for row in rows} >= {"'@SUM(A1)"}
+    assert {row["Position"] for row in rows} >= {"-2"}  # numbers are not touched
+    assert {row["Stratégie"] for row in rows} >= {"Gérer de près"}
+
+    assert _cli("export", "stakeholders", "--format", "xlsx", "-o", str(tmp_path / "out.xlsx"), data_dir=tmp_path) == 0
+    sheet = openpyxl.load_workbook(tmp_path / "out.xlsx").active
+    cells = [cell for row in sheet.iter_rows() for cell in row]
+    assert not any(cell.data_type == "f" for cell in cells)
+    assert any(cell.value == "'@SUM(A1)" for cell in cells)
+
+    other = tmp_path / "other"
+    assert _cli("import", "stakeholders", str(tmp_path / "out.xlsx"), "--region", "ouest", data_dir=other) == 0
+    assert {name: rev.payload["type"] for name, rev in _current(other).items()} == {
+        name: rev.payload["type"] for name, rev in _current(tmp_path).items()
+        if not name.startswith("=")
+    } | {"'=HYPERLINK(\"http://x\")": "media"}
+
+
+def test_sample_data_loads_once_per_hub(store):
+    assert import_sample_stakeholders(store) == len(sample_stakeholders())
+    assert import_sample_stakeholders(store) == 0
+    assert {rev.region for rev in store.current(KIND)} == {"centre", "ouest", "est", "sud"}
+    assert all(rev.author == "sample" for rev in store.current(KIND))

@@ -1,0 +1,128 @@
+"""The store: append-only revisions, idempotent saves, SQLite under concurrent writers."""
+from __future__ import annotations
+
+import multiprocessing
+
+import pytest
+import sqlalchemy as sa
+
+from saara_kit.store import Revision, RevisionConflict, new_record_id, open_store
+
+
+def _revision(record_id: str, number: int, name: str = "APC", deleted: bool = False) -> Revision:
+    return Revision(
+        record_id=record_id, revision=number, kind="stakeholder", region="ouest",
+        association="Asso", author="test", payload={"name": name}, deleted=deleted,
+    )
+
+
+def test_saving_a_revision_makes_it_current(store):
+    record_id = new_record_id()
+    assert store.save(_revision(record_id, 1))
+    [current] = store.current("stakeholder", region="ouest")
+    assert (current.record_id, current.revision, current.payload) == (record_id, 1, {"name": "APC"})
+    assert current.saved_at.tzinfo is not None
+
+
+def test_new_revision_replaces_the_current_one_and_history_keeps_both(store):
+    record_id = new_record_id()
+    store.save(_revision(record_id, 1, "APC"))
+    store.save(_revision(record_id, 2, "APC d'Oran"))
+    assert [r.payload["name"] for r in store.current("stakeholder")] == ["APC d'Oran"]
+    assert [r.revision for r in store.history(record_id)] == [1, 2]
+
+
+def test_saving_the_same_revision_twice_keeps_one_row(store):
+    revision = _revision(new_record_id(), 1)
+    assert store.save(revision) is True
+    assert store.save(revision) is False
+    assert store.count_rows() == 1
+
+
+def test_same_revision_number_with_other_content_is_a_conflict(store):
+    record_id = new_record_id()
+    store.save(_revision(record_id, 1, "APC"))
+    with pytest.raises(RevisionConflict):
+        store.save(_revision(record_id, 1, "Autre"))
+    with pytest.raises(RevisionConflict):
+        store.save(_revision(record_id, 3, "Saute une révision"))
+    assert store.count_rows() == 1
+
+
+def test_withdrawn_record_leaves_current_but_stays_in_history(store):
+    record_id = new_record_id()
+    store.save(_revision(record_id, 1))
+    store.save(_revision(record_id, 2, deleted=True))
+    assert store.current("stakeholder") == []
+    assert [r.deleted for r in store.history(record_id)] == [False, True]
+
+
+def test_save_many_is_all_or_nothing(store):
+    taken = new_record_id()
+    store.save(_revision(taken, 1, "APC"))
+    with pytest.raises(RevisionConflict):
+        store.save_many([_revision(new_record_id(), 1), _revision(taken, 1, "Autre")])
+    assert store.count_rows() == 1
+
+
+def test_filters_by_region_and_association(store):
+    store.save(_revision(new_record_id(), 1))
+    other = Revision(new_record_id(), 1, "stakeholder", "est", "Autre asso", "t", {"name": "X"})
+    store.save(other)
+    assert len(store.current("stakeholder", region="est")) == 1
+    assert len(store.current("stakeholder", association="Asso")) == 1
+    assert store.associations("stakeholder") == ["Asso", "Autre asso"]
+    assert store.associations("stakeholder", region="est") == ["Autre asso"]
+
+
+def test_sqlite_file_uses_write_ahead_logging(tmp_path):
+    store = open_store(tmp_path)
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
+    assert (tmp_path / "saara.db").exists()
+
+
+def test_db_url_from_the_environment_wins_over_the_data_dir(tmp_path, monkeypatch):
+    url = f"sqlite:///{tmp_path / 'elsewhere.db'}"
+    monkeypatch.setenv("SAARA_DB_URL", url)
+    store = open_store(tmp_path / "ignored")
+    assert store.url == url
+    store.save(_revision(new_record_id(), 1))
+    assert (tmp_path / "elsewhere.db").exists()
+
+
+def _bump_shared_record(url: str, record_id: str, worker: int, times: int, errors) -> None:
+    """Read the latest revision, then write the next one: the racy read-then-write pattern."""
+    store = open_store(db_url=url)
+    done = 0
+    while done < times:
+        latest = max((r.revision for r in store.history(record_id)), default=0)
+        try:
+            store.save(_revision(record_id, latest + 1, f"worker {worker}, change {done}"))
+            done += 1
+        except RevisionConflict:
+            continue  # someone else took that number: read again
+        except sa.exc.OperationalError as error:  # "database is locked" must never reach a user
+            errors.append(str(error))
+            return
+    store.close()
+
+
+def test_concurrent_writer_processes_never_see_a_locked_database(tmp_path):
+    url = f"sqlite:///{tmp_path / 'saara.db'}"
+    open_store(db_url=url).close()
+    record_id = new_record_id()
+    errors = multiprocessing.Manager().list()
+    workers = [
+        multiprocessing.Process(target=_bump_shared_record, args=(url, record_id, worker, 15, errors))
+        for worker in range(4)
+    ]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(timeout=120)
+    assert list(errors) == []
+    history = open_store(db_url=url).history(record_id)
+    assert [r.revision for r in history] == list(range(1, 61))
+    assert len({r.payload["name"] for r in history}) == 60  # no change lost
