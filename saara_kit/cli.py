@@ -69,9 +69,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "serve":
         from saara_kit.serve import serve
 
-        serve(host=args.host, port=args.port, region=args.region, lang=args.lang, data_dir=args.data_dir,
-              db_url=args.db_url, token=not args.no_token, pool_size=args.pool_size,
-              sample_data=args.sample_data)
+        try:
+            serve(host=args.host, port=args.port, region=args.region, lang=args.lang, data_dir=args.data_dir,
+                  db_url=args.db_url, token=not args.no_token, pool_size=args.pool_size,
+                  sample_data=args.sample_data)
+        except ValueError as error:  # an unknown hub, a bad hub file
+            print(error, file=sys.stderr)
+            return 2
         return 0
     if args.command == "import":
         return _import(args)

@@ -1,8 +1,10 @@
 """Start Voilà on ``voila_apps/``: token, preheated kernels, idle culling, landing page at ``/``."""
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
+import socket
 from pathlib import Path
 
 from jupyter_server.base.handlers import JupyterHandler
@@ -74,6 +76,19 @@ def voila_arguments(
     ]
 
 
+def _address_to_share(host: str) -> str:
+    """Return the address participants type: this machine's name when serving every interface."""
+    if host in ("127.0.0.1", "localhost"):
+        return "localhost"
+    if host in ("0.0.0.0", "::", ""):
+        with contextlib.suppress(OSError):
+            address = socket.gethostbyname(socket.gethostname())
+            if not address.startswith("127."):
+                return address
+        return socket.gethostname()
+    return host
+
+
 def serve(
     host: str = "127.0.0.1",
     port: int = 8866,
@@ -101,7 +116,7 @@ def serve(
     if sample_data:
         load_samples(os.environ["SAARA_DB_URL"])
     secret = secrets.token_urlsafe(24) if token else None
-    shown_host = "localhost" if host in ("127.0.0.1", "localhost") else host
+    shown_host = _address_to_share(host)
     query = f"?token={secret}&lang={normalise_lang(lang)}" if secret else f"?lang={normalise_lang(lang)}"
     print(f"SAARA: open http://{shown_host}:{port}/{query}", flush=True)
     SaaraVoila.launch_instance(argv=voila_arguments(host, port, secret, pool_size))

@@ -57,25 +57,22 @@ class StakeholderForm(TranslatedForm):
         self._association.add_class("saara-association")
         self._association.observe(lambda _: self._open_association(), names="value")
 
-        self._name = self._text("name")
-        self._name_ar = self._text("name_ar")
-        self._type = self._dropdown("type", "stakeholders.type", STAKEHOLDER_TYPES)
-        self._sector = self._dropdown("sector", "stakeholders.sector", SECTORS)
-        self._level = self._dropdown("level", "stakeholders.level", LEVELS)
-        self._power = self._slider("power", SCALE)
-        self._interest = self._slider("interest", SCALE)
-        self._position = self._dropdown("position", "stakeholders.position", range(POSITIONS[0], POSITIONS[1] + 1))
-        self._notes = widgets.Textarea(style=WIDE, layout=FIELD_LAYOUT)
-        self._bind(self._notes, "description", "stakeholders.field.notes")
+        positions = range(POSITIONS[0], POSITIONS[1] + 1)
         self._fields = {
-            "name": self._name, "name_ar": self._name_ar, "type": self._type, "sector": self._sector,
-            "level": self._level, "power": self._power, "interest": self._interest,
-            "position": self._position, "notes": self._notes,
+            "name": self._text("name"),
+            "name_ar": self._text("name_ar"),
+            "type": self._dropdown("type", "stakeholders.type", STAKEHOLDER_TYPES),
+            "sector": self._dropdown("sector", "stakeholders.sector", SECTORS),
+            "level": self._dropdown("level", "stakeholders.level", LEVELS),
+            "power": self._slider("power", SCALE),
+            "interest": self._slider("interest", SCALE),
+            "position": self._dropdown("position", "stakeholders.position", positions),
+            "notes": self._text("notes", widgets.Textarea),
         }
 
         self._add = self._button("form.add", "saara-add", self._add_clicked, "primary")
         self._cancel = self._button("form.cancel", "saara-cancel", lambda _: self.reset())
-        self._cancel.layout.display = "none"
+        self._on_lang(lambda _: self._show_edit_mode())
         self._editor_message = MessageLine()
 
         self._list_title = widgets.HTML()
@@ -107,8 +104,8 @@ class StakeholderForm(TranslatedForm):
         self.reset()
 
     # -- building blocks ------------------------------------------------------------------
-    def _text(self, field: str) -> widgets.Text:
-        box = widgets.Text(style=WIDE, layout=FIELD_LAYOUT)
+    def _text(self, field: str, kind=widgets.Text) -> widgets.Text:
+        box = kind(style=WIDE, layout=FIELD_LAYOUT)
         self._bind(box, "description", f"stakeholders.field.{field}")
         box.add_class(f"saara-{field.replace('_', '-')}")
         return box
@@ -162,9 +159,13 @@ class StakeholderForm(TranslatedForm):
         for field, value in EMPTY_EDITOR.items():
             self._fields[field].value = value
         self._editing = None
-        self._bind(self._add, "description", "form.add")
-        self._cancel.layout.display = "none"
+        self._show_edit_mode()
         self._editor_message.clear()
+
+    def _show_edit_mode(self) -> None:
+        """Label the add button "Update" and show "Cancel" while an entry is being edited."""
+        self._add.description = t("form.update" if self._editing else "form.add", self.lang)
+        self._cancel.layout.display = None if self._editing else "none"
 
     # -- actions --------------------------------------------------------------------------
     def _open_association(self) -> None:
@@ -208,8 +209,7 @@ class StakeholderForm(TranslatedForm):
         for field, value in self._draft[record_id].to_payload().items():
             self._fields[field].value = value
         self._editing = record_id
-        self._bind(self._add, "description", "form.update")
-        self._cancel.layout.display = None
+        self._show_edit_mode()
         self._editor_message.clear()
 
     def _remove_clicked(self, _button=None) -> None:
