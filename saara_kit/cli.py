@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from saara_kit.i18n import LANGUAGES, normalise_lang, t
+from saara_kit.settings import default_data_dir, default_region
 
 __all__ = ["main"]
 
@@ -18,11 +19,11 @@ def _store(args):
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--data-dir", default=os.environ.get("SAARA_DATA_DIR", "workshop-data"),
+    parser.add_argument("--data-dir", type=Path, default=default_data_dir(),
                         help="workshop data folder; the store is <data-dir>/saara.db (default: %(default)s)")
     parser.add_argument("--db-url", default=None, help="any SQLAlchemy URL (default: $SAARA_DB_URL, else SQLite)")
-    parser.add_argument("--lang", choices=LANGUAGES, default=normalise_lang(os.environ.get("SAARA_LANG")),
-                        help="language of messages and exported headers (default: %(default)s)")
+    parser.add_argument("--lang", choices=LANGUAGES, default=os.environ.get("SAARA_LANG") or None,
+                        help="language of pages, messages and headers (default: $SAARA_LANG, else the hub's)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -34,7 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     _common(serve)
     serve.add_argument("--host", default="127.0.0.1", help="0.0.0.0 to serve the hub's LAN (default: %(default)s)")
     serve.add_argument("--port", type=int, default=8866)
-    serve.add_argument("--region", default=os.environ.get("SAARA_REGION", "centre"), help="hub id (params/<id>.yaml)")
+    serve.add_argument("--region", default=default_region(), help="hub id, params/<id>.yaml (default: %(default)s)")
     serve.add_argument("--no-token", action="store_true", help="serve without an access token")
     serve.add_argument("--pool-size", type=int, default=1, help="preheated kernels kept ready per form")
     serve.add_argument("--sample-data", action="store_true", help="load the bundled sample records first")
@@ -43,7 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("domain", choices=["stakeholders"])
     importer.add_argument("file", type=Path)
     importer.add_argument("--region", required=True, help="hub id the records belong to")
-    importer.add_argument("--association", help="association of every row (else a column)")
+    importer.add_argument("--association", help="association of every row (overrides the file's column)")
     _common(importer)
 
     exporter = commands.add_parser("export", help="export current records to CSV or XLSX")
@@ -66,6 +67,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Run ``saara-kit``; return the exit status."""
     args = build_parser().parse_args(argv)
+    if args.command in ("import", "export"):
+        args.lang = normalise_lang(args.lang)
     if args.command == "serve":
         from saara_kit.serve import serve
 
@@ -84,9 +87,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "run":
         from saara_kit.runner import run_all
 
-        failures = run_all(regions=args.regions, notebooks=args.notebooks, source=args.source,
-                           output_dir=args.output, workers=args.workers, lang=args.lang,
-                           data_dir=args.data_dir, db_url=args.db_url)
+        try:
+            failures = run_all(regions=args.regions, notebooks=args.notebooks, source=args.source,
+                               output_dir=args.output, workers=args.workers, lang=args.lang,
+                               data_dir=args.data_dir, db_url=args.db_url)
+        except ValueError as error:  # an unknown hub
+            print(error, file=sys.stderr)
+            return 2
         return 1 if failures else 0
     raise AssertionError(args.command)
 
@@ -95,6 +102,7 @@ def _import(args) -> int:
     from saara_kit.data import load_region
     from saara_kit.exports import TableError
     from saara_kit.stakeholders.transfer import ImportRejected, import_stakeholders
+    from saara_kit.store import RevisionConflict
 
     try:
         load_region(args.region)
@@ -107,7 +115,10 @@ def _import(args) -> int:
             print(message, file=sys.stderr)
         print(t("import.rejected", args.lang, count=len({p.line for p in rejected.problems})), file=sys.stderr)
         return 1
-    except (ValueError, OSError) as error:
+    except RevisionConflict:
+        print(t("import.conflict", args.lang), file=sys.stderr)
+        return 1
+    except (ValueError, OSError) as error:  # an unknown hub, a file that is not there
         print(error, file=sys.stderr)
         return 2
     print(t("import.done", args.lang, count=rows, new=new))

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from saara_kit.data import list_regions, load_region
-from saara_kit.settings import NOTEBOOKS_DIR
+from saara_kit.i18n import normalise_lang, t
+from saara_kit.settings import NOTEBOOKS_DIR, default_data_dir
 
 __all__ = ["RunResult", "list_notebooks", "run_all", "run_notebook"]
 
@@ -40,17 +41,22 @@ def run_notebook(notebook: Path, output_dir: Path, parameters: dict) -> RunResul
     started = time.perf_counter()
     output_dir.mkdir(parents=True, exist_ok=True)
     executed = output_dir / notebook.name
+    page = output_dir / f"{notebook.stem}.html"
+    page.unlink(missing_ok=True)  # never leave an older dossier standing beside a failed run
     region = parameters["region"]
     try:
         papermill.execute_notebook(
             str(notebook), str(executed), parameters=parameters, kernel_name="python3",
             cwd=str(notebook.parent), progress_bar=False, shutdown_kernel="immediate",
         )
+        exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
+        body, _ = exporter.from_filename(str(executed))
     except papermill.PapermillExecutionError as error:
         message = f"{error.ename}: {error.evalue}"
         return RunResult(region, notebook.stem, None, time.perf_counter() - started, message)
-    body, _ = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True).from_filename(str(executed))
-    page = output_dir / f"{notebook.stem}.html"
+    except Exception as error:  # a dead kernel, a timeout: report it, let the other runs go on
+        message = f"{type(error).__name__}: {error}"
+        return RunResult(region, notebook.stem, None, time.perf_counter() - started, message)
     page.write_text(body, encoding="utf-8")
     return RunResult(region, notebook.stem, page, time.perf_counter() - started)
 
@@ -62,10 +68,13 @@ def run_all(
     output_dir: Path = Path("outputs"),
     workers: int = 2,
     lang: str | None = None,
-    data_dir: str | Path = "workshop-data",
+    data_dir: str | Path | None = None,
     db_url: str | None = None,
 ) -> list[RunResult]:
-    """Run every (hub, notebook) pair, printing progress; return the failed runs."""
+    """Run every (hub, notebook) pair, printing progress; return the failed runs.
+
+    Each hub's notebooks run in ``lang``, else in the hub's own language.
+    """
     if db_url:
         os.environ["SAARA_DB_URL"] = db_url  # inherited by the kernels
     regions = regions or list_regions()
@@ -77,16 +86,18 @@ def run_all(
             "region": region_id,
             "lang": lang or region.default_lang,
             "source": source,
-            "data_dir": str(Path(data_dir).resolve()),
+            "data_dir": str(Path(data_dir).resolve() if data_dir else default_data_dir()),
         }
         jobs += [(notebook, Path(output_dir).resolve() / region_id, parameters) for notebook in chosen]
+    said = normalise_lang(lang)  # the facilitator's language for progress lines
     failures = []
     with ProcessPoolExecutor(max_workers=max(1, workers)) as pool:
         futures = [pool.submit(run_notebook, *job) for job in jobs]
         for done, future in enumerate(as_completed(futures), start=1):
             result = future.result()
-            status = "ok" if not result.error else f"FAILED — {result.error}"
-            print(f"[{done}/{len(jobs)}] {result.region} / {result.notebook}: {status} ({result.seconds:.1f} s)", flush=True)
+            status = t("run.failed", said, error=result.error) if result.error else t("run.ok", said)
+            print(t("run.progress", said, done=done, total=len(jobs), region=result.region,
+                    notebook=result.notebook, status=status, seconds=f"{result.seconds:.1f}"), flush=True)
             if result.error:
                 failures.append(result)
     return failures

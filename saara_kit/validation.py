@@ -3,14 +3,15 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
-from saara_kit.i18n import LANGUAGES, catalogue, t
+from saara_kit.i18n import catalogue, t
 
 __all__ = [
     "FieldError",
     "ValidationError",
     "Checker",
+    "code_for_text",
     "fold_text",
     "parse_whole_number",
 ]
@@ -65,6 +66,18 @@ def fold_text(text: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
+def code_for_text(text: str, codes: Iterable, key_of: Callable[[Any], str]):
+    """Return the code whose name, or whose catalogue label ``key_of(code)`` in any language,
+    reads as ``text`` (case and accents aside); ``None`` when none does."""
+    wanted = fold_text(text)
+    messages = catalogue()
+    for code in codes:
+        labels = messages.get(key_of(code), {})
+        if wanted == fold_text(str(code)) or any(wanted == fold_text(label) for label in labels.values()):
+            return code
+    return None
+
+
 class Checker:
     """Collect field errors while reading a raw mapping (form values or an imported row).
 
@@ -88,6 +101,8 @@ class Checker:
             self._fail(name, "required")
         elif len(text) > max_length:
             self._fail(name, "too_long", max=max_length)
+        elif any(ord(char) < 32 and char not in "\t\n\r" for char in text):
+            self._fail(name, "control_characters")  # NUL and friends break PostgreSQL and exports
         return text
 
     def choice(self, name: str, codes: Iterable[str]) -> str:
@@ -98,14 +113,11 @@ class Checker:
         if not text:
             self._fail(name, "required")
             return ""
-        wanted = fold_text(text)
-        messages = catalogue()
-        for code in codes:
-            labels = messages.get(f"{self.prefix}.{name}.{code}", {})
-            if wanted == fold_text(code) or any(wanted == fold_text(labels[lang]) for lang in LANGUAGES if lang in labels):
-                return code
-        self._fail(name, "not_a_choice", value=text[:60])
-        return ""
+        code = code_for_text(text, codes, lambda c: f"{self.prefix}.{name}.{c}")
+        if code is None:
+            self._fail(name, "not_a_choice", value=text[:60])
+            return ""
+        return code
 
     def whole_number(self, name: str, low: int, high: int) -> int:
         """Return an integer between ``low`` and ``high`` inclusive."""

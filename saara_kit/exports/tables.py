@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
 from pathlib import Path
 
 import pandas as pd
@@ -46,12 +47,15 @@ def read_table(path: str | Path) -> list[tuple[int, dict[str, str]]]:
     """
     path = Path(path)
     suffix = path.suffix.lower()
-    if suffix == ".csv":
-        rows = _csv_rows(path)
-    elif suffix in (".xlsx", ".xlsm"):
-        rows = _xlsx_rows(path)
-    else:
+    readers = {".csv": _csv_rows, ".xlsx": _xlsx_rows, ".xlsm": _xlsx_rows}
+    if suffix not in readers:
         raise TableError("import.unknown_format", suffix=suffix or "?")
+    try:
+        rows = readers[suffix](path)
+    except TableError:
+        raise
+    except (OSError, ValueError, KeyError, csv.Error, zipfile.BadZipFile) as error:
+        raise TableError("import.unreadable", reason=type(error).__name__) from error
     if not rows:
         raise TableError("import.empty")
     headers = [str(cell or "").strip() for cell in rows[0]]

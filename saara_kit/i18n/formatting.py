@@ -33,5 +33,5 @@ def format_date(value: dt.date, lang: str = "fr", form: str = "long") -> str:
 
 
 def format_time(value: dt.datetime | dt.time, lang: str = "fr") -> str:
-    """Format a time of day, hours and minutes."""
-    return dates.format_time(value, format="short", locale=_locale(lang))
+    """Format a time of day on the 24-hour clock, hours and minutes (``14:05``)."""
+    return dates.format_time(value, format="HH:mm", locale=_locale(lang))

@@ -16,8 +16,8 @@ PAGE = """<!DOCTYPE html>
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title}</title>
 <style>
-body {{font-family: "Noto Sans Arabic", "DejaVu Sans", sans-serif; max-width: 46em; margin: 2em auto;
-      padding: 0 1em; color: #222}}
+body {{font-family: sans-serif; line-height: 1.45; max-width: 46em; margin: 2em auto; padding: 0 1em; color: #222}}
+h1 {{line-height: 1.2}}
 nav a {{margin-inline-end: 1em}} nav a.current {{font-weight: bold; text-decoration: none}}
 ul {{list-style: none; padding: 0}} li {{border: 1px solid #ddd; border-radius: 6px; padding: 0.8em 1em; margin: 0.8em 0}}
 li a {{font-size: 1.15em; font-weight: bold}}

@@ -15,7 +15,8 @@ from voila.app import Voila
 from saara_kit.data import load_region
 from saara_kit.i18n import normalise_lang
 from saara_kit.serve.landing import available_apps, render_landing
-from saara_kit.settings import VOILA_APPS_DIR, default_db_url
+from saara_kit.i18n import t
+from saara_kit.settings import VOILA_APPS_DIR, default_data_dir, default_db_url, default_region
 from saara_kit.store import open_store
 
 __all__ = ["SaaraVoila", "serve", "voila_arguments"]
@@ -29,9 +30,8 @@ class LandingHandler(JupyterHandler):
 
     @web.authenticated
     def get(self) -> None:
-        default = os.environ.get("SAARA_LANG", "fr")
-        lang = normalise_lang(self.get_argument("lang", default))
-        region = load_region(os.environ.get("SAARA_REGION", "centre"))
+        lang = normalise_lang(self.get_argument("lang", os.environ.get("SAARA_LANG")))
+        region = load_region(default_region())
         self.set_header("Content-Type", "text/html; charset=utf-8")
         self.finish(render_landing(lang, region, available_apps()))
 
@@ -92,9 +92,9 @@ def _address_to_share(host: str) -> str:
 def serve(
     host: str = "127.0.0.1",
     port: int = 8866,
-    region: str = "centre",
-    lang: str = "fr",
-    data_dir: str | Path = "workshop-data",
+    region: str | None = None,
+    lang: str | None = None,
+    data_dir: str | Path | None = None,
     db_url: str | None = None,
     token: bool = True,
     pool_size: int = 1,
@@ -102,14 +102,16 @@ def serve(
 ) -> None:
     """Serve the participants' forms until interrupted; print the URL to open.
 
-    ``sample_data`` first loads the bundled sample records into the store (for demonstrations).
+    ``lang`` defaults to the hub's language. ``sample_data`` first loads the bundled sample
+    records into the store (for demonstrations).
     """
-    load_region(region)  # fail early on an unknown hub
-    data_dir = Path(data_dir).resolve()
+    hub = load_region(region or default_region())  # fails early on an unknown hub
+    lang = normalise_lang(lang or hub.default_lang)
+    data_dir = Path(data_dir).resolve() if data_dir else default_data_dir()
     data_dir.mkdir(parents=True, exist_ok=True)
     os.environ.update(  # read by the landing page and inherited by every kernel
-        SAARA_REGION=region,
-        SAARA_LANG=normalise_lang(lang),
+        SAARA_REGION=hub.id,
+        SAARA_LANG=lang,
         SAARA_DATA_DIR=str(data_dir),
         SAARA_DB_URL=db_url or default_db_url(data_dir),
     )
@@ -117,6 +119,6 @@ def serve(
         load_samples(os.environ["SAARA_DB_URL"])
     secret = secrets.token_urlsafe(24) if token else None
     shown_host = _address_to_share(host)
-    query = f"?token={secret}&lang={normalise_lang(lang)}" if secret else f"?lang={normalise_lang(lang)}"
-    print(f"SAARA: open http://{shown_host}:{port}/{query}", flush=True)
+    query = f"?token={secret}&lang={lang}" if secret else f"?lang={lang}"
+    print(t("serve.open", lang, url=f"http://{shown_host}:{port}/{query}"), flush=True)
     SaaraVoila.launch_instance(argv=voila_arguments(host, port, secret, pool_size))

@@ -4,11 +4,26 @@ from __future__ import annotations
 import pandas as pd
 
 from saara_kit.i18n import t
+from saara_kit.stakeholders.model import Stakeholder, display_name
 
-__all__ = ["HIGH_FROM", "QUADRANTS", "engagement_plan", "quadrant", "quadrant_counts", "with_quadrants"]
+__all__ = [
+    "HIGH_FROM", "QUADRANTS", "engagement_plan", "labelled_table", "quadrant", "quadrant_counts",
+    "with_quadrants",
+]
 
 HIGH_FROM = 3  # on the 1–5 scales, 3 and above count as "high"
 QUADRANTS = ("manage_closely", "keep_satisfied", "keep_informed", "monitor")  # by priority
+CODE_LABELS = {  # column -> catalogue prefix of its codes' labels
+    "type": "stakeholders.type",
+    "sector": "stakeholders.sector",
+    "level": "stakeholders.level",
+    "quadrant": "stakeholders.quadrant",
+}
+HEADER_KEYS = {
+    **{field: f"stakeholders.field.{field}" for field in ("region", "association", *Stakeholder.__dataclass_fields__)},
+    "quadrant": "stakeholders.strategy",
+    **{field: f"store.field.{field}" for field in ("record_id", "revision", "saved_at", "author")},
+}
 
 
 def quadrant(power: int, interest: int) -> str:
@@ -26,10 +41,22 @@ def with_quadrants(frame: pd.DataFrame) -> pd.DataFrame:
     return result
 
 
-def quadrant_counts(frame: pd.DataFrame) -> pd.Series:
-    """Count stakeholders per quadrant, every quadrant listed, in priority order."""
-    counts = with_quadrants(frame)["quadrant"].value_counts()
-    return counts.reindex(QUADRANTS, fill_value=0)
+def labelled_table(frame: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:
+    """Return ``frame`` for people: codes turned into labels, headers translated into ``lang``."""
+    table = frame.copy()
+    for column, prefix in CODE_LABELS.items():
+        if column in table:
+            table[column] = [t(f"{prefix}.{code}", lang) for code in table[column]]
+    return table.rename(columns={c: t(HEADER_KEYS[c], lang) for c in table.columns if c in HEADER_KEYS})
+
+
+def quadrant_counts(frame: pd.DataFrame, lang: str | None = None) -> pd.Series:
+    """Count stakeholders per quadrant, every quadrant listed, in priority order (labelled in ``lang``)."""
+    counts = with_quadrants(frame)["quadrant"].value_counts().reindex(QUADRANTS, fill_value=0)
+    if lang:
+        counts.index = [t(f"stakeholders.quadrant.{code}", lang) for code in counts.index]
+        counts.name = t("stakeholders.strategy", lang)
+    return counts
 
 
 def engagement_plan(frame: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:
@@ -37,16 +64,6 @@ def engagement_plan(frame: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:
     ranked = with_quadrants(frame)
     ranked["_order"] = ranked["quadrant"].map(QUADRANTS.index)
     ranked = ranked.sort_values(["_order", "power", "interest"], ascending=[True, False, False])
-    return pd.DataFrame(
-        {
-            t("stakeholders.field.name", lang): [
-                name_ar if lang == "ar" and name_ar else name
-                for name, name_ar in zip(ranked["name"], ranked["name_ar"])
-            ],
-            t("stakeholders.field.type", lang): [t(f"stakeholders.type.{c}", lang) for c in ranked["type"]],
-            t("stakeholders.field.power", lang): ranked["power"].to_numpy(),
-            t("stakeholders.field.interest", lang): ranked["interest"].to_numpy(),
-            t("stakeholders.field.position", lang): ranked["position"].to_numpy(),
-            t("stakeholders.strategy", lang): [t(f"stakeholders.quadrant.{q}", lang) for q in ranked["quadrant"]],
-        }
-    ).reset_index(drop=True)
+    ranked["name"] = [display_name(n, a, lang) for n, a in zip(ranked["name"], ranked["name_ar"])]
+    columns = ["name", "type", "power", "interest", "position", "quadrant"]
+    return labelled_table(ranked[columns].reset_index(drop=True), lang)

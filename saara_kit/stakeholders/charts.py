@@ -9,10 +9,11 @@ from matplotlib.figure import Figure
 from saara_kit.charts import new_figure
 from saara_kit.i18n import is_rtl, t
 from saara_kit.stakeholders.analysis import HIGH_FROM
+from saara_kit.stakeholders.model import display_name
 
 __all__ = ["power_interest_grid"]
 
-LABEL_WIDTH = 24  # characters per line of an actor's label
+LABEL_WIDTH = 22  # characters per line of an actor's label
 POSITION_COLOURS = {-2: "#b2182b", -1: "#ef8a62", 0: "#969696", 1: "#67a9cf", 2: "#2166ac"}
 QUADRANT_CORNERS = {  # (x, y) of each quadrant's caption, in score units
     "keep_satisfied": (0.6, 5.4),
@@ -51,9 +52,9 @@ def power_interest_grid(frame: pd.DataFrame, lang: str = "fr", title: str | None
     for (x, y, label_offset), (_, row) in zip(_spread(frame), frame.iterrows()):
         colour = POSITION_COLOURS.get(int(row["position"]), "#969696")
         axes.scatter([x], [y], s=140, color=colour, edgecolor="white", zorder=3)
-        label = row["name_ar"] if lang == "ar" and row.get("name_ar") else row["name"]
+        label = display_name(row["name"], row.get("name_ar", ""), lang)
         axes.annotate(
-            textwrap.fill(label, LABEL_WIDTH), (x, y), xytext=(0, label_offset), textcoords="offset points", ha="center", va="bottom" if label_offset > 0 else "top", fontsize=7.5, linespacing=1.0, zorder=4
+            textwrap.fill(label, LABEL_WIDTH), (x, y), xytext=(0, label_offset), textcoords="offset points", ha="center", va="bottom" if label_offset > 0 else "top", fontsize=8.5, linespacing=1.0, zorder=4
         )
     axes.set_xlabel(t("stakeholders.field.interest", lang))
     axes.set_ylabel(t("stakeholders.field.power", lang))

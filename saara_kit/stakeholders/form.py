@@ -82,7 +82,7 @@ class StakeholderForm(TranslatedForm):
         self._edit = self._button("form.edit", "saara-edit", self._edit_clicked)
         self._remove = self._button("form.remove", "saara-remove", self._remove_clicked)
 
-        self._grid = widgets.Image(format="png", layout=widgets.Layout(max_width="38em"))
+        self._grid = widgets.Image(format="png", layout=widgets.Layout(width="100%", max_width="46em"))
         self._grid.add_class("saara-grid")
         self._grid_hint = widgets.HTML()
         self._save = self._button("form.save", "saara-save", self._save_clicked, "success")
@@ -95,7 +95,7 @@ class StakeholderForm(TranslatedForm):
             widgets.HBox([self._add, self._cancel]), self._editor_message,
             self._list_title, self._list, widgets.HBox([self._edit, self._remove]),
         ], layout=widgets.Layout(flex="0 1 36em"))
-        picture = widgets.VBox([self._grid_hint, self._grid], layout=widgets.Layout(flex="1 1 28em"))
+        picture = widgets.VBox([self._grid_hint, self._grid], layout=widgets.Layout(flex="1 1 30em"))
         self._finish([
             self._title,
             widgets.HBox([editor, picture], layout=widgets.Layout(flex_flow="row wrap")),
@@ -181,13 +181,16 @@ class StakeholderForm(TranslatedForm):
     def _switch_to(self, association: str) -> None:
         """Load what ``association`` saved; entries added but never saved stay in the list."""
         self._association_name = association
+        self.reset()
         self._reload()
 
     def _reload(self) -> None:
+        """Read the association's records again, keeping entries added but not yet saved."""
         unsaved_new = {rid: s for rid, s in self._draft.items() if rid not in self._saved}
         self._saved = saved_stakeholders(self._store, self._region, self._association_name)
         self._draft = {rid: to_stakeholder(rev) for rid, rev in self._saved.items()} | unsaved_new
-        self.reset()
+        if self._editing is not None and self._editing not in self._draft:
+            self.reset()
         self._status.clear()
         self._refresh()
 
@@ -223,17 +226,13 @@ class StakeholderForm(TranslatedForm):
         self._refresh()
 
     def _save_clicked(self, _button=None) -> None:
-        self._save.disabled = True
-        try:
-            self._save_draft()
-        finally:
-            self._save.disabled = False
+        """Write the pending revisions all at once, then show the store's state.
 
-    def _save_draft(self) -> None:
+        Drafts were validated when added; the association name is checked again here because
+        the browser can set any widget value. A double click finds nothing left to save.
+        """
         try:
             association = validate_association(self._association.value)
-            for stakeholder in self._draft.values():  # the browser can set any widget state
-                validate_stakeholder(stakeholder.to_payload())
         except ValidationError as error:
             self._status.show(error.messages(self.lang))
             return
@@ -252,10 +251,9 @@ class StakeholderForm(TranslatedForm):
         except SQLAlchemyError:
             self._status.show(t("form.store_error", self.lang))
             return
-        self._saved = saved_stakeholders(self._store, self._region, association)
+        self._reload()  # others may have saved meanwhile: show them, and never withdraw them
         if association not in self._association.options:
             self._association.options = sorted({*self._association.options, association})
-        self._refresh()
         time = format_time(dt.datetime.now(), self.lang)
         self._status.show(t("form.saved", self.lang, count=len(changes), time=time), ok=True)
 

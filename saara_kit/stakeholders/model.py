@@ -13,6 +13,7 @@ __all__ = [
     "SECTORS",
     "STAKEHOLDER_TYPES",
     "Stakeholder",
+    "display_name",
     "validate_stakeholder",
     "validate_association",
 ]
@@ -34,6 +35,11 @@ NAME_MAX = 200
 NOTES_MAX = 2000
 
 
+def display_name(name: str, name_ar: str, lang: str) -> str:
+    """Return the name to show: the Arabic one for Arabic readers when there is one."""
+    return name_ar if lang == "ar" and name_ar else name
+
+
 @dataclass(frozen=True)
 class Stakeholder:
     """An actor who can affect, or is affected by, an association's project."""
@@ -49,8 +55,8 @@ class Stakeholder:
     notes: str = ""
 
     def label(self, lang: str) -> str:
-        """Return the name to show: the Arabic one for Arabic readers when there is one."""
-        return self.name_ar if lang == "ar" and self.name_ar else self.name
+        """Return the name to show in ``lang``."""
+        return display_name(self.name, self.name_ar, lang)
 
     def to_payload(self) -> dict[str, Any]:
         """Return the record as plain JSON-ready values."""

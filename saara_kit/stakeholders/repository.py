@@ -58,7 +58,7 @@ def plan_changes(
         before = saved.get(record_id)
         if before is None:
             changes.append(revision(record_id, 1, stakeholder))
-        elif to_stakeholder(before) != stakeholder or before.association != association:
+        elif to_stakeholder(before) != stakeholder:
             changes.append(revision(record_id, before.revision + 1, stakeholder))
     for record_id, before in saved.items():
         if record_id not in draft:

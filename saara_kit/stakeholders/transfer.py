@@ -8,12 +8,12 @@ import pandas as pd
 
 from saara_kit.data import sample_stakeholders
 from saara_kit.exports import MissingColumns, read_table, write_table
-from saara_kit.i18n import LANGUAGES, catalogue, t
-from saara_kit.stakeholders.analysis import with_quadrants
+from saara_kit.i18n import t
+from saara_kit.stakeholders.analysis import labelled_table, with_quadrants
 from saara_kit.stakeholders.model import KIND, Stakeholder, validate_association, validate_stakeholder
 from saara_kit.stakeholders.repository import plan_changes, revisions_frame, saved_stakeholders, to_stakeholder
 from saara_kit.store import Store, new_record_id
-from saara_kit.validation import FieldError, ValidationError, fold_text
+from saara_kit.validation import FieldError, ValidationError, code_for_text, fold_text
 
 __all__ = [
     "ImportRejected", "RowProblem", "export_stakeholders", "import_sample_stakeholders",
@@ -49,13 +49,10 @@ class ImportRejected(ValueError):
 
 
 def _header_map(headers: list[str]) -> dict[str, str]:
-    """Map each known header (code, or its label in any language) to its field."""
-    aliases = {}
-    for field in ("association", *FIELDS):
-        labels = catalogue()[f"stakeholders.field.{field}"]
-        for alias in (field, *(labels[lang] for lang in LANGUAGES)):
-            aliases[fold_text(alias)] = field
-    return {header: aliases[fold_text(header)] for header in headers if fold_text(header) in aliases}
+    """Map each known header (a field's code, or its label in any language) to its field."""
+    fields = ("association", *FIELDS)
+    found = {header: code_for_text(header, fields, lambda f: f"stakeholders.field.{f}") for header in headers}
+    return {header: field for header, field in found.items() if field}
 
 
 def import_stakeholders(
@@ -94,13 +91,21 @@ def import_table(
 
     problems: list[RowProblem] = []
     rows: list[tuple[str, Stakeholder]] = []
+    first_line: dict[tuple[str, str], int] = {}
     for line, cells in table:
         raw = {field: cells[header] for header, field in columns.items()}
         try:
-            owner = validate_association(raw.get("association") or association)
-            rows.append((owner, validate_stakeholder(raw)))
+            owner = validate_association(association or raw.get("association"))
+            stakeholder = validate_stakeholder(raw)
         except ValidationError as error:
             problems.extend(RowProblem(line, field_error) for field_error in error.errors)
+            continue
+        key = (owner, fold_text(stakeholder.name))
+        if key in first_line:
+            duplicate = FieldError("name", "stakeholders.field.name", "duplicate", {"line": first_line[key]})
+            problems.append(RowProblem(line, duplicate))
+        first_line.setdefault(key, line)
+        rows.append((owner, stakeholder))
     if problems:
         raise ImportRejected(problems)
 
@@ -120,13 +125,9 @@ def import_table(
 def export_frame(store: Store, region: str | None = None, lang: str = "fr") -> pd.DataFrame:
     """Return the current stakeholders as a table with headers and labels in ``lang``."""
     frame = with_quadrants(revisions_frame(store.current(KIND, region=region)))
-    for field, prefix in (("type", "type"), ("sector", "sector"), ("level", "level"), ("quadrant", "quadrant")):
-        frame[field] = [t(f"stakeholders.{prefix}.{code}", lang) for code in frame[field]]
     frame["saved_at"] = [stamp.strftime("%Y-%m-%d %H:%M:%S") for stamp in frame["saved_at"]]
-    headers = {field: t(f"stakeholders.field.{field}", lang) for field in ("region", "association", *FIELDS)}
-    headers["quadrant"] = t("stakeholders.strategy", lang)
-    headers |= {field: t(f"store.field.{field}", lang) for field in ("record_id", "revision", "saved_at", "author")}
-    return frame[list(headers)].rename(columns=headers)
+    columns = ["region", "association", *FIELDS, "quadrant", "record_id", "revision", "saved_at", "author"]
+    return labelled_table(frame[columns], lang)
 
 
 def export_stakeholders(store: Store, path: str | Path, region: str | None = None, lang: str = "fr") -> int:

@@ -98,9 +98,13 @@ class Store:
     def current(
         self, kind: str, region: str | None = None, association: str | None = None
     ) -> list[Revision]:
-        """Return the latest revision of each live record of ``kind``, oldest record first."""
+        """Return the latest revision of each live record of ``kind``, in the order first saved."""
         latest = (
-            sa.select(revisions.c.record_id, sa.func.max(revisions.c.revision).label("top"))
+            sa.select(
+                revisions.c.record_id,
+                sa.func.max(revisions.c.revision).label("top"),
+                sa.func.min(revisions.c.id).label("first"),
+            )
             .where(revisions.c.kind == kind)
             .group_by(revisions.c.record_id)
             .subquery()
@@ -114,15 +118,11 @@ class Store:
             query = query.where(revisions.c.region == region)
         if association is not None:
             query = query.where(revisions.c.association == association)
-        return self._read(query.order_by(revisions.c.id))
+        return self._read(query.order_by(latest.c.first))
 
     def associations(self, kind: str, region: str | None = None) -> list[str]:
-        """Return the associations that saved records of ``kind``, sorted."""
-        query = sa.select(revisions.c.association).distinct().where(revisions.c.kind == kind)
-        if region is not None:
-            query = query.where(revisions.c.region == region)
-        with self.engine.connect() as conn:
-            return sorted(row[0] for row in conn.execute(query))
+        """Return the associations that have live records of ``kind``, sorted."""
+        return sorted({revision.association for revision in self.current(kind, region)})
 
     def count_rows(self) -> int:
         """Return how many revision rows the store holds."""

@@ -35,6 +35,14 @@ def _saved(server, association: str) -> list[str]:
         store.close()
 
 
+def _row_count(server) -> int:
+    store = open_store(server.data_dir)
+    try:
+        return store.count_rows()
+    finally:
+        store.close()
+
+
 @pytest.mark.parametrize(
     ("lang", "association", "actors", "saved_word"),
     [
@@ -57,9 +65,11 @@ def test_participant_adds_two_stakeholders_and_saves(page, server, lang, associa
     page.wait_for_function(f"document.querySelector('.saara-status').innerText.includes('{saved_word}')")
     assert sorted(_saved(server, association)) == sorted(name for name, _ in actors)
 
+    rows = _row_count(server)
     page.dblclick("button.saara-save")  # a double click writes nothing new
-    page.wait_for_timeout(1500)
-    assert len(_saved(server, association)) == 2
+    nothing_new = {"fr": "Rien de nouveau", "ar": "لا جديد"}[lang]
+    page.wait_for_function(f"document.querySelector('.saara-status').innerText.includes('{nothing_new}')")
+    assert _row_count(server) == rows
 
 
 def test_arabic_form_and_landing_are_right_to_left(page, server):

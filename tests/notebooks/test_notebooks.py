@@ -5,6 +5,7 @@ import json
 
 import pytest
 
+from saara_kit.cli import main
 from saara_kit.data import list_regions, load_region
 from saara_kit.runner import list_notebooks, run_all, run_notebook
 from saara_kit.stakeholders.transfer import import_stakeholders
@@ -57,3 +58,14 @@ def test_facilitator_rerun_writes_each_hubs_dossier_and_reports_failures(tmp_pat
     assert [f.region for f in failures] == ["ouest"]
     assert "source must be 'sample' or 'store'" in failures[0].error
     assert (tmp_path / "ouest" / "01-stakeholder-mapping.ipynb").exists()  # kept for reading the error
+
+
+def test_cli_rerun_uses_each_hubs_own_language(tmp_path, capsys, monkeypatch):
+    monkeypatch.delenv("SAARA_LANG", raising=False)
+    code = main(["run", "--region", "sud", "--region", "ouest", "--source", "sample",
+                 "--output", str(tmp_path), "--data-dir", str(tmp_path)])
+    assert code == 0
+    assert "إدارة عن قرب" in (tmp_path / "sud" / "01-stakeholder-mapping.html").read_text(encoding="utf-8")
+    assert "Gérer de près" in (tmp_path / "ouest" / "01-stakeholder-mapping.html").read_text(encoding="utf-8")
+    assert "[2/2]" in capsys.readouterr().out
+    assert main(["run", "--region", "nowhere", "--output", str(tmp_path)]) == 2

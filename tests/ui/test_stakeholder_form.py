@@ -75,8 +75,9 @@ def test_typed_text_is_escaped_in_messages(store):
 
 def test_oversized_association_name_is_refused(store):
     form = _form(store)
+    _add(form, name="APC de Sétif")
+    assert len(form.entries) == 1
     form._association.value = "x" * 5_000_000  # the browser can send any widget value
-    form._add.click()
     form._save.click()
     assert "trop long (au plus 200 caractères)" in form._status.value
     assert store.count_rows() == 0
@@ -172,3 +173,27 @@ def test_builder_reads_language_from_the_query_string(store, monkeypatch, lang):
     monkeypatch.setenv("SAARA_REGION", "sud")
     form = stakeholder_app(store=store)
     assert form.lang == lang and form._region == "sud"
+
+
+def test_saving_never_withdraws_what_another_participant_saved_meanwhile(store):
+    mine, theirs = _form(store), _form(store)
+    for form in (mine, theirs):
+        _open(form)
+    _add(mine, name="APC de Sétif")
+    mine._save.click()
+    _add(theirs, name="Wilaya de Sétif")
+    theirs._save.click()
+    assert [s.name for s in theirs.entries] == ["APC de Sétif", "Wilaya de Sétif"]  # theirs now shows mine
+    _add(mine, name="Radio Sétif")
+    mine._save.click()
+    assert "Enregistré : 1 modification(s)" in mine._status.value
+    assert sorted(r.payload["name"] for r in _current(store)) == ["APC de Sétif", "Radio Sétif", "Wilaya de Sétif"]
+
+
+def test_a_half_typed_entry_survives_a_save(store):
+    form = _form(store)
+    _open(form)
+    _add(form, name="APC de Sétif")
+    form._fields["name"].value = "Daïra d'El Eulma"
+    form._save.click()
+    assert form.value["name"] == "Daïra d'El Eulma"

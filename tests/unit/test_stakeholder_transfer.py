@@ -152,3 +152,32 @@ def test_sample_data_loads_once_per_hub(store):
     assert import_sample_stakeholders(store) == 0
     assert {rev.region for rev in store.current(KIND)} == {"centre", "ouest", "est", "sud"}
     assert all(rev.author == "sample" for rev in store.current(KIND))
+
+
+def test_a_name_given_twice_in_one_file_is_refused(tmp_path, capsys):
+    twice = FRENCH_EXCEL_CSV + "Association Tafat;apc d'oran;;APC (commune);Eau;Communal;2;2;0;\r\n"
+    code = _cli("import", "stakeholders", str(_write(tmp_path / "twice.csv", twice)), "--region", "ouest",
+                data_dir=tmp_path)
+    assert code == 1
+    assert "Ligne 5 — « Nom » : déjà présent à la ligne 2" in capsys.readouterr().err
+    assert _current(tmp_path) == {}
+
+
+def test_association_option_overrides_the_files_column(tmp_path):
+    path = _write(tmp_path / "a.csv", FRENCH_EXCEL_CSV)
+    assert _cli("import", "stakeholders", str(path), "--region", "ouest", "--association", "Asso C",
+                data_dir=tmp_path) == 0
+    assert {rev.association for rev in _current(tmp_path).values()} == {"Asso C"}
+
+
+def test_a_corrupt_workbook_is_refused_with_a_message_not_a_traceback(tmp_path, capsys):
+    (tmp_path / "broken.xlsx").write_bytes(b"PK\x03\x04 not a workbook")
+    assert _cli("import", "stakeholders", str(tmp_path / "broken.xlsx"), "--region", "ouest", data_dir=tmp_path) == 2
+    assert "Le fichier ne peut pas être lu (BadZipFile)" in capsys.readouterr().err
+
+
+def test_control_characters_in_a_cell_are_refused(tmp_path, capsys):
+    nul = FRENCH_EXCEL_CSV.replace("APC d'Oran", "APC\x00d'Oran")
+    assert _cli("import", "stakeholders", str(_write(tmp_path / "nul.csv", nul)), "--region", "ouest",
+                data_dir=tmp_path) == 1
+    assert "Ligne 2 — « Nom » : contient des caractères de contrôle" in capsys.readouterr().err

@@ -32,6 +32,24 @@ def test_new_revision_replaces_the_current_one_and_history_keeps_both(store):
     assert [r.revision for r in store.history(record_id)] == [1, 2]
 
 
+def test_records_keep_the_order_they_were_first_saved_in(store):
+    first, second = new_record_id(), new_record_id()
+    store.save(_revision(first, 1, "A"))
+    store.save(_revision(second, 1, "B"))
+    store.save(_revision(first, 2, "A, edited"))
+    assert [r.payload["name"] for r in store.current("stakeholder")] == ["A, edited", "B"]
+
+
+def test_writes_take_the_lock_up_front_and_reads_do_not(store):
+    statements = []
+    sa.event.listen(store.engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
+    store.save(_revision(new_record_id(), 1))
+    assert statements[0] == "BEGIN IMMEDIATE"
+    statements.clear()
+    store.current("stakeholder")
+    assert statements[0] == "BEGIN"
+
+
 def test_saving_the_same_revision_twice_keeps_one_row(store):
     revision = _revision(new_record_id(), 1)
     assert store.save(revision) is True
