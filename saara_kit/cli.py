@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from saara_kit.i18n import LANGUAGES, normalise_lang, t
+from saara_kit.i18n import LANGUAGES, TranslatedError, normalise_lang, t
 from saara_kit.settings import default_data_dir, default_region
 
 __all__ = ["main"]
@@ -76,8 +76,8 @@ def main(argv: list[str] | None = None) -> int:
             serve(host=args.host, port=args.port, region=args.region, lang=args.lang, data_dir=args.data_dir,
                   db_url=args.db_url, token=not args.no_token, pool_size=args.pool_size,
                   sample_data=args.sample_data)
-        except ValueError as error:  # an unknown hub, a bad hub file
-            print(error, file=sys.stderr)
+        except TranslatedError as error:  # an unknown hub, a bad hub file
+            print(error.message(normalise_lang(args.lang)), file=sys.stderr)
             return 2
         return 0
     if args.command == "import":
@@ -91,8 +91,8 @@ def main(argv: list[str] | None = None) -> int:
             failures = run_all(regions=args.regions, notebooks=args.notebooks, source=args.source,
                                output_dir=args.output, workers=args.workers, lang=args.lang,
                                data_dir=args.data_dir, db_url=args.db_url)
-        except ValueError as error:  # an unknown hub
-            print(error, file=sys.stderr)
+        except TranslatedError as error:  # an unknown hub
+            print(error.message(normalise_lang(args.lang)), file=sys.stderr)
             return 2
         return 1 if failures else 0
     raise AssertionError(args.command)
@@ -100,14 +100,13 @@ def main(argv: list[str] | None = None) -> int:
 
 def _import(args) -> int:
     from saara_kit.data import load_region
-    from saara_kit.exports import TableError
     from saara_kit.stakeholders.transfer import ImportRejected, import_stakeholders
     from saara_kit.store import RevisionConflict
 
     try:
         load_region(args.region)
         rows, new = import_stakeholders(_store(args), args.file, args.region, args.association)
-    except TableError as error:
+    except TranslatedError as error:  # an unknown hub, an unreadable file
         print(error.message(args.lang), file=sys.stderr)
         return 2
     except ImportRejected as rejected:
@@ -118,9 +117,6 @@ def _import(args) -> int:
     except RevisionConflict:
         print(t("import.conflict", args.lang), file=sys.stderr)
         return 1
-    except (ValueError, OSError) as error:  # an unknown hub, a file that is not there
-        print(error, file=sys.stderr)
-        return 2
     print(t("import.done", args.lang, count=rows, new=new))
     return 0
 

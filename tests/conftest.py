@@ -1,14 +1,50 @@
 """Fixtures shared by every test tier."""
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from saara_kit.store import open_store
+from saara_kit.store.schema import metadata
 
 
 @pytest.fixture
 def store(tmp_path):
     """A real SQLite store in a fresh folder."""
     opened = open_store(tmp_path / "data")
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def postgres_url():
+    """The URL of a real, emptied PostgreSQL database (``.ci/postgres start`` sets it in CI)."""
+    url = os.environ.get("SAARA_TEST_PG_URL")
+    if not url:
+        message = "no PostgreSQL: run  eval \"$(bash .ci/postgres start)\"  first"
+        if os.environ.get("SAARA_REQUIRE_POSTGRES") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+    _drop_tables(url)
+    yield url
+    _drop_tables(url)
+
+
+def _drop_tables(url: str) -> None:
+    import sqlalchemy as sa
+
+    engine = sa.create_engine(url)
+    metadata.drop_all(engine)
+    engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_store(request, tmp_path):
+    """A real store on each supported database."""
+    if request.param == "sqlite":
+        opened = open_store(tmp_path / "data")
+    else:
+        opened = open_store(db_url=request.getfixturevalue("postgres_url"))
     yield opened
     opened.close()

@@ -66,7 +66,8 @@ def _specs(requirements) -> dict[str, str]:
     specs = {}
     for item in requirements:
         name = re.split(r"[<>=!~ \[]", item, maxsplit=1)[0]
-        specs[name.lower().replace("_", "-")] = item[len(name):].replace(" ", "")
+        version = re.sub(r"^\[[^\]]*\]", "", item[len(name):])  # pip extras have no conda twin
+        specs[name.lower().replace("_", "-")] = version.replace(" ", "")
     return specs
 
 

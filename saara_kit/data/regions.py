@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from saara_kit.i18n import LANGUAGES, normalise_lang
+from saara_kit.i18n import LANGUAGES, TranslatedError, normalise_lang
 from saara_kit.settings import PARAMS_DIR
 
 __all__ = ["Region", "list_regions", "load_region"]
@@ -38,12 +38,11 @@ def load_region(region_id: str, params_dir: Path = PARAMS_DIR) -> Region:
     """Load and check ``params/<region_id>.yaml``."""
     path = params_dir / f"{region_id}.yaml"
     if not path.is_file():
-        known = ", ".join(list_regions(params_dir))
-        raise ValueError(f"unknown hub {region_id!r}; known hubs: {known}")
+        raise TranslatedError("region.unknown", hub=region_id, known=", ".join(list_regions(params_dir)))
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     missing = [lang for lang in LANGUAGES if lang not in raw.get("name", {})]
     if raw.get("id") != region_id or missing:
-        raise ValueError(f"{path}: 'id' must be {region_id!r} and 'name' needs {LANGUAGES}")
+        raise TranslatedError("region.invalid", path=path.name, hub=region_id)
     return Region(
         id=region_id,
         names=dict(raw["name"]),

@@ -10,21 +10,13 @@ import pandas as pd
 from openpyxl import load_workbook
 
 from saara_kit.exports.safe import neutralise
-from saara_kit.i18n import t
+from saara_kit.i18n import TranslatedError, t
 
 __all__ = ["MissingColumns", "TableError", "read_table", "write_table"]
 
 
-class TableError(ValueError):
+class TableError(TranslatedError):
     """A whole-file problem (encoding, format, columns), said in the reader's language."""
-
-    def __init__(self, key: str, **values: object):
-        self.key, self.values = key, values
-        super().__init__(t(key, "en", **values))
-
-    def message(self, lang: str = "fr") -> str:
-        """Say what is wrong, in ``lang``."""
-        return t(self.key, lang, **self.values)
 
 
 class MissingColumns(TableError):
@@ -50,6 +42,8 @@ def read_table(path: str | Path) -> list[tuple[int, dict[str, str]]]:
     readers = {".csv": _csv_rows, ".xlsx": _xlsx_rows, ".xlsm": _xlsx_rows}
     if suffix not in readers:
         raise TableError("import.unknown_format", suffix=suffix or "?")
+    if not path.is_file():
+        raise TableError("import.not_found", path=str(path))
     try:
         rows = readers[suffix](path)
     except TableError:

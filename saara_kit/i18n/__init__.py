@@ -7,11 +7,13 @@ from saara_kit.i18n.catalogue import (
     normalise_lang,
     t,
 )
+from saara_kit.i18n.errors import TranslatedError
 from saara_kit.i18n.formatting import format_date, format_money, format_number, format_time
 
 __all__ = [
     "DEFAULT_LANG",
     "LANGUAGES",
+    "TranslatedError",
     "catalogue",
     "format_date",
     "format_money",

@@ -98,11 +98,12 @@ def test_errors_follow_the_chosen_language(tmp_path, capsys):
          "Colonne(s) manquante(s) : Association, Type d'acteur, Secteur, Niveau territorial, Intérêt, Position."),
         ("Nom;Pouvoir\n", "empty.csv", "aucune ligne de données"),
         ("irrelevant", "notes.txt", "Format non pris en charge : .txt"),
+        (None, "absent.csv", "Fichier introuvable"),
     ],
 )
 def test_unreadable_files_get_a_clear_message(tmp_path, capsys, content, name, expected):
     encoding = "cp1252" if name == "latin1.csv" else "utf-8"
-    path = _write(tmp_path / name, content, encoding)
+    path = _write(tmp_path / name, content, encoding) if content is not None else tmp_path / name
     assert _cli("import", "stakeholders", str(path), "--region", "ouest", data_dir=tmp_path) == 2
     assert expected in capsys.readouterr().err
     assert _current(tmp_path) == {}
@@ -181,3 +182,15 @@ def test_control_characters_in_a_cell_are_refused(tmp_path, capsys):
     assert _cli("import", "stakeholders", str(_write(tmp_path / "nul.csv", nul)), "--region", "ouest",
                 data_dir=tmp_path) == 1
     assert "Ligne 2 — « Nom » : contient des caractères de contrôle" in capsys.readouterr().err
+
+
+def test_import_and_export_through_a_postgresql_url(postgres_url, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    source = _write(tmp_path / "acteurs.csv", FRENCH_EXCEL_CSV)
+    assert main(["import", "stakeholders", str(source), "--region", "ouest", "--db-url", postgres_url]) == 0
+    assert main(["export", "stakeholders", "--format", "csv", "-o", str(tmp_path / "out.csv"),
+                 "--db-url", postgres_url]) == 0
+    with open(tmp_path / "out.csv", encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter=";"))
+    assert sorted(row["Nom en arabe"] for row in rows) == sorted(["بلدية وهران", "مديرية البيئة", "مرقي عقاري"])
+    assert not (tmp_path / "workshop-data").exists()

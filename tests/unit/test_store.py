@@ -16,28 +16,28 @@ def _revision(record_id: str, number: int, name: str = "APC", deleted: bool = Fa
     )
 
 
-def test_saving_a_revision_makes_it_current(store):
+def test_saving_a_revision_makes_it_current(any_store):
     record_id = new_record_id()
-    assert store.save(_revision(record_id, 1))
-    [current] = store.current("stakeholder", region="ouest")
+    assert any_store.save(_revision(record_id, 1))
+    [current] = any_store.current("stakeholder", region="ouest")
     assert (current.record_id, current.revision, current.payload) == (record_id, 1, {"name": "APC"})
     assert current.saved_at.tzinfo is not None
 
 
-def test_new_revision_replaces_the_current_one_and_history_keeps_both(store):
+def test_new_revision_replaces_the_current_one_and_history_keeps_both(any_store):
     record_id = new_record_id()
-    store.save(_revision(record_id, 1, "APC"))
-    store.save(_revision(record_id, 2, "APC d'Oran"))
-    assert [r.payload["name"] for r in store.current("stakeholder")] == ["APC d'Oran"]
-    assert [r.revision for r in store.history(record_id)] == [1, 2]
+    any_store.save(_revision(record_id, 1, "APC"))
+    any_store.save(_revision(record_id, 2, "APC d'Oran"))
+    assert [r.payload["name"] for r in any_store.current("stakeholder")] == ["APC d'Oran"]
+    assert [r.revision for r in any_store.history(record_id)] == [1, 2]
 
 
-def test_records_keep_the_order_they_were_first_saved_in(store):
+def test_records_keep_the_order_they_were_first_saved_in(any_store):
     first, second = new_record_id(), new_record_id()
-    store.save(_revision(first, 1, "A"))
-    store.save(_revision(second, 1, "B"))
-    store.save(_revision(first, 2, "A, edited"))
-    assert [r.payload["name"] for r in store.current("stakeholder")] == ["A, edited", "B"]
+    any_store.save(_revision(first, 1, "A"))
+    any_store.save(_revision(second, 1, "B"))
+    any_store.save(_revision(first, 2, "A, edited"))
+    assert [r.payload["name"] for r in any_store.current("stakeholder")] == ["A, edited", "B"]
 
 
 def test_writes_take_the_lock_up_front_and_reads_do_not(store):
@@ -50,47 +50,47 @@ def test_writes_take_the_lock_up_front_and_reads_do_not(store):
     assert statements[0] == "BEGIN"
 
 
-def test_saving_the_same_revision_twice_keeps_one_row(store):
+def test_saving_the_same_revision_twice_keeps_one_row(any_store):
     revision = _revision(new_record_id(), 1)
-    assert store.save(revision) is True
-    assert store.save(revision) is False
-    assert store.count_rows() == 1
+    assert any_store.save(revision) is True
+    assert any_store.save(revision) is False
+    assert any_store.count_rows() == 1
 
 
-def test_same_revision_number_with_other_content_is_a_conflict(store):
+def test_same_revision_number_with_other_content_is_a_conflict(any_store):
     record_id = new_record_id()
-    store.save(_revision(record_id, 1, "APC"))
+    any_store.save(_revision(record_id, 1, "APC"))
     with pytest.raises(RevisionConflict):
-        store.save(_revision(record_id, 1, "Autre"))
+        any_store.save(_revision(record_id, 1, "Autre"))
     with pytest.raises(RevisionConflict):
-        store.save(_revision(record_id, 3, "Saute une révision"))
-    assert store.count_rows() == 1
+        any_store.save(_revision(record_id, 3, "Saute une révision"))
+    assert any_store.count_rows() == 1
 
 
-def test_withdrawn_record_leaves_current_but_stays_in_history(store):
+def test_withdrawn_record_leaves_current_but_stays_in_history(any_store):
     record_id = new_record_id()
-    store.save(_revision(record_id, 1))
-    store.save(_revision(record_id, 2, deleted=True))
-    assert store.current("stakeholder") == []
-    assert [r.deleted for r in store.history(record_id)] == [False, True]
+    any_store.save(_revision(record_id, 1))
+    any_store.save(_revision(record_id, 2, deleted=True))
+    assert any_store.current("stakeholder") == []
+    assert [r.deleted for r in any_store.history(record_id)] == [False, True]
 
 
-def test_save_many_is_all_or_nothing(store):
+def test_save_many_is_all_or_nothing(any_store):
     taken = new_record_id()
-    store.save(_revision(taken, 1, "APC"))
+    any_store.save(_revision(taken, 1, "APC"))
     with pytest.raises(RevisionConflict):
-        store.save_many([_revision(new_record_id(), 1), _revision(taken, 1, "Autre")])
-    assert store.count_rows() == 1
+        any_store.save_many([_revision(new_record_id(), 1), _revision(taken, 1, "Autre")])
+    assert any_store.count_rows() == 1
 
 
-def test_filters_by_region_and_association(store):
-    store.save(_revision(new_record_id(), 1))
+def test_filters_by_region_and_association(any_store):
+    any_store.save(_revision(new_record_id(), 1))
     other = Revision(new_record_id(), 1, "stakeholder", "est", "Autre asso", "t", {"name": "X"})
-    store.save(other)
-    assert len(store.current("stakeholder", region="est")) == 1
-    assert len(store.current("stakeholder", association="Asso")) == 1
-    assert store.associations("stakeholder") == ["Asso", "Autre asso"]
-    assert store.associations("stakeholder", region="est") == ["Autre asso"]
+    any_store.save(other)
+    assert len(any_store.current("stakeholder", region="est")) == 1
+    assert len(any_store.current("stakeholder", association="Asso")) == 1
+    assert any_store.associations("stakeholder") == ["Asso", "Autre asso"]
+    assert any_store.associations("stakeholder", region="est") == ["Autre asso"]
 
 
 def test_sqlite_file_uses_write_ahead_logging(tmp_path):
@@ -127,8 +127,16 @@ def _bump_shared_record(url: str, record_id: str, worker: int, times: int, error
     store.close()
 
 
-def test_concurrent_writer_processes_never_see_a_locked_database(tmp_path):
-    url = f"sqlite:///{tmp_path / 'saara.db'}"
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path):
+    """The URL of a fresh database of each kind."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'saara.db'}"
+    return request.getfixturevalue("postgres_url")
+
+
+def test_concurrent_writer_processes_never_lose_a_change(database_url):
+    url = database_url
     open_store(db_url=url).close()
     record_id = new_record_id()
     errors = multiprocessing.Manager().list()
