@@ -6,7 +6,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from saara_kit.store import Revision, RevisionConflict, new_record_id, open_store
+from saara_kit.store import Revision, new_record_id, open_store
+from tests.unit.test_store import bump_shared_record
 
 SAVES = 400
 WRITERS = 4
@@ -20,18 +21,6 @@ def _save_new(url: str, count: int) -> None:
     store = open_store(db_url=url)
     for index in range(count):
         store.save(_revision(new_record_id(), 1, f"n{index}"))
-
-
-def _bump(url: str, record_id: str, worker: int, count: int, conflicts) -> None:
-    store = open_store(db_url=url)
-    done = 0
-    while done < count:
-        latest = max((r.revision for r in store.history(record_id)), default=0)
-        try:
-            store.save(_revision(record_id, latest + 1, f"w{worker}-{done}"))
-            done += 1
-        except RevisionConflict:
-            conflicts.append(1)
 
 
 def _timed_processes(targets) -> float:
@@ -53,14 +42,17 @@ def main() -> None:
     print(f"{SAVES} saves: 1 process {one:.2f} s ({SAVES / one:.0f}/s), "
           f"{WRITERS} processes {many:.2f} s ({SAVES / many:.0f}/s); ratio 4 writers/1 writer = {one / many:.2f}")
 
-    conflicts = multiprocessing.Manager().list()
+    manager = multiprocessing.Manager()
+    errors, conflicts = manager.list(), manager.list()
     record_id = new_record_id()
     bumps = 25
-    contended = _timed_processes([(_bump, (url, record_id, w, bumps, conflicts)) for w in range(WRITERS)])
+    contended = _timed_processes(
+        [(bump_shared_record, (url, record_id, w, bumps, errors, conflicts)) for w in range(WRITERS)]
+    )
     history = open_store(db_url=url).history(record_id)
     print(f"read-then-write on one record, {WRITERS}×{bumps}: {contended:.2f} s, "
           f"{len(history)} revisions, {len(conflicts)} conflicts retried "
-          f"({len(conflicts) / len(history):.2f} per save), 0 'database is locked' reached the caller")
+          f"({len(conflicts) / len(history):.2f} per save), {len(errors)} 'database is locked' reached the caller")
 
     store = open_store(db_url=url)
     started = time.perf_counter()

@@ -110,8 +110,11 @@ def test_db_url_from_the_environment_wins_over_the_data_dir(tmp_path, monkeypatc
     assert (tmp_path / "elsewhere.db").exists()
 
 
-def _bump_shared_record(url: str, record_id: str, worker: int, times: int, errors) -> None:
-    """Read the latest revision, then write the next one: the racy read-then-write pattern."""
+def bump_shared_record(url: str, record_id: str, worker: int, times: int, errors, conflicts=None) -> None:
+    """Read the latest revision, then write the next one: the racy read-then-write pattern.
+
+    "database is locked" errors go to ``errors``; each lost race (retried) to ``conflicts``.
+    """
     store = open_store(db_url=url)
     done = 0
     while done < times:
@@ -119,8 +122,9 @@ def _bump_shared_record(url: str, record_id: str, worker: int, times: int, error
         try:
             store.save(_revision(record_id, latest + 1, f"worker {worker}, change {done}"))
             done += 1
-        except RevisionConflict:
-            continue  # someone else took that number: read again
+        except RevisionConflict:  # someone else took that number: read again
+            if conflicts is not None:
+                conflicts.append(worker)
         except sa.exc.OperationalError as error:  # "database is locked" must never reach a user
             errors.append(str(error))
             return
@@ -141,7 +145,7 @@ def test_concurrent_writer_processes_never_lose_a_change(database_url):
     record_id = new_record_id()
     errors = multiprocessing.Manager().list()
     workers = [
-        multiprocessing.Process(target=_bump_shared_record, args=(url, record_id, worker, 15, errors))
+        multiprocessing.Process(target=bump_shared_record, args=(url, record_id, worker, 15, errors))
         for worker in range(4)
     ]
     for worker in workers:
