@@ -65,20 +65,24 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run ``saara-kit``; return the exit status."""
+    """Run ``saara-kit``; return the exit status (2 for an error said in the user's language)."""
     args = build_parser().parse_args(argv)
+    try:
+        return _dispatch(args)
+    except TranslatedError as error:  # an unknown hub, a bad hub file, an unreadable file
+        print(error.message(normalise_lang(args.lang)), file=sys.stderr)
+        return 2
+
+
+def _dispatch(args) -> int:
     if args.command in ("import", "export"):
         args.lang = normalise_lang(args.lang)
     if args.command == "serve":
         from saara_kit.serve import serve
 
-        try:
-            serve(host=args.host, port=args.port, region=args.region, lang=args.lang, data_dir=args.data_dir,
-                  db_url=args.db_url, token=not args.no_token, pool_size=args.pool_size,
-                  sample_data=args.sample_data)
-        except TranslatedError as error:  # an unknown hub, a bad hub file
-            print(error.message(normalise_lang(args.lang)), file=sys.stderr)
-            return 2
+        serve(host=args.host, port=args.port, region=args.region, lang=args.lang, data_dir=args.data_dir,
+              db_url=args.db_url, token=not args.no_token, pool_size=args.pool_size,
+              sample_data=args.sample_data)
         return 0
     if args.command == "import":
         return _import(args)
@@ -87,13 +91,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "run":
         from saara_kit.runner import run_all
 
-        try:
-            failures = run_all(regions=args.regions, notebooks=args.notebooks, source=args.source,
-                               output_dir=args.output, workers=args.workers, lang=args.lang,
-                               data_dir=args.data_dir, db_url=args.db_url)
-        except TranslatedError as error:  # an unknown hub
-            print(error.message(normalise_lang(args.lang)), file=sys.stderr)
-            return 2
+        failures = run_all(regions=args.regions, notebooks=args.notebooks, source=args.source,
+                           output_dir=args.output, workers=args.workers, lang=args.lang,
+                           data_dir=args.data_dir, db_url=args.db_url)
         return 1 if failures else 0
     raise AssertionError(args.command)
 
@@ -103,12 +103,9 @@ def _import(args) -> int:
     from saara_kit.stakeholders.transfer import ImportRejected, import_stakeholders
     from saara_kit.store import RevisionConflict
 
+    load_region(args.region)  # an unknown hub is said by main()
     try:
-        load_region(args.region)
         rows, new = import_stakeholders(_store(args), args.file, args.region, args.association)
-    except TranslatedError as error:  # an unknown hub, an unreadable file
-        print(error.message(args.lang), file=sys.stderr)
-        return 2
     except ImportRejected as rejected:
         for message in rejected.messages(args.lang):
             print(message, file=sys.stderr)
