@@ -13,9 +13,8 @@ from tornado import web
 from voila.app import Voila
 
 from saara_kit.data import load_region
-from saara_kit.i18n import normalise_lang
+from saara_kit.i18n import normalise_lang, t
 from saara_kit.serve.landing import available_apps, render_landing
-from saara_kit.i18n import t
 from saara_kit.settings import VOILA_APPS_DIR, default_data_dir, default_db_url, default_region
 from saara_kit.store import open_store
 

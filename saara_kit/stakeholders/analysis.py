@@ -54,7 +54,7 @@ def quadrant_counts(frame: pd.DataFrame, lang: str | None = None) -> pd.Series:
     """Count stakeholders per quadrant, every quadrant listed, in priority order (labelled in ``lang``)."""
     counts = with_quadrants(frame)["quadrant"].value_counts().reindex(QUADRANTS, fill_value=0)
     if lang:
-        counts.index = [t(f"stakeholders.quadrant.{code}", lang) for code in counts.index]
+        counts.index = [t(f"{CODE_LABELS['quadrant']}.{code}", lang) for code in counts.index]
         counts.name = t("stakeholders.strategy", lang)
     return counts
 

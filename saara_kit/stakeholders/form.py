@@ -70,7 +70,7 @@ class StakeholderForm(TranslatedForm):
             "notes": self._text("notes", widgets.Textarea),
         }
 
-        self._add = self._button("form.add", "saara-add", self._add_clicked, "primary")
+        self._add = self._button(None, "saara-add", self._add_clicked, "primary")  # see _show_edit_mode
         self._cancel = self._button("form.cancel", "saara-cancel", lambda _: self.reset())
         self._on_lang(lambda _: self._show_edit_mode())
         self._editor_message = MessageLine()
@@ -123,9 +123,10 @@ class StakeholderForm(TranslatedForm):
         box.add_class(f"saara-{field}")
         return box
 
-    def _button(self, key: str, css: str, handler, style: str = "") -> widgets.Button:
+    def _button(self, key: str | None, css: str, handler, style: str = "") -> widgets.Button:
         button = widgets.Button(button_style=style)
-        self._bind(button, "description", key)
+        if key:
+            self._bind(button, "description", key)
         button.add_class(css)
         button.on_click(handler)
         return button
