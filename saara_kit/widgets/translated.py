@@ -61,9 +61,9 @@ class TranslatedForm(widgets.VBox):
         if self._language.value != self.lang:
             self._language.value = self.lang  # observer calls back here
             return
+        self._apply_direction()  # direction first, so no text shows in the wrong direction
         for relabel in self._relabellers:
             relabel(self.lang)
-        self._apply_direction()
 
     def _apply_direction(self) -> None:
         if is_rtl(self.lang):

@@ -57,9 +57,9 @@ def test_participant_adds_two_stakeholders_and_saves(page, server, lang, associa
     for name, type_label in actors:
         _add(page, name, type_label)
 
-    grid = page.locator(".saara-grid")
-    grid.wait_for(state="visible")
-    assert page.evaluate("document.querySelector('img.saara-grid, .saara-grid img').naturalWidth") > 100
+    page.locator(".saara-grid").wait_for(state="visible")
+    # fails by timeout if the chart never decodes into a real image
+    page.wait_for_function("(document.querySelector('img.saara-grid, .saara-grid img') || {}).naturalWidth > 100")
 
     page.click("button.saara-save")
     page.wait_for_function(f"document.querySelector('.saara-status').innerText.includes('{saved_word}')")
@@ -103,8 +103,9 @@ def test_switching_language_on_the_form_keeps_typed_values(page, server):
     page.fill(".saara-name input", "Daïra de Bir El Djir")
     page.get_by_role("button", name="عربي").click()
     page.wait_for_function("document.querySelector('button.saara-save').innerText.includes('حفظ')")
+    # the direction and the labels travel as separate widget messages: wait for both
+    page.wait_for_function("getComputedStyle(document.querySelector('.saara-form input')).direction === 'rtl'")
     assert page.input_value(".saara-name input") == "Daïra de Bir El Djir"
-    assert page.evaluate("getComputedStyle(document.querySelector('.saara-form input')).direction") == "rtl"
 
 
 @pytest.mark.parametrize("path", ["/", "/voila/render/stakeholders.ipynb"])
