@@ -1,4 +1,5 @@
-"""Start Voilà on ``voila_apps/``: token, preheated kernels, idle culling, landing page at ``/``."""
+"""Start Voilà on ``voila_apps/``: token, preheated kernels, idle culling, landing page at ``/``,
+and a template that fetches nothing from the internet."""
 from __future__ import annotations
 
 import contextlib
@@ -20,6 +21,7 @@ from saara_kit.store import open_store
 
 __all__ = ["SaaraVoila", "serve", "voila_arguments"]
 
+JUPYTER_DATA_DIR = Path(__file__).parent / "jupyter"  # holds the offline Voilà template "saara"
 CULL_IDLE_SECONDS = 20 * 60
 CULL_INTERVAL_SECONDS = 60
 
@@ -64,6 +66,7 @@ def voila_arguments(
         f"--port={port}",
         "--Voila.port_retries=0",
         "--no-browser",
+        "--template=saara",
         "--strip_sources=True",
         "--preheat_kernel=True",
         f"--pool_size={pool_size}",
@@ -109,6 +112,7 @@ def serve(
     data_dir = Path(data_dir).resolve() if data_dir else default_data_dir()
     data_dir.mkdir(parents=True, exist_ok=True)
     os.environ.update(  # read by the landing page and inherited by every kernel
+        JUPYTER_PATH=os.pathsep.join(filter(None, [str(JUPYTER_DATA_DIR), os.environ.get("JUPYTER_PATH")])),
         SAARA_REGION=hub.id,
         SAARA_LANG=lang,
         SAARA_DATA_DIR=str(data_dir),

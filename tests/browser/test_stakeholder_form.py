@@ -122,3 +122,14 @@ def test_sample_association_opens_with_its_stakeholders_and_grid(page, server):
     page.wait_for_function("document.querySelectorAll('.saara-list option').length === 7")
     page.locator(".saara-grid").wait_for(state="visible")
     assert "7 partie(s) prenante(s) déjà enregistrée(s)" in page.locator(".saara-status").inner_text()
+
+
+def test_landing_and_form_fetch_nothing_from_the_internet(page, server):
+    """A hub's LAN often has no internet: every request must go to the kit's own server."""
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    _open_form(page, server, "fr")
+    page.wait_for_load_state("networkidle")
+    elsewhere = [url for url in requested if not url.startswith((server.url, "data:", "blob:"))]
+    assert any("/voila/" in url for url in requested)  # the listener did see the form load
+    assert elsewhere == []
