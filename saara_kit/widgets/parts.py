@@ -19,6 +19,14 @@ CSS = """
 .saara-message-error {color: #a61b1b}
 .saara-message-ok {color: #1b6e2d}
 .saara-message ul {margin: 0.2em 0; padding-inline-start: 1.2em}
+@media (max-width: 40em) {  /* phones: each label above its field, every field inside the screen */
+  .saara-form .widget-inline-hbox {flex-wrap: wrap; height: auto;
+    max-width: calc(100% - 2 * var(--jp-widgets-margin)) !important}
+  .saara-form .widget-inline-hbox > .widget-label {width: 100% !important; max-width: 100%; text-align: start}
+  .saara-form .widget-inline-hbox > :not(.widget-label) {min-width: 0; flex: 1 1 auto}
+  .saara-form .widget-inline-hbox > select:not([size]), .saara-form .widget-inline-hbox > input {
+    height: var(--jp-widgets-inline-height)}
+}
 </style>
 """
 

@@ -133,3 +133,31 @@ def test_landing_and_form_fetch_nothing_from_the_internet(page, server):
     elsewhere = [url for url in requested if not url.startswith((server.url, "data:", "blob:"))]
     assert any("/voila/" in url for url in requested)  # the listener did see the form load
     assert elsewhere == []
+
+
+@pytest.mark.parametrize("lang", ["fr", "ar"])
+def test_form_fits_a_phone_screen(browser, server, lang):
+    """Participants often fill the form on a phone: nothing may stick out sideways."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    try:
+        phone = context.new_page()
+        phone.set_default_timeout(60_000)
+        _open_form(phone, server, lang)
+        phone.wait_for_selector("button.saara-save")
+        # every control must lie inside the form, whose containers clip what sticks out
+        cut_off = phone.evaluate(
+            """() => {
+                 const form = document.querySelector('.saara-form').getBoundingClientRect();
+                 return [...document.querySelectorAll('.saara-form input, .saara-form select,'
+                                                      + '.saara-form textarea, .saara-form button')]
+                   .map(el => [el, el.getBoundingClientRect()])
+                   .filter(([el, box]) => box.width > 0
+                           && (box.left < form.left - 0.5 || box.right > form.right + 0.5))
+                   .map(([el, box]) => `${el.closest('.widget-inline-hbox, button').className}: `
+                                       + `${box.left}..${box.right} outside ${form.left}..${form.right}`);
+               }"""
+        )
+        assert cut_off == []
+        assert phone.evaluate("document.documentElement.scrollWidth") <= 391
+    finally:
+        context.close()
