@@ -38,7 +38,13 @@ class LandingHandler(JupyterHandler):
 
 
 class SaaraVoila(Voila):
-    """Voilà with the kit's landing page in place of the file tree at ``/``."""
+    """Voilà with the kit's landing page in place of the file tree at ``/``, and its templates."""
+
+    def setup_template_dirs(self) -> None:
+        """Let Voilà find the offline template ``saara`` beside this module."""
+        others = [path for path in os.environ.get("JUPYTER_PATH", "").split(os.pathsep) if path]
+        os.environ["JUPYTER_PATH"] = os.pathsep.join([str(JUPYTER_DATA_DIR), *others])
+        super().setup_template_dirs()
 
     def init_handlers(self) -> list:
         landing = (url_path_join(self.server_url, r"/?"), LandingHandler)
@@ -112,7 +118,6 @@ def serve(
     data_dir = Path(data_dir).resolve() if data_dir else default_data_dir()
     data_dir.mkdir(parents=True, exist_ok=True)
     os.environ.update(  # read by the landing page and inherited by every kernel
-        JUPYTER_PATH=os.pathsep.join(filter(None, [str(JUPYTER_DATA_DIR), os.environ.get("JUPYTER_PATH")])),
         SAARA_REGION=hub.id,
         SAARA_LANG=lang,
         SAARA_DATA_DIR=str(data_dir),
