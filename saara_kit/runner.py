@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from saara_kit.data import list_regions, load_region
-from saara_kit.i18n import normalise_lang, t
-from saara_kit.settings import NOTEBOOKS_DIR, default_data_dir
+from saara_kit.i18n import is_rtl, normalise_lang, t
+from saara_kit.settings import NOTEBOOKS_DIR, TEMPLATES_DIR, default_data_dir
 
 __all__ = ["RunResult", "list_notebooks", "run_all", "run_notebook"]
 
@@ -49,8 +49,12 @@ def run_notebook(notebook: Path, output_dir: Path, parameters: dict) -> RunResul
             str(notebook), str(executed), parameters=parameters, kernel_name="python3",
             cwd=str(notebook.parent), progress_bar=False, shutdown_kernel="immediate",
         )
-        exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
-        body, _ = exporter.from_filename(str(executed))
+        exporter = HTMLExporter(
+            template_name="saara", extra_template_basedirs=[str(TEMPLATES_DIR / "nbconvert" / "templates")],
+            exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
+        )
+        direction = "rtl" if is_rtl(parameters.get("lang", "fr")) else "ltr"
+        body, _ = exporter.from_filename(str(executed), resources={"output_direction": direction})
     except papermill.PapermillExecutionError as error:
         message = f"{error.ename}: {error.evalue}"
         return RunResult(region, notebook.stem, None, time.perf_counter() - started, message)

@@ -12,6 +12,7 @@ __all__ = [
     "PARAMS_DIR",
     "NOTEBOOKS_DIR",
     "VOILA_APPS_DIR",
+    "TEMPLATES_DIR",
     "default_data_dir",
     "default_db_url",
     "default_region",
@@ -22,6 +23,8 @@ DATASETS_DIR = PROJECT_ROOT / "datasets"
 PARAMS_DIR = PROJECT_ROOT / "params"
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 VOILA_APPS_DIR = PROJECT_ROOT / "voila_apps"
+# a Jupyter data folder: the offline templates "saara" for Voilà and for nbconvert's dossiers
+TEMPLATES_DIR = Path(__file__).resolve().parent / "jupyter"
 
 # Debian's Chromium, headless, with no call home (the hubs are often offline).
 CHROMIUM_PATH = os.environ.get("SAARA_CHROMIUM", "/usr/bin/chromium")

@@ -1,7 +1,8 @@
 """One look for every chart; Arabic is shaped by matplotlib itself (>= 3.11, libraqm).
 
-Charts are built as ``matplotlib.figure.Figure`` objects, not through pyplot: nothing global
-to close, and Jupyter shows a returned figure once.
+Charts are built as ``ChartFigure`` objects, not through pyplot: nothing global to close.
+A ``ChartFigure`` shows itself as a PNG wherever IPython displays it (JupyterLab, papermill runs,
+the HTML dossiers), even when pyplot and its inline backend were never loaded.
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import matplotlib
 from matplotlib import font_manager
 from matplotlib.figure import Figure
 
-__all__ = ["FONT_PREFERENCE", "figure_to_png", "new_figure", "use_saara_style"]
+__all__ = ["FONT_PREFERENCE", "ChartFigure", "figure_to_png", "new_figure", "use_saara_style"]
 
 FONT_PREFERENCE = ("Noto Sans Arabic", "DejaVu Sans")  # Arabic first, Latin fallback
 
@@ -43,10 +44,17 @@ def use_saara_style() -> None:
     )
 
 
-def new_figure(width: float = 7.5, height: float = 6.0) -> Figure:
+class ChartFigure(Figure):
+    """A figure that a notebook displays as a PNG image."""
+
+    def _repr_png_(self) -> bytes:
+        return figure_to_png(self)
+
+
+def new_figure(width: float = 7.5, height: float = 6.0) -> ChartFigure:
     """Return an empty figure in the kit's style."""
     use_saara_style()
-    return Figure(figsize=(width, height), layout="constrained")
+    return ChartFigure(figsize=(width, height), layout="constrained")
 
 
 def figure_to_png(figure: Figure) -> bytes:

@@ -16,12 +16,11 @@ from voila.app import Voila
 from saara_kit.data import load_region
 from saara_kit.i18n import normalise_lang, t
 from saara_kit.serve.landing import available_apps, render_landing
-from saara_kit.settings import VOILA_APPS_DIR, default_data_dir, default_db_url, default_region
+from saara_kit.settings import TEMPLATES_DIR, VOILA_APPS_DIR, default_data_dir, default_db_url, default_region
 from saara_kit.store import open_store
 
 __all__ = ["SaaraVoila", "serve", "voila_arguments"]
 
-JUPYTER_DATA_DIR = Path(__file__).parent / "jupyter"  # holds the offline Voilà template "saara"
 CULL_IDLE_SECONDS = 20 * 60
 CULL_INTERVAL_SECONDS = 60
 
@@ -41,9 +40,9 @@ class SaaraVoila(Voila):
     """Voilà with the kit's landing page in place of the file tree at ``/``, and its templates."""
 
     def setup_template_dirs(self) -> None:
-        """Let Voilà find the offline template ``saara`` beside this module."""
+        """Let Voilà find the kit's offline template ``saara``."""
         others = [path for path in os.environ.get("JUPYTER_PATH", "").split(os.pathsep) if path]
-        os.environ["JUPYTER_PATH"] = os.pathsep.join([str(JUPYTER_DATA_DIR), *others])
+        os.environ["JUPYTER_PATH"] = os.pathsep.join([str(TEMPLATES_DIR), *others])
         super().setup_template_dirs()
 
     def init_handlers(self) -> list:

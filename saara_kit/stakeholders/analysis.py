@@ -50,13 +50,19 @@ def labelled_table(frame: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:
     return table.rename(columns={c: t(HEADER_KEYS[c], lang) for c in table.columns if c in HEADER_KEYS})
 
 
-def quadrant_counts(frame: pd.DataFrame, lang: str | None = None) -> pd.Series:
-    """Count stakeholders per quadrant, every quadrant listed, in priority order (labelled in ``lang``)."""
+def quadrant_counts(frame: pd.DataFrame, lang: str | None = None) -> pd.Series | pd.DataFrame:
+    """Count stakeholders per quadrant, every quadrant listed, in priority order.
+
+    Without ``lang``: a Series keyed by quadrant code. With ``lang``: a table to show, labelled.
+    """
     counts = with_quadrants(frame)["quadrant"].value_counts().reindex(QUADRANTS, fill_value=0)
-    if lang:
-        counts.index = [t(f"{CODE_LABELS['quadrant']}.{code}", lang) for code in counts.index]
-        counts.name = t("stakeholders.strategy", lang)
-    return counts
+    if not lang:
+        return counts
+    labels = [t(f"{CODE_LABELS['quadrant']}.{code}", lang) for code in counts.index]
+    return pd.DataFrame(
+        {t("stakeholders.count", lang): counts.to_numpy()},
+        index=pd.Index(labels, name=t("stakeholders.strategy", lang)),
+    )
 
 
 def engagement_plan(frame: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:

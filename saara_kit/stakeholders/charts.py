@@ -4,9 +4,8 @@ from __future__ import annotations
 import textwrap
 
 import pandas as pd
-from matplotlib.figure import Figure
 
-from saara_kit.charts import new_figure
+from saara_kit.charts import ChartFigure, new_figure
 from saara_kit.i18n import is_rtl, t
 from saara_kit.stakeholders.analysis import HIGH_FROM
 from saara_kit.stakeholders.model import display_name
@@ -35,7 +34,7 @@ def _spread(frame: pd.DataFrame) -> list[tuple[float, float, int]]:
     return points
 
 
-def power_interest_grid(frame: pd.DataFrame, lang: str = "fr", title: str | None = None) -> Figure:
+def power_interest_grid(frame: pd.DataFrame, lang: str = "fr", title: str | None = None) -> ChartFigure:
     """Draw the Mendelow grid for the stakeholders in ``frame`` (columns of the model)."""
     figure = new_figure()
     axes = figure.add_subplot()

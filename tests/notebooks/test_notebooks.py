@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -29,6 +30,10 @@ def test_notebook_runs_on_each_hubs_sample_data(tmp_path, notebook, region):
     assert result.error == ""
     page = result.html.read_text(encoding="utf-8")
     assert hub.name(hub.default_lang) in page
+    # a dossier opens with no internet: no script at all, no style sheet from elsewhere
+    assert "<script" not in page and not re.search(r"<link[^>]+href=\"https?:", page)
+    assert ("direction: rtl" in page) == (hub.default_lang == "ar")
+    assert re.search(r'<img[^>]+src="data:image/png;base64,', page) and "&lt;Figure size" not in page  # the chart
     executed = json.loads((tmp_path / region / notebook.name).read_text(encoding="utf-8"))
     assert not [o for c in executed["cells"] for o in c.get("outputs", []) if o.get("output_type") == "error"]
 

@@ -78,6 +78,9 @@ def test_counts_list_every_quadrant_and_plan_puts_the_pressing_first():
     ])
     assert quadrant_counts(frame).to_dict() == {
         "manage_closely": 1, "keep_satisfied": 0, "keep_informed": 0, "monitor": 1}
+    shown = quadrant_counts(frame, "fr")
+    assert shown["Nombre d'acteurs"].to_dict() == {
+        "Gérer de près": 1, "Satisfaire": 0, "Informer": 0, "Surveiller": 1}
     plan = engagement_plan(frame, "ar")
     assert list(plan.iloc[:, 0]) == ["ب", "A"]
     assert plan.iloc[0, -1] == "إدارة عن قرب"
