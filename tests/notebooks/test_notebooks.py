@@ -52,6 +52,14 @@ def test_stakeholder_notebook_reads_what_participants_saved(tmp_path):
     assert "بلدية غرداية" in page and "إدارة عن قرب" in page
 
 
+def test_stakeholder_notebook_says_when_nobody_has_saved_yet(tmp_path):
+    notebook = next(p for p in NOTEBOOKS if p.stem == "01-stakeholder-mapping")
+    parameters = {"region": "centre", "lang": "fr", "source": "store", "data_dir": str(tmp_path)}
+    result = run_notebook(notebook, tmp_path / "out", parameters)
+    assert result.error == ""
+    assert "Aucune saisie enregistrée pour Pôle Centre" in result.html.read_text(encoding="utf-8")
+
+
 def test_facilitator_rerun_writes_each_hubs_dossier_and_reports_failures(tmp_path, capsys):
     failures = run_all(regions=["centre", "est"], source="sample", output_dir=tmp_path, workers=2)
     assert failures == []
