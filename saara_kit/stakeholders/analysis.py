@@ -22,6 +22,7 @@ CODE_LABELS = {  # column -> catalogue prefix of its codes' labels
 HEADER_KEYS = {
     **{field: f"stakeholders.field.{field}" for field in ("region", "association", *Stakeholder.__dataclass_fields__)},
     "quadrant": "stakeholders.strategy",
+    "count": "stakeholders.count",
     **{field: f"store.field.{field}" for field in ("record_id", "revision", "saved_at", "author")},
 }
 
@@ -58,11 +59,8 @@ def quadrant_counts(frame: pd.DataFrame, lang: str | None = None) -> pd.Series |
     counts = with_quadrants(frame)["quadrant"].value_counts().reindex(QUADRANTS, fill_value=0)
     if not lang:
         return counts
-    labels = [t(f"{CODE_LABELS['quadrant']}.{code}", lang) for code in counts.index]
-    return pd.DataFrame(
-        {t("stakeholders.count", lang): counts.to_numpy()},
-        index=pd.Index(labels, name=t("stakeholders.strategy", lang)),
-    )
+    table = labelled_table(counts.rename_axis("quadrant").reset_index(name="count"), lang)
+    return table.set_index(table.columns[0])  # the strategies, labelled
 
 
 def engagement_plan(frame: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:
