@@ -77,10 +77,10 @@ def run_all(
 ) -> list[RunResult]:
     """Run every (hub, notebook) pair, printing progress; return the failed runs.
 
-    Each hub's notebooks run in ``lang``, else in the hub's own language.
+    Each hub's notebooks run in ``lang``, else in the hub's own language. The store is ``db_url``,
+    else ``$SAARA_DB_URL``, else ``<data_dir>/saara.db``; it reaches the notebooks as a parameter.
     """
-    if db_url:
-        os.environ["SAARA_DB_URL"] = db_url  # inherited by the kernels
+    db_url = db_url or os.environ.get("SAARA_DB_URL") or ""
     regions = regions or list_regions()
     chosen = [p for p in list_notebooks() if not notebooks or p.stem in notebooks or p.name in notebooks]
     jobs = []
@@ -91,6 +91,7 @@ def run_all(
             "lang": lang or region.default_lang,
             "source": source,
             "data_dir": str(Path(data_dir).resolve() if data_dir else default_data_dir()),
+            "db_url": db_url,
         }
         jobs += [(notebook, Path(output_dir).resolve() / region_id, parameters) for notebook in chosen]
     said = normalise_lang(lang)  # the facilitator's language for progress lines

@@ -51,14 +51,14 @@ def test_first_code_cell_is_a_documented_parameters_cell(path):
         match = re.fullmatch(r'(\w+): (str|int|float|bool) = ("[^"]*"|[\d.]+|True|False)  # .+', line)
         assert match, f"not an annotated literal with a comment: {line!r}"
         names.add(match.group(1))
-    assert {"region", "lang", "source", "data_dir"} <= names
+    assert {"region", "lang", "source", "data_dir", "db_url"} <= names
 
 
 @pytest.mark.parametrize("path", sorted(VOILA_APPS_DIR.glob("*.ipynb")), ids=lambda p: p.name)
 def test_voila_app_is_imports_and_one_builder_call(path):
     code = [cell for cell in _cells(path) if cell["cell_type"] == "code"]
     assert len(code) <= 3
-    assert re.fullmatch(r"\w+\(\)", _code(code[-1]).strip())
+    assert re.fullmatch(r'\w+\(("\w+")?\)', _code(code[-1]).strip())
 
 
 def _specs(requirements) -> dict[str, str]:
@@ -90,9 +90,10 @@ def test_every_dataset_column_is_documented():
 
 
 def test_sample_data_is_marked_as_sample_and_covers_every_hub():
-    from saara_kit.data import sample_stakeholders
+    from saara_kit.data import sample_records
+    from saara_kit.stakeholders.domain import DOMAIN
 
-    frame = sample_stakeholders()
+    frame = sample_records(DOMAIN)
     assert set(frame["region"]) == set(list_regions())
     assert frame["notes"].str.startswith("EXEMPLE").all()
     assert frame["association"].str.contains("Exemple").all()

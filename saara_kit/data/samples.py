@@ -1,11 +1,13 @@
 """Load the CSV files in ``datasets/`` (read-only; columns documented in its README)."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 
 from saara_kit.settings import DATASETS_DIR
 
-__all__ = ["load_dataset", "sample_stakeholders", "wilayas"]
+__all__ = ["load_dataset", "sample_records", "wilayas"]
 
 
 def load_dataset(name: str) -> pd.DataFrame:
@@ -18,9 +20,14 @@ def wilayas() -> pd.DataFrame:
     return load_dataset("wilayas")
 
 
-def sample_stakeholders(region: str | None = None) -> pd.DataFrame:
-    """Return the sample stakeholders (all hubs, or one)."""
-    frame = load_dataset("sample_stakeholders")
+def sample_records(domain, region: str | None = None) -> pd.DataFrame:
+    """Return a domain's sample records (all hubs, or one); empty when the domain has none."""
+    if domain.samples is None:
+        return pd.DataFrame(columns=["region", "association", *domain.field_names])
+    if isinstance(domain.samples, Path):  # a domain kept outside the kit brings its own file
+        frame = pd.read_csv(domain.samples, encoding="utf-8", keep_default_na=False)
+    else:
+        frame = load_dataset(domain.samples)
     if region is not None:
         frame = frame[frame["region"] == region].reset_index(drop=True)
     return frame

@@ -1,18 +1,27 @@
-"""Keep spreadsheet programs from running what a participant typed (formula injection)."""
+"""Keep spreadsheet programs from running what a participant typed (formula injection), reversibly."""
 from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["DANGEROUS_FIRST_CHARACTERS", "neutralise"]
+__all__ = ["DANGEROUS_FIRST_CHARACTERS", "neutralise", "restore"]
 
 DANGEROUS_FIRST_CHARACTERS = ("=", "+", "-", "@", "\t", "\r", "\n", "\0")
+QUOTE = "'"
 
 
 def neutralise(value: Any) -> Any:
-    """Prefix a text cell that a spreadsheet would read as a formula with an apostrophe.
+    """Prefix with an apostrophe a text cell that a spreadsheet would read as a formula.
 
-    Numbers pass unchanged: a negative number is data, not a formula.
+    Text that already starts with an apostrophe gets one too, so that ``restore`` is its exact
+    inverse. Numbers pass unchanged: a negative number is data, not a formula.
     """
-    if isinstance(value, str) and value.startswith(DANGEROUS_FIRST_CHARACTERS):
-        return "'" + value
+    if isinstance(value, str) and value.startswith((*DANGEROUS_FIRST_CHARACTERS, QUOTE)):
+        return QUOTE + value
+    return value
+
+
+def restore(value: Any) -> Any:
+    """Undo ``neutralise`` on a cell read back from an exported file."""
+    if isinstance(value, str) and value.startswith(QUOTE):
+        return value[1:]
     return value

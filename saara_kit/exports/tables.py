@@ -53,6 +53,9 @@ def read_table(path: str | Path) -> list[tuple[int, dict[str, str]]]:
     if not rows:
         raise TableError("import.empty")
     headers = [str(cell or "").strip() for cell in rows[0]]
+    repeated = sorted({header for header in headers if header and headers.count(header) > 1})
+    if repeated:
+        raise TableError("import.duplicate_column", column=", ".join(repeated))
     table = []
     for line, cells in enumerate(rows[1:], start=2):
         texts = ["" if cell is None else str(cell).strip() for cell in cells]
@@ -76,22 +79,34 @@ def _csv_rows(path: Path) -> list[list[str]]:
 def _xlsx_rows(path: Path) -> list[list[object]]:
     workbook = load_workbook(path, read_only=True, data_only=True)
     try:
-        return [list(row) for row in workbook.worksheets[0].iter_rows(values_only=True)]
+        sheet = workbook.worksheets[0]
+        sheet.reset_dimensions()  # a stale <dimension> would silently drop rows
+        return [list(row) for row in sheet.iter_rows(values_only=True)]
     finally:
         workbook.close()
 
 
-def write_table(frame: pd.DataFrame, path: str | Path, sep: str = ";") -> Path:
-    """Write ``frame`` as CSV (UTF-8 with BOM, for Excel) or XLSX, chosen by the suffix."""
+def write_table(
+    frame: pd.DataFrame, path: str | Path, fmt: str | None = None, sep: str = ";",
+    sheet: str = "", about: tuple[str, list[tuple[str, str]]] | None = None, rtl: bool = False,
+) -> Path:
+    """Write ``frame`` to exactly ``path``, every cell neutralised.
+
+    ``fmt`` is ``csv`` (UTF-8 with BOM, for Excel) or ``xlsx``; by default the suffix tells.
+    An XLSX file gets a named ``sheet``, a frozen header, fitted columns, an ``about`` sheet
+    (its title, then (label, value) lines), and right-to-left sheets when ``rtl``.
+    """
     path = Path(path)
+    fmt = (fmt or path.suffix.lstrip(".")).lower()
     safe = frame.map(neutralise)
     safe.columns = [neutralise(str(column)) for column in frame.columns]
-    suffix = path.suffix.lower()
     path.parent.mkdir(parents=True, exist_ok=True)
-    if suffix == ".csv":
+    if fmt == "csv":
         safe.to_csv(path, index=False, sep=sep, encoding="utf-8-sig")
-    elif suffix == ".xlsx":
-        safe.to_excel(path, index=False, engine="openpyxl")
+    elif fmt == "xlsx":
+        from saara_kit.exports.workbook import write_workbook
+
+        write_workbook(safe, path, sheet=sheet, about=about, rtl=rtl)
     else:
-        raise TableError("import.unknown_format", suffix=suffix or "?")
+        raise TableError("import.unknown_format", suffix=f".{fmt}" if fmt else "?")
     return path

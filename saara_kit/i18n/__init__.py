@@ -2,6 +2,7 @@
 from saara_kit.i18n.catalogue import (
     DEFAULT_LANG,
     LANGUAGES,
+    add_catalogue,
     catalogue,
     is_rtl,
     normalise_lang,
@@ -14,6 +15,7 @@ __all__ = [
     "DEFAULT_LANG",
     "LANGUAGES",
     "TranslatedError",
+    "add_catalogue",
     "catalogue",
     "format_date",
     "format_money",

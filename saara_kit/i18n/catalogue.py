@@ -1,4 +1,8 @@
-"""Look up every person-facing string in ``messages.yaml`` (French, Arabic, English)."""
+"""Look up every person-facing string (French, Arabic, English).
+
+Shared strings live in ``messages.yaml``; each domain has its own file beside it, ``<domain>.yaml``.
+Every file is merged at load; a key given twice is an error.
+"""
 from __future__ import annotations
 
 from functools import cache
@@ -6,19 +10,39 @@ from pathlib import Path
 
 import yaml
 
-__all__ = ["DEFAULT_LANG", "LANGUAGES", "catalogue", "is_rtl", "normalise_lang", "t"]
+__all__ = ["DEFAULT_LANG", "LANGUAGES", "add_catalogue", "catalogue", "is_rtl", "normalise_lang", "t"]
 
 LANGUAGES = ("fr", "ar", "en")
 DEFAULT_LANG = "fr"
 RTL_LANGUAGES = frozenset({"ar"})
-CATALOGUE_FILE = Path(__file__).with_name("messages.yaml")
+CATALOGUE_DIR = Path(__file__).parent
+_extra_files: list[Path] = []
+
+
+def catalogue_files() -> list[Path]:
+    """Return the catalogue files: the kit's own, then those added by outside domains."""
+    return sorted(CATALOGUE_DIR.glob("*.yaml")) + _extra_files
 
 
 @cache
 def catalogue() -> dict[str, dict[str, str]]:
     """Return the catalogue: ``{key: {lang: text}}``."""
-    with CATALOGUE_FILE.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    merged: dict[str, dict[str, str]] = {}
+    for path in catalogue_files():
+        with path.open(encoding="utf-8") as handle:
+            entries = yaml.safe_load(handle) or {}
+        twice = sorted(set(entries) & set(merged))
+        if twice:
+            raise ValueError(f"{path.name}: keys already defined elsewhere: {', '.join(twice)}")
+        merged.update(entries)
+    return merged
+
+
+def add_catalogue(path: Path) -> None:
+    """Add a domain's catalogue file kept outside the kit."""
+    if Path(path) not in _extra_files:
+        _extra_files.append(Path(path))
+        catalogue.cache_clear()
 
 
 def normalise_lang(lang: str | None) -> str:

@@ -2,11 +2,9 @@
 from __future__ import annotations
 
 import html
-from pathlib import Path
 
 from saara_kit.data import Region
-from saara_kit.i18n import LANGUAGES, catalogue, format_date, is_rtl, t
-from saara_kit.settings import VOILA_APPS_DIR
+from saara_kit.i18n import LANGUAGES, format_date, is_rtl, t
 from saara_kit.widgets.parts import LANGUAGE_NAMES
 
 __all__ = ["available_apps", "render_landing"]
@@ -32,10 +30,11 @@ li a {{font-size: 1.15em; font-weight: bold}}
 """
 
 
-def available_apps(apps_dir: Path = VOILA_APPS_DIR) -> list[str]:
-    """Return the forms to list: every ``voila_apps/<name>.ipynb`` that has a catalogue title."""
-    messages = catalogue()
-    return sorted(p.stem for p in apps_dir.glob("*.ipynb") if f"app.{p.stem}.title" in messages)
+def available_apps() -> list[str]:
+    """Return the forms to list: one per registered domain."""
+    from saara_kit.registry import domains
+
+    return list(domains())
 
 
 def render_landing(lang: str, region: Region, apps: list[str]) -> str:

@@ -51,14 +51,13 @@ class SaaraVoila(Voila):
 
 
 def load_samples(db_url: str) -> None:
-    """Load every domain's sample records into the store at ``db_url``."""
-    from saara_kit.stakeholders.transfer import import_sample_stakeholders
+    """Load every registered domain's sample records into the store at ``db_url``."""
+    from saara_kit.exports.transfer import import_samples
+    from saara_kit.registry import domains
 
-    store = open_store(db_url=db_url)
-    try:
-        import_sample_stakeholders(store)
-    finally:
-        store.close()
+    with open_store(db_url=db_url) as store:
+        for declared in domains().values():
+            import_samples(store, declared)
 
 
 def voila_arguments(

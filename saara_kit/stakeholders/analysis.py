@@ -3,8 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from saara_kit.i18n import t
-from saara_kit.stakeholders.model import Stakeholder, display_name
+from saara_kit.stakeholders.fields import display_name
 
 __all__ = [
     "HIGH_FROM", "QUADRANTS", "engagement_plan", "labelled_table", "quadrant", "quadrant_counts",
@@ -13,18 +12,6 @@ __all__ = [
 
 HIGH_FROM = 3  # on the 1–5 scales, 3 and above count as "high"
 QUADRANTS = ("manage_closely", "keep_satisfied", "keep_informed", "monitor")  # by priority
-CODE_LABELS = {  # column -> catalogue prefix of its codes' labels
-    "type": "stakeholders.type",
-    "sector": "stakeholders.sector",
-    "level": "stakeholders.level",
-    "quadrant": "stakeholders.quadrant",
-}
-HEADER_KEYS = {
-    **{field: f"stakeholders.field.{field}" for field in ("region", "association", *Stakeholder.__dataclass_fields__)},
-    "quadrant": "stakeholders.strategy",
-    "count": "stakeholders.count",
-    **{field: f"store.field.{field}" for field in ("record_id", "revision", "saved_at", "author")},
-}
 
 
 def quadrant(power: int, interest: int) -> str:
@@ -42,13 +29,12 @@ def with_quadrants(frame: pd.DataFrame) -> pd.DataFrame:
     return result
 
 
-def labelled_table(frame: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:
-    """Return ``frame`` for people: codes turned into labels, headers translated into ``lang``."""
-    table = frame.copy()
-    for column, prefix in CODE_LABELS.items():
-        if column in table:
-            table[column] = [t(f"{prefix}.{code}", lang) for code in table[column]]
-    return table.rename(columns={c: t(HEADER_KEYS[c], lang) for c in table.columns if c in HEADER_KEYS})
+def labelled_table(frame: pd.DataFrame, lang: str = "fr", headers: dict[str, str] | None = None) -> pd.DataFrame:
+    """Return stakeholders for people: codes turned into labels, headers translated into ``lang``."""
+    from saara_kit.records import labelled_table as label
+    from saara_kit.stakeholders.domain import DOMAIN
+
+    return label(DOMAIN, frame, lang, headers)
 
 
 def quadrant_counts(frame: pd.DataFrame, lang: str | None = None) -> pd.Series | pd.DataFrame:
@@ -59,7 +45,8 @@ def quadrant_counts(frame: pd.DataFrame, lang: str | None = None) -> pd.Series |
     counts = with_quadrants(frame)["quadrant"].value_counts().reindex(QUADRANTS, fill_value=0)
     if not lang:
         return counts
-    table = labelled_table(counts.rename_axis("quadrant").reset_index(name="count"), lang)
+    table = labelled_table(counts.rename_axis("quadrant").reset_index(name="count"), lang,
+                           {"count": "stakeholders.count"})
     return table.set_index(table.columns[0])  # the strategies, labelled
 
 

@@ -8,7 +8,7 @@ import pandas as pd
 from saara_kit.charts import ChartFigure, new_figure
 from saara_kit.i18n import is_rtl, t
 from saara_kit.stakeholders.analysis import HIGH_FROM
-from saara_kit.stakeholders.model import display_name
+from saara_kit.stakeholders.fields import display_name
 
 __all__ = ["power_interest_grid"]
 

@@ -26,7 +26,7 @@ def open_store(data_dir: str | Path | None = None, db_url: str | None = None) ->
 
 
 class Store:
-    """Append-only store of record revisions."""
+    """Append-only store of record revisions; ``with open_store() as store:`` closes it after use."""
 
     def __init__(self, url: str):
         self.url = url
@@ -120,9 +120,15 @@ class Store:
             query = query.where(revisions.c.association == association)
         return self._read(query.order_by(latest.c.first))
 
-    def associations(self, kind: str, region: str | None = None) -> list[str]:
-        """Return the associations that have live records of ``kind``, sorted."""
-        return sorted({revision.association for revision in self.current(kind, region)})
+    def associations(self, kind: str | None, region: str | None = None) -> list[str]:
+        """Return the associations that have records of ``kind`` (of any kind: ``None``), sorted."""
+        query = sa.select(revisions.c.association).distinct()
+        if kind is not None:
+            query = query.where(revisions.c.kind == kind)
+        if region is not None:
+            query = query.where(revisions.c.region == region)
+        with self.engine.connect() as conn:
+            return sorted(conn.execute(query).scalars())
 
     def count_rows(self) -> int:
         """Return how many revision rows the store holds."""
@@ -136,6 +142,12 @@ class Store:
     def close(self) -> None:
         """Release the database connections."""
         self.engine.dispose()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.close()
 
 
 def _to_row(item: Revision) -> dict:

@@ -5,7 +5,9 @@ import urllib.request
 
 import pytest
 
-from saara_kit.stakeholders.model import KIND
+from saara_kit.stakeholders.domain import DOMAIN
+
+KIND = DOMAIN.kind
 from saara_kit.store import open_store
 
 pytestmark = pytest.mark.browser
@@ -57,9 +59,9 @@ def test_participant_adds_two_stakeholders_and_saves(page, server, lang, associa
     for name, type_label in actors:
         _add(page, name, type_label)
 
-    page.locator(".saara-grid").wait_for(state="visible")
+    page.locator(".saara-picture").wait_for(state="visible")
     # fails by timeout if the chart never decodes into a real image
-    page.wait_for_function("(document.querySelector('img.saara-grid, .saara-grid img') || {}).naturalWidth > 100")
+    page.wait_for_function("(document.querySelector('img.saara-picture, .saara-picture img') || {}).naturalWidth > 100")
 
     page.click("button.saara-save")
     page.wait_for_function(f"document.querySelector('.saara-status').innerText.includes('{saved_word}')")
@@ -120,7 +122,7 @@ def test_sample_association_opens_with_its_stakeholders_and_grid(page, server):
     page.fill(".saara-association input", "Association Exemple Environnement Tlemcen")
     page.press(".saara-association input", "Enter")
     page.wait_for_function("document.querySelectorAll('.saara-list option').length === 7")
-    page.locator(".saara-grid").wait_for(state="visible")
+    page.locator(".saara-picture").wait_for(state="visible")
     assert "7 partie(s) prenante(s) déjà enregistrée(s)" in page.locator(".saara-status").inner_text()
 
 

@@ -9,8 +9,9 @@ import pytest
 from saara_kit.cli import main
 from saara_kit.data import list_regions, load_region
 from saara_kit.runner import list_notebooks, run_all, run_notebook
-from saara_kit.stakeholders.transfer import import_stakeholders
-from saara_kit.data.samples import sample_stakeholders
+from saara_kit.data import sample_records
+from saara_kit.exports.transfer import import_file
+from saara_kit.stakeholders.domain import DOMAIN
 from saara_kit.store import open_store
 
 pytestmark = pytest.mark.notebooks
@@ -40,10 +41,9 @@ def test_notebook_runs_on_each_hubs_sample_data(tmp_path, notebook, region):
 
 def test_stakeholder_notebook_reads_what_participants_saved(tmp_path):
     sample = tmp_path / "sud.csv"
-    sample_stakeholders("sud").to_csv(sample, index=False)
-    store = open_store(tmp_path)
-    import_stakeholders(store, sample, "sud")
-    store.close()
+    sample_records(DOMAIN, "sud").to_csv(sample, index=False)
+    with open_store(tmp_path) as store:
+        import_file(store, DOMAIN, sample, "sud")
     notebook = next(p for p in NOTEBOOKS if p.stem == "01-stakeholder-mapping")
     parameters = {"region": "sud", "lang": "ar", "source": "store", "data_dir": str(tmp_path)}
     result = run_notebook(notebook, tmp_path / "out", parameters)

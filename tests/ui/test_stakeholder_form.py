@@ -1,76 +1,88 @@
-"""The stakeholder form driven without a kernel: set values, click, check the model and the store."""
+"""The stakeholder register driven without a kernel: set values, act, check the state and the store."""
 from __future__ import annotations
 
 import pytest
 
-from saara_kit.stakeholders.form import StakeholderForm, stakeholder_app
-from saara_kit.stakeholders.model import KIND
+from saara_kit.records.form import RecordListForm
+from saara_kit.registry import app
+from saara_kit.stakeholders.domain import DOMAIN
 
 
-def _form(store, lang="fr") -> StakeholderForm:
-    return StakeholderForm(store, region="est", lang=lang)
-
-
-def _open(form, association="Association Femmes Rurales"):
-    form._association.value = association
+def _form(store, lang="fr") -> RecordListForm:
+    return RecordListForm(DOMAIN, store, region="est", lang=lang)
 
 
 def _add(form, **values):
     form.reset()
-    for field, value in values.items():
-        form._fields[field].value = value
-    form._add.click()
+    form.value = values
+    form.add()
 
 
 def _current(store):
-    return store.current(KIND, region="est")
+    return store.current(DOMAIN.kind, region="est")
+
+
+def _status(form) -> str:
+    return form._status.value  # the rendered line, for checks on escaping and language only
 
 
 def test_adding_two_stakeholders_draws_the_grid_and_saves_them(store):
     form = _form(store)
-    _open(form)
+    form.open_association("Association Femmes Rurales")
     _add(form, name="APC d'Aïn Arnat", type="apc", power=4, interest=5)
     _add(form, name="Coopérative laitière", type="private_firm", power=2, interest=4, position=1)
     assert [s.name for s in form.entries] == ["APC d'Aïn Arnat", "Coopérative laitière"]
-    assert bytes(form._grid.value).startswith(b"\x89PNG")
-    assert len(form.pending) == 2 and _current(store) == []
+    assert bytes(form._picture.value).startswith(b"\x89PNG")
+    assert (form.state.state, len(form.pending), _current(store)) == ("dirty", 2, [])
 
-    form._save.click()
+    form.save()
     saved = _current(store)
     assert [r.payload["name"] for r in saved] == ["APC d'Aïn Arnat", "Coopérative laitière"]
     assert {r.association for r in saved} == {"Association Femmes Rurales"}
-    assert "Enregistré : 2 modification(s)" in form._status.value
-    assert form.pending == [] and not form._save.disabled
+    assert (form.state.state, form.state.notice.key, form.state.notice.values["count"]) == ("saved", "form.saved", 2)
+    assert "Enregistré : 2 modification(s)" in _status(form)
+    assert form.pending == []
+
+
+def test_the_buttons_call_the_actions(store):
+    form = _form(store)
+    form._association.value = "Association Femmes Rurales"
+    form.value = {"name": "APC de Sétif"}
+    form._add.click()
+    form._save.click()
+    assert [r.payload["name"] for r in _current(store)] == ["APC de Sétif"]
 
 
 def test_saving_twice_writes_nothing_new(store):
     form = _form(store)
-    _open(form)
+    form.open_association("Association Femmes Rurales")
     _add(form, name="Wilaya de Sétif")
-    form._save.click()
-    form._save.click()
+    form.save()
+    form.save()
     assert store.count_rows() == 1
-    assert "Rien de nouveau" in form._status.value
+    assert form.state.notice.key == "form.nothing_to_save"
 
 
 def test_invalid_entry_is_refused_with_the_field_named(store):
     form = _form(store, "en")
-    _open(form)
+    form.open_association("Association Femmes Rurales")
     _add(form, name="  ")
     assert form.entries == []
+    assert [error.field for error in form.state.editor_notice.errors] == ["name"]
     assert "“Name”: this field is required" in form._editor_message.value
 
 
 def test_typed_text_is_escaped_in_messages(store):
     hostile = "<img src=x onerror=alert(1)>"
     form = _form(store)
-    _open(form, hostile)
+    form.open_association(hostile)
     _add(form, name="APC")
-    form._save.click()
+    form.save()
     again = _form(store)
-    _open(again, hostile)
-    assert "&lt;img src=x onerror=alert(1)&gt;" in again._status.value
-    assert "<img" not in again._status.value
+    again.open_association(hostile)
+    assert again.state.notice.key == "stakeholders.loaded"
+    assert "&lt;img src=x onerror=alert(1)&gt;" in _status(again)
+    assert "<img" not in _status(again)
 
 
 def test_oversized_association_name_is_refused(store):
@@ -78,86 +90,98 @@ def test_oversized_association_name_is_refused(store):
     _add(form, name="APC de Sétif")
     assert len(form.entries) == 1
     form._association.value = "x" * 5_000_000  # the browser can send any widget value
-    form._save.click()
-    assert "trop long (au plus 200 caractères)" in form._status.value
+    form.save()
+    assert form.state.state == "error"
+    assert [(e.field, e.code) for e in form.state.notice.errors] == [("association", "too_long")]
     assert store.count_rows() == 0
 
 
 def test_edit_then_remove_before_saving(store):
     form = _form(store)
-    _open(form)
+    form.open_association("Association Femmes Rurales")
     _add(form, name="Daïra d'Aïn Arnat", power=2)
     _add(form, name="Média local")
-    first = form._list.options[0][1]
-    form._list.value = first
-    form._edit.click()
-    assert form.value["name"] == "Daïra d'Aïn Arnat"
-    form._fields["power"].value = 5
-    form._add.click()
-    assert form.entries[0].power == 5 and len(form.entries) == 2
-    form._list.value = form._list.options[1][1]
-    form._remove.click()
-    form._save.click()
+    first, second = form.state.draft
+    form.edit(first)
+    assert form.value["name"] == "Daïra d'Aïn Arnat" and form.state.editing == first
+    form.value = {"power": 5}
+    form.add()
+    assert form.entries[0].power == 5 and len(form.entries) == 2 and form.state.editing is None
+    form.remove(second)
+    form.save()
     assert [(r.payload["name"], r.payload["power"]) for r in _current(store)] == [("Daïra d'Aïn Arnat", 5)]
+
+
+def test_edit_or_remove_without_a_line_says_pick_one(store):
+    form = _form(store)
+    form.edit(None)
+    assert form.state.editor_notice.key == "form.pick_first"
 
 
 def test_reopening_shows_saved_entries_and_removal_is_a_new_revision(store):
     form = _form(store)
-    _open(form)
+    form.open_association("Association Femmes Rurales")
     _add(form, name="APC de Mezloug")
     _add(form, name="Chambre d'agriculture")
-    form._save.click()
+    form.save()
 
     again = _form(store, "ar")
     assert "Association Femmes Rurales" in again._association.options
-    _open(again)
+    again.open_association("Association Femmes Rurales")
     assert [s.name for s in again.entries] == ["APC de Mezloug", "Chambre d'agriculture"]
-    assert "محفوظ" in again._status.value
-    again._list.value = again._list.options[0][1]
-    again._remove.click()
-    again._save.click()
+    assert "محفوظ" in _status(again)
+    again.remove(next(iter(again.state.draft)))
+    again.save()
     assert [r.payload["name"] for r in _current(store)] == ["Chambre d'agriculture"]
     assert store.count_rows() == 3  # nothing deleted: the withdrawal is a revision
+
+
+def test_an_association_opens_whatever_its_case_accents_and_spaces(store):
+    form = _form(store)
+    form.open_association("Association Nour El Amel")
+    _add(form, name="APC de Sétif")
+    form.save()
+    again = _form(store)
+    again.open_association("  association  nour el amël ")
+    assert again.state.association == "Association Nour El Amel"
+    assert [s.name for s in again.entries] == ["APC de Sétif"]
+    _add(again, name="Radio Sétif")
+    again.save()
+    assert store.associations(DOMAIN.kind, "est") == ["Association Nour El Amel"]
 
 
 def test_entries_added_before_naming_the_association_are_kept(store):
     form = _form(store)
     _add(form, name="APC de Sétif")
-    _open(form)
+    form.open_association("Association Femmes Rurales")
     assert [s.name for s in form.entries] == ["APC de Sétif"]
-    form._save.click()
+    form.save()
     assert len(_current(store)) == 1
-
-
-def _edit_first(form, **values):
-    form._list.value = form._list.options[0][1]
-    form._edit.click()
-    for field, value in values.items():
-        form._fields[field].value = value
-    form._add.click()
 
 
 def test_saving_over_a_change_made_elsewhere_reloads_and_says_so(store):
     author = _form(store)
-    _open(author)
+    author.open_association("Association Femmes Rurales")
     _add(author, name="APC", power=3)
-    author._save.click()
+    author.save()
     first, second = _form(store), _form(store)
     for form in (first, second):
-        _open(form)
-    _edit_first(first, power=5)
-    first._save.click()
-    _edit_first(second, power=1)
-    second._save.click()
-    assert "Quelqu'un d'autre" in second._status.value
+        form.open_association("Association Femmes Rurales")
+        form.edit(next(iter(form.state.draft)))
+    first.value = {"power": 5}
+    first.add()
+    first.save()
+    second.value = {"power": 1}
+    second.add()
+    second.save()
+    assert second.state.state == "conflict"
     assert [s.power for s in second.entries] == [5]  # reloaded: the other change is kept
     assert [r.revision for r in _current(store)] == [2]
 
 
 def test_language_switch_relabels_and_keeps_values(store):
     form = _form(store)
-    form._fields["name"].value = "APC de Sétif"
-    form._fields["type"].value = "daira"
+    form.value = {"name": "APC de Sétif", "type": "daira"}
     form._language.value = "ar"
     assert form._save.description == "حفظ"
     assert form._fields["type"].label == "الدائرة"
@@ -171,29 +195,42 @@ def test_language_switch_relabels_and_keeps_values(store):
 def test_builder_reads_language_from_the_query_string(store, monkeypatch, lang):
     monkeypatch.setenv("QUERY_STRING", f"lang={lang}")
     monkeypatch.setenv("SAARA_REGION", "sud")
-    form = stakeholder_app(store=store)
-    assert form.lang == lang and form._region == "sud"
+    form = app("stakeholders", store=store)
+    assert form.lang == lang and form.state.region == "sud"
 
 
 def test_saving_never_withdraws_what_another_participant_saved_meanwhile(store):
     mine, theirs = _form(store), _form(store)
     for form in (mine, theirs):
-        _open(form)
+        form.open_association("Association Femmes Rurales")
     _add(mine, name="APC de Sétif")
-    mine._save.click()
+    mine.save()
     _add(theirs, name="Wilaya de Sétif")
-    theirs._save.click()
+    theirs.save()
     assert [s.name for s in theirs.entries] == ["APC de Sétif", "Wilaya de Sétif"]  # theirs now shows mine
     _add(mine, name="Radio Sétif")
-    mine._save.click()
-    assert "Enregistré : 1 modification(s)" in mine._status.value
+    mine.save()
+    assert mine.state.notice.values["count"] == 1
     assert sorted(r.payload["name"] for r in _current(store)) == ["APC de Sétif", "Radio Sétif", "Wilaya de Sétif"]
 
 
-def test_a_half_typed_entry_survives_a_save(store):
+def test_a_filled_in_entry_never_added_is_saved_with_the_list(store):
     form = _form(store)
-    _open(form)
+    form.open_association("Association Femmes Rurales")
     _add(form, name="APC de Sétif")
-    form._fields["name"].value = "Daïra d'El Eulma"
-    form._save.click()
-    assert form.value["name"] == "Daïra d'El Eulma"
+    form.value = {"name": "Daïra d'El Eulma", "type": "daira"}  # typed, "Add" never clicked
+    form.save()
+    assert form.state.state == "saved"
+    assert sorted(r.payload["name"] for r in _current(store)) == ["APC de Sétif", "Daïra d'El Eulma"]
+    assert form.value["name"] == ""
+
+
+def test_an_invalid_entry_never_added_blocks_the_save_and_stays(store):
+    form = _form(store)
+    form.open_association("Association Femmes Rurales")
+    _add(form, name="APC de Sétif")
+    form.value = {"name": "", "notes": "à compléter"}  # typed, but the name is missing
+    form.save()
+    assert form.state.state == "error" and form.state.notice.key == "form.fix_entry"
+    assert [e.field for e in form.state.editor_notice.errors] == ["name"]
+    assert _current(store) == [] and form.value["notes"] == "à compléter"

@@ -7,7 +7,8 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 
 from saara_kit.charts import figure_to_png, new_figure
 from saara_kit.stakeholders.charts import power_interest_grid
-from saara_kit.stakeholders.repository import load_stakeholders
+from saara_kit.stakeholders.domain import DOMAIN
+from saara_kit.store.repository import load_records
 
 
 def _rendered_width(text: str) -> float:
@@ -23,7 +24,7 @@ def test_arabic_letters_are_joined_not_isolated():
 
 
 def test_arabic_grid_renders_every_glyph_and_labels_in_arabic():
-    frame = load_stakeholders("sample", region="sud")
+    frame = load_records(DOMAIN, "sample", region="sud")
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         figure = power_interest_grid(frame, "ar")
@@ -37,7 +38,7 @@ def test_arabic_grid_renders_every_glyph_and_labels_in_arabic():
 
 
 def test_french_grid_uses_french_names_and_one_point_per_actor():
-    frame = load_stakeholders("sample", region="centre")
+    frame = load_records(DOMAIN, "sample", region="centre")
     figure = power_interest_grid(frame, "fr")
     texts = [text.get_text().replace("\n", " ") for text in figure.axes[0].texts]
     assert "Wilaya d'Alger" in texts and "Gérer de près" in texts

@@ -5,11 +5,14 @@ import datetime as dt
 import re
 
 from saara_kit.i18n import LANGUAGES, catalogue, format_date, format_money, format_number, is_rtl, t
+from saara_kit.registry import domains
 from saara_kit.settings import PROJECT_ROOT
-from saara_kit.stakeholders.analysis import QUADRANTS
-from saara_kit.stakeholders.model import LEVELS, POSITIONS, SECTORS, STAKEHOLDER_TYPES
 
-KEY_PATTERN = re.compile(r"""["']((?:error|form|landing|app|stakeholders|import|export|data|store)\.[\w.\-]+)["']""")
+
+def _key_pattern() -> re.Pattern:
+    """Match a quoted literal that starts like a catalogue key: any section the catalogue has."""
+    sections = sorted({key.split(".", 1)[0] for key in catalogue()})
+    return re.compile(r"""["']((?:%s)\.[\w.\-]+)["']""" % "|".join(map(re.escape, sections)))
 
 
 def test_every_key_has_french_arabic_and_english():
@@ -25,20 +28,20 @@ def test_placeholders_agree_across_languages():
 
 
 def test_every_literal_key_in_the_code_is_in_the_catalogue():
-    used = set()
+    used, pattern = set(), _key_pattern()
     for path in (PROJECT_ROOT / "saara_kit").rglob("*.py"):
-        used |= set(KEY_PATTERN.findall(path.read_text(encoding="utf-8")))
+        used |= set(pattern.findall(path.read_text(encoding="utf-8")))
+    assert {"run.progress", "serve.open", "region.unknown", "form.save"} <= used  # no section escapes
     prefixes = {key.rsplit(".", 1)[0] for key in catalogue()}  # "stakeholders.type" + "." + code
     missing = sorted(key for key in used if key not in catalogue() and key not in prefixes)
     assert missing == []
 
 
-def test_every_choice_has_a_label():
-    groups = {"type": STAKEHOLDER_TYPES, "sector": SECTORS, "level": LEVELS, "quadrant": QUADRANTS,
-              "position": range(POSITIONS[0], POSITIONS[1] + 1)}
-    for group, codes in groups.items():
-        for code in codes:
-            assert f"stakeholders.{group}.{code}" in catalogue()
+def test_every_key_a_domain_needs_is_in_the_catalogue():
+    for domain in domains().values():
+        missing = [key for key in domain.required_keys() if key not in catalogue()]
+        assert missing == [], domain.name
+    assert "stakeholders.position.-1" in domains()["stakeholders"].required_keys()  # choices included
 
 
 def test_unknown_language_falls_back_to_french():

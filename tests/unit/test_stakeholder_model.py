@@ -5,8 +5,11 @@ import pandas as pd
 import pytest
 
 from saara_kit.stakeholders.analysis import engagement_plan, quadrant, quadrant_counts
-from saara_kit.stakeholders.model import validate_association, validate_stakeholder
+from saara_kit.records import validate_association
+from saara_kit.stakeholders.domain import DOMAIN
 from saara_kit.validation import ValidationError
+
+validate_stakeholder = DOMAIN.validate
 
 GOOD = {"name": "APC d'Oran", "type": "apc", "sector": "governance", "level": "communal",
         "power": 4, "interest": "5", "position": "-1"}
@@ -22,6 +25,12 @@ def test_choices_are_read_from_labels_in_any_language():
     raw = {**GOOD, "type": "Direction de wilaya", "sector": "المياه", "level": "national"}
     stakeholder = validate_stakeholder(raw)
     assert (stakeholder.type, stakeholder.sector, stakeholder.level) == ("direction", "water", "national")
+
+
+def test_a_position_is_read_from_its_label_in_any_language():
+    assert validate_stakeholder({**GOOD, "position": "Plutôt favorable"}).position == 1
+    assert validate_stakeholder({**GOOD, "position": "مؤيد نوعًا ما"}).position == 1
+    assert validate_stakeholder({**GOOD, "position": "strongly against"}).position == -2
 
 
 def test_decimal_comma_and_unicode_minus_are_accepted():

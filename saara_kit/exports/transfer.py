@@ -1,0 +1,210 @@
+"""Import a domain's records from CSV/XLSX (all or nothing, ids and conflicts) and export them.
+
+A row carrying a record id (and the revision it was exported at) updates that record; a row
+without one updates the association's record with the same key (its name), or adds a new one.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from saara_kit.exports.safe import restore
+from saara_kit.exports.tables import MissingColumns, TableError, read_table, write_table
+from saara_kit.i18n import format_date, is_rtl, t
+from saara_kit.records import Domain, Record, labelled_table, validate_association
+from saara_kit.store import Revision, Store, new_record_id
+from saara_kit.store.repository import (
+    STORE_COLUMNS, canonical_association, plan_revisions, revisions_frame, saved_records,
+)
+from saara_kit.validation import FieldError, ValidationError, code_for_text, fold_text, parse_whole_number
+
+__all__ = [
+    "ImportRejected", "RowProblem", "export_frame", "export_records", "import_file", "import_rows",
+    "import_samples",
+]
+
+ID_COLUMNS = ("record_id", "revision")
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    """One field's problem on one line of an imported file."""
+
+    line: int
+    error: FieldError
+
+    def message(self, lang: str = "fr") -> str:
+        """Say the line, the field and the reason, in ``lang``."""
+        return t("error.line", lang, line=self.line, message=self.error.message(lang))
+
+
+class ImportRejected(ValueError):
+    """Raised when any row is bad; nothing was stored."""
+
+    def __init__(self, problems: list[RowProblem]):
+        self.problems = problems
+        super().__init__("\n".join(problem.message("en") for problem in problems))
+
+    def messages(self, lang: str = "fr") -> list[str]:
+        """Return one sentence per problem, in ``lang``."""
+        return [problem.message(lang) for problem in self.problems]
+
+
+@dataclass(frozen=True)
+class _Row:
+    line: int
+    association: str
+    record: Record
+    record_id: str | None
+    revision: int | None
+
+
+def _header_map(domain: Domain, headers: list[str]) -> dict[str, str]:
+    """Map each known header (a column's code, or its label in any language) to its column."""
+    columns = ("association", *domain.field_names, *ID_COLUMNS)
+    found = {header: code_for_text(header, columns, domain.label_key) for header in headers}
+    mapped = {header: column for header, column in found.items() if column}
+    twice = sorted({h for h, c in mapped.items() if list(mapped.values()).count(c) > 1})
+    if twice:
+        raise TableError("import.duplicate_column", column=", ".join(twice))
+    return mapped
+
+
+def _problem(domain: Domain, at: int, column: str, code: str, **params) -> RowProblem:
+    return RowProblem(at, FieldError(column, domain.label_key(column), code, params))
+
+
+def _read_ids(domain: Domain, line: int, raw: dict) -> tuple[str | None, int | None, list[RowProblem]]:
+    """Return the row's record id and revision (None when absent), or the problems with them."""
+    record_id, revision, problems = (raw.get("record_id") or "").strip() or None, None, []
+    if record_id is not None:
+        try:
+            record_id = str(uuid.UUID(record_id))
+        except ValueError:
+            problems.append(_problem(domain, line, "record_id", "not_an_id", value=record_id[:60]))
+    if (raw.get("revision") or "").strip():
+        try:
+            revision = parse_whole_number(raw["revision"])
+        except (ValueError, OverflowError):
+            problems.append(_problem(domain, line, "revision", "not_whole_number", low=1, high="…"))
+    return record_id, revision, problems
+
+
+def _read_rows(domain: Domain, table, association: str | None) -> list[_Row]:
+    """Validate every row; raise ``ImportRejected`` listing every problem of every row."""
+    columns = _header_map(domain, list(table[0][1]))
+    needed = [f.name for f in domain.fields if f.required] + ([] if association else ["association"])
+    missing = [column for column in ("association", *domain.field_names)
+               if column in needed and column not in columns.values()]
+    if missing:
+        raise MissingColumns([domain.label_key(column) for column in missing])
+    problems, rows, first_line = [], [], {}
+    for line, cells in table:
+        raw = {column: restore(cells[header]) for header, column in columns.items()}
+        try:
+            owner = validate_association(association or raw.get("association"))
+            record = domain.validate(raw)
+        except ValidationError as error:
+            problems += [RowProblem(line, field_error) for field_error in error.errors]
+            continue
+        record_id, revision, id_problems = _read_ids(domain, line, raw)
+        problems += id_problems
+        same = ("id", record_id) if record_id else ("key", fold_text(owner), fold_text(str(record[domain.key])))
+        if same in first_line:
+            problems.append(_problem(domain, line, "record_id" if record_id else domain.key,
+                                     "duplicate", line=first_line[same]))
+        first_line.setdefault(same, line)
+        rows.append(_Row(line, owner, record, record_id, revision))
+    if problems:
+        raise ImportRejected(problems)
+    return rows
+
+
+def _plan(store: Store, domain: Domain, rows: list[_Row], region: str, author: str) -> list[Revision]:
+    """Return the revisions the rows ask for; raise ``ImportRejected`` when the store moved on."""
+    owner_of = {name: canonical_association(store, region, name) for name in {row.association for row in rows}}
+    changes, conflicts = [], []
+    for row in (row for row in rows if row.record_id):
+        history = store.history(row.record_id)
+        latest = {row.record_id: history[-1]} if history else {}
+        if latest and row.revision is not None and row.revision != history[-1].revision:
+            conflicts.append(_problem(domain, row.line, "revision", "moved_on", revision=history[-1].revision))
+            continue
+        changes += plan_revisions(domain, latest, {row.record_id: row.record}, region=region,
+                                  association=owner_of[row.association], author=author, withdraw_missing=False)
+    if conflicts:
+        raise ImportRejected(conflicts)
+    keyed = [row for row in rows if not row.record_id]
+    for owner in dict.fromkeys(owner_of[row.association] for row in keyed):
+        saved = saved_records(store, domain, region, owner)
+        by_key = {fold_text(str(rev.payload.get(domain.key, ""))): rid for rid, rev in saved.items()}
+        draft = {
+            by_key.get(fold_text(str(row.record[domain.key]))) or new_record_id(): row.record
+            for row in keyed if owner_of[row.association] == owner
+        }
+        changes += plan_revisions(domain, saved, draft, region=region, association=owner, author=author,
+                                  withdraw_missing=False)
+    return changes
+
+
+def import_rows(
+    store: Store, domain: Domain, table: list[tuple[int, dict[str, str]]], region: str,
+    association: str | None = None, author: str = "import",
+) -> tuple[int, int]:
+    """Import ``(line, {header: text})`` rows all or nothing; return (rows read, new revisions)."""
+    rows = _read_rows(domain, table, association)
+    return len(rows), store.save_many(_plan(store, domain, rows, region, author))
+
+
+def import_file(
+    store: Store, domain: Domain, path: str | Path, region: str, association: str | None = None,
+    author: str = "import",
+) -> tuple[int, int]:
+    """Import a CSV or XLSX file for hub ``region``; return (rows read, new revisions).
+
+    Raises ``TableError`` for a file that cannot be read, ``ImportRejected`` listing every bad row.
+    """
+    return import_rows(store, domain, read_table(path), region, association, author)
+
+
+def import_samples(store: Store, domain: Domain) -> int:
+    """Load a domain's bundled sample records for every hub (again, harmlessly); return new revisions."""
+    from saara_kit.data import sample_records
+
+    new = 0
+    for region, rows in sample_records(domain).groupby("region"):
+        table = [(line, row) for line, row in enumerate(rows.astype(str).to_dict("records"), start=2)]
+        new += import_rows(store, domain, table, str(region), author="sample")[1]
+    return new
+
+
+def export_frame(store: Store, domain: Domain, region: str | None = None, lang: str = "fr") -> pd.DataFrame:
+    """Return the current records as a table with headers and labels in ``lang``."""
+    frame = revisions_frame(domain, store.current(domain.kind, region=region))
+    if domain.derive is not None:
+        frame = domain.derive(frame)
+    frame["saved_at"] = [stamp.strftime("%Y-%m-%d %H:%M:%S") for stamp in frame["saved_at"]]
+    derived = [f.name for f in domain.derived]
+    columns = ["region", "association", *domain.field_names, *derived, *STORE_COLUMNS]
+    return labelled_table(domain, frame[columns], lang)
+
+
+def export_records(
+    store: Store, domain: Domain, path: str | Path, fmt: str | None = None,
+    region: str | None = None, lang: str = "fr", hub_name: str = "",
+) -> int:
+    """Write the current records to exactly ``path`` (CSV or XLSX); return the row count."""
+    frame = export_frame(store, domain, region, lang)
+    title = t(f"app.{domain.name}.title", lang)
+    about = (t("export.about", lang), [
+        (t("records.field.region", lang), hub_name or t("export.all_hubs", lang)),
+        (t("export.form", lang), title),
+        (t("export.date", lang), format_date(dt.date.today(), lang)),
+        (t("export.rows", lang), str(len(frame))),
+    ])
+    write_table(frame, path, fmt, sep="," if lang == "en" else ";", sheet=title, about=about, rtl=is_rtl(lang))
+    return len(frame)

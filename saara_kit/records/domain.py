@@ -1,0 +1,154 @@
+"""A domain: what one kind of record is (its fields and rules) and what serves it (app, samples, picture).
+
+Everything generic (validation, the record-list form, the repository, import and export, the CLI,
+the landing page, sample loading) reads a ``Domain``; a domain package only declares one.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator
+
+from saara_kit.records.fields import Field, Invalid, Text
+from saara_kit.validation import FieldError, ValidationError
+
+__all__ = ["ASSOCIATION", "Domain", "Record", "validate_association"]
+
+# Every record belongs to one association of one hub; the label keys are shared by every domain.
+ASSOCIATION = Text("association", max=200)
+SHARED_PREFIX = "records"
+
+
+class Record(Mapping):
+    """One validated record: read-only, fields as keys and as attributes (``record.name``)."""
+
+    __slots__ = ("_values",)
+
+    def __init__(self, values: Mapping[str, Any]):
+        object.__setattr__(self, "_values", dict(values))
+
+    def __getitem__(self, key: str) -> Any:
+        return self._values[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._values)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self._values[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError("a record is read-only")
+
+    def __hash__(self) -> int:
+        return hash(tuple(sorted((k, repr(v)) for k, v in self._values.items())))
+
+    def __repr__(self) -> str:
+        return f"Record({self._values!r})"
+
+    def to_payload(self) -> dict[str, Any]:
+        """Return the record as plain JSON-ready values."""
+        return dict(self._values)
+
+
+def validate_association(name: Any) -> str:
+    """Return an association's name, stripped; raise ``ValidationError`` when empty or too long."""
+    try:
+        return ASSOCIATION.read(name)
+    except Invalid as problem:
+        label = f"{SHARED_PREFIX}.field.association"
+        raise ValidationError([FieldError("association", label, problem.code, problem.params)]) from None
+
+
+Rule = Callable[[Record], Iterable[FieldError]]
+Picture = Callable[[Any, str], Any]  # (DataFrame of records, lang) -> a matplotlib figure
+
+
+@dataclass(frozen=True)
+class Domain:
+    """One kind of record an association keeps a list of.
+
+    ``name`` is the catalogue section, the CLI word and the Voilà app (``voila_apps/<name>.ipynb``);
+    ``kind`` is what the store calls one record. ``key`` names the field that tells two records
+    of one association apart when a file without ids is imported. ``rules`` check across fields;
+    ``derive`` adds computed columns (declared in ``derived`` so they have labels); ``picture``
+    draws the records; ``title`` is how the list shows one record.
+    """
+
+    name: str
+    kind: str
+    fields: tuple[Field, ...]
+    key: str = "name"
+    rules: tuple[Rule, ...] = ()
+    derived: tuple[Field, ...] = ()
+    derive: Callable[[Any], Any] | None = None
+    picture: Picture | None = None
+    title: Callable[[Record, str], str] | None = None
+    samples: str | None = None  # datasets/<samples>.csv
+    catalogue: Path | None = None  # i18n file of a domain that lives outside saara_kit
+    schema_version: int = 1
+    extra_keys: tuple[str, ...] = ()
+
+    # -- fields -------------------------------------------------------------------------
+    @property
+    def field_names(self) -> tuple[str, ...]:
+        """Return the record's field names, in order."""
+        return tuple(f.name for f in self.fields)
+
+    def field(self, name: str) -> Field:
+        """Return the field (or derived column) called ``name``."""
+        for candidate in (*self.fields, *self.derived):
+            if candidate.name == name:
+                return candidate
+        raise KeyError(name)
+
+    def label_key(self, name: str) -> str:
+        """Return the catalogue key of a field's or a shared column's label."""
+        if any(f.name == name for f in (*self.fields, *self.derived)):
+            return f"{self.name}.field.{name}"
+        return f"{SHARED_PREFIX}.field.{name}"
+
+    def empty(self) -> dict[str, Any]:
+        """Return the values of an empty editor."""
+        return {f.name: f.default for f in self.fields}
+
+    def required_keys(self) -> list[str]:
+        """Return every catalogue key the generic rooms look up for this domain."""
+        keys = [key for f in (*self.fields, *self.derived) for key in f.label_keys(self.name)]
+        keys += [f"app.{self.name}.title", f"app.{self.name}.summary", f"{self.name}.loaded"]
+        if self.picture is not None:
+            keys.append(f"{self.name}.picture.empty")
+        return keys + list(self.extra_keys)
+
+    # -- validation ---------------------------------------------------------------------
+    def validate(self, raw: Mapping[str, Any]) -> Record:
+        """Build a record from raw values; raise ``ValidationError`` naming every bad field."""
+        values, errors = {}, []
+        for f in self.fields:
+            try:
+                values[f.name] = f.read(raw.get(f.name), self.name)
+            except Invalid as problem:
+                errors.append(FieldError(f.name, self.label_key(f.name), problem.code, problem.params))
+                values[f.name] = f.default
+        record = Record(values)
+        if not errors:
+            errors = [error for rule in self.rules for error in rule(record)]
+        if errors:
+            raise ValidationError(errors)
+        return record
+
+    def from_payload(self, payload: Mapping[str, Any]) -> Record:
+        """Return the record a stored payload carries (fields added since then take their default)."""
+        return Record({f.name: payload.get(f.name, f.default) for f in self.fields})
+
+    def list_label(self, record: Record, lang: str) -> str:
+        """Return how the list shows ``record``."""
+        if self.title is not None:
+            return self.title(record, lang)
+        return str(record[self.key])

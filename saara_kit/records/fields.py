@@ -1,0 +1,215 @@
+"""Field types a domain lists once; validation, widgets, headers, labels and exports derive from them.
+
+A field reads a raw value (typed in a form, or a spreadsheet cell) and returns the clean value, or
+raises ``Invalid`` with an error code of the catalogue (``error.<code>``). Fields hold no widgets:
+``control`` names the kind of widget the record-list form builds for them.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from saara_kit.validation import code_for_text, parse_whole_number
+
+__all__ = ["Amount", "Choice", "Date", "Field", "Invalid", "Scale", "Text"]
+
+
+class Invalid(ValueError):
+    """A raw value a field refuses: the catalogue code ``error.<code>`` and its values."""
+
+    def __init__(self, code: str, **params: Any):
+        super().__init__(code)
+        self.code, self.params = code, params
+
+
+def _text_of(value: Any) -> str:
+    return "" if value is None else str(value).strip()
+
+
+@dataclass(frozen=True)
+class Field:
+    """One named value of a record. Its label is the catalogue key ``<prefix>.field.<name>``."""
+
+    name: str
+    required: bool = field(default=True, kw_only=True)
+    control = "text"
+
+    @property
+    def default(self) -> Any:
+        """Return the value an empty editor shows."""
+        return ""
+
+    def read(self, value: Any, prefix: str = "") -> Any:
+        """Return the clean value of ``value``; raise ``Invalid`` when it is not acceptable.
+
+        ``prefix`` is the domain's catalogue section, where choice labels are looked up."""
+        raise NotImplementedError
+
+    def label_keys(self, prefix: str) -> list[str]:
+        """Return the catalogue keys this field needs under the domain's ``prefix``."""
+        return [f"{prefix}.field.{self.name}"]
+
+    def show(self, value: Any, prefix: str, lang: str) -> Any:
+        """Return ``value`` as a reader sees it in a table (choices by their label)."""
+        return value
+
+    def hint(self) -> tuple[str, dict[str, Any]]:
+        """Return the catalogue key and values that say what the field accepts (for templates)."""
+        return f"template.{self.control}", {}
+
+
+@dataclass(frozen=True)
+class Text(Field):
+    """Free text, stripped, at most ``max`` characters, no control characters."""
+
+    max: int = 200
+    multiline: bool = field(default=False, kw_only=True)
+
+    @property
+    def control(self) -> str:  # type: ignore[override]
+        return "textarea" if self.multiline else "text"
+
+    def read(self, value: Any, prefix: str = "") -> str:
+        text = _text_of(value)
+        if self.required and not text:
+            raise Invalid("required")
+        if len(text) > self.max:
+            raise Invalid("too_long", max=self.max)
+        if any(ord(char) < 32 and char not in "\t\n\r" for char in text):
+            raise Invalid("control_characters")  # NUL and friends break PostgreSQL and exports
+        return text
+
+    def hint(self) -> tuple[str, dict[str, Any]]:
+        return "template.text", {"max": self.max}
+
+
+@dataclass(frozen=True)
+class Choice(Field):
+    """One code out of ``codes``, read from the code or its label in any language.
+
+    Choice ``c`` is labelled ``<prefix>.<name>.<c>``. Whole-number codes (a position from -2 to 2)
+    are also read from numbers written as text ("−1", "2,0").
+    """
+
+    codes: tuple = ()
+    initial: Any = field(default=None, kw_only=True)
+    control = "dropdown"
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "codes", tuple(self.codes))
+
+    @property
+    def default(self) -> Any:
+        return self.codes[0] if self.initial is None else self.initial
+
+    def read(self, value: Any, prefix: str = "") -> Any:
+        text = _text_of(value)
+        if not text:
+            if self.required:
+                raise Invalid("required")
+            return self.default
+        if all(isinstance(code, int) for code in self.codes):
+            try:
+                number = parse_whole_number(text)
+            except (ValueError, OverflowError):
+                pass
+            else:
+                if number in self.codes:
+                    return number
+        code = code_for_text(text, self.codes, lambda c: self._choice_key(prefix, c))
+        if code is None:
+            raise Invalid("not_a_choice", value=text[:60])
+        return code
+
+    def _choice_key(self, prefix: str, code: Any) -> str:
+        return f"{prefix}.{self.name}.{code}"
+
+    def label_keys(self, prefix: str) -> list[str]:
+        return [*super().label_keys(prefix), *(self._choice_key(prefix, code) for code in self.codes)]
+
+    def show(self, value: Any, prefix: str, lang: str) -> Any:
+        from saara_kit.i18n import t
+
+        return t(self._choice_key(prefix, value), lang) if value in self.codes else value
+
+
+@dataclass(frozen=True)
+class Scale(Field):
+    """A whole number from ``low`` to ``high`` (a 1–5 score)."""
+
+    low: int = 1
+    high: int = 5
+    initial: int | None = field(default=None, kw_only=True)
+    control = "slider"
+
+    @property
+    def default(self) -> int:
+        return (self.low + self.high) // 2 if self.initial is None else self.initial
+
+    def read(self, value: Any, prefix: str = "") -> int:
+        if _text_of(value) == "":
+            raise Invalid("required")
+        try:
+            number = parse_whole_number(value)
+        except (TypeError, ValueError, OverflowError):
+            raise Invalid("not_whole_number", low=self.low, high=self.high) from None
+        if not self.low <= number <= self.high:
+            raise Invalid("out_of_range", low=self.low, high=self.high)
+        return number
+
+    def hint(self) -> tuple[str, dict[str, Any]]:
+        return "template.slider", {"low": self.low, "high": self.high}
+
+
+@dataclass(frozen=True)
+class Amount(Field):
+    """A sum of money or a quantity, from 0 to ``high``, kept as a float with 2 decimals."""
+
+    high: float = 1e12
+    control = "number"
+
+    @property
+    def default(self) -> float:
+        return 0.0
+
+    def read(self, value: Any, prefix: str = "") -> float:
+        text = _text_of(value).replace("\u00a0", "").replace("\u202f", "").replace(" ", "").replace(",", ".")
+        if not text:
+            if self.required:
+                raise Invalid("required")
+            return 0.0
+        try:
+            number = Decimal(text)
+        except InvalidOperation:
+            raise Invalid("not_a_number") from None
+        if not number.is_finite() or not 0 <= number <= Decimal(str(self.high)):
+            raise Invalid("out_of_range", low=0, high=self.high)
+        return round(float(number), 2)
+
+
+@dataclass(frozen=True)
+class Date(Field):
+    """A calendar date, read from a date or ISO text (``2027-02-09``), kept as ISO text."""
+
+    control = "date"
+
+    @property
+    def default(self) -> None:
+        return None
+
+    def read(self, value: Any, prefix: str = "") -> str | None:
+        if isinstance(value, dt.datetime):
+            return value.date().isoformat()
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        text = _text_of(value)
+        if not text:
+            if self.required:
+                raise Invalid("required")
+            return None
+        try:
+            return dt.date.fromisoformat(text[:10]).isoformat()
+        except ValueError:
+            raise Invalid("not_a_date") from None

@@ -1,0 +1,220 @@
+"""The record-list form every domain gets: association, editor, list, add / edit / remove, picture, save.
+
+Widgets only: the list and what happens to it live in ``RecordListState``; the widgets are built
+from the domain's fields and redrawn from the state.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import ipywidgets as widgets
+import pandas as pd
+
+from saara_kit.i18n import t
+from saara_kit.records.domain import Domain, Record
+from saara_kit.records.fields import Field
+from saara_kit.records.state import RecordListState
+from saara_kit.store import Store
+from saara_kit.widgets import MessageLine, TranslatedForm
+
+__all__ = ["RecordListForm"]
+
+WIDE = {"description_width": "11em"}
+FIELD_LAYOUT = widgets.Layout(width="34em", max_width="100%")
+
+
+class RecordListForm(TranslatedForm):
+    """Add, edit and remove an association's records of one domain, see its picture, save.
+
+    Public surface: ``state`` (the widget-free model), ``value`` (the editor's fields, settable),
+    ``entries``, ``saved``, ``pending``, ``reset()`` and the actions ``open_association``, ``add``, ``edit``,
+    ``remove`` and ``save``, which the buttons call.
+    """
+
+    def __init__(self, domain: Domain, store: Store, region: str, lang: str = "fr", author: str = "participant"):
+        super().__init__(lang)
+        self.domain = domain
+        self.state = RecordListState(domain, store, region, author)
+
+        title = widgets.HTML()
+        self._on_lang(lambda lang: setattr(title, "value", f"<h2>{t(f'app.{domain.name}.title', lang)}</h2>"))
+        self._association = widgets.Combobox(
+            options=self.state.known_associations(), ensure_option=False,
+            continuous_update=False, style=WIDE, layout=FIELD_LAYOUT,
+        )
+        self._bind(self._association, "description", "records.field.association")
+        self._bind(self._association, "placeholder", "form.association_placeholder")
+        self._association.add_class("saara-association")
+        self._association.observe(lambda change: self.open_association(change["new"]), names="value")
+
+        self._fields = {f.name: self._control(f) for f in domain.fields}
+        self._add = self._button(None, "saara-add", lambda _: self.add(), "primary")
+        self._cancel = self._button("form.cancel", "saara-cancel", lambda _: self.reset())
+        self._editor_message = MessageLine()
+
+        list_title = widgets.HTML()
+        self._on_lang(lambda lang: setattr(list_title, "value", f"<b>{t('form.list_title', lang)}</b>"))
+        self._list = widgets.Select(rows=8, layout=FIELD_LAYOUT)
+        self._list.add_class("saara-list")
+        edit = self._button("form.edit", "saara-edit", lambda _: self.edit(self._list.value))
+        remove = self._button("form.remove", "saara-remove", lambda _: self.remove(self._list.value))
+
+        self._picture = widgets.Image(format="png", layout=widgets.Layout(width="100%", max_width="46em"))
+        self._picture.add_class("saara-picture")
+        self._picture_hint = widgets.HTML()
+        self._save = self._button("form.save", "saara-save", lambda _: self.save(), "success")
+        self._status = MessageLine()
+        self._status.add_class("saara-status")
+
+        self.state.observe(lambda _: self._draw_list(), names=["draft"])
+        self.state.observe(lambda _: self._draw_editor_state(), names=["editing", "editor_notice"])
+        self.state.observe(lambda _: self._draw_status(), names=["notice", "state"])
+        self._on_lang(lambda _: self._draw())
+
+        editor = widgets.VBox([
+            self._association, *self._fields.values(),
+            widgets.HBox([self._add, self._cancel]), self._editor_message,
+            list_title, self._list, widgets.HBox([edit, remove]),
+        ], layout=widgets.Layout(flex="0 1 36em"))
+        picture = widgets.VBox([self._picture_hint, self._picture], layout=widgets.Layout(flex="1 1 30em"))
+        self._finish([
+            title,
+            widgets.HBox([editor, picture], layout=widgets.Layout(flex_flow="row wrap")),
+            widgets.HBox([self._save, self._status]),
+        ])
+        self.reset()
+
+    # -- building blocks ------------------------------------------------------------------
+    def _control(self, field: Field) -> widgets.Widget:
+        """Build the widget a field asks for, labelled and classed ``saara-<field>``."""
+        kind = field.control
+        if kind == "dropdown":
+            box = widgets.Dropdown(style=WIDE, layout=FIELD_LAYOUT)
+            self._bind_choices(box, f"{self.domain.name}.{field.name}", field.codes)
+        elif kind == "slider":
+            box = widgets.IntSlider(min=field.low, max=field.high, style=WIDE, layout=FIELD_LAYOUT)
+        elif kind == "number":
+            box = widgets.FloatText(style=WIDE, layout=FIELD_LAYOUT)
+        elif kind == "date":
+            box = widgets.DatePicker(style=WIDE, layout=FIELD_LAYOUT)
+        else:
+            box = (widgets.Textarea if kind == "textarea" else widgets.Text)(style=WIDE, layout=FIELD_LAYOUT)
+        self._bind(box, "description", self.domain.label_key(field.name))
+        box.add_class(f"saara-{field.name.replace('_', '-')}")
+        return box
+
+    def _button(self, key: str | None, css: str, handler, style: str = "") -> widgets.Button:
+        button = widgets.Button(button_style=style)
+        if key:
+            self._bind(button, "description", key)
+        button.add_class(css)
+        button.on_click(handler)
+        return button
+
+    # -- public surface -------------------------------------------------------------------
+    @property
+    def value(self) -> dict[str, Any]:
+        """Return the editor's raw field values."""
+        return {name: box.value for name, box in self._fields.items()}
+
+    @value.setter
+    def value(self, values: dict[str, Any]) -> None:
+        for name, value in values.items():
+            box = self._fields[name]
+            box.value = dt.date.fromisoformat(value) if isinstance(box, widgets.DatePicker) and value else value
+
+    @property
+    def entries(self) -> list[Record]:
+        """Return the draft list, in order."""
+        return self.state.entries
+
+    @property
+    def saved(self) -> list[Record]:
+        """Return what the store holds for the association."""
+        return [self.domain.from_payload(rev.payload) for rev in self.state.saved.values()]
+
+    @property
+    def pending(self) -> list:
+        """Return the revisions the next save would write."""
+        return self.state.pending
+
+    def reset(self) -> None:
+        """Empty the editor and leave edit mode."""
+        self.value = self.domain.empty()
+        self.state.cancel_edit()
+
+    def open_association(self, association: str) -> None:
+        """Open an association's list (as typing its name does)."""
+        if self.state.open(association) and self._association.value != self.state.association:
+            self._association.value = self.state.association  # the hub's spelling of the name
+            self._association.options = sorted({*self._association.options, self.state.association})
+
+    def add(self) -> None:
+        """Add the editor's record to the list, or update the one being edited."""
+        if self.state.add(self.value):
+            self.value = self.domain.empty()
+
+    def edit(self, record_id: str | None) -> None:
+        """Load a record of the list into the editor."""
+        record = self.state.start_edit(record_id)
+        if record is not None:
+            self.value = record.to_payload()
+
+    def remove(self, record_id: str | None) -> None:
+        """Take a record out of the list."""
+        editing = self.state.editing
+        if self.state.remove(record_id) and editing == record_id:
+            self.value = self.domain.empty()
+
+    def save(self) -> None:
+        """Save the list (and the editor's record, if filled in but never added)."""
+        if not self.state.save(self._association.value, self.value):
+            return
+        if self.state.editing is None:  # the editor's record, if any, is in the list now
+            self.value = self.domain.empty()
+        if self.state.association not in self._association.options:
+            self._association.options = sorted({*self._association.options, self.state.association})
+
+    # -- view -----------------------------------------------------------------------------
+    def _draw(self) -> None:
+        self._draw_list()
+        self._draw_editor_state()
+        self._draw_status()
+
+    def _draw_editor_state(self) -> None:
+        """Label the add button "Update" and show "Cancel" while a record is edited; show its errors."""
+        editing = self.state.editing is not None
+        self._add.description = t("form.update" if editing else "form.add", self.lang)
+        self._cancel.layout.display = None if editing else "none"
+        notice = self.state.editor_notice
+        self._editor_message.show(notice.messages(self.lang)) if notice else self._editor_message.clear()
+
+    def _draw_status(self) -> None:
+        notice = self.state.notice
+        if notice is not None:
+            self._status.show(notice.messages(self.lang), ok=notice.ok)
+        elif self.state.state == "dirty":
+            self._status.show(t("form.unsaved", self.lang, count=len(self.state.pending)))
+        else:
+            self._status.clear()
+
+    def _draw_list(self) -> None:
+        """Redraw the list and the picture from the draft."""
+        selected = self._list.value
+        self._list.options = [(self.domain.list_label(record, self.lang), rid) for rid, record in self.state.draft.items()]
+        if selected in self.state.draft:
+            self._list.value = selected
+        if self.domain.picture is None:
+            self._picture.layout.display = "none"
+            return
+        if self.state.draft:
+            from saara_kit.charts import figure_to_png
+
+            frame = pd.DataFrame([record.to_payload() for record in self.state.draft.values()])
+            self._picture.value = figure_to_png(self.domain.picture(frame, self.lang))
+            self._picture.layout.display = None
+            self._picture_hint.value = ""
+        else:
+            self._picture.layout.display = "none"
+            self._picture_hint.value = f"<i>{t(f'{self.domain.name}.picture.empty', self.lang)}</i>"

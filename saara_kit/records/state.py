@@ -1,0 +1,198 @@
+"""The state behind every record-list form, with no widgets: draft, saved, editing, and what happened.
+
+The form draws this state and calls its actions; tests drive it directly and read ``state``,
+``notice`` and the store, never a widget or a French sentence.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+from sqlalchemy.exc import SQLAlchemyError
+from traitlets import Dict, Enum, HasTraits, Instance, Unicode
+
+from saara_kit.i18n import format_time, t
+from saara_kit.records.domain import Domain, Record, validate_association
+from saara_kit.store import RevisionConflict, Revision, Store, new_record_id
+from saara_kit.store.repository import canonical_association, plan_revisions, saved_records
+from saara_kit.validation import FieldError, ValidationError
+
+__all__ = ["STATES", "Notice", "RecordListState"]
+
+STATES = ("editing", "dirty", "saving", "saved", "conflict", "error")
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A status line: a catalogue key and its values, or field errors; ``ok`` for good news."""
+
+    key: str = ""
+    values: Mapping[str, Any] = field(default_factory=dict)
+    ok: bool = False
+    errors: tuple[FieldError, ...] = ()
+
+    def messages(self, lang: str) -> list[str]:
+        """Return the lines to show, in ``lang``."""
+        values = {k: format_time(v, lang) if isinstance(v, dt.datetime) else v for k, v in self.values.items()}
+        lines = [t(self.key, lang, **values)] if self.key else []
+        return lines + [error.message(lang) for error in self.errors]
+
+
+class RecordListState(HasTraits):
+    """An association's list of records of one domain, being edited and saved.
+
+    ``state`` is one of ``STATES``: ``editing`` (nothing to save), ``dirty`` (changes to save),
+    ``saving``, ``saved``, ``conflict`` (someone saved meanwhile; reloaded) or ``error``.
+    """
+
+    association = Unicode("")
+    saved = Dict()  # record id -> Revision, what the store holds for the association
+    draft = Dict()  # record id -> Record, the list as the participant sees it
+    editing = Unicode(None, allow_none=True)  # record id in the editor, None for a new record
+    state = Enum(STATES, default_value="editing")
+    notice = Instance(Notice, allow_none=True)
+    editor_notice = Instance(Notice, allow_none=True)  # why the editor's record was refused
+
+    def __init__(self, domain: Domain, store: Store, region: str, author: str = "participant"):
+        super().__init__()
+        self.domain, self.store, self.region, self.author = domain, store, region, author
+
+    # -- reading ------------------------------------------------------------------------
+    @property
+    def entries(self) -> list[Record]:
+        """Return the draft list, in order."""
+        return list(self.draft.values())
+
+    @property
+    def pending(self) -> list[Revision]:
+        """Return the revisions the next save would write."""
+        if not self.association:
+            return []
+        return plan_revisions(
+            self.domain, self.saved, self.draft, region=self.region,
+            association=self.association, author=self.author,
+        )
+
+    def known_associations(self) -> list[str]:
+        """Return the associations of the hub that saved records of this domain."""
+        return self.store.associations(self.domain.kind, self.region)
+
+    # -- actions ------------------------------------------------------------------------
+    def open(self, name: Any) -> bool:
+        """Open an association's saved records (its name matched whatever its case and accents)."""
+        association = self._association_named(name)
+        if association is None:
+            return False
+        if association != self.association:
+            self._switch_to(association)
+        if self.saved:
+            self._tell(self.state, f"{self.domain.name}.loaded", ok=True,
+                       count=len(self.saved), association=self.association)
+        return True
+
+    def add(self, raw: Mapping[str, Any]) -> bool:
+        """Put the editor's values in the list (replacing the record being edited); False if invalid."""
+        try:
+            record = self.domain.validate(raw)
+        except ValidationError as error:
+            self.editor_notice = Notice(errors=tuple(error.errors))
+            return False
+        self.editor_notice = None
+        self._set_draft({**self.draft, self.editing or new_record_id(): record})
+        self.editing = None
+        return True
+
+    def start_edit(self, record_id: str) -> Record | None:
+        """Take a record of the list into the editor; return it (None when there is no such line)."""
+        if record_id not in self.draft:
+            self.editor_notice = Notice("form.pick_first")
+            return None
+        self.editor_notice = None
+        self.editing = record_id
+        return self.draft[record_id]
+
+    def cancel_edit(self) -> None:
+        """Leave the editor without changing the list."""
+        self.editing = None
+        self.editor_notice = None
+
+    def remove(self, record_id: str) -> bool:
+        """Take a record out of the list (a withdrawing revision at the next save)."""
+        if record_id not in self.draft:
+            self.editor_notice = Notice("form.pick_first")
+            return False
+        self._set_draft({rid: record for rid, record in self.draft.items() if rid != record_id})
+        if self.editing == record_id:
+            self.editing = None
+        return True
+
+    def save(self, association: Any, editor: Mapping[str, Any] | None = None) -> bool:
+        """Write the pending revisions all at once; return True when the store holds the list.
+
+        ``association`` is checked again, since the browser can set any widget value. An editor
+        filled in but never added is added first, or, when invalid, nothing is saved.
+        """
+        name = self._association_named(association)
+        if name is None:
+            return False
+        if name != self.association:  # typed but not yet opened
+            self._switch_to(name)
+        if editor is not None and self._filled_in(editor) and not self.add(editor):
+            self._tell("error", "form.fix_entry")
+            return False
+        changes = self.pending
+        if not changes:
+            self._tell("saved", "form.nothing_to_save", ok=True)
+            return True
+        self.state = "saving"
+        try:
+            self.store.save_many(changes)
+        except RevisionConflict:
+            self._reload()
+            self._tell("conflict", "form.conflict")
+            return False
+        except SQLAlchemyError:
+            self._tell("error", "form.store_error")
+            return False
+        self._reload()  # others may have saved meanwhile: show them, and never withdraw them
+        self._tell("saved", "form.saved", ok=True, count=len(changes), time=dt.datetime.now())
+        return True
+
+    # -- inside -------------------------------------------------------------------------
+    def _filled_in(self, editor: Mapping[str, Any]) -> bool:
+        """Tell whether the editor holds something other than an empty record or the one being edited."""
+        before = self.draft.get(self.editing) if self.editing else None
+        unchanged = before.to_payload() if before is not None else self.domain.empty()
+        return any(editor.get(name) != value for name, value in unchanged.items())
+
+    def _association_named(self, name: Any) -> str | None:
+        """Return the hub's spelling of the association ``name``; None (and say why) when invalid."""
+        try:
+            return canonical_association(self.store, self.region, validate_association(name))
+        except ValidationError as error:
+            self._tell("error", errors=error.errors)
+            return None
+
+    def _switch_to(self, association: str) -> None:
+        """Load what ``association`` saved; records added but never saved stay in the list."""
+        self.association = association
+        self.editing = None
+        self._reload()
+
+    def _reload(self) -> None:
+        """Read the association's records again, keeping records added but not yet saved."""
+        unsaved_new = {rid: record for rid, record in self.draft.items() if rid not in self.saved}
+        self.saved = saved_records(self.store, self.domain, self.region, self.association)
+        draft = {rid: self.domain.from_payload(rev.payload) for rid, rev in self.saved.items()}
+        self._set_draft(draft | unsaved_new)
+        if self.editing is not None and self.editing not in self.draft:
+            self.editing = None
+
+    def _set_draft(self, draft: dict[str, Record]) -> None:
+        self.draft = draft
+        self._tell("dirty" if self.pending else "editing")
+
+    def _tell(self, state: str, key: str = "", ok: bool = False, errors=(), **values: Any) -> None:
+        self.state = state
+        self.notice = Notice(key, values, ok, tuple(errors)) if key or errors else None

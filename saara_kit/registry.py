@@ -1,0 +1,64 @@
+"""The domains the kit serves; the CLI, the server, the landing page and the sample loader read them here.
+
+A package ``saara_kit/<name>/`` with a module ``domain.py`` that defines ``DOMAIN`` is found by
+itself. A domain that lives elsewhere calls ``register(domain)``.
+"""
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import pkgutil
+from functools import cache
+
+from saara_kit.i18n import add_catalogue
+from saara_kit.records.domain import Domain
+
+__all__ = ["app", "domain", "domains", "register", "unregister"]
+
+_extra: dict[str, Domain] = {}
+
+
+@cache
+def _built_in() -> dict[str, Domain]:
+    """Import every ``saara_kit.<package>.domain`` module and collect its ``DOMAIN``."""
+    import saara_kit
+
+    found = {}
+    for package in pkgutil.iter_modules(saara_kit.__path__):
+        if package.ispkg and importlib.util.find_spec(f"saara_kit.{package.name}.domain") is not None:
+            declared = getattr(importlib.import_module(f"saara_kit.{package.name}.domain"), "DOMAIN", None)
+            if isinstance(declared, Domain):
+                found[declared.name] = declared
+    return found
+
+
+def register(declared: Domain) -> None:
+    """Serve one more domain (its catalogue file, if any, joins the translations)."""
+    if declared.catalogue is not None:
+        add_catalogue(declared.catalogue)
+    _extra[declared.name] = declared
+
+
+def unregister(name: str) -> None:
+    """Stop serving a domain registered with ``register`` (tests use throwaway domains)."""
+    _extra.pop(name, None)
+
+
+def domains() -> dict[str, Domain]:
+    """Return every domain served, by name, built-in ones first."""
+    return {**_built_in(), **_extra}
+
+
+def domain(name: str) -> Domain:
+    """Return the domain called ``name``."""
+    return domains()[name]
+
+
+def app(name: str, lang: str | None = None, region: str | None = None, store=None):
+    """Build the participants' form of domain ``name`` for Voilà (language from ``?lang=``)."""
+    from saara_kit.records.form import RecordListForm
+    from saara_kit.settings import default_region
+    from saara_kit.store import open_store
+    from saara_kit.widgets import request_lang
+
+    return RecordListForm(domain(name), store or open_store(), region or default_region(), lang or request_lang())

@@ -1,0 +1,113 @@
+"""A domain's records in the store: the current ones as records or a table, the revisions a save writes."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Mapping
+
+import pandas as pd
+
+from saara_kit.records.domain import Domain, Record
+from saara_kit.store.records import Revision
+from saara_kit.store.store import Store, open_store
+from saara_kit.validation import fold_text
+
+__all__ = [
+    "STORE_COLUMNS",
+    "canonical_association",
+    "load_records",
+    "plan_revisions",
+    "revisions_frame",
+    "saved_records",
+]
+
+STORE_COLUMNS = ("record_id", "revision", "saved_at", "author")
+
+
+def _fold_name(name: str) -> str:
+    return " ".join(fold_text(name).split())
+
+
+def canonical_association(store: Store, region: str, name: str) -> str:
+    """Return the spelling the hub already uses for ``name`` (case, accents and spaces aside), else ``name``."""
+    wanted = _fold_name(name)
+    for known in store.associations(None, region):
+        if _fold_name(known) == wanted:
+            return known
+    return name
+
+
+def saved_records(store: Store, domain: Domain, region: str, association: str) -> dict[str, Revision]:
+    """Return the association's live records of ``domain``, by record id, in the order first saved."""
+    return {rev.record_id: rev for rev in store.current(domain.kind, region=region, association=association)}
+
+
+def plan_revisions(
+    domain: Domain,
+    saved: Mapping[str, Revision],
+    draft: Mapping[str, Record],
+    *,
+    region: str,
+    association: str,
+    author: str,
+    withdraw_missing: bool = True,
+) -> list[Revision]:
+    """Return the revisions that turn ``saved`` into ``draft``.
+
+    A new record starts at revision 1, a changed (or withdrawn) one takes the next number, and (with
+    ``withdraw_missing``) a saved record missing from the draft gets a withdrawing revision.
+    Unchanged records give nothing.
+    """
+    def revision(record_id: str, number: int, record: Record, deleted: bool = False) -> Revision:
+        return Revision(
+            record_id=record_id, revision=number, kind=domain.kind, region=region,
+            association=association, author=author, payload=record.to_payload(),
+            schema_version=domain.schema_version, deleted=deleted,
+        )
+
+    changes = []
+    for record_id, record in draft.items():
+        before = saved.get(record_id)
+        if before is None:
+            changes.append(revision(record_id, 1, record))
+        elif before.deleted or before.association != association or domain.from_payload(before.payload) != record:
+            changes.append(revision(record_id, before.revision + 1, record))
+    if withdraw_missing:
+        for record_id, before in saved.items():
+            if record_id not in draft:
+                changes.append(revision(record_id, before.revision + 1, domain.from_payload(before.payload), True))
+    return changes
+
+
+def revisions_frame(domain: Domain, revisions: list[Revision]) -> pd.DataFrame:
+    """Return one row per revision: hub, association, the domain's fields, then the store's columns."""
+    rows = [
+        {
+            "region": rev.region,
+            "association": rev.association,
+            **domain.from_payload(rev.payload),
+            "record_id": rev.record_id,
+            "revision": rev.revision,
+            "saved_at": rev.saved_at,
+            "author": rev.author,
+        }
+        for rev in revisions
+    ]
+    return pd.DataFrame(rows, columns=["region", "association", *domain.field_names, *STORE_COLUMNS])
+
+
+def load_records(
+    domain: Domain,
+    source: str = "sample",
+    region: str | None = None,
+    data_dir: str | Path | None = None,
+    db_url: str | None = None,
+) -> pd.DataFrame:
+    """Return a domain's records from its ``"sample"`` data or from the workshop ``"store"``."""
+    if source == "sample":
+        from saara_kit.data import sample_records
+
+        return sample_records(domain, region)[["region", "association", *domain.field_names]]
+    if source == "store":
+        with open_store(data_dir, db_url or None) as store:
+            return revisions_frame(domain, store.current(domain.kind, region=region))
+    raise ValueError(f"source must be 'sample' or 'store', not {source!r}")
