@@ -10,7 +10,7 @@ import importlib.util
 import pkgutil
 from functools import cache
 
-from saara_kit.i18n import add_catalogue
+from saara_kit.i18n import add_catalogue, remove_catalogue
 from saara_kit.records.domain import Domain
 
 __all__ = ["app", "domain", "domains", "register", "unregister"]
@@ -41,7 +41,9 @@ def register(declared: Domain) -> None:
 
 def unregister(name: str) -> None:
     """Stop serving a domain registered with ``register`` (tests use throwaway domains)."""
-    _extra.pop(name, None)
+    declared = _extra.pop(name, None)
+    if declared is not None and declared.catalogue is not None:
+        remove_catalogue(declared.catalogue)
 
 
 def domains() -> dict[str, Domain]:

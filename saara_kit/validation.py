@@ -36,7 +36,7 @@ class ValidationError(ValueError):
 
     def __init__(self, errors: Iterable[FieldError]):
         self.errors = list(errors)
-        super().__init__("; ".join(error.message("en") for error in self.errors))
+        super().__init__("; ".join(f"{error.field}: {error.code}" for error in self.errors))
 
     def messages(self, lang: str = "fr") -> list[str]:
         """Return one sentence per problem, in ``lang``."""

@@ -21,7 +21,10 @@ def neutralise(value: Any) -> Any:
 
 
 def restore(value: Any) -> Any:
-    """Undo ``neutralise`` on a cell read back from an exported file."""
-    if isinstance(value, str) and value.startswith(QUOTE):
+    """Undo ``neutralise`` on a cell read back from an exported file.
+
+    Only an apostrophe that ``neutralise`` could have added goes: a typed "'Aïn" stays as it is.
+    """
+    if isinstance(value, str) and value.startswith(QUOTE) and value[1:2].startswith((*DANGEROUS_FIRST_CHARACTERS, QUOTE)):
         return value[1:]
     return value

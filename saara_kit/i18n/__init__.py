@@ -6,6 +6,7 @@ from saara_kit.i18n.catalogue import (
     catalogue,
     is_rtl,
     normalise_lang,
+    remove_catalogue,
     t,
 )
 from saara_kit.i18n.errors import TranslatedError
@@ -23,5 +24,6 @@ __all__ = [
     "format_time",
     "is_rtl",
     "normalise_lang",
+    "remove_catalogue",
     "t",
 ]

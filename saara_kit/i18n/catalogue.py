@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-__all__ = ["DEFAULT_LANG", "LANGUAGES", "add_catalogue", "catalogue", "is_rtl", "normalise_lang", "t"]
+__all__ = ["DEFAULT_LANG", "LANGUAGES", "add_catalogue", "catalogue", "remove_catalogue", "is_rtl", "normalise_lang", "t"]
 
 LANGUAGES = ("fr", "ar", "en")
 DEFAULT_LANG = "fr"
@@ -42,6 +42,13 @@ def add_catalogue(path: Path) -> None:
     """Add a domain's catalogue file kept outside the kit."""
     if Path(path) not in _extra_files:
         _extra_files.append(Path(path))
+        catalogue.cache_clear()
+
+
+def remove_catalogue(path: Path) -> None:
+    """Drop a catalogue file added with ``add_catalogue``."""
+    if Path(path) in _extra_files:
+        _extra_files.remove(Path(path))
         catalogue.cache_clear()
 
 

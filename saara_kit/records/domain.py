@@ -93,7 +93,6 @@ class Domain:
     samples: str | None = None  # datasets/<samples>.csv
     catalogue: Path | None = None  # i18n file of a domain that lives outside saara_kit
     schema_version: int = 1
-    extra_keys: tuple[str, ...] = ()
 
     # -- fields -------------------------------------------------------------------------
     @property
@@ -124,7 +123,7 @@ class Domain:
         keys += [f"app.{self.name}.title", f"app.{self.name}.summary", f"{self.name}.loaded"]
         if self.picture is not None:
             keys.append(f"{self.name}.picture.empty")
-        return keys + list(self.extra_keys)
+        return keys
 
     # -- validation ---------------------------------------------------------------------
     def validate(self, raw: Mapping[str, Any]) -> Record:

@@ -115,8 +115,9 @@ class RecordListForm(TranslatedForm):
     # -- public surface -------------------------------------------------------------------
     @property
     def value(self) -> dict[str, Any]:
-        """Return the editor's raw field values."""
-        return {name: box.value for name, box in self._fields.items()}
+        """Return the editor's raw field values (dates as ISO text, as records keep them)."""
+        return {name: box.value.isoformat() if isinstance(box.value, dt.date) else box.value
+                for name, box in self._fields.items()}
 
     @value.setter
     def value(self, values: dict[str, Any]) -> None:
@@ -188,7 +189,10 @@ class RecordListForm(TranslatedForm):
         self._add.description = t("form.update" if editing else "form.add", self.lang)
         self._cancel.layout.display = None if editing else "none"
         notice = self.state.editor_notice
-        self._editor_message.show(notice.messages(self.lang)) if notice else self._editor_message.clear()
+        if notice is None:
+            self._editor_message.clear()
+        else:
+            self._editor_message.show(notice.messages(self.lang))
 
     def _draw_status(self) -> None:
         notice = self.state.notice

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 
 import pytest
@@ -50,6 +51,19 @@ def test_stakeholder_notebook_reads_what_participants_saved(tmp_path):
     assert result.error == ""
     page = result.html.read_text(encoding="utf-8")
     assert "بلدية غرداية" in page and "إدارة عن قرب" in page
+
+
+def test_the_rerun_hands_the_store_url_to_the_notebooks_not_to_the_environment(tmp_path, monkeypatch):
+    monkeypatch.delenv("SAARA_DB_URL", raising=False)
+    url = f"sqlite:///{tmp_path / 'elsewhere' / 'hub.db'}"
+    with open_store(db_url=url) as store:
+        sample = tmp_path / "sud.csv"
+        sample_records(DOMAIN, "sud").to_csv(sample, index=False)
+        import_file(store, DOMAIN, sample, "sud")
+    failures = run_all(regions=["sud"], source="store", output_dir=tmp_path / "out", workers=1,
+                       data_dir=tmp_path / "empty", db_url=url)
+    assert failures == [] and "SAARA_DB_URL" not in os.environ
+    assert "بلدية غرداية" in (tmp_path / "out" / "sud" / "01-stakeholder-mapping.html").read_text(encoding="utf-8")
 
 
 def test_stakeholder_notebook_says_when_nobody_has_saved_yet(tmp_path):

@@ -197,3 +197,145 @@ def test_import_and_export_through_a_postgresql_url(postgres_url, tmp_path, monk
         rows = list(csv.DictReader(handle, delimiter=";"))
     assert sorted(row["Nom en arabe"] for row in rows) == sorted(["بلدية وهران", "مديرية البيئة", "مرقي عقاري"])
     assert not (tmp_path / "workshop-data").exists()
+
+
+def _export(tmp_path, name="out.xlsx", *extra) -> object:
+    assert _cli("export", "stakeholders", "-o", str(tmp_path / name), *extra, data_dir=tmp_path) == 0
+    return tmp_path / name
+
+
+def test_an_edited_export_updates_its_records_instead_of_adding_new_ones(tmp_path, capsys):
+    _cli("import", "stakeholders", str(_write(tmp_path / "in.csv", FRENCH_EXCEL_CSV)), "--region", "ouest",
+         data_dir=tmp_path)
+    book = openpyxl.load_workbook(_export(tmp_path))
+    sheet = book.worksheets[0]
+    headers = [cell.value for cell in sheet[1]]
+    assert {"Identifiant", "Révision"} <= set(headers)
+    name, power = headers.index("Nom") + 1, headers.index("Pouvoir") + 1
+    row = next(r for r in range(2, 5) if sheet.cell(r, name).value == "APC d'Oran")
+    sheet.cell(row, name).value = "APC d'Oran (commune)"  # renamed: found by its id, not its name
+    sheet.cell(row, power).value = 2
+    book.save(tmp_path / "edited.xlsx")
+    capsys.readouterr()
+    assert _cli("import", "stakeholders", str(tmp_path / "edited.xlsx"), "--region", "ouest", data_dir=tmp_path) == 0
+    assert "(1 nouvelle(s) révision(s))" in capsys.readouterr().out
+    saved = _current(tmp_path)
+    assert len(saved) == 3 and (saved["APC d'Oran (commune)"].revision, saved["APC d'Oran (commune)"].payload["power"]) == (2, 2)
+
+
+def test_an_unchanged_export_reimported_writes_nothing(tmp_path, capsys):
+    _cli("import", "stakeholders", str(_write(tmp_path / "in.csv", FRENCH_EXCEL_CSV)), "--region", "ouest",
+         data_dir=tmp_path)
+    rows = open_store(tmp_path).count_rows()
+    for name in ("again.csv", "again.xlsx"):
+        capsys.readouterr()
+        assert _cli("import", "stakeholders", str(_export(tmp_path, name)), "--region", "ouest", data_dir=tmp_path) == 0
+        assert "(0 nouvelle(s) révision(s))" in capsys.readouterr().out
+    assert open_store(tmp_path).count_rows() == rows
+
+
+def test_an_export_older_than_the_store_is_a_conflict_and_saves_nothing(tmp_path, capsys):
+    _cli("import", "stakeholders", str(_write(tmp_path / "in.csv", FRENCH_EXCEL_CSV)), "--region", "ouest",
+         data_dir=tmp_path)
+    old = _export(tmp_path, "old.csv")
+    _cli("import", "stakeholders", str(_write(tmp_path / "b.csv", FRENCH_EXCEL_CSV.replace("3;2;-2", "3;2;-1"))),
+         "--region", "ouest", data_dir=tmp_path)  # the store moves on to revision 2
+    before = _current(tmp_path)
+    text = old.read_text(encoding="utf-8-sig").replace("Prête un local", "Prête deux locaux")
+    old.write_text(text, encoding="utf-8-sig")
+    capsys.readouterr()
+    assert _cli("import", "stakeholders", str(old), "--region", "ouest", data_dir=tmp_path) == 1
+    err = capsys.readouterr().err
+    assert "« Révision » : modifié entre-temps (révision 2 dans la base)" in err and "Ligne" in err
+    assert _current(tmp_path) == before
+
+
+def test_formulas_come_back_exactly_as_typed(tmp_path):
+    odd = FRENCH_EXCEL_CSV + "Association Tafat;=1+2;;Média;Culture;Wilaya;1;1;0;'déjà cité\r\n"
+    _cli("import", "stakeholders", str(_write(tmp_path / "in.csv", odd)), "--region", "ouest", data_dir=tmp_path)
+    other = tmp_path / "other"
+    for name in ("x.csv", "x.xlsx"):
+        assert _cli("import", "stakeholders", str(_export(tmp_path, name)), "--region", "ouest", data_dir=other) == 0
+    saved = _current(other)
+    assert saved["=1+2"].payload["notes"] == "'déjà cité" and "'=1+2" not in saved
+    assert len(saved) == 4
+
+
+def test_choices_are_accepted_by_their_label_in_any_language(tmp_path):
+    mixed = FRENCH_EXCEL_CSV.replace("Communal;4,0;5;1", "Communal;4,0;5;Plutôt favorable").replace(
+        "Wilaya;4;3,0;2", "Wilaya;4;3,0;مؤيد نوعًا ما").replace("Wilaya;3;2;-2", "Wilaya;3;2;Strongly against")
+    assert _cli("import", "stakeholders", str(_write(tmp_path / "m.csv", mixed)), "--region", "ouest",
+                data_dir=tmp_path) == 0
+    assert sorted(rev.payload["position"] for rev in _current(tmp_path).values()) == [-2, 1, 1]
+
+
+def test_output_is_written_exactly_where_asked(tmp_path):
+    _cli("import", "stakeholders", str(_write(tmp_path / "in.csv", FRENCH_EXCEL_CSV)), "--region", "ouest",
+         data_dir=tmp_path)
+    assert _cli("export", "stakeholders", "--format", "csv", "-o", str(tmp_path / "x.csv2"), data_dir=tmp_path) == 0
+    assert (tmp_path / "x.csv2").exists() and not (tmp_path / "x.csv").exists()
+
+
+def test_xlsx_export_looks_finished_and_is_right_to_left_in_arabic(tmp_path):
+    _cli("import", "stakeholders", str(_write(tmp_path / "in.csv", FRENCH_EXCEL_CSV)), "--region", "ouest",
+         data_dir=tmp_path)
+    book = openpyxl.load_workbook(_export(tmp_path, "ar.xlsx", "--region", "ouest", "--lang", "ar"))
+    data, about = book.worksheets
+    assert data.title == "سجل الأطراف المعنية" and data.sheet_view.rightToLeft
+    assert data.freeze_panes == "A2" and data.column_dimensions["C"].width > 10
+    assert data["C1"].value == "الاسم" and data["C1"].font.bold
+    assert ["القطب", "قطب الغرب"] in [[c.value for c in row] for row in about.iter_rows()]
+
+
+def test_template_has_translated_headers_dropdowns_and_instructions(tmp_path, capsys):
+    assert _cli("import", "stakeholders", "--template", "-o", str(tmp_path / "modele.xlsx"), data_dir=tmp_path) == 0
+    assert "modele.xlsx" in capsys.readouterr().out
+    book = openpyxl.load_workbook(tmp_path / "modele.xlsx")
+    data = book.worksheets[0]
+    headers = [cell.value for cell in data[1]]
+    assert headers[:4] == ["Association", "Nom", "Nom en arabe", "Type d'acteur"]
+    lists = {str(rule.sqref).split(":")[0].rstrip("0123456789"): rule for rule in data.data_validations.dataValidation}
+    type_rule = lists[openpyxl.utils.get_column_letter(headers.index("Type d'acteur") + 1)]
+    assert type_rule.type == "list"
+    listed = book[type_rule.formula1.split("!")[0].strip("'")]
+    assert "APC (commune)" in [cell.value for cell in listed["D"]] and listed.sheet_state == "hidden"
+    guide = [[cell.value for cell in row] for row in book["Instructions"].iter_rows()]
+    assert ["Pouvoir", "oui", "nombre entier de 1 à 5"] in guide
+    assert _cli("import", "stakeholders", "--template", data_dir=tmp_path) == 2  # no -o: said, not a traceback
+
+
+def test_a_filled_template_imports(tmp_path):
+    _cli("import", "stakeholders", "--template", "-o", str(tmp_path / "t.xlsx"), "--lang", "en", data_dir=tmp_path)
+    book = openpyxl.load_workbook(tmp_path / "t.xlsx")
+    book.worksheets[0].append(["Asso T", "APC of Tiaret", "", "APC (municipality)", "Water", "Municipal", 4, 4,
+                               "Rather in favour", ""])
+    book.save(tmp_path / "t.xlsx")
+    assert _cli("import", "stakeholders", str(tmp_path / "t.xlsx"), "--region", "ouest", data_dir=tmp_path) == 0
+    assert _current(tmp_path)["APC of Tiaret"].payload["position"] == 1
+
+
+def test_a_duplicated_column_is_refused(tmp_path, capsys):
+    twice = FRENCH_EXCEL_CSV.replace("Association;Nom;", "Association;Nom;Nom;", 1).replace(
+        "Association Tafat;", "Association Tafat;x;")
+    assert _cli("import", "stakeholders", str(_write(tmp_path / "d.csv", twice)), "--region", "ouest",
+                data_dir=tmp_path) == 2
+    assert "Colonne en double : Nom" in capsys.readouterr().err
+
+
+def test_a_workbook_with_a_stale_dimension_imports_every_row(tmp_path):
+    import zipfile
+
+    book = openpyxl.Workbook()
+    book.active.append(["Association", "Nom", "Type d'acteur", "Secteur", "Niveau territorial", "Pouvoir", "Intérêt", "Position"])
+    for index in range(5):
+        book.active.append(["Asso S", f"Acteur {index}", "apc", "water", "communal", 3, 3, 0])
+    book.save(tmp_path / "fresh.xlsx")
+    with zipfile.ZipFile(tmp_path / "fresh.xlsx") as source, zipfile.ZipFile(tmp_path / "stale.xlsx", "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b'ref="A1:H6"', b'ref="A1:H3"', 1)
+                assert b'ref="A1:H3"' in data
+            target.writestr(item, data)
+    assert _cli("import", "stakeholders", str(tmp_path / "stale.xlsx"), "--region", "ouest", data_dir=tmp_path) == 0
+    assert len(_current(tmp_path)) == 5

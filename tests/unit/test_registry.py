@@ -1,0 +1,107 @@
+"""A new domain costs only its own code: a throwaway two-field domain, in a package outside the kit,
+gets the CLI, import, export, a template, the landing page, samples and a working form."""
+from __future__ import annotations
+
+import importlib
+import sys
+import textwrap
+
+import openpyxl
+import pytest
+
+from saara_kit.cli import main
+from saara_kit.data import load_region
+from saara_kit.exports.transfer import import_samples
+from saara_kit.i18n import catalogue, t
+from saara_kit.registry import app, domain, domains, register, unregister
+from saara_kit.serve import available_apps, render_landing
+from saara_kit.store import open_store
+
+CATALOGUE = """
+visits.field.place: {fr: Lieu, ar: المكان, en: Place}
+visits.field.rating: {fr: Note, ar: التقييم, en: Rating}
+visits.loaded: {fr: "{count} visite(s) pour {association}.", ar: "{count} زيارة لـ{association}.", en: "{count} visit(s) for {association}."}
+app.visits.title: {fr: Visites de terrain, ar: الزيارات الميدانية, en: Field visits}
+app.visits.summary: {fr: Notez les lieux visités., ar: قيّم الأماكن التي زرتها., en: Rate the places you visited.}
+"""
+
+PACKAGE = '''
+from pathlib import Path
+from saara_kit.records import Domain, Scale, Text
+
+HERE = Path(__file__).parent
+DOMAIN = Domain(
+    name="visits", kind="visit", key="place",
+    fields=(Text("place", max=80), Scale("rating", 1, 3)),
+    catalogue=HERE / "visits.yaml", samples=HERE / "sample_visits.csv",
+)
+'''
+
+
+@pytest.fixture
+def visits(tmp_path, monkeypatch):
+    """Register the throwaway domain from a fresh package on ``sys.path``; forget it afterwards."""
+    package = tmp_path / "throwaway_visits"
+    package.mkdir()
+    (package / "__init__.py").write_text(textwrap.dedent(PACKAGE), encoding="utf-8")
+    (package / "visits.yaml").write_text(CATALOGUE, encoding="utf-8")
+    (package / "sample_visits.csv").write_text(
+        "region,association,place,rating\nouest,Association Exemple Visites,Marché couvert,2\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    declared = importlib.import_module("throwaway_visits").DOMAIN
+    register(declared)
+    yield declared
+    unregister("visits")
+    sys.modules.pop("throwaway_visits", None)
+
+
+def test_the_stakeholder_register_is_found_by_itself():
+    assert "stakeholders" in domains()
+
+
+def test_a_new_domain_gets_import_export_and_a_template_from_the_cli(visits, tmp_path, capsys):
+    source = tmp_path / "visits.csv"
+    source.write_text("Association;Lieu;Note\nAsso V;Maison de jeunes;3\nAsso V;=1+2;1\n", encoding="utf-8")
+    assert main(["import", "visits", str(source), "--region", "ouest", "--data-dir", str(tmp_path)]) == 0
+    assert main(["export", "visits", "-o", str(tmp_path / "out.xlsx"), "--data-dir", str(tmp_path)]) == 0
+    sheet = openpyxl.load_workbook(tmp_path / "out.xlsx").worksheets[0]
+    assert sheet.title == "Visites de terrain"
+    assert [cell.value for cell in sheet[1]][:4] == ["Pôle", "Association", "Lieu", "Note"]
+    assert main(["import", "visits", "--template", "-o", str(tmp_path / "blank.xlsx")]) == 0
+    assert openpyxl.load_workbook(tmp_path / "blank.xlsx").worksheets[0]["B1"].value == "Lieu"
+    # the export comes back unchanged: same records, no new revision, "=1+2" as typed
+    assert main(["import", "visits", str(tmp_path / "out.xlsx"), "--region", "ouest",
+                 "--data-dir", str(tmp_path)]) == 0
+    assert "(0 nouvelle(s) révision(s))" in capsys.readouterr().out
+    with open_store(tmp_path) as store:
+        assert sorted(rev.payload["place"] for rev in store.current("visit")) == ["=1+2", "Maison de jeunes"]
+
+
+def test_a_new_domain_is_listed_on_the_landing_page_and_its_samples_load(visits, store):
+    assert "visits" in available_apps()
+    page = render_landing("ar", load_region("ouest"), available_apps())
+    assert 'href="voila/render/visits.ipynb?lang=ar"' in page and "الزيارات الميدانية" in page
+    assert import_samples(store, visits) == 1
+    assert [rev.author for rev in store.current("visit")] == ["sample"]
+
+
+def test_a_new_domain_gets_a_working_form(visits, store):
+    form = app("visits", lang="en", region="ouest", store=store)
+    form.open_association("Asso V")
+    form.value = {"place": "Bibliothèque", "rating": 3}
+    form.add()
+    form.value = {"place": "", "rating": 2}
+    form.add()
+    assert [e.field for e in form.state.editor_notice.errors] == ["place"]
+    form.save()
+    assert form.state.state == "saved"
+    assert [rev.payload for rev in store.current("visit")] == [{"place": "Bibliothèque", "rating": 3}]
+    assert t("visits.field.place", "ar") == "المكان"
+
+
+def test_its_catalogue_leaves_with_it(visits):
+    assert "visits.field.place" in catalogue() and all(key in catalogue() for key in visits.required_keys())
+    unregister("visits")
+    assert "visits.field.place" not in catalogue() and "visits" not in domains()
+    with pytest.raises(KeyError):
+        domain("visits")
