@@ -11,6 +11,7 @@ __all__ = [
     "FieldError",
     "ValidationError",
     "code_for_text",
+    "fold_name",
     "fold_text",
     "parse_whole_number",
 ]
@@ -64,6 +65,11 @@ def fold_text(text: str) -> str:
     """Return ``text`` without case or accents, for comparing names and labels."""
     decomposed = unicodedata.normalize("NFKD", text.strip().casefold())
     return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def fold_name(text: str) -> str:
+    """Return a name without case, accents or extra spaces: two spellings of one name fold alike."""
+    return " ".join(fold_text(text).split())
 
 
 def code_for_text(text: str, codes: Iterable, key_of: Callable[[Any], str]):

@@ -24,11 +24,12 @@ class MissingColumns(TableError):
 
     def __init__(self, label_keys: list[str]):
         self.label_keys = label_keys
-        super().__init__("import.missing_columns", columns=", ".join(label_keys))
+        super().__init__("import.missing_columns", count=len(label_keys), columns=", ".join(label_keys))
 
     def message(self, lang: str = "fr") -> str:
         """Name the missing columns, in ``lang``."""
-        return t(self.key, lang, columns=", ".join(t(key, lang) for key in self.label_keys))
+        columns = ", ".join(t(key, lang) for key in self.label_keys)
+        return t(self.key, lang, count=len(self.label_keys), columns=columns)
 
 
 def read_table(path: str | Path) -> list[tuple[int, dict[str, str]]]:

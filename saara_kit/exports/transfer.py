@@ -20,7 +20,7 @@ from saara_kit.store import Revision, Store, new_record_id
 from saara_kit.store.repository import (
     STORE_COLUMNS, canonical_association, plan_revisions, revisions_frame, saved_records,
 )
-from saara_kit.validation import FieldError, ValidationError, code_for_text, fold_text, parse_whole_number
+from saara_kit.validation import FieldError, ValidationError, code_for_text, fold_name, parse_whole_number
 
 __all__ = [
     "ImportRejected", "RowProblem", "export_frame", "export_records", "import_file", "import_rows",
@@ -102,18 +102,19 @@ def _read_rows(domain: Domain, table, association: str | None) -> list[_Row]:
                if column in needed and column not in columns.values()]
     if missing:
         raise MissingColumns([domain.label_key(column) for column in missing])
-    problems, rows, first_line = [], [], {}
+    problems, rows, first_line, spelling = [], [], {}, {}
     for line, cells in table:
         raw = {column: restore(cells[header]) for header, column in columns.items()}
         try:
             owner = validate_association(association or raw.get("association"))
+            owner = spelling.setdefault(fold_name(owner), owner)  # one association, one spelling
             record = domain.validate(raw)
         except ValidationError as error:
             problems += [RowProblem(line, field_error) for field_error in error.errors]
             continue
         record_id, revision, id_problems = _read_ids(domain, line, raw)
         problems += id_problems
-        same = ("id", record_id) if record_id else ("key", fold_text(owner), fold_text(str(record[domain.key])))
+        same = ("id", record_id) if record_id else ("key", fold_name(owner), fold_name(str(record[domain.key])))
         if same in first_line:
             problems.append(_problem(domain, line, "record_id" if record_id else domain.key,
                                      "duplicate", line=first_line[same]))
@@ -131,19 +132,22 @@ def _plan(store: Store, domain: Domain, rows: list[_Row], region: str, author: s
     for row in (row for row in rows if row.record_id):
         history = store.history(row.record_id)
         latest = {row.record_id: history[-1]} if history else {}
-        if latest and row.revision is not None and row.revision != history[-1].revision:
+        if latest and (history[-1].kind, history[-1].region) != (domain.kind, region):
+            conflicts.append(_problem(domain, row.line, "record_id", "id_elsewhere"))
+        elif latest and row.revision is not None and row.revision != history[-1].revision:
             conflicts.append(_problem(domain, row.line, "revision", "moved_on", revision=history[-1].revision))
-            continue
-        changes += plan_revisions(domain, latest, {row.record_id: row.record}, region=region,
-                                  association=owner_of[row.association], author=author, withdraw_missing=False)
+        else:
+            changes += plan_revisions(domain, latest, {row.record_id: row.record}, region=region,
+                                      association=owner_of[row.association], author=author,
+                                      withdraw_missing=False)
     if conflicts:
         raise ImportRejected(conflicts)
     keyed = [row for row in rows if not row.record_id]
     for owner in dict.fromkeys(owner_of[row.association] for row in keyed):
         saved = saved_records(store, domain, region, owner)
-        by_key = {fold_text(str(rev.payload.get(domain.key, ""))): rid for rid, rev in saved.items()}
+        by_key = {fold_name(str(rev.payload.get(domain.key, ""))): rid for rid, rev in saved.items()}
         draft = {
-            by_key.get(fold_text(str(row.record[domain.key]))) or new_record_id(): row.record
+            by_key.get(fold_name(str(row.record[domain.key]))) or new_record_id(): row.record
             for row in keyed if owner_of[row.association] == owner
         }
         changes += plan_revisions(domain, saved, draft, region=region, association=owner, author=author,
@@ -172,11 +176,19 @@ def import_file(
 
 
 def import_samples(store: Store, domain: Domain) -> int:
-    """Load a domain's bundled sample records for every hub (again, harmlessly); return new revisions."""
+    """Load a domain's sample associations that the store has never seen; return new revisions.
+
+    An association already in the store is left as its participants made it: loading the
+    samples again never reverts an edit nor brings back a withdrawn record.
+    """
     from saara_kit.data import sample_records
 
     new = 0
     for region, rows in sample_records(domain).groupby("region"):
+        known = {fold_name(name) for name in store.associations(domain.kind, str(region))}
+        rows = rows[[fold_name(name) not in known for name in rows["association"]]]
+        if rows.empty:
+            continue
         table = [(line, row) for line, row in enumerate(rows.astype(str).to_dict("records"), start=2)]
         new += import_rows(store, domain, table, str(region), author="sample")[1]
     return new

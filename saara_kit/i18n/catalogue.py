@@ -43,6 +43,11 @@ def add_catalogue(path: Path) -> None:
     if Path(path) not in _extra_files:
         _extra_files.append(Path(path))
         catalogue.cache_clear()
+        try:
+            catalogue()  # a key given twice is refused now, not at the next lookup
+        except ValueError:
+            remove_catalogue(path)
+            raise
 
 
 def remove_catalogue(path: Path) -> None:
@@ -66,7 +71,14 @@ def is_rtl(lang: str) -> bool:
 def t(key: str, lang: str = DEFAULT_LANG, **values: object) -> str:
     """Translate ``key`` into ``lang`` and fill its ``{placeholders}``.
 
-    A missing key raises ``KeyError``: the catalogue test keeps all three languages complete.
+    A message that counts something gives one text per CLDR plural category (``one``, ``two``,
+    ``few``…); ``count`` picks the one that ``lang``'s plural rules ask for. A missing key
+    raises ``KeyError``: the catalogue tests keep all three languages complete.
     """
-    text = catalogue()[key][normalise_lang(lang)]
+    lang = normalise_lang(lang)
+    text = catalogue()[key][lang]
+    if isinstance(text, dict):
+        from saara_kit.i18n.formatting import plural_category
+
+        text = text.get(plural_category(values["count"], lang)) or text["other"]
     return text.format(**values) if values else text

@@ -4,11 +4,11 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from babel import dates, numbers
+from babel import Locale, dates, numbers
 
 from saara_kit.i18n.catalogue import normalise_lang
 
-__all__ = ["BABEL_LOCALES", "format_date", "format_money", "format_number", "format_time"]
+__all__ = ["BABEL_LOCALES", "format_date", "format_money", "format_number", "format_time", "plural_categories", "plural_category"]
 
 BABEL_LOCALES = {"fr": "fr_DZ", "ar": "ar_DZ", "en": "en"}
 
@@ -35,3 +35,13 @@ def format_date(value: dt.date, lang: str = "fr", form: str = "long") -> str:
 def format_time(value: dt.datetime | dt.time, lang: str = "fr") -> str:
     """Format a time of day on the 24-hour clock, hours and minutes (``14:05``)."""
     return dates.format_time(value, format="HH:mm", locale=_locale(lang))
+
+
+def plural_category(count: int | float, lang: str = "fr") -> str:
+    """Return the CLDR plural category of ``count`` in ``lang`` (Arabic: zero, one, two, few, many, other)."""
+    return Locale.parse(_locale(lang)).plural_form(abs(count))
+
+
+def plural_categories(lang: str) -> set[str]:
+    """Return every plural category a message in ``lang`` must give."""
+    return set(Locale.parse(_locale(lang)).plural_form.tags) | {"other"}

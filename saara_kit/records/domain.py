@@ -13,11 +13,13 @@ from typing import Any, Callable, Iterable, Iterator
 from saara_kit.records.fields import Field, Invalid, Text
 from saara_kit.validation import FieldError, ValidationError
 
-__all__ = ["ASSOCIATION", "Domain", "Record", "validate_association"]
+__all__ = ["ASSOCIATION", "SHARED_COLUMNS", "STORE_COLUMNS", "Domain", "Record", "validate_association"]
 
 # Every record belongs to one association of one hub; the label keys are shared by every domain.
 ASSOCIATION = Text("association", max=200)
 SHARED_PREFIX = "records"
+STORE_COLUMNS = ("record_id", "revision", "saved_at", "author")  # what the store says of a revision
+SHARED_COLUMNS = ("region", "association", *STORE_COLUMNS)  # labelled ``records.field.<column>``
 
 
 class Record(Mapping):
@@ -38,6 +40,8 @@ class Record(Mapping):
         return len(self._values)
 
     def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
         try:
             return self._values[name]
         except KeyError:
@@ -47,7 +51,10 @@ class Record(Mapping):
         raise AttributeError("a record is read-only")
 
     def __hash__(self) -> int:
-        return hash(tuple(sorted((k, repr(v)) for k, v in self._values.items())))
+        return hash(frozenset(self._values.items()))
+
+    def __reduce__(self):
+        return (Record, (self._values,))
 
     def __repr__(self) -> str:
         return f"Record({self._values!r})"

@@ -132,7 +132,8 @@ class Choice(Field):
     def show(self, value: Any, prefix: str, lang: str) -> Any:
         from saara_kit.i18n import t
 
-        return t(self._choice_key(prefix, value), lang) if value in self.codes else value
+        code = next((code for code in self.codes if code == value), None)  # 1.0 is code 1
+        return value if code is None else t(self._choice_key(prefix, code), lang)
 
 
 @dataclass(frozen=True)

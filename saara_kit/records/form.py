@@ -67,7 +67,7 @@ class RecordListForm(TranslatedForm):
         self._status = MessageLine()
         self._status.add_class("saara-status")
 
-        self.state.observe(lambda _: self._draw_list(), names=["draft"])
+        self.state.observe(lambda _: (self._draw_list(), self._draw_status()), names=["draft"])
         self.state.observe(lambda _: self._draw_editor_state(), names=["editing", "editor_notice"])
         self.state.observe(lambda _: self._draw_status(), names=["notice", "state"])
         self._on_lang(lambda _: self._draw())
@@ -147,7 +147,12 @@ class RecordListForm(TranslatedForm):
 
     def open_association(self, association: str) -> None:
         """Open an association's list (as typing its name does)."""
-        if self.state.open(association) and self._association.value != self.state.association:
+        editing = self.state.editing
+        if not self.state.open(association):
+            return
+        if editing is not None and self.state.editing is None:
+            self.reset()  # the record being edited stays with the association it came from
+        if self._association.value != self.state.association:
             self._association.value = self.state.association  # the hub's spelling of the name
             self._association.options = sorted({*self._association.options, self.state.association})
 
@@ -170,11 +175,12 @@ class RecordListForm(TranslatedForm):
 
     def save(self) -> None:
         """Save the list (and the editor's record, if filled in but never added)."""
-        if not self.state.save(self._association.value, self.value):
+        taken = self.state.take_editor(self.value)
+        if taken is False:
             return
-        if self.state.editing is None:  # the editor's record, if any, is in the list now
+        if taken:  # in the list now, whatever the save brings: a retry must not add it twice
             self.value = self.domain.empty()
-        if self.state.association not in self._association.options:
+        if self.state.save(self._association.value) and self.state.association not in self._association.options:
             self._association.options = sorted({*self._association.options, self.state.association})
 
     # -- view -----------------------------------------------------------------------------

@@ -133,14 +133,13 @@ class RecordListState(HasTraits):
         ``association`` is checked again, since the browser can set any widget value. An editor
         filled in but never added is added first, or, when invalid, nothing is saved.
         """
+        if editor is not None and self.take_editor(editor) is False:
+            return False
         name = self._association_named(association)
         if name is None:
             return False
         if name != self.association:  # typed but not yet opened
             self._switch_to(name)
-        if editor is not None and self._filled_in(editor) and not self.add(editor):
-            self._tell("error", "form.fix_entry")
-            return False
         changes = self.pending
         if not changes:
             self._tell("saved", "form.nothing_to_save", ok=True)
@@ -159,13 +158,19 @@ class RecordListState(HasTraits):
         self._tell("saved", "form.saved", ok=True, count=len(changes), time=dt.datetime.now())
         return True
 
-    # -- inside -------------------------------------------------------------------------
-    def _filled_in(self, editor: Mapping[str, Any]) -> bool:
-        """Tell whether the editor holds something other than an empty record or the one being edited."""
+    def take_editor(self, editor: Mapping[str, Any]) -> bool | None:
+        """Add an editor filled in but never added: True when added, False (and say why) when
+        invalid, None when it holds nothing new (empty, or the record being edited, unchanged)."""
         before = self.draft.get(self.editing) if self.editing else None
         unchanged = before.to_payload() if before is not None else self.domain.empty()
-        return any(editor.get(name) != value for name, value in unchanged.items())
+        if all(editor.get(name) == value for name, value in unchanged.items()):
+            return None
+        if self.add(editor):
+            return True
+        self._tell("error", "form.fix_entry")
+        return False
 
+    # -- inside -------------------------------------------------------------------------
     def _association_named(self, name: Any) -> str | None:
         """Return the hub's spelling of the association ``name``; None (and say why) when invalid."""
         try:

@@ -6,11 +6,9 @@ from typing import Mapping
 import pandas as pd
 
 from saara_kit.i18n import t
-from saara_kit.records.domain import Domain
+from saara_kit.records.domain import SHARED_COLUMNS, Domain
 
 __all__ = ["labelled_table"]
-
-SHARED_COLUMNS = ("region", "association", "record_id", "revision", "saved_at", "author")
 
 
 def labelled_table(

@@ -6,10 +6,10 @@ from typing import Mapping
 
 import pandas as pd
 
-from saara_kit.records.domain import Domain, Record
+from saara_kit.records.domain import STORE_COLUMNS, Domain, Record
 from saara_kit.store.records import Revision
 from saara_kit.store.store import Store, open_store
-from saara_kit.validation import fold_text
+from saara_kit.validation import fold_name
 
 __all__ = [
     "STORE_COLUMNS",
@@ -20,18 +20,11 @@ __all__ = [
     "saved_records",
 ]
 
-STORE_COLUMNS = ("record_id", "revision", "saved_at", "author")
-
-
-def _fold_name(name: str) -> str:
-    return " ".join(fold_text(name).split())
-
-
 def canonical_association(store: Store, region: str, name: str) -> str:
     """Return the spelling the hub already uses for ``name`` (case, accents and spaces aside), else ``name``."""
-    wanted = _fold_name(name)
+    wanted = fold_name(name)
     for known in store.associations(None, region):
-        if _fold_name(known) == wanted:
+        if fold_name(known) == wanted:
             return known
     return name
 

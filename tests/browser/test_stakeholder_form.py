@@ -123,7 +123,7 @@ def test_sample_association_opens_with_its_stakeholders_and_grid(page, server):
     page.press(".saara-association input", "Enter")
     page.wait_for_function("document.querySelectorAll('.saara-list option').length === 7")
     page.locator(".saara-picture").wait_for(state="visible")
-    assert "7 partie(s) prenante(s) déjà enregistrée(s)" in page.locator(".saara-status").inner_text()
+    assert "7 parties prenantes déjà enregistrées" in page.locator(".saara-status").inner_text()
 
 
 def test_landing_and_form_fetch_nothing_from_the_internet(page, server):

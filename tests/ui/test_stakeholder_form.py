@@ -40,7 +40,7 @@ def test_adding_two_stakeholders_draws_the_grid_and_saves_them(store):
     assert [r.payload["name"] for r in saved] == ["APC d'Aïn Arnat", "Coopérative laitière"]
     assert {r.association for r in saved} == {"Association Femmes Rurales"}
     assert (form.state.state, form.state.notice.key, form.state.notice.values["count"]) == ("saved", "form.saved", 2)
-    assert "Enregistré : 2 modification(s)" in _status(form)
+    assert "Enregistré : 2 modifications" in _status(form)
     assert form.pending == []
 
 
@@ -234,3 +234,38 @@ def test_an_invalid_entry_never_added_blocks_the_save_and_stays(store):
     assert form.state.state == "error" and form.state.notice.key == "form.fix_entry"
     assert [e.field for e in form.state.editor_notice.errors] == ["name"]
     assert _current(store) == [] and form.value["notes"] == "à compléter"
+
+
+def test_a_retry_after_a_failed_save_does_not_add_the_editor_twice(store, monkeypatch):
+    from sqlalchemy.exc import OperationalError
+
+    form = _form(store)
+    form.open_association("Association Femmes Rurales")
+    form.value = {"name": "APC Bab El Oued"}  # typed, "Add" never clicked
+    real = store.save_many
+    monkeypatch.setattr(store, "save_many", lambda items: (_ for _ in ()).throw(OperationalError("x", {}, "disk I/O")))
+    form.save()
+    assert form.state.state == "error" and form.state.notice.key == "form.store_error"
+    monkeypatch.setattr(store, "save_many", real)
+    form.save()
+    assert [r.payload["name"] for r in _current(store)] == ["APC Bab El Oued"]
+
+
+def test_switching_association_while_editing_does_not_copy_the_record(store):
+    form = _form(store)
+    form.open_association("Asso A")
+    _add(form, name="APC de Sétif")
+    form.save()
+    form.edit(next(iter(form.state.draft)))
+    form.open_association("Asso B")
+    assert form.value["name"] == "" and form.state.editing is None
+    form.save()
+    assert [(r.association, r.payload["name"]) for r in _current(store)] == [("Asso A", "APC de Sétif")]
+
+
+def test_the_unsaved_count_follows_the_list(store):
+    form = _form(store)
+    form.open_association("Asso A")
+    _add(form, name="Un")
+    _add(form, name="Deux")
+    assert "2 modifications non enregistrées" in _status(form)

@@ -64,3 +64,15 @@ def test_a_domain_derives_keys_defaults_and_cross_field_rules():
         domain.validate({"name": "x", "cost": "5", "total": "3", "kind": "b"})
     assert [e.field for e in error.value.errors] == ["cost"]
     assert Scale("power", 1, 5).hint() == ("template.slider", {"low": 1, "high": 5})
+
+
+def test_records_compare_hash_and_copy_like_their_values():
+    import copy
+    import pickle
+
+    from saara_kit.records import Record
+
+    record = Record({"name": "APC", "power": 1})
+    assert record == Record({"name": "APC", "power": 1.0}) and len({record, Record({"power": 1.0, "name": "APC"})}) == 1
+    assert copy.deepcopy(record) == record == pickle.loads(pickle.dumps(record))
+    assert Choice("position", (-1, 0, 1)).show(1.0, "stakeholders", "fr") == "Plutôt favorable"

@@ -4,7 +4,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import pytest
+
 from saara_kit.i18n import LANGUAGES, catalogue, format_date, format_money, format_number, is_rtl, t
+from saara_kit.i18n.formatting import plural_categories
 from saara_kit.registry import domains
 from saara_kit.settings import PROJECT_ROOT
 
@@ -15,16 +18,48 @@ def _key_pattern() -> re.Pattern:
     return re.compile(r"""["']((?:%s)\.[\w.\-]+)["']""" % "|".join(map(re.escape, sections)))
 
 
+def _forms(text) -> list[str]:
+    """Return a message's texts: one, or one per plural category."""
+    return list(text.values()) if isinstance(text, dict) else [text]
+
+
 def test_every_key_has_french_arabic_and_english():
     for key, texts in catalogue().items():
         assert set(texts) == set(LANGUAGES), key
-        assert all(isinstance(text, str) and text.strip() for text in texts.values()), key
+        assert all(isinstance(form, str) and form.strip() for text in texts.values() for form in _forms(text)), key
 
 
-def test_placeholders_agree_across_languages():
+def test_placeholders_agree_across_languages_and_plural_forms():
     for key, texts in catalogue().items():
-        fields = {lang: set(re.findall(r"{(\w+)}", text)) for lang, text in texts.items()}
-        assert fields["fr"] == fields["ar"] == fields["en"], key
+        fields = [
+            set(re.findall(r"{(\w+)}", form)) - {"count"} for text in texts.values() for form in _forms(text)]
+        assert all(found == fields[0] for found in fields), key
+
+
+def test_plural_messages_give_every_form_their_language_needs():
+    plural = {key: texts for key, texts in catalogue().items() if any(isinstance(x, dict) for x in texts.values())}
+    assert "form.saved" in plural and "stakeholders.loaded" in plural
+    for key, texts in plural.items():
+        for lang in LANGUAGES:
+            assert isinstance(texts[lang], dict) and set(texts[lang]) == plural_categories(lang), (key, lang)
+    assert plural_categories("ar") == {"zero", "one", "two", "few", "many", "other"}
+
+
+def test_no_message_writes_a_plural_in_brackets():
+    brackets = re.compile(r"\((s|e?s|ة|ات|أسطر|أطراف)\)")
+    for key, texts in catalogue().items():
+        assert not [form for text in texts.values() for form in _forms(text) if brackets.search(form)], key
+
+
+@pytest.mark.parametrize(
+    ("lang", "count", "expected"),
+    [("fr", 0, "0 modification non enregistrée."), ("fr", 1, "1 modification non enregistrée."),
+     ("fr", 3, "3 modifications non enregistrées."), ("en", 1, "1 unsaved change."),
+     ("en", 0, "0 unsaved changes."), ("ar", 2, "تعديلان غير محفوظين."), ("ar", 5, "5 تعديلات غير محفوظة."),
+     ("ar", 11, "11 تعديلًا غير محفوظ."), ("ar", 100, "100 تعديل غير محفوظ.")],
+)
+def test_counts_follow_each_languages_plural_rules(lang, count, expected):
+    assert t("form.unsaved", lang, count=count) == expected
 
 
 def test_every_literal_key_in_the_code_is_in_the_catalogue():

@@ -20,7 +20,7 @@ from saara_kit.store import open_store
 CATALOGUE = """
 visits.field.place: {fr: Lieu, ar: المكان, en: Place}
 visits.field.rating: {fr: Note, ar: التقييم, en: Rating}
-visits.loaded: {fr: "{count} visite(s) pour {association}.", ar: "{count} زيارة لـ{association}.", en: "{count} visit(s) for {association}."}
+visits.loaded: {fr: "Visites déjà notées pour {association} : {count}.", ar: "الزيارات المسجلة لـ{association}: {count}.", en: "Visits already rated for {association}: {count}."}
 app.visits.title: {fr: Visites de terrain, ar: الزيارات الميدانية, en: Field visits}
 app.visits.summary: {fr: Notez les lieux visités., ar: قيّم الأماكن التي زرتها., en: Rate the places you visited.}
 """
@@ -72,7 +72,7 @@ def test_a_new_domain_gets_import_export_and_a_template_from_the_cli(visits, tmp
     # the export comes back unchanged: same records, no new revision, "=1+2" as typed
     assert main(["import", "visits", str(tmp_path / "out.xlsx"), "--region", "ouest",
                  "--data-dir", str(tmp_path)]) == 0
-    assert "(0 nouvelle(s) révision(s))" in capsys.readouterr().out
+    assert "nouvelles révisions : 0" in capsys.readouterr().out
     with open_store(tmp_path) as store:
         assert sorted(rev.payload["place"] for rev in store.current("visit")) == ["=1+2", "Maison de jeunes"]
 

@@ -48,7 +48,7 @@ def test_french_excel_csv_with_arabic_names_is_imported(tmp_path, capsys):
     assert (apc.region, apc.association, apc.payload["name_ar"]) == ("ouest", "Association Tafat", "بلدية وهران")
     assert (apc.payload["type"], apc.payload["power"], apc.payload["interest"]) == ("apc", 4, 5)
     assert saved["Promoteur immobilier"].payload["position"] == -2
-    assert "3 ligne(s) importée(s)" in capsys.readouterr().out
+    assert "3 lignes importées" in capsys.readouterr().out
 
 
 def test_english_comma_csv_and_xlsx_are_imported(tmp_path):
@@ -98,7 +98,7 @@ def test_errors_follow_the_chosen_language(tmp_path, capsys):
     [
         ("Nom;Pouvoir\nÉcole;3\n", "latin1.csv", "« CSV UTF-8 »"),
         ("Nom;Pouvoir\nAPC;3\n", "cols.csv",
-         "Colonne(s) manquante(s) : Association, Type d'acteur, Secteur, Niveau territorial, Intérêt, Position."),
+         "Colonnes manquantes : Association, Type d'acteur, Secteur, Niveau territorial, Intérêt, Position."),
         ("Nom;Pouvoir\n", "empty.csv", "aucune ligne de données"),
         ("irrelevant", "notes.txt", "Format non pris en charge : .txt"),
         (None, "absent.csv", "Fichier introuvable"),
@@ -218,7 +218,7 @@ def test_an_edited_export_updates_its_records_instead_of_adding_new_ones(tmp_pat
     book.save(tmp_path / "edited.xlsx")
     capsys.readouterr()
     assert _cli("import", "stakeholders", str(tmp_path / "edited.xlsx"), "--region", "ouest", data_dir=tmp_path) == 0
-    assert "(1 nouvelle(s) révision(s))" in capsys.readouterr().out
+    assert "nouvelles révisions : 1" in capsys.readouterr().out
     saved = _current(tmp_path)
     assert len(saved) == 3 and (saved["APC d'Oran (commune)"].revision, saved["APC d'Oran (commune)"].payload["power"]) == (2, 2)
 
@@ -230,7 +230,7 @@ def test_an_unchanged_export_reimported_writes_nothing(tmp_path, capsys):
     for name in ("again.csv", "again.xlsx"):
         capsys.readouterr()
         assert _cli("import", "stakeholders", str(_export(tmp_path, name)), "--region", "ouest", data_dir=tmp_path) == 0
-        assert "(0 nouvelle(s) révision(s))" in capsys.readouterr().out
+        assert "nouvelles révisions : 0" in capsys.readouterr().out
     assert open_store(tmp_path).count_rows() == rows
 
 
@@ -339,3 +339,31 @@ def test_a_workbook_with_a_stale_dimension_imports_every_row(tmp_path):
             target.writestr(item, data)
     assert _cli("import", "stakeholders", str(tmp_path / "stale.xlsx"), "--region", "ouest", data_dir=tmp_path) == 0
     assert len(_current(tmp_path)) == 5
+
+
+def test_an_id_from_another_hub_is_refused_not_moved(tmp_path, capsys):
+    _cli("import", "stakeholders", str(_write(tmp_path / "in.csv", FRENCH_EXCEL_CSV)), "--region", "ouest",
+         data_dir=tmp_path)
+    exported = _export(tmp_path, "all.csv")
+    capsys.readouterr()
+    assert _cli("import", "stakeholders", str(exported), "--region", "sud", data_dir=tmp_path) == 1
+    assert "appartient à un autre pôle" in capsys.readouterr().err
+    with open_store(tmp_path) as store:
+        assert {rev.region for rev in store.current(KIND)} == {"ouest"}
+
+
+def test_one_association_spelled_two_ways_in_a_file_stays_one(tmp_path):
+    two = FRENCH_EXCEL_CSV.replace("Association Tafat;Direction", "association  tafat;Direction")
+    assert _cli("import", "stakeholders", str(_write(tmp_path / "two.csv", two)), "--region", "ouest",
+                data_dir=tmp_path) == 0
+    assert {rev.association for rev in _current(tmp_path).values()} == {"Association Tafat"}
+
+
+def test_samples_never_revert_what_participants_changed(store):
+    import_samples(store, DOMAIN)
+    first = store.current(KIND, region="ouest")[0]
+    edited = first.__class__(**{**first.__dict__, "revision": 2, "payload": {**first.payload, "power": 1},
+                                "author": "participant"})
+    store.save(edited)
+    assert import_samples(store, DOMAIN) == 0
+    assert store.current(KIND, region="ouest")[0].payload["power"] == 1
