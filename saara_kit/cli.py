@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from saara_kit.i18n import LANGUAGES, TranslatedError, normalise_lang, t
+from saara_kit.i18n import TranslatedError, languages, normalise_lang, t
 from saara_kit.settings import default_data_dir, default_region
 
 __all__ = ["build_parser", "main"]
@@ -24,7 +24,7 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data-dir", type=Path, default=default_data_dir(),
                         help="workshop data folder; the store is <data-dir>/saara.db (default: %(default)s)")
     parser.add_argument("--db-url", default=None, help="any SQLAlchemy URL (default: $SAARA_DB_URL, else SQLite)")
-    parser.add_argument("--lang", choices=LANGUAGES, default=os.environ.get("SAARA_LANG") or None,
+    parser.add_argument("--lang", choices=languages(), default=os.environ.get("SAARA_LANG") or None,
                         help="language of pages, messages and headers (default: $SAARA_LANG, else the hub's)")
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from saara_kit.i18n import LANGUAGES, TranslatedError, normalise_lang
+from saara_kit.i18n import TranslatedError, language, languages, normalise_lang
 from saara_kit.settings import PARAMS_DIR
 
 __all__ = ["Region", "list_regions", "load_region"]
@@ -25,8 +25,11 @@ class Region:
     wilayas: tuple[int, ...]
 
     def name(self, lang: str) -> str:
-        """Return the hub's name in ``lang``."""
-        return self.names[normalise_lang(lang)]
+        """Return the hub's name in ``lang``, else in that language's fallback."""
+        lang = normalise_lang(lang)
+        while lang not in self.names and language(lang).get("fallback"):
+            lang = language(lang)["fallback"]
+        return self.names[lang]
 
 
 def list_regions(params_dir: Path = PARAMS_DIR) -> list[str]:
@@ -40,7 +43,7 @@ def load_region(region_id: str, params_dir: Path = PARAMS_DIR) -> Region:
     if not path.is_file():
         raise TranslatedError("region.unknown", hub=region_id, known=", ".join(list_regions(params_dir)))
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    missing = [lang for lang in LANGUAGES if lang not in raw.get("name", {})]
+    missing = [lang for lang in languages() if lang not in raw.get("name", {}) and not language(lang).get("fallback")]
     if raw.get("id") != region_id or missing:
         raise TranslatedError("region.invalid", path=path.name, hub=region_id)
     return Region(

@@ -1,11 +1,13 @@
-"""Translations (one catalogue, three languages) and Babel formatting."""
+"""Translations (one catalogue, the languages of languages.yaml) and Babel formatting."""
 from saara_kit.i18n.catalogue import (
     DEFAULT_LANG,
-    LANGUAGES,
     add_catalogue,
     catalogue,
     is_rtl,
+    language,
+    languages,
     normalise_lang,
+    reload,
     remove_catalogue,
     t,
 )
@@ -14,7 +16,6 @@ from saara_kit.i18n.formatting import format_date, format_money, format_number, 
 
 __all__ = [
     "DEFAULT_LANG",
-    "LANGUAGES",
     "TranslatedError",
     "add_catalogue",
     "catalogue",
@@ -23,7 +24,10 @@ __all__ = [
     "format_number",
     "format_time",
     "is_rtl",
+    "language",
+    "languages",
     "normalise_lang",
+    "reload",
     "remove_catalogue",
     "t",
 ]

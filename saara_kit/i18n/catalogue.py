@@ -1,41 +1,85 @@
-"""Look up every person-facing string (French, Arabic, English).
+"""Look up every person-facing string, in every language the kit declares.
 
-Shared strings live in ``messages.yaml``; each domain has its own file beside it, ``<domain>.yaml``.
-Every file is merged at load; a key given twice is an error.
+Languages are data: ``languages.yaml`` beside this file. Shared strings live in
+``messages.yaml``; each domain has its own file beside it, ``<domain>.yaml``; a key given twice
+is an error. Folders named by ``$SAARA_I18N_PATH`` (a path list) may add languages and texts: a
+``languages.yaml`` and catalogue files whose keys give texts in those languages.
 """
 from __future__ import annotations
 
+import os
 from functools import cache
 from pathlib import Path
 
 import yaml
 
-__all__ = ["DEFAULT_LANG", "LANGUAGES", "add_catalogue", "catalogue", "remove_catalogue", "is_rtl", "normalise_lang", "t"]
+__all__ = [
+    "DEFAULT_LANG", "add_catalogue", "catalogue", "is_rtl", "language", "languages", "normalise_lang",
+    "reload", "remove_catalogue", "t",
+]
 
-LANGUAGES = ("fr", "ar", "en")
 DEFAULT_LANG = "fr"
-RTL_LANGUAGES = frozenset({"ar"})
 CATALOGUE_DIR = Path(__file__).parent
+LANGUAGES_FILE = "languages.yaml"
 _extra_files: list[Path] = []
 
 
-def catalogue_files() -> list[Path]:
-    """Return the catalogue files: the kit's own, then those added by outside domains."""
-    return sorted(CATALOGUE_DIR.glob("*.yaml")) + _extra_files
+def _read(path: Path) -> dict:
+    with path.open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle) or {}
+
+
+def _extra_dirs() -> list[Path]:
+    return [Path(folder) for folder in os.environ.get("SAARA_I18N_PATH", "").split(os.pathsep) if folder]
+
+
+def _message_files(folder: Path) -> list[Path]:
+    return sorted(path for path in folder.glob("*.yaml") if path.name != LANGUAGES_FILE)
+
+
+@cache
+def _languages() -> dict[str, dict]:
+    declared = dict(_read(CATALOGUE_DIR / LANGUAGES_FILE))
+    for folder in _extra_dirs():
+        if (folder / LANGUAGES_FILE).exists():
+            declared.update(_read(folder / LANGUAGES_FILE))
+    return declared
+
+
+def languages() -> tuple[str, ...]:
+    """Return the codes of the kit's languages, French first."""
+    return tuple(_languages())
+
+
+def language(code: str) -> dict:
+    """Return what ``languages.yaml`` says of a language: name, direction, locale, lab, fallback."""
+    return _languages()[normalise_lang(code)]
 
 
 @cache
 def catalogue() -> dict[str, dict[str, str]]:
     """Return the catalogue: ``{key: {lang: text}}``."""
     merged: dict[str, dict[str, str]] = {}
-    for path in catalogue_files():
-        with path.open(encoding="utf-8") as handle:
-            entries = yaml.safe_load(handle) or {}
+    for path in sorted(_message_files(CATALOGUE_DIR)) + _extra_files:
+        entries = _read(path)
         twice = sorted(set(entries) & set(merged))
         if twice:
             raise ValueError(f"{path.name}: keys already defined elsewhere: {', '.join(twice)}")
-        merged.update(entries)
+        merged.update({key: dict(texts) for key, texts in entries.items()})
+    for folder in _extra_dirs():  # translations added beside the kit join the keys they translate
+        for path in _message_files(folder):
+            for key, texts in _read(path).items():
+                twice = sorted(set(texts) & set(merged.setdefault(key, {})))
+                if twice:
+                    raise ValueError(f"{path}: {key} already has a text in {', '.join(twice)}")
+                merged[key].update(texts)
     return merged
+
+
+def reload() -> None:
+    """Read the languages and catalogue files again (after ``$SAARA_I18N_PATH`` changed)."""
+    _languages.cache_clear()
+    catalogue.cache_clear()
 
 
 def add_catalogue(path: Path) -> None:
@@ -58,14 +102,21 @@ def remove_catalogue(path: Path) -> None:
 
 
 def normalise_lang(lang: str | None) -> str:
-    """Return a supported language code, falling back to French."""
-    code = (lang or "").strip().lower()[:2]
-    return code if code in LANGUAGES else DEFAULT_LANG
+    """Return a declared language code (``ar-DZ`` and ``ar_DZ.UTF-8`` give ``ar``), else French."""
+    code = (lang or "").strip().lower().replace("-", "_").split("_")[0].split(".")[0]
+    return code if code in _languages() else DEFAULT_LANG
 
 
 def is_rtl(lang: str) -> bool:
     """Tell whether ``lang`` is written right to left."""
-    return normalise_lang(lang) in RTL_LANGUAGES
+    return language(lang)["direction"] == "rtl"
+
+
+def _text(key: str, lang: str):
+    texts = catalogue()[key]
+    while lang not in texts and language(lang).get("fallback"):
+        lang = language(lang)["fallback"]
+    return texts[lang], lang
 
 
 def t(key: str, lang: str = DEFAULT_LANG, **values: object) -> str:
@@ -73,10 +124,10 @@ def t(key: str, lang: str = DEFAULT_LANG, **values: object) -> str:
 
     A message that counts something gives one text per CLDR plural category (``one``, ``two``,
     ``few``…); ``count`` picks the one that ``lang``'s plural rules ask for. A missing key
-    raises ``KeyError``: the catalogue tests keep all three languages complete.
+    raises ``KeyError``: the catalogue tests keep the kit's languages complete. A language
+    added beside the kit shows its ``fallback`` language where it has no text yet.
     """
-    lang = normalise_lang(lang)
-    text = catalogue()[key][lang]
+    text, lang = _text(key, normalise_lang(lang))
     if isinstance(text, dict):
         from saara_kit.i18n.formatting import plural_category
 

@@ -6,15 +6,13 @@ from decimal import Decimal
 
 from babel import Locale, dates, numbers
 
-from saara_kit.i18n.catalogue import normalise_lang
+from saara_kit.i18n.catalogue import language
 
-__all__ = ["BABEL_LOCALES", "format_date", "format_money", "format_number", "format_time", "plural_categories", "plural_category"]
-
-BABEL_LOCALES = {"fr": "fr_DZ", "ar": "ar_DZ", "en": "en"}
+__all__ = ["format_date", "format_money", "format_number", "format_time", "plural_categories", "plural_category"]
 
 
 def _locale(lang: str) -> str:
-    return BABEL_LOCALES[normalise_lang(lang)]
+    return language(lang)["locale"]
 
 
 def format_number(value: float | int | Decimal, lang: str = "fr") -> str:

@@ -4,8 +4,7 @@ from __future__ import annotations
 import html
 
 from saara_kit.data import Region
-from saara_kit.i18n import LANGUAGES, format_date, is_rtl, t
-from saara_kit.widgets.parts import LANGUAGE_NAMES
+from saara_kit.i18n import format_date, is_rtl, language, languages, t
 
 __all__ = ["available_apps", "render_landing"]
 
@@ -42,8 +41,8 @@ def render_landing(lang: str, region: Region, apps: list[str]) -> str:
     def link(href: str, text: str, css: str = "") -> str:
         return f'<a href="{html.escape(href)}" class="{css}">{html.escape(text)}</a>'
 
-    languages = " ".join(
-        link(f"?lang={code}", LANGUAGE_NAMES[code], "current" if code == lang else "") for code in LANGUAGES
+    switch = " ".join(
+        link(f"?lang={code}", language(code)["name"], "current" if code == lang else "") for code in languages()
     )
     items = "".join(
         f'<li class="saara-app-{name}">{link(f"voila/render/{name}.ipynb?lang={lang}", t(f"app.{name}.title", lang))}'
@@ -55,7 +54,7 @@ def render_landing(lang: str, region: Region, apps: list[str]) -> str:
         lang=lang,
         direction="rtl" if is_rtl(lang) else "ltr",
         title=html.escape(t("landing.title", lang)),
-        languages=languages,
+        languages=switch,
         hub=html.escape(hub),
         intro=html.escape(t("landing.intro", lang)),
         apps=items,

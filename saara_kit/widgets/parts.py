@@ -6,11 +6,9 @@ from typing import Iterable
 
 import ipywidgets as widgets
 
-from saara_kit.i18n import LANGUAGES
+from saara_kit.i18n import language, languages
 
-__all__ = ["CSS", "LANGUAGE_NAMES", "MessageLine", "language_switch", "style_sheet"]
-
-LANGUAGE_NAMES = {"fr": "FR", "ar": "عربي", "en": "EN"}
+__all__ = ["CSS", "MessageLine", "language_switch", "style_sheet"]
 
 CSS = """
 <style>
@@ -39,7 +37,7 @@ def style_sheet() -> widgets.HTML:
 def language_switch(lang: str) -> widgets.ToggleButtons:
     """Return the FR | عربي | EN switch."""
     switch = widgets.ToggleButtons(
-        options=[(LANGUAGE_NAMES[code], code) for code in LANGUAGES], value=lang,
+        options=[(language(code)["name"], code) for code in languages()], value=lang,
         style={"button_width": "4.5em"},
     )
     switch.add_class("saara-language")

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from saara_kit.i18n import LANGUAGES, catalogue, format_date, format_money, format_number, is_rtl, t
+from saara_kit.i18n import catalogue, languages, format_date, format_money, format_number, is_rtl, t
 from saara_kit.i18n.formatting import plural_categories
 from saara_kit.registry import domains
 from saara_kit.settings import PROJECT_ROOT
@@ -25,7 +25,7 @@ def _forms(text) -> list[str]:
 
 def test_every_key_has_french_arabic_and_english():
     for key, texts in catalogue().items():
-        assert set(texts) == set(LANGUAGES), key
+        assert set(texts) == set(languages()), key
         assert all(isinstance(form, str) and form.strip() for text in texts.values() for form in _forms(text)), key
 
 
@@ -40,7 +40,7 @@ def test_plural_messages_give_every_form_their_language_needs():
     plural = {key: texts for key, texts in catalogue().items() if any(isinstance(x, dict) for x in texts.values())}
     assert "form.saved" in plural and "stakeholders.loaded" in plural
     for key, texts in plural.items():
-        for lang in LANGUAGES:
+        for lang in languages():
             assert isinstance(texts[lang], dict) and set(texts[lang]) == plural_categories(lang), (key, lang)
     assert plural_categories("ar") == {"zero", "one", "two", "few", "many", "other"}
 
