@@ -16,8 +16,14 @@ def load_dataset(name: str) -> pd.DataFrame:
 
 
 def wilayas() -> pd.DataFrame:
-    """Return every wilaya: ``code``, ``name_fr``, ``name_ar``."""
-    return load_dataset("wilayas")
+    """Return every wilaya: ``code``, ``name_fr``, ``name_ar`` and ``parent``.
+
+    ``parent`` (nullable integer) is the code of the wilaya a new one was carved from, ``<NA>`` for
+    the others: relate a record saved under the parent's code through it.
+    """
+    frame = load_dataset("wilayas")
+    frame["parent"] = pd.to_numeric(frame["parent"].replace("", None)).astype("Int64")
+    return frame
 
 
 def sample_records(domain, region: str | None = None) -> pd.DataFrame:
