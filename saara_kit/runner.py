@@ -1,4 +1,8 @@
-"""Rerun the notebook templates per hub with papermill, in parallel, into ``outputs/<hub>/``."""
+"""Rerun the lessons per hub with papermill, in parallel, into ``outputs/<hub>/``.
+
+Each run executes the lesson in the run's language and writes a dossier wholly in that language:
+its prose, tables, charts, title and ``<html lang dir>``; trainer-only cells stay out.
+"""
 from __future__ import annotations
 
 import os
@@ -8,8 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from saara_kit.data import list_regions, load_region
-from saara_kit.i18n import is_rtl, normalise_lang, t
-from saara_kit.settings import NOTEBOOKS_DIR, TEMPLATES_DIR, default_data_dir
+from saara_kit.i18n import language, normalise_lang, t
+from saara_kit.lessons import for_dossier, list_notebooks, localise
+from saara_kit.settings import TEMPLATES_DIR, default_data_dir
 
 __all__ = ["RunResult", "list_notebooks", "run_all", "run_notebook"]
 
@@ -23,18 +28,26 @@ class RunResult:
     html: Path | None
     seconds: float
     error: str = ""
+    warnings: tuple[str, ...] = ()
 
 
-def list_notebooks(notebooks_dir: Path = NOTEBOOKS_DIR) -> list[Path]:
-    """Return the numbered notebook templates, ``NN-topic.ipynb``, in order."""
-    return sorted(path for path in notebooks_dir.glob("[0-9][0-9]-*.ipynb"))
+def _take_warnings(notebook) -> tuple[str, ...]:
+    """Remove what cells wrote to stderr (Python warnings) and return it: the facilitator reads it,
+    the dossier never shows it."""
+    taken = []
+    for cell in notebook.cells:
+        outputs = cell.get("outputs", [])
+        taken += [output.text for output in outputs if output.get("name") == "stderr"]
+        cell["outputs"] = [output for output in outputs if output.get("name") != "stderr"] if outputs else outputs
+    return tuple(taken)
 
 
 def run_notebook(notebook: Path, output_dir: Path, parameters: dict) -> RunResult:
-    """Execute ``notebook`` with ``parameters``; write the executed notebook and a static HTML page.
+    """Execute the lesson ``notebook`` in ``parameters["lang"]``; write the executed notebook and its dossier.
 
     A failing cell still writes the executed notebook, so the error can be read there.
     """
+    import nbformat
     import papermill
     from nbconvert import HTMLExporter
 
@@ -44,17 +57,20 @@ def run_notebook(notebook: Path, output_dir: Path, parameters: dict) -> RunResul
     page = output_dir / f"{notebook.stem}.html"
     page.unlink(missing_ok=True)  # never leave an older dossier standing beside a failed run
     region = parameters["region"]
+    lang = normalise_lang(parameters.get("lang"))
     try:
-        papermill.execute_notebook(
-            str(notebook), str(executed), parameters=parameters, kernel_name="python3",
+        lesson = localise(nbformat.read(notebook, as_version=4), lang)
+        ran = papermill.execute_notebook(
+            lesson, str(executed), parameters=parameters, kernel_name="python3",
             cwd=str(notebook.parent), progress_bar=False, shutdown_kernel="immediate",
         )
+        warnings = _take_warnings(ran)
         exporter = HTMLExporter(
             template_name="saara", extra_template_basedirs=[str(TEMPLATES_DIR / "nbconvert" / "templates")],
             exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
         )
-        direction = "rtl" if is_rtl(parameters.get("lang", "fr")) else "ltr"
-        body, _ = exporter.from_filename(str(executed), resources={"output_direction": direction})
+        page_language = {"output_lang": lang, "output_direction": language(lang)["direction"]}
+        body, _ = exporter.from_notebook_node(for_dossier(ran), resources=page_language)
     except papermill.PapermillExecutionError as error:
         message = f"{error.ename}: {error.evalue}"
         return RunResult(region, notebook.stem, None, time.perf_counter() - started, message)
@@ -62,7 +78,7 @@ def run_notebook(notebook: Path, output_dir: Path, parameters: dict) -> RunResul
         message = f"{type(error).__name__}: {error}"
         return RunResult(region, notebook.stem, None, time.perf_counter() - started, message)
     page.write_text(body, encoding="utf-8")
-    return RunResult(region, notebook.stem, page, time.perf_counter() - started)
+    return RunResult(region, notebook.stem, page, time.perf_counter() - started, warnings=warnings)
 
 
 def run_all(
@@ -103,6 +119,9 @@ def run_all(
             status = t("run.failed", said, error=result.error) if result.error else t("run.ok", said)
             print(t("run.progress", said, done=done, total=len(jobs), region=result.region,
                     notebook=result.notebook, status=status, seconds=f"{result.seconds:.1f}"), flush=True)
+            if result.warnings:
+                print(t("run.warnings", said, count=len(result.warnings),
+                        path=Path(output_dir) / result.region / f"{result.notebook}.ipynb"), flush=True)
             if result.error:
                 failures.append(result)
     return failures

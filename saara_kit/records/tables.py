@@ -1,14 +1,16 @@
-"""Tables for people: a domain's codes turned into labels and its headers translated."""
+"""Tables for people: a domain's codes turned into labels, headers translated, shown in the reader's direction."""
 from __future__ import annotations
 
+from numbers import Number
 from typing import Mapping
 
 import pandas as pd
+from pandas.io.formats.style import Styler
 
-from saara_kit.i18n import t
+from saara_kit.i18n import format_number, language, t
 from saara_kit.records.domain import SHARED_COLUMNS, Domain
 
-__all__ = ["labelled_table"]
+__all__ = ["labelled_table", "styled_table"]
 
 
 def labelled_table(
@@ -34,3 +36,20 @@ def labelled_table(
         table[column] = [field.show(value, domain.name, lang) for value in table[column]]
         names[column] = t(domain.label_key(column), lang)
     return table.rename(columns=names)
+
+
+def styled_table(frame: pd.DataFrame, lang: str = "fr") -> Styler:
+    """Return ``frame`` ready to show in a notebook or a dossier.
+
+    The table runs right to left in Arabic and each cell takes its own direction, so −1 stays −1;
+    numbers follow the language's separators, what people typed is escaped, row numbers are hidden.
+    """
+    def show(value):
+        is_number = isinstance(value, Number) and not isinstance(value, bool)
+        return format_number(value, lang) if is_number else value
+
+    styler = frame.style.format(show, escape="html", na_rep="")
+    if isinstance(frame.index, pd.RangeIndex):
+        styler = styler.hide(axis="index")
+    return styler.set_table_attributes(f'dir="{language(lang)["direction"]}" class="saara-table"').set_table_styles(
+        [{"selector": "td, th", "props": "unicode-bidi: plaintext; text-align: start"}])

@@ -5,7 +5,7 @@ import textwrap
 
 import pandas as pd
 
-from saara_kit.charts import ChartFigure, new_figure
+from saara_kit.charts import ChartFigure, drawable, new_figure
 from saara_kit.i18n import is_rtl, t
 from saara_kit.stakeholders.analysis import HIGH_FROM
 from saara_kit.stakeholders.fields import display_name
@@ -36,7 +36,7 @@ def _spread(frame: pd.DataFrame) -> list[tuple[float, float, int]]:
 
 def power_interest_grid(frame: pd.DataFrame, lang: str = "fr", title: str | None = None) -> ChartFigure:
     """Draw the Mendelow grid for the stakeholders in ``frame`` (columns of the model)."""
-    figure = new_figure()
+    figure = new_figure(alt=t("stakeholders.grid.alt", lang, count=len(frame), title=title or t("stakeholders.grid.title", lang)))
     axes = figure.add_subplot()
     axes.set_xlim(0.4, 5.6)
     axes.set_ylim(0.4, 5.6)
@@ -51,7 +51,7 @@ def power_interest_grid(frame: pd.DataFrame, lang: str = "fr", title: str | None
     for (x, y, label_offset), (_, row) in zip(_spread(frame), frame.iterrows()):
         colour = POSITION_COLOURS.get(int(row["position"]), "#969696")
         axes.scatter([x], [y], s=140, color=colour, edgecolor="white", zorder=3)
-        label = display_name(row["name"], row.get("name_ar", ""), lang)
+        label = drawable(display_name(row["name"], row.get("name_ar", ""), lang))
         axes.annotate(
             textwrap.fill(label, LABEL_WIDTH), (x, y), xytext=(0, label_offset), textcoords="offset points", ha="center", va="bottom" if label_offset > 0 else "top", fontsize=8.5, linespacing=1.0, zorder=4
         )

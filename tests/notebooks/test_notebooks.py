@@ -4,7 +4,9 @@ from __future__ import annotations
 import json
 import os
 import re
+from html.parser import HTMLParser
 
+import nbformat
 import pytest
 
 from saara_kit.cli import main
@@ -12,6 +14,7 @@ from saara_kit.data import list_regions, load_region
 from saara_kit.runner import list_notebooks, run_all, run_notebook
 from saara_kit.data import sample_records
 from saara_kit.exports.transfer import import_file
+from saara_kit.lessons import localise
 from saara_kit.stakeholders.domain import DOMAIN
 from saara_kit.store import open_store
 
@@ -34,7 +37,8 @@ def test_notebook_runs_on_each_hubs_sample_data(tmp_path, notebook, region):
     assert hub.name(hub.default_lang) in page
     # a dossier opens with no internet: no script at all, no style sheet from elsewhere
     assert "<script" not in page and not re.search(r"<link[^>]+href=\"https?:", page)
-    assert ("direction: rtl" in page) == (hub.default_lang == "ar")
+    direction = "rtl" if hub.default_lang == "ar" else "ltr"
+    assert re.search(rf'<html[^>]*dir="{direction}"', page) and f'lang="{hub.default_lang}"' in page
     assert re.search(r'<img[^>]+src="data:image/png;base64,', page) and "&lt;Figure size" not in page  # the chart
     executed = json.loads((tmp_path / region / notebook.name).read_text(encoding="utf-8"))
     assert not [o for c in executed["cells"] for o in c.get("outputs", []) if o.get("output_type") == "error"]
@@ -96,3 +100,86 @@ def test_cli_rerun_uses_each_hubs_own_language(tmp_path, capsys, monkeypatch):
     assert "Gérer de près" in (tmp_path / "ouest" / "01-stakeholder-mapping.html").read_text(encoding="utf-8")
     assert "[2/2]" in capsys.readouterr().out
     assert main(["run", "--region", "nowhere", "--output", str(tmp_path)]) == 2
+
+
+class _Text(HTMLParser):
+    """The words a reader sees: text outside <style>, plus every <img alt> and the <title>."""
+
+    def __init__(self):
+        super().__init__()
+        self.parts, self._skip = [], False
+
+    def handle_starttag(self, tag, attrs):
+        self._skip = tag == "style"
+        self.parts += [value for name, value in attrs if name == "alt" and value]
+
+    def handle_endtag(self, tag):
+        self._skip = False
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.parts.append(data)
+
+
+def _seen(page: str) -> str:
+    parser = _Text()
+    parser.feed(page)
+    return " ".join(parser.parts)
+
+
+def _lesson_prose(lang: str) -> list[str]:
+    """Each heading and paragraph line of the stakeholder lesson in ``lang``."""
+    lesson = localise(nbformat.read(NOTEBOOKS[0], as_version=4), lang)
+    lines = [line.lstrip("#-0123456789. ").strip() for cell in lesson.cells if cell.cell_type == "markdown"
+             for line in cell.source.splitlines()]
+    return [line for line in lines if len(line) > 12 and "|" not in line]
+
+
+def test_the_sud_dossier_in_arabic_has_no_french_from_the_lesson(tmp_path):
+    result = run_notebook(NOTEBOOKS[0], tmp_path, {"region": "sud", "lang": "ar", "source": "sample",
+                                                   "data_dir": str(tmp_path)})
+    page = result.html.read_text(encoding="utf-8")
+    seen = _seen(page)
+    assert '<html dir="rtl" lang="ar">' in page and "<title>01 — رسم خريطة الأطراف المعنية</title>" in page
+    assert [line for line in _lesson_prose("fr") if line in seen] == []
+    assert "Paramètres" not in seen and "parameters" not in page  # the trainer's cells stay out
+    assert "شبكة النفوذ × الاهتمام لـ" in seen  # the chart's alt text, in Arabic
+    assert "ما الاستراتيجية التي يجب اعتمادها معها؟" in seen  # the exercise asks before it answers
+
+
+def test_the_centre_dossier_in_french_has_no_arabic_prose(tmp_path):
+    result = run_notebook(NOTEBOOKS[0], tmp_path, {"region": "centre", "lang": "fr", "source": "sample",
+                                                   "data_dir": str(tmp_path)})
+    page = result.html.read_text(encoding="utf-8")
+    assert '<html dir="ltr" lang="fr">' in page
+    assert [line for line in _lesson_prose("ar") if line in page] == []
+    assert not re.search(r"[\u0600-\u06FF]", _seen(page))
+    assert "Quelle stratégie faut-il adopter avec elle ?" in page
+
+
+def test_a_name_with_an_emoji_reaches_the_dossier_with_no_warning(tmp_path):
+    with open_store(tmp_path) as store:
+        sample = tmp_path / "est.csv"
+        frame = sample_records(DOMAIN, "est")
+        frame.loc[0, "name"] = "Jardin partagé 🌳🤝🏽 des Zibans"
+        frame.to_csv(sample, index=False)
+        import_file(store, DOMAIN, sample, "est")
+    result = run_notebook(NOTEBOOKS[0], tmp_path / "out", {"region": "est", "lang": "fr", "source": "store",
+                                                           "data_dir": str(tmp_path)})
+    page = result.html.read_text(encoding="utf-8")
+    assert "Jardin partagé 🌳🤝🏽 des Zibans" in page  # the table shows it as typed
+    assert result.warnings == ()  # the chart drew it without a "Glyph … missing" warning
+    assert "Warning" not in page and "site-packages" not in page
+
+
+def test_a_warning_in_a_lesson_goes_to_the_facilitator_not_the_dossier(tmp_path):
+    lesson = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell('region: str = "est"\nlang: str = "fr"', metadata={"tags": ["parameters"]}),
+        nbformat.v4.new_code_cell('import warnings\nwarnings.warn("look at /srv/secret/path")\nprint("fin")'),
+    ], metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
+    path = tmp_path / "99-warning.ipynb"
+    nbformat.write(lesson, path)
+    result = run_notebook(path, tmp_path / "out", {"region": "est", "lang": "fr"})
+    page = result.html.read_text(encoding="utf-8")
+    assert "fin" in page and "/srv/secret/path" not in page
+    assert any("/srv/secret/path" in text for text in result.warnings)

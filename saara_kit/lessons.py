@@ -1,0 +1,101 @@
+"""Lessons in every language from one source notebook, and their dossier form.
+
+A lesson's code is written once, in ``notebooks/NN-topic.ipynb``. Its prose cells carry a language
+tag (``lang-fr``, ``lang-ar``, ``lang-en``); the trainer's notebook and the dossier of a run keep the
+prose of one language. Cells tagged ``trainer`` make sense only in JupyterLab (parameters, imports,
+code whose lesson is the code itself) and stay out of dossiers.
+"""
+from __future__ import annotations
+
+import copy
+import json
+import re
+from pathlib import Path
+
+import nbformat
+from nbformat import NotebookNode
+
+from saara_kit.i18n import DEFAULT_LANG, language, normalise_lang
+from saara_kit.settings import NOTEBOOKS_DIR
+
+__all__ = [
+    "LANG_TAG", "TRAINER_TAG", "for_dossier", "list_notebooks", "localise", "prose_languages",
+    "set_parameters", "write_lessons",
+]
+
+LANG_TAG = "lang-"
+TRAINER_TAG = "trainer"
+PARAMETERS_TAG = "parameters"
+LEFT_OUT_OF_DOSSIERS = {TRAINER_TAG, "injected-parameters"}  # the second: papermill's run values
+
+
+def list_notebooks(notebooks_dir: Path = NOTEBOOKS_DIR) -> list[Path]:
+    """Return the numbered lesson sources, ``NN-topic.ipynb``, in order."""
+    return sorted(notebooks_dir.glob("[0-9][0-9]-*.ipynb"))
+
+
+def _tags(cell: NotebookNode) -> list[str]:
+    return list(cell.get("metadata", {}).get("tags", []))
+
+
+def _cell_lang(cell: NotebookNode) -> str | None:
+    return next((tag[len(LANG_TAG):] for tag in _tags(cell) if tag.startswith(LANG_TAG)), None)
+
+
+def prose_languages(notebook: NotebookNode) -> set[str]:
+    """Return the languages the lesson's prose is written in."""
+    return {lang for lang in map(_cell_lang, notebook.cells) if lang}
+
+
+def _prose_lang(notebook: NotebookNode, lang: str) -> str:
+    """Return ``lang`` if the lesson has its prose, else the nearest fallback that it has."""
+    written = prose_languages(notebook)
+    while lang not in written and language(lang).get("fallback"):
+        lang = language(lang)["fallback"]
+    return lang if lang in written else DEFAULT_LANG
+
+
+def set_parameters(notebook: NotebookNode, **values: str) -> None:
+    """Give the parameters cell's literals new defaults (``lang: str = "ar"``), in place."""
+    cell = next(cell for cell in notebook.cells if PARAMETERS_TAG in _tags(cell))
+    for name, value in values.items():
+        pattern = re.compile(rf"^({re.escape(name)}\s*:\s*\w+\s*=\s*)[^#\n]*?(\s*(#.*)?)$", re.MULTILINE)
+        cell.source, found = pattern.subn(lambda match: match[1] + json.dumps(value) + match[2], cell.source)
+        if not found:
+            raise KeyError(f"the parameters cell has no {name}")
+
+
+def localise(notebook: NotebookNode, lang: str) -> NotebookNode:
+    """Return a copy of the lesson with the prose of ``lang`` only, ``lang`` as its default language,
+    and its first heading as the title."""
+    lang = normalise_lang(lang)
+    prose = _prose_lang(notebook, lang)
+    result = copy.deepcopy(notebook)
+    result.cells = [cell for cell in result.cells if _cell_lang(cell) in (None, prose)]
+    set_parameters(result, lang=lang)
+    heading = next((line for cell in result.cells if cell.cell_type == "markdown"
+                    for line in cell.source.splitlines() if line.startswith("# ")), "")
+    result.metadata["title"] = heading[2:].strip()
+    result.metadata["saara"] = {"lang": lang, "direction": language(lang)["direction"]}
+    return result
+
+
+def for_dossier(notebook: NotebookNode) -> NotebookNode:
+    """Return a copy without the trainer-only cells and papermill's parameters."""
+    result = copy.deepcopy(notebook)
+    result.cells = [cell for cell in result.cells if not LEFT_OUT_OF_DOSSIERS & set(_tags(cell))]
+    return result
+
+
+def write_lessons(lang: str, folder: Path, region: str | None = None,
+                  notebooks_dir: Path = NOTEBOOKS_DIR) -> list[Path]:
+    """Write every lesson in ``lang`` into ``folder`` (for JupyterLab); return the files written."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for source in list_notebooks(notebooks_dir):
+        lesson = localise(nbformat.read(source, as_version=4), lang)
+        if region:
+            set_parameters(lesson, region=region)
+        nbformat.write(lesson, folder / source.name)
+        written.append(folder / source.name)
+    return written
