@@ -66,12 +66,17 @@ def set_parameters(notebook: NotebookNode, **values: str) -> None:
 
 
 def localise(notebook: NotebookNode, lang: str) -> NotebookNode:
-    """Return a copy of the lesson with the prose of ``lang`` only, ``lang`` as its default language,
-    and its first heading as the title."""
+    """Return a copy of the lesson with the prose of ``lang`` only (right to left if it is written
+    so), ``lang`` as its default language, and its first heading as the title."""
     lang = normalise_lang(lang)
     prose = _prose_lang(notebook, lang)
     result = copy.deepcopy(notebook)
     result.cells = [cell for cell in result.cells if _cell_lang(cell) in (None, prose)]
+    direction = language(prose)["direction"]
+    if direction == "rtl":  # JupyterLab shows prose left to right unless told
+        for cell in result.cells:
+            if cell.cell_type == "markdown":
+                cell.source = f'<div dir="rtl">\n\n{cell.source}\n\n</div>'
     set_parameters(result, lang=lang)
     heading = next((line for cell in result.cells if cell.cell_type == "markdown"
                     for line in cell.source.splitlines() if line.startswith("# ")), "")

@@ -38,6 +38,7 @@ class RecordListForm(TranslatedForm):
         self.state = RecordListState(domain, store, region, author)
 
         title = widgets.HTML()
+        title.add_class("saara-title")
         self._on_lang(lambda lang: setattr(title, "value", f"<h2>{t(f'app.{domain.name}.title', lang)}</h2>"))
         self._association = widgets.Combobox(
             options=self.state.known_associations(), ensure_option=False,

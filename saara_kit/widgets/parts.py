@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import html
 from typing import Iterable
+from urllib.parse import quote
 
 import ipywidgets as widgets
 
-from saara_kit.i18n import language, languages
+from saara_kit.i18n import language, languages, t
 
-__all__ = ["CSS", "MessageLine", "language_switch", "style_sheet"]
+__all__ = ["CSS", "HomeLink", "MessageLine", "language_switch", "style_sheet"]
 
 CSS = """
 <style>
@@ -32,6 +33,21 @@ CSS = """
 def style_sheet() -> widgets.HTML:
     """Return the kit's CSS as a widget (Voilà has no other way to add a rule)."""
     return widgets.HTML(CSS)
+
+
+class HomeLink(widgets.HTML):
+    """The link back to the list of forms, in the form's language."""
+
+    LANDING = "../../"  # a form is served at <base>/voila/render/<app>.ipynb, the list at <base>/
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.add_class("saara-home")
+
+    def show(self, lang: str) -> None:
+        """Point at the landing page in ``lang`` and say so in ``lang``."""
+        href = html.escape(f"{self.LANDING}?lang={quote(lang)}")
+        self.value = f'<a class="saara-home-link" href="{href}">{html.escape(t("form.home", lang))}</a>'
 
 
 def language_switch(lang: str) -> widgets.ToggleButtons:

@@ -1,12 +1,16 @@
-"""A form whose texts follow the language switch, right-to-left in Arabic."""
+"""A form whose texts follow the language switch, right-to-left in Arabic, with a way back to the
+list of forms.
+
+The form carries its language as a class (``saara-lang-ar``); the kit's Voilà template follows it
+to keep the address (``?lang=ar``), ``<html lang dir>`` and the page title in step."""
 from __future__ import annotations
 
 from typing import Callable, Iterable
 
 import ipywidgets as widgets
 
-from saara_kit.i18n import is_rtl, normalise_lang, t
-from saara_kit.widgets.parts import language_switch, style_sheet
+from saara_kit.i18n import is_rtl, languages, normalise_lang, t
+from saara_kit.widgets.parts import HomeLink, language_switch, style_sheet
 
 __all__ = ["TranslatedForm"]
 
@@ -25,6 +29,8 @@ class TranslatedForm(widgets.VBox):
         self._relabellers: list[Callable[[str], None]] = []
         self._language = language_switch(self.lang)
         self._language.observe(lambda change: self.set_lang(change["new"]), names="value")
+        self._home = HomeLink()
+        self._on_lang(self._home.show)
         self.add_class("saara-form")
 
     def _bind(self, widget: widgets.Widget, attribute: str, key: str, **values) -> None:
@@ -52,7 +58,9 @@ class TranslatedForm(widgets.VBox):
 
     def _finish(self, children: list[widgets.Widget]) -> None:
         """Lay the form out under the style sheet and the language switch."""
-        self.children = [style_sheet(), self._language, *children]
+        top = widgets.HBox([self._home, self._language], layout=widgets.Layout(
+            justify_content="space-between", align_items="center", flex_flow="row wrap"))
+        self.children = [style_sheet(), top, *children]
         self._apply_direction()
 
     def set_lang(self, lang: str) -> None:
@@ -66,6 +74,9 @@ class TranslatedForm(widgets.VBox):
             relabel(self.lang)
 
     def _apply_direction(self) -> None:
+        for code in languages():
+            self.remove_class(f"saara-lang-{code}")
+        self.add_class(f"saara-lang-{self.lang}")
         if is_rtl(self.lang):
             self.add_class("saara-rtl")
         else:
