@@ -26,8 +26,8 @@ run: $(VENV)/.installed-run  ## serve the forms on the sample data (ARGS="--host
 test: $(VENV)/.installed-test  ## every tier: unit, ui, notebooks (papermill + nbval), browser
 	$(BIN)/python -m pytest --nbval-lax tests notebooks
 
-lab: $(VENV)/.installed-test  ## JupyterLab on notebooks/ for trainers
-	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
+lab: $(VENV)/.installed-run  ## JupyterLab on the lessons, in the hub's language (LANG=ar make lab; ARGS="--region sud")
+	$(BIN)/saara-kit lab $(ARGS)
 
 bench: $(VENV)/.installed-test  ## timings, printed as ratios
 	$(BIN)/python -m bench

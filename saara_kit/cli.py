@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
+from functools import partial
 from pathlib import Path
 
 from saara_kit.i18n import TranslatedError, languages, normalise_lang, t
@@ -20,66 +22,151 @@ def _store(args):
     return open_store(args.data_dir, args.db_url)
 
 
-def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--data-dir", type=Path, default=default_data_dir(),
-                        help="workshop data folder; the store is <data-dir>/saara.db (default: %(default)s)")
-    parser.add_argument("--db-url", default=None, help="any SQLAlchemy URL (default: $SAARA_DB_URL, else SQLite)")
-    parser.add_argument("--lang", choices=languages(), default=os.environ.get("SAARA_LANG") or None,
-                        help="language of pages, messages and headers (default: $SAARA_LANG, else the hub's)")
+# argparse words its errors in English (through gettext, which the kit leaves alone); _Parser.error
+# says the common ones in the user's language. The key's {placeholders} are the pattern's groups.
+_ARGPARSE_ERRORS = tuple((re.compile(pattern, re.DOTALL), key) for pattern, key in (
+    (r"argument (?P<name>[^:]+): (?P<message>.+)", "cli.error.argument"),
+    (r"the following arguments are required: (?P<names>.+)", "cli.error.required"),
+    (r"unrecognized arguments: (?P<words>.*)", "cli.error.unrecognized"),
+    (r"invalid choice: (?P<value>.+) \(choose from (?P<choices>.+)\)", "cli.error.invalid_choice"),
+    (r"expected one argument", "cli.error.expected_one"),
+    (r"invalid int value: (?P<value>.+)", "cli.error.not_a_whole_number"),
+    (r"invalid (?P<kind>\S+) value: (?P<value>.+)", "cli.error.invalid_value"),
+    (r"ambiguous option: (?P<option>\S+) could match (?P<matches>.+)", "cli.error.ambiguous"),
+))
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """Return the argument parser of ``saara-kit``; each subcommand names its handler."""
+def _translate_error(message: str, lang: str) -> str:
+    """Say one of argparse's error messages in ``lang``; one it words otherwise stays as it is."""
+    for pattern, key in _ARGPARSE_ERRORS:
+        found = pattern.fullmatch(message)
+        if found:
+            values = found.groupdict()
+            if "message" in values:  # "argument --workers: expected one argument"
+                values["message"] = _translate_error(values["message"], lang)
+            return t(key, lang, **values)
+    return message
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help layout, with "usage:" in the parser's language."""
+
+    def __init__(self, prog: str, *, lang: str, **kwargs):
+        super().__init__(prog, **kwargs)
+        self._lang = lang
+
+    def add_usage(self, usage, actions, groups, prefix=None):
+        if prefix is None:  # argparse asks gettext for "usage: " only when no prefix is given
+            prefix = t("cli.usage", self._lang) + " "
+        super().add_usage(usage, actions, groups, prefix)
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser that speaks ``lang``: its headings, its ``-h`` and argparse's errors.
+
+    Subparsers are made of this class too (argparse's default), so ``add_parser`` takes ``lang``.
+    """
+
+    def __init__(self, *args, lang: str, **kwargs):
+        kwargs.setdefault("formatter_class", partial(_Formatter, lang=lang))
+        super().__init__(*args, add_help=False, **kwargs)
+        self.lang = lang
+        self._positionals.title = t("cli.positionals", lang)
+        self._optionals.title = t("cli.options", lang)
+        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help=t("cli.help", lang))
+
+    def error(self, message: str):
+        self.print_usage(sys.stderr)
+        line = t("cli.error.line", self.lang, prog=self.prog, message=_translate_error(message, self.lang))
+        self.exit(2, line + "\n")
+
+
+def _asked_lang(argv: list[str] | None = None) -> str:
+    """Return the language of the command line: ``--lang`` anywhere in it, else ``$SAARA_LANG``, else French."""
+    peek = argparse.ArgumentParser(add_help=False, exit_on_error=False)
+    peek.add_argument("--lang")
+    try:
+        asked = peek.parse_known_args(argv)[0].lang
+    except argparse.ArgumentError:  # "--lang" without a value: the real parser says so, in French
+        asked = None
+    return normalise_lang(asked or os.environ.get("SAARA_LANG"))
+
+
+def _lang_option(parser: argparse.ArgumentParser, lang: str, default) -> None:
+    parser.add_argument("--lang", choices=languages(), default=default, help=t("cli.lang", lang))
+
+
+def _common(parser: argparse.ArgumentParser, lang: str) -> None:
+    parser.add_argument("--data-dir", type=Path, default=default_data_dir(), help=t("cli.data_dir", lang))
+    parser.add_argument("--db-url", default=None, help=t("cli.db_url", lang))
+    # --lang before or after the subcommand: the main parser holds its default, this one only what it is given
+    _lang_option(parser, lang, argparse.SUPPRESS)
+
+
+def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
+    """Return the argument parser of ``saara-kit``, its help in ``lang`` (default: ``$SAARA_LANG``, else
+    French); each subcommand names its handler."""
     from saara_kit.registry import domains
 
-    names = sorted(domains())
-    parser = argparse.ArgumentParser(prog="saara-kit", description=__doc__)
-    commands = parser.add_subparsers(dest="command", required=True)
+    lang = normalise_lang(lang or os.environ.get("SAARA_LANG"))
+    domain = "{%s}" % ",".join(sorted(domains()))  # the domains' names, as argparse shows choices
+    parser = _Parser(prog="saara-kit", description=t("cli.description", lang), lang=lang)
+    _lang_option(parser, lang, os.environ.get("SAARA_LANG") or None)
+    commands = parser.add_subparsers(dest="command", required=True, help=t("cli.commands", lang))
 
-    serve = commands.add_parser("serve", help="serve the participants' Voilà forms")
-    _common(serve)
-    serve.add_argument("--host", default="127.0.0.1", help="0.0.0.0 to serve the hub's LAN (default: %(default)s)")
-    serve.add_argument("--port", type=int, default=8866, help="port to listen on (default: %(default)s)")
-    serve.add_argument("--region", default=default_region(), help="hub id, params/<id>.yaml (default: %(default)s)")
-    serve.add_argument("--no-token", action="store_true", help="serve without an access token")
-    serve.add_argument("--pool-size", type=int, default=1, help="preheated kernels kept ready per form")
-    serve.add_argument("--sample-data", action="store_true", help="load the bundled sample records first")
+    def command(name: str, about: str) -> _Parser:
+        return commands.add_parser(name, help=t(about, lang), description=t(about, lang), lang=lang)
+
+    serve = command("serve", "cli.serve.about")
+    _common(serve, lang)
+    serve.add_argument("--host", default="127.0.0.1", help=t("cli.serve.host", lang))
+    serve.add_argument("--port", type=int, default=8866, help=t("cli.serve.port", lang))
+    serve.add_argument("--region", default=default_region(), help=t("cli.serve.region", lang))
+    serve.add_argument("--no-token", action="store_true", help=t("cli.serve.no_token", lang))
+    serve.add_argument("--pool-size", type=int, default=1, help=t("cli.serve.pool_size", lang))
+    serve.add_argument("--sample-data", action="store_true", help=t("cli.serve.sample_data", lang))
     serve.set_defaults(handler=_serve)
 
-    importer = commands.add_parser("import", help="import records from a CSV or XLSX file (all or nothing)")
-    importer.add_argument("domain", choices=names)
-    importer.add_argument("file", type=Path, nargs="?", help="the CSV or XLSX file to import")
-    importer.add_argument("--region", help="hub id the records belong to")
-    importer.add_argument("--association", help="association of every row (overrides the file's column)")
-    importer.add_argument("--template", action="store_true",
-                          help="instead of importing, write an empty XLSX workbook to fill (with -o)")
-    importer.add_argument("-o", "--output", type=Path, help="where --template writes the workbook")
-    _common(importer)
+    importer = command("import", "cli.import.about")
+    importer.add_argument("domain", choices=sorted(domains()), metavar=domain, help=t("cli.import.domain", lang))
+    importer.add_argument("file", type=Path, nargs="?", metavar=t("cli.import.file_metavar", lang),
+                          help=t("cli.import.file", lang))
+    importer.add_argument("--region", help=t("cli.import.region", lang))
+    importer.add_argument("--association", help=t("cli.import.association", lang))
+    importer.add_argument("--template", action="store_true", help=t("cli.import.template", lang))
+    importer.add_argument("-o", "--output", type=Path, help=t("cli.import.output", lang))
+    _common(importer, lang)
     importer.set_defaults(handler=_import)
 
-    exporter = commands.add_parser("export", help="export current records to CSV or XLSX")
-    exporter.add_argument("domain", choices=names)
-    exporter.add_argument("--format", choices=["csv", "xlsx"], help="file format (default: the suffix of -o)")
-    exporter.add_argument("-o", "--output", type=Path, required=True, help="the file to write, exactly")
-    exporter.add_argument("--region", help="only this hub")
-    _common(exporter)
+    exporter = command("export", "cli.export.about")
+    exporter.add_argument("domain", choices=sorted(domains()), metavar=domain, help=t("cli.export.domain", lang))
+    exporter.add_argument("--format", choices=["csv", "xlsx"], help=t("cli.export.format", lang))
+    exporter.add_argument("-o", "--output", type=Path, required=True, help=t("cli.export.output", lang))
+    exporter.add_argument("--region", help=t("cli.export.region", lang))
+    _common(exporter, lang)
     exporter.set_defaults(handler=_export)
 
-    run = commands.add_parser("run", help="rerun the notebook templates per hub with papermill")
-    run.add_argument("--region", action="append", dest="regions", help="hub id (repeat; default: every hub)")
-    run.add_argument("--notebook", action="append", dest="notebooks", help="notebook name (default: all)")
-    run.add_argument("--source", choices=["sample", "store"], default="store",
-                     help="data the notebooks read (default: %(default)s)")
-    run.add_argument("--output", type=Path, default=Path("outputs"), help="folder of the dossiers (default: %(default)s)")
-    run.add_argument("--workers", type=int, default=2, help="notebooks run at once (default: %(default)s)")
-    _common(run)
+    run = command("run", "cli.run.about")
+    run.add_argument("--region", action="append", dest="regions", help=t("cli.run.region", lang))
+    run.add_argument("--notebook", action="append", dest="notebooks", help=t("cli.run.notebook", lang))
+    run.add_argument("--source", choices=["sample", "store"], default="store", help=t("cli.run.source", lang))
+    run.add_argument("--output", type=Path, default=Path("outputs"), help=t("cli.run.output", lang))
+    run.add_argument("--workers", type=int, default=2, help=t("cli.run.workers", lang))
+    _common(run, lang)
     run.set_defaults(handler=_run)
+
+    lab = command("lab", "cli.lab.about")
+    lab.add_argument("--region", default=default_region(), help=t("cli.lab.region", lang))
+    lab.add_argument("--port", type=int, default=8888, help=t("cli.lab.port", lang))
+    _common(lab, lang)
+    lab.set_defaults(handler=_lab)
+    commands.metavar = "{%s}" % ",".join(commands.choices)  # errors name it so too, not "command"
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run ``saara-kit``; return the exit status (2 for an error said in the user's language)."""
-    args = build_parser().parse_args(argv)
+    args = build_parser(_asked_lang(argv)).parse_args(argv)
     try:
         return args.handler(args)
     except TranslatedError as error:  # an unknown hub, a bad hub file, an unreadable file
@@ -158,5 +245,21 @@ def _run(args) -> int:
     return 1 if failures else 0
 
 
+def _lab(args) -> int:
+    import subprocess
+
+    from saara_kit.lab import lab_arguments, lab_language, prepare_lab
+
+    lang = lab_language(args.lang, args.region)
+    data_dir = Path(args.data_dir).resolve()
+    lessons, settings = prepare_lab(lang, args.region, data_dir / "lab")
+    os.environ.update(SAARA_DATA_DIR=str(data_dir), SAARA_REGION=args.region, SAARA_LANG=lang)
+    if args.db_url:
+        os.environ["SAARA_DB_URL"] = args.db_url
+    print(t("lab.open", lang, path=lessons), flush=True)
+    return subprocess.call(lab_arguments(lessons, settings, args.port))
+
+
 if __name__ == "__main__":
     sys.exit(main())
+

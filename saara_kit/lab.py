@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from pathlib import Path
 
 from saara_kit.data import load_region
@@ -48,7 +49,8 @@ def prepare_lab(lang: str, region: str, folder: Path | None = None) -> tuple[Pat
 
 def lab_arguments(lessons: Path, settings: Path, port: int | None = None) -> list[str]:
     """Return ``jupyter lab``'s command line for the lessons and the language settings."""
-    arguments = ["jupyter", "lab", f"--notebook-dir={lessons}", f"--LabApp.user_settings_dir={settings}"]
+    arguments = [sys.executable, "-m", "jupyterlab", f"--notebook-dir={lessons}",
+                 f"--LabApp.user_settings_dir={settings}"]
     if port:
         arguments.append(f"--port={port}")
     if hasattr(os, "geteuid") and os.geteuid() == 0:

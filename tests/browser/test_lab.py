@@ -1,0 +1,75 @@
+"""``make lab``: JupyterLab opens on the lessons in the trainer's language, JupyterLab itself too."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+
+import pytest
+
+from saara_kit.lab import lab_language
+
+from tests.browser.conftest import START_TIMEOUT_S, free_port
+
+
+@pytest.mark.parametrize(("env", "region", "expected"), [
+    ({"LANG": "ar_DZ.UTF-8"}, "centre", "ar"), ({"LANG": "C.UTF-8"}, "sud", "ar"), ({"LANG": "C.UTF-8"}, "centre", "fr"),
+    ({"LANG": "ar_DZ.UTF-8", "SAARA_LANG": "en"}, "sud", "en"),
+])
+def test_the_trainers_language_comes_from_saara_lang_then_lang_then_the_hub(monkeypatch, env, region, expected):
+    monkeypatch.delenv("SAARA_LANG", raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert lab_language(None, region) == expected
+
+
+@pytest.fixture
+def arabic_lab(tmp_path):
+    port, token = free_port(), "lab-test-token"
+    command = [sys.executable, "-m", "saara_kit.cli", "lab", "--region", "sud", "--port", str(port),
+               "--data-dir", str(tmp_path)]
+    env = {**os.environ, "LANG": "ar_DZ.UTF-8", "JUPYTER_TOKEN": token, "BROWSER": "true"}
+    env.pop("SAARA_LANG", None)
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+    log: list[str] = []
+    threading.Thread(target=lambda: log.extend(iter(process.stdout.readline, "")), daemon=True).start()
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while not any("is running at" in line for line in log):
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            pytest.fail("saara-kit lab did not start:\n" + "".join(log))
+        time.sleep(0.2)
+    yield f"http://127.0.0.1:{port}", token, log
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+def _get(url: str, token: str) -> dict:
+    request = urllib.request.Request(url, headers={"Authorization": f"token {token}"})
+    with urllib.request.urlopen(request, timeout=30) as answer:
+        return json.loads(answer.read())
+
+
+def test_lab_opens_the_arabic_lessons_in_an_arabic_jupyterlab(arabic_lab, page):
+    url, token, log = arabic_lab
+    assert "الدروس بالعربية" in "".join(log)
+    setting = _get(f"{url}/lab/api/settings/@jupyterlab/translation-extension:plugin", token)
+    assert setting["settings"]["locale"] == "ar_SA"
+    packs = _get(f"{url}/lab/api/translations/", token)["data"]
+    assert {"ar_SA", "fr_FR"} <= set(packs)  # both language packs are installed
+    lesson = _get(f"{url}/api/contents/01-stakeholder-mapping.ipynb", token)["content"]
+    parameters = next(c["source"] for c in lesson["cells"] if "parameters" in c["metadata"].get("tags", []))
+    assert 'lang: str = "ar"' in parameters and 'region: str = "sud"' in parameters
+
+    page.goto(f"{url}/lab/tree/01-stakeholder-mapping.ipynb?token={token}")
+    heading = page.locator('.jp-MarkdownCell [dir="rtl"] h1').first
+    heading.wait_for()
+    assert heading.inner_text().startswith("01 — رسم خريطة الأطراف المعنية")
+    assert page.locator(".jp-MarkdownCell").first.evaluate("e => getComputedStyle(e.querySelector('[dir=rtl] p')).direction") == "rtl"
