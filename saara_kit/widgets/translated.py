@@ -34,9 +34,15 @@ class TranslatedForm(widgets.VBox):
         self.add_class("saara-form")
 
     def _bind(self, widget: widgets.Widget, attribute: str, key: str, **values) -> None:
-        """Keep ``widget.<attribute>`` set to the translation of ``key``."""
+        """Keep ``widget.<attribute>`` set to the translation of ``key``.
+
+        A description is also the widget's tooltip: without one, ipywidgets shows "null" on hover.
+        """
         def relabel(lang: str) -> None:
-            setattr(widget, attribute, t(key, lang, **values))
+            text = t(key, lang, **values)
+            setattr(widget, attribute, text)
+            if attribute == "description" and widget.has_trait("tooltip"):
+                widget.tooltip = text
         self._relabellers.append(relabel)
         relabel(self.lang)
 

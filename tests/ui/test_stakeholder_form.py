@@ -269,3 +269,15 @@ def test_the_unsaved_count_follows_the_list(store):
     _add(form, name="Un")
     _add(form, name="Deux")
     assert "2 modifications non enregistrées" in _status(form)
+
+
+def test_a_name_with_an_emoji_draws_the_grid_without_a_warning(store):
+    import warnings
+
+    form = _form(store)
+    form.open_association("Association Femmes Rurales")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        _add(form, name="Jardin partagé 🌳🤝🏽", type="apc", power=4, interest=5)
+    assert [str(w.message) for w in caught] == []
+    assert bytes(form._picture.value).startswith(b"\x89PNG") and form.entries[0].name == "Jardin partagé 🌳🤝🏽"
