@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from saara_kit.data import load_region
-from saara_kit.i18n import language, languages, normalise_lang
+from saara_kit.i18n import declared_lang, language, normalise_lang
 from saara_kit.lessons import write_lessons
 from saara_kit.settings import default_data_dir, default_region
 
@@ -22,11 +22,8 @@ LAB_SETTINGS = {  # JupyterLab's settings files, relative to its user settings f
 def lab_language(lang: str | None = None, region: str | None = None) -> str:
     """Return the trainer's language: ``lang``, else ``$SAARA_LANG``, else ``$LANG`` when it names
     one of the kit's languages (``LANG=ar make lab``), else the hub's."""
-    for asked in (lang, os.environ.get("SAARA_LANG"), os.environ.get("LANG")):
-        code = (asked or "").lower().replace("-", "_").split("_")[0].split(".")[0]
-        if code in languages():
-            return code
-    return load_region(region or default_region()).default_lang
+    asked = (lang, os.environ.get("SAARA_LANG"), os.environ.get("LANG"))
+    return next(filter(None, map(declared_lang, asked)), None) or load_region(region or default_region()).default_lang
 
 
 def prepare_lab(lang: str, region: str, folder: Path | None = None) -> tuple[Path, Path]:

@@ -8,13 +8,14 @@ is an error. Folders named by ``$SAARA_I18N_PATH`` (a path list) may add languag
 from __future__ import annotations
 
 import os
+import re
 from functools import cache
 from pathlib import Path
 
 import yaml
 
 __all__ = [
-    "DEFAULT_LANG", "add_catalogue", "catalogue", "is_rtl", "language", "languages", "normalise_lang",
+    "DEFAULT_LANG", "add_catalogue", "catalogue", "declared_lang", "is_rtl", "language", "languages", "normalise_lang",
     "reload", "remove_catalogue", "t",
 ]
 
@@ -101,10 +102,15 @@ def remove_catalogue(path: Path) -> None:
         catalogue.cache_clear()
 
 
+def declared_lang(lang: str | None) -> str | None:
+    """Return the declared language that ``lang`` names (``ar-DZ`` and ``ar_DZ.UTF-8`` give ``ar``), else ``None``."""
+    code = re.split(r"[-_.]", (lang or "").strip().lower(), maxsplit=1)[0]
+    return code if code in _languages() else None
+
+
 def normalise_lang(lang: str | None) -> str:
-    """Return a declared language code (``ar-DZ`` and ``ar_DZ.UTF-8`` give ``ar``), else French."""
-    code = (lang or "").strip().lower().replace("-", "_").split("_")[0].split(".")[0]
-    return code if code in _languages() else DEFAULT_LANG
+    """Return the declared language that ``lang`` names, else French."""
+    return declared_lang(lang) or DEFAULT_LANG
 
 
 def is_rtl(lang: str) -> bool:

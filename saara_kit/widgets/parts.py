@@ -14,6 +14,7 @@ __all__ = ["CSS", "HomeLink", "MessageLine", "language_switch", "style_sheet"]
 CSS = """
 <style>
 .saara-rtl, .saara-rtl input, .saara-rtl select, .saara-rtl textarea {direction: rtl; text-align: right}
+.saara-rtl .widget-slider .slider-container {direction: ltr}  /* a scale's handle stays on its track */
 .saara-form {max-width: 80em}
 .saara-message-error {color: #a61b1b}
 .saara-message-ok {color: #1b6e2d}

@@ -1,6 +1,7 @@
 """A real ``saara-kit serve`` and a real Chromium (Debian's), driven by Playwright."""
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -45,33 +46,39 @@ class Server:
     log: list[str]
 
 
-@pytest.fixture(scope="session")
-def server(tmp_path_factory):
-    """Start ``saara-kit serve`` as ``make run`` does (token, sample data); wait for "is running at"."""
-    data_dir = tmp_path_factory.mktemp("workshop-data")
-    port = free_port()
-    command = [
-        sys.executable, "-m", "saara_kit.cli", "serve", "--port", str(port),
-        "--data-dir", str(data_dir), "--region", "ouest", "--sample-data",
-    ]
-    env = {**os.environ, "SAARA_DB_URL": ""}
+@contextlib.contextmanager
+def running(arguments: list[str], env: dict[str, str]):
+    """Run ``saara-kit <arguments>`` until the block ends; yield its output lines once it says
+    "is running at" (the server's own line: a GET would start a kernel)."""
+    command = [sys.executable, "-m", "saara_kit.cli", *arguments]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
     log: list[str] = []
-    reader = threading.Thread(target=lambda: log.extend(iter(process.stdout.readline, "")), daemon=True)
-    reader.start()
+    threading.Thread(target=lambda: log.extend(iter(process.stdout.readline, "")), daemon=True).start()
     deadline = time.monotonic() + START_TIMEOUT_S
     while not any("is running at" in line for line in log):
         if process.poll() is not None or time.monotonic() > deadline:
             process.kill()
-            pytest.fail("saara-kit serve did not start:\n" + "".join(log))
+            pytest.fail(f"saara-kit {arguments[0]} did not start:\n" + "".join(log))
         time.sleep(0.2)
-    token = re.search(r"token=([\w-]+)", "".join(log)).group(1)
-    yield Server(f"http://127.0.0.1:{port}", token, data_dir, log)
-    process.terminate()
     try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        process.kill()
+        yield log
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory):
+    """Start ``saara-kit serve`` as ``make run`` does (token, sample data)."""
+    data_dir = tmp_path_factory.mktemp("workshop-data")
+    port = free_port()
+    arguments = ["serve", "--port", str(port), "--data-dir", str(data_dir), "--region", "ouest", "--sample-data"]
+    with running(arguments, {**os.environ, "SAARA_DB_URL": ""}) as log:
+        token = re.search(r"token=([\w-]+)", "".join(log)).group(1)
+        yield Server(f"http://127.0.0.1:{port}", token, data_dir, log)
 
 
 @pytest.fixture(scope="session")

@@ -3,17 +3,13 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
-import threading
-import time
 import urllib.request
 
 import pytest
 
 from saara_kit.lab import lab_language
 
-from tests.browser.conftest import START_TIMEOUT_S, free_port
+from tests.browser.conftest import free_port, running
 
 
 @pytest.mark.parametrize(("env", "region", "expected"), [
@@ -29,26 +25,13 @@ def test_the_trainers_language_comes_from_saara_lang_then_lang_then_the_hub(monk
 
 @pytest.fixture
 def arabic_lab(tmp_path):
+    """``LANG=ar_DZ.UTF-8 saara-kit lab --region sud``, as ``LANG=ar make lab`` runs it."""
     port, token = free_port(), "lab-test-token"
-    command = [sys.executable, "-m", "saara_kit.cli", "lab", "--region", "sud", "--port", str(port),
-               "--data-dir", str(tmp_path)]
     env = {**os.environ, "LANG": "ar_DZ.UTF-8", "JUPYTER_TOKEN": token, "BROWSER": "true"}
     env.pop("SAARA_LANG", None)
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
-    log: list[str] = []
-    threading.Thread(target=lambda: log.extend(iter(process.stdout.readline, "")), daemon=True).start()
-    deadline = time.monotonic() + START_TIMEOUT_S
-    while not any("is running at" in line for line in log):
-        if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
-            pytest.fail("saara-kit lab did not start:\n" + "".join(log))
-        time.sleep(0.2)
-    yield f"http://127.0.0.1:{port}", token, log
-    process.terminate()
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        process.kill()
+    arguments = ["lab", "--region", "sud", "--port", str(port), "--data-dir", str(tmp_path)]
+    with running(arguments, env) as log:
+        yield f"http://127.0.0.1:{port}", token, log
 
 
 def _get(url: str, token: str) -> dict:

@@ -163,3 +163,17 @@ def test_form_fits_a_phone_screen(browser, server, lang):
         assert phone.evaluate("document.documentElement.scrollWidth") <= 391
     finally:
         context.close()
+
+
+def test_the_language_chosen_in_a_form_stays_on_reload_and_leads_back_to_the_list(page, server):
+    _open_form(page, server, "fr")
+    assert page.title() == "Registre des parties prenantes" and page.locator("html").get_attribute("lang") == "fr"
+    page.click(".saara-language button:has-text('عربي')")
+    page.wait_for_function("new URL(location.href).searchParams.get('lang') === 'ar'")
+    assert page.locator("html").get_attribute("lang") == "ar" and page.title() == "سجل الأطراف المعنية"
+
+    page.reload()
+    page.wait_for_selector(".saara-form.saara-rtl .saara-association input")
+    page.click(".saara-home a")
+    page.wait_for_selector(".saara-apps")
+    assert page.locator("html").get_attribute("lang") == "ar" and "سجل الأطراف المعنية" in page.inner_text("body")

@@ -26,6 +26,7 @@ def test_landing_in_french_is_left_to_right_and_offers_the_other_languages():
 def test_server_strips_sources_preheats_culls_and_uses_the_token():
     args = voila_arguments("0.0.0.0", 8866, "secret")
     assert "--strip_sources=True" in args and "--preheat_kernel=True" in args
+    assert "--VoilaConfiguration.allow_template_override=NO" in args
     assert any(a.startswith("--MappingKernelManager.cull_idle_timeout=") for a in args)
     assert "--Voila.token=secret" in args and "--Voila.ip=0.0.0.0" in args
     assert "--Voila.token=" in voila_arguments("127.0.0.1", 8866, None)

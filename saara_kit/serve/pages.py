@@ -1,0 +1,127 @@
+"""The server's own pages: the HTML skeleton shared with the landing page, the access code page,
+and the pages for an unknown address or an error.
+
+Each page is plain HTML in the visitor's language (right to left in Arabic) with the kit's favicon
+and a link back to the list of forms. None shows a server path, a traceback or Jupyter's wording.
+"""
+from __future__ import annotations
+
+import html
+import os
+from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from saara_kit.i18n import DEFAULT_LANG, declared_lang, is_rtl, language, languages, t
+
+__all__ = [
+    "FAVICON", "FAVICON_TYPE", "language_links", "page_language", "render_error", "render_login", "render_page",
+]
+
+FAVICON = Path(__file__).parent / "static" / "favicon.svg"
+FAVICON_TYPE = "image/svg+xml"
+
+SKELETON = """<!DOCTYPE html>
+<html lang="{lang}" dir="{direction}">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<link rel="icon" type="{favicon_type}" href="{root}favicon.svg">
+<style>
+body {{font-family: sans-serif; line-height: 1.45; max-width: 46em; margin: 2em auto; padding: 0 1em; color: #222}}
+h1 {{line-height: 1.2}}
+nav a {{margin-inline-end: 1em}} nav a.current {{font-weight: bold; text-decoration: none}}
+{style}</style></head>
+<body>
+{body}
+</body></html>
+"""
+
+FORM_STYLE = """form {display: flex; flex-wrap: wrap; gap: 0.6em; margin: 1.5em 0}
+label {width: 100%; font-weight: bold}
+input {flex: 1 1 14em; min-width: 0; font: inherit; font-size: 1.2em; padding: 0.4em 0.6em; border: 1px solid #888; border-radius: 6px}
+button {font: inherit; font-size: 1.1em; padding: 0.45em 1.2em; border: 0; border-radius: 6px; background: #1b6b5a; color: #fff}
+.saara-wrong {color: #a00000; font-weight: bold}
+"""
+
+_esc = html.escape
+
+
+def render_page(lang: str, title: str, body: str, *, root: str = "", style: str = "") -> str:
+    """Return a whole page in ``lang``: ``title`` is plain text, ``body`` and ``style`` are HTML and CSS.
+
+    ``root`` is the address of the landing page ("" when the page is the landing page itself): the
+    favicon is served beside it.
+    """
+    return SKELETON.format(
+        lang=lang,
+        direction="rtl" if is_rtl(lang) else "ltr",
+        title=_esc(title),
+        favicon_type=FAVICON_TYPE,
+        root=_esc(root),
+        style=style,
+        body=body,
+    )
+
+
+def language_links(lang: str, href: Callable[[str], str]) -> str:
+    """Return the language switch: one link per language, ``href(code)`` its address."""
+    return " ".join(
+        f'<a href="{_esc(href(code))}" class="{"current" if code == lang else ""}">{_esc(language(code)["name"])}</a>'
+        for code in languages()
+    )
+
+
+def _query(url: str | None) -> dict[str, str]:
+    return dict(parse_qsl(urlsplit(url or "").query))
+
+
+def _with_query(url: str, **values: str | None) -> str:
+    """Return ``url`` with its query parameters ``values`` replaced (``None`` removes one)."""
+    parts = urlsplit(url)
+    kept = [(name, value) for name, value in parse_qsl(parts.query, keep_blank_values=True) if name not in values]
+    added = [(name, value) for name, value in values.items() if value is not None]
+    return urlunsplit(parts._replace(query=urlencode(kept + added)))
+
+
+def page_language(lang: str | None = None, next_url: str | None = None) -> str:
+    """Return the language of a page: ``?lang=``, else the ``lang`` of the address the visitor
+    asked for (``next_url``), else ``$SAARA_LANG`` (the hub's), else French. Unknown codes are skipped."""
+    asked = (lang, _query(next_url).get("lang"), os.environ.get("SAARA_LANG"))
+    return next(filter(None, map(declared_lang, asked)), DEFAULT_LANG)
+
+
+def _home(lang: str, root: str) -> str:
+    return f'<p><a class="saara-home" href="{_esc(root)}?lang={lang}">{_esc(t("page.back", lang))}</a></p>'
+
+
+def render_login(
+    lang: str, next_url: str | None, *, root: str = "/", xsrf_form_html: str = "", wrong_code: bool = False
+) -> str:
+    """Return the page asking for the access code; the form posts it to ``{root}login``, which
+    then opens ``next_url`` (the page first asked for, without any code it carried)."""
+    next_url = _with_query(next_url or root, token=None)
+    switch = language_links(lang, lambda code: f"{root}login?{urlencode({'next': _with_query(next_url, lang=code)})}")
+    wrong = f'<p class="saara-wrong" role="alert">{_esc(t("page.login.wrong", lang))}</p>\n' if wrong_code else ""
+    body = f"""<nav class="saara-languages">{switch}</nav>
+<h1>{_esc(t("page.login.title", lang))}</h1>
+<p>{_esc(t("page.login.intro", lang))}</p>
+{wrong}<form class="saara-login" method="post" action="{_esc(root)}login">{xsrf_form_html}
+<input type="hidden" name="next" value="{_esc(next_url)}">
+<label for="saara-code">{_esc(t("page.login.code", lang))}</label>
+<input id="saara-code" name="code" type="text" dir="ltr" required autofocus autocomplete="off" autocapitalize="off" spellcheck="false">
+<button type="submit">{_esc(t("page.login.submit", lang))}</button>
+</form>
+{_home(lang, root)}"""
+    return render_page(lang, t("page.login.title", lang), body, root=root, style=FORM_STYLE)
+
+
+def render_error(lang: str, status_code: int, *, root: str = "/") -> str:
+    """Return the page shown for an HTTP error: what happened in plain words, and the way back."""
+    if status_code == 404:
+        title, text = t("page.not_found.title", lang), t("page.not_found.text", lang)
+    elif status_code == 403:
+        title, text = t("page.forbidden.title", lang), t("page.forbidden.text", lang)
+    else:
+        title, text = t("page.error.title", lang), t("page.error.text", lang)
+    body = f'<h1>{_esc(title)}</h1>\n<p class="saara-error-{status_code}">{_esc(text)}</p>\n{_home(lang, root)}'
+    return render_page(lang, title, body, root=root)
