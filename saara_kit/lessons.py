@@ -15,7 +15,7 @@ from pathlib import Path
 import nbformat
 from nbformat import NotebookNode
 
-from saara_kit.i18n import DEFAULT_LANG, language, normalise_lang
+from saara_kit.i18n import DEFAULT_LANG, fallbacks, language, normalise_lang
 from saara_kit.settings import NOTEBOOKS_DIR
 
 __all__ = [
@@ -50,9 +50,7 @@ def prose_languages(notebook: NotebookNode) -> set[str]:
 def _prose_lang(notebook: NotebookNode, lang: str) -> str:
     """Return ``lang`` if the lesson has its prose, else the nearest fallback that it has."""
     written = prose_languages(notebook)
-    while lang not in written and language(lang).get("fallback"):
-        lang = language(lang)["fallback"]
-    return lang if lang in written else DEFAULT_LANG
+    return next((code for code in fallbacks(lang) if code in written), DEFAULT_LANG)
 
 
 def set_parameters(notebook: NotebookNode, **values: str) -> None:
@@ -81,7 +79,6 @@ def localise(notebook: NotebookNode, lang: str) -> NotebookNode:
     heading = next((line for cell in result.cells if cell.cell_type == "markdown"
                     for line in cell.source.splitlines() if line.startswith("# ")), "")
     result.metadata["title"] = heading[2:].strip()
-    result.metadata["saara"] = {"lang": lang, "direction": language(lang)["direction"]}
     return result
 
 

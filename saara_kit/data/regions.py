@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from saara_kit.i18n import TranslatedError, language, languages, normalise_lang
+from saara_kit.i18n import TranslatedError, fallbacks, language, languages, normalise_lang
 from saara_kit.settings import PARAMS_DIR
 
 __all__ = ["Region", "list_regions", "load_region"]
@@ -26,10 +26,7 @@ class Region:
 
     def name(self, lang: str) -> str:
         """Return the hub's name in ``lang``, else in that language's fallback."""
-        lang = normalise_lang(lang)
-        while lang not in self.names and language(lang).get("fallback"):
-            lang = language(lang)["fallback"]
-        return self.names[lang]
+        return self.names[next((code for code in fallbacks(lang) if code in self.names), normalise_lang(lang))]
 
 
 def list_regions(params_dir: Path = PARAMS_DIR) -> list[str]:

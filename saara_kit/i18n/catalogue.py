@@ -15,7 +15,8 @@ from pathlib import Path
 import yaml
 
 __all__ = [
-    "DEFAULT_LANG", "add_catalogue", "catalogue", "declared_lang", "is_rtl", "language", "languages", "normalise_lang",
+    "DEFAULT_LANG", "add_catalogue", "catalogue", "declared_lang", "fallbacks", "is_rtl", "language", "languages",
+    "normalise_lang",
     "reload", "remove_catalogue", "t",
 ]
 
@@ -118,11 +119,18 @@ def is_rtl(lang: str) -> bool:
     return language(lang)["direction"] == "rtl"
 
 
+def fallbacks(lang: str) -> list[str]:
+    """Return ``lang`` then the languages shown where it has no text: its fallback, that one's…"""
+    chain = [normalise_lang(lang)]
+    while language(chain[-1]).get("fallback") and len(chain) <= len(_languages()):
+        chain.append(normalise_lang(language(chain[-1])["fallback"]))
+    return chain
+
+
 def _text(key: str, lang: str):
     texts = catalogue()[key]
-    while lang not in texts and language(lang).get("fallback"):
-        lang = language(lang)["fallback"]
-    return texts[lang], lang
+    found = next((code for code in fallbacks(lang) if code in texts), lang)
+    return texts[found], found
 
 
 def t(key: str, lang: str = DEFAULT_LANG, **values: object) -> str:
