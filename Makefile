@@ -20,8 +20,8 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@ $(VENV)/.installed-run
 
-run: $(VENV)/.installed-run  ## serve the forms on the sample data (ARGS="--host 0.0.0.0 --region ouest")
-	$(BIN)/saara-kit serve --sample-data $(ARGS)
+run: $(VENV)/.installed-run  ## a demonstration on the sample data, in its own store (a real workshop: see README)
+	$(BIN)/saara-kit serve --demo $(ARGS)
 
 test: $(VENV)/.installed-test  ## every tier: unit, ui, notebooks (papermill + nbval), browser
 	$(BIN)/python -m pytest --nbval-lax tests notebooks

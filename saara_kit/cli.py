@@ -123,8 +123,8 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8866, help=t("cli.serve.port", lang))
     serve.add_argument("--region", default=default_region(), help=t("cli.serve.region", lang))
     serve.add_argument("--no-token", action="store_true", help=t("cli.serve.no_token", lang))
-    serve.add_argument("--pool-size", type=int, default=1, help=t("cli.serve.pool_size", lang))
-    serve.add_argument("--sample-data", action="store_true", help=t("cli.serve.sample_data", lang))
+    serve.add_argument("--room", type=int, default=0, metavar="N", help=t("cli.serve.room", lang))
+    serve.add_argument("--demo", action="store_true", help=t("cli.serve.demo", lang))
     serve.set_defaults(handler=_serve)
 
     importer = command("import", "cli.import.about")
@@ -178,7 +178,7 @@ def _serve(args) -> int:
     from saara_kit.serve import serve
 
     serve(host=args.host, port=args.port, region=args.region, lang=args.lang, data_dir=args.data_dir,
-          db_url=args.db_url, token=not args.no_token, pool_size=args.pool_size, sample_data=args.sample_data)
+          db_url=args.db_url, token=not args.no_token, room=args.room, demo=args.demo)
     return 0
 
 

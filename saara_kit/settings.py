@@ -16,6 +16,7 @@ __all__ = [
     "default_data_dir",
     "default_db_url",
     "default_region",
+    "is_demo",
 ]
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -51,3 +52,8 @@ def default_db_url(data_dir: str | Path | None = None) -> str:
 def default_region() -> str:
     """Return the hub served: ``$SAARA_REGION`` or ``centre``."""
     return os.environ.get("SAARA_REGION") or "centre"
+
+
+def is_demo() -> bool:
+    """Tell whether the server shows a demonstration on sample data (``saara-kit serve --demo``)."""
+    return os.environ.get("SAARA_DEMO") == "1"

@@ -13,18 +13,21 @@ from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from saara_kit.i18n import DEFAULT_LANG, declared_lang, is_rtl, language, languages, t
+from saara_kit.settings import is_demo
 
 __all__ = [
-    "FAVICON", "FAVICON_TYPE", "language_links", "page_language", "render_error", "render_login", "render_page",
+    "FAVICON", "FAVICON_TYPE", "FULL_ROOM_RETRY_SECONDS", "demo_banner", "language_links", "page_language",
+    "render_error", "render_full", "render_join", "render_login", "render_page",
 ]
 
 FAVICON = Path(__file__).parent / "static" / "favicon.svg"
 FAVICON_TYPE = "image/svg+xml"
+FULL_ROOM_RETRY_SECONDS = 10
 
 SKELETON = """<!DOCTYPE html>
 <html lang="{lang}" dir="{direction}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title}</title>
+<title>{title}</title>{refresh}
 <link rel="icon" type="{favicon_type}" href="{root}favicon.svg">
 <style>
 body {{font-family: sans-serif; line-height: 1.45; max-width: 46em; margin: 2em auto; padding: 0 1em; color: #222}}
@@ -32,9 +35,11 @@ h1 {{line-height: 1.2}}
 nav a {{margin-inline-end: 1em}} nav a.current {{font-weight: bold; text-decoration: none}}
 {style}</style></head>
 <body>
-{body}
+{banner}{body}
 </body></html>
 """
+
+BANNER_STYLE = ".saara-demo-banner {background: #fff3c4; border: 1px solid #d9b400; border-radius: 6px; padding: 0.5em 0.8em}"
 
 FORM_STYLE = """form {display: flex; flex-wrap: wrap; gap: 0.6em; margin: 1.5em 0}
 label {width: 100%; font-weight: bold}
@@ -46,19 +51,28 @@ button {font: inherit; font-size: 1.1em; padding: 0.45em 1.2em; border: 0; borde
 _esc = html.escape
 
 
-def render_page(lang: str, title: str, body: str, *, root: str = "", style: str = "") -> str:
+def demo_banner(lang: str) -> str:
+    """Return the demonstration banner when the server shows sample data (``$SAARA_DEMO``), else ""."""
+    if not is_demo():
+        return ""
+    return f'<p class="saara-demo-banner" role="note">{_esc(t("page.demo.banner", lang))}</p>\n'
+
+
+def render_page(lang: str, title: str, body: str, *, root: str = "", style: str = "", refresh: int = 0) -> str:
     """Return a whole page in ``lang``: ``title`` is plain text, ``body`` and ``style`` are HTML and CSS.
 
     ``root`` is the address of the landing page ("" when the page is the landing page itself): the
-    favicon is served beside it.
+    favicon is served beside it. ``refresh`` reloads the page after that many seconds.
     """
     return SKELETON.format(
         lang=lang,
         direction="rtl" if is_rtl(lang) else "ltr",
         title=_esc(title),
+        refresh=f'\n<meta http-equiv="refresh" content="{int(refresh)}">' if refresh else "",
         favicon_type=FAVICON_TYPE,
         root=_esc(root),
-        style=style,
+        style=style + BANNER_STYLE,
+        banner=demo_banner(lang),
         body=body,
     )
 
@@ -95,13 +109,15 @@ def _home(lang: str, root: str) -> str:
 
 
 def render_login(
-    lang: str, next_url: str | None, *, root: str = "/", xsrf_form_html: str = "", wrong_code: bool = False
+    lang: str, next_url: str | None, *, root: str = "/", xsrf_form_html: str = "", problem: str = ""
 ) -> str:
     """Return the page asking for the access code; the form posts it to ``{root}login``, which
-    then opens ``next_url`` (the page first asked for, without any code it carried)."""
+    then opens ``next_url`` (the page first asked for, without any code it carried).
+
+    ``problem`` says why the last code was refused: ``"wrong"`` or ``"too_many"``."""
     next_url = _with_query(next_url or root, token=None)
     switch = language_links(lang, lambda code: f"{root}login?{urlencode({'next': _with_query(next_url, lang=code)})}")
-    wrong = f'<p class="saara-wrong" role="alert">{_esc(t("page.login.wrong", lang))}</p>\n' if wrong_code else ""
+    wrong = f'<p class="saara-wrong" role="alert">{_esc(t(f"page.login.{problem}", lang))}</p>\n' if problem else ""
     body = f"""<nav class="saara-languages">{switch}</nav>
 <h1>{_esc(t("page.login.title", lang))}</h1>
 <p>{_esc(t("page.login.intro", lang))}</p>
@@ -125,3 +141,32 @@ def render_error(lang: str, status_code: int, *, root: str = "/") -> str:
         title, text = t("page.error.title", lang), t("page.error.text", lang)
     body = f'<h1>{_esc(title)}</h1>\n<p class="saara-error-{status_code}">{_esc(text)}</p>\n{_home(lang, root)}'
     return render_page(lang, title, body, root=root)
+
+
+def render_full(lang: str, *, root: str = "/") -> str:
+    """Return the page for a full room: it says so and tries again by itself."""
+    title = t("page.full.title", lang)
+    body = f'<h1>{_esc(title)}</h1>\n<p class="saara-full">{_esc(t("page.full.text", lang))}</p>\n{_home(lang, root)}'
+    return render_page(lang, title, body, root=root, refresh=FULL_ROOM_RETRY_SECONDS)
+
+
+JOIN_STYLE = """body {max-width: 60em; text-align: center; font-size: 1.4em}
+.saara-join-qr svg {width: min(70vh, 90vw); height: auto}
+.saara-join-address {font-family: monospace; font-size: 1.3em; direction: ltr; unicode-bidi: isolate}
+.saara-join-code {font-family: monospace; font-size: 3.5em; letter-spacing: 0.2em; font-weight: bold; direction: ltr; unicode-bidi: isolate}
+"""
+
+
+def render_join(lang: str, hub: str, date: str, address: str, code: str, qr_svg: str, *, root: str = "/") -> str:
+    """Return the join page for the projector: the hub, the date, the QR code, a short address and
+    the join code in large print."""
+    title = t("page.join.title", lang)
+    body = f"""<h1>{_esc(title)}</h1>
+<p class="saara-hub">{_esc(hub)} — {_esc(date)}</p>
+<p>{_esc(t("page.join.wifi", lang))}</p>
+<p>{_esc(t("page.join.scan", lang))}</p>
+<div class="saara-join-qr">{qr_svg}</div>
+<p class="saara-join-address">{_esc(address)}</p>
+<p>{_esc(t("page.join.code", lang))}</p>
+<p class="saara-join-code">{_esc(code)}</p>"""
+    return render_page(lang, title, body, root=root, style=JOIN_STYLE)

@@ -1,12 +1,13 @@
-"""Start Voilà on ``voila_apps/``: token, preheated kernels, idle culling, landing page at ``/``,
-the kit's own access code and error pages, and a template that fetches nothing from the internet."""
+"""Start Voilà on ``voila_apps/`` for a workshop room: a trainer code and a short join code, the
+projector's join page, preheated kernels sized for the room with a polite "full" page beyond it,
+kernels freed when their page closes, the kit's own pages, and nothing fetched from the internet."""
 from __future__ import annotations
 
-import contextlib
 import hmac
+import math
 import os
 import secrets
-import socket
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -18,20 +19,49 @@ from jupyter_server.base.handlers import APIHandler, JupyterHandler
 from jupyter_server.utils import url_path_join
 from tornado import web
 from tornado.websocket import WebSocketHandler
-from traitlets import default
+from traitlets import Integer, Unicode, default
 from voila.app import Voila
+from voila.handler import VoilaHandler
 
 from saara_kit.data import load_region
-from saara_kit.i18n import normalise_lang, t
+from saara_kit.i18n import format_date, normalise_lang, t
+from saara_kit.serve.join import WrongCodes, addresses_to_share, join_url, new_join_code, qr_svg, qr_terminal
 from saara_kit.serve.landing import available_apps, render_landing
-from saara_kit.serve.pages import FAVICON, FAVICON_TYPE, page_language, render_error, render_login
+from saara_kit.serve.pages import (
+    FAVICON, FAVICON_TYPE, page_language, render_error, render_full, render_join, render_login,
+)
 from saara_kit.settings import TEMPLATES_DIR, VOILA_APPS_DIR, default_data_dir, default_db_url, default_region
 from saara_kit.store import open_store
 
-__all__ = ["SaaraIdentityProvider", "SaaraVoila", "serve", "voila_arguments"]
+__all__ = ["SaaraIdentityProvider", "SaaraVoila", "kernels_in_use", "room_sizes", "serve", "voila_arguments"]
 
 CULL_IDLE_SECONDS = 20 * 60
 CULL_INTERVAL_SECONDS = 60
+TRAINER = "trainer"  # the user of the trainer code; participants join with the join code
+TRAINER_APPS = frozenset({"room"})  # forms only the trainer opens (voila_apps/<name>.ipynb)
+
+
+def room_sizes(room: int) -> tuple[int, int]:
+    """Return (preheated pool, cap on kernels in use) for ``room`` expected participants.
+
+    A third of the room is ready at once (each kernel takes about 3 s of CPU to start); the cap
+    leaves room for the trainer and for pages reloaded before their old kernel is freed.
+    """
+    if room <= 0:
+        return 1, 0  # a trainer's own laptop: one form ready, no cap
+    return max(2, math.ceil(room / 3)), room + max(2, math.ceil(room / 10))
+
+
+def kernels_in_use(kernel_manager) -> int:
+    """Return how many kernels serve a page now: every kernel but those waiting in Voilà's pools."""
+    waiting = sum(len(pool) for pool in getattr(kernel_manager, "_pools", {}).values())
+    return len(kernel_manager.list_kernel_ids()) - waiting
+
+
+def is_trainer(handler: JupyterHandler) -> bool:
+    """Tell whether the request comes from the trainer (always so when the server has no code)."""
+    user = handler.current_user
+    return not handler.identity_provider.auth_enabled or (user is not None and user.username == TRAINER)
 
 
 def _root(handler: web.RequestHandler) -> str:
@@ -67,13 +97,21 @@ class LandingHandler(KitErrorPages, JupyterHandler):
 class SaaraLoginHandler(KitErrorPages, LoginFormHandler):
     """Ask for the access code on the kit's page; Jupyter's handler checks it and sets the cookie."""
 
+    @allow_unauthenticated
+    def get(self) -> None:
+        """Show the page, or log in at once when the address carries the code (the QR code's)."""
+        if self.get_argument("code", None) is not None:
+            return self.post()
+        return super().get()
+
     def _render(self, message: dict | None = None) -> None:
-        """Write the access code page; ``message`` is set when the code typed was wrong."""
+        """Write the access code page; ``message`` is set when the code typed was refused."""
         next_url = self.get_argument("next", default=_root(self))
         lang = page_language(self.get_argument("lang", None), next_url)
+        problem = getattr(self, "saara_problem", "wrong") if message else ""
         self.set_header("Content-Type", "text/html; charset=utf-8")
         self.write(render_login(
-            lang, next_url, root=_root(self), xsrf_form_html=self.xsrf_form_html(), wrong_code=message is not None
+            lang, next_url, root=_root(self), xsrf_form_html=self.xsrf_form_html(), problem=problem
         ))
 
 
@@ -87,23 +125,87 @@ class SaaraLogoutHandler(KitErrorPages, LogoutHandler):
 
 
 class SaaraIdentityProvider(PasswordIdentityProvider):
-    """The server's token, typed as an access code on the kit's own page."""
+    """Two codes on the kit's own page: the server's token is the trainer's code, the short join
+    code lets participants in. Wrong codes are limited per device."""
+
+    join_code = Unicode("", config=True, help="The participants' short code; empty: only the trainer's.")
 
     def __init__(self, **kwargs: Any) -> None:
         # Voilà passes its login handler (Jupyter's page) as an argument: the kit's replaces it.
         kwargs.update(login_handler_class=SaaraLoginHandler, logout_handler_class=SaaraLogoutHandler)
         super().__init__(**kwargs)
+        self.wrong_codes = WrongCodes()
+
+    @staticmethod
+    def _same(typed: str, code: str) -> bool:
+        return bool(code) and hmac.compare_digest(typed.encode(), code.encode())
 
     def process_login_form(self, handler: web.RequestHandler) -> User | None:
-        """Return a user when the ``code`` typed is the token (or a configured password), else ``None``."""
-        code = handler.get_argument("code", default="").strip()
+        """Return the trainer or a participant for the ``code`` typed, else ``None``."""
         if not self.auth_enabled:
             return self.generate_anonymous_user(handler)
-        if self.token and hmac.compare_digest(code.encode(), self.token.encode()):
-            return self.generate_anonymous_user(handler)
-        if self.hashed_password and code and self.passwd_check(code):
-            return self.generate_anonymous_user(handler)
+        client = handler.request.remote_ip
+        if self.wrong_codes.blocked(client):
+            handler.saara_problem = "too_many"
+            return None
+        code = handler.get_argument("code", default="").strip()
+        if self._same(code, self.token or "") or (self.hashed_password and code and self.passwd_check(code)):
+            return User(username=TRAINER, name=TRAINER)
+        if self._same(code.upper(), self.join_code):
+            return User(username=f"participant-{uuid.uuid4().hex[:12]}", name="participant")
+        self.wrong_codes.failed(client)
         return None
+
+    async def get_user_token(self, handler: web.RequestHandler) -> User | None:
+        """The trainer's code in the address (``?token=``) opens the trainer's pages."""
+        user = await super().get_user_token(handler)
+        return User(username=TRAINER, name=TRAINER) if user is not None else None
+
+
+class TrainerOnly(JupyterHandler):
+    """Mixin: a page only the trainer opens; a participant gets the kit's "not open" page."""
+
+    async def prepare(self) -> None:
+        await super().prepare()
+        if self.current_user is not None and not is_trainer(self):
+            raise web.HTTPError(403)
+
+
+class JoinHandler(KitErrorPages, TrainerOnly):
+    """The join page for the projector: hub, date, QR code, short address and join code."""
+
+    @web.authenticated
+    def get(self) -> None:
+        lang = page_language(self.get_argument("lang", None))
+        hub = load_region(default_region())
+        address = self.settings["saara_join_url"]
+        code = self.identity_provider.join_code
+        shown = address.split("?")[0].removesuffix("login")
+        self.set_header("Content-Type", "text/html; charset=utf-8")
+        self.finish(render_join(lang, hub.name(lang), format_date(hub.workshop_date, lang), shown, code,
+                                qr_svg(address), root=_root(self)))
+
+
+class FormPage(KitErrorPages):
+    """Mixin for Voilà's form page: trainer-only forms, a polite page when the room is full, and
+    the ``_xsrf`` cookie that Voilà's page-close script sends, so a closed page frees its kernel."""
+
+    async def prepare(self) -> None:
+        await super().prepare()
+        if self.current_user is None:  # the form's own check sends the visitor to the code page
+            return
+        app = Path(self.path_args[0] if self.path_args else "").stem
+        if app in TRAINER_APPS and not is_trainer(self):
+            raise web.HTTPError(403)
+        cap = self.settings.get("saara_room_cap", 0)
+        if cap and app not in TRAINER_APPS and kernels_in_use(self.kernel_manager) >= cap:
+            lang = page_language(self.get_argument("lang", None))
+            self.set_status(503)
+            self.set_header("Retry-After", "10")
+            self.set_header("Content-Type", "text/html; charset=utf-8")
+            self.finish(render_full(lang, root=_root(self)))
+            return
+        self.xsrf_token  # noqa: B018 - reading it sets the cookie
 
 
 class FaviconHandler(web.RequestHandler):
@@ -127,12 +229,16 @@ def _with_kit_error_pages(rule: tuple) -> tuple:
     pattern, handler, *rest = rule
     if not isinstance(handler, type) or issubclass(handler, (APIHandler, WebSocketHandler, KitErrorPages)):
         return rule
-    return (pattern, type(f"Saara{handler.__name__}", (KitErrorPages, handler), {}), *rest)
+    mixin = FormPage if issubclass(handler, VoilaHandler) else KitErrorPages
+    return (pattern, type(f"Saara{handler.__name__}", (mixin, handler), {}), *rest)
 
 
 class SaaraVoila(Voila):
     """Voilà with the kit's landing page in place of the file tree at ``/``, its access code and
     error pages in place of Jupyter's, its favicon, and its templates."""
+
+    room = Integer(0, config=True, help="Participants expected; sizes the cap on forms open at once (0: none).")
+    join_url = Unicode("", config=True, help="The address phones open to join, shown on the join page.")
 
     @default("identity_provider_class")
     def _default_identity_provider_class(self) -> type:
@@ -148,6 +254,8 @@ class SaaraVoila(Voila):
         """Voilà's settings, with the kit's page for addresses no handler serves."""
         settings = super().init_settings()
         settings["default_handler_class"] = NotFoundHandler
+        settings["saara_room_cap"] = room_sizes(self.room)[1]
+        settings["saara_join_url"] = self.join_url
         return settings
 
     def init_handlers(self) -> list:
@@ -156,13 +264,14 @@ class SaaraVoila(Voila):
         kit = [
             (url_path_join(root, r"/?"), LandingHandler),
             (url_path_join(root, r"/favicon\.(?:svg|ico)"), FaviconHandler),
+            (url_path_join(root, r"/join"), JoinHandler),
             (url_path_join(root, r"/voila/tree(?:/.*)?"), web.RedirectHandler, {"url": root, "permanent": False}),
         ]
         return [*kit, *(_with_kit_error_pages(rule) for rule in super().init_handlers())]
 
 
 def load_samples(db_url: str) -> None:
-    """Load every registered domain's sample records into the store at ``db_url``."""
+    """Load every registered domain's sample records into the demonstration store at ``db_url``."""
     from saara_kit.exports.transfer import import_samples
     from saara_kit.registry import domains
 
@@ -172,9 +281,12 @@ def load_samples(db_url: str) -> None:
 
 
 def voila_arguments(
-    host: str, port: int, token: str | None, pool_size: int = 1, apps_dir: Path = VOILA_APPS_DIR
+    host: str, port: int, token: str | None, room: int = 0, join_code: str = "", join_address: str = "",
+    apps_dir: Path = VOILA_APPS_DIR,
 ) -> list[str]:
-    """Return Voilà's command line: sources stripped, kernels preheated, idle kernels culled."""
+    """Return Voilà's command line: sources stripped, kernels preheated for the room (not for the
+    trainer's forms), idle kernels culled, the two codes."""
+    pool_size, _ = room_sizes(room)
     return [
         str(apps_dir),
         f"--Voila.ip={host}",
@@ -185,6 +297,7 @@ def voila_arguments(
         "--strip_sources=True",
         "--preheat_kernel=True",
         f"--pool_size={pool_size}",
+        *(f"--VoilaKernelManager.preheat_denylist={name}.ipynb" for name in sorted(TRAINER_APPS)),
         "--show_tracebacks=False",
         "--VoilaConfiguration.allow_template_override=NO",  # ?template=… hangs a request and starts a kernel
         "--VoilaConfiguration.allow_theme_override=NO",
@@ -192,20 +305,10 @@ def voila_arguments(
         f"--MappingKernelManager.cull_interval={CULL_INTERVAL_SECONDS}",
         "--MappingKernelManager.cull_connected=False",
         f"--Voila.token={token or ''}",
+        f"--SaaraIdentityProvider.join_code={join_code}",
+        f"--SaaraVoila.room={room}",
+        f"--SaaraVoila.join_url={join_address}",
     ]
-
-
-def _address_to_share(host: str) -> str:
-    """Return the address participants type: this machine's name when serving every interface."""
-    if host in ("127.0.0.1", "localhost"):
-        return "localhost"
-    if host in ("0.0.0.0", "::", ""):
-        with contextlib.suppress(OSError):
-            address = socket.gethostbyname(socket.gethostname())
-            if not address.startswith("127."):
-                return address
-        return socket.gethostname()
-    return host
 
 
 def serve(
@@ -216,28 +319,42 @@ def serve(
     data_dir: str | Path | None = None,
     db_url: str | None = None,
     token: bool = True,
-    pool_size: int = 1,
-    sample_data: bool = False,
+    room: int = 0,
+    demo: bool = False,
 ) -> None:
-    """Serve the participants' forms until interrupted; print the URL to open.
+    """Serve the forms until interrupted; print how participants and the trainer get in.
 
-    ``lang`` defaults to the hub's language. ``sample_data`` first loads the bundled sample
-    records into the store (for demonstrations).
+    ``lang`` defaults to the hub's language. ``room`` is the number of participants expected.
+    ``demo`` serves the bundled samples from a store of their own (``<data_dir>/demo``) with a
+    banner on every page; the workshop's real store never receives a sample.
     """
     hub = load_region(region or default_region())  # fails early on an unknown hub
     lang = normalise_lang(lang or hub.default_lang)
     data_dir = Path(data_dir).resolve() if data_dir else default_data_dir()
+    if demo:
+        data_dir = data_dir / "demo"
     data_dir.mkdir(parents=True, exist_ok=True)
-    os.environ.update(  # read by the landing page and inherited by every kernel
+    os.environ.update(  # read by the pages and inherited by every kernel
         SAARA_REGION=hub.id,
         SAARA_LANG=lang,
         SAARA_DATA_DIR=str(data_dir),
-        SAARA_DB_URL=db_url or default_db_url(data_dir),
+        SAARA_DB_URL=f"sqlite:///{data_dir / 'saara.db'}" if demo else (db_url or default_db_url(data_dir)),
+        SAARA_DEMO="1" if demo else "",
     )
-    if sample_data:
+    if demo:
         load_samples(os.environ["SAARA_DB_URL"])
+        print(t("serve.demo", lang, path=data_dir), flush=True)
     secret = secrets.token_urlsafe(24) if token else None
-    shown_host = _address_to_share(host)
-    query = f"?token={secret}&lang={lang}" if secret else f"?lang={lang}"
-    print(t("serve.open", lang, url=f"http://{shown_host}:{port}/{query}"), flush=True)
-    SaaraVoila.launch_instance(argv=voila_arguments(host, port, secret, pool_size))
+    code = new_join_code() if token else ""
+    addresses = [join_url(address, port, code, lang) for address in addresses_to_share(host)]
+    os.environ["SAARA_JOIN_URL"] = addresses[0]
+    for address in addresses:
+        print(t("serve.join", lang, url=address, code=code or "—"), flush=True)
+    print(qr_terminal(addresses[0]), flush=True)
+    trainer = f"?token={secret}&lang={lang}" if secret else f"?lang={lang}"
+    print(t("serve.trainer", lang, join=f"http://localhost:{port}/join{trainer}",
+            room=f"http://localhost:{port}/voila/render/room.ipynb{trainer}", code=secret or "—"), flush=True)
+    if room:
+        pool, cap = room_sizes(room)
+        print(t("serve.room", lang, room=room, pool=pool, cap=cap), flush=True)
+    SaaraVoila.launch_instance(argv=voila_arguments(host, port, secret, room, code, addresses[0]))

@@ -17,6 +17,7 @@ CSS = """
 .saara-rtl .widget-slider .slider-container {direction: ltr}  /* a scale's handle stays on its track */
 .saara-form {max-width: 80em}
 .saara-message-error {color: #a61b1b}
+.saara-demo-banner {background: #fff3c4; border: 1px solid #d9b400; border-radius: 6px; padding: 0 0.8em}
 .saara-message-ok {color: #1b6e2d}
 .saara-message ul {margin: 0.2em 0; padding-inline-start: 1.2em}
 @media (max-width: 40em) {  /* phones: each label above its field, every field inside the screen */

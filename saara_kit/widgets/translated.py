@@ -5,11 +5,13 @@ The form carries its language as a class (``saara-lang-ar``); the kit's Voilà t
 to keep the address (``?lang=ar``), ``<html lang dir>`` and the page title in step."""
 from __future__ import annotations
 
+import html
 from typing import Callable, Iterable
 
 import ipywidgets as widgets
 
 from saara_kit.i18n import is_rtl, languages, normalise_lang, t
+from saara_kit.settings import is_demo
 from saara_kit.widgets.parts import HomeLink, language_switch, style_sheet
 
 __all__ = ["TranslatedForm"]
@@ -66,8 +68,17 @@ class TranslatedForm(widgets.VBox):
         """Lay the form out under the style sheet and the language switch."""
         top = widgets.HBox([self._home, self._language], layout=widgets.Layout(
             justify_content="space-between", align_items="center", flex_flow="row wrap"))
-        self.children = [style_sheet(), top, *children]
+        self.children = [style_sheet(), top, *self._demo_banner(), *children]
         self._apply_direction()
+
+    def _demo_banner(self) -> list[widgets.Widget]:
+        """Return the "demonstration, sample data" banner when the server shows one, else nothing."""
+        if not is_demo():
+            return []
+        banner = widgets.HTML()
+        banner.add_class("saara-demo-banner")
+        self._on_lang(lambda lang: setattr(banner, "value", f"<b>{html.escape(t('page.demo.banner', lang))}</b>"))
+        return [banner]
 
     def set_lang(self, lang: str) -> None:
         """Switch every text of the form to ``lang``."""

@@ -38,12 +38,29 @@ def free_port() -> int:
 
 @dataclass
 class Server:
-    """A running ``saara-kit serve``: where it listens, its token and its data folder."""
+    """A running ``saara-kit serve``: where it listens, its trainer code (token), the folder of the
+    store it serves, what it printed, the participants' join code and the workshop's real folder."""
 
     url: str
     token: str
     data_dir: Path
     log: list[str]
+    join_code: str
+    real_dir: Path
+    pid: int
+    join_url: str
+
+    def kernels(self) -> int:
+        """Count the server's live kernels (its ipykernel processes)."""
+        import psutil
+
+        def is_kernel(process) -> bool:
+            try:
+                return process.status() != psutil.STATUS_ZOMBIE and "ipykernel_launcher" in " ".join(process.cmdline())
+            except psutil.Error:  # it ended while we looked
+                return False
+
+        return sum(map(is_kernel, psutil.Process(self.pid).children(recursive=True)))
 
 
 @contextlib.contextmanager
@@ -61,7 +78,7 @@ def running(arguments: list[str], env: dict[str, str]):
             pytest.fail(f"saara-kit {arguments[0]} did not start:\n" + "".join(log))
         time.sleep(0.2)
     try:
-        yield log
+        yield process, log
     finally:
         process.terminate()
         try:
@@ -72,13 +89,23 @@ def running(arguments: list[str], env: dict[str, str]):
 
 @pytest.fixture(scope="session")
 def server(tmp_path_factory):
-    """Start ``saara-kit serve`` as ``make run`` does (token, sample data)."""
+    """Start ``saara-kit serve`` as ``make run`` does (codes, demonstration store); ``data_dir`` is
+    the demonstration's folder."""
+    yield from serving(tmp_path_factory, "--demo")
+
+
+def serving(tmp_path_factory, *options: str):
+    """Start ``saara-kit serve --region ouest <options>`` and yield it as a ``Server``."""
     data_dir = tmp_path_factory.mktemp("workshop-data")
     port = free_port()
-    arguments = ["serve", "--port", str(port), "--data-dir", str(data_dir), "--region", "ouest", "--sample-data"]
-    with running(arguments, {**os.environ, "SAARA_DB_URL": ""}) as log:
-        token = re.search(r"token=([\w-]+)", "".join(log)).group(1)
-        yield Server(f"http://127.0.0.1:{port}", token, data_dir, log)
+    arguments = ["serve", "--port", str(port), "--data-dir", str(data_dir), "--region", "ouest", *options]
+    with running(arguments, {**os.environ, "SAARA_DB_URL": ""}) as (process, log):
+        said = "".join(log)
+        token = re.search(r"token=([\w-]+)", said).group(1)
+        code = re.search(r"code=([A-Z0-9]{6})", said).group(1)
+        join_url = re.search(r"https?://\S+/login\?\S+", said).group(0).replace("localhost", "127.0.0.1")
+        store_dir = data_dir / "demo" if "--demo" in options else data_dir
+        yield Server(f"http://127.0.0.1:{port}", token, store_dir, log, code, data_dir, process.pid, join_url)
 
 
 @pytest.fixture(scope="session")

@@ -30,7 +30,7 @@ def arabic_lab(tmp_path):
     env = {**os.environ, "LANG": "ar_DZ.UTF-8", "JUPYTER_TOKEN": token, "BROWSER": "true"}
     env.pop("SAARA_LANG", None)
     arguments = ["lab", "--region", "sud", "--port", str(port), "--data-dir", str(tmp_path)]
-    with running(arguments, env) as log:
+    with running(arguments, env) as (_, log):
         yield f"http://127.0.0.1:{port}", token, log
 
 

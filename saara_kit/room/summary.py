@@ -1,0 +1,69 @@
+"""What the room view shows, read from the store with no widgets: who has saved, how many records
+of each kind, and the hub's stakeholders for the combined grid."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pandas as pd
+import sqlalchemy as sa
+
+from saara_kit.registry import domains
+from saara_kit.store import Store
+from saara_kit.store.repository import revisions_frame
+from saara_kit.store.schema import revisions
+from saara_kit.validation import fold_name
+
+__all__ = ["GRID_DOMAIN", "room_summary"]
+
+GRID_DOMAIN = "stakeholders"  # the domain whose records make the hub's power × interest grid
+
+
+def _last_saves(store: Store, region: str, kinds: list[str]) -> dict[str, dt.datetime]:
+    """Return each association's latest save in the hub, withdrawals included (UTC)."""
+    query = (
+        sa.select(revisions.c.association, sa.func.max(revisions.c.saved_at))
+        .where(revisions.c.region == region, revisions.c.kind.in_(kinds))
+        .group_by(revisions.c.association)
+    )
+    with store.engine.connect() as conn:
+        return {name: when.replace(tzinfo=dt.timezone.utc) for name, when in conn.execute(query)}
+
+
+def room_summary(store: Store, region: str) -> dict[str, Any]:
+    """Return the hub's numbers for the room view.
+
+    ``domains``: the registered domain names, in order; ``counts``: live records per domain (0
+    included); ``associations``: one row per association that has saved anything in the hub,
+    sorted by name, with its live records per domain and ``last_saved`` (UTC, withdrawals count
+    as saves); ``stakeholders``: the hub's live stakeholders of every association (``None``
+    when that domain is not served); ``grid_fingerprint``: changes whenever those stakeholders
+    change.
+    """
+    served = domains()
+    current = {name: store.current(declared.kind, region=region) for name, declared in served.items()}
+    last = _last_saves(store, region, [declared.kind for declared in served.values()])
+
+    per_association: dict[str, dict[str, int]] = {}
+    for name, revs in current.items():
+        for rev in revs:
+            per_association.setdefault(rev.association, dict.fromkeys(served, 0))[name] += 1
+    names = sorted(set(per_association) | set(last), key=lambda name: (fold_name(name), name))
+    rows = [
+        {"association": name, **per_association.get(name, dict.fromkeys(served, 0)), "last_saved": last.get(name)}
+        for name in names
+    ]
+    associations = pd.DataFrame(rows, columns=["association", *served, "last_saved"])
+
+    grid = current.get(GRID_DOMAIN)
+    return {
+        "region": region,
+        "domains": list(served),
+        "counts": {name: len(revs) for name, revs in current.items()},
+        "associations": associations,
+        "stakeholders": None if grid is None else revisions_frame(served[GRID_DOMAIN], grid),
+        # the store keeps revisions forever: a live record's (id, revision) pair names its content,
+        # so this set changes exactly when the grid would (saved_at comes from each phone's save
+        # and a late commit can carry an older time: the latest time alone could miss a change)
+        "grid_fingerprint": frozenset((rev.record_id, rev.revision) for rev in grid or ()),
+    }

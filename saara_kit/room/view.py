@@ -1,0 +1,235 @@
+"""The trainer's room view on the projector: who has saved, how many records of each kind, the
+hub's power × interest grid and the code to join, refreshed every few seconds.
+
+The refresh runs on the kernel's own asyncio loop (``loop.call_later``), between the messages the
+kernel handles: widgets are only ever touched from the kernel's main thread.
+"""
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import html
+import logging
+import os
+
+import ipywidgets as widgets
+import pandas as pd
+from sqlalchemy.exc import SQLAlchemyError
+
+from saara_kit.charts import figure_to_png
+from saara_kit.i18n import format_number, format_time, t
+from saara_kit.room.summary import room_summary
+from saara_kit.stakeholders.charts import power_interest_grid
+from saara_kit.store import Store
+from saara_kit.widgets import MessageLine, TranslatedForm
+
+__all__ = ["JOIN_URL_VARIABLE", "RoomView"]
+
+log = logging.getLogger(__name__)
+
+JOIN_URL_VARIABLE = "SAARA_JOIN_URL"  # set by the server; no QR code without it
+
+CSS = """
+<style>
+.saara-form.saara-room {max-width: none; font-size: 1.2em}
+.saara-room-row {gap: 1.5em}
+.saara-room-counts ul {list-style: none; padding: 0; margin: 0.3em 0; font-size: 1.3em}
+.saara-room-associations table {border-collapse: collapse; width: 100%}
+.saara-room-associations th, .saara-room-associations td {padding: 0.25em 0.6em; border-bottom: 1px solid #ddd;
+  text-align: start}
+.saara-room-associations td.saara-room-number {text-align: center}
+.saara-room-qr {text-align: center}
+.saara-room-url {font-size: 2em; font-weight: bold; direction: ltr; unicode-bidi: isolate; word-break: break-all}
+</style>
+"""
+
+
+def _text(text: str) -> str:
+    """Return ``text`` ready to sit between HTML tags (participants type association names)."""
+    return html.escape(text, quote=False)
+
+
+def _kernel_loop() -> asyncio.AbstractEventLoop:
+    """Return the loop the code runs in: a Jupyter or Voilà kernel runs every cell inside its loop."""
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        raise RuntimeError("RoomView.start() needs a running asyncio loop, as in a Jupyter or Voilà kernel") from None
+
+
+def _region_name(region: str, lang: str) -> str:
+    from saara_kit.data import load_region
+    from saara_kit.i18n import TranslatedError
+
+    try:
+        return load_region(region).name(lang)
+    except TranslatedError:  # a hub without a params file still gets its room
+        return region
+
+
+class RoomView(TranslatedForm):
+    """The projected room: refreshed by ``refresh()``, every ``refresh_seconds`` once ``start()``-ed.
+
+    Public surface: ``summary`` (the last summary computed, ``None`` before the first that worked),
+    ``refresh()`` (recompute and redraw; ``False`` when the store could not be read, the last view
+    kept), ``start()`` / ``stop()`` for the periodic refresh and ``running``.
+    """
+
+    def __init__(self, store: Store, region: str, lang: str = "fr", refresh_seconds: float = 5):
+        super().__init__(lang)
+        self.add_class("saara-room")
+        self.store, self.region, self.refresh_seconds = store, region, refresh_seconds
+        self.summary: dict | None = None
+        self._updated_at: dt.datetime | None = None
+        self._failed = False
+        self._grid_key = None  # (fingerprint, lang) of the picture shown
+        self._qr_url: str | None = None
+        self._qr_svg = ""
+        self._timer: asyncio.TimerHandle | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+
+        title = widgets.HTML()
+        title.add_class("saara-title")
+        self._on_lang(lambda lang: setattr(title, "value", "<h2>{}</h2><p>{}</p>".format(
+            _text(t("app.room.title", lang)), _text(_region_name(region, lang)))))
+        self._counts = widgets.HTML()
+        self._counts.add_class("saara-room-counts")
+        self._associations = widgets.HTML()
+        self._associations.add_class("saara-room-associations")
+        self._grid = widgets.Image(format="png", layout=widgets.Layout(width="100%", max_width="46em"))
+        self._grid_hint = widgets.HTML()
+        grid = widgets.VBox([self._grid_hint, self._grid], layout=widgets.Layout(flex="2 1 36em"))
+        grid.add_class("saara-room-grid")
+        self._qr = widgets.HTML(layout=widgets.Layout(flex="0 1 20em"))
+        self._qr.add_class("saara-room-qr")
+        self._status = MessageLine()
+        self._status.add_class("saara-room-status")
+
+        people = widgets.VBox([self._counts, self._associations], layout=widgets.Layout(flex="1 1 24em"))
+        row = widgets.HBox([people, grid, self._qr], layout=widgets.Layout(flex_flow="row wrap"))
+        row.add_class("saara-room-row")
+        self._finish([widgets.HTML(CSS), title, row, self._status])
+        self._on_lang(lambda _: self._draw())
+        self.refresh()
+
+    # -- public surface -------------------------------------------------------------------
+    def refresh(self) -> bool:
+        """Recompute the summary and redraw; when the store cannot be read, keep the last view."""
+        try:
+            summary = room_summary(self.store, self.region)
+        except SQLAlchemyError as error:  # the database busy or gone for a moment: next tick tries again
+            log.warning("room view: store unreadable, keeping the last view: %s", error)
+            self._failed = True
+            self._draw_status()
+            return False
+        self.summary, self._updated_at, self._failed = summary, dt.datetime.now(), False
+        self._draw()
+        return True
+
+    @property
+    def running(self) -> bool:
+        """Tell whether the periodic refresh is on."""
+        return self._loop is not None
+
+    def start(self) -> None:
+        """Refresh every ``refresh_seconds`` on the kernel's loop until ``stop()``."""
+        if self._loop is None:
+            self._loop = _kernel_loop()
+            self._schedule()
+
+    def stop(self) -> None:
+        """Stop the periodic refresh."""
+        if self._timer is not None:
+            self._timer.cancel()
+        self._timer, self._loop = None, None
+
+    def _schedule(self) -> None:
+        self._timer = self._loop.call_later(self.refresh_seconds, self._tick)
+
+    def _tick(self) -> None:
+        self._timer = None
+        try:
+            self.refresh()
+        except Exception:  # a failed drawing must not end the room's refreshes
+            log.exception("room view: refresh failed, trying again in %s s", self.refresh_seconds)
+        if self._loop is not None:  # not stopped meanwhile
+            self._schedule()
+
+    # -- view -----------------------------------------------------------------------------
+    def _draw(self) -> None:
+        if self.summary is not None:
+            self._draw_counts()
+            self._draw_associations()
+            self._draw_grid()
+        self._draw_qr()
+        self._draw_status()
+
+    def _draw_counts(self) -> None:
+        lang = self.lang
+        lines = "".join(
+            f'<li class="saara-room-count-{name}">'
+            f"{_text(t('room.kind_count', lang, kind=t(f'app.{name}.title', lang), count=count))}</li>"
+            for name, count in self.summary["counts"].items()
+        )
+        self._counts.value = f"<ul>{lines}</ul>"
+
+    def _draw_associations(self) -> None:
+        lang, frame, names = self.lang, self.summary["associations"], self.summary["domains"]
+        if frame.empty:
+            self._associations.value = f"<p><i>{_text(t('room.no_association', lang))}</i></p>"
+            return
+        head = "".join(f"<th>{_text(text)}</th>" for text in [
+            t("records.field.association", lang), *(t(f"app.{name}.title", lang) for name in names),
+            t("room.last_saved", lang)])
+        rows = []
+        for _, row in frame.iterrows():
+            when = row["last_saved"]
+            cells = [f"<td><bdi>{_text(row['association'])}</bdi></td>"]  # typed by participants: escaped, isolated
+            cells += [f'<td class="saara-room-number">{format_number(int(row[name]), lang)}</td>' for name in names]
+            shown = "—" if pd.isna(when) else format_time(when.to_pydatetime().astimezone(), lang)  # the hub's clock
+            cells.append(f"<td>{shown}</td>")
+            rows.append(f"<tr>{''.join(cells)}</tr>")
+        summary = _text(t("room.associations", lang, count=len(frame)))
+        self._associations.value = (
+            f"<p><b>{summary}</b></p><table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+
+    def _draw_grid(self) -> None:
+        """Draw the hub's grid again only when its stakeholders (or the language) changed."""
+        key = (self.summary["grid_fingerprint"], self.lang)
+        if key == self._grid_key:
+            return
+        frame = self.summary["stakeholders"]
+        if frame is None or frame.empty:
+            self._grid.layout.display = "none"
+            self._grid_hint.value = f"<i>{_text(t('room.grid_empty', self.lang))}</i>"
+        else:
+            title = t("room.grid_title", self.lang, hub=_region_name(self.region, self.lang))
+            self._grid.value = figure_to_png(power_interest_grid(frame, self.lang, title))
+            self._grid.layout.display = None
+            self._grid_hint.value = ""
+        self._grid_key = key
+
+    def _draw_qr(self) -> None:
+        """Show the join QR code and its address when the server gave one, else nothing."""
+        url = os.environ.get(JOIN_URL_VARIABLE) or None
+        if url is None:
+            self._qr.value = ""
+            self._qr.layout.display = "none"
+            return
+        if url != self._qr_url:
+            from saara_kit.serve.join import qr_svg  # the server's side: loaded only when it set an address
+
+            self._qr_url, self._qr_svg = url, qr_svg(url, scale=10)  # read from the back of the room
+        self._qr.value = (
+            f"<p>{_text(t('room.join', self.lang))}</p>{self._qr_svg}"
+            f'<div class="saara-room-url" dir="ltr">{_text(url)}</div>')
+        self._qr.layout.display = None
+
+    def _draw_status(self) -> None:
+        lang, seconds = self.lang, format_number(self.refresh_seconds, self.lang)
+        if self._updated_at is None:
+            self._status.show(t("room.waiting", lang, seconds=seconds))
+        elif self._failed:
+            self._status.show(t("room.stale", lang, time=format_time(self._updated_at, lang), seconds=seconds))
+        else:
+            self._status.show(t("room.updated", lang, time=format_time(self._updated_at, lang)), ok=True)

@@ -1,0 +1,97 @@
+"""Joining a workshop from a phone: the laptop's LAN addresses, a short join code and its QR code,
+and a limit on wrong codes."""
+from __future__ import annotations
+
+import ipaddress
+import io
+import secrets
+import threading
+import time
+from collections import defaultdict, deque
+from urllib.parse import urlencode
+
+__all__ = [
+    "JOIN_CODE_ALPHABET", "JOIN_CODE_LENGTH", "WrongCodes", "addresses_to_share", "join_url", "lan_addresses",
+    "new_join_code", "qr_svg", "qr_terminal",
+]
+
+JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read off a projector, typed on a phone
+JOIN_CODE_LENGTH = 6
+
+
+def lan_addresses() -> list[str]:
+    """Return this machine's IPv4 addresses that phones on its networks can reach (no loopback,
+    no link-local), read from the interfaces: the machine's name may resolve to 127.0.0.1."""
+    import psutil
+
+    found = set()
+    for addresses in psutil.net_if_addrs().values():
+        for address in addresses:
+            try:
+                ip = ipaddress.ip_address(address.address)
+            except ValueError:
+                continue
+            if ip.version == 4 and not (ip.is_loopback or ip.is_link_local or ip.is_unspecified):
+                found.add(ip)
+    return [str(ip) for ip in sorted(found)]
+
+
+def addresses_to_share(host: str) -> list[str]:
+    """Return the addresses participants open: every LAN address when serving every interface."""
+    if host in ("0.0.0.0", "::", ""):
+        return lan_addresses() or ["localhost"]
+    return ["localhost" if host == "127.0.0.1" else host]
+
+
+def new_join_code() -> str:
+    """Return a fresh 6-character join code."""
+    return "".join(secrets.choice(JOIN_CODE_ALPHABET) for _ in range(JOIN_CODE_LENGTH))
+
+
+def join_url(address: str, port: int, code: str | None, lang: str) -> str:
+    """Return the address a phone opens to join: the code travels in it, so a QR code is enough."""
+    if not code:
+        return f"http://{address}:{port}/?lang={lang}"
+    return f"http://{address}:{port}/login?{urlencode({'code': code, 'next': f'/?lang={lang}'})}"
+
+
+def qr_terminal(url: str) -> str:
+    """Return ``url`` as a QR code drawn with block characters, for the facilitator's terminal."""
+    import segno
+
+    drawn = io.StringIO()
+    segno.make(url, error="m").terminal(out=drawn, compact=True)
+    return drawn.getvalue()
+
+
+def qr_svg(url: str, scale: int = 8) -> str:
+    """Return ``url`` as an inline SVG QR code, for the projector."""
+    import segno
+
+    return segno.make(url, error="m").svg_inline(scale=scale, dark="#111", light="#fff")
+
+
+class WrongCodes:
+    """Count wrong codes per address: after ``limit`` in ``window`` seconds, refuse that address for
+    the rest of the window, even with the right code (a 6-character code cannot be guessed then)."""
+
+    def __init__(self, limit: int = 5, window: float = 60.0):
+        self.limit, self.window = limit, window
+        self._failures: dict[str, deque[float]] = defaultdict(deque)
+        self._lock = threading.Lock()
+
+    def _recent(self, client: str) -> deque[float]:
+        failures, now = self._failures[client], time.monotonic()
+        while failures and now - failures[0] > self.window:
+            failures.popleft()
+        return failures
+
+    def blocked(self, client: str) -> bool:
+        """Tell whether ``client`` has used up its attempts."""
+        with self._lock:
+            return len(self._recent(client)) >= self.limit
+
+    def failed(self, client: str) -> None:
+        """Count a wrong code from ``client``."""
+        with self._lock:
+            self._recent(client).append(time.monotonic())

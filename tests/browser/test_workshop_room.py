@@ -1,0 +1,150 @@
+"""A workshop room: phones join with the short code (or its QR address), closed pages free their
+kernels, a full room answers politely, the trainer's pages stay the trainer's, and a demonstration
+never touches the workshop's real store."""
+from __future__ import annotations
+
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+
+from saara_kit.serve.server import room_sizes
+from saara_kit.store import open_store
+
+from tests.browser.conftest import serving
+
+pytestmark = pytest.mark.browser
+
+ROOM = 1  # a tiny room: 2 forms made ready, at most 3 open at once
+POOL, CAP = room_sizes(ROOM)
+
+
+@pytest.fixture(scope="module")
+def room_server(tmp_path_factory):
+    """``saara-kit serve --room 1`` on a real, empty store."""
+    yield from serving(tmp_path_factory, "--room", str(ROOM))
+
+
+def _wait_for(condition, seconds: float = 60, message: str = "") -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, message
+        time.sleep(0.5)
+
+
+def _phone(browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    context.set_default_timeout(60_000)
+    return context
+
+
+def _join(context, server, code: str | None = None):
+    """Open the address the server printed and its QR code carries (with ``code`` typed differently)."""
+    page = context.new_page()
+    page.goto(server.join_url.replace(server.join_code, code or server.join_code))
+    return page
+
+
+def _open_form(page, server) -> None:
+    page.goto(f"{server.url}/voila/render/stakeholders.ipynb?lang=fr")
+    page.wait_for_selector(".saara-association input")
+
+
+def test_a_phone_joins_with_the_qr_address_and_the_code_in_any_case(browser, room_server):
+    context = _phone(browser)
+    try:
+        page = _join(context, room_server, room_server.join_code.lower())
+        page.wait_for_selector(".saara-apps")
+        assert page.locator("html").get_attribute("lang") == "fr"  # the hub's language, from the address
+        assert "token" not in page.url and room_server.join_code not in page.url
+    finally:
+        context.close()
+
+
+def test_wrong_codes_are_limited_per_device(browser, room_server):
+    context = _phone(browser)
+    try:
+        page = context.new_page()
+        page.goto(f"{room_server.url}/?lang=fr")
+        for attempt in range(5):
+            page.fill("#saara-code", f"WRONG{attempt}")
+            page.click("form.saara-login button")
+            page.wait_for_selector(".saara-wrong")
+        page.fill("#saara-code", room_server.join_code)  # even the right code waits now
+        page.click("form.saara-login button")
+        assert "Trop de codes erronés" in page.inner_text(".saara-wrong")
+        assert page.locator(".saara-apps").count() == 0
+    finally:
+        context.close()
+
+
+def test_closing_or_reloading_a_form_frees_its_kernel(browser, room_server):
+    _wait_for(lambda: room_server.kernels() == POOL, message="the pool never filled")
+    context = _phone(browser)
+    try:
+        _join(context, room_server).close()
+        for visit in range(10):
+            page = context.new_page()
+            _open_form(page, room_server)
+            if visit % 2:
+                page.reload()  # a reload frees the kernel of the page it leaves
+                page.wait_for_selector(".saara-association input")
+            page.close(run_before_unload=True)
+            _wait_for(lambda: room_server.kernels() == POOL, 60,
+                      f"visit {visit}: {room_server.kernels()} kernels live after the page closed, pool {POOL}")
+    finally:
+        context.close()
+
+
+def test_beyond_the_cap_a_participant_waits_on_a_page_that_retries(browser, room_server):
+    context = _phone(browser)
+    pages = []
+    try:
+        _join(context, room_server).close()
+        for _ in range(CAP):
+            pages.append(context.new_page())
+            _open_form(pages[-1], room_server)
+        late = context.new_page()
+        answer = late.goto(f"{room_server.url}/voila/render/stakeholders.ipynb?lang=fr")
+        assert answer.status == 503 and "L'atelier est complet" in late.inner_text("body")
+        assert late.locator('meta[http-equiv="refresh"]').count() == 1
+        pages.pop().close(run_before_unload=True)
+        late.wait_for_selector(".saara-association input", timeout=90_000)  # it retried by itself
+    finally:
+        context.close()
+
+
+def test_the_join_page_and_the_room_view_are_the_trainers(browser, room_server):
+    request = urllib.request.urlopen(f"{room_server.url}/join?token={room_server.token}&lang=fr")
+    page_text = request.read().decode()
+    assert room_server.join_code in page_text and "<svg" in page_text
+    context = _phone(browser)
+    try:
+        page = _join(context, room_server)
+        page.wait_for_selector(".saara-apps")
+        for address in ("/join", "/voila/render/room.ipynb"):
+            answer = page.goto(f"{room_server.url}{address}?lang=fr")
+            assert answer.status == 403, address
+            assert room_server.join_code not in page.content()
+    finally:
+        context.close()
+    trainer = browser.new_context(viewport={"width": 1280, "height": 800})
+    try:
+        view = trainer.new_page()
+        view.goto(f"{room_server.url}/voila/render/room.ipynb?token={room_server.token}&lang=fr")
+        view.wait_for_selector(".saara-room-counts", timeout=60_000)
+        assert view.locator(".saara-room-qr svg").count() == 1  # the join QR code, on the projector
+    finally:
+        trainer.close()
+
+
+def test_a_demonstration_shows_its_banner_and_never_touches_the_real_store(page, server):
+    page.goto(f"{server.url}/?token={server.token}&lang=fr")
+    assert "Démonstration — données d'exemple" in page.inner_text(".saara-demo-banner")
+    page.click(".saara-app-stakeholders a")
+    page.wait_for_selector(".saara-association input")
+    assert "Démonstration — données d'exemple" in page.inner_text("body")
+    with open_store(server.data_dir) as demo:
+        assert demo.count_rows() > 0  # the samples are in the demonstration's own store
+    assert not (server.real_dir / "saara.db").exists()  # the workshop's store was never created

@@ -1,0 +1,251 @@
+"""The trainer's room view, driven without a kernel: participants save through the forms, the room
+counts them, draws the hub's grid when it changed, and keeps its last view when the store is busy."""
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import json
+import re
+import threading
+
+import pytest
+import yaml
+from sqlalchemy.exc import OperationalError
+
+import saara_kit.room.view as room_view
+from saara_kit.i18n import t
+from saara_kit.i18n.catalogue import CATALOGUE_DIR
+from saara_kit.i18n.formatting import plural_categories
+from saara_kit.records.form import RecordListForm
+from saara_kit.registry import domains
+from saara_kit.room import RoomView, room_app, room_summary
+from saara_kit.settings import VOILA_APPS_DIR
+from saara_kit.stakeholders.domain import DOMAIN
+
+FEMMES, JEUNES = "Association Femmes Rurales", "Jeunes de Sétif"
+JOIN_URL = "http://192.168.1.20:8866/login?code=K7PQ2M&lang=fr"
+
+
+def _save(store, association, *names, region="est", **values) -> RecordListForm:
+    """Save stakeholders for ``association`` the way a participant does, through the form."""
+    form = RecordListForm(DOMAIN, store, region=region, lang="fr")
+    form.open_association(association)
+    for name in names:
+        form.reset()
+        form.value = {"name": name, **values}
+        form.add()
+    form.save()
+    assert form.state.state == "saved"
+    return form
+
+
+def _rows(summary) -> list[tuple[str, int]]:
+    return [(row.association, row.stakeholders) for row in summary["associations"].itertuples()]
+
+
+@pytest.fixture
+def two_associations(store):
+    _save(store, FEMMES, "APC d'Aïn Arnat", "Coopérative laitière")
+    _save(store, JEUNES, "Direction de la jeunesse")
+    _save(store, "Association d'Oran", "APC d'Oran", region="ouest")  # another hub: never counted
+    return store
+
+
+@pytest.fixture
+def grid_draws(monkeypatch):
+    """Count the grid pictures drawn (a redundant redraw looks the same, so count the calls)."""
+    calls = []
+    real = room_view.power_interest_grid
+    monkeypatch.setattr(room_view, "power_interest_grid", lambda *args: calls.append(args) or real(*args))
+    return calls
+
+
+@pytest.fixture(autouse=True)
+def no_join_url(monkeypatch):
+    monkeypatch.delenv("SAARA_JOIN_URL", raising=False)
+
+
+def test_summary_counts_records_per_association_and_per_kind(two_associations):
+    before = dt.datetime.now(dt.timezone.utc)
+    summary = room_summary(two_associations, "est")
+    assert summary["domains"] == list(domains()) and summary["counts"] == {"stakeholders": 3}
+    assert _rows(summary) == [(FEMMES, 2), (JEUNES, 1)]
+    assert all(dt.timedelta(0) <= before - when < dt.timedelta(minutes=1) for when in summary["associations"].last_saved)
+    assert sorted(summary["stakeholders"]["name"]) == ["APC d'Aïn Arnat", "Coopérative laitière", "Direction de la jeunesse"]
+    assert len(summary["grid_fingerprint"]) == 3
+    assert room_summary(two_associations, "sud")["associations"].empty
+
+
+def test_an_association_that_withdrew_everything_stays_listed_with_its_last_save(two_associations):
+    first = room_summary(two_associations, "est")["associations"].set_index("association").last_saved[JEUNES]
+    form = RecordListForm(DOMAIN, two_associations, region="est")
+    form.open_association(JEUNES)
+    form.remove(next(iter(form.state.draft)))
+    form.save()
+    summary = room_summary(two_associations, "est")
+    assert summary["counts"] == {"stakeholders": 2} and _rows(summary) == [(FEMMES, 2), (JEUNES, 0)]
+    assert summary["associations"].set_index("association").last_saved[JEUNES] > first
+
+
+def test_refresh_picks_up_a_new_save(two_associations):
+    view = RoomView(two_associations, "est", "fr")
+    assert _rows(view.summary) == [(FEMMES, 2), (JEUNES, 1)]
+    assert "Registre des parties prenantes : 3 fiches" in view._counts.value
+    hostile = "<script>alert(1)</script>"
+    _save(two_associations, hostile, "APC de Sétif", "Radio Sétif")
+    assert view.summary["counts"] == {"stakeholders": 3}  # nothing moves until the next refresh
+    assert view.refresh() is True
+    assert view.summary["counts"] == {"stakeholders": 5} and (hostile, 2) in _rows(view.summary)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in view._associations.value and "<script>" not in view._associations.value
+    assert "3 associations ont enregistré." in view._associations.value
+    assert "Registre des parties prenantes : 5 fiches" in view._counts.value
+    assert "Mis à jour à" in view._status.value
+
+
+def test_the_grid_is_drawn_again_only_when_the_hubs_stakeholders_change(two_associations, grid_draws):
+    view = RoomView(two_associations, "est", "fr")
+    assert len(grid_draws) == 1 and bytes(view._grid.value).startswith(b"\x89PNG")
+    first = bytes(view._grid.value)
+    view.refresh(), view.refresh()
+    _save(two_associations, "Association d'Oran", "Wilaya d'Oran", region="ouest")  # another hub
+    view.refresh()
+    assert len(grid_draws) == 1
+    _save(two_associations, JEUNES, "Radio Sétif")  # a new actor
+    view.refresh()
+    assert len(grid_draws) == 2 and bytes(view._grid.value) != first
+    frame, lang, title = grid_draws[-1]
+    assert len(frame) == 4 and lang == "fr" and title.startswith("Pôle Est")
+    form = RecordListForm(DOMAIN, two_associations, region="est")  # an edit: the same number of actors
+    form.open_association(FEMMES)
+    form.edit(next(iter(form.state.draft)))
+    form.value = {"power": 1}
+    form.add()
+    form.save()
+    view.refresh()
+    assert len(grid_draws) == 3 and view.summary["counts"] == {"stakeholders": 4}
+    view.set_lang("en")  # the labels change
+    assert len(grid_draws) == 4 and grid_draws[-1][1] == "en"
+    view.refresh()
+    assert len(grid_draws) == 4
+
+
+def test_an_empty_hub_shows_a_hint_and_no_picture(store, grid_draws):
+    view = RoomView(store, "est", "en")
+    assert grid_draws == [] and view._grid.layout.display == "none"
+    assert "The hub's grid appears once" in view._grid_hint.value
+    assert "No association has saved a record yet." in view._associations.value
+    _save(store, FEMMES, "APC de Sétif")
+    view.refresh()
+    assert len(grid_draws) == 1 and view._grid.layout.display is None and view._grid_hint.value == ""
+
+
+def test_a_failed_refresh_keeps_the_last_view(two_associations, monkeypatch):
+    view = RoomView(two_associations, "est", "fr")
+    shown, summary = view._associations.value, view.summary
+    _save(two_associations, "Nouvelle association", "APC de Sétif")
+
+    def busy(*_):
+        raise OperationalError("SELECT", {}, Exception("database is locked"))
+    monkeypatch.setattr(room_view, "room_summary", busy)
+    assert view.refresh() is False
+    assert view.summary is summary and view._associations.value == shown
+    assert "Base de données occupée : affichage de" in view._status.value and "5 s" in view._status.value
+    monkeypatch.undo()
+    assert view.refresh() is True and "Nouvelle association" in view._associations.value
+    assert "Mis à jour à" in view._status.value
+
+
+def test_start_refreshes_on_the_running_loop_until_stop(two_associations, monkeypatch):
+    view = RoomView(two_associations, "est", "fr", refresh_seconds=0.02)
+    real, calls = room_view.room_summary, []
+
+    def flaky(store, region):  # busy twice, then fine: the ticks go on
+        calls.append(threading.current_thread())
+        if len(calls) <= 2:
+            raise OperationalError("SELECT", {}, Exception("database is locked"))
+        return real(store, region)
+    monkeypatch.setattr(room_view, "room_summary", flaky)
+
+    async def workshop():
+        view.start()
+        view.start()  # once is enough
+        _save(two_associations, "Nouvelle association", "APC de Sétif")
+        await asyncio.sleep(0.3)
+        picked_up = view.summary["counts"]["stakeholders"]
+        view.stop()
+        ticks = len(calls)
+        _save(two_associations, "Nouvelle association", "APC de Sétif", "Radio Sétif")
+        await asyncio.sleep(0.1)
+        return picked_up, ticks
+
+    picked_up, ticks = asyncio.run(workshop())
+    assert picked_up == 4 and ticks >= 3 and len(calls) == ticks and not view.running
+    assert set(calls) == {threading.main_thread()}  # no thread touches the widgets
+    with pytest.raises(RuntimeError, match="running asyncio loop"):
+        view.start()  # no loop running here
+
+
+def test_room_app_reads_the_language_and_the_hub_and_starts(store, monkeypatch):
+    monkeypatch.setenv("QUERY_STRING", "lang=ar")
+    monkeypatch.setenv("SAARA_REGION", "est")
+
+    async def build():
+        view = room_app(store=store)
+        running = view.running
+        view.stop()
+        return view, running
+
+    view, running = asyncio.run(build())
+    assert running and (view.lang, view.region) == ("ar", "est")
+
+
+def test_the_arabic_room_is_right_to_left_and_carries_its_classes(two_associations):
+    view = RoomView(two_associations, "est", "ar")
+    assert {"saara-room", "saara-rtl", "saara-lang-ar"} <= set(view._dom_classes)
+    assert "قطب الشرق" in next(w for w in _walk(view) if "saara-title" in w._dom_classes).value
+    assert f"{t('app.stakeholders.title', 'ar')}: 3 سجلات" in view._counts.value
+    assert "حفظت جمعيتان." in view._associations.value
+    classes = {c for widget in _walk(view) for c in widget._dom_classes}
+    assert {"saara-room-associations", "saara-room-counts", "saara-room-grid", "saara-room-qr"} <= classes
+    view.set_lang("fr")
+    assert "saara-rtl" not in view._dom_classes and "2 associations ont enregistré." in view._associations.value
+
+
+def _walk(widget):
+    yield widget
+    for child in getattr(widget, "children", ()):
+        yield from _walk(child)
+
+
+def test_the_join_qr_code_shows_only_when_the_server_gives_an_address(store, monkeypatch):
+    view = RoomView(store, "est", "fr")
+    assert view._qr.value == "" and view._qr.layout.display == "none"
+    monkeypatch.setenv("SAARA_JOIN_URL", JOIN_URL)
+    view.refresh()
+    assert "<svg" in view._qr.value and view._qr.layout.display is None
+    assert 'class="saara-room-url" dir="ltr">http://192.168.1.20:8866/login?code=K7PQ2M&amp;lang=fr</div>' in view._qr.value
+    assert "scannez ce code" in view._qr.value
+    assert "<svg" in RoomView(store, "est", "ar")._qr.value
+    monkeypatch.delenv("SAARA_JOIN_URL")
+    view.refresh()
+    assert view._qr.value == "" and view._qr.layout.display == "none"
+
+
+def test_the_room_catalogue_is_complete_and_its_arabic_has_no_latin_word():
+    entries = yaml.safe_load((CATALOGUE_DIR / "room.yaml").read_text(encoding="utf-8"))
+    assert {"app.room.title", "app.room.summary", "room.kind_count", "room.associations"} <= set(entries)
+    for key, texts in entries.items():
+        assert key.startswith(("room.", "app.room.")) and list(texts) == ["fr", "ar", "en"], key
+        for lang, text in texts.items():
+            if isinstance(text, dict):
+                assert set(text) == plural_categories(lang), (key, lang)
+        arabic = texts["ar"].values() if isinstance(texts["ar"], dict) else [texts["ar"]]
+        assert not [text for text in arabic if re.search(r"[A-Za-z]", re.sub(r"{\w+}", "", text))], key
+
+
+def test_the_voila_app_is_a_thin_notebook():
+    notebook = json.loads((VOILA_APPS_DIR / "room.ipynb").read_text(encoding="utf-8"))
+    code = [cell for cell in notebook["cells"] if cell["cell_type"] == "code"]
+    assert ["".join(cell["source"]) for cell in code] == ["from saara_kit.room import room_app", "room_app()"]
+    assert all(cell["outputs"] == [] and cell["execution_count"] is None for cell in code)
+    assert notebook["metadata"]["kernelspec"]["name"] == "python3"
