@@ -12,14 +12,31 @@ from functools import cache
 
 import matplotlib
 from matplotlib import font_manager
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ft2font import FT2Font
+from matplotlib.text import Text
 
-__all__ = ["FONT_PREFERENCE", "ChartFigure", "drawable", "figure_to_png", "new_figure", "use_saara_style"]
+__all__ = [
+    "CHART_DPI", "FIGURE_WIDTH_IN", "FONT_PREFERENCE", "MIN_TEXT_CSS_PX", "PHONE_CHART_WIDTH_PX", "SMALLEST_FONT_PT",
+    "ChartFigure", "drawable", "figure_to_png", "line_spacing", "new_figure", "smallest_text_px", "use_saara_style",
+]
 
 MISSING_GLYPH = "□"  # drawn in place of a character no chart font has (an emoji, say)
 
 FONT_PREFERENCE = ("Noto Sans Arabic", "DejaVu Sans")  # Arabic first, Latin fallback
+
+# Charts are drawn for the width a phone shows them at: a 390 px screen leaves the picture about
+# PHONE_CHART_WIDTH_PX CSS px, and no text may then be under MIN_TEXT_CSS_PX. A figure of
+# FIGURE_WIDTH_IN shown that wide puts SMALLEST_FONT_PT at
+#   SMALLEST_FONT_PT / 72 * PHONE_CHART_WIDTH_PX / FIGURE_WIDTH_IN  = 10 / 72 * 358 / 4.4 ≈ 11.3 CSS px
+# (the dpi cancels out: it only sets how sharp the PNG is). On a desktop (the dossier) the PNG is
+# shown at its own size, FIGURE_WIDTH_IN * CHART_DPI = 484 px wide, and that text is 15 px.
+PHONE_CHART_WIDTH_PX = 358
+MIN_TEXT_CSS_PX = 11
+FIGURE_WIDTH_IN = 4.4
+SMALLEST_FONT_PT = 10.0  # no chart text is drawn smaller (tick labels, legend, actor labels, captions)
+CHART_DPI = 110
 
 
 def _installed_font_names() -> set[str]:
@@ -43,7 +60,10 @@ def use_saara_style() -> None:
             "font.family": families,
             "axes.spines.top": False,
             "axes.spines.right": False,
-            "savefig.dpi": 110,
+            "font.size": SMALLEST_FONT_PT,  # "medium": ticks, axis labels, legend; titles are larger
+            "legend.fontsize": SMALLEST_FONT_PT,
+            "legend.title_fontsize": SMALLEST_FONT_PT,
+            "savefig.dpi": CHART_DPI,
         }
     )
 
@@ -71,6 +91,24 @@ def drawable(text: str) -> str:
     return "".join(kept)
 
 
+@cache
+def _line_height_em() -> float:
+    """How many font sizes apart matplotlib puts two lines of chart text at ``linespacing=1``."""
+    use_saara_style()
+    figure = Figure(dpi=72)
+    FigureCanvasAgg(figure)
+    text = figure.text(0, 0, "lp", fontsize=10, linespacing=1.0)
+    return text.get_window_extent(figure.canvas.get_renderer()).height / 10
+
+
+def line_spacing(em: float = 1.35) -> float:
+    """Return the ``linespacing`` that puts lines of chart text ``em`` font sizes apart.
+
+    matplotlib spaces lines by the first font's own metrics, and Noto Sans Arabic's (made for
+    stacked marks) are over twice the font size: ``linespacing=1`` wastes a line in three."""
+    return em / _line_height_em()
+
+
 class ChartFigure(Figure):
     """A figure that a notebook displays as a PNG image, with its description (``alt``) in the
     chart's language for screen readers and for the dossier's ``<img alt>``."""
@@ -82,16 +120,27 @@ class ChartFigure(Figure):
         return (png, {"alt": self.alt}) if self.alt else png
 
 
-def new_figure(width: float = 7.5, height: float = 6.0, alt: str = "") -> ChartFigure:
-    """Return an empty figure in the kit's style, described by ``alt``."""
+def new_figure(width: float = FIGURE_WIDTH_IN, height: float = 5.4, alt: str = "") -> ChartFigure:
+    """Return an empty figure in the kit's style, described by ``alt``; it is as wide as a phone
+    shows it (see ``SMALLEST_FONT_PT``): draw no text smaller than ``SMALLEST_FONT_PT`` on it."""
     use_saara_style()
-    figure = ChartFigure(figsize=(width, height), layout="constrained")
+    figure = ChartFigure(figsize=(width, height), dpi=CHART_DPI, layout="constrained")
+    FigureCanvasAgg(figure)  # so that a chart can measure its texts before it is saved
     figure.alt = alt
     return figure
 
 
 def figure_to_png(figure: Figure) -> bytes:
-    """Render ``figure`` to PNG bytes."""
+    """Render ``figure`` to PNG bytes, at the figure's own dpi (what ``smallest_text_px`` counts in)."""
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png")
+    figure.savefig(buffer, format="png", dpi=figure.dpi)
     return buffer.getvalue()
+
+
+def smallest_text_px(figure: Figure) -> float:
+    """Return the size, in pixels of ``figure_to_png(figure)``, of the smallest text in ``figure``
+    (font size in points × dpi / 72, over every text drawn: titles, ticks, labels, legend).
+
+    Shown ``w`` CSS px wide, a PNG ``p`` px wide makes that text ``smallest_text_px * w / p`` CSS px."""
+    sizes = [text.get_fontsize() for text in figure.findobj(Text) if text.get_visible() and text.get_text().strip()]
+    return min(sizes) * figure.dpi / 72

@@ -177,3 +177,53 @@ def test_the_language_chosen_in_a_form_stays_on_reload_and_leads_back_to_the_lis
     page.click(".saara-home a")
     page.wait_for_selector(".saara-apps")
     assert page.locator("html").get_attribute("lang") == "ar" and "سجل الأطراف المعنية" in page.inner_text("body")
+
+
+@pytest.mark.parametrize(
+    ("lang", "association", "actors"),
+    [
+        ("fr", "Association Téléphone Oran", [("Direction de la Jeunesse et des Sports d'Oran", "APC (commune)"), ("Radio Oran", "Média")]),
+        ("ar", "جمعية الهاتف وهران", [("مديرية الشباب والرياضة لولاية وهران", "المجلس الشعبي البلدي"), ("إذاعة وهران", "وسيلة إعلام")]),
+    ],
+)
+def test_grid_text_is_readable_on_a_phone(browser, server, lang, association, actors):
+    """Workshop day: on a 390 px phone no chart text is under 11 CSS px, and nothing sticks out."""
+    import pandas as pd
+
+    from saara_kit.charts import figure_to_png
+    from saara_kit.charts.style import MIN_TEXT_CSS_PX, smallest_text_px
+    from saara_kit.stakeholders.charts import power_interest_grid
+
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    try:
+        phone = context.new_page()
+        phone.set_default_timeout(60_000)
+        _open_form(phone, server, lang)
+        phone.fill(".saara-association input", association)
+        phone.press(".saara-association input", "Enter")
+        for name, type_label in actors:
+            _add(phone, name, type_label)
+        phone.locator(".saara-picture").wait_for(state="visible")
+        # the grid's size does not depend on how many actors it shows: any drawn picture will do
+        phone.wait_for_function("(document.querySelector('img.saara-picture, .saara-picture img') || {}).naturalWidth > 100")
+        shown = phone.evaluate(
+            """() => {
+                 const img = document.querySelector('img.saara-picture, .saara-picture img');
+                 const box = img.getBoundingClientRect();
+                 return {left: box.left, right: box.right, width: box.width, natural: img.naturalWidth,
+                         scroll: document.documentElement.scrollWidth, viewport: window.innerWidth};
+               }"""
+        )
+        # the same grid, drawn here, through the same public function as the unit test
+        frame = pd.DataFrame([{"name": name, "name_ar": name if lang == "ar" else "", "interest": 3, "power": 3, "position": 0}
+                              for name, _ in actors])
+        figure = power_interest_grid(frame, lang)
+        assert shown["natural"] == int.from_bytes(figure_to_png(figure)[16:20], "big")  # same PNG size as served
+        smallest_css_px = shown["width"] / shown["natural"] * smallest_text_px(figure)
+
+        assert shown["viewport"] == 390
+        assert 0 <= shown["left"] and shown["right"] <= 390 and shown["width"] <= 390
+        assert smallest_css_px >= MIN_TEXT_CSS_PX, f"{shown}: smallest chart text {smallest_css_px:.1f} CSS px"
+        assert shown["scroll"] <= 390  # no sideways scrolling
+    finally:
+        context.close()
