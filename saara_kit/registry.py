@@ -6,9 +6,9 @@ itself. A domain that lives elsewhere calls ``register(domain)``.
 from __future__ import annotations
 
 import importlib
-import importlib.util
 import pkgutil
 from functools import cache
+from pathlib import Path
 
 from saara_kit.i18n import add_catalogue, remove_catalogue
 from saara_kit.records.domain import Domain
@@ -20,12 +20,16 @@ _extra: dict[str, Domain] = {}
 
 @cache
 def _built_in() -> dict[str, Domain]:
-    """Import every ``saara_kit.<package>.domain`` module and collect its ``DOMAIN``."""
+    """Import every ``saara_kit.<package>.domain`` module and collect its ``DOMAIN``.
+
+    Only packages with a ``domain.py`` are imported: a form's kernel never loads the server, the
+    charts or the exports just to find the domains.
+    """
     import saara_kit
 
     found = {}
     for package in pkgutil.iter_modules(saara_kit.__path__):
-        if package.ispkg and importlib.util.find_spec(f"saara_kit.{package.name}.domain") is not None:
+        if package.ispkg and (Path(package.module_finder.path) / package.name / "domain.py").is_file():
             declared = getattr(importlib.import_module(f"saara_kit.{package.name}.domain"), "DOMAIN", None)
             if isinstance(declared, Domain):
                 found[declared.name] = declared

@@ -7,7 +7,6 @@ import zipfile
 from pathlib import Path
 
 import pandas as pd
-from openpyxl import load_workbook
 
 from saara_kit.exports.safe import neutralise
 from saara_kit.i18n import TranslatedError, t
@@ -78,6 +77,8 @@ def _csv_rows(path: Path) -> list[list[str]]:
 
 
 def _xlsx_rows(path: Path) -> list[list[object]]:
+    from openpyxl import load_workbook  # only when a workbook is read: a form's kernel never does
+
     workbook = load_workbook(path, read_only=True, data_only=True)
     try:
         sheet = workbook.worksheets[0]

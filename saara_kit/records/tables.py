@@ -2,13 +2,15 @@
 from __future__ import annotations
 
 from numbers import Number
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping
 
 import pandas as pd
-from pandas.io.formats.style import Styler
 
 from saara_kit.i18n import format_number, language, t
 from saara_kit.records.domain import SHARED_COLUMNS, Domain
+
+if TYPE_CHECKING:  # pandas loads its Styler (and jinja2) only when a table is shown
+    from pandas.io.formats.style import Styler
 
 __all__ = ["labelled_table", "styled_table"]
 
