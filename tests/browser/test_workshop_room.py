@@ -148,3 +148,19 @@ def test_a_demonstration_shows_its_banner_and_never_touches_the_real_store(page,
     with open_store(server.data_dir) as demo:
         assert demo.count_rows() > 0  # the samples are in the demonstration's own store
     assert not (server.real_dir / "saara.db").exists()  # the workshop's store was never created
+
+
+@pytest.mark.parametrize("lang", ["fr", "ar"])
+def test_the_join_page_and_the_room_view_fit_a_phone(browser, room_server, lang):
+    context = _phone(browser)
+    try:
+        page = context.new_page()
+        for address, ready in ((f"/join?token={room_server.token}&lang={lang}", ".saara-join-code"),
+                               (f"/voila/render/room.ipynb?token={room_server.token}&lang={lang}", ".saara-room-counts")):
+            page.goto(f"{room_server.url}{address}")
+            page.wait_for_selector(ready)
+            assert page.evaluate("document.documentElement.scrollWidth") <= 390, address
+            box = page.locator(ready).bounding_box()
+            assert box["x"] >= 0 and box["x"] + box["width"] <= 390, address
+    finally:
+        context.close()
