@@ -2,32 +2,18 @@
 of each kind, and the hub's stakeholders for the combined grid."""
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 import pandas as pd
-import sqlalchemy as sa
 
 from saara_kit.registry import domains
 from saara_kit.store import Store
 from saara_kit.store.repository import revisions_frame
-from saara_kit.store.schema import revisions
 from saara_kit.validation import fold_name
 
 __all__ = ["GRID_DOMAIN", "room_summary"]
 
 GRID_DOMAIN = "stakeholders"  # the domain whose records make the hub's power × interest grid
-
-
-def _last_saves(store: Store, region: str, kinds: list[str]) -> dict[str, dt.datetime]:
-    """Return each association's latest save in the hub, withdrawals included (UTC)."""
-    query = (
-        sa.select(revisions.c.association, sa.func.max(revisions.c.saved_at))
-        .where(revisions.c.region == region, revisions.c.kind.in_(kinds))
-        .group_by(revisions.c.association)
-    )
-    with store.engine.connect() as conn:
-        return {name: when.replace(tzinfo=dt.timezone.utc) for name, when in conn.execute(query)}
 
 
 def room_summary(store: Store, region: str) -> dict[str, Any]:
@@ -42,7 +28,7 @@ def room_summary(store: Store, region: str) -> dict[str, Any]:
     """
     served = domains()
     current = {name: store.current(declared.kind, region=region) for name, declared in served.items()}
-    last = _last_saves(store, region, [declared.kind for declared in served.values()])
+    last = store.last_saves([declared.kind for declared in served.values()], region)
 
     per_association: dict[str, dict[str, int]] = {}
     for name, revs in current.items():

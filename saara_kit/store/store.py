@@ -130,6 +130,16 @@ class Store:
         with self.engine.connect() as conn:
             return sorted(conn.execute(query).scalars())
 
+    def last_saves(self, kinds: Iterable[str], region: str) -> dict[str, dt.datetime]:
+        """Return each association's latest save of any of ``kinds`` in ``region`` (UTC), withdrawals included."""
+        query = (
+            sa.select(revisions.c.association, sa.func.max(revisions.c.saved_at))
+            .where(revisions.c.region == region, revisions.c.kind.in_(list(kinds)))
+            .group_by(revisions.c.association)
+        )
+        with self.engine.connect() as conn:
+            return {name: when.replace(tzinfo=dt.timezone.utc) for name, when in conn.execute(query)}
+
     def count_rows(self) -> int:
         """Return how many revision rows the store holds."""
         with self.engine.connect() as conn:
