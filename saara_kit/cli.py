@@ -246,8 +246,6 @@ def _run(args) -> int:
 
 
 def _lab(args) -> int:
-    import subprocess
-
     from saara_kit.lab import lab_arguments, lab_language, prepare_lab
 
     lang = lab_language(args.lang, args.region)
@@ -257,7 +255,9 @@ def _lab(args) -> int:
     if args.db_url:
         os.environ["SAARA_DB_URL"] = args.db_url
     print(t("lab.open", lang, path=lessons), flush=True)
-    return subprocess.call(lab_arguments(lessons, settings, args.port))
+    arguments = lab_arguments(lessons, settings, args.port)
+    os.execv(arguments[0], arguments)  # JupyterLab takes this process's place: stopping it stops JupyterLab
+    return 0  # not reached
 
 
 if __name__ == "__main__":
