@@ -91,7 +91,7 @@ def test_closing_or_reloading_a_form_frees_its_kernel(browser, room_server):
                 page.reload()  # a reload frees the kernel of the page it leaves
                 page.wait_for_selector(".saara-association input")
             page.close(run_before_unload=True)
-            _wait_for(lambda: room_server.kernels() == POOL, 60,
+            _wait_for(lambda: room_server.kernels() == POOL, 120,
                       f"visit {visit}: {room_server.kernels()} kernels live after the page closed, pool {POOL}")
     finally:
         context.close()
