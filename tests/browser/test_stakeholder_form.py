@@ -29,6 +29,18 @@ def _add(page, name: str, type_label: str) -> None:
     )
 
 
+def _draw_the_grid(page, server, lang: str, association: str, actors) -> None:
+    """Open the form, add ``actors`` (name, type label) for ``association``, wait for the grid."""
+    _open_form(page, server, lang)
+    page.fill(".saara-association input", association)
+    page.press(".saara-association input", "Enter")
+    for name, type_label in actors:
+        _add(page, name, type_label)
+    page.locator(".saara-picture").wait_for(state="visible")
+    # fails by timeout if the chart never decodes into a real image
+    page.wait_for_function("(document.querySelector('img.saara-picture, .saara-picture img') || {}).naturalWidth > 100")
+
+
 def _saved(server, association: str) -> list[str]:
     store = open_store(server.data_dir)
     try:
@@ -53,15 +65,7 @@ def _row_count(server) -> int:
     ],
 )
 def test_participant_adds_two_stakeholders_and_saves(page, server, lang, association, actors, saved_word):
-    _open_form(page, server, lang)
-    page.fill(".saara-association input", association)
-    page.press(".saara-association input", "Enter")
-    for name, type_label in actors:
-        _add(page, name, type_label)
-
-    page.locator(".saara-picture").wait_for(state="visible")
-    # fails by timeout if the chart never decodes into a real image
-    page.wait_for_function("(document.querySelector('img.saara-picture, .saara-picture img') || {}).naturalWidth > 100")
+    _draw_the_grid(page, server, lang, association, actors)
 
     page.click("button.saara-save")
     page.wait_for_function(f"document.querySelector('.saara-status').innerText.includes('{saved_word}')")
@@ -198,14 +202,7 @@ def test_grid_text_is_readable_on_a_phone(browser, server, lang, association, ac
     try:
         phone = context.new_page()
         phone.set_default_timeout(60_000)
-        _open_form(phone, server, lang)
-        phone.fill(".saara-association input", association)
-        phone.press(".saara-association input", "Enter")
-        for name, type_label in actors:
-            _add(phone, name, type_label)
-        phone.locator(".saara-picture").wait_for(state="visible")
-        # the grid's size does not depend on how many actors it shows: any drawn picture will do
-        phone.wait_for_function("(document.querySelector('img.saara-picture, .saara-picture img') || {}).naturalWidth > 100")
+        _draw_the_grid(phone, server, lang, association, actors)  # its size does not depend on the actors
         shown = phone.evaluate(
             """() => {
                  const img = document.querySelector('img.saara-picture, .saara-picture img');
