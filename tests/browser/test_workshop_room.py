@@ -16,13 +16,13 @@ from tests.browser.conftest import serving
 
 pytestmark = pytest.mark.browser
 
-ROOM = 1  # a tiny room: 2 forms made ready, at most 3 open at once
+ROOM = 3  # a small room: 2 forms made ready, at most 5 open at once
 POOL, CAP = room_sizes(ROOM)
 
 
 @pytest.fixture(scope="module")
 def room_server(tmp_path_factory):
-    """``saara-kit serve --room 1`` on a real, empty store."""
+    """``saara-kit serve --room 3`` on a real, empty store."""
     yield from serving(tmp_path_factory, "--room", str(ROOM))
 
 
