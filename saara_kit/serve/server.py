@@ -37,6 +37,10 @@ __all__ = ["SaaraIdentityProvider", "SaaraVoila", "kernels_in_use", "room_sizes"
 
 CULL_IDLE_SECONDS = 20 * 60
 CULL_INTERVAL_SECONDS = 60
+# After a cell's reply, how long Voilà waits for its output (the form itself). nbclient's default,
+# 4 s, is too short for a kernel sharing 2 cores with a room arriving: the output comes later, Voilà
+# has moved on, and the phone shows a page without its form ("Timeout waiting for IOPub output").
+FORM_OUTPUT_WAIT_SECONDS = 120
 TRAINER = "trainer"  # the user of the trainer code; participants join with the join code
 TRAINER_APPS = frozenset({"room"})  # forms only the trainer opens (voila_apps/<name>.ipynb)
 
@@ -299,6 +303,7 @@ def voila_arguments(
         f"--pool_size={pool_size}",
         *(f"--VoilaKernelManager.preheat_denylist={name}.ipynb" for name in sorted(TRAINER_APPS)),
         "--show_tracebacks=False",
+        f"--VoilaExecutor.iopub_timeout={FORM_OUTPUT_WAIT_SECONDS}",
         "--VoilaConfiguration.allow_template_override=NO",  # ?template=… hangs a request and starts a kernel
         "--VoilaConfiguration.allow_theme_override=NO",
         f"--MappingKernelManager.cull_idle_timeout={CULL_IDLE_SECONDS}",

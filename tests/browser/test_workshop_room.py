@@ -43,12 +43,23 @@ def _join(context, server, code: str | None = None):
     """Open the address the server printed and its QR code carries (with ``code`` typed differently)."""
     page = context.new_page()
     page.goto(server.join_url.replace(server.join_code, code or server.join_code))
+    assert "/login" not in page.url, f"the join code was refused: {page.inner_text('body')[:200]}"
     return page
 
 
-def _open_form(page, server) -> None:
-    page.goto(f"{server.url}/voila/render/stakeholders.ipynb?lang=fr")
-    page.wait_for_selector(".saara-association input")
+def _open_form(page, server, reload: bool = False) -> None:
+    """Open the stakeholder form (or reload it) and wait until it is usable; if it never is, say
+    what the server said meanwhile."""
+    said = len(server.log)
+    if reload:
+        page.reload()
+    else:
+        page.goto(f"{server.url}/voila/render/stakeholders.ipynb?lang=fr")
+    try:
+        page.wait_for_selector(".saara-association input")
+    except Exception as problem:
+        raise AssertionError(f"the form never showed ({server.kernels()} kernels live); the server said:\n"
+                             + "".join(server.log[said:])[-4000:]) from problem
 
 
 def test_a_phone_joins_with_the_qr_address_and_the_code_in_any_case(browser, room_server):
@@ -62,16 +73,23 @@ def test_a_phone_joins_with_the_qr_address_and_the_code_in_any_case(browser, roo
         context.close()
 
 
-def test_wrong_codes_are_limited_per_device(browser, room_server):
+@pytest.fixture
+def server_of_its_own(tmp_path_factory):
+    """A server for a test that locks 127.0.0.1 out (every phone of these tests is 127.0.0.1)."""
+    yield from serving(tmp_path_factory)
+
+
+def test_wrong_codes_are_limited_per_device(browser, server_of_its_own):
+    server = server_of_its_own
     context = _phone(browser)
     try:
         page = context.new_page()
-        page.goto(f"{room_server.url}/?lang=fr")
+        page.goto(f"{server.url}/?lang=fr")
         for attempt in range(5):
             page.fill("#saara-code", f"WRONG{attempt}")
             page.click("form.saara-login button")
             page.wait_for_selector(".saara-wrong")
-        page.fill("#saara-code", room_server.join_code)  # even the right code waits now
+        page.fill("#saara-code", server.join_code)  # even the right code waits now
         page.click("form.saara-login button")
         assert "Trop de codes erronés" in page.inner_text(".saara-wrong")
         assert page.locator(".saara-apps").count() == 0
@@ -88,8 +106,7 @@ def test_closing_or_reloading_a_form_frees_its_kernel(browser, room_server):
             page = context.new_page()
             _open_form(page, room_server)
             if visit % 2:
-                page.reload()  # a reload frees the kernel of the page it leaves
-                page.wait_for_selector(".saara-association input")
+                _open_form(page, room_server, reload=True)  # a reload frees the kernel of the page it leaves
             page.close(run_before_unload=True)
             _wait_for(lambda: room_server.kernels() == POOL, 120,
                       f"visit {visit}: {room_server.kernels()} kernels live after the page closed, pool {POOL}")
