@@ -1,22 +1,49 @@
-"""Read the page's query string (``?lang=ar``), also in Voilà's preheated kernels."""
+"""Read the page's query string (``?lang=ar``), also in Voilà's preheated kernels.
+
+A preheated kernel runs the form before anyone opens it. When a page takes the kernel, Voilà sends
+it the visitor's request over a websocket (``/voila/query/<kernel id>``). Voilà's own helper,
+``voila.utils.get_query_string``, does this too, but its module imports the whole server (Jupyter
+Server, JupyterLab server, nbconvert): about 2 s and 60 MB more in every kernel of the room. The
+kit asks the same websocket with the light ``websockets`` client instead.
+"""
 from __future__ import annotations
 
+import json
 import os
+import warnings
 from urllib.parse import parse_qs
 
 from saara_kit.i18n import normalise_lang
 
 __all__ = ["request_lang"]
 
+CONNECT_TIMEOUT_S = 5  # Voilà's own
+
+
+def _request_address() -> str:
+    """The websocket where Voilà sends this kernel its visitor's request (as Voilà's helper builds it)."""
+    env = os.environ.get
+    base = env("VOILA_WS_BASE_URL", env("VOILA_SERVER_URL", "/"))
+    return (f"{env('VOILA_WS_PROTOCOL', 'ws')}://{env('VOILA_APP_IP', '127.0.0.1')}:{env('VOILA_APP_PORT', '8866')}"
+            f"{base}voila/query/{env('VOILA_KERNEL_ID')}")
+
+
+def _wait_for_visitor() -> None:
+    """In a preheated kernel, wait until a page takes it, then put its request in the environment."""
+    if os.environ.get("VOILA_PREHEAT", "False") == "False":
+        return  # a page started this kernel: Voilà gave it the request already
+    from websockets.sync.client import connect
+
+    try:
+        with connect(_request_address(), open_timeout=CONNECT_TIMEOUT_S) as socket:
+            os.environ.update(json.loads(socket.recv()))
+    except (TimeoutError, OSError) as problem:
+        warnings.warn(f"no request from Voilà: {problem}")
+
 
 def _query_parameter(name: str) -> str | None:
-    try:
-        from voila.utils import get_query_string
-    except ImportError:  # pragma: no cover - voila is a dependency
-        query = os.environ.get("QUERY_STRING", "")
-    else:
-        query = get_query_string() or ""  # waits for the visitor when the kernel is preheated
-    values = parse_qs(query).get(name)
+    _wait_for_visitor()
+    values = parse_qs(os.environ.get("QUERY_STRING", "")).get(name)
     return values[0] if values else None
 
 
