@@ -22,10 +22,14 @@ from tornado.websocket import WebSocketHandler
 from traitlets import Integer, Unicode, default
 from voila.app import Voila
 from voila.handler import VoilaHandler
+from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
 
 from saara_kit.data import load_region
-from saara_kit.i18n import format_date, normalise_lang, t
-from saara_kit.serve.join import WrongCodes, addresses_to_share, join_url, new_join_code, qr_svg, qr_terminal
+from saara_kit.i18n import TranslatedError, format_date, normalise_lang, t
+from saara_kit.serve.join import (
+    WrongCodes, addresses_to_share, is_this_machine_only, join_url, new_join_code, qr_svg, qr_terminal,
+)
+from saara_kit.serve.kernel_socket import SafeKernelWebsocketHandler
 from saara_kit.serve.landing import available_apps, render_landing
 from saara_kit.serve.pages import (
     FAVICON, FAVICON_TYPE, page_language, render_error, render_full, render_join, render_login,
@@ -229,8 +233,11 @@ class NotFoundHandler(KitErrorPages):
 
 
 def _with_kit_error_pages(rule: tuple) -> tuple:
-    """Give a handler of Voilà's the kit's error pages; API and websocket handlers keep theirs (JSON)."""
+    """Give a handler of Voilà's the kit's error pages; API and websocket handlers keep theirs (JSON).
+    The kernel websocket becomes the kit's safe one."""
     pattern, handler, *rest = rule
+    if handler is VoilaKernelWebsocketHandler:
+        return (pattern, SafeKernelWebsocketHandler, *rest)
     if not isinstance(handler, type) or issubclass(handler, (APIHandler, WebSocketHandler, KitErrorPages)):
         return rule
     mixin = FormPage if issubclass(handler, VoilaHandler) else KitErrorPages
@@ -326,15 +333,21 @@ def serve(
     token: bool = True,
     room: int = 0,
     demo: bool = False,
+    open_lan: bool = False,
 ) -> None:
     """Serve the forms until interrupted; print how participants and the trainer get in.
 
     ``lang`` defaults to the hub's language. ``room`` is the number of participants expected.
     ``demo`` serves the bundled samples from a store of their own (``<data_dir>/demo``) with a
-    banner on every page; the workshop's real store never receives a sample.
+    banner on every page; the workshop's real store never receives a sample. Without a code
+    (``token=False``) only this machine is served, unless ``open_lan`` says otherwise.
     """
     hub = load_region(region or default_region())  # fails early on an unknown hub
     lang = normalise_lang(lang or hub.default_lang)
+    if not token and not is_this_machine_only(host):
+        if not open_lan:
+            raise TranslatedError("serve.open_lan_refused", host=host)
+        print(t("serve.open_lan_warning", lang, host=host), flush=True)
     data_dir = Path(data_dir).resolve() if data_dir else default_data_dir()
     if demo:
         data_dir = data_dir / "demo"
