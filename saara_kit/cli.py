@@ -123,6 +123,7 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8866, help=t("cli.serve.port", lang))
     serve.add_argument("--region", default=default_region(), help=t("cli.serve.region", lang))
     serve.add_argument("--no-token", action="store_true", help=t("cli.serve.no_token", lang))
+    serve.add_argument("--open-lan", action="store_true", help=t("cli.serve.open_lan", lang))
     serve.add_argument("--room", type=int, default=0, metavar="N", help=t("cli.serve.room", lang))
     serve.add_argument("--demo", action="store_true", help=t("cli.serve.demo", lang))
     serve.set_defaults(handler=_serve)
@@ -178,7 +179,8 @@ def _serve(args) -> int:
     from saara_kit.serve import serve
 
     serve(host=args.host, port=args.port, region=args.region, lang=args.lang, data_dir=args.data_dir,
-          db_url=args.db_url, token=not args.no_token, room=args.room, demo=args.demo)
+          db_url=args.db_url, token=not args.no_token, room=args.room, demo=args.demo,
+          open_lan=args.open_lan)
     return 0
 
 

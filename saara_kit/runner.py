@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import os
 import time
+from datetime import datetime
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
 from saara_kit.data import list_regions, load_region
-from saara_kit.i18n import language, normalise_lang, t
+from saara_kit.i18n import format_date, format_time, language, normalise_lang, t
 from saara_kit.lessons import for_dossier, list_notebooks, localise
 from saara_kit.settings import TEMPLATES_DIR, default_data_dir
 
@@ -29,6 +30,7 @@ class RunResult:
     seconds: float
     error: str = ""
     warnings: tuple[str, ...] = ()
+    stale: Path | None = None  # a failed run's last good dossier, left in place
 
 
 def _take_warnings(notebook) -> tuple[str, ...]:
@@ -45,7 +47,8 @@ def _take_warnings(notebook) -> tuple[str, ...]:
 def run_notebook(notebook: Path, output_dir: Path, parameters: dict) -> RunResult:
     """Execute the lesson ``notebook`` in ``parameters["lang"]``; write the executed notebook and its dossier.
 
-    A failing cell still writes the executed notebook, so the error can be read there.
+    A failing cell still writes the executed notebook, so the error can be read there; the hub's
+    last good dossier stays in place and the result names it as ``stale``.
     """
     import nbformat
     import papermill
@@ -55,7 +58,6 @@ def run_notebook(notebook: Path, output_dir: Path, parameters: dict) -> RunResul
     output_dir.mkdir(parents=True, exist_ok=True)
     executed = output_dir / notebook.name
     page = output_dir / f"{notebook.stem}.html"
-    page.unlink(missing_ok=True)  # never leave an older dossier standing beside a failed run
     region = parameters["region"]
     lang = normalise_lang(parameters.get("lang"))
     try:
@@ -71,12 +73,11 @@ def run_notebook(notebook: Path, output_dir: Path, parameters: dict) -> RunResul
         )
         page_language = {"output_lang": lang, "output_direction": language(lang)["direction"]}
         body, _ = exporter.from_notebook_node(for_dossier(ran), resources=page_language)
-    except papermill.PapermillExecutionError as error:
-        message = f"{error.ename}: {error.evalue}"
-        return RunResult(region, notebook.stem, None, time.perf_counter() - started, message)
-    except Exception as error:  # a dead kernel, a timeout: report it, let the other runs go on
-        message = f"{type(error).__name__}: {error}"
-        return RunResult(region, notebook.stem, None, time.perf_counter() - started, message)
+    except Exception as error:  # a failing cell, a dead kernel, a timeout: report it, let the other runs go on
+        message = (f"{error.ename}: {error.evalue}" if isinstance(error, papermill.PapermillExecutionError)
+                   else f"{type(error).__name__}: {error}")
+        stale = page if page.exists() else None
+        return RunResult(region, notebook.stem, None, time.perf_counter() - started, message, stale=stale)
     page.write_text(body, encoding="utf-8")
     return RunResult(region, notebook.stem, page, time.perf_counter() - started, warnings=warnings)
 
@@ -119,6 +120,10 @@ def run_all(
             status = t("run.failed", said, error=result.error) if result.error else t("run.ok", said)
             print(t("run.progress", said, done=done, total=len(jobs), region=result.region,
                     notebook=result.notebook, status=status, seconds=f"{result.seconds:.1f}"), flush=True)
+            if result.stale:
+                written = datetime.fromtimestamp(result.stale.stat().st_mtime)
+                print(t("run.stale", said, path=result.stale, date=format_date(written.date(), said, "medium"),
+                        time=format_time(written, said)), flush=True)
             if result.warnings:
                 print(t("run.warnings", said, count=len(result.warnings),
                         path=Path(output_dir) / result.region / f"{result.notebook}.ipynb"), flush=True)

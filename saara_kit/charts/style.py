@@ -64,6 +64,7 @@ def use_saara_style() -> None:
             "legend.fontsize": SMALLEST_FONT_PT,
             "legend.title_fontsize": SMALLEST_FONT_PT,
             "savefig.dpi": CHART_DPI,
+            "text.parse_math": False,  # "Donateur $$" is a name, not mathtext (which raises)
         }
     )
 

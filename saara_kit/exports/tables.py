@@ -11,7 +11,14 @@ import pandas as pd
 from saara_kit.exports.safe import neutralise
 from saara_kit.i18n import TranslatedError, t
 
-__all__ = ["MissingColumns", "TableError", "read_table", "write_table"]
+__all__ = ["MAX_CELL_CHARS", "MAX_FILE_BYTES", "MAX_ROWS", "MissingColumns", "TableError", "read_table", "write_table"]
+
+# What an import reads at most: a hub's list is a few hundred rows of short texts. Each limit is
+# checked before the rows are parsed further, and refused with the line and column it met.
+MAX_FILE_BYTES = 2_000_000
+MAX_UNPACKED_BYTES = 20_000_000  # an XLSX is a zip: its parts, unpacked
+MAX_ROWS = 5_000
+MAX_CELL_CHARS = 2_000
 
 
 class TableError(TranslatedError):
@@ -44,6 +51,8 @@ def read_table(path: str | Path) -> list[tuple[int, dict[str, str]]]:
         raise TableError("import.unknown_format", suffix=suffix or "?")
     if not path.is_file():
         raise TableError("import.not_found", path=str(path))
+    if path.stat().st_size > MAX_FILE_BYTES:
+        raise TableError("import.file_too_big", size=path.stat().st_size // 1000, max=MAX_FILE_BYTES // 1000)
     try:
         rows = readers[suffix](path)
     except TableError:
@@ -52,6 +61,7 @@ def read_table(path: str | Path) -> list[tuple[int, dict[str, str]]]:
         raise TableError("import.unreadable", reason=type(error).__name__) from error
     if not rows:
         raise TableError("import.empty")
+    _check_sizes(rows)
     headers = [str(cell or "").strip() for cell in rows[0]]
     repeated = sorted({header for header in headers if header and headers.count(header) > 1})
     if repeated:
@@ -64,6 +74,16 @@ def read_table(path: str | Path) -> list[tuple[int, dict[str, str]]]:
     if not table:
         raise TableError("import.empty")
     return table
+
+
+def _check_sizes(rows: list[list[object]]) -> None:
+    """Refuse a table with more than ``MAX_ROWS`` data rows, or a cell longer than ``MAX_CELL_CHARS``."""
+    if len(rows) - 1 > MAX_ROWS:
+        raise TableError("import.too_many_rows", max=MAX_ROWS)
+    for line, cells in enumerate(rows, start=1):
+        for column, cell in enumerate(cells, start=1):
+            if isinstance(cell, str) and len(cell) > MAX_CELL_CHARS:
+                raise TableError("import.cell_too_long", line=line, column=column, length=len(cell), max=MAX_CELL_CHARS)
 
 
 def _csv_rows(path: Path) -> list[list[str]]:
@@ -79,11 +99,19 @@ def _csv_rows(path: Path) -> list[list[str]]:
 def _xlsx_rows(path: Path) -> list[list[object]]:
     from openpyxl import load_workbook  # only when a workbook is read: a form's kernel never does
 
+    with zipfile.ZipFile(path) as parts:
+        if sum(part.file_size for part in parts.infolist()) > MAX_UNPACKED_BYTES:
+            raise TableError("import.file_too_big", size=path.stat().st_size // 1000, max=MAX_FILE_BYTES // 1000)
     workbook = load_workbook(path, read_only=True, data_only=True)
     try:
         sheet = workbook.worksheets[0]
         sheet.reset_dimensions()  # a stale <dimension> would silently drop rows
-        return [list(row) for row in sheet.iter_rows(values_only=True)]
+        rows = []
+        for row in sheet.iter_rows(values_only=True):
+            rows.append(list(row))
+            if len(rows) > MAX_ROWS + 1:  # the header and one row too many: said by _check_sizes
+                break
+        return rows
     finally:
         workbook.close()
 

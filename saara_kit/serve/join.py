@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 
 __all__ = [
     "JOIN_CODE_ALPHABET", "JOIN_CODE_LENGTH", "WrongCodes", "addresses_to_share", "join_url", "lan_addresses",
-    "new_join_code", "qr_svg", "qr_terminal",
+    "is_this_machine_only", "new_join_code", "qr_svg", "qr_terminal",
 ]
 
 JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read off a projector, typed on a phone
@@ -34,6 +34,16 @@ def lan_addresses() -> list[str]:
             if ip.version == 4 and not (ip.is_loopback or ip.is_link_local or ip.is_unspecified):
                 found.add(ip)
     return [str(ip) for ip in sorted(found)]
+
+
+def is_this_machine_only(host: str) -> bool:
+    """Tell whether serving on ``host`` reaches only this machine (a loopback address)."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:  # a name: it may resolve to a network address
+        return False
 
 
 def addresses_to_share(host: str) -> list[str]:

@@ -3,6 +3,7 @@ kernels, a full room answers politely, the trainer's pages stay the trainer's, a
 never touches the workshop's real store."""
 from __future__ import annotations
 
+import os
 import time
 import urllib.error
 import urllib.request
@@ -12,7 +13,7 @@ import pytest
 from saara_kit.serve.server import room_sizes
 from saara_kit.store import open_store
 
-from tests.browser.conftest import serving
+from tests.browser.conftest import free_port, running, serving
 
 pytestmark = pytest.mark.browser
 
@@ -181,3 +182,13 @@ def test_the_join_page_and_the_room_view_fit_a_phone(browser, room_server, lang)
             assert box["x"] >= 0 and box["x"] + box["width"] <= 390, address
     finally:
         context.close()
+
+
+def test_an_open_lan_serves_without_a_code_only_when_asked_and_says_the_risk(tmp_path):
+    port = free_port()
+    arguments = ["serve", "--host", "0.0.0.0", "--no-token", "--open-lan", "--port", str(port),
+                 "--data-dir", str(tmp_path), "--lang", "fr"]
+    with running(arguments, {**os.environ, "SAARA_DB_URL": ""}) as (_, log):
+        assert "ATTENTION : sans code sur 0.0.0.0 (--open-lan)" in "".join(log)
+        landing = urllib.request.urlopen(f"http://127.0.0.1:{port}/?lang=fr").read().decode()
+        assert "saara-apps" in landing  # the forms, with no code asked

@@ -89,6 +89,20 @@ def test_facilitator_rerun_writes_each_hubs_dossier_and_reports_failures(tmp_pat
     assert [f.region for f in failures] == ["ouest"]
     assert "source must be 'sample' or 'store'" in failures[0].error
     assert (tmp_path / "ouest" / "01-stakeholder-mapping.ipynb").exists()  # kept for reading the error
+    assert failures[0].stale is None  # the hub had no dossier yet
+
+
+def test_a_failed_rerun_keeps_the_hubs_last_good_dossier_and_says_it_is_stale(tmp_path, capsys):
+    assert run_all(regions=["centre"], source="sample", output_dir=tmp_path, workers=1) == []
+    dossier = tmp_path / "centre" / "01-stakeholder-mapping.html"
+    good = dossier.read_bytes()
+    capsys.readouterr()
+
+    failures = run_all(regions=["centre"], source="nowhere", output_dir=tmp_path, workers=1)
+    assert [failure.stale for failure in failures] == [dossier]
+    assert dossier.read_bytes() == good
+    said = capsys.readouterr().out
+    assert "ÉCHEC" in said and "le dernier dossier valable reste en place, périmé" in said and str(dossier) in said
 
 
 def test_cli_rerun_uses_each_hubs_own_language(tmp_path, capsys, monkeypatch):

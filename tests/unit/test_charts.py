@@ -50,6 +50,14 @@ def test_french_grid_uses_french_names_and_one_point_per_actor():
     assert len(points) == len(frame)
 
 
+@pytest.mark.parametrize("name", ["Donateur $$", "Fonds $x^2$ \\frac{1}{2}", "$", "100 $ par mois"])
+def test_dollar_signs_in_names_are_drawn_as_typed(name):
+    frame = load_records(DOMAIN, "sample", region="centre").head(1).assign(name=name)
+    figure = power_interest_grid(frame, "fr")
+    assert figure_to_png(figure).startswith(b"\x89PNG")
+    assert name in [text.get_text().replace("\n", " ") for text in figure.axes[0].texts]
+
+
 # -- phones: the grid the form shows must be readable on a 390 px screen, nothing cut off ------------
 LONG_NAMES = [  # (French, Arabic), put at the corners and in one crowded cell
     ("Association des parents d'élèves de l'école primaire Émir Abdelkader de Bab El Oued",

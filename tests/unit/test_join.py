@@ -5,8 +5,8 @@ import ipaddress
 from urllib.parse import parse_qs, urlsplit
 
 from saara_kit.serve.join import (
-    JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, WrongCodes, addresses_to_share, join_url, lan_addresses, new_join_code,
-    qr_svg, qr_terminal,
+    JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, WrongCodes, addresses_to_share, is_this_machine_only, join_url,
+    lan_addresses, new_join_code, qr_svg, qr_terminal,
 )
 from saara_kit.serve.server import room_sizes, voila_arguments
 
@@ -53,3 +53,14 @@ def test_a_room_sizes_the_pool_and_the_cap_and_the_trainers_view_is_never_prehea
     assert "--pool_size=10" in args and "--SaaraVoila.room=30" in args
     assert "--SaaraIdentityProvider.join_code=K7P3XM" in args
     assert "--VoilaKernelManager.preheat_denylist=room.ipynb" in args
+
+
+def test_serving_the_network_without_a_code_is_refused_unless_the_facilitator_says_so(capsys, tmp_path):
+    from saara_kit.cli import main
+
+    for host in ("0.0.0.0", "192.168.1.10", "hub-laptop"):
+        assert main(["serve", "--host", host, "--no-token", "--data-dir", str(tmp_path / "data"), "--lang", "fr"]) == 2
+        said = capsys.readouterr().err
+        assert f"Refusé : --no-token sur {host}" in said and "--open-lan" in said
+    assert not (tmp_path / "data").exists()  # refused before anything was made
+    assert is_this_machine_only("127.0.0.1") and is_this_machine_only("::1") and is_this_machine_only("localhost")

@@ -341,6 +341,38 @@ def test_a_workbook_with_a_stale_dimension_imports_every_row(tmp_path):
     assert len(_current(tmp_path)) == 5
 
 
+def _refused(capsys, path, data_dir) -> str:
+    """Import ``path``; assert it was refused with nothing saved; return what the facilitator read."""
+    assert _cli("import", "stakeholders", str(path), "--region", "ouest", data_dir=data_dir) == 2
+    assert _current(data_dir) == {}
+    return capsys.readouterr().err
+
+
+def test_big_files_long_cells_and_endless_rows_are_refused_before_parsing(tmp_path, capsys):
+    from saara_kit.exports.tables import MAX_CELL_CHARS, MAX_FILE_BYTES, MAX_ROWS
+
+    header, row = FRENCH_EXCEL_CSV.split("\r\n")[:2]
+    huge = _write(tmp_path / "huge.csv", header + "\r\n" + "x;" * (MAX_FILE_BYTES // 2 + 1))
+    assert "Le fichier est trop gros" in _refused(capsys, huge, tmp_path)
+
+    endless = _write(tmp_path / "endless.csv", header + "\r\n" + (row + "\r\n") * (MAX_ROWS + 1))
+    assert f"plus de {MAX_ROWS} lignes" in _refused(capsys, endless, tmp_path)
+
+    long_cell = _write(tmp_path / "long.csv", FRENCH_EXCEL_CSV.replace("Prête un local", "é" * (MAX_CELL_CHARS + 1)))
+    assert f"Ligne 2, colonne 10 : {MAX_CELL_CHARS + 1} caractères" in _refused(capsys, long_cell, tmp_path)
+
+
+def test_a_workbook_that_unpacks_to_too_much_is_refused(tmp_path, capsys):
+    import zipfile
+
+    book = openpyxl.Workbook()
+    book.active.append(["Association", "Nom"])
+    book.save(tmp_path / "book.xlsx")
+    with zipfile.ZipFile(tmp_path / "book.xlsx", "a", zipfile.ZIP_DEFLATED) as parts:  # 30 MB of zeros in 30 kB
+        parts.writestr("xl/media/padding.bin", bytes(30_000_000))
+    assert "Le fichier est trop gros" in _refused(capsys, tmp_path / "book.xlsx", tmp_path)
+
+
 def test_an_id_from_another_hub_is_refused_not_moved(tmp_path, capsys):
     _cli("import", "stakeholders", str(_write(tmp_path / "in.csv", FRENCH_EXCEL_CSV)), "--region", "ouest",
          data_dir=tmp_path)
