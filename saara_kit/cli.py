@@ -8,7 +8,7 @@ import sys
 from functools import partial
 from pathlib import Path
 
-from saara_kit.i18n import TranslatedError, languages, normalise_lang, t
+from saara_kit.i18n import TranslatedError, format_date, languages, normalise_lang, t
 from saara_kit.settings import default_data_dir, default_region
 
 __all__ = ["build_parser", "main"]
@@ -147,6 +147,16 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     _common(exporter, lang)
     exporter.set_defaults(handler=_export)
 
+    restorer = command("restore", "cli.restore.about")
+    restorer.add_argument("domain", choices=sorted(domains()), metavar=domain, help=t("cli.restore.domain", lang))
+    restorer.add_argument("--region", required=True, help=t("cli.restore.region", lang))
+    restorer.add_argument("--association", help=t("cli.restore.association", lang))
+    restorer.add_argument("--record", action="append", dest="records", default=[], metavar="ID",
+                          help=t("cli.restore.record", lang))
+    restorer.add_argument("--all", action="store_true", help=t("cli.restore.all", lang))
+    _common(restorer, lang)
+    restorer.set_defaults(handler=_restore)
+
     run = command("run", "cli.run.about")
     run.add_argument("--region", action="append", dest="regions", help=t("cli.run.region", lang))
     run.add_argument("--notebook", action="append", dest="notebooks", help=t("cli.run.notebook", lang))
@@ -211,6 +221,42 @@ def _import(args) -> int:
         return 1
     print(t("import.done", lang, count=rows, new=new))
     return 0
+
+
+def _restore(args) -> int:
+    from saara_kit.data import load_region
+    from saara_kit.registry import domain
+    from saara_kit.store import RevisionConflict
+    from saara_kit.store.restore import restore, withdrawn
+
+    hub = load_region(args.region)
+    lang = normalise_lang(args.lang or hub.default_lang)
+    kind = domain(args.domain)
+    with _store(args) as store:
+        found = withdrawn(store, kind.kind, hub.id, args.association)
+        if not args.records and not args.all:  # only list them
+            for withdrawal in found:
+                print(t("restore.line", lang, id=withdrawal.record_id, association=withdrawal.association,
+                        name=_last_name(store, withdrawal.record_id, kind.key), author=withdrawal.author,
+                        date=format_date(withdrawal.saved_at.date(), lang, "medium")))
+            print(t("restore.listed", lang, count=len(found)))
+            return 0
+        chosen = found if args.all else [w for w in found if w.record_id in args.records]
+        unknown = sorted(set(args.records) - {w.record_id for w in found})
+        if unknown:
+            raise TranslatedError("restore.not_withdrawn", ids=", ".join(unknown))
+        try:
+            count = restore(store, chosen, author="trainer")
+        except RevisionConflict:
+            print(t("import.conflict", lang), file=sys.stderr)
+            return 1
+    print(t("restore.done", lang, count=count))
+    return 0
+
+
+def _last_name(store, record_id: str, key: str) -> str:
+    """The record's name (its key field) before it was withdrawn."""
+    return next((str(rev.payload.get(key, "")) for rev in reversed(store.history(record_id)) if not rev.deleted), "")
 
 
 def _template(args, lang: str) -> int:

@@ -65,6 +65,7 @@ def app(name: str, lang: str | None = None, region: str | None = None, store=Non
     from saara_kit.records.form import RecordListForm
     from saara_kit.settings import default_region
     from saara_kit.store import open_store
-    from saara_kit.widgets import request_lang
+    from saara_kit.widgets import request_author, request_lang
 
-    return RecordListForm(domain(name), store or open_store(), region or default_region(), lang or request_lang())
+    return RecordListForm(domain(name), store or open_store(), region or default_region(), lang or request_lang(),
+                          author=request_author())

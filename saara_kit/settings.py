@@ -7,6 +7,7 @@ from pathlib import Path
 __all__ = [
     "CHROMIUM_ARGS",
     "CHROMIUM_PATH",
+    "DEVICE_HEADER",
     "PROJECT_ROOT",
     "DATASETS_DIR",
     "PARAMS_DIR",
@@ -26,6 +27,10 @@ NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 VOILA_APPS_DIR = PROJECT_ROOT / "voila_apps"
 # a Jupyter data folder: the offline templates "saara" for Voilà and for nbconvert's dossiers
 TEMPLATES_DIR = Path(__file__).resolve().parent / "jupyter"
+
+# The server names the device of every form request in this header (a participant's device id, or
+# "trainer"); Voilà hands it to the form's kernel as HTTP_X_SAARA_DEVICE, and saves record it.
+DEVICE_HEADER = "X-Saara-Device"
 
 # Debian's Chromium, headless, with no call home (the hubs are often offline).
 CHROMIUM_PATH = os.environ.get("SAARA_CHROMIUM", "/usr/bin/chromium")

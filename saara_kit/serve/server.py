@@ -34,7 +34,7 @@ from saara_kit.serve.landing import available_apps, render_landing
 from saara_kit.serve.pages import (
     FAVICON, FAVICON_TYPE, page_language, render_error, render_full, render_join, render_login,
 )
-from saara_kit.settings import TEMPLATES_DIR, VOILA_APPS_DIR, default_data_dir, default_db_url, default_region
+from saara_kit.settings import DEVICE_HEADER, TEMPLATES_DIR, VOILA_APPS_DIR, default_data_dir, default_db_url, default_region
 from saara_kit.store import open_store
 
 __all__ = ["SaaraIdentityProvider", "SaaraVoila", "kernels_in_use", "room_sizes", "serve", "voila_arguments"]
@@ -214,6 +214,7 @@ class FormPage(KitErrorPages):
             self.finish(render_full(lang, root=_root(self)))
             return
         self.xsrf_token  # noqa: B018 - reading it sets the cookie
+        self.request.headers[DEVICE_HEADER] = self.current_user.username  # the form's author; never the visitor's own
 
 
 class FaviconHandler(web.RequestHandler):
@@ -309,6 +310,7 @@ def voila_arguments(
         "--preheat_kernel=True",
         f"--pool_size={pool_size}",
         *(f"--VoilaKernelManager.preheat_denylist={name}.ipynb" for name in sorted(TRAINER_APPS)),
+        f"--VoilaConfiguration.http_header_envs={DEVICE_HEADER}",  # who saves, for the store
         "--show_tracebacks=False",
         f"--VoilaExecutor.iopub_timeout={FORM_OUTPUT_WAIT_SECONDS}",
         "--VoilaConfiguration.allow_template_override=NO",  # ?template=… hangs a request and starts a kernel

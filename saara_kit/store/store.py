@@ -96,9 +96,10 @@ class Store:
         return self._read(query.order_by(revisions.c.revision))
 
     def current(
-        self, kind: str, region: str | None = None, association: str | None = None
+        self, kind: str, region: str | None = None, association: str | None = None, withdrawn: bool = False,
     ) -> list[Revision]:
-        """Return the latest revision of each live record of ``kind``, in the order first saved."""
+        """Return the latest revision of each live record of ``kind``, in the order first saved; with
+        ``withdrawn``, that of each withdrawn record instead."""
         latest = (
             sa.select(
                 revisions.c.record_id,
@@ -113,7 +114,7 @@ class Store:
             latest,
             sa.and_(revisions.c.record_id == latest.c.record_id, revisions.c.revision == latest.c.top),
         )
-        query = query.where(revisions.c.deleted.is_(False))
+        query = query.where(revisions.c.deleted.is_(withdrawn))
         if region is not None:
             query = query.where(revisions.c.region == region)
         if association is not None:

@@ -1,4 +1,5 @@
-"""Read the page's query string (``?lang=ar``), also in Voilà's preheated kernels.
+"""Read the visitor's request in a form's kernel: the language asked (``?lang=ar``) and the device
+the server recognised (its header ``X-Saara-Device``), also in Voilà's preheated kernels.
 
 A preheated kernel runs the form before anyone opens it. When a page takes the kernel, Voilà sends
 it the visitor's request over a websocket (``/voila/query/<kernel id>``). Voilà's own helper,
@@ -11,11 +12,13 @@ from __future__ import annotations
 import json
 import os
 import warnings
+from functools import cache
 from urllib.parse import parse_qs
 
 from saara_kit.i18n import normalise_lang
+from saara_kit.settings import DEVICE_HEADER
 
-__all__ = ["request_lang"]
+__all__ = ["request_author", "request_lang"]
 
 CONNECT_TIMEOUT_S = 5  # Voilà's own
 
@@ -28,6 +31,7 @@ def _request_address() -> str:
             f"{base}voila/query/{env('VOILA_KERNEL_ID')}")
 
 
+@cache
 def _wait_for_visitor() -> None:
     """In a preheated kernel, wait until a page takes it, then put its request in the environment."""
     if os.environ.get("VOILA_PREHEAT", "False") == "False":
@@ -50,3 +54,10 @@ def _query_parameter(name: str) -> str | None:
 def request_lang() -> str:
     """Return the language asked in the URL, else ``$SAARA_LANG``, else French."""
     return normalise_lang(_query_parameter("lang") or os.environ.get("SAARA_LANG"))
+
+
+def request_author() -> str:
+    """Return who the visitor is for the store: the device the server recognised (``participant-…``,
+    ``trainer``), else ``participant``."""
+    _wait_for_visitor()
+    return os.environ.get("HTTP_" + DEVICE_HEADER.upper().replace("-", "_")) or "participant"

@@ -188,3 +188,9 @@ def test_closed_pages_give_their_kernels_back_to_the_pool(room_server, full_room
         assert time.monotonic() - closed < KERNELS_BACK_S, (
             f"{room_server.kernels()} kernels live {KERNELS_BACK_S} s after the pages closed; pool {POOL}")
         time.sleep(1)
+
+
+def test_each_save_names_the_phone_that_made_it(room_server, full_room):
+    with open_store(room_server.data_dir) as store:
+        authors = [revision.author for revision in store.current(DOMAIN.kind, region="ouest")]
+    assert len(set(authors)) == ROOM and all(author.startswith("participant-") for author in authors), authors

@@ -1,0 +1,32 @@
+"""Withdrawn records: list them, and bring them back as they were before their withdrawal.
+
+Every save keeps history (a withdrawal is one more revision), so restoring writes a new revision
+with the last live content; nothing is rewritten and the withdrawal stays in the history.
+"""
+from __future__ import annotations
+
+from saara_kit.store.records import Revision
+from saara_kit.store.store import Store
+
+__all__ = ["restore", "withdrawn"]
+
+
+def withdrawn(store: Store, kind: str, region: str, association: str | None = None) -> list[Revision]:
+    """Return the withdrawal of each withdrawn record of ``kind`` in ``region`` (its latest revision)."""
+    return store.current(kind, region=region, association=association, withdrawn=True)
+
+
+def restore(store: Store, withdrawals: list[Revision], author: str) -> int:
+    """Bring each withdrawn record back with its last live content, all or none; return how many.
+
+    A record saved again since (by someone else) raises ``RevisionConflict``, and nothing is written.
+    """
+    revivals = []
+    for withdrawal in withdrawals:
+        last_live = next(rev for rev in reversed(store.history(withdrawal.record_id)) if not rev.deleted)
+        revivals.append(Revision(
+            record_id=withdrawal.record_id, revision=withdrawal.revision + 1, kind=withdrawal.kind,
+            region=withdrawal.region, association=withdrawal.association, author=author,
+            payload=last_live.payload, schema_version=last_live.schema_version,
+        ))
+    return store.save_many(revivals)
