@@ -281,3 +281,23 @@ def test_a_name_with_an_emoji_draws_the_grid_without_a_warning(store):
         _add(form, name="Jardin partagé 🌳🤝🏽", type="apc", power=4, interest=5)
     assert [str(w.message) for w in caught] == []
     assert bytes(form._picture.value).startswith(b"\x89PNG") and form.entries[0].name == "Jardin partagé 🌳🤝🏽"
+
+
+def test_a_read_only_data_folder_says_so_and_keeps_what_was_typed(store, tmp_path):
+    from saara_kit.store import open_store
+
+    form = _form(store)
+    form.open_association("Association Femmes Rurales")
+    _add(form, name="APC de Sétif")
+    form.save()
+    acknowledged = _current(store)
+    # the same store file, as a read-only folder or a full disk leaves it: SQLite refuses every write
+    with open_store(db_url=f"sqlite:///file:{store.engine.url.database}?mode=ro&uri=true") as read_only:
+        late = _form(read_only)
+        late.open_association("Association Femmes Rurales")
+        _add(late, name="APC de Djemila")
+        late.save()
+        assert late.state.state == "error" and late.state.notice.key == "form.store_error"
+        assert "rien n'a été enregistré" in _status(late)
+        assert [revision.payload["name"] for revision in late.pending] == ["APC de Djemila"]  # kept to retry
+    assert _current(store) == acknowledged
