@@ -227,7 +227,7 @@ def _restore(args) -> int:
     from saara_kit.data import load_region
     from saara_kit.registry import domain
     from saara_kit.store import RevisionConflict
-    from saara_kit.store.restore import restore, withdrawn
+    from saara_kit.store.restore import last_live, restore, withdrawn
 
     hub = load_region(args.region)
     lang = normalise_lang(args.lang or hub.default_lang)
@@ -237,7 +237,7 @@ def _restore(args) -> int:
         if not args.records and not args.all:  # only list them
             for withdrawal in found:
                 print(t("restore.line", lang, id=withdrawal.record_id, association=withdrawal.association,
-                        name=_last_name(store, withdrawal.record_id, kind.key), author=withdrawal.author,
+                        name=last_live(store, withdrawal.record_id).payload.get(kind.key, ""), author=withdrawal.author,
                         date=format_date(withdrawal.saved_at.date(), lang, "medium")))
             print(t("restore.listed", lang, count=len(found)))
             return 0
@@ -252,11 +252,6 @@ def _restore(args) -> int:
             return 1
     print(t("restore.done", lang, count=count))
     return 0
-
-
-def _last_name(store, record_id: str, key: str) -> str:
-    """The record's name (its key field) before it was withdrawn."""
-    return next((str(rev.payload.get(key, "")) for rev in reversed(store.history(record_id)) if not rev.deleted), "")
 
 
 def _template(args, lang: str) -> int:

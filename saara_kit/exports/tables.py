@@ -100,8 +100,9 @@ def _xlsx_rows(path: Path) -> list[list[object]]:
     from openpyxl import load_workbook  # only when a workbook is read: a form's kernel never does
 
     with zipfile.ZipFile(path) as parts:
-        if sum(part.file_size for part in parts.infolist()) > MAX_UNPACKED_BYTES:
-            raise TableError("import.file_too_big", size=path.stat().st_size // 1000, max=MAX_FILE_BYTES // 1000)
+        unpacked = sum(part.file_size for part in parts.infolist())
+        if unpacked > MAX_UNPACKED_BYTES:
+            raise TableError("import.unpacks_too_big", size=unpacked // 1_000_000, max=MAX_UNPACKED_BYTES // 1_000_000)
     workbook = load_workbook(path, read_only=True, data_only=True)
     try:
         sheet = workbook.worksheets[0]

@@ -8,12 +8,17 @@ from __future__ import annotations
 from saara_kit.store.records import Revision
 from saara_kit.store.store import Store
 
-__all__ = ["restore", "withdrawn"]
+__all__ = ["last_live", "restore", "withdrawn"]
 
 
 def withdrawn(store: Store, kind: str, region: str, association: str | None = None) -> list[Revision]:
     """Return the withdrawal of each withdrawn record of ``kind`` in ``region`` (its latest revision)."""
     return store.current(kind, region=region, association=association, withdrawn=True)
+
+
+def last_live(store: Store, record_id: str) -> Revision:
+    """Return the record's last revision before it was withdrawn."""
+    return next(rev for rev in reversed(store.history(record_id)) if not rev.deleted)
 
 
 def restore(store: Store, withdrawals: list[Revision], author: str) -> int:
@@ -23,10 +28,10 @@ def restore(store: Store, withdrawals: list[Revision], author: str) -> int:
     """
     revivals = []
     for withdrawal in withdrawals:
-        last_live = next(rev for rev in reversed(store.history(withdrawal.record_id)) if not rev.deleted)
+        content = last_live(store, withdrawal.record_id)
         revivals.append(Revision(
             record_id=withdrawal.record_id, revision=withdrawal.revision + 1, kind=withdrawal.kind,
             region=withdrawal.region, association=withdrawal.association, author=author,
-            payload=last_live.payload, schema_version=last_live.schema_version,
+            payload=content.payload, schema_version=content.schema_version,
         ))
     return store.save_many(revivals)

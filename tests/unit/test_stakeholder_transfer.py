@@ -370,7 +370,7 @@ def test_a_workbook_that_unpacks_to_too_much_is_refused(tmp_path, capsys):
     book.save(tmp_path / "book.xlsx")
     with zipfile.ZipFile(tmp_path / "book.xlsx", "a", zipfile.ZIP_DEFLATED) as parts:  # 30 MB of zeros in 30 kB
         parts.writestr("xl/media/padding.bin", bytes(30_000_000))
-    assert "Le fichier est trop gros" in _refused(capsys, tmp_path / "book.xlsx", tmp_path)
+    assert "Ce classeur se décompresse en 30 Mo (au plus 20 Mo)" in _refused(capsys, tmp_path / "book.xlsx", tmp_path)
 
 
 def test_an_id_from_another_hub_is_refused_not_moved(tmp_path, capsys):
