@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 from saara_kit.serve.server import room_sizes
-from tests.browser.conftest import serving
+from tests.browser.conftest import is_live_kernel, serving
 from tests.browser.http_phone import HttpPhone
 
 ROOMS = (10, 30)
@@ -45,13 +45,9 @@ def _tree(pid: int) -> list:
     return [root, *root.children(recursive=True)]
 
 
-def _is_kernel(process) -> bool:
-    return "ipykernel_launcher" in " ".join(process.cmdline())
-
-
 def _kind(process) -> str:
     """What a process of the bench is: a kernel, or the server."""
-    return "kernel" if _is_kernel(process) else "server"
+    return "kernel" if is_live_kernel(process) else "server"
 
 
 class Sampler(threading.Thread):
@@ -74,7 +70,7 @@ class Sampler(threading.Thread):
             for process in _tree(self.pid):
                 with contextlib.suppress(psutil.Error):  # it ended while we looked
                     total += process.memory_info().rss
-                    kernels += _is_kernel(process)
+                    kernels += is_live_kernel(process)
             if total > self.peak:
                 self.peak, self.kernels_at_peak = total, kernels
             for process in _tree(self.pid):

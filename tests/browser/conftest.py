@@ -54,13 +54,17 @@ class Server:
         """Count the server's live kernels (its ipykernel processes)."""
         import psutil
 
-        def is_kernel(process) -> bool:
-            try:
-                return process.status() != psutil.STATUS_ZOMBIE and "ipykernel_launcher" in " ".join(process.cmdline())
-            except psutil.Error:  # it ended while we looked
-                return False
+        return sum(map(is_live_kernel, psutil.Process(self.pid).children(recursive=True)))
 
-        return sum(map(is_kernel, psutil.Process(self.pid).children(recursive=True)))
+
+def is_live_kernel(process) -> bool:
+    """Tell whether a ``psutil`` process is a live ipykernel (not a zombie, not gone)."""
+    import psutil
+
+    try:
+        return process.status() != psutil.STATUS_ZOMBIE and "ipykernel_launcher" in " ".join(process.cmdline())
+    except psutil.Error:  # it ended while we looked
+        return False
 
 
 @contextlib.contextmanager
