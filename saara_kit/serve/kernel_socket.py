@@ -16,9 +16,10 @@ from typing import Any
 
 from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
 
-__all__ = ["HIDDEN_FROM_PAGES", "SafeKernelWebsocketHandler", "binary_message_parts", "message_parts"]
+__all__ = ["HIDDEN_FROM_PAGES", "SafeKernelWebsocketHandler", "binary_message_part", "message_part"]
 
 OFFSET_BYTES = 8  # v1 protocol: an 8-byte little-endian count, then that many 8-byte offsets
+V1_PARTS = {"header": 1, "content": 4}  # after the channel: header, parent header, metadata, content
 HIDDEN_FROM_PAGES = frozenset({"execute_input", "stream", "error"})
 LOGGED_CHARS = 4000
 
@@ -31,37 +32,36 @@ def _json_dict(raw: bytes | str) -> dict | None:
     return value if isinstance(value, dict) else None
 
 
-def binary_message_parts(message: bytes) -> tuple[dict | None, dict | None]:
-    """Return the (header, content) of a v1-protocol binary message, (None, None) when it is not one."""
+def binary_message_part(message: bytes, part: str) -> dict | None:
+    """Return the ``part`` ("header" or "content") of a v1-protocol binary message, None when it is not one."""
     count = int.from_bytes(message[:OFFSET_BYTES], "little")
     if not 6 <= count < len(message) // OFFSET_BYTES:  # channel, 4 parts, end; or offsets that would not fit
-        return None, None
-    offsets = [int.from_bytes(message[OFFSET_BYTES * (i + 1):OFFSET_BYTES * (i + 2)], "little") for i in range(count)]
+        return None
+    index = V1_PARTS[part]
+    start, end = (int.from_bytes(message[OFFSET_BYTES * (i + 1):OFFSET_BYTES * (i + 2)], "little") for i in (index, index + 1))
     try:
-        header, content = (message[offsets[i]:offsets[i + 1]].decode("utf-8") for i in (1, 4))
+        return _json_dict(message[start:end].decode("utf-8"))
     except UnicodeDecodeError:
-        return None, None
-    return _json_dict(header), _json_dict(content)
+        return None
 
 
-def message_parts(message: bytes | str | dict[str, Any]) -> tuple[dict | None, dict | None]:
-    """Return the (header, content) of a message on its way to a page, in either protocol."""
+def message_part(message: bytes | str | dict[str, Any], part: str) -> dict | None:
+    """Return the ``part`` ("header" or "content") of a message on its way to a page, in either protocol."""
     if isinstance(message, bytes):
-        return binary_message_parts(message)
+        return binary_message_part(message, part)
     if isinstance(message, str):  # the legacy protocol's JSON text
         message = _json_dict(message) or {}
-    return message.get("header"), message.get("content")
+    return message.get(part)
 
 
 class SafeKernelWebsocketHandler(VoilaKernelWebsocketHandler):
     """Voilà's kernel websocket: headers read safely, and what the kernel writes kept from the page."""
 
     def write_message(self, message: bytes | str | dict[str, Any], binary: bool = False):
-        header, content = message_parts(message)
-        kind = (header or {}).get("msg_type")
+        kind = (message_part(message, "header") or {}).get("msg_type")
         if kind in HIDDEN_FROM_PAGES:
-            if kind != "execute_input":
+            if kind != "execute_input":  # the content is read only for what goes to the log
                 self.log.warning("kernel %s wrote, kept from its page: %s", self.kernel_id,
-                                 json.dumps(content, ensure_ascii=False)[:LOGGED_CHARS])
+                                 json.dumps(message_part(message, "content"), ensure_ascii=False)[:LOGGED_CHARS])
             return None
         return super(VoilaKernelWebsocketHandler, self).write_message(message, binary)
