@@ -10,6 +10,7 @@ from pathlib import Path
 
 from saara_kit.i18n import TranslatedError, format_date, languages, normalise_lang, t
 from saara_kit.settings import default_data_dir, default_region
+from saara_kit.validation import ValidationError
 
 __all__ = ["build_parser", "main"]
 
@@ -157,6 +158,14 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     _common(restorer, lang)
     restorer.set_defaults(handler=_restore)
 
+    coder = command("codes", "cli.codes.about")
+    coder.add_argument("--region", required=True, help=t("cli.codes.region", lang))
+    coder.add_argument("--association", action="append", dest="associations", default=[], metavar="ASSOCIATION",
+                       help=t("cli.codes.association", lang))
+    coder.add_argument("-o", "--output", type=Path, help=t("cli.codes.output", lang))
+    _common(coder, lang)
+    coder.set_defaults(handler=_codes)
+
     run = command("run", "cli.run.about")
     run.add_argument("--region", action="append", dest="regions", help=t("cli.run.region", lang))
     run.add_argument("--notebook", action="append", dest="notebooks", help=t("cli.run.notebook", lang))
@@ -182,6 +191,9 @@ def main(argv: list[str] | None = None) -> int:
         return args.handler(args)
     except TranslatedError as error:  # an unknown hub, a bad hub file, an unreadable file
         print(error.message(normalise_lang(args.lang)), file=sys.stderr)
+        return 2
+    except ValidationError as error:  # a value given on the command line, such as an association's name
+        print("\n".join(error.messages(normalise_lang(args.lang))), file=sys.stderr)
         return 2
 
 
@@ -248,9 +260,26 @@ def _restore(args) -> int:
         try:
             count = restore(store, chosen, author="trainer")
         except RevisionConflict:
-            print(t("import.conflict", lang), file=sys.stderr)
+            print(t("restore.conflict", lang), file=sys.stderr)
             return 1
     print(t("restore.done", lang, count=count))
+    return 0
+
+
+def _codes(args) -> int:
+    from saara_kit.data import load_region
+    from saara_kit.exports.code_cards import write_code_cards
+    from saara_kit.records.domain import validate_association
+    from saara_kit.store.codes import give_codes
+
+    hub = load_region(args.region)
+    lang = normalise_lang(args.lang or hub.default_lang)
+    with _store(args) as store:
+        codes = give_codes(store, hub.id, [validate_association(name) for name in args.associations])
+    for name, code in sorted(codes.items()):
+        print(f"{code}  {name}")
+    path = write_code_cards(args.output or args.data_dir / f"codes-{hub.id}.html", hub.name(lang), codes, lang)
+    print(t("codes.written", lang, count=len(codes), path=path))
     return 0
 
 

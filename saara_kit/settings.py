@@ -8,6 +8,7 @@ __all__ = [
     "CHROMIUM_ARGS",
     "CHROMIUM_PATH",
     "DEVICE_HEADER",
+    "TRAINER",
     "PROJECT_ROOT",
     "DATASETS_DIR",
     "PARAMS_DIR",
@@ -31,6 +32,7 @@ TEMPLATES_DIR = Path(__file__).resolve().parent / "jupyter"
 # The server names the device of every form request in this header (a participant's device id, or
 # "trainer"); Voilà hands it to the form's kernel as HTTP_X_SAARA_DEVICE, and saves record it.
 DEVICE_HEADER = "X-Saara-Device"
+TRAINER = "trainer"  # the user of the trainer code; participants join with the join code
 
 # Debian's Chromium, headless, with no call home (the hubs are often offline).
 CHROMIUM_PATH = os.environ.get("SAARA_CHROMIUM", "/usr/bin/chromium")

@@ -13,10 +13,11 @@ from typing import Any, Callable, Iterable, Iterator
 from saara_kit.records.fields import Field, Invalid, Text
 from saara_kit.validation import FieldError, ValidationError
 
-__all__ = ["ASSOCIATION", "SHARED_COLUMNS", "STORE_COLUMNS", "Domain", "Record", "validate_association"]
+__all__ = ["ASSOCIATION", "SHARED_COLUMNS", "STORE_COLUMNS", "Domain", "Record", "validate_association", "validate_participant"]
 
 # Every record belongs to one association of one hub; the label keys are shared by every domain.
 ASSOCIATION = Text("association", max=200)
+PARTICIPANT = Text("participant", max=80, required=False)  # who saves, as they name themselves
 SHARED_PREFIX = "records"
 STORE_COLUMNS = ("record_id", "revision", "saved_at", "author")  # what the store says of a revision
 SHARED_COLUMNS = ("region", "association", *STORE_COLUMNS)  # labelled ``records.field.<column>``
@@ -64,13 +65,22 @@ class Record(Mapping):
         return dict(self._values)
 
 
+def _read_shared(field: Field, value: Any) -> Any:
+    try:
+        return field.read(value)
+    except Invalid as problem:
+        label = f"{SHARED_PREFIX}.field.{field.name}"
+        raise ValidationError([FieldError(field.name, label, problem.code, problem.params)]) from None
+
+
 def validate_association(name: Any) -> str:
     """Return an association's name, stripped; raise ``ValidationError`` when empty or too long."""
-    try:
-        return ASSOCIATION.read(name)
-    except Invalid as problem:
-        label = f"{SHARED_PREFIX}.field.association"
-        raise ValidationError([FieldError("association", label, problem.code, problem.params)]) from None
+    return _read_shared(ASSOCIATION, name)
+
+
+def validate_participant(name: Any) -> str:
+    """Return the name a participant gave (may be empty), stripped; raise ``ValidationError`` when too long."""
+    return _read_shared(PARTICIPANT, name)
 
 
 Rule = Callable[[Record], Iterable[FieldError]]

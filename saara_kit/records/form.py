@@ -29,7 +29,8 @@ class RecordListForm(TranslatedForm):
 
     Public surface: ``state`` (the widget-free model), ``value`` (the editor's fields, settable),
     ``entries``, ``saved``, ``pending``, ``reset()`` and the actions ``open_association``, ``add``, ``edit``,
-    ``remove`` and ``save``, which the buttons call.
+    ``remove`` and ``save``, which the buttons call. The participant's name and the association's
+    code are typed in their own boxes (``saara-participant``, ``saara-association-code``).
     """
 
     def __init__(self, domain: Domain, store: Store, region: str, lang: str = "fr", author: str = "participant"):
@@ -48,6 +49,15 @@ class RecordListForm(TranslatedForm):
         self._bind(self._association, "placeholder", "form.association_placeholder")
         self._association.add_class("saara-association")
         self._association.observe(lambda change: self.open_association(change["new"]), names="value")
+        self._code = self._text_box("records.field.association_code", "form.code_placeholder", "saara-association-code")
+        self._code.observe(lambda _: self._association.value and self.open_association(self._association.value),
+                           names="value")
+        self._participant = self._text_box("records.field.participant", "form.participant_placeholder",
+                                           "saara-participant")
+        self._participant.observe(lambda change: self.state.name_participant(change["new"]), names="value")
+        self._new_codes = MessageLine()
+        self._new_codes.add_class("saara-new-code")
+        self.state.observe(lambda _: self._draw_new_codes(), names=["created_codes"])
 
         self._fields = {f.name: self._control(f) for f in domain.fields}
         self._add = self._button(None, "saara-add", lambda _: self.add(), "primary")
@@ -74,7 +84,7 @@ class RecordListForm(TranslatedForm):
         self._on_lang(lambda _: self._draw())
 
         editor = widgets.VBox([
-            self._association, *self._fields.values(),
+            self._participant, self._association, self._code, self._new_codes, *self._fields.values(),
             widgets.HBox([self._add, self._cancel]), self._editor_message,
             list_title, self._list, widgets.HBox([edit, remove]),
         ], layout=widgets.Layout(flex="0 1 36em"))
@@ -103,6 +113,13 @@ class RecordListForm(TranslatedForm):
             box = (widgets.Textarea if kind == "textarea" else widgets.Text)(style=WIDE, layout=FIELD_LAYOUT)
         self._bind(box, "description", self.domain.label_key(field.name))
         box.add_class(f"saara-{field.name.replace('_', '-')}")
+        return box
+
+    def _text_box(self, label_key: str, placeholder_key: str, css: str) -> widgets.Text:
+        box = widgets.Text(continuous_update=False, style=WIDE, layout=FIELD_LAYOUT)
+        self._bind(box, "description", label_key)
+        self._bind(box, "placeholder", placeholder_key)
+        box.add_class(css)
         return box
 
     def _button(self, key: str | None, css: str, handler, style: str = "") -> widgets.Button:
@@ -146,10 +163,10 @@ class RecordListForm(TranslatedForm):
         self.value = self.domain.empty()
         self.state.cancel_edit()
 
-    def open_association(self, association: str) -> None:
-        """Open an association's list (as typing its name does)."""
+    def open_association(self, association: str, code: str | None = None) -> None:
+        """Open an association's list (as typing its name, and its code if it has one, does)."""
         editing = self.state.editing
-        if not self.state.open(association):
+        if not self.state.open(association, self._code.value if code is None else code):
             return
         if editing is not None and self.state.editing is None:
             self.reset()  # the record being edited stays with the association it came from
@@ -176,12 +193,14 @@ class RecordListForm(TranslatedForm):
 
     def save(self) -> None:
         """Save the list (and the editor's record, if filled in but never added)."""
+        if not self.state.name_participant(self._participant.value):
+            return
         taken = self.state.take_editor(self.value)
         if taken is False:
             return
         if taken:  # in the list now, whatever the save brings: a retry must not add it twice
             self.value = self.domain.empty()
-        if self.state.save(self._association.value) and self.state.association not in self._association.options:
+        if self.state.save(self._association.value, code=self._code.value) and self.state.association not in self._association.options:
             self._association.options = sorted({*self._association.options, self.state.association})
 
     # -- view -----------------------------------------------------------------------------
@@ -189,6 +208,16 @@ class RecordListForm(TranslatedForm):
         self._draw_list()
         self._draw_editor_state()
         self._draw_status()
+        self._draw_new_codes()
+
+    def _draw_new_codes(self) -> None:
+        """Show the code of each association this form created, to note down."""
+        codes = self.state.created_codes
+        if codes:
+            self._new_codes.show([t("association.note_code", self.lang, association=name, code=code)
+                                  for name, code in codes.items()], ok=True)
+        else:
+            self._new_codes.clear()
 
     def _draw_editor_state(self) -> None:
         """Label the add button "Update" and show "Cancel" while a record is edited; show its errors."""

@@ -12,9 +12,12 @@ from typing import Any, Mapping
 from sqlalchemy.exc import SQLAlchemyError
 from traitlets import Dict, Enum, HasTraits, Instance, Unicode
 
+from saara_kit.codes import WrongCodes, same_code
 from saara_kit.i18n import format_time, t
-from saara_kit.records.domain import Domain, Record, validate_association
-from saara_kit.store import RevisionConflict, Revision, Store, new_record_id
+from saara_kit.records.domain import Domain, Record, validate_association, validate_participant
+from saara_kit.settings import TRAINER
+from saara_kit.store import AssociationTaken, RevisionConflict, Revision, Store, new_record_id
+from saara_kit.store.codes import code_of, save_guarded
 from saara_kit.store.repository import canonical_association, plan_revisions, saved_records
 from saara_kit.validation import FieldError, ValidationError
 
@@ -44,6 +47,10 @@ class RecordListState(HasTraits):
 
     ``state`` is one of ``STATES``: ``editing`` (nothing to save), ``dirty`` (changes to save),
     ``saving``, ``saved``, ``conflict`` (someone saved meanwhile; reloaded) or ``error``.
+
+    An association with a code opens only with that code (the trainer needs none). The first save
+    of a new association gives it a code, kept in ``created_codes`` for the participant to note.
+    Revisions name their author: the name the participant typed (``participant``) and the device.
     """
 
     association = Unicode("")
@@ -53,10 +60,19 @@ class RecordListState(HasTraits):
     state = Enum(STATES, default_value="editing")
     notice = Instance(Notice, allow_none=True)
     editor_notice = Instance(Notice, allow_none=True)  # why the editor's record was refused
+    participant = Unicode("")  # the name the participant typed, saved as the author with the device
+    created_codes = Dict()  # association -> code, for the associations this form created
 
     def __init__(self, domain: Domain, store: Store, region: str, author: str = "participant"):
         super().__init__()
-        self.domain, self.store, self.region, self.author = domain, store, region, author
+        self.domain, self.store, self.region, self.device = domain, store, region, author
+        self._known_codes: dict[str, str] = {}  # association -> its code, checked or made here
+        self._wrong_codes = WrongCodes()
+
+    @property
+    def author(self) -> str:
+        """Return who saves: the participant's name and their device, else the device alone."""
+        return f"{self.participant} ({self.device})" if self.participant else self.device
 
     # -- reading ------------------------------------------------------------------------
     @property
@@ -79,10 +95,16 @@ class RecordListState(HasTraits):
         return self.store.associations(self.domain.kind, self.region)
 
     # -- actions ------------------------------------------------------------------------
-    def open(self, name: Any) -> bool:
-        """Open an association's saved records (its name matched whatever its case and accents)."""
+    def open(self, name: Any, code: Any = "") -> bool:
+        """Open an association's saved records (its name matched whatever its case and accents);
+        one with a code needs ``code``."""
         association = self._association_named(name)
         if association is None:
+            return False
+        refusal = self._refusal(association, code)
+        if refusal is not None:
+            self._switch_to("")  # what was typed but not saved stays in the list
+            self._tell("error", refusal, association=association)
             return False
         if association != self.association:
             self._switch_to(association)
@@ -127,16 +149,29 @@ class RecordListState(HasTraits):
             self.editing = None
         return True
 
-    def save(self, association: Any, editor: Mapping[str, Any] | None = None) -> bool:
+    def name_participant(self, name: Any) -> bool:
+        """Take the participant's name, saved with each revision as its author; False if invalid."""
+        try:
+            self.participant = validate_participant(name)
+        except ValidationError as error:
+            self._tell("error", errors=error.errors)
+            return False
+        return True
+
+    def save(self, association: Any, editor: Mapping[str, Any] | None = None, code: Any = "") -> bool:
         """Write the pending revisions all at once; return True when the store holds the list.
 
-        ``association`` is checked again, since the browser can set any widget value. An editor
-        filled in but never added is added first, or, when invalid, nothing is saved.
+        ``association`` and its ``code`` are checked again, since the browser can set any widget
+        value. An editor filled in but never added is added first, or, when invalid, nothing is saved.
         """
         if editor is not None and self.take_editor(editor) is False:
             return False
         name = self._association_named(association)
         if name is None:
+            return False
+        refusal = self._refusal(name, code)
+        if refusal is not None:
+            self._tell("error", refusal, association=name)
             return False
         if name != self.association:  # typed but not yet opened
             self._switch_to(name)
@@ -146,7 +181,10 @@ class RecordListState(HasTraits):
             return True
         self.state = "saving"
         try:
-            self.store.save_many(changes)
+            made = save_guarded(self.store, changes, self._known_codes.get(name), check=self.device != TRAINER)
+        except AssociationTaken:
+            self._tell("error", "association.taken", association=name)
+            return False
         except RevisionConflict:
             self._reload()
             self._tell("conflict", "form.conflict")
@@ -154,6 +192,9 @@ class RecordListState(HasTraits):
         except SQLAlchemyError:
             self._tell("error", "form.store_error")
             return False
+        if made is not None:
+            self._known_codes[name] = made
+            self.created_codes = {**self.created_codes, name: made}
         self._reload()  # others may have saved meanwhile: show them, and never withdraw them
         self._tell("saved", "form.saved", ok=True, count=len(changes), time=dt.datetime.now())
         return True
@@ -179,6 +220,25 @@ class RecordListState(HasTraits):
             self._tell("error", errors=error.errors)
             return None
 
+    def _refusal(self, association: str, code: Any) -> str | None:
+        """Return why this form may not open ``association`` (a catalogue key), or None when it may."""
+        if self.device == TRAINER or association in self._known_codes:
+            return None
+        expected = code_of(self.store, self.region, association)
+        if expected is None:  # a new association, or one saved before codes existed
+            return None
+        if self._wrong_codes.blocked(""):
+            return "association.code_wait"
+        if same_code(code, expected):
+            self._known_codes[association] = expected
+            return None
+        if code:
+            self._wrong_codes.failed("")
+            return "association.code_wrong"
+        if association == self.association:  # open here without a code: it had none, someone just made it
+            return "association.taken"
+        return "association.code_needed"
+
     def _switch_to(self, association: str) -> None:
         """Load what ``association`` saved; records added but never saved stay in the list."""
         self.association = association
@@ -188,7 +248,7 @@ class RecordListState(HasTraits):
     def _reload(self) -> None:
         """Read the association's records again, keeping records added but not yet saved."""
         unsaved_new = {rid: record for rid, record in self.draft.items() if rid not in self.saved}
-        self.saved = saved_records(self.store, self.domain, self.region, self.association)
+        self.saved = saved_records(self.store, self.domain, self.region, self.association) if self.association else {}
         draft = {rid: self.domain.from_payload(rev.payload) for rid, rev in self.saved.items()}
         self._set_draft(draft | unsaved_new)
         if self.editing is not None and self.editing not in self.draft:

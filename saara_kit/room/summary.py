@@ -1,5 +1,5 @@
 """What the room view shows, read from the store with no widgets: who has saved, how many records
-of each kind, and the hub's stakeholders for the combined grid."""
+of each kind, the hub's stakeholders for the combined grid, and the records withdrawn."""
 from __future__ import annotations
 
 from typing import Any
@@ -9,6 +9,7 @@ import pandas as pd
 from saara_kit.registry import domains
 from saara_kit.store import Store
 from saara_kit.store.repository import revisions_frame
+from saara_kit.store.restore import last_live, withdrawn
 from saara_kit.validation import fold_name
 
 __all__ = ["GRID_DOMAIN", "room_summary"]
@@ -24,7 +25,8 @@ def room_summary(store: Store, region: str) -> dict[str, Any]:
     sorted by name, with its live records per domain and ``last_saved`` (UTC, withdrawals count
     as saves); ``stakeholders``: the hub's live stakeholders of every association (``None``
     when that domain is not served); ``grid_fingerprint``: changes whenever those stakeholders
-    change.
+    change; ``withdrawn``: each withdrawn record of the hub, as ``{"domain", "withdrawal", "name"}`` (its
+    withdrawing revision and the name it had), the latest withdrawal first.
     """
     served = domains()
     current = {name: store.current(declared.kind, region=region) for name, declared in served.items()}
@@ -42,6 +44,11 @@ def room_summary(store: Store, region: str) -> dict[str, Any]:
     associations = pd.DataFrame(rows, columns=["association", *served, "last_saved"])
 
     grid = current.get(GRID_DOMAIN)
+    withdrawals = [
+        {"domain": name, "withdrawal": withdrawal,
+         "name": str(last_live(store, withdrawal.record_id).payload.get(declared.key, ""))}
+        for name, declared in served.items() for withdrawal in withdrawn(store, declared.kind, region)
+    ]
     return {
         "region": region,
         "domains": list(served),
@@ -52,4 +59,5 @@ def room_summary(store: Store, region: str) -> dict[str, Any]:
         # so this set changes exactly when the grid would (saved_at comes from each phone's save
         # and a late commit can carry an older time: the latest time alone could miss a change)
         "grid_fingerprint": frozenset((rev.record_id, rev.revision) for rev in grid or ()),
+        "withdrawn": sorted(withdrawals, key=lambda item: item["withdrawal"].saved_at, reverse=True),
     }

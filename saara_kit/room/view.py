@@ -1,5 +1,6 @@
 """The trainer's room view on the projector: who has saved, how many records of each kind, the
-hub's power × interest grid and the code to join, refreshed every few seconds.
+hub's power × interest grid, the code to join and the withdrawn records to bring back, refreshed
+every few seconds.
 
 The refresh runs on the kernel's own asyncio loop (``loop.call_later``), between the messages the
 kernel handles: widgets are only ever touched from the kernel's main thread.
@@ -20,7 +21,9 @@ from saara_kit.charts import figure_to_png
 from saara_kit.i18n import format_number, format_time, t
 from saara_kit.room.summary import room_summary
 from saara_kit.stakeholders.charts import power_interest_grid
-from saara_kit.store import Store
+from saara_kit.settings import TRAINER
+from saara_kit.store import RevisionConflict, Store
+from saara_kit.store.restore import restore
 from saara_kit.widgets import MessageLine, TranslatedForm
 
 __all__ = ["JOIN_URL_VARIABLE", "RoomView"]
@@ -72,7 +75,8 @@ class RoomView(TranslatedForm):
 
     Public surface: ``summary`` (the last summary computed, ``None`` before the first that worked),
     ``refresh()`` (recompute and redraw; ``False`` when the store could not be read, the last view
-    kept), ``start()`` / ``stop()`` for the periodic refresh and ``running``.
+    kept), ``restore(record_ids)`` for withdrawn records, ``start()`` / ``stop()`` for the periodic
+    refresh and ``running``.
     """
 
     def __init__(self, store: Store, region: str, lang: str = "fr", refresh_seconds: float = 5):
@@ -104,11 +108,22 @@ class RoomView(TranslatedForm):
         self._qr.add_class("saara-room-qr")
         self._status = MessageLine()
         self._status.add_class("saara-room-status")
+        self._withdrawn_title = widgets.HTML()
+        self._withdrawn = widgets.SelectMultiple(rows=6, layout=widgets.Layout(width="100%"))
+        self._withdrawn.add_class("saara-room-withdrawn-list")
+        restore_button = widgets.Button(button_style="warning")
+        self._bind(restore_button, "description", "room.restore")
+        restore_button.add_class("saara-room-restore")
+        restore_button.on_click(lambda _: self.restore(self._withdrawn.value))
+        self._restore_message = MessageLine()
+        self._withdrawn_box = widgets.VBox(
+            [self._withdrawn_title, self._withdrawn, restore_button, self._restore_message])
+        self._withdrawn_box.add_class("saara-room-withdrawn")
 
         people = widgets.VBox([self._counts, self._associations], layout=widgets.Layout(flex="1 1 24em"))
         row = widgets.HBox([people, grid, self._qr], layout=widgets.Layout(flex_flow="row wrap"))
         row.add_class("saara-room-row")
-        self._finish([widgets.HTML(CSS), title, row, self._status])
+        self._finish([widgets.HTML(CSS), title, row, self._withdrawn_box, self._status])
         self._on_lang(lambda _: self._draw())
         self.refresh()
 
@@ -125,6 +140,25 @@ class RoomView(TranslatedForm):
         self.summary, self._updated_at, self._failed = summary, dt.datetime.now(), False
         self._draw()
         return True
+
+    def restore(self, record_ids) -> int:
+        """Bring the withdrawn records ``record_ids`` back as they were (as the trainer); return how many."""
+        chosen = [item["withdrawal"] for item in (self.summary or {}).get("withdrawn", [])
+                  if item["withdrawal"].record_id in set(record_ids)]
+        if not chosen:
+            return 0
+        try:
+            count = restore(self.store, chosen, author=TRAINER)
+        except RevisionConflict:  # saved again meanwhile: the list shows it no more after the refresh
+            self._restore_message.show(t("restore.conflict", self.lang))
+            count = 0
+        except SQLAlchemyError:
+            self._restore_message.show(t("form.store_error", self.lang))
+            return 0
+        else:
+            self._restore_message.show(t("room.restored", self.lang, count=count), ok=True)
+        self.refresh()
+        return count
 
     @property
     def running(self) -> bool:
@@ -161,6 +195,7 @@ class RoomView(TranslatedForm):
             self._draw_counts()
             self._draw_associations()
             self._draw_grid()
+            self._draw_withdrawn()
         self._draw_qr()
         self._draw_status()
 
@@ -208,6 +243,19 @@ class RoomView(TranslatedForm):
             self._grid.layout.display = None
             self._grid_hint.value = ""
         self._grid_key = key
+
+    def _draw_withdrawn(self) -> None:
+        """List the withdrawn records, keeping the trainer's choice across refreshes."""
+        lang, items = self.lang, self.summary["withdrawn"]
+        self._withdrawn_box.layout.display = None if items else "none"
+        self._withdrawn_title.value = f"<b>{_text(t('room.withdrawn', lang, count=len(items)))}</b>"
+        options = [(t("room.withdrawn_line", lang, association=item["withdrawal"].association, name=item["name"],
+                      time=format_time(item["withdrawal"].saved_at.astimezone(), lang),
+                      author=item["withdrawal"].author), item["withdrawal"].record_id) for item in items]
+        if options != list(self._withdrawn.options):
+            chosen = set(self._withdrawn.value)
+            self._withdrawn.options = options
+            self._withdrawn.value = tuple(record_id for _, record_id in options if record_id in chosen)
 
     def _draw_qr(self) -> None:
         """Show the join QR code and its address when the server gave one, else nothing."""

@@ -1,22 +1,18 @@
-"""Joining a workshop from a phone: the laptop's LAN addresses, a short join code and its QR code,
-and a limit on wrong codes."""
+"""Joining a workshop from a phone: the laptop's LAN addresses, a short join code and its QR code."""
 from __future__ import annotations
 
 import ipaddress
 import io
-import secrets
-import threading
-import time
-from collections import defaultdict, deque
 from urllib.parse import urlencode
+
+from saara_kit.codes import CODE_ALPHABET, CODE_LENGTH, WrongCodes, new_code
 
 __all__ = [
     "JOIN_CODE_ALPHABET", "JOIN_CODE_LENGTH", "WrongCodes", "addresses_to_share", "join_url", "lan_addresses",
     "is_this_machine_only", "new_join_code", "qr_svg", "qr_terminal",
 ]
 
-JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read off a projector, typed on a phone
-JOIN_CODE_LENGTH = 6
+JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH = CODE_ALPHABET, CODE_LENGTH
 
 
 def lan_addresses() -> list[str]:
@@ -55,7 +51,7 @@ def addresses_to_share(host: str) -> list[str]:
 
 def new_join_code() -> str:
     """Return a fresh 6-character join code."""
-    return "".join(secrets.choice(JOIN_CODE_ALPHABET) for _ in range(JOIN_CODE_LENGTH))
+    return new_code()
 
 
 def join_url(address: str, port: int, code: str | None, lang: str) -> str:
@@ -79,29 +75,3 @@ def qr_svg(url: str, scale: int = 8) -> str:
     import segno
 
     return segno.make(url, error="m").svg_inline(scale=scale, dark="#111", light="#fff")
-
-
-class WrongCodes:
-    """Count wrong codes per address: after ``limit`` in ``window`` seconds, refuse that address for
-    the rest of the window, even with the right code (a 6-character code cannot be guessed then)."""
-
-    def __init__(self, limit: int = 5, window: float = 60.0):
-        self.limit, self.window = limit, window
-        self._failures: dict[str, deque[float]] = defaultdict(deque)
-        self._lock = threading.Lock()
-
-    def _recent(self, client: str) -> deque[float]:
-        failures, now = self._failures[client], time.monotonic()
-        while failures and now - failures[0] > self.window:
-            failures.popleft()
-        return failures
-
-    def blocked(self, client: str) -> bool:
-        """Tell whether ``client`` has used up its attempts."""
-        with self._lock:
-            return len(self._recent(client)) >= self.limit
-
-    def failed(self, client: str) -> None:
-        """Count a wrong code from ``client``."""
-        with self._lock:
-            self._recent(client).append(time.monotonic())

@@ -24,6 +24,7 @@ from voila.app import Voila
 from voila.handler import VoilaHandler
 from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
 
+from saara_kit.codes import same_code
 from saara_kit.data import load_region
 from saara_kit.i18n import TranslatedError, format_date, normalise_lang, t
 from saara_kit.serve.join import (
@@ -34,7 +35,7 @@ from saara_kit.serve.landing import available_apps, render_landing
 from saara_kit.serve.pages import (
     FAVICON, FAVICON_TYPE, page_language, render_error, render_full, render_join, render_login,
 )
-from saara_kit.settings import DEVICE_HEADER, TEMPLATES_DIR, VOILA_APPS_DIR, default_data_dir, default_db_url, default_region
+from saara_kit.settings import DEVICE_HEADER, TRAINER, TEMPLATES_DIR, VOILA_APPS_DIR, default_data_dir, default_db_url, default_region
 from saara_kit.store import open_store
 
 __all__ = ["SaaraIdentityProvider", "SaaraVoila", "kernels_in_use", "room_sizes", "serve", "voila_arguments"]
@@ -45,7 +46,6 @@ CULL_INTERVAL_SECONDS = 60
 # 4 s, is too short for a kernel sharing 2 cores with a room arriving: the output comes later, Voilà
 # has moved on, and the phone shows a page without its form ("Timeout waiting for IOPub output").
 FORM_OUTPUT_WAIT_SECONDS = 120
-TRAINER = "trainer"  # the user of the trainer code; participants join with the join code
 TRAINER_APPS = frozenset({"room"})  # forms only the trainer opens (voila_apps/<name>.ipynb)
 
 
@@ -159,7 +159,7 @@ class SaaraIdentityProvider(PasswordIdentityProvider):
         code = handler.get_argument("code", default="").strip()
         if self._same(code, self.token or "") or (self.hashed_password and code and self.passwd_check(code)):
             return User(username=TRAINER, name=TRAINER)
-        if self._same(code.upper(), self.join_code):
+        if same_code(code, self.join_code):
             return User(username=f"participant-{uuid.uuid4().hex[:12]}", name="participant")
         self.wrong_codes.failed(client)
         return None

@@ -7,6 +7,7 @@ from typing import Mapping
 import pandas as pd
 
 from saara_kit.records.domain import STORE_COLUMNS, Domain, Record
+from saara_kit.store.codes import codes_of
 from saara_kit.store.records import Revision
 from saara_kit.store.store import Store, open_store
 from saara_kit.validation import fold_name
@@ -23,7 +24,7 @@ __all__ = [
 def canonical_association(store: Store, region: str, name: str) -> str:
     """Return the spelling the hub already uses for ``name`` (case, accents and spaces aside), else ``name``."""
     wanted = fold_name(name)
-    for known in store.associations(None, region):
+    for known in [*store.associations(None, region), *codes_of(store, region)]:
         if fold_name(known) == wanted:
             return known
     return name

@@ -5,7 +5,7 @@ with the last live content; nothing is rewritten and the withdrawal stays in the
 """
 from __future__ import annotations
 
-from saara_kit.store.records import Revision
+from saara_kit.store.records import Revision, RevisionConflict
 from saara_kit.store.store import Store
 
 __all__ = ["last_live", "restore", "withdrawn"]
@@ -24,10 +24,13 @@ def last_live(store: Store, record_id: str) -> Revision:
 def restore(store: Store, withdrawals: list[Revision], author: str) -> int:
     """Bring each withdrawn record back with its last live content, all or none; return how many.
 
-    A record saved again since (by someone else) raises ``RevisionConflict``, and nothing is written.
+    A record saved again since its withdrawal (by someone else) raises ``RevisionConflict``, and
+    nothing is written.
     """
     revivals = []
     for withdrawal in withdrawals:
+        if store.history(withdrawal.record_id)[-1].revision != withdrawal.revision:
+            raise RevisionConflict(f"{withdrawal.record_id} was saved again after revision {withdrawal.revision}")
         content = last_live(store, withdrawal.record_id)
         revivals.append(Revision(
             record_id=withdrawal.record_id, revision=withdrawal.revision + 1, kind=withdrawal.kind,

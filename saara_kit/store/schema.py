@@ -1,9 +1,9 @@
-"""The one table of the store: ``revisions``."""
+"""The store's tables: ``revisions`` (every saved state of every record) and ``association_codes``."""
 from __future__ import annotations
 
 import sqlalchemy as sa
 
-__all__ = ["metadata", "revisions"]
+__all__ = ["association_codes", "metadata", "revisions"]
 
 metadata = sa.MetaData()
 
@@ -23,4 +23,14 @@ revisions = sa.Table(
     sa.Column("payload", sa.JSON, nullable=False),
     sa.UniqueConstraint("record_id", "revision", name="uq_record_revision"),
     sa.Index("ix_revisions_kind_region_association", "kind", "region", "association"),
+)
+
+association_codes = sa.Table(
+    "association_codes",
+    metadata,
+    sa.Column("region", sa.String(40), primary_key=True),
+    sa.Column("association_key", sa.String(200), primary_key=True),  # the folded name
+    sa.Column("association", sa.String(200), nullable=False),  # as first saved
+    sa.Column("code", sa.String(12), nullable=False),
+    sa.Column("created_at", sa.DateTime, nullable=False),  # UTC
 )

@@ -35,7 +35,7 @@ class Store:
         self.engine = sa.create_engine(url)
         if self.engine.dialect.name == "sqlite":
             configure_sqlite(self.engine)
-        self._write(lambda conn: metadata.create_all(conn))
+        self.write(lambda conn: metadata.create_all(conn))
 
     # -- writing -------------------------------------------------------------------------
     def save(self, revision: Revision) -> bool:
@@ -49,9 +49,11 @@ class Store:
         a revision skips ahead of the record's latest one (someone else saved in between).
         """
         items = list(items)
-        return self._write(lambda conn: sum(self._insert(conn, item) for item in items))
+        return self.write(lambda conn: sum(self.insert_revision(conn, item) for item in items))
 
-    def _insert(self, conn: sa.Connection, item: Revision) -> int:
+    def insert_revision(self, conn: sa.Connection, item: Revision) -> int:
+        """In a write transaction: insert one revision; return 1, or 0 when the very same was saved
+        (``RevisionConflict`` as for ``save_many``)."""
         latest = conn.execute(
             sa.select(revisions).where(revisions.c.record_id == item.record_id)
             .order_by(revisions.c.revision.desc()).limit(1)
@@ -73,7 +75,7 @@ class Store:
         conn.execute(revisions.insert().values(**_to_row(item)))
         return 1
 
-    def _write(self, work):
+    def write(self, work):
         """Run ``work(conn)`` in one write transaction, retrying while the database is busy."""
         for attempt in range(RETRIES):
             try:
@@ -130,6 +132,12 @@ class Store:
             query = query.where(revisions.c.region == region)
         with self.engine.connect() as conn:
             return sorted(conn.execute(query).scalars())
+
+    @staticmethod
+    def has_records(conn: sa.Connection, region: str, association: str) -> bool:
+        """Tell, inside ``conn``'s transaction, whether ``association`` saved anything in ``region``."""
+        query = sa.select(revisions.c.id).where(revisions.c.region == region, revisions.c.association == association)
+        return conn.execute(query.limit(1)).first() is not None
 
     def last_saves(self, kinds: Iterable[str], region: str) -> dict[str, dt.datetime]:
         """Return each association's latest save of any of ``kinds`` in ``region`` (UTC), withdrawals included."""

@@ -1,6 +1,6 @@
-"""A room of thirty: thirty phones join with the printed join address at ``--room 30``, each saves
-one stakeholder, nobody sees an error, every save reaches the store, and once the pages close the
-server is back to its pool of preheated kernels.
+"""A room of thirty: thirty phones join with the printed join address at ``--room 30``, each opens
+its association with the code on its card and saves one stakeholder, nobody sees an error, every
+save reaches the store, and once the pages close the server is back to its pool of preheated kernels.
 
 The phones are driven by Playwright's async API (in a thread of their own: the sync API of the
 other browser tests may hold the main thread's event loop), so their visits overlap.
@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Sequence
 
 import pytest
@@ -19,6 +19,7 @@ from saara_kit.serve.server import room_sizes
 from saara_kit.settings import CHROMIUM_ARGS, CHROMIUM_PATH
 from saara_kit.stakeholders.domain import DOMAIN
 from saara_kit.store import open_store
+from saara_kit.store.codes import give_codes
 
 from tests.browser.conftest import _require_chromium, serving
 
@@ -43,6 +44,7 @@ class Visit:
 
     name: str
     association: str
+    code: str = ""  # the association's code, from the card the facilitator printed
     form_s: float | None = None  # from the form's request to a usable form
     errors: list[str] = field(default_factory=list)
     context: Any = None
@@ -75,6 +77,8 @@ async def join_and_save(browser, server, visit: Visit, save: bool = True) -> Non
             return
         await page.fill(".saara-association input", visit.association)
         await page.press(".saara-association input", "Enter")
+        await page.fill(".saara-association-code input", visit.code)
+        await page.press(".saara-association-code input", "Enter")
         await page.fill(".saara-name input", visit.name)
         await page.click("button.saara-add")
         # the list shows the association's saved records and, once added, this one (its spaces
@@ -162,8 +166,11 @@ def room_server(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def full_room(room_server):
-    """Thirty phones have joined and saved (``AT_ONCE`` at a time) and then closed their pages."""
-    room = visits(ROOM)
+    """The facilitator gave the associations their codes; thirty phones have joined and saved
+    (``AT_ONCE`` at a time) and then closed their pages."""
+    with open_store(room_server.data_dir) as store:
+        codes = give_codes(store, "ouest", ASSOCIATIONS)
+    room = [replace(visit, code=codes[visit.association]) for visit in visits(ROOM)]
     closed = fill_the_room(room_server, room, at_once=AT_ONCE)
     return room, closed
 

@@ -1,6 +1,7 @@
 """A participant fills the stakeholder register in real Chromium, in French and in Arabic."""
 from __future__ import annotations
 
+import re
 import urllib.request
 
 import pytest
@@ -224,3 +225,52 @@ def test_grid_text_is_readable_on_a_phone(browser, server, lang, association, ac
         assert shown["scroll"] <= 390  # no sideways scrolling
     finally:
         context.close()
+
+
+def _join_as_participant(browser, server):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    phone = context.new_page()
+    phone.set_default_timeout(60_000)
+    phone.goto(server.join_url)  # the code page logs the phone in as a participant
+    phone.goto(f"{server.url}/voila/render/stakeholders.ipynb?lang=fr")
+    phone.wait_for_selector(".saara-association input")
+    return context, phone
+
+
+def _open(phone, association: str, code: str = "") -> None:
+    phone.fill(".saara-association input", association)
+    phone.press(".saara-association input", "Enter")
+    if code:
+        phone.fill(".saara-association-code input", code)
+        phone.press(".saara-association-code input", "Enter")
+
+
+def test_a_new_association_gets_a_code_that_a_second_phone_needs_to_open_it(browser, server):
+    association = "Association Code Tlemcen"
+    first, phone = _join_as_participant(browser, server)
+    try:
+        phone.fill(".saara-participant input", "Amina")
+        _open(phone, association)
+        _add(phone, "APC de Tlemcen", "APC (commune)")
+        phone.click("button.saara-save")
+        phone.wait_for_selector(".saara-new-code .saara-message-ok")
+        shown = phone.locator(".saara-new-code").inner_text()
+        code = re.search(r"\b([A-Z2-9]{6})\b", shown).group(1)
+        assert association in shown.replace("\xa0", " ") and "Notez-le" in shown
+    finally:
+        first.close()
+    with open_store(server.data_dir) as store:
+        [saved] = store.current(KIND, region="ouest", association=association)
+        assert saved.author.startswith("Amina (participant-")
+
+    second, phone = _join_as_participant(browser, server)
+    try:
+        _open(phone, association)
+        phone.wait_for_function("document.querySelector('.saara-status').innerText.includes('protégée par un code')")
+        assert phone.locator(".saara-list option").count() == 0  # nothing of theirs shown
+        phone.fill(".saara-association-code input", code.lower())
+        phone.press(".saara-association-code input", "Enter")
+        phone.wait_for_function("document.querySelectorAll('.saara-list option').length === 1")
+        assert "APC de Tlemcen" in phone.locator(".saara-list").inner_text().replace("\xa0", " ")
+    finally:
+        second.close()

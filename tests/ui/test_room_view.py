@@ -8,6 +8,7 @@ import datetime as dt
 import json
 import re
 import threading
+from dataclasses import replace
 
 import pytest
 import yaml
@@ -20,16 +21,21 @@ from saara_kit.i18n.formatting import plural_categories
 from saara_kit.records.form import RecordListForm
 from saara_kit.registry import domains
 from saara_kit.room import RoomView, room_app, room_summary
-from saara_kit.settings import VOILA_APPS_DIR
+from saara_kit.settings import TRAINER, VOILA_APPS_DIR
 from saara_kit.stakeholders.domain import DOMAIN
 
 FEMMES, JEUNES = "Association Femmes Rurales", "Jeunes de Sétif"
 JOIN_URL = "http://192.168.1.20:8866/login?code=K7PQ2M&lang=fr"
 
 
+def _form(store, region="est") -> RecordListForm:
+    """A form as the trainer opens it: no association code asked (codes are tested with the form)."""
+    return RecordListForm(DOMAIN, store, region=region, lang="fr", author=TRAINER)
+
+
 def _save(store, association, *names, region="est", **values) -> RecordListForm:
-    """Save stakeholders for ``association`` the way a participant does, through the form."""
-    form = RecordListForm(DOMAIN, store, region=region, lang="fr")
+    """Save stakeholders for ``association`` through the form."""
+    form = _form(store, region)
     form.open_association(association)
     for name in names:
         form.reset()
@@ -79,7 +85,7 @@ def test_summary_counts_records_per_association_and_per_kind(two_associations):
 
 def test_an_association_that_withdrew_everything_stays_listed_with_its_last_save(two_associations):
     first = room_summary(two_associations, "est")["associations"].set_index("association").last_saved[JEUNES]
-    form = RecordListForm(DOMAIN, two_associations, region="est")
+    form = _form(two_associations)
     form.open_association(JEUNES)
     form.remove(next(iter(form.state.draft)))
     form.save()
@@ -116,7 +122,7 @@ def test_the_grid_is_drawn_again_only_when_the_hubs_stakeholders_change(two_asso
     assert len(grid_draws) == 2 and bytes(view._grid.value) != first
     frame, lang, title = grid_draws[-1]
     assert len(frame) == 4 and lang == "fr" and title.startswith("Pôle Est")
-    form = RecordListForm(DOMAIN, two_associations, region="est")  # an edit: the same number of actors
+    form = _form(two_associations)  # an edit: the same number of actors
     form.open_association(FEMMES)
     form.edit(next(iter(form.state.draft)))
     form.value = {"power": 1}
@@ -261,3 +267,43 @@ def test_the_voila_app_is_a_thin_notebook():
     assert ["".join(cell["source"]) for cell in code] == ["from saara_kit.room import room_app", "room_app()"]
     assert all(cell["outputs"] == [] and cell["execution_count"] is None for cell in code)
     assert notebook["metadata"]["kernelspec"]["name"] == "python3"
+
+
+def test_the_trainer_sees_withdrawn_records_and_brings_them_back(two_associations):
+    view = RoomView(two_associations, "est", "fr")
+    assert view.summary["withdrawn"] == [] and view._withdrawn_box.layout.display == "none"
+    mischief = _form(two_associations)
+    mischief.open_association(FEMMES)
+    for record_id in list(mischief.state.draft):
+        mischief.remove(record_id)
+    mischief.save()
+    view.refresh()
+    withdrawn = view.summary["withdrawn"]
+    assert sorted(item["name"] for item in withdrawn) == ["APC d'Aïn Arnat", "Coopérative laitière"]
+    assert "2 fiches retirées" in view._withdrawn_title.value and view._withdrawn_box.layout.display is None
+    chosen = [item["withdrawal"].record_id for item in withdrawn if item["name"] == "Coopérative laitière"]
+    view._withdrawn.value = tuple(chosen)
+    view.refresh()  # a refresh keeps the trainer's choice
+    assert view._withdrawn.value == tuple(chosen)
+    assert view.restore(chosen) == 1
+    assert [rev.payload["name"] for rev in two_associations.current(DOMAIN.kind, "est", FEMMES)] == ["Coopérative laitière"]
+    assert [item["name"] for item in view.summary["withdrawn"]] == ["APC d'Aïn Arnat"]
+    assert "1 fiche remise." in view._restore_message.value
+
+
+def test_restoring_a_record_saved_again_meanwhile_brings_nothing_back(two_associations):
+    form = _form(two_associations)
+    form.open_association(JEUNES)
+    [record_id] = form.state.draft
+    form.remove(record_id)
+    form.save()
+    view = RoomView(two_associations, "est", "en")
+    [item] = view.summary["withdrawn"]
+    withdrawal = item["withdrawal"]
+    # meanwhile an import brings the record back with other content
+    two_associations.save(replace(withdrawal, revision=withdrawal.revision + 1, deleted=False,
+                                  payload={**withdrawal.payload, "power": 1}))
+    rows = two_associations.count_rows()
+    assert view.restore([record_id]) == 0 and two_associations.count_rows() == rows
+    assert "nothing was brought back" in view._restore_message.value
+    assert view.summary["withdrawn"] == []  # refreshed: nothing left to bring back

@@ -79,7 +79,7 @@ def test_typed_text_is_escaped_in_messages(store):
     _add(form, name="APC")
     form.save()
     again = _form(store)
-    again.open_association(hostile)
+    again.open_association(hostile, code=form.state.created_codes[hostile])
     assert again.state.notice.key == "stakeholders.loaded"
     assert "&lt;img src=x onerror=alert(1)&gt;" in _status(again)
     assert "<img" not in _status(again)
@@ -127,7 +127,7 @@ def test_reopening_shows_saved_entries_and_removal_is_a_new_revision(store):
 
     again = _form(store, "ar")
     assert "Association Femmes Rurales" in again._association.options
-    again.open_association("Association Femmes Rurales")
+    again.open_association("Association Femmes Rurales", code=form.state.created_codes["Association Femmes Rurales"])
     assert [s.name for s in again.entries] == ["APC de Mezloug", "Chambre d'agriculture"]
     assert "محفوظ" in _status(again)
     again.remove(next(iter(again.state.draft)))
@@ -142,7 +142,7 @@ def test_an_association_opens_whatever_its_case_accents_and_spaces(store):
     _add(form, name="APC de Sétif")
     form.save()
     again = _form(store)
-    again.open_association("  association  nour el amël ")
+    again.open_association("  association  nour el amël ", code=form.state.created_codes["Association Nour El Amel"])
     assert again.state.association == "Association Nour El Amel"
     assert [s.name for s in again.entries] == ["APC de Sétif"]
     _add(again, name="Radio Sétif")
@@ -166,7 +166,7 @@ def test_saving_over_a_change_made_elsewhere_reloads_and_says_so(store):
     author.save()
     first, second = _form(store), _form(store)
     for form in (first, second):
-        form.open_association("Association Femmes Rurales")
+        form.open_association("Association Femmes Rurales", code=author.state.created_codes["Association Femmes Rurales"])
         form.edit(next(iter(form.state.draft)))
     first.value = {"power": 5}
     first.add()
@@ -199,10 +199,22 @@ def test_builder_reads_language_from_the_query_string(store, monkeypatch, lang):
     assert form.lang == lang and form.state.region == "sud"
 
 
+def _created(store, association: str, *names: str) -> str:
+    """Create ``association`` through a form, with one stakeholder per name; return its code."""
+    form = _form(store)
+    form.open_association(association)
+    for name in names:
+        _add(form, name=name)
+    form.save()
+    return form.state.created_codes[association]
+
+
 def test_saving_never_withdraws_what_another_participant_saved_meanwhile(store):
+    code = _created(store, "Association Femmes Rurales", "Chambre d'agriculture")
     mine, theirs = _form(store), _form(store)
     for form in (mine, theirs):
-        form.open_association("Association Femmes Rurales")
+        form.open_association("Association Femmes Rurales", code=code)
+    mine.remove(next(iter(mine.state.draft)))
     _add(mine, name="APC de Sétif")
     mine.save()
     _add(theirs, name="Wilaya de Sétif")
@@ -242,11 +254,11 @@ def test_a_retry_after_a_failed_save_does_not_add_the_editor_twice(store, monkey
     form = _form(store)
     form.open_association("Association Femmes Rurales")
     form.value = {"name": "APC Bab El Oued"}  # typed, "Add" never clicked
-    real = store.save_many
-    monkeypatch.setattr(store, "save_many", lambda items: (_ for _ in ()).throw(OperationalError("x", {}, "disk I/O")))
+    real = store.write
+    monkeypatch.setattr(store, "write", lambda work: (_ for _ in ()).throw(OperationalError("x", {}, "disk I/O")))
     form.save()
     assert form.state.state == "error" and form.state.notice.key == "form.store_error"
-    monkeypatch.setattr(store, "save_many", real)
+    monkeypatch.setattr(store, "write", real)
     form.save()
     assert [r.payload["name"] for r in _current(store)] == ["APC Bab El Oued"]
 
@@ -294,7 +306,7 @@ def test_a_read_only_data_folder_says_so_and_keeps_what_was_typed(store, tmp_pat
     # the same store file, as a read-only folder or a full disk leaves it: SQLite refuses every write
     with open_store(db_url=f"sqlite:///file:{store.engine.url.database}?mode=ro&uri=true") as read_only:
         late = _form(read_only)
-        late.open_association("Association Femmes Rurales")
+        late.open_association("Association Femmes Rurales", code=form.state.created_codes["Association Femmes Rurales"])
         _add(late, name="APC de Djemila")
         late.save()
         assert late.state.state == "error" and late.state.notice.key == "form.store_error"

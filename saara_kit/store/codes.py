@@ -1,0 +1,103 @@
+"""Association codes: an association's records open only with its code, made at its first save.
+
+One code per association and hub, keyed by the folded name (case, accents and spaces aside). A save
+checks the code and, for a new association, claims one in the same transaction as its records: of
+two participants creating the same association at once, one gets the code and the other is told to ask.
+Associations saved before codes existed stay open until the facilitator gives codes (``give_codes``).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Iterable
+
+import sqlalchemy as sa
+
+from saara_kit.codes import new_code
+from saara_kit.store.schema import association_codes
+from saara_kit.validation import fold_name
+
+__all__ = ["AssociationTaken", "claim_code", "code_of", "codes_of", "give_codes", "save_guarded"]
+
+
+class AssociationTaken(Exception):
+    """Raised when a save's association has a code the saver does not know (another save just created it)."""
+
+
+def _key(association: str) -> str:
+    return fold_name(association)
+
+
+def _code_query(region: str, association: str):
+    return sa.select(association_codes.c.code).where(
+        association_codes.c.region == region, association_codes.c.association_key == _key(association))
+
+
+def code_of(store, region: str, association: str) -> str | None:
+    """Return the association's code, or None when it has none (new, or saved before codes existed)."""
+    with store.engine.connect() as conn:
+        return conn.execute(_code_query(region, association)).scalar_one_or_none()
+
+
+def codes_of(store, region: str) -> dict[str, str]:
+    """Return every association's code in ``region``, by association name."""
+    query = sa.select(association_codes.c.association, association_codes.c.code).where(
+        association_codes.c.region == region)
+    with store.engine.connect() as conn:
+        return dict(conn.execute(query).all())
+
+
+def claim_code(conn: sa.Connection, region: str, association: str) -> str:
+    """In a write transaction: give a new association its code and return it; raise
+    ``AssociationTaken`` when it has one already."""
+    if conn.execute(_code_query(region, association)).first() is not None:
+        raise AssociationTaken(association)
+    code = new_code()
+    conn.execute(association_codes.insert().values(
+        region=region, association_key=_key(association), association=association, code=code,
+        created_at=dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)))
+    return code
+
+
+def save_guarded(store, items: Iterable, known_code: str | None, check: bool = True) -> str | None:
+    """Save the revisions ``items`` of one association all at once, guarded by its code.
+
+    In the same transaction: a new association (no code, no records) gets its code, returned; with
+    ``check``, an association whose code is not ``known_code`` raises ``AssociationTaken`` and
+    nothing is written. Returns None when no code was made.
+    """
+    items = list(items)
+    region, association = items[0].region, items[0].association
+
+    def work(conn: sa.Connection) -> str | None:
+        made = None
+        # records first, then the code: a first save commits both at once, so under PostgreSQL's
+        # read committed, a code read after its records were seen is seen too
+        has_records = store.has_records(conn, region, association)
+        code = conn.execute(_code_query(region, association)).scalar_one_or_none()
+        if code is None and not has_records:
+            made = code = claim_code(conn, region, association)
+        elif check and code is not None and code != known_code:
+            raise AssociationTaken(association)
+        for item in items:
+            store.insert_revision(conn, item)
+        return made
+
+    return store.write(work)
+
+
+def give_codes(store, region: str, new: Iterable[str] = ()) -> dict[str, str]:
+    """Give a code to every association of ``region`` that has records but no code, and to each
+    association named in ``new`` (registered before it saves anything); return every association's
+    code (for the facilitator's cards)."""
+    names = [*store.associations(None, region), *new]
+
+    def work(conn: sa.Connection) -> None:
+        have = set(conn.execute(sa.select(association_codes.c.association_key).where(
+            association_codes.c.region == region)).scalars())
+        for name in names:
+            if _key(name) not in have:
+                claim_code(conn, region, name)
+                have.add(_key(name))
+
+    store.write(work)
+    return codes_of(store, region)
