@@ -9,7 +9,7 @@ import ipywidgets as widgets
 
 from saara_kit.i18n import language, languages, t
 
-__all__ = ["CSS", "HomeLink", "MessageLine", "language_switch", "style_sheet"]
+__all__ = ["CSS", "ConnectionLost", "HomeLink", "MessageLine", "language_switch", "style_sheet"]
 
 CSS = """
 <style>
@@ -20,6 +20,10 @@ CSS = """
 .saara-demo-banner {background: #fff3c4; border: 1px solid #d9b400; border-radius: 6px; padding: 0 0.8em}
 .saara-message-ok {color: #1b6e2d}
 .saara-message ul {margin: 0.2em 0; padding-inline-start: 1.2em}
+.saara-connection-lost {display: none}
+.saara-kernel-gone .saara-connection-lost {display: block; position: fixed; top: 0; left: 0; right: 0; z-index: 1000;
+  background: #a61b1b; color: #fff; padding: 0.8em 1em; font-size: 1.1em}
+.saara-connection-lost a {color: #fff; font-weight: bold}
 @media (max-width: 40em) {  /* phones: each label above its field, every field inside the screen */
   .saara-form .widget-inline-hbox {flex-wrap: wrap; height: auto;
     max-width: calc(100% - 2 * var(--jp-widgets-margin)) !important}
@@ -50,6 +54,23 @@ class HomeLink(widgets.HTML):
         """Point at the landing page in ``lang`` and say so in ``lang``."""
         href = html.escape(f"{self.LANDING}?lang={quote(lang)}")
         self.value = f'<a class="saara-home-link" href="{href}">{html.escape(t("form.home", lang))}</a>'
+
+
+class ConnectionLost(widgets.HTML):
+    """The notice shown when the form's kernel is gone (culled, restarted or the server stopped).
+
+    It stays hidden until the kit's Voilà template sees the kernel's connection end for good and
+    marks the page ``saara-kernel-gone``: the kernel cannot say it, so its words wait in the page.
+    """
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.add_class("saara-connection-lost")
+
+    def show(self, lang: str) -> None:
+        """Hold the notice in ``lang``, with a link that reloads the form."""
+        self.value = (f'<div role="alert">{html.escape(t("form.connection_lost", lang))} '
+                      f'<a href="">{html.escape(t("form.reload", lang))}</a></div>')
 
 
 def language_switch(lang: str) -> widgets.ToggleButtons:

@@ -12,7 +12,7 @@ import ipywidgets as widgets
 
 from saara_kit.i18n import is_rtl, languages, normalise_lang, t
 from saara_kit.settings import is_demo
-from saara_kit.widgets.parts import HomeLink, language_switch, style_sheet
+from saara_kit.widgets.parts import ConnectionLost, HomeLink, language_switch, style_sheet
 
 __all__ = ["TranslatedForm"]
 
@@ -33,6 +33,8 @@ class TranslatedForm(widgets.VBox):
         self._language.observe(lambda change: self.set_lang(change["new"]), names="value")
         self._home = HomeLink()
         self._on_lang(self._home.show)
+        self._connection_lost = ConnectionLost()
+        self._on_lang(self._connection_lost.show)
         self.add_class("saara-form")
 
     def _bind(self, widget: widgets.Widget, attribute: str, key: str, **values) -> None:
@@ -68,7 +70,7 @@ class TranslatedForm(widgets.VBox):
         """Lay the form out under the style sheet and the language switch."""
         top = widgets.HBox([self._home, self._language], layout=widgets.Layout(
             justify_content="space-between", align_items="center", flex_flow="row wrap"))
-        self.children = [style_sheet(), top, *self._demo_banner(), *children]
+        self.children = [style_sheet(), self._connection_lost, top, *self._demo_banner(), *children]
         self._apply_direction()
 
     def _demo_banner(self) -> list[widgets.Widget]:

@@ -19,6 +19,8 @@ pytestmark = pytest.mark.browser
 
 ROOM = 3  # a small room: 2 forms made ready, at most 5 open at once
 POOL, CAP = room_sizes(ROOM)
+RELOADS = 24
+SERVER_GROWTH_BOUND = 40 * 2**20  # bytes over the last three quarters of the reloads
 
 
 @pytest.fixture(scope="module")
@@ -192,3 +194,28 @@ def test_an_open_lan_serves_without_a_code_only_when_asked_and_says_the_risk(tmp
         assert "ATTENTION : sans code sur 0.0.0.0 (--open-lan)" in "".join(log)
         landing = urllib.request.urlopen(f"http://127.0.0.1:{port}/?lang=fr").read().decode()
         assert "saara-apps" in landing  # the forms, with no code asked
+
+
+def test_reloading_a_form_in_a_loop_does_not_grow_the_server(browser, room_server):
+    """A phone reloading again and again (a mischievous participant, or a flaky Wi-Fi) leaves no
+    kernel behind, and the server's own memory levels off instead of growing with every visit."""
+    import psutil
+
+    server = psutil.Process(room_server.pid)
+    _wait_for(lambda: room_server.kernels() == POOL, message="the pool never filled")
+    context = _phone(browser)
+    try:
+        page = _join(context, room_server)
+        _open_form(page, room_server)
+        sizes = []
+        for reload in range(RELOADS):
+            _open_form(page, room_server, reload=True)
+            sizes.append(server.memory_info().rss)
+        page.close(run_before_unload=True)
+    finally:
+        context.close()
+    _wait_for(lambda: room_server.kernels() == POOL, 120,
+              f"{room_server.kernels()} kernels live after {RELOADS} reloads, pool {POOL}")
+    warm, last = sizes[RELOADS // 4], sizes[-1]
+    assert last - warm < SERVER_GROWTH_BOUND, (
+        f"the server grew by {(last - warm) / 2**20:.0f} MiB over {RELOADS - RELOADS // 4} reloads")

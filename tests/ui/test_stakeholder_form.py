@@ -313,3 +313,31 @@ def test_a_read_only_data_folder_says_so_and_keeps_what_was_typed(store, tmp_pat
         assert "rien n'a été enregistré" in _status(late)
         assert [revision.payload["name"] for revision in late.pending] == ["APC de Djemila"]  # kept to retry
     assert _current(store) == acknowledged
+
+
+def test_a_lock_held_past_the_retry_window_says_try_again_and_keeps_the_list(store, monkeypatch):
+    import sqlite3
+
+    import saara_kit.store.sqlite as sqlite_settings
+    import saara_kit.store.store as store_module
+    from saara_kit.store import open_store
+
+    monkeypatch.setattr(sqlite_settings, "BUSY_TIMEOUT_MS", 100)  # the window, shortened for the test
+    monkeypatch.setattr(store_module, "RETRIES", 3)
+    patient = open_store(db_url=str(store.engine.url))  # connects with the short window
+    form = _form(patient)
+    form.open_association("Association Femmes Rurales")
+    _add(form, name="APC de Sétif")
+    holder = sqlite3.connect(store.engine.url.database, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another writer that keeps the lock, beyond every retry
+    try:
+        form.save()
+        assert form.state.state == "error" and form.state.notice.key == "form.store_error"
+        assert "Réessayez" in _status(form) and "locked" not in _status(form)
+        assert [revision.payload["name"] for revision in form.pending] == ["APC de Sétif"]
+    finally:
+        holder.rollback()
+        holder.close()
+    form.save()  # the lock gone, the retry saves
+    assert form.state.state == "saved" and [r.payload["name"] for r in _current(store)] == ["APC de Sétif"]
+    patient.close()
