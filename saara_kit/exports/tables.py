@@ -1,6 +1,7 @@
 """Read a CSV or XLSX table with its line numbers; write one with every cell neutralised."""
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import zipfile
@@ -11,7 +12,7 @@ import pandas as pd
 from saara_kit.exports.safe import neutralise
 from saara_kit.i18n import TranslatedError, t
 
-__all__ = ["MAX_CELL_CHARS", "MAX_FILE_BYTES", "MAX_ROWS", "MissingColumns", "TableError", "read_table", "write_table"]
+__all__ = ["MAX_CELL_CHARS", "MAX_FILE_BYTES", "MAX_ROWS", "MissingColumns", "TableError", "decode_text", "read_table", "write_table"]
 
 # What an import reads at most: a hub's list is a few hundred rows of short texts. Each limit is
 # checked before the rows are parsed further, and refused with the line and column it met.
@@ -19,6 +20,7 @@ MAX_FILE_BYTES = 2_000_000
 MAX_UNPACKED_BYTES = 20_000_000  # an XLSX is a zip: its parts, unpacked
 MAX_ROWS = 5_000
 MAX_CELL_CHARS = 2_000
+LEGACY_ENCODINGS = ("cp1256", "cp1252")  # what Excel's plain "CSV" is on an Arabic and a French Windows
 
 
 class TableError(TranslatedError):
@@ -41,8 +43,8 @@ class MissingColumns(TableError):
 def read_table(path: str | Path) -> list[tuple[int, dict[str, str]]]:
     """Return ``(line number, {header: text})`` for each non-empty data row of a CSV or XLSX file.
 
-    CSV may be comma- or semicolon-separated, UTF-8 with or without a BOM. Line numbers are
-    those a spreadsheet shows: the header is line 1.
+    CSV may be separated by semicolons, commas or tabs, in any encoding ``decode_text`` reads. Line
+    numbers are those a spreadsheet shows: the header is line 1.
     """
     path = Path(path)
     suffix = path.suffix.lower()
@@ -86,13 +88,33 @@ def _check_sizes(rows: list[list[object]]) -> None:
                 raise TableError("import.cell_too_long", line=line, column=column, length=len(cell), max=MAX_CELL_CHARS)
 
 
-def _csv_rows(path: Path) -> list[list[str]]:
+def decode_text(data: bytes) -> str:
+    """Return a CSV file's text, in whatever encoding Excel or another tool wrote it.
+
+    UTF-8 (with or without its mark) and UTF-16 with its mark ("Unicode text") are read as such.
+    Other text is Excel's plain "CSV" on an Arabic or a French Windows: charset-normalizer chooses
+    between their two code pages. Bytes that are no text at all (a NUL) are refused.
+    """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16")
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise TableError("import.not_utf8") from None
+        pass
+    if b"\x00" in data:
+        raise TableError("import.not_text")
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS)).best()
+    if best is None:
+        raise TableError("import.not_text")
+    return str(best)
+
+
+def _csv_rows(path: Path) -> list[list[str]]:
+    text = decode_text(path.read_bytes())
     first_line = text.split("\n", 1)[0]
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    delimiter = max(";,\t", key=first_line.count)  # French Excel: ";"; "Unicode text": tabs
     return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
 
 

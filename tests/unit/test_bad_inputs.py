@@ -30,6 +30,10 @@ STORED = {  # file: the names stored, exactly as typed
     "dates_three_formats.csv": ["Acteur 2024-03-01", "Acteur 01/03/2024", "Acteur 1 mars 2024"],
     "empty_rows.csv": ["Acteur 1", "Acteur 2"],
     "stale_dimension.xlsx": [f"Acteur {n}" for n in range(5)],
+    # Excel's plain "CSV" on an Arabic and on a French Windows, and its "Unicode text"
+    "windows_1256.csv": ["بلدية وهران"],
+    "latin_1.csv": ["Élue d'Aïn Témouchent"],
+    "utf_16.csv": ["Acteur"],
 }
 REFUSED = {  # file: what the facilitator reads (French)
     "numbers_as_text.csv": "Ligne 3 — « Pouvoir » : doit être un nombre entier entre 1 et 5",
@@ -37,10 +41,7 @@ REFUSED = {  # file: what the facilitator reads (French)
     "wrong_headers.csv": "Colonnes manquantes : Association, Nom",
     "partial_headers.csv": "Colonnes manquantes : Type d'acteur",
     "duplicated_headers.csv": "Colonne en double : Nom",
-    "windows_1256.csv": "n'est pas en UTF-8",
-    "latin_1.csv": "n'est pas en UTF-8",
-    "utf_16.csv": "n'est pas en UTF-8",
-    "binary_garbage.csv": "n'est pas en UTF-8",
+    "binary_garbage.csv": "n'est pas un texte CSV",
     "corrupt.xlsx": "ne peut pas être lu (BadZipFile)",
 }
 

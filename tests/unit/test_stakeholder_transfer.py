@@ -8,6 +8,7 @@ import pytest
 
 from saara_kit.cli import main
 from saara_kit.data import sample_records
+from saara_kit.exports.tables import decode_text, read_table
 from saara_kit.exports.transfer import import_samples
 from saara_kit.stakeholders.domain import DOMAIN
 from saara_kit.store import open_store
@@ -96,7 +97,7 @@ def test_errors_follow_the_chosen_language(tmp_path, capsys):
 @pytest.mark.parametrize(
     ("content", "name", "expected"),
     [
-        ("Nom;Pouvoir\nÉcole;3\n", "latin1.csv", "« CSV UTF-8 »"),
+        ("Nom;Pouvoir\n\x00\x9d\x81;3\n", "binary.csv", "« CSV UTF-8 » ou « Classeur Excel (.xlsx) »"),
         ("Nom;Pouvoir\nAPC;3\n", "cols.csv",
          "Colonnes manquantes : Association, Type d'acteur, Secteur, Niveau territorial, Intérêt, Position."),
         ("Nom;Pouvoir\n", "empty.csv", "aucune ligne de données"),
@@ -105,8 +106,11 @@ def test_errors_follow_the_chosen_language(tmp_path, capsys):
     ],
 )
 def test_unreadable_files_get_a_clear_message(tmp_path, capsys, content, name, expected):
-    encoding = "cp1252" if name == "latin1.csv" else "utf-8"
-    path = _write(tmp_path / name, content, encoding) if content is not None else tmp_path / name
+    if name == "binary.csv":
+        path = tmp_path / name
+        path.write_bytes(content.encode("latin-1"))
+    else:
+        path = _write(tmp_path / name, content) if content is not None else tmp_path / name
     assert _cli("import", "stakeholders", str(path), "--region", "ouest", data_dir=tmp_path) == 2
     assert expected in capsys.readouterr().err
     assert _current(tmp_path) == {}
@@ -399,3 +403,19 @@ def test_samples_never_revert_what_participants_changed(store):
     store.save(edited)
     assert import_samples(store, DOMAIN) == 0
     assert store.current(KIND, region="ouest")[0].payload["power"] == 1
+
+
+@pytest.mark.parametrize(("text", "encoding"), [
+    ("Association;Nom\nJeunes de Sétif;Élue à l'APC\n", "cp1252"),
+    ("Association;Nom\nÉCOLE ÉLAN;SOCIÉTÉ CIVILE\n", "cp1252"),
+    ("Association;Nom\nجمعية النور;بلدية وهران\n", "cp1256"),
+    ("Association;Nom\nجمعية النور;Mairie de Sétif\n", "cp1256"),
+    ("Association\tNom\nJeunes de Sétif\tبلدية وهران\n", "utf-16"),
+    ("Association;Nom\nJeunes de Sétif;بلدية وهران\n", "utf-8"),
+])
+def test_excel_csv_in_windows_code_pages_and_unicode_text_is_read_as_typed(tmp_path, text, encoding):
+    path = tmp_path / "acteurs.csv"
+    path.write_bytes(text.encode(encoding))
+    assert decode_text(path.read_bytes()) == text
+    [(line, row)] = read_table(path)
+    assert line == 2 and list(row.values()) == text.splitlines()[1].replace("\t", ";").split(";")
