@@ -196,11 +196,18 @@ def test_an_open_lan_serves_without_a_code_only_when_asked_and_says_the_risk(tmp
         assert "saara-apps" in landing  # the forms, with no code asked
 
 
-def test_reloading_a_form_in_a_loop_does_not_grow_the_server(browser, room_server):
+@pytest.fixture
+def quiet_room_server(tmp_path_factory):
+    """``saara-kit serve --room 3`` with no page of another test still open."""
+    yield from serving(tmp_path_factory, "--room", str(ROOM))
+
+
+def test_reloading_a_form_in_a_loop_does_not_grow_the_server(browser, quiet_room_server):
     """A phone reloading again and again (a mischievous participant, or a flaky Wi-Fi) leaves no
     kernel behind, and the server's own memory levels off instead of growing with every visit."""
     import psutil
 
+    room_server = quiet_room_server
     server = psutil.Process(room_server.pid)
     _wait_for(lambda: room_server.kernels() == POOL, message="the pool never filled")
     context = _phone(browser)
