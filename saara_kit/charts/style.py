@@ -115,6 +115,7 @@ class ChartFigure(Figure):
     chart's language for screen readers and for the dossier's ``<img alt>``."""
 
     alt: str = ""
+    key = None  # a chart that numbers its marks keys them here (a DataFrame: number, name)
 
     def _repr_png_(self) -> bytes | tuple[bytes, dict]:
         png = figure_to_png(self)

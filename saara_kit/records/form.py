@@ -240,21 +240,31 @@ class RecordListForm(TranslatedForm):
             self._status.clear()
 
     def _draw_list(self) -> None:
-        """Redraw the list and the picture from the draft."""
+        """Redraw the picture and the list from the draft; when the picture numbers its marks, the
+        list carries the same numbers."""
+        numbered = self._draw_picture()
         selected = self._list.value
-        self._list.options = [(self.domain.list_label(record, self.lang), rid) for rid, record in self.state.draft.items()]
+        labels = [self.domain.list_label(record, self.lang) for record in self.state.draft.values()]
+        if numbered:
+            labels = [f"{number}. {label}" for number, label in enumerate(labels, start=1)]
+        self._list.options = list(zip(labels, self.state.draft))
         if selected in self.state.draft:
             self._list.value = selected
+
+    def _draw_picture(self) -> bool:
+        """Draw the domain's picture of the draft; return True when it numbers its marks."""
         if self.domain.picture is None:
             self._picture.layout.display = "none"
-            return
-        if self.state.draft:
-            from saara_kit.charts import figure_to_png
-
-            frame = pd.DataFrame([record.to_payload() for record in self.state.draft.values()])
-            self._picture.value = figure_to_png(self.domain.picture(frame, self.lang))
-            self._picture.layout.display = None
-            self._picture_hint.value = ""
-        else:
+            return False
+        if not self.state.draft:
             self._picture.layout.display = "none"
             self._picture_hint.value = f"<i>{t(f'{self.domain.name}.picture.empty', self.lang)}</i>"
+            return False
+        from saara_kit.charts import figure_to_png
+
+        frame = pd.DataFrame([record.to_payload() for record in self.state.draft.values()])
+        figure = self.domain.picture(frame, self.lang)
+        self._picture.value = figure_to_png(figure)
+        self._picture.layout.display = None
+        self._picture_hint.value = ""
+        return getattr(figure, "key", None) is not None

@@ -102,7 +102,9 @@ class RoomView(TranslatedForm):
         self._associations.add_class("saara-room-associations")
         self._grid = widgets.Image(format="png", layout=widgets.Layout(width="100%", max_width="46em"))
         self._grid_hint = widgets.HTML()
-        grid = widgets.VBox([self._grid_hint, self._grid], layout=widgets.Layout(flex="2 1 36em"))
+        self._grid_names = widgets.HTML()  # the key of a numbered grid
+        self._grid_names.add_class("saara-room-grid-names")
+        grid = widgets.VBox([self._grid_hint, self._grid, self._grid_names], layout=widgets.Layout(flex="2 1 36em"))
         grid.add_class("saara-room-grid")
         self._qr = widgets.HTML(layout=widgets.Layout(flex="0 1 20em"))
         self._qr.add_class("saara-room-qr")
@@ -237,11 +239,15 @@ class RoomView(TranslatedForm):
         if frame is None or frame.empty:
             self._grid.layout.display = "none"
             self._grid_hint.value = f"<i>{_text(t('room.grid_empty', self.lang))}</i>"
+            self._grid_names.value = ""
         else:
             title = t("room.grid_title", self.lang, hub=_region_name(self.region, self.lang))
-            self._grid.value = figure_to_png(power_interest_grid(frame, self.lang, title))
+            figure = power_interest_grid(frame, self.lang, title)
+            self._grid.value = figure_to_png(figure)
             self._grid.layout.display = None
             self._grid_hint.value = ""
+            self._grid_names.value = "" if figure.key is None else "<ol>{}</ol>".format("".join(
+                f"<li><bdi>{_text(name)}</bdi></li>" for name in figure.key["name"]))
         self._grid_key = key
 
     def _draw_withdrawn(self) -> None:

@@ -307,3 +307,12 @@ def test_restoring_a_record_saved_again_meanwhile_brings_nothing_back(two_associ
     assert view.restore([record_id]) == 0 and two_associations.count_rows() == rows
     assert "nothing was brought back" in view._restore_message.value
     assert view.summary["withdrawn"] == []  # refreshed: nothing left to bring back
+
+
+def test_a_crowded_hub_grid_numbers_its_dots_and_keys_the_names(store):
+    for number in range(4):
+        _save(store, f"Association {number}", *(f"Acteur {number}-{actor}" for actor in range(5)),
+              power=number + 1, interest=5 - number)
+    view = RoomView(store, "est", "fr")
+    assert view.summary["counts"] == {"stakeholders": 20}
+    assert view._grid_names.value.count("<li>") == 20 and "<bdi>Acteur 0-0</bdi>" in view._grid_names.value

@@ -126,5 +126,7 @@ def test_no_grid_text_is_cut_off_even_with_long_names(lang, dossier):
             outside.append(f"{text.get_text()!r} at {box.bounds} outside {width}×{height}")
     assert outside == []
     shown = " ".join(text.get_text().replace("\n", " ") for text in figure.axes[0].texts)
+    if figure.mode == "numbers":  # too crowded for names: the key holds them whole
+        shown = " ".join(figure.key["name"])
     for french, arabic in LONG_NAMES:
-        assert (arabic if lang == "ar" else french)[:12] in shown  # the long names are drawn (wrapped)
+        assert (arabic if lang == "ar" else french)[:12] in shown  # the long names are drawn (wrapped) or keyed
