@@ -1,0 +1,116 @@
+"""MACTOR (Godet): actors' strategies from their influences and their positions on objectives.
+
+Inputs, as DataFrames labelled by actor (and objective):
+
+- ``mid``: direct influences, actors × actors, 0–4 (the diagonal is ignored);
+- ``positions``: actors × objectives, −1 / 0 / +1 (1MAO);
+- ``intensities``: actors × objectives, 0–4, how much each objective matters to the actor.
+
+Everything else is computed (pure functions, no I/O):
+
+- ``indirect_influences`` (MIDI): direct influence plus the strongest relay through each third actor;
+- ``influence_dependence``: each actor's influence (row sum) and dependence (column sum) in MIDI,
+  the diagonal (an actor's influence on itself through others) left out;
+- ``force_ratios``: r*ᵢ = (Iᵢ / ΣI) × Iᵢ / (Iᵢ + Dᵢ), normalised so that they sum to the number of actors;
+- ``weighted_positions``: 2MAO (position × intensity) and 3MAO (2MAO × force ratio);
+- ``convergences`` / ``divergences`` between actors, of order 1 (objectives), 2 (2MAO) or 3 (3MAO);
+- ``objective_balance``: on each objective, the weighted support and opposition.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+__all__ = [
+    "GOOD_ACTOR_COUNT", "actor_count_advice", "convergences", "divergences", "force_ratios",
+    "indirect_influences", "influence_dependence", "objective_balance", "weighted_positions",
+]
+
+GOOD_ACTOR_COUNT = (10, 20)  # Godet's good practice: fewer says little, more is unreadable
+
+
+def _square(mid: pd.DataFrame) -> np.ndarray:
+    values = mid.to_numpy(dtype=float).copy()
+    np.fill_diagonal(values, 0.0)
+    return values
+
+
+def indirect_influences(mid: pd.DataFrame) -> pd.DataFrame:
+    """Return MIDI: MIDᵢⱼ + Σₖ min(MIDᵢₖ, MIDₖⱼ), k ≠ i, j; its diagonal holds each actor's retroaction
+    Σₖ min(MIDᵢₖ, MIDₖᵢ)."""
+    direct = _square(mid)
+    relays = np.minimum(direct[:, :, None], direct[None, :, :])  # [i, k, j] = min(MIDᵢₖ, MIDₖⱼ)
+    count = len(direct)
+    index = np.arange(count)
+    relays[index, index, :] = 0.0  # k = i: no relay through oneself
+    relays[:, index, index] = 0.0  # k = j
+    midi = direct + relays.sum(axis=1)
+    np.fill_diagonal(midi, np.minimum(direct, direct.T).sum(axis=1))
+    return pd.DataFrame(midi, index=mid.index, columns=mid.columns)
+
+
+def influence_dependence(midi: pd.DataFrame) -> pd.DataFrame:
+    """Return each actor's ``influence`` (what it exerts) and ``dependence`` (what it undergoes),
+    from MIDI without its diagonal."""
+    values = midi.to_numpy(dtype=float).copy()
+    np.fill_diagonal(values, 0.0)
+    return pd.DataFrame({"influence": values.sum(axis=1), "dependence": values.sum(axis=0)}, index=midi.index)
+
+
+def force_ratios(midi: pd.DataFrame) -> pd.Series:
+    """Return each actor's force ratio: r*ᵢ = (Iᵢ / ΣI) × Iᵢ / (Iᵢ + Dᵢ), scaled to sum to the number of actors."""
+    table = influence_dependence(midi)
+    influence, dependence = table["influence"], table["dependence"]
+    total = influence.sum()
+    raw = (influence / total if total else influence * 0.0) * influence / (influence + dependence).replace(0, np.nan)
+    raw = raw.fillna(0.0)
+    if raw.sum() == 0:
+        return pd.Series(1.0, index=midi.index, name="force")  # nobody influences anybody: equal forces
+    return (len(raw) * raw / raw.sum()).rename("force")
+
+
+def weighted_positions(positions: pd.DataFrame, intensities: pd.DataFrame, forces: pd.Series | None = None) -> pd.DataFrame:
+    """Return 2MAO (position × intensity), or 3MAO when the actors' ``forces`` are given."""
+    weighted = positions.astype(float) * intensities.astype(float)
+    return weighted if forces is None else weighted.mul(forces.reindex(weighted.index), axis=0)
+
+
+def _pairwise(matrix: pd.DataFrame, agree: bool) -> pd.DataFrame:
+    """Σ over objectives of (|aᵢₖ| + |aⱼₖ|) / 2 where actors i and j take the same (``agree``) or
+    opposite signs, neither neutral."""
+    values = matrix.to_numpy(dtype=float)
+    signs = np.sign(values)
+    same = signs[:, None, :] * signs[None, :, :]
+    chosen = same > 0 if agree else same < 0
+    sizes = (np.abs(values)[:, None, :] + np.abs(values)[None, :, :]) / 2
+    result = np.where(chosen, sizes, 0.0).sum(axis=2)
+    np.fill_diagonal(result, 0.0)
+    return pd.DataFrame(result, index=matrix.index, columns=matrix.index)
+
+
+def convergences(matrix: pd.DataFrame) -> pd.DataFrame:
+    """Return how much each pair of actors converges: on 1MAO, the number of objectives they
+    both favour or both oppose; on 2MAO or 3MAO, the mean weight they put on those objectives."""
+    return _pairwise(matrix, agree=True)
+
+
+def divergences(matrix: pd.DataFrame) -> pd.DataFrame:
+    """Return how much each pair of actors diverges (the objectives one favours and the other opposes)."""
+    return _pairwise(matrix, agree=False)
+
+
+def objective_balance(weighted: pd.DataFrame) -> pd.DataFrame:
+    """Return, for each objective, the weighted ``support``, the ``opposition`` and the ``balance``."""
+    support = weighted.clip(lower=0).sum()
+    opposition = -weighted.clip(upper=0).sum()
+    return pd.DataFrame({"support": support, "opposition": opposition, "balance": support - opposition})
+
+
+def actor_count_advice(count: int) -> str | None:
+    """Return the catalogue key of a warning when ``count`` actors is outside good practice, else None."""
+    low, high = GOOD_ACTOR_COUNT
+    if count < low:
+        return "mactor.too_few_actors"
+    if count > high:
+        return "mactor.too_many_actors"
+    return None

@@ -1,0 +1,63 @@
+"""The relations network (Net-Map): typed, weighted links between stakeholders, and what they show.
+
+A link runs from one actor to another (``both`` ways or not) and has a ``kind`` (``LINK_KINDS``)
+and a ``weight`` (1–5). The metrics come from networkx: degree, in and out, betweenness (who
+brokers or guards the way between others), isolated actors and communities.
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+import networkx as nx
+import pandas as pd
+
+__all__ = ["LINK_KINDS", "communities", "network", "network_metrics"]
+
+LINK_KINDS = ("money", "command", "information", "cooperation", "conflict")
+
+
+def network(actors: Iterable[str], links: pd.DataFrame) -> nx.MultiDiGraph:
+    """Return the directed multigraph of ``actors`` and ``links`` (columns ``source``, ``target``,
+    ``kind``, ``weight``, ``both``); a link both ways is two edges. A link to oneself is refused."""
+    graph = nx.MultiDiGraph()
+    graph.add_nodes_from(actors)
+    for link in links.itertuples(index=False):
+        if link.source == link.target:
+            raise ValueError(f"a link from {link.source!r} to itself")
+        for source, target in [(link.source, link.target)] + ([(link.target, link.source)] if link.both else []):
+            graph.add_edge(source, target, kind=link.kind, weight=float(link.weight))
+    return graph
+
+
+def _simple(graph: nx.MultiDiGraph) -> nx.DiGraph:
+    """Collapse parallel links into one edge whose weight is their sum."""
+    simple = nx.DiGraph()
+    simple.add_nodes_from(graph)
+    for source, target, weight in graph.edges(data="weight"):
+        before = simple.get_edge_data(source, target, {"weight": 0.0})["weight"]
+        simple.add_edge(source, target, weight=before + weight)
+    return simple
+
+
+def network_metrics(graph: nx.MultiDiGraph) -> pd.DataFrame:
+    """Return, per actor: ``degree``, ``in_degree``, ``out_degree`` (links), ``betweenness``
+    (0–1, on paths that count each link once) and ``isolated``."""
+    simple = _simple(graph)
+    betweenness = nx.betweenness_centrality(simple, normalized=True)  # hops, not weights: a strong link is no longer
+    rows = {
+        actor: {"degree": graph.degree(actor), "in_degree": graph.in_degree(actor), "out_degree": graph.out_degree(actor),
+                "betweenness": betweenness[actor], "isolated": graph.degree(actor) == 0}
+        for actor in graph
+    }
+    return pd.DataFrame.from_dict(rows, orient="index")
+
+
+def communities(graph: nx.MultiDiGraph) -> list[set[str]]:
+    """Return groups of actors more linked among themselves than with others (greedy modularity,
+    links taken both ways and by weight), largest first; isolated actors are left out."""
+    undirected = _simple(graph).to_undirected()
+    undirected.remove_nodes_from(list(nx.isolates(undirected)))
+    if undirected.number_of_edges() == 0:
+        return []
+    found = nx.community.greedy_modularity_communities(undirected, weight="weight")
+    return sorted((set(group) for group in found), key=lambda group: (-len(group), sorted(group)))

@@ -1,0 +1,51 @@
+"""Stakeholder salience (Mitchell, Agle & Wood 1997): power, legitimacy and urgency make seven types.
+
+Each attribute is a 1–5 score, "present" from ``SALIENT_FROM`` on (the grid's threshold):
+
+========================  =======  ==========  =======
+type                      power    legitimacy  urgency
+========================  =======  ==========  =======
+dormant                   yes      no          no
+discretionary             no       yes         no
+demanding                 no       no          yes
+dominant                  yes      yes         no
+dangerous                 yes      no          yes
+dependent                 no       yes         yes
+definitive                yes      yes         yes
+non_stakeholder           no       no          no
+========================  =======  ==========  =======
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from saara_kit.stakeholders.analysis import HIGH_FROM
+
+__all__ = ["SALIENCE_TYPES", "SALIENT_FROM", "salience", "with_salience"]
+
+SALIENT_FROM = HIGH_FROM
+SALIENCE_TYPES = (  # most salient first
+    "definitive", "dominant", "dangerous", "dependent", "dormant", "discretionary", "demanding", "non_stakeholder",
+)
+_TYPES = {
+    (True, True, True): "definitive",
+    (True, True, False): "dominant",
+    (True, False, True): "dangerous",
+    (False, True, True): "dependent",
+    (True, False, False): "dormant",
+    (False, True, False): "discretionary",
+    (False, False, True): "demanding",
+    (False, False, False): "non_stakeholder",
+}
+
+
+def salience(power: int, legitimacy: int, urgency: int) -> str:
+    """Return the salience type of a stakeholder with these 1–5 scores."""
+    return _TYPES[(power >= SALIENT_FROM, legitimacy >= SALIENT_FROM, urgency >= SALIENT_FROM)]
+
+
+def with_salience(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return a copy of ``frame`` with a ``salience`` column."""
+    result = frame.copy()
+    result["salience"] = [salience(p, l, u) for p, l, u in zip(result["power"], result["legitimacy"], result["urgency"])]
+    return result

@@ -1,0 +1,55 @@
+"""The relations network and the salience types on small examples counted by hand."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from saara_kit.stakeholders.network import communities, network, network_metrics
+from saara_kit.stakeholders.salience import SALIENCE_TYPES, salience, with_salience
+
+ACTORS = ["APC", "Wilaya", "Association", "Radio", "Bailleur", "Isolé"]
+LINKS = pd.DataFrame([
+    ("Bailleur", "Association", "money", 4, False),
+    ("Association", "APC", "information", 2, True),
+    ("Wilaya", "APC", "command", 5, False),
+    ("Radio", "Association", "information", 1, False),
+    ("Association", "Radio", "cooperation", 3, False),
+], columns=["source", "target", "kind", "weight", "both"])
+
+
+def test_degrees_brokers_and_isolated_actors():
+    metrics = network_metrics(network(ACTORS, LINKS))
+    # Association: in from Bailleur, APC, Radio; out to APC, Radio
+    assert metrics.loc["Association", ["in_degree", "out_degree", "degree"]].tolist() == [3, 2, 5]
+    assert metrics.loc["APC", ["in_degree", "out_degree"]].tolist() == [2, 1]
+    # of the 20 ordered pairs of the 5 others, every shortest path of 5 goes through Association:
+    # Bailleur→APC, Bailleur→Radio, APC→Radio, Radio→APC, Wilaya→Radio; through APC, 2:
+    # Wilaya→Association, Wilaya→Radio
+    assert metrics.loc["Association", "betweenness"] == pytest.approx(5 / 20)
+    assert metrics.loc["APC", "betweenness"] == pytest.approx(2 / 20)
+    assert metrics.loc["Bailleur", "betweenness"] == 0
+    assert metrics.index[metrics["isolated"]].tolist() == ["Isolé"]
+
+
+def test_communities_leave_isolated_actors_out():
+    groups = communities(network(ACTORS, LINKS))
+    assert groups == [{"Association", "Bailleur", "Radio"}, {"APC", "Wilaya"}]
+
+
+def test_a_link_to_oneself_is_refused():
+    with pytest.raises(ValueError, match="itself"):
+        network(ACTORS, pd.DataFrame([("APC", "APC", "money", 1, False)], columns=LINKS.columns))
+
+
+@pytest.mark.parametrize(("power", "legitimacy", "urgency", "expected"), [
+    (5, 5, 5, "definitive"), (4, 3, 1, "dominant"), (3, 1, 4, "dangerous"), (1, 4, 5, "dependent"),
+    (5, 2, 2, "dormant"), (2, 5, 1, "discretionary"), (1, 2, 3, "demanding"), (2, 2, 2, "non_stakeholder"),
+])
+def test_the_seven_salience_types_and_the_non_stakeholder(power, legitimacy, urgency, expected):
+    assert salience(power, legitimacy, urgency) == expected
+
+
+def test_every_type_is_reachable_and_added_as_a_column():
+    scores = [(p, l, u) for p in (1, 5) for l in (1, 5) for u in (1, 5)]
+    frame = with_salience(pd.DataFrame(scores, columns=["power", "legitimacy", "urgency"]))
+    assert sorted(frame["salience"]) == sorted(SALIENCE_TYPES)
