@@ -27,7 +27,8 @@ def wilayas() -> pd.DataFrame:
 
 
 def sample_records(domain, region: str | None = None) -> pd.DataFrame:
-    """Return a domain's sample records (all hubs, or one); empty when the domain has none."""
+    """Return a domain's sample records (all hubs, or one); empty when the domain has none. An
+    optional field the file lacks takes its default."""
     if domain.samples is None:
         return pd.DataFrame(columns=["region", "association", *domain.field_names])
     if isinstance(domain.samples, Path):  # a domain kept outside the kit brings its own file
@@ -36,4 +37,4 @@ def sample_records(domain, region: str | None = None) -> pd.DataFrame:
         frame = load_dataset(domain.samples)
     if region is not None:
         frame = frame[frame["region"] == region].reset_index(drop=True)
-    return frame
+    return domain.with_defaults(frame)

@@ -159,6 +159,14 @@ class Domain:
             raise ValidationError(errors)
         return record
 
+    def with_defaults(self, frame):
+        """Return ``frame`` (a DataFrame of records) with every optional field it lacks, at its
+        default: files and tables written before a field was added still read."""
+        missing = [f for f in self.fields if not f.required and f.name not in frame]
+        if not missing:
+            return frame
+        return frame.assign(**{f.name: "" if f.default is None else f.default for f in missing})
+
     def from_payload(self, payload: Mapping[str, Any]) -> Record:
         """Return the record a stored payload carries (fields added since then take their default)."""
         return Record({f.name: payload.get(f.name, f.default) for f in self.fields})

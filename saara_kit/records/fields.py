@@ -89,12 +89,13 @@ class Text(Field):
 class Choice(Field):
     """One code out of ``codes``, read from the code or its label in any language.
 
-    Choice ``c`` is labelled ``<prefix>.<name>.<c>``. Whole-number codes (a position from -2 to 2)
+    Choice ``c`` is labelled ``<prefix>.<name>.<c>`` (``<prefix>.<labels>.<c>`` when it shares another's labels). Whole-number codes (a position from -2 to 2)
     are also read from numbers written as text ("−1", "2,0").
     """
 
     codes: tuple = ()
     initial: Any = field(default=None, kw_only=True)
+    labels: str | None = field(default=None, kw_only=True)  # another choice's name, to share its labels
     control = "dropdown"
 
     def __post_init__(self) -> None:
@@ -124,7 +125,7 @@ class Choice(Field):
         return code
 
     def _choice_key(self, prefix: str, code: Any) -> str:
-        return f"{prefix}.{self.name}.{code}"
+        return f"{prefix}.{self.labels or self.name}.{code}"
 
     def label_keys(self, prefix: str) -> list[str]:
         return [*super().label_keys(prefix), *(self._choice_key(prefix, code) for code in self.codes)]
@@ -151,7 +152,9 @@ class Scale(Field):
 
     def read(self, value: Any, prefix: str = "") -> int:
         if _text_of(value) == "":
-            raise Invalid("required")
+            if self.required:
+                raise Invalid("required")
+            return self.default  # a score added later: older files and records take the middle
         try:
             number = parse_whole_number(value)
         except (TypeError, ValueError, OverflowError):

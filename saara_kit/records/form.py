@@ -102,7 +102,7 @@ class RecordListForm(TranslatedForm):
         kind = field.control
         if kind == "dropdown":
             box = widgets.Dropdown(style=WIDE, layout=FIELD_LAYOUT)
-            self._bind_choices(box, f"{self.domain.name}.{field.name}", field.codes)
+            self._bind_choices(box, f"{self.domain.name}.{field.labels or field.name}", field.codes)
         elif kind == "slider":
             box = widgets.IntSlider(min=field.low, max=field.high, style=WIDE, layout=FIELD_LAYOUT)
         elif kind == "number":

@@ -1,17 +1,24 @@
-"""Mendelow's power × interest grid: quadrants and engagement strategies (pure functions)."""
+"""Mendelow's power × interest grid, and the engagement plan it leads to (pure functions)."""
 from __future__ import annotations
+
+import datetime as dt
 
 import pandas as pd
 
+from saara_kit.i18n import t
 from saara_kit.stakeholders.fields import display_name
 
 __all__ = [
-    "HIGH_FROM", "QUADRANTS", "engagement_plan", "labelled_table", "quadrant", "quadrant_counts",
-    "with_quadrants",
+    "HIGH_FROM", "QUADRANTS", "engagement_plan", "is_overdue", "labelled_table", "quadrant", "quadrant_counts",
+    "recommended_iap2", "with_engagement", "with_quadrants",
 ]
 
 HIGH_FROM = 3  # on the 1–5 scales, 3 and above count as "high"
 QUADRANTS = ("manage_closely", "keep_satisfied", "keep_informed", "monitor")  # by priority
+# The IAP2 level a quadrant calls for, raised to at least what the salience type calls for
+QUADRANT_IAP2 = {"manage_closely": "collaborate", "keep_satisfied": "consult", "keep_informed": "involve",
+                 "monitor": "inform"}
+SALIENCE_IAP2 = {"definitive": "collaborate", "dominant": "consult", "dangerous": "consult", "dependent": "involve"}
 
 
 def quadrant(power: int, interest: int) -> str:
@@ -50,11 +57,40 @@ def quadrant_counts(frame: pd.DataFrame, lang: str | None = None) -> pd.Series |
     return table.set_index(table.columns[0])  # the strategies, labelled
 
 
-def engagement_plan(frame: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:
-    """Return who to engage how, most pressing first, with headers and labels in ``lang``."""
-    ranked = with_quadrants(frame)
+def recommended_iap2(quadrant_code: str, salience_type: str) -> str:
+    """Return the IAP2 level to aim for: the quadrant's, raised to the salience type's if higher."""
+    from saara_kit.stakeholders.fields import IAP2_LEVELS
+
+    wanted = [QUADRANT_IAP2[quadrant_code], SALIENCE_IAP2.get(salience_type, "inform")]
+    return max(wanted, key=IAP2_LEVELS.index)
+
+
+def is_overdue(next_contact: str | None, today: dt.date) -> bool:
+    """Tell whether a planned contact (ISO date) is in the past."""
+    return bool(next_contact) and dt.date.fromisoformat(str(next_contact)[:10]) < today
+
+
+def with_engagement(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return a copy of ``frame`` with its derived columns: ``quadrant``, ``salience`` and the IAP2
+    level ``recommended``."""
+    from saara_kit.stakeholders.domain import DOMAIN
+    from saara_kit.stakeholders.salience import with_salience
+
+    result = with_salience(with_quadrants(DOMAIN.with_defaults(frame)))
+    result["recommended"] = [recommended_iap2(q, s) for q, s in zip(result["quadrant"], result["salience"])]
+    return result
+
+
+def engagement_plan(frame: pd.DataFrame, lang: str = "fr", today: dt.date | None = None) -> pd.DataFrame:
+    """Return who to engage how, most pressing first, with headers and labels in ``lang``: the
+    quadrant and salience type, the IAP2 level recommended and the one chosen, the position now
+    and the one aimed for, who owns the relationship, the next contact and whether it is overdue."""
+    today = today or dt.date.today()
+    ranked = with_engagement(frame)
+    ranked["overdue"] = [t("stakeholders.overdue", lang) if is_overdue(d, today) else "" for d in ranked["next_contact"]]
     ranked["_order"] = ranked["quadrant"].map(QUADRANTS.index)
     ranked = ranked.sort_values(["_order", "power", "interest"], ascending=[True, False, False])
     ranked["name"] = [display_name(n, a, lang) for n, a in zip(ranked["name"], ranked["name_ar"])]
-    columns = ["name", "type", "power", "interest", "position", "quadrant"]
-    return labelled_table(ranked[columns].reset_index(drop=True), lang)
+    columns = ["name", "type", "quadrant", "salience", "recommended", "iap2", "position", "target_position",
+               "owner", "next_contact", "overdue"]
+    return labelled_table(ranked[columns].reset_index(drop=True), lang, {"overdue": "stakeholders.overdue_column"})

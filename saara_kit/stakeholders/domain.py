@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from saara_kit.i18n import t
 from saara_kit.records import Choice, Domain, Record
-from saara_kit.stakeholders.analysis import QUADRANTS, with_quadrants
-from saara_kit.stakeholders.fields import FIELDS, display_name
+from saara_kit.stakeholders.analysis import QUADRANTS, with_engagement
+from saara_kit.stakeholders.fields import FIELDS, IAP2_LEVELS, display_name
+from saara_kit.stakeholders.salience import SALIENCE_TYPES
 
 __all__ = ["DOMAIN"]
 
@@ -24,8 +25,9 @@ DOMAIN = Domain(
     kind="stakeholder",
     fields=FIELDS,
     key="name",
-    derived=(Choice("quadrant", QUADRANTS),),
-    derive=with_quadrants,
+    derived=(Choice("quadrant", QUADRANTS), Choice("salience", SALIENCE_TYPES),
+             Choice("recommended", IAP2_LEVELS, labels="iap2")),
+    derive=with_engagement,
     picture=_grid,
     title=_list_label,
     samples="sample_stakeholders",

@@ -1,9 +1,9 @@
 """What a stakeholder record holds: its fields and their codes (pure: no widgets, no I/O)."""
 from __future__ import annotations
 
-from saara_kit.records import Choice, Scale, Text
+from saara_kit.records import Choice, Date, Scale, Text
 
-__all__ = ["FIELDS", "LEVELS", "POSITIONS", "SECTORS", "STAKEHOLDER_TYPES", "display_name"]
+__all__ = ["CONSENTS", "FIELDS", "IAP2_LEVELS", "LEVELS", "POSITIONS", "SECTORS", "STAKEHOLDER_TYPES", "display_name"]
 
 STAKEHOLDER_TYPES = (
     "apc", "apw", "wilaya", "daira", "direction", "association",
@@ -15,6 +15,8 @@ SECTORS = (
 )
 LEVELS = ("communal", "daira", "wilaya", "national", "international")
 POSITIONS = (-2, -1, 0, 1, 2)  # strongly against … strongly in favour
+IAP2_LEVELS = ("inform", "consult", "involve", "collaborate", "empower")  # the IAP2 spectrum, in order
+CONSENTS = ("not_a_person", "yes", "no")  # a named individual agreed to be in the register
 
 FIELDS = (
     Text("name", max=200),
@@ -25,6 +27,14 @@ FIELDS = (
     Scale("power", 1, 5),
     Scale("interest", 1, 5),
     Choice("position", POSITIONS, initial=0),
+    # salience (Mitchell, Agle & Wood) and the engagement plan: optional, so older files still import
+    Scale("legitimacy", 1, 5, required=False),
+    Scale("urgency", 1, 5, required=False),
+    Choice("target_position", POSITIONS, initial=0, required=False, labels="position"),
+    Choice("iap2", IAP2_LEVELS, required=False),
+    Text("owner", max=120, required=False),
+    Date("next_contact", required=False),
+    Choice("consent", CONSENTS, required=False),
     Text("notes", max=2000, required=False, multiline=True),
 )
 

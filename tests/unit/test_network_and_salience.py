@@ -1,9 +1,12 @@
-"""The relations network and the salience types on small examples counted by hand."""
+"""The relations network, the salience types and the engagement plan on small examples counted by hand."""
 from __future__ import annotations
+
+import datetime as dt
 
 import pandas as pd
 import pytest
 
+from saara_kit.stakeholders.analysis import engagement_plan, is_overdue, recommended_iap2
 from saara_kit.stakeholders.network import communities, network, network_metrics
 from saara_kit.stakeholders.salience import SALIENCE_TYPES, salience, with_salience
 
@@ -53,3 +56,30 @@ def test_every_type_is_reachable_and_added_as_a_column():
     scores = [(p, l, u) for p in (1, 5) for l in (1, 5) for u in (1, 5)]
     frame = with_salience(pd.DataFrame(scores, columns=["power", "legitimacy", "urgency"]))
     assert sorted(frame["salience"]) == sorted(SALIENCE_TYPES)
+
+
+@pytest.mark.parametrize(("quadrant", "salience_type", "expected"), [
+    ("monitor", "non_stakeholder", "inform"),
+    ("keep_informed", "demanding", "involve"),
+    ("keep_satisfied", "dormant", "consult"),
+    ("manage_closely", "dominant", "collaborate"),
+    ("monitor", "definitive", "collaborate"),  # salience raises the quadrant's level
+    ("keep_satisfied", "dangerous", "consult"),
+    ("keep_informed", "dangerous", "involve"),  # involve is above consult on the spectrum
+])
+def test_the_recommended_iap2_level_is_the_higher_of_quadrant_and_salience(quadrant, salience_type, expected):
+    assert recommended_iap2(quadrant, salience_type) == expected
+
+
+def test_the_engagement_plan_flags_overdue_contacts_and_ranks_the_pressing_first():
+    frame = pd.DataFrame([
+        {"name": "Radio", "name_ar": "", "type": "media", "power": 1, "interest": 2, "legitimacy": 1, "urgency": 1,
+         "position": 0, "target_position": 1, "iap2": "inform", "owner": "", "next_contact": "2026-12-01"},
+        {"name": "Wilaya", "name_ar": "", "type": "wilaya", "power": 5, "interest": 4, "legitimacy": 5, "urgency": 2,
+         "position": -1, "target_position": 1, "iap2": "consult", "owner": "Amina", "next_contact": "2026-11-02"},
+    ])
+    plan = engagement_plan(frame, "en", today=dt.date(2026, 11, 30))
+    assert plan["Name"].tolist() == ["Wilaya", "Radio"]
+    assert plan.iloc[0][["Salience type", "Recommended level", "Overdue"]].tolist() == [
+        "Dominant (power, legitimacy)", "Collaborate", "Contact overdue"]
+    assert plan.iloc[1]["Overdue"] == "" and is_overdue("2026-12-01", dt.date(2026, 11, 30)) is False
