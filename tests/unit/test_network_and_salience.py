@@ -83,3 +83,30 @@ def test_the_engagement_plan_flags_overdue_contacts_and_ranks_the_pressing_first
     assert plan.iloc[0][["Salience type", "Recommended level", "Overdue"]].tolist() == [
         "Dominant (power, legitimacy)", "Collaborate", "Contact overdue"]
     assert plan.iloc[1]["Overdue"] == "" and is_overdue("2026-12-01", dt.date(2026, 11, 30)) is False
+
+
+def test_the_salience_diagram_puts_each_actor_inside_exactly_its_circles():
+    from saara_kit.charts import figure_to_png
+    from saara_kit.stakeholders.salience_chart import CIRCLES, RADIUS, salience_diagram
+
+    scores = [(p, l, u) for p in (1, 5) for l in (1, 5) for u in (1, 5) for _ in range(3)]  # 8 types × 3
+    frame = pd.DataFrame([{"name": f"Acteur {n}", "name_ar": "", "power": p, "legitimacy": l, "urgency": u}
+                          for n, (p, l, u) in enumerate(scores)])
+    figure = salience_diagram(frame, "fr")
+    assert figure_to_png(figure).startswith(b"\x89PNG")
+    dots = [tuple(c.get_offsets()[0]) for c in figure.axes[0].collections if len(c.get_offsets())]
+    assert len(dots) == len(frame)
+    numbers = {text.get_text(): text.get_position() for text in figure.axes[0].texts if text.get_text().isdigit()}
+    typed = with_salience(frame)
+    wanted = {"power": "power", "legitimacy": "legitimacy", "urgency": "urgency"}
+    for row in typed.itertuples():
+        x, y = numbers[str(row.Index + 1)]
+        inside = {attribute for attribute, ((cx, cy), _) in CIRCLES.items()
+                  if (x - cx) ** 2 + (y - cy) ** 2 < (RADIUS - 0.08) ** 2}  # well inside, the dot included
+        outside = {attribute for attribute, ((cx, cy), _) in CIRCLES.items()
+                   if (x - cx) ** 2 + (y - cy) ** 2 > (RADIUS + 0.08) ** 2}
+        present = {wanted[name] for name in wanted if getattr(row, name) >= 3}
+        assert inside == present and outside == set(CIRCLES) - present, (row.salience, x, y)
+    assert figure.key["salience"].tolist()[0] == "Non partie prenante"
+    crowded = salience_diagram(pd.concat([frame] * 2, ignore_index=True), "fr")  # 6 per zone: counted
+    assert sorted(text.get_text() for text in crowded.axes[0].texts if text.get_text().startswith("×")) == ["×6"] * 8
