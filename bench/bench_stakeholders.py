@@ -1,0 +1,82 @@
+"""Stakeholder analysis at hub scale: 2,000 actors with 20,000 links, and MACTOR at 40 × 15, against ten times fewer."""
+from __future__ import annotations
+
+import random
+import time
+
+import numpy as np
+import pandas as pd
+
+from saara_kit.charts import figure_to_png
+from saara_kit.stakeholders.charts import power_interest_grid
+from saara_kit.stakeholders.mactor import (
+    convergences, force_ratios, indirect_influences, influence_dependence, weighted_positions,
+)
+from saara_kit.stakeholders.network import LINK_KINDS, communities, network, network_metrics
+from saara_kit.stakeholders.network_chart import network_chart
+
+SCALE = {"actors": 2_000, "links": 20_000, "mactor_actors": 40, "objectives": 15}
+SEED = 11
+
+
+def _register(actors: int) -> pd.DataFrame:
+    pick = random.Random(SEED)
+    return pd.DataFrame({"name": [f"Acteur {n}" for n in range(actors)], "name_ar": "",
+                         "interest": [pick.randint(1, 5) for _ in range(actors)],
+                         "power": [pick.randint(1, 5) for _ in range(actors)],
+                         "position": [pick.randint(-2, 2) for _ in range(actors)]})
+
+
+def _links(actors: int, count: int) -> pd.DataFrame:
+    pick = random.Random(SEED)
+    rows = []
+    while len(rows) < count:
+        source, target = pick.randrange(actors), pick.randrange(actors)
+        if source != target:
+            rows.append((f"Acteur {source}", f"Acteur {target}", pick.choice(LINK_KINDS), pick.randint(1, 5),
+                         pick.random() < 0.2))
+    return pd.DataFrame(rows, columns=["source", "target", "kind", "weight", "both"])
+
+
+def _timed(work) -> float:
+    started = time.perf_counter()
+    work()
+    return time.perf_counter() - started
+
+
+def _measure(actors: int, links: int, mactor_actors: int, objectives: int) -> dict[str, float]:
+    register, relations = _register(actors), _links(actors, links)
+    graph = network(register["name"], relations)
+    names = [f"A{n}" for n in range(mactor_actors)]
+    rng = np.random.default_rng(SEED)
+    mid = pd.DataFrame(rng.integers(0, 5, (mactor_actors, mactor_actors)), index=names, columns=names)
+    positions = pd.DataFrame(rng.integers(-1, 2, (mactor_actors, objectives)), index=names)
+    intensities = pd.DataFrame(rng.integers(0, 5, (mactor_actors, objectives)), index=names)
+
+    def mactor() -> None:
+        midi = indirect_influences(mid)
+        influence_dependence(midi)
+        convergences(weighted_positions(positions, intensities, force_ratios(midi)))
+
+    return {
+        "network built": _timed(lambda: network(register["name"], relations)),
+        "network metrics": _timed(lambda: network_metrics(graph)),
+        "communities": _timed(lambda: communities(graph)),
+        "network chart": _timed(lambda: figure_to_png(network_chart(graph, pd.Series(dtype=str), lang="fr"))),
+        "grid (counts per cell)": _timed(lambda: figure_to_png(power_interest_grid(register, "fr"))),
+        "MACTOR": _timed(mactor),
+    }
+
+
+def main() -> None:
+    small = {name: max(1, value // 10) for name, value in SCALE.items()}
+    full, tenth = _measure(**SCALE), _measure(**small)
+    print(f"{'step':<24}{'1/10 scale':>12}{'full scale':>12}{'ratio':>8}   (10× the data)")
+    for step in full:
+        print(f"{step:<24}{tenth[step]:>11.2f}s{full[step]:>11.2f}s{full[step] / tenth[step]:>8.1f}")
+    print(f"full: {SCALE['actors']} actors, {SCALE['links']} links; MACTOR {SCALE['mactor_actors']} × "
+          f"{SCALE['objectives']}. Tenth: {small['actors']}, {small['links']}; {small['mactor_actors']} × {small['objectives']}.")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,57 @@
+"""MACTOR's charts: the influence–dependence plane (numbered actors, keyed in ``figure.key``) and
+the actors × objectives heatmap of weighted positions."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from saara_kit.charts import ChartFigure, drawable, new_figure
+from saara_kit.charts.style import FIGURE_WIDTH_IN, SMALLEST_FONT_PT
+from saara_kit.i18n import format_number, is_rtl, t
+
+__all__ = ["influence_dependence_plane", "positions_heatmap"]
+
+MARKER_SIZE = 190  # points²: a dot that holds two digits
+
+
+def influence_dependence_plane(table: pd.DataFrame, lang: str = "fr", title: str | None = None) -> ChartFigure:
+    """Draw each actor at (dependence, influence) from ``influence_dependence()``, split at the means
+    into dominant, relay, dominated and autonomous actors."""
+    heading = title or t("mactor.plane.title", lang)
+    figure = new_figure(FIGURE_WIDTH_IN, FIGURE_WIDTH_IN + 0.6, alt=t("mactor.plane.alt", lang, count=len(table),
+                                                                     title=heading))
+    axes = figure.add_subplot()
+    axes.set_title(heading, loc="right" if is_rtl(lang) else "left")
+    x, y = table["dependence"].astype(float), table["influence"].astype(float)
+    axes.axvline(x.mean(), color="#bbbbbb", linewidth=1)
+    axes.axhline(y.mean(), color="#bbbbbb", linewidth=1)
+    axes.scatter(x, y, s=MARKER_SIZE, color="#2166ac", edgecolor="white", zorder=3)
+    for number, (dependence, influence) in enumerate(zip(x, y), start=1):
+        axes.text(dependence, influence, str(number), ha="center", va="center", color="white",
+                  fontsize=SMALLEST_FONT_PT, fontweight="bold", zorder=4)
+    margin_x, margin_y = max(x.max() - x.min(), 1) * 0.12, max(y.max() - y.min(), 1) * 0.12
+    axes.set_xlim(x.min() - margin_x, x.max() + margin_x)
+    axes.set_ylim(y.min() - margin_y, y.max() + margin_y)
+    axes.set_xlabel(t("mactor.dependence", lang))
+    axes.set_ylabel(t("mactor.influence", lang))
+    figure.key = pd.DataFrame({"number": range(1, len(table) + 1), "name": [str(name) for name in table.index]})
+    return figure
+
+
+def positions_heatmap(weighted: pd.DataFrame, lang: str = "fr", title: str | None = None) -> ChartFigure:
+    """Draw actors × objectives, each cell coloured and written with its weighted position (2MAO or 3MAO)."""
+    heading = title or t("mactor.heatmap.title", lang)
+    rows, columns = weighted.shape
+    figure = new_figure(FIGURE_WIDTH_IN, max(3.0, 1.6 + 0.32 * rows), alt=t(
+        "mactor.heatmap.alt", lang, count=rows, objectives=columns, title=heading))
+    axes = figure.add_subplot()
+    values = weighted.to_numpy(dtype=float)
+    limit = max(float(np.abs(values).max()), 1.0)
+    axes.imshow(values, cmap="RdBu", vmin=-limit, vmax=limit, aspect="auto")
+    for (row, column), value in np.ndenumerate(values):
+        axes.text(column, row, format_number(round(value, 1), lang), ha="center", va="center",
+                  fontsize=SMALLEST_FONT_PT, color="white" if abs(value) > limit * 0.6 else "#222222")
+    axes.set_xticks(range(columns), [drawable(str(name))[:14] for name in weighted.columns], rotation=30, ha="right")
+    axes.set_yticks(range(rows), [drawable(str(name))[:22] for name in weighted.index])
+    axes.set_title(heading, loc="right" if is_rtl(lang) else "left")
+    return figure
