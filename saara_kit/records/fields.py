@@ -30,10 +30,13 @@ def _text_of(value: Any) -> str:
 
 @dataclass(frozen=True)
 class Field:
-    """One named value of a record. Its label is the catalogue key ``<prefix>.field.<name>``."""
+    """One named value of a record. Its label is the catalogue key ``<prefix>.field.<name>``; a field
+    with a ``section`` shows in the form under that section's title (``<prefix>.section.<section>``),
+    folded until opened."""
 
     name: str
     required: bool = field(default=True, kw_only=True)
+    section: str | None = field(default=None, kw_only=True)
     control = "text"
 
     @property
@@ -49,7 +52,7 @@ class Field:
 
     def label_keys(self, prefix: str) -> list[str]:
         """Return the catalogue keys this field needs under the domain's ``prefix``."""
-        return [f"{prefix}.field.{self.name}"]
+        return [f"{prefix}.field.{self.name}"] + ([f"{prefix}.section.{self.section}"] if self.section else [])
 
     def show(self, value: Any, prefix: str, lang: str) -> Any:
         """Return ``value`` as a reader sees it in a table (choices by their label)."""

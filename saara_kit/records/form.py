@@ -84,7 +84,7 @@ class RecordListForm(TranslatedForm):
         self._on_lang(lambda _: self._draw())
 
         editor = widgets.VBox([
-            self._participant, self._association, self._code, self._new_codes, *self._fields.values(),
+            self._participant, self._association, self._code, self._new_codes, *self._sections(),
             widgets.HBox([self._add, self._cancel]), self._editor_message,
             list_title, self._list, widgets.HBox([edit, remove]),
         ], layout=widgets.Layout(flex="0 1 36em"))
@@ -114,6 +114,23 @@ class RecordListForm(TranslatedForm):
         self._bind(box, "description", self.domain.label_key(field.name))
         box.add_class(f"saara-{field.name.replace('_', '-')}")
         return box
+
+    def _sections(self) -> list[widgets.Widget]:
+        """Return the editor's fields in order; the fields of a section go, folded, under its title."""
+        shown, sections = [], {}
+        for f in self.domain.fields:
+            if f.section is None:
+                shown.append(self._fields[f.name])
+            else:
+                sections.setdefault(f.section, []).append(self._fields[f.name])
+        if sections:
+            folded = widgets.Accordion(children=[widgets.VBox(boxes) for boxes in sections.values()],
+                                       selected_index=None, layout=FIELD_LAYOUT)
+            folded.add_class("saara-sections")
+            keys = [f"{self.domain.name}.section.{name}" for name in sections]
+            self._on_lang(lambda lang: setattr(folded, "titles", tuple(t(key, lang) for key in keys)))
+            shown.append(folded)
+        return shown
 
     def _text_box(self, label_key: str, placeholder_key: str, css: str) -> widgets.Text:
         box = widgets.Text(continuous_update=False, style=WIDE, layout=FIELD_LAYOUT)

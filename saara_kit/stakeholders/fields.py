@@ -28,13 +28,13 @@ FIELDS = (
     Scale("interest", 1, 5),
     Choice("position", POSITIONS, initial=0),
     # salience (Mitchell, Agle & Wood) and the engagement plan: optional, so older files still import
-    Scale("legitimacy", 1, 5, required=False),
-    Scale("urgency", 1, 5, required=False),
-    Choice("target_position", POSITIONS, initial=0, required=False, labels="position"),
-    Choice("iap2", IAP2_LEVELS, required=False),
-    Text("owner", max=120, required=False),
-    Date("next_contact", required=False),
-    Choice("consent", CONSENTS, required=False),
+    Scale("legitimacy", 1, 5, required=False, section="salience"),
+    Scale("urgency", 1, 5, required=False, section="salience"),
+    Choice("target_position", POSITIONS, initial=0, required=False, labels="position", section="engagement"),
+    Choice("iap2", IAP2_LEVELS, required=False, section="engagement"),
+    Text("owner", max=120, required=False, section="engagement"),
+    Date("next_contact", required=False, section="engagement"),
+    Choice("consent", CONSENTS, required=False, section="engagement"),
     Text("notes", max=2000, required=False, multiline=True),
 )
 

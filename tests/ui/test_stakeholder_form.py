@@ -341,3 +341,27 @@ def test_a_lock_held_past_the_retry_window_says_try_again_and_keeps_the_list(sto
     form.save()  # the lock gone, the retry saves
     assert form.state.state == "saved" and [r.payload["name"] for r in _current(store)] == ["APC de Sétif"]
     patient.close()
+
+
+def _widgets(root):
+    yield root
+    for child in getattr(root, "children", ()):
+        yield from _widgets(child)
+
+
+def test_salience_and_engagement_fields_wait_folded_under_their_titles(store):
+    import ipywidgets as widgets
+
+    form = _form(store)
+    [folded] = [w for w in _widgets(form) if isinstance(w, widgets.Accordion)]
+    assert folded.selected_index is None  # a phone sees the register's fields first
+    assert folded.titles == ("Saillance : légitimité et urgence", "Plan d'engagement : niveau, responsable, prochain contact")
+    form.set_lang("ar")
+    assert folded.titles[0] == "البروز: الشرعية والاستعجال"
+    form.open_association("Association Femmes Rurales")
+    form.value = {"name": "Wilaya de Sétif", "power": 5, "legitimacy": 5, "urgency": 1, "iap2": "consult",
+                  "owner": "Présidente", "next_contact": "2026-12-15"}
+    form.add()
+    form.save()
+    [saved] = _current(store)
+    assert (saved.payload["legitimacy"], saved.payload["iap2"], saved.payload["next_contact"]) == (5, "consult", "2026-12-15")
