@@ -223,12 +223,6 @@ def _counts(axes, frame: pd.DataFrame) -> None:
                   fontweight="bold", zorder=4)
 
 
-def power_interest_grid(frame: pd.DataFrame, lang: str = "fr", title: str | None = None) -> ChartFigure:
-    """Draw the Mendelow grid for the stakeholders in ``frame`` (columns of the model): by name, by
-    number or by counts per cell, whichever stays readable (``figure.mode``)."""
-    return _grid(frame, lang, title, grid_mode(frame))
-
-
 def grid_key(figure: ChartFigure, lang: str = "fr") -> pd.DataFrame | None:
     """Return a numbered grid's key with headers in ``lang`` (None when the grid names its actors)."""
     if figure.key is None:
@@ -242,7 +236,10 @@ def power_interest_grids(frame: pd.DataFrame, by: str, lang: str = "fr") -> dict
     return {str(value): power_interest_grid(part, lang, title=str(value)) for value, part in frame.groupby(by, sort=True)}
 
 
-def _grid(frame: pd.DataFrame, lang: str, title: str | None, mode: str) -> ChartFigure:
+def power_interest_grid(frame: pd.DataFrame, lang: str = "fr", title: str | None = None) -> ChartFigure:
+    """Draw the Mendelow grid for the stakeholders in ``frame`` (columns of the model): by name, by
+    number or by counts per cell, whichever stays readable (``figure.mode``)."""
+    mode = grid_mode(frame)
     figure = new_figure(FIGURE_WIDTH_IN, GRID_HEIGHT_IN, alt=t("stakeholders.grid.alt", lang, count=len(frame), title=title or t("stakeholders.grid.title", lang)))
     figure.key, figure.mode = None, mode
     axes = figure.add_subplot()
