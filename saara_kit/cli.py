@@ -239,7 +239,7 @@ def _restore(args) -> int:
     from saara_kit.data import load_region
     from saara_kit.registry import domain
     from saara_kit.store import RevisionConflict
-    from saara_kit.store.restore import last_live, restore, withdrawn
+    from saara_kit.store.restore import restore, withdrawn
 
     hub = load_region(args.region)
     lang = normalise_lang(args.lang or hub.default_lang)
@@ -249,7 +249,7 @@ def _restore(args) -> int:
         if not args.records and not args.all:  # only list them
             for withdrawal in found:
                 print(t("restore.line", lang, id=withdrawal.record_id, association=withdrawal.association,
-                        name=last_live(store, withdrawal.record_id).payload.get(kind.key, ""), author=withdrawal.author,
+                        name=withdrawal.payload.get(kind.key, ""), author=withdrawal.author,
                         date=format_date(withdrawal.saved_at.date(), lang, "medium")))
             print(t("restore.listed", lang, count=len(found)))
             return 0

@@ -9,7 +9,7 @@ import pandas as pd
 from saara_kit.registry import domains
 from saara_kit.store import Store
 from saara_kit.store.repository import revisions_frame
-from saara_kit.store.restore import last_live, withdrawn
+from saara_kit.store.restore import withdrawn
 from saara_kit.validation import fold_name
 
 __all__ = ["GRID_DOMAIN", "room_summary"]
@@ -44,9 +44,8 @@ def room_summary(store: Store, region: str) -> dict[str, Any]:
     associations = pd.DataFrame(rows, columns=["association", *served, "last_saved"])
 
     grid = current.get(GRID_DOMAIN)
-    withdrawals = [
-        {"domain": name, "withdrawal": withdrawal,
-         "name": str(last_live(store, withdrawal.record_id).payload.get(declared.key, ""))}
+    withdrawals = [  # a withdrawing revision carries the content it withdrew: no history read per record
+        {"domain": name, "withdrawal": withdrawal, "name": str(withdrawal.payload.get(declared.key, ""))}
         for name, declared in served.items() for withdrawal in withdrawn(store, declared.kind, region)
     ]
     return {
