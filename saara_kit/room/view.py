@@ -145,8 +145,9 @@ class RoomView(TranslatedForm):
 
     def restore(self, record_ids) -> int:
         """Bring the withdrawn records ``record_ids`` back as they were (as the trainer); return how many."""
+        wanted = set(record_ids)
         chosen = [item["withdrawal"] for item in (self.summary or {}).get("withdrawn", [])
-                  if item["withdrawal"].record_id in set(record_ids)]
+                  if item["withdrawal"].record_id in wanted]
         if not chosen:
             return 0
         try:

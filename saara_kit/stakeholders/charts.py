@@ -80,12 +80,13 @@ def dot_positions(frame: pd.DataFrame) -> list[tuple[float, float]]:
 
 def grid_mode(frame: pd.DataFrame) -> str:
     """Return how the grid names ``frame``'s actors: by name, by number or by counts per cell."""
+    return "names" if len(frame) <= NAMES_UP_TO else _mode_without_names(frame)
+
+
+def _mode_without_names(frame: pd.DataFrame) -> str:
+    """Return "numbers" when every dot can hold its number, else "counts"."""
     most_in_a_cell = max(Counter(zip(frame["interest"], frame["power"])).values(), default=0)
-    if len(frame) <= NAMES_UP_TO:
-        return "names"
-    if len(frame) <= NUMBERS_UP_TO and most_in_a_cell <= PER_CELL:
-        return "numbers"
-    return "counts"
+    return "numbers" if len(frame) <= NUMBERS_UP_TO and most_in_a_cell <= PER_CELL else "counts"
 
 
 def _label(name: str) -> str:
@@ -276,8 +277,7 @@ def power_interest_grid(frame: pd.DataFrame, lang: str = "fr", title: str | None
     if mode == "names" and not _names(figure, axes, frame, lang, captions):
         for artist in [*axes.texts[len(captions):], *(c for c in axes.collections if len(c.get_offsets()))]:
             artist.remove()  # names cannot all stay clear: number the dots instead
-        mode = figure.mode = "numbers" if max(Counter(zip(frame["interest"], frame["power"])).values()) <= PER_CELL \
-            else "counts"
+        mode = figure.mode = _mode_without_names(frame)
     if mode == "numbers":
         _numbers(figure, axes, frame, lang)
     elif mode == "counts":
