@@ -34,8 +34,8 @@ def _links(actors: int, count: int) -> pd.DataFrame:
         source, target = pick.randrange(actors), pick.randrange(actors)
         if source != target:
             rows.append((f"Acteur {source}", f"Acteur {target}", pick.choice(LINK_KINDS), pick.randint(1, 5),
-                         pick.random() < 0.2))
-    return pd.DataFrame(rows, columns=["source", "target", "kind", "weight", "both"])
+                         "both_ways" if pick.random() < 0.2 else "one_way"))
+    return pd.DataFrame(rows, columns=["source", "target", "kind", "weight", "direction"])
 
 
 def _timed(work) -> float:

@@ -249,7 +249,7 @@ def _restore(args) -> int:
         if not args.records and not args.all:  # only list them
             for withdrawal in found:
                 print(t("restore.line", lang, id=withdrawal.record_id, association=withdrawal.association,
-                        name=withdrawal.payload.get(kind.key, ""), author=withdrawal.author,
+                        name=kind.name_of(withdrawal.payload), author=withdrawal.author,
                         date=format_date(withdrawal.saved_at.date(), lang, "medium")))
             print(t("restore.listed", lang, count=len(found)))
             return 0

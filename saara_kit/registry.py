@@ -1,7 +1,8 @@
 """The domains the kit serves; the CLI, the server, the landing page and the sample loader read them here.
 
-A package ``saara_kit/<name>/`` with a module ``domain.py`` that defines ``DOMAIN`` is found by
-itself. A domain that lives elsewhere calls ``register(domain)``.
+A package ``saara_kit/<name>/`` with a module ``domain.py`` that defines ``DOMAIN`` (or
+``DOMAINS``, a main domain and the steps of its app) is found by itself. A domain that lives
+elsewhere calls ``register(domain)``.
 """
 from __future__ import annotations
 
@@ -13,14 +14,14 @@ from pathlib import Path
 from saara_kit.i18n import add_catalogue, remove_catalogue
 from saara_kit.records.domain import Domain
 
-__all__ = ["app", "domain", "domains", "register", "unregister"]
+__all__ = ["app", "apps", "domain", "domains", "register", "steps", "unregister"]
 
 _extra: dict[str, Domain] = {}
 
 
 @cache
 def _built_in() -> dict[str, Domain]:
-    """Import every ``saara_kit.<package>.domain`` module and collect its ``DOMAIN``.
+    """Import every ``saara_kit.<package>.domain`` module and collect its ``DOMAIN`` or ``DOMAINS``.
 
     Only packages with a ``domain.py`` are imported: a form's kernel never loads the server, the
     charts or the exports just to find the domains.
@@ -30,9 +31,10 @@ def _built_in() -> dict[str, Domain]:
     found = {}
     for package in pkgutil.iter_modules(saara_kit.__path__):
         if package.ispkg and (Path(package.module_finder.path) / package.name / "domain.py").is_file():
-            declared = getattr(importlib.import_module(f"saara_kit.{package.name}.domain"), "DOMAIN", None)
-            if isinstance(declared, Domain):
-                found[declared.name] = declared
+            module = importlib.import_module(f"saara_kit.{package.name}.domain")
+            for declared in getattr(module, "DOMAINS", (getattr(module, "DOMAIN", None),)):
+                if isinstance(declared, Domain):
+                    found[declared.name] = declared
     return found
 
 
@@ -53,6 +55,16 @@ def unregister(name: str) -> None:
 def domains() -> dict[str, Domain]:
     """Return every domain served, by name, built-in ones first."""
     return {**_built_in(), **_extra}
+
+
+def apps() -> list[str]:
+    """Return the domains that have an app of their own (the others are steps of one)."""
+    return [name for name, declared in domains().items() if declared.part_of is None]
+
+
+def steps(name: str) -> list[Domain]:
+    """Return the domains an app shows, its own first, then its steps in order."""
+    return [declared for declared in domains().values() if name in (declared.name, declared.part_of)]
 
 
 def domain(name: str) -> Domain:

@@ -6,6 +6,7 @@ without one updates the association's record with the same key (its name), or ad
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +19,7 @@ from saara_kit.i18n import format_date, is_rtl, t
 from saara_kit.records import Domain, Record, labelled_table, validate_association
 from saara_kit.store import Revision, Store, new_record_id
 from saara_kit.store.repository import (
-    STORE_COLUMNS, canonical_association, plan_revisions, revisions_frame, saved_records,
+    STORE_COLUMNS, canonical_association, plan_revisions, referenced_keys, revisions_frame, saved_records,
 )
 from saara_kit.validation import FieldError, ValidationError, code_for_text, fold_name, parse_whole_number
 
@@ -94,8 +95,10 @@ def _read_ids(domain: Domain, line: int, raw: dict) -> tuple[str | None, int | N
     return record_id, revision, problems
 
 
-def _read_rows(domain: Domain, table, association: str | None) -> list[_Row]:
-    """Validate every row; raise ``ImportRejected`` listing every problem of every row."""
+def _read_rows(domain: Domain, table, association: str | None, known_for=lambda owner: None) -> list[_Row]:
+    """Validate every row; raise ``ImportRejected`` listing every problem of every row.
+
+    ``known_for(association)`` returns what a row's references may name (see ``Domain.validate``)."""
     columns = _header_map(domain, list(table[0][1]))
     needed = [f.name for f in domain.fields if f.required] + ([] if association else ["association"])
     missing = [column for column in ("association", *domain.field_names)
@@ -108,15 +111,15 @@ def _read_rows(domain: Domain, table, association: str | None) -> list[_Row]:
         try:
             owner = validate_association(association or raw.get("association"))
             owner = spelling.setdefault(fold_name(owner), owner)  # one association, one spelling
-            record = domain.validate(raw)
+            record = domain.validate(raw, known_for(owner))
         except ValidationError as error:
             problems += [RowProblem(line, field_error) for field_error in error.errors]
             continue
         record_id, revision, id_problems = _read_ids(domain, line, raw)
         problems += id_problems
-        same = ("id", record_id) if record_id else ("key", fold_name(owner), fold_name(str(record[domain.key])))
+        same = ("id", record_id) if record_id else ("key", fold_name(owner), *domain.key_of(record))
         if same in first_line:
-            problems.append(_problem(domain, line, "record_id" if record_id else domain.key,
+            problems.append(_problem(domain, line, "record_id" if record_id else domain.key_names[-1],
                                      "duplicate", line=first_line[same]))
         first_line.setdefault(same, line)
         rows.append(_Row(line, owner, record, record_id, revision))
@@ -145,9 +148,9 @@ def _plan(store: Store, domain: Domain, rows: list[_Row], region: str, author: s
     keyed = [row for row in rows if not row.record_id]
     for owner in dict.fromkeys(owner_of[row.association] for row in keyed):
         saved = saved_records(store, domain, region, owner)
-        by_key = {fold_name(str(rev.payload.get(domain.key, ""))): rid for rid, rev in saved.items()}
+        by_key = {domain.key_of(rev.payload): rid for rid, rev in saved.items()}
         draft = {
-            by_key.get(fold_name(str(row.record[domain.key]))) or new_record_id(): row.record
+            by_key.get(domain.key_of(row.record)) or new_record_id(): row.record
             for row in keyed if owner_of[row.association] == owner
         }
         changes += plan_revisions(domain, saved, draft, region=region, association=owner, author=author,
@@ -160,7 +163,8 @@ def import_rows(
     association: str | None = None, author: str = "import",
 ) -> tuple[int, int]:
     """Import ``(line, {header: text})`` rows all or nothing; return (rows read, new revisions)."""
-    rows = _read_rows(domain, table, association)
+    known = functools.cache(lambda owner: referenced_keys(store, domain, region, canonical_association(store, region, owner)))
+    rows = _read_rows(domain, table, association, known if domain.references else lambda owner: None)
     return len(rows), store.save_many(_plan(store, domain, rows, region, author))
 
 

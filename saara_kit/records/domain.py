@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from saara_kit.records.fields import Field, Invalid, Text
-from saara_kit.validation import FieldError, ValidationError
+from saara_kit.records.fields import Field, Invalid, Reference, Text
+from saara_kit.validation import FieldError, ValidationError, fold_name
 
 __all__ = ["ASSOCIATION", "SHARED_COLUMNS", "STORE_COLUMNS", "Domain", "Record", "validate_association", "validate_participant"]
 
@@ -83,6 +83,15 @@ def validate_participant(name: Any) -> str:
     return _read_shared(PARTICIPANT, name)
 
 
+def _referenced(name: str, keys: Iterable[str]) -> str:
+    """Return the saved spelling of the record ``name`` refers to; raise ``Invalid`` when none."""
+    wanted = fold_name(name)
+    for key in keys:
+        if fold_name(key) == wanted:
+            return key
+    raise Invalid("unknown_reference", value=name[:60])
+
+
 Rule = Callable[[Record], Iterable[FieldError]]
 Picture = Callable[[Any, str], Any]  # (DataFrame of records, lang) -> a matplotlib figure
 
@@ -91,9 +100,10 @@ Picture = Callable[[Any, str], Any]  # (DataFrame of records, lang) -> a matplot
 class Domain:
     """One kind of record an association keeps a list of.
 
-    ``name`` is the catalogue section, the CLI word and the Voilà app (``voila_apps/<name>.ipynb``);
-    ``kind`` is what the store calls one record. ``key`` names the field that tells two records
-    of one association apart when a file without ids is imported. ``rules`` check across fields;
+    ``name`` is the catalogue section, the CLI word and the Voilà app (``voila_apps/<name>.ipynb``),
+    unless the domain is a step of another's app (``part_of``); ``kind`` is what the store calls
+    one record. ``key`` names the field (or fields) that tell two records of one association apart
+    when a file without ids is imported. ``rules`` check across fields;
     ``derive`` adds computed columns (declared in ``derived`` so they have labels); ``picture``
     draws the records; ``title`` is how the list shows one record.
     """
@@ -101,7 +111,7 @@ class Domain:
     name: str
     kind: str
     fields: tuple[Field, ...]
-    key: str = "name"
+    key: str | tuple[str, ...] = "name"
     rules: tuple[Rule, ...] = ()
     derived: tuple[Field, ...] = ()
     derive: Callable[[Any], Any] | None = None
@@ -110,6 +120,7 @@ class Domain:
     samples: str | None = None  # datasets/<samples>.csv
     catalogue: Path | None = None  # i18n file of a domain that lives outside saara_kit
     schema_version: int = 1
+    part_of: str | None = None  # the app this domain is a step of (not listed on its own)
 
     # -- fields -------------------------------------------------------------------------
     @property
@@ -123,6 +134,24 @@ class Domain:
             if candidate.name == name:
                 return candidate
         raise KeyError(name)
+
+    @property
+    def key_names(self) -> tuple[str, ...]:
+        """Return the fields that tell two records of one association apart."""
+        return (self.key,) if isinstance(self.key, str) else tuple(self.key)
+
+    def key_of(self, values: Mapping[str, Any]) -> tuple[str, ...]:
+        """Return the key of a record or a payload, case, accents and spaces aside."""
+        return tuple(fold_name(str(values.get(name, ""))) for name in self.key_names)
+
+    def name_of(self, values: Mapping[str, Any]) -> str:
+        """Return how a record or a payload is named in a sentence: its key, as typed."""
+        return " → ".join(str(values.get(name, "")) for name in self.key_names)
+
+    @property
+    def references(self) -> tuple[Reference, ...]:
+        """Return the fields that name a record of another domain."""
+        return tuple(f for f in self.fields if isinstance(f, Reference))
 
     def label_key(self, name: str) -> str:
         """Return the catalogue key of a field's or a shared column's label."""
@@ -143,12 +172,17 @@ class Domain:
         return keys
 
     # -- validation ---------------------------------------------------------------------
-    def validate(self, raw: Mapping[str, Any]) -> Record:
-        """Build a record from raw values; raise ``ValidationError`` naming every bad field."""
+    def validate(self, raw: Mapping[str, Any], known: Mapping[str, Iterable[str]] | None = None) -> Record:
+        """Build a record from raw values; raise ``ValidationError`` naming every bad field.
+
+        ``known`` gives, per domain, the keys of the association's saved records: a reference to
+        one of them takes its spelling, a reference to anything else is refused."""
         values, errors = {}, []
         for f in self.fields:
             try:
                 values[f.name] = f.read(raw.get(f.name), self.name)
+                if isinstance(f, Reference) and known is not None and values[f.name]:
+                    values[f.name] = _referenced(values[f.name], known.get(f.to, ()))
             except Invalid as problem:
                 errors.append(FieldError(f.name, self.label_key(f.name), problem.code, problem.params))
                 values[f.name] = f.default
@@ -175,4 +209,4 @@ class Domain:
         """Return how the list shows ``record``."""
         if self.title is not None:
             return self.title(record, lang)
-        return str(record[self.key])
+        return self.name_of(record)

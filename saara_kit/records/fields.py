@@ -13,7 +13,7 @@ from typing import Any
 
 from saara_kit.validation import code_for_text, parse_whole_number
 
-__all__ = ["Amount", "Choice", "Date", "Field", "Invalid", "Scale", "Text"]
+__all__ = ["Amount", "Choice", "Date", "Field", "Invalid", "Reference", "Scale", "Text"]
 
 
 class Invalid(ValueError):
@@ -86,6 +86,22 @@ class Text(Field):
 
     def hint(self) -> tuple[str, dict[str, Any]]:
         return "template.text", {"max": self.max}
+
+
+@dataclass(frozen=True)
+class Reference(Text):
+    """The key of another record of the same association, in domain ``to``: the name of the
+    stakeholder a link starts from. The form offers the association's saved records of ``to``;
+    ``Domain.validate`` checks the name against them when it is told what they are."""
+
+    to: str = field(default="", kw_only=True)
+
+    @property
+    def control(self) -> str:  # type: ignore[override]
+        return "reference"
+
+    def hint(self) -> tuple[str, dict[str, Any]]:
+        return "template.reference", {}
 
 
 @dataclass(frozen=True)

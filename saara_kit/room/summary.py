@@ -45,7 +45,7 @@ def room_summary(store: Store, region: str) -> dict[str, Any]:
 
     grid = current.get(GRID_DOMAIN)
     withdrawals = [  # a withdrawing revision carries the content it withdrew: no history read per record
-        {"domain": name, "withdrawal": withdrawal, "name": str(withdrawal.payload.get(declared.key, ""))}
+        {"domain": name, "withdrawal": withdrawal, "name": declared.name_of(withdrawal.payload)}
         for name, declared in served.items() for withdrawal in withdrawn(store, declared.kind, region)
     ]
     return {

@@ -21,10 +21,10 @@ BODY = """<nav class="saara-languages">{languages}</nav>
 
 
 def available_apps() -> list[str]:
-    """Return the forms to list: one per registered domain."""
-    from saara_kit.registry import domains
+    """Return the forms to list: one per registered domain that is not a step of another's app."""
+    from saara_kit.registry import apps
 
-    return list(domains())
+    return apps()
 
 
 def render_landing(lang: str, region: Region, apps: list[str]) -> str:

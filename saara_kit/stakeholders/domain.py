@@ -1,23 +1,28 @@
-"""The stakeholder register, declared for the generic rooms (form, store, import/export, CLI, server)."""
+"""The stakeholder register and the steps of its app (relations, objectives, positions,
+influences), declared for the generic rooms (form, store, import/export, CLI, server)."""
 from __future__ import annotations
 
 from saara_kit.i18n import t
 from saara_kit.records import Choice, Domain, Record
 from saara_kit.stakeholders.analysis import QUADRANTS, with_engagement
 from saara_kit.stakeholders.fields import FIELDS, IAP2_LEVELS, display_name
+from saara_kit.stakeholders.links import (
+    INFLUENCE_FIELDS, OBJECTIVE_FIELDS, POSITION_FIELDS, RELATION_FIELDS, not_to_itself,
+)
+from saara_kit.stakeholders.pictures import grid_picture, influences_picture, network_picture, positions_picture
 from saara_kit.stakeholders.salience import SALIENCE_TYPES
 
-__all__ = ["DOMAIN"]
+__all__ = ["DOMAIN", "DOMAINS", "INFLUENCES", "OBJECTIVES", "POSITIONS", "RELATIONS"]
 
 
 def _list_label(record: Record, lang: str) -> str:
     return f"{display_name(record.name, record.name_ar, lang)} — {t(f'stakeholders.type.{record.type}', lang)}"
 
 
-def _grid(frame, lang: str):
-    from saara_kit.stakeholders.charts import power_interest_grid  # matplotlib only once drawn
-
-    return power_interest_grid(frame, lang)
+def _link_label(domain: str):
+    def label(record: Record, lang: str) -> str:
+        return f"{record.source} → {record.target} — {t(f'{domain}.kind.{record.kind}', lang)}"
+    return label
 
 
 DOMAIN = Domain(
@@ -28,7 +33,31 @@ DOMAIN = Domain(
     derived=(Choice("quadrant", QUADRANTS), Choice("salience", SALIENCE_TYPES),
              Choice("recommended", IAP2_LEVELS, labels="iap2")),
     derive=with_engagement,
-    picture=_grid,
+    picture=grid_picture,
     title=_list_label,
     samples="sample_stakeholders",
 )
+RELATIONS = Domain(
+    name="relations", kind="relation", fields=RELATION_FIELDS, key=("source", "target", "kind"),
+    rules=(not_to_itself("relations"),), picture=network_picture, title=_link_label("relations"),
+    samples="sample_relations", part_of="stakeholders",
+)
+OBJECTIVES = Domain(
+    name="objectives", kind="objective", fields=OBJECTIVE_FIELDS, key="name",
+    title=lambda record, lang: display_name(record.name, record.name_ar, lang),
+    samples="sample_objectives", part_of="stakeholders",
+)
+POSITIONS = Domain(
+    name="positions", kind="position", fields=POSITION_FIELDS, key=("actor", "objective"),
+    picture=positions_picture,
+    title=lambda record, lang: f"{record.actor} — {record.objective} : {t(f'positions.stance.{record.stance}', lang)}",
+    samples="sample_positions", part_of="stakeholders",
+)
+INFLUENCES = Domain(
+    name="influences", kind="influence", fields=INFLUENCE_FIELDS, key=("source", "target"),
+    rules=(not_to_itself("influences"),), picture=influences_picture,
+    title=lambda record, lang: f"{record.source} → {record.target} : {record.strength}",
+    samples="sample_influences", part_of="stakeholders",
+)
+# the register first: its records are what the steps' links name (sample loading follows this order)
+DOMAINS = (DOMAIN, OBJECTIVES, RELATIONS, POSITIONS, INFLUENCES)

@@ -30,6 +30,7 @@ FIELDS = (
     # salience (Mitchell, Agle & Wood) and the engagement plan: optional, so older files still import
     Scale("legitimacy", 1, 5, required=False, section="salience"),
     Scale("urgency", 1, 5, required=False, section="salience"),
+    Scale("influence", 0, 5, required=False, section="network"),  # Net-Map's influence tower
     Choice("target_position", POSITIONS, initial=0, required=False, labels="position", section="engagement"),
     Choice("iap2", IAP2_LEVELS, required=False, section="engagement"),
     Text("owner", max=120, required=False, section="engagement"),

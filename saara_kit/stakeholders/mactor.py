@@ -6,6 +6,7 @@ Inputs, as DataFrames labelled by actor (and objective):
 - ``positions``: actors × objectives, −1 / 0 / +1 (1MAO);
 - ``intensities``: actors × objectives, 0–4, how much each objective matters to the actor.
 
+``matrices`` builds them from the records of the steps (influences, positions).
 Everything else is computed (pure functions, no I/O):
 
 - ``indirect_influences`` (MIDI): direct influence plus the strongest relay through each third actor;
@@ -23,10 +24,29 @@ import pandas as pd
 
 __all__ = [
     "GOOD_ACTOR_COUNT", "actor_count_advice", "convergences", "divergences", "force_ratios",
-    "indirect_influences", "influence_dependence", "objective_balance", "weighted_positions",
+    "indirect_influences", "influence_dependence", "matrices", "objective_balance", "weighted_positions",
 ]
 
 GOOD_ACTOR_COUNT = (10, 20)  # Godet's good practice: fewer says little, more is unreadable
+
+
+def matrices(actors: list[str], objectives: list[str], influences: pd.DataFrame,
+             positions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Return MID (actors × actors), positions and intensities (actors × objectives) from the
+    records of the steps: ``influences`` (``source``, ``target``, ``strength``) and ``positions``
+    (``actor``, ``objective``, ``stance``, ``intensity``). A cell nobody filled in is 0; a record
+    naming an actor or an objective the lists lack (withdrawn since) is left out."""
+    mid = pd.DataFrame(0, index=actors, columns=actors)
+    for row in influences.itertuples(index=False):
+        if row.source in mid.index and row.target in mid.columns:
+            mid.loc[row.source, row.target] = int(row.strength)
+    stances = pd.DataFrame(0, index=actors, columns=objectives)
+    intensities = stances.copy()
+    for row in positions.itertuples(index=False):
+        if row.actor in stances.index and row.objective in stances.columns:
+            stances.loc[row.actor, row.objective] = int(row.stance)
+            intensities.loc[row.actor, row.objective] = int(row.intensity)
+    return mid, stances, intensities
 
 
 def _square(mid: pd.DataFrame) -> np.ndarray:

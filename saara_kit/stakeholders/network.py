@@ -1,6 +1,6 @@
 """The relations network (Net-Map): typed, weighted links between stakeholders, and what they show.
 
-A link runs from one actor to another (``both`` ways or not) and has a ``kind`` (``LINK_KINDS``)
+A link runs from one actor to another (or ``both_ways``: ``DIRECTIONS``) and has a ``kind`` (``LINK_KINDS``)
 and a ``weight`` (1–5). The metrics come from networkx: degree, in and out, betweenness (who
 brokers or guards the way between others), isolated actors and communities.
 """
@@ -11,22 +11,27 @@ from typing import Iterable
 import networkx as nx
 import pandas as pd
 
-__all__ = ["LINK_KINDS", "communities", "network", "network_metrics"]
+__all__ = ["DIRECTIONS", "LINK_KINDS", "communities", "network", "network_metrics"]
 
 LINK_KINDS = ("money", "command", "information", "cooperation", "conflict")
+DIRECTIONS = ("one_way", "both_ways")
 EXACT_BETWEENNESS_UP_TO = 300  # actors; beyond, betweenness is estimated from this many sources (seeded)
 SEED = 7
 
 
 def network(actors: Iterable[str], links: pd.DataFrame) -> nx.MultiDiGraph:
     """Return the directed multigraph of ``actors`` and ``links`` (columns ``source``, ``target``,
-    ``kind``, ``weight``, ``both``); a link both ways is two edges. A link to oneself is refused."""
+    ``kind``, ``weight``, ``direction``); a link both ways is two edges. A link to oneself is refused.
+    An actor a link names but ``actors`` lacks (withdrawn from the register since) is left out with its links."""
     graph = nx.MultiDiGraph()
     graph.add_nodes_from(actors)
     for link in links.itertuples(index=False):
         if link.source == link.target:
             raise ValueError(f"a link from {link.source!r} to itself")
-        for source, target in [(link.source, link.target)] + ([(link.target, link.source)] if link.both else []):
+        if link.source not in graph or link.target not in graph:
+            continue
+        both = link.direction == "both_ways"
+        for source, target in [(link.source, link.target)] + ([(link.target, link.source)] if both else []):
             graph.add_edge(source, target, kind=link.kind, weight=float(link.weight))
     return graph
 

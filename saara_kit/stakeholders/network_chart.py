@@ -63,7 +63,7 @@ def network_chart(graph: nx.MultiDiGraph, types: pd.Series, influence: pd.Series
         else:
             nx.draw_networkx_edges(graph, positions, edgelist=edges, width=0.3, alpha=0.35,
                                    edge_color=LINK_COLOURS[kind], arrows=False, ax=axes)
-        handles.append(Line2D([], [], color=LINK_COLOURS[kind], linewidth=2, label=t(f"stakeholders.link.{kind}", lang)))
+        handles.append(Line2D([], [], color=LINK_COLOURS[kind], linewidth=2, label=t(f"relations.kind.{kind}", lang)))
     nx.draw_networkx_nodes(graph, positions, node_size=sizes, node_color=[colour_of[str(types.get(a, "other"))] for a in graph],
                            edgecolors="white", ax=axes)
     if graph.number_of_nodes() <= NAMES_UP_TO:

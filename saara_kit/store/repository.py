@@ -17,6 +17,7 @@ __all__ = [
     "canonical_association",
     "load_records",
     "plan_revisions",
+    "referenced_keys",
     "revisions_frame",
     "saved_records",
 ]
@@ -33,6 +34,18 @@ def canonical_association(store: Store, region: str, name: str) -> str:
 def saved_records(store: Store, domain: Domain, region: str, association: str) -> dict[str, Revision]:
     """Return the association's live records of ``domain``, by record id, in the order first saved."""
     return {rev.record_id: rev for rev in store.current(domain.kind, region=region, association=association)}
+
+
+def referenced_keys(store: Store, domain: Domain, region: str, association: str) -> dict[str, list[str]]:
+    """Return, for each domain that ``domain``'s records refer to, the keys (names) of the
+    association's saved records there: what a link or a position may name."""
+    from saara_kit.registry import domain as domain_named
+
+    keys = {}
+    for target in dict.fromkeys(f.to for f in domain.references):
+        declared = domain_named(target)
+        keys[target] = [declared.name_of(rev.payload) for rev in saved_records(store, declared, region, association).values()]
+    return keys
 
 
 def plan_revisions(

@@ -12,12 +12,12 @@ from saara_kit.stakeholders.salience import SALIENCE_TYPES, salience, with_salie
 
 ACTORS = ["APC", "Wilaya", "Association", "Radio", "Bailleur", "Isolé"]
 LINKS = pd.DataFrame([
-    ("Bailleur", "Association", "money", 4, False),
-    ("Association", "APC", "information", 2, True),
-    ("Wilaya", "APC", "command", 5, False),
-    ("Radio", "Association", "information", 1, False),
-    ("Association", "Radio", "cooperation", 3, False),
-], columns=["source", "target", "kind", "weight", "both"])
+    ("Bailleur", "Association", "money", 4, "one_way"),
+    ("Association", "APC", "information", 2, "both_ways"),
+    ("Wilaya", "APC", "command", 5, "one_way"),
+    ("Radio", "Association", "information", 1, "one_way"),
+    ("Association", "Radio", "cooperation", 3, "one_way"),
+], columns=["source", "target", "kind", "weight", "direction"])
 
 
 def test_degrees_brokers_and_isolated_actors():

@@ -1,0 +1,50 @@
+"""What the steps after the register hold (pure: no widgets, no I/O): relations between actors,
+objectives of the concertation, actors' positions on them and their direct influences (MACTOR).
+
+Every link names actors of the register by name (``Reference`` fields): the form offers the
+association's saved actors and objectives, and a name that is not among them is refused.
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+from saara_kit.records import Choice, Record, Reference, Scale, Text
+from saara_kit.stakeholders.network import DIRECTIONS, LINK_KINDS
+from saara_kit.validation import FieldError, fold_name
+
+__all__ = ["INFLUENCE_FIELDS", "OBJECTIVE_FIELDS", "POSITION_FIELDS", "RELATION_FIELDS", "STANCES", "not_to_itself"]
+
+STANCES = (-1, 0, 1)  # MACTOR's 1MAO: opposed, neutral, in favour
+
+RELATION_FIELDS = (
+    Reference("source", to="stakeholders"),
+    Reference("target", to="stakeholders"),
+    Choice("kind", LINK_KINDS),
+    Scale("weight", 1, 5),
+    Choice("direction", DIRECTIONS),
+    Text("notes", max=500, required=False),
+)
+OBJECTIVE_FIELDS = (
+    Text("name", max=200),
+    Text("name_ar", max=200, required=False),
+    Text("description", max=1000, required=False, multiline=True),
+)
+POSITION_FIELDS = (
+    Reference("actor", to="stakeholders"),
+    Reference("objective", to="objectives"),
+    Choice("stance", STANCES, initial=0),
+    Scale("intensity", 0, 4, initial=2),  # 2MAO: how much the objective matters to the actor
+)
+INFLUENCE_FIELDS = (
+    Reference("source", to="stakeholders"),
+    Reference("target", to="stakeholders"),
+    Scale("strength", 0, 4, initial=2),  # MID: 0 none, 1 on operations, 2 on projects, 3 on missions, 4 on existence
+)
+
+
+def not_to_itself(domain_name: str):
+    """Return a rule refusing a link whose ``source`` and ``target`` are the same actor."""
+    def rule(record: Record) -> Iterable[FieldError]:
+        if fold_name(record.source) == fold_name(record.target):
+            yield FieldError("target", f"{domain_name}.field.target", "self_link")
+    return rule
