@@ -73,11 +73,16 @@ def domain(name: str) -> Domain:
 
 
 def app(name: str, lang: str | None = None, region: str | None = None, store=None):
-    """Build the participants' form of domain ``name`` for Voilà (language from ``?lang=``)."""
+    """Build the participants' form of domain ``name`` for Voilà (language from ``?lang=``): its
+    record-list form, or its steps in tabs when other domains are steps of its app."""
     from saara_kit.records.form import RecordListForm
+    from saara_kit.records.steps import StepsForm
     from saara_kit.settings import default_region
     from saara_kit.store import open_store
     from saara_kit.widgets import request_author, request_lang
 
-    return RecordListForm(domain(name), store or open_store(), region or default_region(), lang or request_lang(),
-                          author=request_author())
+    shown = steps(name)
+    where = (store or open_store(), region or default_region(), lang or request_lang())
+    if len(shown) > 1:
+        return StepsForm(shown, *where, author=request_author())
+    return RecordListForm(shown[0], *where, author=request_author())

@@ -93,7 +93,8 @@ def _referenced(name: str, keys: Iterable[str]) -> str:
 
 
 Rule = Callable[[Record], Iterable[FieldError]]
-Picture = Callable[[Any, str], Any]  # (DataFrame of records, lang) -> a matplotlib figure
+# (DataFrame of records, lang) -> a matplotlib figure; a step's picture also gets its app's main records
+Picture = Callable[..., Any]
 
 
 @dataclass(frozen=True)

@@ -6,14 +6,15 @@ from the domain's fields and redrawn from the state.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+import html
+from typing import Any, Callable
 
 import ipywidgets as widgets
 import pandas as pd
 
 from saara_kit.i18n import t
 from saara_kit.records.domain import Domain, Record
-from saara_kit.records.fields import Field
+from saara_kit.records.fields import Field, Reference
 from saara_kit.records.state import RecordListState
 from saara_kit.store import Store
 from saara_kit.widgets import MessageLine, TranslatedForm
@@ -28,15 +29,21 @@ class RecordListForm(TranslatedForm):
     """Add, edit and remove an association's records of one domain, see its picture, save.
 
     Public surface: ``state`` (the widget-free model), ``value`` (the editor's fields, settable),
-    ``entries``, ``saved``, ``pending``, ``reset()`` and the actions ``open_association``, ``add``, ``edit``,
+    ``entries``, ``saved``, ``pending``, ``picture_alt`` (what the picture shows, in words), ``reset()`` and the actions ``open_association``, ``add``, ``edit``,
     ``remove`` and ``save``, which the buttons call. The participant's name and the association's
     code are typed in their own boxes (``saara-participant``, ``saara-association-code``).
+
+    ``embedded`` builds a step of a ``StepsForm``: no page chrome, no title, and the boxes of the
+    participant, association and code left for the steps form to show once and fill in. ``main``
+    then returns the app's main records, which a step's picture is also given.
     """
 
-    def __init__(self, domain: Domain, store: Store, region: str, lang: str = "fr", author: str = "participant"):
+    def __init__(self, domain: Domain, store: Store, region: str, lang: str = "fr", author: str = "participant",
+                 embedded: bool = False, main: Callable[[], pd.DataFrame] | None = None):
         super().__init__(lang)
         self.domain = domain
         self.state = RecordListState(domain, store, region, author)
+        self._main = main
 
         title = widgets.HTML()
         title.add_class("saara-title")
@@ -60,6 +67,9 @@ class RecordListForm(TranslatedForm):
         self.state.observe(lambda _: self._draw_new_codes(), names=["created_codes"])
 
         self._fields = {f.name: self._control(f) for f in domain.fields}
+        self._nothing_to_pick = MessageLine()
+        self._nothing_to_pick.add_class("saara-nothing-to-pick")
+        self.state.observe(lambda _: self._draw_references(), names=["references"])
         self._add = self._button(None, "saara-add", lambda _: self.add(), "primary")
         self._cancel = self._button("form.cancel", "saara-cancel", lambda _: self.reset())
         self._editor_message = MessageLine()
@@ -74,6 +84,8 @@ class RecordListForm(TranslatedForm):
         self._picture = widgets.Image(format="png", layout=widgets.Layout(width="100%", max_width="46em"))
         self._picture.add_class("saara-picture")
         self._picture_hint = widgets.HTML()
+        self._picture_key = widgets.HTML()  # the names a step's picture numbers (its actors, not its list)
+        self._picture_key.add_class("saara-picture-key")
         self._save = self._button("form.save", "saara-save", lambda _: self.save(), "success")
         self._status = MessageLine()
         self._status.add_class("saara-status")
@@ -83,17 +95,23 @@ class RecordListForm(TranslatedForm):
         self.state.observe(lambda _: self._draw_status(), names=["notice", "state"])
         self._on_lang(lambda _: self._draw())
 
+        header = [] if embedded else [self._participant, self._association, self._code, self._new_codes]
         editor = widgets.VBox([
-            self._participant, self._association, self._code, self._new_codes, *self._sections(),
+            *header, self._nothing_to_pick, *self._sections(),
             widgets.HBox([self._add, self._cancel]), self._editor_message,
             list_title, self._list, widgets.HBox([edit, remove]),
         ], layout=widgets.Layout(flex="0 1 36em"))
-        picture = widgets.VBox([self._picture_hint, self._picture], layout=widgets.Layout(flex="1 1 30em"))
-        self._finish([
-            title,
+        picture = widgets.VBox([self._picture_hint, self._picture, self._picture_key], layout=widgets.Layout(flex="1 1 30em"))
+        body = [
             widgets.HBox([editor, picture], layout=widgets.Layout(flex_flow="row wrap")),
             widgets.HBox([self._save, self._status]),
-        ])
+        ]
+        if embedded:
+            self.children = body
+            self.add_class(f"saara-step-{domain.name}")
+        else:
+            self._finish([title, *body])
+        self.state.refresh_references()
         self.reset()
 
     # -- building blocks ------------------------------------------------------------------
@@ -103,6 +121,8 @@ class RecordListForm(TranslatedForm):
         if kind == "dropdown":
             box = widgets.Dropdown(style=WIDE, layout=FIELD_LAYOUT)
             self._bind_choices(box, f"{self.domain.name}.{field.labels or field.name}", field.codes)
+        elif kind == "reference":  # the association's saved records of another domain, by name
+            box = widgets.Dropdown(options=[""], style=WIDE, layout=FIELD_LAYOUT)
         elif kind == "slider":
             box = widgets.IntSlider(min=field.low, max=field.high, style=WIDE, layout=FIELD_LAYOUT)
         elif kind == "number":
@@ -158,7 +178,15 @@ class RecordListForm(TranslatedForm):
     def value(self, values: dict[str, Any]) -> None:
         for name, value in values.items():
             box = self._fields[name]
+            if isinstance(self.domain.field(name), Reference) and value not in box.options:
+                box.options = [*box.options, value]  # a name withdrawn since: shown, and refused at add
             box.value = dt.date.fromisoformat(value) if isinstance(box, widgets.DatePicker) and value else value
+
+    @property
+    def header_boxes(self) -> tuple[widgets.Text, widgets.Combobox, widgets.Text]:
+        """Return the boxes of the participant's name, the association and its code (a ``StepsForm``
+        shows the first step's and keeps the others' in step)."""
+        return self._participant, self._association, self._code
 
     @property
     def entries(self) -> list[Record]:
@@ -174,6 +202,11 @@ class RecordListForm(TranslatedForm):
     def pending(self) -> list:
         """Return the revisions the next save would write."""
         return self.state.pending
+
+    def refresh(self) -> None:
+        """Read again what this step may link to, and redraw (a step does so when shown)."""
+        self.state.refresh_references()
+        self._draw_list()
 
     def reset(self) -> None:
         """Empty the editor and leave edit mode."""
@@ -191,10 +224,12 @@ class RecordListForm(TranslatedForm):
             self._association.value = self.state.association  # the hub's spelling of the name
             self._association.options = sorted({*self._association.options, self.state.association})
 
-    def add(self) -> None:
-        """Add the editor's record to the list, or update the one being edited."""
-        if self.state.add(self.value):
-            self.value = self.domain.empty()
+    def add(self) -> bool:
+        """Add the editor's record to the list, or update the one being edited; False if refused."""
+        if not self.state.add(self.value):
+            return False
+        self.value = self.domain.empty()
+        return True
 
     def edit(self, record_id: str | None) -> None:
         """Load a record of the list into the editor."""
@@ -222,10 +257,27 @@ class RecordListForm(TranslatedForm):
 
     # -- view -----------------------------------------------------------------------------
     def _draw(self) -> None:
+        self._draw_references()
         self._draw_list()
         self._draw_editor_state()
         self._draw_status()
         self._draw_new_codes()
+
+    def _draw_references(self) -> None:
+        """Offer the names each link may take; say which step to save first when there are none."""
+        empty = []
+        for f in self.domain.references:
+            box, names = self._fields[f.name], self.state.references.get(f.to, [])
+            value = box.value
+            box.options = ["", *names]
+            box.value = value if value in names else ""
+            if not names:
+                empty.append(t("form.nothing_to_pick", self.lang, field=t(self.domain.label_key(f.name), self.lang),
+                               step=t(f"{f.to}.step", self.lang)))
+        if empty:
+            self._nothing_to_pick.show(list(dict.fromkeys(empty)))
+        else:
+            self._nothing_to_pick.clear()
 
     def _draw_new_codes(self) -> None:
         """Show the code of each association this form created, to note down."""
@@ -257,7 +309,7 @@ class RecordListForm(TranslatedForm):
             self._status.clear()
 
     def _draw_list(self) -> None:
-        """Redraw the picture and the list from the draft; when the picture numbers its marks, the
+        """Redraw the picture and the list from the draft; when the picture numbers the records, the
         list carries the same numbers."""
         numbered = self._draw_picture()
         selected = self._list.value
@@ -269,7 +321,9 @@ class RecordListForm(TranslatedForm):
             self._list.value = selected
 
     def _draw_picture(self) -> bool:
-        """Draw the domain's picture of the draft; return True when it numbers its marks."""
+        """Draw the domain's picture of the draft; return True when it numbers the records. A step's
+        picture numbers the app's main records (actors): their names are keyed below it."""
+        self.picture_alt, self._picture_key.value = "", ""
         if self.domain.picture is None:
             self._picture.layout.display = "none"
             return False
@@ -280,8 +334,14 @@ class RecordListForm(TranslatedForm):
         from saara_kit.charts import figure_to_png
 
         frame = pd.DataFrame([record.to_payload() for record in self.state.draft.values()])
-        figure = self.domain.picture(frame, self.lang)
+        figure = self.domain.picture(frame, self.lang) if self._main is None else \
+            self.domain.picture(frame, self.lang, self._main())
         self._picture.value = figure_to_png(figure)
+        self.picture_alt = figure.alt
         self._picture.layout.display = None
         self._picture_hint.value = ""
-        return getattr(figure, "key", None) is not None
+        key = getattr(figure, "key", None)
+        if key is not None and self._main is not None:
+            self._picture_key.value = "<ol>{}</ol>".format("".join(
+                f"<li><bdi>{html.escape(str(name))}</bdi></li>" for name in key["name"]))
+        return key is not None and self._main is None

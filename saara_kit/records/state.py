@@ -18,7 +18,7 @@ from saara_kit.records.domain import Domain, Record, validate_association, valid
 from saara_kit.settings import TRAINER
 from saara_kit.store import AssociationTaken, RevisionConflict, Revision, Store, new_record_id
 from saara_kit.store.codes import code_of, save_guarded
-from saara_kit.store.repository import canonical_association, plan_revisions, saved_records
+from saara_kit.store.repository import canonical_association, plan_revisions, referenced_keys, saved_records
 from saara_kit.validation import FieldError, ValidationError
 
 __all__ = ["STATES", "Notice", "RecordListState"]
@@ -62,6 +62,7 @@ class RecordListState(HasTraits):
     editor_notice = Instance(Notice, allow_none=True)  # why the editor's record was refused
     participant = Unicode("")  # the name the participant typed, saved as the author with the device
     created_codes = Dict()  # association -> code, for the associations this form created
+    references = Dict()  # domain -> the names its records may be linked to (the association's saved ones)
 
     def __init__(self, domain: Domain, store: Store, region: str, author: str = "participant"):
         super().__init__()
@@ -116,7 +117,7 @@ class RecordListState(HasTraits):
     def add(self, raw: Mapping[str, Any]) -> bool:
         """Put the editor's values in the list (replacing the record being edited); False if invalid."""
         try:
-            record = self.domain.validate(raw)
+            record = self.domain.validate(raw, self.references if self.domain.references else None)
         except ValidationError as error:
             self.editor_notice = Notice(errors=tuple(error.errors))
             return False
@@ -179,6 +180,10 @@ class RecordListState(HasTraits):
         if not changes:
             self._tell("saved", "form.nothing_to_save", ok=True)
             return True
+        broken = self._broken_links(changes)
+        if broken:
+            self._tell("error", "form.links_gone", errors=broken)
+            return False
         self.state = "saving"
         try:
             made = save_guarded(self.store, changes, self._known_codes.get(name), check=self.device != TRAINER)
@@ -211,7 +216,27 @@ class RecordListState(HasTraits):
         self._tell("error", "form.fix_entry")
         return False
 
+    def refresh_references(self) -> None:
+        """Read again what the association saved that this domain's records may name."""
+        if self.domain.references:
+            self.references = referenced_keys(self.store, self.domain, self.region, self.association) \
+                if self.association else {f.to: [] for f in self.domain.references}
+
     # -- inside -------------------------------------------------------------------------
+    def _broken_links(self, changes: list[Revision]) -> list[FieldError]:
+        """Return the problems of records about to be saved that name something withdrawn or
+        renamed since they were added (read from the store now, not from when the step opened)."""
+        if not self.domain.references:
+            return []
+        self.refresh_references()
+        problems = []
+        for change in (change for change in changes if not change.deleted):
+            try:
+                self.domain.validate(change.payload, self.references)
+            except ValidationError as error:
+                problems += error.errors
+        return problems
+
     def _association_named(self, name: Any) -> str | None:
         """Return the hub's spelling of the association ``name``; None (and say why) when invalid."""
         try:
@@ -249,6 +274,7 @@ class RecordListState(HasTraits):
         """Read the association's records again, keeping records added but not yet saved."""
         unsaved_new = {rid: record for rid, record in self.draft.items() if rid not in self.saved}
         self.saved = saved_records(self.store, self.domain, self.region, self.association) if self.association else {}
+        self.refresh_references()
         draft = {rid: self.domain.from_payload(rev.payload) for rid, rev in self.saved.items()}
         self._set_draft(draft | unsaved_new)
         if self.editing is not None and self.editing not in self.draft:

@@ -1,8 +1,8 @@
 """The picture each step of the stakeholder app draws of its list (matplotlib loaded only once drawn).
 
-Each takes the step's records as a DataFrame and the language; the relations and influences
-pictures also take the register, so that actors show with their type, tower and name even
-before anyone links them.
+Each takes the step's records as a DataFrame and the language; a step's picture is also given the
+register (the app's main records), so that the network and the plane show every actor, with its
+type and tower, even before anyone links them.
 """
 from __future__ import annotations
 
@@ -34,8 +34,8 @@ def network_picture(frame: pd.DataFrame, lang: str, register: pd.DataFrame = NO_
     return network_chart(graph, by_name["type"], by_name["influence"] if "influence" in by_name else None, lang)
 
 
-def positions_picture(frame: pd.DataFrame, lang: str):
-    """The actors × objectives heatmap of weighted positions (2MAO)."""
+def positions_picture(frame: pd.DataFrame, lang: str, register: pd.DataFrame = NO_REGISTER):
+    """The actors × objectives heatmap of weighted positions (2MAO), of the actors who took one."""
     from saara_kit.stakeholders.mactor import matrices, weighted_positions
     from saara_kit.stakeholders.mactor_charts import positions_heatmap
 

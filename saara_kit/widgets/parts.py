@@ -24,6 +24,10 @@ CSS = """
 .saara-kernel-gone .saara-connection-lost {display: block; position: fixed; top: 0; left: 0; right: 0; z-index: 1000;
   background: #a61b1b; color: #fff; padding: 0.8em 1em; font-size: 1.1em}
 .saara-connection-lost a {color: #fff; font-weight: bold}
+.saara-steps > .widget-tab-contents {padding: 0.5em 0 !important; border-left: 0 !important; border-right: 0 !important}  /* steps use the whole width */
+.saara-steps > .lm-TabBar {min-height: var(--jp-widgets-horizontal-tab-height); height: auto !important}
+.saara-steps > .lm-TabBar .lm-TabBar-content {flex-wrap: wrap}  /* every step's title stays whole on a phone */
+.saara-steps > .lm-TabBar .lm-TabBar-tab {flex: 0 0 auto !important; max-width: none !important}
 @media (max-width: 40em) {  /* phones: each label above its field, every field inside the screen */
   .saara-form .widget-inline-hbox {flex-wrap: wrap; height: auto;
     max-width: calc(100% - 2 * var(--jp-widgets-margin)) !important}

@@ -79,22 +79,22 @@ async def join_and_save(browser, server, visit: Visit, save: bool = True) -> Non
         await page.press(".saara-association input", "Enter")
         await page.fill(".saara-association-code input", visit.code)
         await page.press(".saara-association-code input", "Enter")
-        await page.fill(".saara-name input", visit.name)
-        await page.click("button.saara-add")
+        await page.fill(".saara-step-stakeholders .saara-name input", visit.name)
+        await page.click(".saara-step-stakeholders button.saara-add")
         # the list shows the association's saved records and, once added, this one (its spaces
         # turned into no-break spaces)
         await page.wait_for_function(
-            "name => [...document.querySelectorAll('.saara-list option')]"
+            "name => [...document.querySelectorAll('.saara-step-stakeholders .saara-list option')]"
             "  .some(o => o.textContent.replace(/\\s/g, ' ').includes(name))",
             arg=visit.name, polling=POLL_MS)
-        await page.click("button.saara-save")
+        await page.click(".saara-step-stakeholders button.saara-save")
         await page.wait_for_function(  # until then the status says "1 modification non enregistrée"
-            "saved => (document.querySelector('.saara-status') || {}).textContent?.includes(saved)", arg=SAVED, polling=POLL_MS)
-        visit.errors += [f"message: {text}" for text in await page.locator(".saara-message-error").all_inner_texts()
+            "saved => (document.querySelector('.saara-step-stakeholders .saara-status') || {}).textContent?.includes(saved)", arg=SAVED, polling=POLL_MS)
+        visit.errors += [f"message: {text}" for text in await page.locator(".saara-step-stakeholders .saara-message-error").all_inner_texts()
                          if text.strip()]
     except Exception as problem:  # a timeout: the phone waited in vain; say what it showed
         try:
-            shown = await page.locator(".saara-status, .saara-message-error").all_inner_texts()
+            shown = await page.locator(".saara-step-stakeholders .saara-status, .saara-step-stakeholders .saara-message-error").all_inner_texts()
         except Exception:  # the page is gone
             shown = []
         visit.errors.append(f"{type(problem).__name__}: {str(problem).splitlines()[0]} "

@@ -21,12 +21,12 @@ def _open_form(page, server, lang: str) -> None:
 
 
 def _add(page, name: str, type_label: str) -> None:
-    page.fill(".saara-name input", name)
-    page.select_option(".saara-type select", label=type_label)
-    count = page.locator(".saara-list option").count()
-    page.click("button.saara-add")
+    page.fill(".saara-step-stakeholders .saara-name input", name)
+    page.select_option(".saara-step-stakeholders .saara-type select", label=type_label)
+    count = page.locator(".saara-step-stakeholders .saara-list option").count()
+    page.click(".saara-step-stakeholders button.saara-add")
     page.wait_for_function(
-        f"document.querySelectorAll('.saara-list option').length === {count + 1}"
+        f"document.querySelectorAll('.saara-step-stakeholders .saara-list option').length === {count + 1}"
     )
 
 
@@ -37,9 +37,9 @@ def _draw_the_grid(page, server, lang: str, association: str, actors) -> None:
     page.press(".saara-association input", "Enter")
     for name, type_label in actors:
         _add(page, name, type_label)
-    page.locator(".saara-picture").wait_for(state="visible")
+    page.locator(".saara-step-stakeholders .saara-picture").wait_for(state="visible")
     # fails by timeout if the chart never decodes into a real image
-    page.wait_for_function("(document.querySelector('img.saara-picture, .saara-picture img') || {}).naturalWidth > 100")
+    page.wait_for_function("(document.querySelector('.saara-step-stakeholders img.saara-picture, .saara-step-stakeholders .saara-picture img') || {}).naturalWidth > 100")
 
 
 def _saved(server, association: str) -> list[str]:
@@ -68,14 +68,14 @@ def _row_count(server) -> int:
 def test_participant_adds_two_stakeholders_and_saves(page, server, lang, association, actors, saved_word):
     _draw_the_grid(page, server, lang, association, actors)
 
-    page.click("button.saara-save")
-    page.wait_for_function(f"document.querySelector('.saara-status').innerText.includes('{saved_word}')")
+    page.click(".saara-step-stakeholders button.saara-save")
+    page.wait_for_function(f"document.querySelector('.saara-step-stakeholders .saara-status').innerText.includes('{saved_word}')")
     assert sorted(_saved(server, association)) == sorted(name for name, _ in actors)
 
     rows = _row_count(server)
-    page.dblclick("button.saara-save")  # a double click writes nothing new
+    page.dblclick(".saara-step-stakeholders button.saara-save")  # a double click writes nothing new
     nothing_new = {"fr": "Rien de nouveau", "ar": "لا جديد"}[lang]
-    page.wait_for_function(f"document.querySelector('.saara-status').innerText.includes('{nothing_new}')")
+    page.wait_for_function(f"document.querySelector('.saara-step-stakeholders .saara-status').innerText.includes('{nothing_new}')")
     assert _row_count(server) == rows
 
 
@@ -86,7 +86,7 @@ def test_arabic_form_and_landing_are_right_to_left(page, server):
     page.wait_for_selector(".saara-association input")
     direction = page.evaluate("getComputedStyle(document.querySelector('.saara-form input')).direction")
     assert direction == "rtl"
-    assert page.locator("button.saara-save").inner_text().strip() == "حفظ"
+    assert page.locator(".saara-step-stakeholders button.saara-save").inner_text().strip() == "حفظ"
 
 
 def test_reopening_the_form_shows_what_was_saved(page, server):
@@ -94,25 +94,25 @@ def test_reopening_the_form_shows_what_was_saved(page, server):
     page.fill(".saara-association input", "Association Reopen")
     page.press(".saara-association input", "Enter")
     _add(page, "Wilaya d'Oran", "Wilaya (province)")
-    page.click("button.saara-save")
-    page.wait_for_function("document.querySelector('.saara-status').innerText.includes('Saved')")
+    page.click(".saara-step-stakeholders button.saara-save")
+    page.wait_for_function("document.querySelector('.saara-step-stakeholders .saara-status').innerText.includes('Saved')")
 
     page.goto(f"{server.url}/voila/render/stakeholders.ipynb?lang=en")  # the cookie carries the token
     page.wait_for_selector(".saara-association input")
     page.fill(".saara-association input", "Association Reopen")
     page.press(".saara-association input", "Enter")
-    page.wait_for_function("document.querySelectorAll('.saara-list option').length === 1")
-    assert "Wilaya d'Oran" in page.locator(".saara-list").inner_text().replace("\xa0", " ")
+    page.wait_for_function("document.querySelectorAll('.saara-step-stakeholders .saara-list option').length === 1")
+    assert "Wilaya d'Oran" in page.locator(".saara-step-stakeholders .saara-list").inner_text().replace("\xa0", " ")
 
 
 def test_switching_language_on_the_form_keeps_typed_values(page, server):
     _open_form(page, server, "fr")
-    page.fill(".saara-name input", "Daïra de Bir El Djir")
+    page.fill(".saara-step-stakeholders .saara-name input", "Daïra de Bir El Djir")
     page.get_by_role("button", name="عربي").click()
-    page.wait_for_function("document.querySelector('button.saara-save').innerText.includes('حفظ')")
+    page.wait_for_function("document.querySelector('.saara-step-stakeholders button.saara-save').innerText.includes('حفظ')")
     # the direction and the labels travel as separate widget messages: wait for both
     page.wait_for_function("getComputedStyle(document.querySelector('.saara-form input')).direction === 'rtl'")
-    assert page.input_value(".saara-name input") == "Daïra de Bir El Djir"
+    assert page.input_value(".saara-step-stakeholders .saara-name input") == "Daïra de Bir El Djir"
 
 
 @pytest.mark.parametrize("path", ["/", "/voila/render/stakeholders.ipynb"])
@@ -126,9 +126,9 @@ def test_sample_association_opens_with_its_stakeholders_and_grid(page, server):
     _open_form(page, server, "fr")
     page.fill(".saara-association input", "Association Exemple Environnement Tlemcen")
     page.press(".saara-association input", "Enter")
-    page.wait_for_function("document.querySelectorAll('.saara-list option').length === 7")
-    page.locator(".saara-picture").wait_for(state="visible")
-    assert "7 parties prenantes déjà enregistrées" in page.locator(".saara-status").inner_text()
+    page.wait_for_function("document.querySelectorAll('.saara-step-stakeholders .saara-list option').length === 7")
+    page.locator(".saara-step-stakeholders .saara-picture").wait_for(state="visible")
+    assert "7 parties prenantes déjà enregistrées" in page.locator(".saara-step-stakeholders .saara-status").inner_text()
 
 
 def test_landing_and_form_fetch_nothing_from_the_internet(page, server):
@@ -150,7 +150,7 @@ def test_form_fits_a_phone_screen(browser, server, lang):
         phone = context.new_page()
         phone.set_default_timeout(60_000)
         _open_form(phone, server, lang)
-        phone.wait_for_selector("button.saara-save")
+        phone.wait_for_selector(".saara-step-stakeholders button.saara-save")
         # every control must lie inside the form, whose containers clip what sticks out
         cut_off = phone.evaluate(
             """() => {
@@ -207,7 +207,7 @@ def test_grid_text_is_readable_on_a_phone(browser, server, lang, association, ac
         _draw_the_grid(phone, server, lang, association, actors)  # its size does not depend on the actors
         shown = phone.evaluate(
             """() => {
-                 const img = document.querySelector('img.saara-picture, .saara-picture img');
+                 const img = document.querySelector('.saara-step-stakeholders img.saara-picture, .saara-step-stakeholders .saara-picture img');
                  const box = img.getBoundingClientRect();
                  return {left: box.left, right: box.right, width: box.width, natural: img.naturalWidth,
                          scroll: document.documentElement.scrollWidth, viewport: window.innerWidth};
@@ -253,7 +253,7 @@ def test_a_new_association_gets_a_code_that_a_second_phone_needs_to_open_it(brow
         phone.fill(".saara-participant input", "Amina")
         _open(phone, association)
         _add(phone, "APC de Tlemcen", "APC (commune)")
-        phone.click("button.saara-save")
+        phone.click(".saara-step-stakeholders button.saara-save")
         phone.wait_for_selector(".saara-new-code .saara-message-ok")
         shown = phone.locator(".saara-new-code").inner_text()
         code = re.search(r"\b([A-Z2-9]{6})\b", shown).group(1)
@@ -267,11 +267,48 @@ def test_a_new_association_gets_a_code_that_a_second_phone_needs_to_open_it(brow
     second, phone = _join_as_participant(browser, server)
     try:
         _open(phone, association)
-        phone.wait_for_function("document.querySelector('.saara-status').innerText.includes('protégée par un code')")
-        assert phone.locator(".saara-list option").count() == 0  # nothing of theirs shown
+        phone.wait_for_function("document.querySelector('.saara-step-stakeholders .saara-status').innerText.includes('protégée par un code')")
+        assert phone.locator(".saara-step-stakeholders .saara-list option").count() == 0  # nothing of theirs shown
         phone.fill(".saara-association-code input", code.lower())
         phone.press(".saara-association-code input", "Enter")
-        phone.wait_for_function("document.querySelectorAll('.saara-list option').length === 1")
-        assert "APC de Tlemcen" in phone.locator(".saara-list").inner_text().replace("\xa0", " ")
+        phone.wait_for_function("document.querySelectorAll('.saara-step-stakeholders .saara-list option').length === 1")
+        assert "APC de Tlemcen" in phone.locator(".saara-step-stakeholders .saara-list").inner_text().replace("\xa0", " ")
     finally:
         second.close()
+
+
+def _picture_source(page, step: str) -> str:
+    return page.evaluate(f"(document.querySelector('.saara-step-{step} .saara-picture img, "
+                         f".saara-step-{step} img.saara-picture') || {{}}).src || ''")
+
+
+def test_a_relation_added_in_its_step_redraws_the_network_and_is_saved(page, server):
+    _open_form(page, server, "fr")
+    page.fill(".saara-association input", "Association Exemple Environnement Tlemcen")
+    page.press(".saara-association input", "Enter")
+    page.wait_for_function("document.querySelectorAll('.saara-step-stakeholders .saara-list option').length === 7")
+    page.click(".saara-steps .lm-TabBar-tab:has-text('Relations')")
+    relations = ".saara-step-relations"
+    page.wait_for_function(f"document.querySelectorAll('{relations} .saara-list option').length === 7")
+    page.wait_for_function(f"document.querySelectorAll('{relations} .saara-source option').length === 8")  # '' + 7 actors
+    page.wait_for_function(f"(document.querySelector('{relations} .saara-picture img, {relations} img.saara-picture')"
+                           " || {}).naturalWidth > 100")
+    before = _picture_source(page, "relations")
+
+    page.select_option(f"{relations} .saara-source select", label="APW de Tlemcen")
+    page.select_option(f"{relations} .saara-target select", label="Entreprise de recyclage Tafna")
+    page.select_option(f"{relations} .saara-kind select", label="Argent")
+    page.click(f"{relations} button.saara-add")
+    page.wait_for_function(f"document.querySelectorAll('{relations} .saara-list option').length === 8")
+    page.wait_for_function("before => { const img = document.querySelector("
+                           f"'{relations} .saara-picture img, {relations} img.saara-picture');"
+                           " return img && img.src !== before && img.naturalWidth > 100; }", arg=before)
+    page.click(f"{relations} button.saara-save")
+    page.wait_for_function(f"document.querySelector('{relations} .saara-status').innerText.includes('Enregistré')")
+    store = open_store(server.data_dir)
+    try:
+        saved = {(rev.payload["source"], rev.payload["target"], rev.payload["kind"])
+                 for rev in store.current("relation", region="ouest")}
+    finally:
+        store.close()
+    assert ("APW de Tlemcen", "Entreprise de recyclage Tafna", "money") in saved and len(saved) == 8

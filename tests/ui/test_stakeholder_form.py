@@ -196,7 +196,7 @@ def test_builder_reads_language_from_the_query_string(store, monkeypatch, lang):
     monkeypatch.setenv("QUERY_STRING", f"lang={lang}")
     monkeypatch.setenv("SAARA_REGION", "sud")
     form = app("stakeholders", store=store)
-    assert form.lang == lang and form.state.region == "sud"
+    assert form.lang == lang and form.steps["stakeholders"].state.region == "sud"
 
 
 def _created(store, association: str, *names: str) -> str:
@@ -355,7 +355,7 @@ def test_salience_and_engagement_fields_wait_folded_under_their_titles(store):
     form = _form(store)
     [folded] = [w for w in _widgets(form) if isinstance(w, widgets.Accordion)]
     assert folded.selected_index is None  # a phone sees the register's fields first
-    assert folded.titles == ("Saillance : légitimité et urgence", "Plan d'engagement : niveau, responsable, prochain contact")
+    assert folded.titles == ("Saillance : légitimité et urgence", "Réseau : tour d'influence", "Plan d'engagement : niveau, responsable, prochain contact")
     form.set_lang("ar")
     assert folded.titles[0] == "البروز: الشرعية والاستعجال"
     form.open_association("Association Femmes Rurales")

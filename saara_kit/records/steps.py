@@ -1,0 +1,90 @@
+"""An app in steps: one record-list form per domain (the main one, then its steps), in tabs, under
+one participant, association and code.
+
+Each step validates and saves its own list. The association is typed once; a code made by the
+first save of any step opens every step. A step's picture is also given the main step's records
+(the register's actors, for the relations network).
+"""
+from __future__ import annotations
+
+import ipywidgets as widgets
+import pandas as pd
+from traitlets import link
+
+from saara_kit.i18n import t
+from saara_kit.records.domain import Domain
+from saara_kit.records.form import RecordListForm
+from saara_kit.store import Store
+from saara_kit.widgets import MessageLine, TranslatedForm
+
+__all__ = ["StepsForm"]
+
+
+class StepsForm(TranslatedForm):
+    """The main domain's form and its steps' forms, in tabs.
+
+    Public surface: ``steps`` (domain name -> its ``RecordListForm``, whose ``state`` tests read),
+    ``show(name)`` to open a step's tab, and ``open_association``, which typing the name does.
+    """
+
+    def __init__(self, domains: list[Domain], store: Store, region: str, lang: str = "fr", author: str = "participant"):
+        super().__init__(lang)
+        main, *_ = domains
+        self.steps: dict[str, RecordListForm] = {}
+        for declared in domains:
+            self.steps[declared.name] = RecordListForm(
+                declared, store, region, lang, author, embedded=True,
+                main=None if declared is main else lambda: self._records(main.name))
+        first = self.steps[main.name]
+        title = widgets.HTML()
+        title.add_class("saara-title")
+        self._on_lang(lambda lang: setattr(title, "value", f"<h2>{t(f'app.{main.name}.title', lang)}</h2>"))
+        # the first step's boxes are the ones shown; the other steps' hidden boxes follow them
+        header = first.header_boxes
+        for step in list(self.steps.values())[1:]:
+            for shown, hidden in zip(header, step.header_boxes):
+                link((shown, "value"), (hidden, "value"))
+            step.state.observe(self._note_new_code, names=["created_codes"])
+        first.state.observe(self._note_new_code, names=["created_codes"])
+        self._new_codes = MessageLine()
+        self._new_codes.add_class("saara-new-code")
+
+        self._tabs = widgets.Tab(children=list(self.steps.values()))
+        self._tabs.add_class("saara-steps")
+        names = list(self.steps)
+        self._on_lang(lambda lang: setattr(self._tabs, "titles", tuple(
+            f"{number}. {t(f'{name}.step', lang)}" for number, name in enumerate(names, start=1))))
+        self._tabs.observe(lambda change: self.steps[names[change["new"]]].refresh(), names="selected_index")
+        self._finish([title, *header, self._new_codes, self._tabs])
+
+    def _records(self, name: str) -> pd.DataFrame:
+        """Return a step's list (as its participant sees it) as a table."""
+        step = self.steps[name]
+        return pd.DataFrame([record.to_payload() for record in step.entries],
+                            columns=list(step.domain.field_names))
+
+    def _note_new_code(self, change) -> None:
+        """Show a code the first save made, and type it in, so that every step opens with it."""
+        codes = {name: code for step in self.steps.values() for name, code in step.state.created_codes.items()}
+        self._new_codes.show([t("association.note_code", self.lang, association=name, code=code)
+                              for name, code in codes.items()], ok=True)
+        _, association, code = next(iter(self.steps.values())).header_boxes
+        if association.value in change["new"]:
+            code.value = change["new"][association.value]
+
+    def show(self, name: str) -> RecordListForm:
+        """Open the tab of step ``name`` (as tapping it does) and return its form."""
+        self._tabs.selected_index = list(self.steps).index(name)
+        return self.steps[name]
+
+    def open_association(self, association: str, code: str | None = None) -> None:
+        """Open an association in every step (as typing its name, and its code, does)."""
+        _, association_box, code_box = next(iter(self.steps.values())).header_boxes
+        if code is not None:
+            code_box.value = code
+        association_box.value = association
+
+    def set_lang(self, lang: str) -> None:
+        super().set_lang(lang)
+        for step in self.steps.values():
+            step.set_lang(self.lang)
