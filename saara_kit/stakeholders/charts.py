@@ -26,7 +26,7 @@ from saara_kit.i18n import is_rtl, t
 from saara_kit.stakeholders.analysis import HIGH_FROM
 from saara_kit.stakeholders.fields import display_name
 
-__all__ = ["GRID_MODES", "grid_key", "power_interest_grid", "power_interest_grids"]
+__all__ = ["GRID_MODES", "power_interest_grid", "power_interest_grids"]
 
 GRID_MODES = ("names", "numbers", "counts")
 NAMES_UP_TO = 12
@@ -222,14 +222,6 @@ def _counts(axes, frame: pd.DataFrame) -> None:
         axes.scatter([interest], [power], s=area, color=colour, edgecolor="white", alpha=0.9, zorder=3)
         axes.text(interest, power, str(count), ha="center", va="center", color="white", fontsize=SMALLEST_FONT_PT,
                   fontweight="bold", zorder=4)
-
-
-def grid_key(figure: ChartFigure, lang: str = "fr") -> pd.DataFrame | None:
-    """Return a numbered grid's key with headers in ``lang`` (None when the grid names its actors)."""
-    if figure.key is None:
-        return None
-    return figure.key.rename(columns={"number": t("stakeholders.grid.number", lang),
-                                      "name": t("stakeholders.field.name", lang)})
 
 
 def power_interest_grids(frame: pd.DataFrame, by: str, lang: str = "fr") -> dict[str, ChartFigure]:

@@ -23,8 +23,8 @@ import numpy as np
 import pandas as pd
 
 __all__ = [
-    "GOOD_ACTOR_COUNT", "actor_count_advice", "convergences", "divergences", "force_ratios",
-    "indirect_influences", "influence_dependence", "matrices", "objective_balance", "weighted_positions",
+    "GOOD_ACTOR_COUNT", "ROLES", "actor_count_advice", "actor_roles", "convergences", "divergences", "force_ratios",
+    "concertation", "indirect_influences", "influence_dependence", "matrices", "objective_balance", "weighted_positions",
 ]
 
 GOOD_ACTOR_COUNT = (10, 20)  # Godet's good practice: fewer says little, more is unreadable
@@ -122,7 +122,7 @@ def divergences(matrix: pd.DataFrame) -> pd.DataFrame:
 def objective_balance(weighted: pd.DataFrame) -> pd.DataFrame:
     """Return, for each objective, the weighted ``support``, the ``opposition`` and the ``balance``."""
     support = weighted.clip(lower=0).sum()
-    opposition = -weighted.clip(upper=0).sum()
+    opposition = weighted.clip(upper=0).sum().abs()  # never −0.0 in a table
     return pd.DataFrame({"support": support, "opposition": opposition, "balance": support - opposition})
 
 
@@ -134,3 +134,31 @@ def actor_count_advice(count: int) -> str | None:
     if count > high:
         return "mactor.too_many_actors"
     return None
+
+
+ROLES = ("dominant", "relay", "dominated", "autonomous")  # Godet's four zones of the influence–dependence plane
+
+
+def actor_roles(table: pd.DataFrame) -> pd.Series:
+    """Return each actor's zone of the plane from ``influence_dependence()``, split at the means:
+    ``dominant`` (influence high, dependence low), ``relay`` (both high), ``dominated`` (dependence
+    high only) or ``autonomous`` (both low)."""
+    high_influence = table["influence"] >= table["influence"].mean()
+    high_dependence = table["dependence"] > table["dependence"].mean()
+    roles = [("relay" if dependent else "dominant") if influential else ("dominated" if dependent else "autonomous")
+             for influential, dependent in zip(high_influence, high_dependence)]
+    return pd.Series(roles, index=table.index, name="role")
+
+
+def concertation(register: pd.DataFrame, objectives: pd.DataFrame, influences: pd.DataFrame,
+                 positions: pd.DataFrame, association: str = "") -> tuple[str, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Return one association's concertation as MACTOR sees it: its name, MID, positions and
+    intensities. MACTOR studies one concertation at a time: ``association``, or else the first
+    (by name) that entered objectives; ('', empty matrices) when none did."""
+    named = sorted(set(objectives["association"]))
+    chosen = association if association in named else (named[0] if named and not association else "")
+    def of(frame: pd.DataFrame) -> pd.DataFrame:
+        return frame[frame["association"] == chosen]
+    actors = list(dict.fromkeys(of(register)["name"]))
+    mid, stances, intensities = matrices(actors, list(dict.fromkeys(of(objectives)["name"])), of(influences), of(positions))
+    return chosen, mid, stances, intensities

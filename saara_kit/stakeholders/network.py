@@ -59,7 +59,8 @@ def network_metrics(graph: nx.MultiDiGraph) -> pd.DataFrame:
                 "betweenness": betweenness[actor], "isolated": graph.degree(actor) == 0}
         for actor in graph
     }
-    return pd.DataFrame.from_dict(rows, orient="index")
+    return pd.DataFrame.from_dict(rows, orient="index", columns=["degree", "in_degree", "out_degree", "betweenness",
+                                                                  "isolated"])
 
 
 def communities(graph: nx.MultiDiGraph) -> list[set[str]]:

@@ -69,7 +69,7 @@ def network_chart(graph: nx.MultiDiGraph, types: pd.Series, influence: pd.Series
     if graph.number_of_nodes() <= NAMES_UP_TO:
         labels = {actor: drawable(str(actor))[:24] for actor in graph}
         nx.draw_networkx_labels(graph, positions, labels=labels, font_size=SMALLEST_FONT_PT, ax=axes)
-    axes.margins(0.15)
+    axes.margins(x=0.3, y=0.15)  # room for the names of the actors on the sides
     figure.legend(handles=handles, loc="outside lower center", ncols=2, frameon=False, fontsize=SMALLEST_FONT_PT,
                   markerfirst=not is_rtl(lang))
     return figure

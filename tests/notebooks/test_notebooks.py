@@ -82,11 +82,13 @@ def test_facilitator_rerun_writes_each_hubs_dossier_and_reports_failures(tmp_pat
     failures = run_all(regions=["centre", "est"], source="sample", output_dir=tmp_path, workers=2)
     assert failures == []
     for region in ("centre", "est"):
-        assert (tmp_path / region / "01-stakeholder-mapping.html").stat().st_size > 10_000
-    assert "[2/2]" in capsys.readouterr().out
+        for notebook in NOTEBOOKS:
+            assert (tmp_path / region / f"{notebook.stem}.html").stat().st_size > 10_000
+    runs = 2 * len(NOTEBOOKS)
+    assert f"[{runs}/{runs}]" in capsys.readouterr().out
 
     failures = run_all(regions=["ouest"], source="nowhere", output_dir=tmp_path, workers=1)
-    assert [f.region for f in failures] == ["ouest"]
+    assert [f.region for f in failures] == ["ouest"] * len(NOTEBOOKS)
     assert "source must be 'sample' or 'store'" in failures[0].error
     assert (tmp_path / "ouest" / "01-stakeholder-mapping.ipynb").exists()  # kept for reading the error
     assert failures[0].stale is None  # the hub had no dossier yet
@@ -99,7 +101,7 @@ def test_a_failed_rerun_keeps_the_hubs_last_good_dossier_and_says_it_is_stale(tm
     capsys.readouterr()
 
     failures = run_all(regions=["centre"], source="nowhere", output_dir=tmp_path, workers=1)
-    assert [failure.stale for failure in failures] == [dossier]
+    assert sorted(failure.stale for failure in failures) == [tmp_path / "centre" / f"{p.stem}.html" for p in NOTEBOOKS]
     assert dossier.read_bytes() == good
     said = capsys.readouterr().out
     assert "ÉCHEC" in said and "le dernier dossier valable reste en place, périmé" in said and str(dossier) in said
@@ -112,7 +114,7 @@ def test_cli_rerun_uses_each_hubs_own_language(tmp_path, capsys, monkeypatch):
     assert code == 0
     assert "إدارة عن قرب" in (tmp_path / "sud" / "01-stakeholder-mapping.html").read_text(encoding="utf-8")
     assert "Gérer de près" in (tmp_path / "ouest" / "01-stakeholder-mapping.html").read_text(encoding="utf-8")
-    assert "[2/2]" in capsys.readouterr().out
+    assert f"[{2 * len(NOTEBOOKS)}/{2 * len(NOTEBOOKS)}]" in capsys.readouterr().out
     assert main(["run", "--region", "nowhere", "--output", str(tmp_path)]) == 2
 
 
@@ -197,3 +199,33 @@ def test_a_warning_in_a_lesson_goes_to_the_facilitator_not_the_dossier(tmp_path)
     page = result.html.read_text(encoding="utf-8")
     assert "fin" in page and "/srv/secret/path" not in page
     assert any("/srv/secret/path" in text for text in result.warnings)
+
+
+def test_the_mactor_lesson_reads_a_concertation_participants_saved(tmp_path):
+    """Lesson 03 on the store: the register and the four steps, as the form saves them, in Arabic."""
+    from saara_kit.exports.transfer import import_samples
+    from saara_kit.registry import domains
+
+    with open_store(tmp_path) as store:
+        for declared in domains().values():
+            import_samples(store, declared)
+    notebook = next(p for p in NOTEBOOKS if p.stem == "03-actor-strategies-mactor")
+    parameters = {"region": "sud", "lang": "ar", "source": "store", "data_dir": str(tmp_path)}
+    result = run_notebook(notebook, tmp_path / "out", parameters)
+    assert result.error == ""
+    page = result.html.read_text(encoding="utf-8")
+    assert "Association Exemple Oasis Ghardaïa" in page and "Encadrer les forages profonds" in page
+    assert "مهيمن" in page  # an actor's zone of the plane, in Arabic
+    assert "أقل من 10 فاعلين" in page  # 7 actors: the lesson says MACTOR wants more
+
+
+@pytest.mark.parametrize("stem", ["02-salience-and-networks", "03-actor-strategies-mactor"])
+def test_the_network_and_mactor_lessons_run_on_an_empty_store_and_say_so(tmp_path, stem):
+    notebook = next(p for p in NOTEBOOKS if p.stem == stem)
+    parameters = {"region": "centre", "lang": "fr", "source": "store", "data_dir": str(tmp_path)}
+    result = run_notebook(notebook, tmp_path / "out", parameters)
+    assert result.error == ""
+    page = result.html.read_text(encoding="utf-8")
+    said = {"02-salience-and-networks": "Aucune saisie enregistrée pour Pôle Centre",
+            "03-actor-strategies-mactor": "Pôle Centre : aucune association du pôle n'a encore saisi d'objectifs"}[stem]
+    assert said in page

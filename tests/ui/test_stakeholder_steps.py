@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from saara_kit.registry import app
-from saara_kit.stakeholders.domain import DOMAIN, INFLUENCES, POSITIONS, RELATIONS
+from saara_kit.stakeholders.domain import INFLUENCES, POSITIONS, RELATIONS
 
 ASSOCIATION = "Association Tafat"
 ACTOR = {"type": "apc", "sector": "water", "level": "communal", "power": 4, "interest": 4}

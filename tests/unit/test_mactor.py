@@ -79,3 +79,40 @@ def test_objective_balance_weighs_support_against_opposition():
                                                (40, "mactor.too_many_actors")])
 def test_good_practice_is_ten_to_twenty_actors(count, advice):
     assert actor_count_advice(count) == advice
+
+
+def test_the_plane_splits_actors_into_four_zones_at_the_means():
+    from saara_kit.stakeholders.mactor import actor_roles
+
+    table = pd.DataFrame({"influence": [8, 6, 2, 1], "dependence": [1, 5, 6, 0]}, index=list("ABCD"))
+    # means: influence 4.25, dependence 3
+    assert actor_roles(table).to_dict() == {"A": "dominant", "B": "relay", "C": "dominated", "D": "autonomous"}
+
+
+def test_one_concertation_is_studied_at_a_time():
+    from saara_kit.stakeholders.mactor import concertation
+
+    register = pd.DataFrame({"association": ["Beta", "Beta", "Alpha"], "name": ["APC", "Wilaya", "APC"]})
+    objectives = pd.DataFrame({"association": ["Beta", "Alpha"], "name": ["Jardin", "Marché"]})
+    influences = pd.DataFrame({"association": ["Beta", "Alpha"], "source": ["Wilaya", "APC"], "target": ["APC", "APC"],
+                               "strength": [3, 4]})
+    positions = pd.DataFrame({"association": ["Beta", "Alpha"], "actor": ["APC", "APC"], "objective": ["Jardin", "Marché"],
+                              "stance": [1, -1], "intensity": [2, 4]})
+    chosen, mid, stances, _ = concertation(register, objectives, influences, positions)
+    assert chosen == "Alpha" and list(mid.index) == ["APC"] and stances.to_dict() == {"Marché": {"APC": -1}}
+    chosen, mid, stances, intensities = concertation(register, objectives, influences, positions, "Beta")
+    assert mid.loc["Wilaya", "APC"] == 3 and stances.loc["APC", "Jardin"] == 1 and intensities.loc["APC", "Jardin"] == 2
+    assert concertation(register, objectives, influences, positions, "Gamma")[0] == ""  # no such concertation
+
+
+def test_the_strongest_pairs_and_the_convergence_graph_keep_the_pairs_above_the_mean():
+    from saara_kit.stakeholders.mactor_charts import convergence_graph
+    from saara_kit.stakeholders.reports import strongest_pairs
+
+    matrix = pd.DataFrame([[0, 4, 1, 0], [4, 0, 2, 0], [1, 2, 0, 0], [0, 0, 0, 0]], index=list("ABCD"), columns=list("ABCD"))
+    pairs = strongest_pairs(matrix, "en", count=2)
+    assert pairs.to_numpy().tolist() == [["A", "B", 4.0], ["B", "C", 2.0]]
+    figure = convergence_graph(matrix, "en")
+    # the pairs at 4, 2 and 1 average 7/3: only A–B is drawn; every actor is numbered in the key
+    assert "4 numbered actors" in figure.alt and "1 lines" in figure.alt
+    assert figure.key["name"].tolist() == list("ABCD")
