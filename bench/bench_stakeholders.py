@@ -13,6 +13,7 @@ from saara_kit.stakeholders.mactor import (
     convergences, force_ratios, indirect_influences, influence_dependence, weighted_positions,
 )
 from saara_kit.stakeholders.network import LINK_KINDS, communities, network, network_metrics
+from saara_kit.stakeholders.mactor_charts import convergence_graph, influence_dependence_plane, positions_heatmap
 from saara_kit.stakeholders.network_chart import network_chart
 
 SCALE = {"actors": 2_000, "links": 20_000, "mactor_actors": 40, "objectives": 15}
@@ -65,7 +66,17 @@ def _measure(actors: int, links: int, mactor_actors: int, objectives: int) -> di
         "network chart": _timed(lambda: figure_to_png(network_chart(graph, pd.Series(dtype=str), lang="fr"))),
         "grid (counts per cell)": _timed(lambda: figure_to_png(power_interest_grid(register, "fr"))),
         "MACTOR": _timed(mactor),
+        "MACTOR charts": _timed(lambda: mactor_charts(mid, positions, intensities)),
     }
+
+
+def mactor_charts(mid: pd.DataFrame, positions: pd.DataFrame, intensities: pd.DataFrame) -> None:
+    """Draw the plane, the heatmap and the convergence graph, as lesson 03 does."""
+    midi = indirect_influences(mid)
+    weighted = weighted_positions(positions, intensities, force_ratios(midi))
+    for chart in (influence_dependence_plane(influence_dependence(midi), "fr"), positions_heatmap(weighted, "fr"),
+                  convergence_graph(convergences(weighted), "fr")):
+        figure_to_png(chart)
 
 
 def main() -> None:

@@ -145,6 +145,7 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     exporter.add_argument("--format", choices=["csv", "xlsx"], help=t("cli.export.format", lang))
     exporter.add_argument("-o", "--output", type=Path, required=True, help=t("cli.export.output", lang))
     exporter.add_argument("--region", help=t("cli.export.region", lang))
+    exporter.add_argument("--anonymise", action="store_true", help=t("cli.export.anonymise", lang))
     _common(exporter, lang)
     exporter.set_defaults(handler=_export)
 
@@ -165,6 +166,14 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     coder.add_argument("-o", "--output", type=Path, help=t("cli.codes.output", lang))
     _common(coder, lang)
     coder.set_defaults(handler=_codes)
+
+    wall = command("wall", "cli.wall.about")
+    wall.add_argument("--region", required=True, help=t("cli.wall.region", lang))
+    wall.add_argument("--source", choices=["sample", "store"], default="store", help=t("cli.run.source", lang))
+    wall.add_argument("--format", action="append", dest="formats", choices=["pdf", "png"], help=t("cli.wall.format", lang))
+    wall.add_argument("-o", "--output", type=Path, default=Path("outputs"), help=t("cli.wall.output", lang))
+    _common(wall, lang)
+    wall.set_defaults(handler=_wall)
 
     run = command("run", "cli.run.about")
     run.add_argument("--region", action="append", dest="regions", help=t("cli.run.region", lang))
@@ -296,15 +305,35 @@ def _template(args, lang: str) -> int:
 
 def _export(args) -> int:
     from saara_kit.data import load_region
+    from saara_kit.exports.anonymise import Anonymiser
     from saara_kit.exports.transfer import export_records
     from saara_kit.registry import domain
 
     hub = load_region(args.region) if args.region else None
     lang = normalise_lang(args.lang or (hub.default_lang if hub else None))
+    anonymiser = Anonymiser.for_data_dir(args.data_dir) if args.anonymise else None
     with _store(args) as store:
         count = export_records(store, domain(args.domain), args.output, args.format, region=args.region,
-                               lang=lang, hub_name=hub.name(lang) if hub else "")
+                               lang=lang, hub_name=hub.name(lang) if hub else "", anonymiser=anonymiser)
     print(t("export.done", lang, count=count, path=args.output))
+    return 0
+
+
+def _wall(args) -> int:
+    from saara_kit.data import load_region
+    from saara_kit.exports.wall import WALL_FORMATS, wall_charts, write_a3
+    from saara_kit.registry import domain
+    from saara_kit.store.repository import load_records
+
+    hub = load_region(args.region)
+    lang = normalise_lang(args.lang or hub.default_lang)
+    frames = [load_records(domain(name), args.source, region=hub.id, data_dir=args.data_dir, db_url=args.db_url)
+              for name in ("stakeholders", "relations", "objectives", "influences", "positions")]
+    charts = wall_charts(domain("stakeholders").with_defaults(frames[0]), *frames[1:], hub.name(lang), lang)
+    folder = args.output / hub.id
+    for name, chart in charts.items():
+        for fmt in args.formats or WALL_FORMATS:
+            print(t("wall.written", lang, path=write_a3(chart, folder / f"{name}.{fmt}")))
     return 0
 
 

@@ -92,6 +92,12 @@ def drawable(text: str) -> str:
     return "".join(kept)
 
 
+def short_label(text: object, length: int) -> str:
+    """Return ``text`` as drawn (see ``drawable``), cut to ``length`` characters with an ellipsis."""
+    drawn = drawable(str(text))
+    return drawn if len(drawn) <= length else drawn[:length - 1] + "…"
+
+
 @cache
 def _line_height_em() -> float:
     """How many font sizes apart matplotlib puts two lines of chart text at ``linespacing=1``."""

@@ -12,7 +12,7 @@ import pandas as pd
 from saara_kit.exports.safe import neutralise
 from saara_kit.i18n import TranslatedError, t
 
-__all__ = ["MAX_CELL_CHARS", "MAX_FILE_BYTES", "MAX_ROWS", "MissingColumns", "TableError", "decode_text", "read_table", "write_table"]
+__all__ = ["MAX_CELL_CHARS", "MAX_FILE_BYTES", "MAX_ROWS", "MissingColumns", "TableError", "decode_text", "read_table", "write_table", "write_tables"]
 
 # What an import reads at most: a hub's list is a few hundred rows of short texts. Each limit is
 # checked before the rows are parsed further, and refused with the line and column it met.
@@ -149,17 +149,31 @@ def write_table(
     An XLSX file gets a named ``sheet``, a frozen header, fitted columns, an ``about`` sheet
     (its title, then (label, value) lines), and right-to-left sheets when ``rtl``.
     """
+    return write_tables([(sheet, frame)], path, fmt, sep, about, rtl)
+
+
+def write_tables(
+    sheets: list[tuple[str, pd.DataFrame]], path: str | Path, fmt: str | None = None, sep: str = ";",
+    about: tuple[str, list[tuple[str, str]]] | None = None, rtl: bool = False,
+) -> Path:
+    """Write several ``(title, frame)`` as the sheets of one XLSX workbook, or the first as a CSV
+    file (a CSV has one table); every cell neutralised."""
     path = Path(path)
     fmt = (fmt or path.suffix.lstrip(".")).lower()
-    safe = frame.map(neutralise)
-    safe.columns = [neutralise(str(column)) for column in frame.columns]
+    safe = [(title, _neutralised(frame)) for title, frame in sheets]
     path.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "csv":
-        safe.to_csv(path, index=False, sep=sep, encoding="utf-8-sig")
+        safe[0][1].to_csv(path, index=False, sep=sep, encoding="utf-8-sig")
     elif fmt == "xlsx":
         from saara_kit.exports.workbook import write_workbook
 
-        write_workbook(safe, path, sheet=sheet, about=about, rtl=rtl)
+        write_workbook(safe, path, about=about, rtl=rtl)
     else:
         raise TableError("import.unknown_format", suffix=f".{fmt}" if fmt else "?")
     return path
+
+
+def _neutralised(frame: pd.DataFrame) -> pd.DataFrame:
+    safe = frame.map(neutralise)
+    safe.columns = [neutralise(str(column)) for column in frame.columns]
+    return safe

@@ -14,7 +14,8 @@ from pathlib import Path
 import pandas as pd
 
 from saara_kit.exports.safe import restore
-from saara_kit.exports.tables import MissingColumns, TableError, read_table, write_table
+from saara_kit.exports.anonymise import Anonymiser
+from saara_kit.exports.tables import MissingColumns, TableError, read_table, write_tables
 from saara_kit.i18n import format_date, is_rtl, t
 from saara_kit.records import Domain, Record, labelled_table, validate_association
 from saara_kit.store import Revision, Store, new_record_id
@@ -198,9 +199,19 @@ def import_samples(store: Store, domain: Domain) -> int:
     return new
 
 
-def export_frame(store: Store, domain: Domain, region: str | None = None, lang: str = "fr") -> pd.DataFrame:
-    """Return the current records as a table with headers and labels in ``lang``."""
+def export_frame(store: Store, domain: Domain, region: str | None = None, lang: str = "fr",
+                 anonymiser: Anonymiser | None = None) -> pd.DataFrame:
+    """Return the current records as a table with headers and labels in ``lang`` (names coded
+    when ``anonymiser`` is given)."""
+    return _labelled(domain, _current_frame(store, domain, region, anonymiser), lang)
+
+
+def _current_frame(store: Store, domain: Domain, region: str | None, anonymiser: Anonymiser | None) -> pd.DataFrame:
     frame = revisions_frame(domain, store.current(domain.kind, region=region))
+    return frame if anonymiser is None else anonymiser.frame(domain, frame)
+
+
+def _labelled(domain: Domain, frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     if domain.derive is not None:
         frame = domain.derive(frame)
     frame["saved_at"] = [stamp.strftime("%Y-%m-%d %H:%M:%S") for stamp in frame["saved_at"]]
@@ -211,16 +222,30 @@ def export_frame(store: Store, domain: Domain, region: str | None = None, lang: 
 
 def export_records(
     store: Store, domain: Domain, path: str | Path, fmt: str | None = None,
-    region: str | None = None, lang: str = "fr", hub_name: str = "",
+    region: str | None = None, lang: str = "fr", hub_name: str = "", anonymiser: Anonymiser | None = None,
 ) -> int:
-    """Write the current records to exactly ``path`` (CSV or XLSX); return the row count."""
-    frame = export_frame(store, domain, region, lang)
-    title = t(f"app.{domain.name}.title", lang)
-    about = (t("export.about", lang), [
+    """Write the current records to exactly ``path`` (CSV or XLSX); return the row count of ``domain``.
+
+    A workbook of an app with steps holds one sheet per step, then the domain's summaries (the
+    engagement plan); a CSV file holds ``domain`` alone. With ``anonymiser``, names become codes.
+    """
+    from saara_kit.registry import steps
+
+    fmt = (fmt or Path(path).suffix.lstrip(".")).lower()
+    shown = steps(domain.name) if fmt == "xlsx" and domain.part_of is None else [domain]
+    raw = {step.name: _current_frame(store, step, region, anonymiser) for step in shown}
+    sheets = [(t(f"{step.name}.step" if len(shown) > 1 else f"app.{step.name}.title", lang),
+               _labelled(step, raw[step.name].copy(), lang)) for step in shown]
+    if len(shown) > 1:
+        sheets += [(t(title, lang), summary(raw[domain.name], lang)) for title, summary in domain.summaries]
+    lines = [
         (t("records.field.region", lang), hub_name or t("export.all_hubs", lang)),
-        (t("export.form", lang), title),
+        (t("export.form", lang), t(f"app.{domain.name}.title", lang)),
         (t("export.date", lang), format_date(dt.date.today(), lang)),
-        (t("export.rows", lang), str(len(frame))),
-    ])
-    write_table(frame, path, fmt, sep="," if lang == "en" else ";", sheet=title, about=about, rtl=is_rtl(lang))
-    return len(frame)
+        (t("export.rows", lang), str(len(raw[domain.name]))),
+    ]
+    if anonymiser is not None:
+        lines.append((t("export.anonymised", lang), t("export.anonymised_how", lang)))
+    write_tables(sheets, path, fmt, sep="," if lang == "en" else ";", about=(t("export.about", lang), lines),
+                 rtl=is_rtl(lang))
+    return len(raw[domain.name])

@@ -53,24 +53,29 @@ def _add_about(book: Workbook, about: About, rtl: bool) -> None:
     sheet.freeze_panes = None
 
 
-def write_workbook(frame: pd.DataFrame, path: Path, sheet: str, about: About | None, rtl: bool) -> None:
-    """Write ``frame`` (already neutralised) as a finished workbook.
+def write_workbook(sheets: list[tuple[str, pd.DataFrame]], path: Path, about: About | None, rtl: bool) -> None:
+    """Write each ``(title, frame)`` (already neutralised) as a sheet of a finished workbook.
 
-    ``about`` makes a second sheet of (label, value) lines: the hub, the date; its first value
+    ``about`` makes a last sheet of (label, value) lines: the hub, the date; its first value
     also heads the printed pages.
     Every text cell is written as text, never as a formula.
     """
-    book, data = new_workbook(sheet or "Data", rtl)
-    data.append(list(frame.columns))
-    for row in frame.itertuples(index=False):
-        data.append([None if value is None or (isinstance(value, float) and pd.isna(value)) else value
-                     for value in row])
-    for row in data.iter_rows():
-        for cell in row:
-            if cell.data_type == "f":  # a string openpyxl took for a formula
-                cell.data_type = "s"
-    style_sheet(data)
+    book = Workbook()
+    book.remove(book.active)
+    for title, frame in sheets:
+        data = book.create_sheet(sheet_title(title or "Data"))
+        data.sheet_view.rightToLeft = rtl
+        data.append(list(frame.columns))
+        for row in frame.itertuples(index=False):
+            data.append([None if value is None or (isinstance(value, float) and pd.isna(value)) else value
+                         for value in row])
+        for row in data.iter_rows():
+            for cell in row:
+                if cell.data_type == "f":  # a string openpyxl took for a formula
+                    cell.data_type = "s"
+        style_sheet(data)
+        if about:
+            data.oddHeader.center.text = about[1][0][1] if about[1] else ""
     if about:
-        data.oddHeader.center.text = about[1][0][1] if about[1] else ""
         _add_about(book, about, rtl)
     book.save(path)

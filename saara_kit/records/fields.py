@@ -32,11 +32,13 @@ def _text_of(value: Any) -> str:
 class Field:
     """One named value of a record. Its label is the catalogue key ``<prefix>.field.<name>``; a field
     with a ``section`` shows in the form under that section's title (``<prefix>.section.<section>``),
-    folded until opened."""
+    folded until opened. An anonymised export replaces a field marked ``anonymise="code"`` (the name
+    of a person or an organisation) with a stable code, and empties one marked ``"blank"``."""
 
     name: str
     required: bool = field(default=True, kw_only=True)
     section: str | None = field(default=None, kw_only=True)
+    anonymise: str | None = field(default=None, kw_only=True)  # "code" (a name) or "blank" (free text)
     control = "text"
 
     @property
@@ -95,6 +97,7 @@ class Reference(Text):
     ``Domain.validate`` checks the name against them when it is told what they are."""
 
     to: str = field(default="", kw_only=True)
+    anonymise: str | None = field(default="code", kw_only=True)  # a name: coded as the record it names
 
     @property
     def control(self) -> str:  # type: ignore[override]

@@ -66,8 +66,8 @@ def recommended_iap2(quadrant_code: str, salience_type: str) -> str:
 
 
 def is_overdue(next_contact: str | None, today: dt.date) -> bool:
-    """Tell whether a planned contact (ISO date) is in the past."""
-    return bool(next_contact) and dt.date.fromisoformat(str(next_contact)[:10]) < today
+    """Tell whether a planned contact (ISO date; None, '' or NaN when there is none) is in the past."""
+    return isinstance(next_contact, str) and bool(next_contact) and dt.date.fromisoformat(next_contact[:10]) < today
 
 
 def with_engagement(frame: pd.DataFrame) -> pd.DataFrame:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from saara_kit.i18n import t
 from saara_kit.records import Choice, Domain, Record
-from saara_kit.stakeholders.analysis import QUADRANTS, with_engagement
+from saara_kit.stakeholders.analysis import QUADRANTS, engagement_plan, with_engagement
 from saara_kit.stakeholders.fields import FIELDS, IAP2_LEVELS, display_name
 from saara_kit.stakeholders.links import (
     INFLUENCE_FIELDS, OBJECTIVE_FIELDS, POSITION_FIELDS, RELATION_FIELDS, not_to_itself,
@@ -36,6 +36,7 @@ DOMAIN = Domain(
     picture=grid_picture,
     title=_list_label,
     samples="sample_stakeholders",
+    summaries=(("stakeholders.plan.sheet", engagement_plan),),
 )
 RELATIONS = Domain(
     name="relations", kind="relation", fields=RELATION_FIELDS, key=("source", "target", "kind"),

@@ -19,8 +19,8 @@ IAP2_LEVELS = ("inform", "consult", "involve", "collaborate", "empower")  # the 
 CONSENTS = ("not_a_person", "yes", "no")  # a named individual agreed to be in the register
 
 FIELDS = (
-    Text("name", max=200),
-    Text("name_ar", max=200, required=False),
+    Text("name", max=200, anonymise="code"),
+    Text("name_ar", max=200, required=False, anonymise="blank"),
     Choice("type", STAKEHOLDER_TYPES),
     Choice("sector", SECTORS),
     Choice("level", LEVELS),
@@ -33,10 +33,10 @@ FIELDS = (
     Scale("influence", 0, 5, required=False, section="network"),  # Net-Map's influence tower
     Choice("target_position", POSITIONS, initial=0, required=False, labels="position", section="engagement"),
     Choice("iap2", IAP2_LEVELS, required=False, section="engagement"),
-    Text("owner", max=120, required=False, section="engagement"),
+    Text("owner", max=120, required=False, section="engagement", anonymise="code"),
     Date("next_contact", required=False, section="engagement"),
     Choice("consent", CONSENTS, required=False, section="engagement"),
-    Text("notes", max=2000, required=False, multiline=True),
+    Text("notes", max=2000, required=False, multiline=True, anonymise="blank"),
 )
 
 

@@ -22,7 +22,7 @@ RELATION_FIELDS = (
     Choice("kind", LINK_KINDS),
     Scale("weight", 1, 5),
     Choice("direction", DIRECTIONS),
-    Text("notes", max=500, required=False),
+    Text("notes", max=500, required=False, anonymise="blank"),
 )
 OBJECTIVE_FIELDS = (
     Text("name", max=200),

@@ -5,19 +5,13 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from saara_kit.charts import ChartFigure, drawable, new_figure
+from saara_kit.charts import ChartFigure, new_figure, short_label
 from saara_kit.charts.style import FIGURE_WIDTH_IN, SMALLEST_FONT_PT
 from saara_kit.i18n import format_number, is_rtl, t
 
 __all__ = ["convergence_graph", "influence_dependence_plane", "positions_heatmap"]
 
 MARKER_SIZE = 190  # points²: a dot that holds two digits
-
-
-def _short(name, length: int) -> str:
-    """Return a name as drawn, cut to ``length`` characters with an ellipsis."""
-    text = drawable(str(name))
-    return text if len(text) <= length else text[:length - 1] + "…"
 
 
 def influence_dependence_plane(table: pd.DataFrame, lang: str = "fr", title: str | None = None) -> ChartFigure:
@@ -59,8 +53,8 @@ def positions_heatmap(weighted: pd.DataFrame, lang: str = "fr", title: str | Non
     for (row, column), value in np.ndenumerate(values):
         axes.text(column, row, format_number(round(value, 1), lang), ha="center", va="center",
                   fontsize=SMALLEST_FONT_PT, color="white" if abs(value) > limit * 0.6 else "#222222")
-    axes.set_xticks(range(columns), [_short(name, 18) for name in weighted.columns], rotation=30, ha="right")
-    axes.set_yticks(range(rows), [_short(name, 26) for name in weighted.index])
+    axes.set_xticks(range(columns), [short_label(name, 18) for name in weighted.columns], rotation=30, ha="right")
+    axes.set_yticks(range(rows), [short_label(name, 26) for name in weighted.index])
     # over the whole figure, not the cells: the actors' names take the left of the picture
     figure.suptitle(heading, x=0.98 if is_rtl(lang) else 0.02, ha="right" if is_rtl(lang) else "left")
     return figure

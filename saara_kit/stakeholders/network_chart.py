@@ -6,7 +6,7 @@ import networkx as nx
 import pandas as pd
 from matplotlib.lines import Line2D
 
-from saara_kit.charts import ChartFigure, drawable, new_figure
+from saara_kit.charts import ChartFigure, new_figure, short_label
 from saara_kit.charts.style import FIGURE_WIDTH_IN, SMALLEST_FONT_PT
 from saara_kit.i18n import is_rtl, t
 from saara_kit.stakeholders.network import LINK_KINDS
@@ -67,7 +67,7 @@ def network_chart(graph: nx.MultiDiGraph, types: pd.Series, influence: pd.Series
     nx.draw_networkx_nodes(graph, positions, node_size=sizes, node_color=[colour_of[str(types.get(a, "other"))] for a in graph],
                            edgecolors="white", ax=axes)
     if graph.number_of_nodes() <= NAMES_UP_TO:
-        labels = {actor: drawable(str(actor))[:24] for actor in graph}
+        labels = {actor: short_label(actor, 24) for actor in graph}
         nx.draw_networkx_labels(graph, positions, labels=labels, font_size=SMALLEST_FONT_PT, ax=axes)
     axes.margins(x=0.3, y=0.15)  # room for the names of the actors on the sides
     figure.legend(handles=handles, loc="outside lower center", ncols=2, frameon=False, fontsize=SMALLEST_FONT_PT,

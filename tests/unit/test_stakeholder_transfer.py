@@ -284,8 +284,8 @@ def test_xlsx_export_looks_finished_and_is_right_to_left_in_arabic(tmp_path):
     _cli("import", "stakeholders", str(_write(tmp_path / "in.csv", FRENCH_EXCEL_CSV)), "--region", "ouest",
          data_dir=tmp_path)
     book = openpyxl.load_workbook(_export(tmp_path, "ar.xlsx", "--region", "ouest", "--lang", "ar"))
-    data, about = book.worksheets
-    assert data.title == "سجل الأطراف المعنية" and data.sheet_view.rightToLeft
+    data, *_, about = book.worksheets
+    assert data.title == "الفاعلون" and data.sheet_view.rightToLeft
     assert data.freeze_panes == "A2" and data.column_dimensions["C"].width > 10
     assert data["C1"].value == "الاسم" and data["C1"].font.bold
     assert ["القطب", "قطب الغرب"] in [[c.value for c in row] for row in about.iter_rows()]
