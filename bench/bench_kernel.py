@@ -11,9 +11,10 @@ FORM = 'from saara_kit.registry import app; w = app("stakeholders")'
 # a form in use: one stakeholder added, so its power-interest grid is drawn (matplotlib)
 IN_USE = FORM + """
 w.open_association("Association Bench")
-w.value = {**w.value, "name": "Partie prenante bench"}
-w.add()
-assert len(w.entries) == 1
+register = w.show("stakeholders")
+register.value = {**register.value, "name": "Partie prenante bench"}
+register.add()
+assert len(register.entries) == 1
 """
 SETTLE_S = 2  # let the kernel finish sending the widgets' messages before reading its memory
 MB = 1024 * 1024

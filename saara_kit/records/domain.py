@@ -124,6 +124,7 @@ class Domain:
     part_of: str | None = None  # the app this domain is a step of (not listed on its own)
     # tables a workbook export adds after the records: (catalogue key of the sheet's title, (frame, lang) -> table)
     summaries: tuple[tuple[str, Callable[[Any, str], Any]], ...] = ()
+    advice: Callable[[Any], str | None] | None = None  # a step's advice on its app's main records (a catalogue key)
 
     # -- fields -------------------------------------------------------------------------
     @property

@@ -29,7 +29,8 @@ class RecordListForm(TranslatedForm):
     """Add, edit and remove an association's records of one domain, see its picture, save.
 
     Public surface: ``state`` (the widget-free model), ``value`` (the editor's fields, settable),
-    ``entries``, ``saved``, ``pending``, ``picture_alt`` (what the picture shows, in words), ``reset()`` and the actions ``open_association``, ``add``, ``edit``,
+    ``entries``, ``saved``, ``pending``, ``picture_alt`` (what the picture shows, in words), ``advice`` (the
+    catalogue key of the step's advice, or None), ``reset()`` and the actions ``open_association``, ``add``, ``edit``,
     ``remove`` and ``save``, which the buttons call. The participant's name and the association's
     code are typed in their own boxes (``saara-participant``, ``saara-association-code``).
 
@@ -69,6 +70,8 @@ class RecordListForm(TranslatedForm):
         self._fields = {f.name: self._control(f) for f in domain.fields}
         self._nothing_to_pick = MessageLine()
         self._nothing_to_pick.add_class("saara-nothing-to-pick")
+        self._advice = MessageLine()
+        self._advice.add_class("saara-advice")
         self.state.observe(lambda _: self._draw_references(), names=["references"])
         self._add = self._button(None, "saara-add", lambda _: self.add(), "primary")
         self._cancel = self._button("form.cancel", "saara-cancel", lambda _: self.reset())
@@ -97,7 +100,7 @@ class RecordListForm(TranslatedForm):
 
         header = [] if embedded else [self._participant, self._association, self._code, self._new_codes]
         editor = widgets.VBox([
-            *header, self._nothing_to_pick, *self._sections(),
+            *header, self._nothing_to_pick, self._advice, *self._sections(),
             widgets.HBox([self._add, self._cancel]), self._editor_message,
             list_title, self._list, widgets.HBox([edit, remove]),
         ], layout=widgets.Layout(flex="0 1 36em"))
@@ -309,9 +312,15 @@ class RecordListForm(TranslatedForm):
             self._status.clear()
 
     def _draw_list(self) -> None:
-        """Redraw the picture and the list from the draft; when the picture numbers the records, the
-        list carries the same numbers."""
+        """Redraw the picture, the advice and the list from the draft; when the picture numbers the
+        records, the list carries the same numbers."""
         numbered = self._draw_picture()
+        advice = self.domain.advice(self._main()) if self.domain.advice and self._main else None
+        self.advice = advice
+        if advice:
+            self._advice.show(t(advice, self.lang))
+        else:
+            self._advice.clear()
         selected = self._list.value
         labels = [self.domain.list_label(record, self.lang) for record in self.state.draft.values()]
         if numbered:

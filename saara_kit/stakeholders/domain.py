@@ -48,15 +48,21 @@ OBJECTIVES = Domain(
     title=lambda record, lang: display_name(record.name, record.name_ar, lang),
     samples="sample_objectives", part_of="stakeholders",
 )
+def _mactor_advice(register) -> str | None:
+    from saara_kit.stakeholders.mactor import actor_count_advice  # numpy: only once a step is drawn
+
+    return actor_count_advice(len(register))
+
+
 POSITIONS = Domain(
     name="positions", kind="position", fields=POSITION_FIELDS, key=("actor", "objective"),
-    picture=positions_picture,
+    picture=positions_picture, advice=_mactor_advice,
     title=lambda record, lang: f"{record.actor} — {record.objective} : {t(f'positions.stance.{record.stance}', lang)}",
     samples="sample_positions", part_of="stakeholders",
 )
 INFLUENCES = Domain(
     name="influences", kind="influence", fields=INFLUENCE_FIELDS, key=("source", "target"),
-    rules=(not_to_itself("influences"),), picture=influences_picture,
+    rules=(not_to_itself("influences"),), picture=influences_picture, advice=_mactor_advice,
     title=lambda record, lang: f"{record.source} → {record.target} : {record.strength}",
     samples="sample_influences", part_of="stakeholders",
 )

@@ -9,11 +9,15 @@ from __future__ import annotations
 from typing import Iterable
 
 from saara_kit.records import Choice, Record, Reference, Scale, Text
-from saara_kit.stakeholders.network import DIRECTIONS, LINK_KINDS
 from saara_kit.validation import FieldError, fold_name
 
-__all__ = ["INFLUENCE_FIELDS", "OBJECTIVE_FIELDS", "POSITION_FIELDS", "RELATION_FIELDS", "STANCES", "not_to_itself"]
+__all__ = [
+    "DIRECTIONS", "INFLUENCE_FIELDS", "LINK_KINDS", "OBJECTIVE_FIELDS", "POSITION_FIELDS", "RELATION_FIELDS", "STANCES",
+    "not_to_itself",
+]
 
+LINK_KINDS = ("money", "command", "information", "cooperation", "conflict")  # Net-Map's kinds of link
+DIRECTIONS = ("one_way", "both_ways")
 STANCES = (-1, 0, 1)  # MACTOR's 1MAO: opposed, neutral, in favour
 
 RELATION_FIELDS = (

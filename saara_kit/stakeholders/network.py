@@ -11,10 +11,11 @@ from typing import Iterable
 import networkx as nx
 import pandas as pd
 
+from saara_kit.stakeholders.links import DIRECTIONS, LINK_KINDS
+
 __all__ = ["DIRECTIONS", "LINK_KINDS", "communities", "network", "network_metrics"]
 
-LINK_KINDS = ("money", "command", "information", "cooperation", "conflict")
-DIRECTIONS = ("one_way", "both_ways")
+
 EXACT_BETWEENNESS_UP_TO = 300  # actors; beyond, betweenness is estimated from this many sources (seeded)
 SEED = 7
 

@@ -52,7 +52,7 @@ def test_a_form_whose_kernel_is_gone_says_so_and_reloads(page, server, lang, end
     assert not notice.is_visible()  # hidden while the kernel lives
     page.fill(".saara-association input", ASSOCIATION)
     page.press(".saara-association input", "Enter")
-    page.wait_for_function("document.querySelectorAll('.saara-list option').length === 7")
+    page.wait_for_function("document.querySelectorAll('.saara-step-stakeholders .saara-list option').length === 7")
 
     end(server, kernel_id)
     notice.wait_for(state="visible", timeout=30_000)
@@ -64,6 +64,6 @@ def test_a_form_whose_kernel_is_gone_says_so_and_reloads(page, server, lang, end
     assert page.locator("html").get_attribute("lang") == lang
     page.fill(".saara-association input", ASSOCIATION)
     page.press(".saara-association input", "Enter")
-    page.wait_for_function("document.querySelectorAll('.saara-list option').length === 7")
+    page.wait_for_function("document.querySelectorAll('.saara-step-stakeholders .saara-list option').length === 7")
     with open_store(server.data_dir) as store:
         assert len(store.current(DOMAIN.kind, region="ouest", association=ASSOCIATION)) == 7

@@ -82,6 +82,8 @@ def test_a_position_waits_for_its_objective_and_the_heatmap_shows_it(steps, stor
 def test_influences_draw_the_influence_dependence_plane(steps, store):
     _register(steps, "APC de Tlemcen", "Daïra de Mansourah", "APW de Tlemcen")
     influences = steps.show("influences")
+    assert influences.advice == "mactor.too_few_actors"  # 3 actors: MACTOR wants 10 to 20
+    assert "Moins de 10 acteurs" in influences._advice.value
     assert _add(influences, source="APW de Tlemcen", target="APC de Tlemcen", strength=3)
     assert ": 3 acteurs numérotés" in influences.picture_alt  # every actor of the register is placed
     influences.save()
