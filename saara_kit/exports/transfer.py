@@ -25,8 +25,8 @@ from saara_kit.store.repository import (
 from saara_kit.validation import FieldError, ValidationError, code_for_text, fold_name, parse_whole_number
 
 __all__ = [
-    "ImportRejected", "RowProblem", "export_frame", "export_records", "import_file", "import_rows",
-    "import_samples",
+    "ImportRejected", "RowProblem", "export_frame", "export_records", "import_every_sample", "import_file",
+    "import_rows", "import_samples",
 ]
 
 ID_COLUMNS = ("record_id", "revision")
@@ -197,6 +197,14 @@ def import_samples(store: Store, domain: Domain) -> int:
         table = [(line, row) for line, row in enumerate(rows.astype(str).to_dict("records"), start=2)]
         new += import_rows(store, domain, table, str(region), author="sample")[1]
     return new
+
+
+def import_every_sample(store: Store) -> dict[str, int]:
+    """Load every registered domain's samples (``import_samples``), the register before the steps
+    that name its actors; return the new revisions per domain."""
+    from saara_kit.registry import domains
+
+    return {name: import_samples(store, declared) for name, declared in domains().items()}
 
 
 def export_frame(store: Store, domain: Domain, region: str | None = None, lang: str = "fr",

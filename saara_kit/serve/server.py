@@ -284,12 +284,10 @@ class SaaraVoila(Voila):
 
 def load_samples(db_url: str) -> None:
     """Load every registered domain's sample records into the demonstration store at ``db_url``."""
-    from saara_kit.exports.transfer import import_samples
-    from saara_kit.registry import domains
+    from saara_kit.exports.transfer import import_every_sample
 
     with open_store(db_url=db_url) as store:
-        for declared in domains().values():
-            import_samples(store, declared)
+        import_every_sample(store)
 
 
 def voila_arguments(

@@ -44,16 +44,21 @@ def test_notebook_runs_on_each_hubs_sample_data(tmp_path, notebook, region):
     assert not [o for c in executed["cells"] for o in c.get("outputs", []) if o.get("output_type") == "error"]
 
 
+def _lesson_on_the_store(stem: str, data_dir, region: str, lang: str) -> str:
+    """Run lesson ``stem`` on what the store in ``data_dir`` holds; return its dossier page."""
+    notebook = next(p for p in NOTEBOOKS if p.stem == stem)
+    parameters = {"region": region, "lang": lang, "source": "store", "data_dir": str(data_dir)}
+    result = run_notebook(notebook, data_dir / "out", parameters)
+    assert result.error == ""
+    return result.html.read_text(encoding="utf-8")
+
+
 def test_stakeholder_notebook_reads_what_participants_saved(tmp_path):
     sample = tmp_path / "sud.csv"
     sample_records(DOMAIN, "sud").to_csv(sample, index=False)
     with open_store(tmp_path) as store:
         import_file(store, DOMAIN, sample, "sud")
-    notebook = next(p for p in NOTEBOOKS if p.stem == "01-stakeholder-mapping")
-    parameters = {"region": "sud", "lang": "ar", "source": "store", "data_dir": str(tmp_path)}
-    result = run_notebook(notebook, tmp_path / "out", parameters)
-    assert result.error == ""
-    page = result.html.read_text(encoding="utf-8")
+    page = _lesson_on_the_store("01-stakeholder-mapping", tmp_path, "sud", "ar")
     assert "بلدية غرداية" in page and "إدارة عن قرب" in page
 
 
@@ -203,17 +208,11 @@ def test_a_warning_in_a_lesson_goes_to_the_facilitator_not_the_dossier(tmp_path)
 
 def test_the_mactor_lesson_reads_a_concertation_participants_saved(tmp_path):
     """Lesson 03 on the store: the register and the four steps, as the form saves them, in Arabic."""
-    from saara_kit.exports.transfer import import_samples
-    from saara_kit.registry import domains
+    from saara_kit.exports.transfer import import_every_sample
 
     with open_store(tmp_path) as store:
-        for declared in domains().values():
-            import_samples(store, declared)
-    notebook = next(p for p in NOTEBOOKS if p.stem == "03-actor-strategies-mactor")
-    parameters = {"region": "sud", "lang": "ar", "source": "store", "data_dir": str(tmp_path)}
-    result = run_notebook(notebook, tmp_path / "out", parameters)
-    assert result.error == ""
-    page = result.html.read_text(encoding="utf-8")
+        import_every_sample(store)
+    page = _lesson_on_the_store("03-actor-strategies-mactor", tmp_path, "sud", "ar")
     assert "Association Exemple Oasis Ghardaïa" in page and "Encadrer les forages profonds" in page
     assert "مهيمن" in page  # an actor's zone of the plane, in Arabic
     assert "أقل من 10 فاعلين" in page  # 7 actors: the lesson says MACTOR wants more
@@ -221,11 +220,7 @@ def test_the_mactor_lesson_reads_a_concertation_participants_saved(tmp_path):
 
 @pytest.mark.parametrize("stem", ["02-salience-and-networks", "03-actor-strategies-mactor"])
 def test_the_network_and_mactor_lessons_run_on_an_empty_store_and_say_so(tmp_path, stem):
-    notebook = next(p for p in NOTEBOOKS if p.stem == stem)
-    parameters = {"region": "centre", "lang": "fr", "source": "store", "data_dir": str(tmp_path)}
-    result = run_notebook(notebook, tmp_path / "out", parameters)
-    assert result.error == ""
-    page = result.html.read_text(encoding="utf-8")
+    page = _lesson_on_the_store(stem, tmp_path, "centre", "fr")
     said = {"02-salience-and-networks": "Aucune saisie enregistrée pour Pôle Centre",
             "03-actor-strategies-mactor": "Pôle Centre : aucune association du pôle n'a encore saisi d'objectifs"}[stem]
     assert said in page

@@ -8,8 +8,7 @@ import openpyxl
 
 from saara_kit.cli import main
 from saara_kit.exports.anonymise import KEY_FILE, Anonymiser
-from saara_kit.exports.transfer import import_samples
-from saara_kit.registry import domains
+from saara_kit.exports.transfer import import_every_sample
 from saara_kit.store import open_store
 
 TLEMCEN = "Association Exemple Environnement Tlemcen"
@@ -17,8 +16,7 @@ TLEMCEN = "Association Exemple Environnement Tlemcen"
 
 def _samples(data_dir) -> None:
     with open_store(data_dir) as store:
-        for declared in domains().values():
-            import_samples(store, declared)
+        import_every_sample(store)
 
 
 def _sheet(book, title) -> list[list]:

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from saara_kit.data import sample_records
-from saara_kit.exports.transfer import ImportRejected, import_rows, import_samples
+from saara_kit.exports.transfer import ImportRejected, import_every_sample, import_rows
 from saara_kit.registry import apps, domains, steps
 from saara_kit.stakeholders.domain import DOMAIN, INFLUENCES, OBJECTIVES, POSITIONS, RELATIONS
 from saara_kit.stakeholders.mactor import matrices
@@ -21,10 +21,6 @@ def _rows(*rows: dict) -> list[tuple[int, dict[str, str]]]:
     return [(line, {"association": ASSOCIATION, **row}) for line, row in enumerate(rows, start=2)]
 
 
-def _load_all_samples(store) -> dict[str, int]:
-    return {name: import_samples(store, declared) for name, declared in domains().items()}
-
-
 def test_the_register_is_the_app_and_the_other_four_are_its_steps_in_order():
     assert apps() == ["stakeholders"]
     assert [step.name for step in steps("stakeholders")] == ["stakeholders", "objectives", "relations", "positions",
@@ -32,7 +28,7 @@ def test_the_register_is_the_app_and_the_other_four_are_its_steps_in_order():
 
 
 def test_every_hubs_sample_links_name_actors_and_objectives_of_its_register(store):
-    new = _load_all_samples(store)
+    new = import_every_sample(store)
     for declared in domains().values():  # every row of every sample file was read and stored
         assert new[declared.name] == len(sample_records(declared)) > 0
     for region, rows in sample_records(RELATIONS).groupby("region"):
@@ -73,7 +69,7 @@ def test_a_position_on_an_objective_that_does_not_exist_is_refused_at_import_and
 
 
 def test_links_are_told_apart_by_both_ends_and_kind_so_a_file_without_ids_updates_them(store):
-    _load_all_samples(store)
+    import_every_sample(store)
     region, association = "centre", "Association Exemple Jeunesse Casbah"
     before = {tuple(rev.payload[c] for c in ("source", "target", "kind")): rev
               for rev in store.current(RELATIONS.kind, region=region)}
