@@ -40,12 +40,12 @@ class StepsForm(TranslatedForm):
         title.add_class("saara-title")
         self._on_lang(lambda lang: setattr(title, "value", f"<h2>{t(f'app.{main.name}.title', lang)}</h2>"))
         # the first step's boxes are the ones shown; the other steps' hidden boxes follow them
-        header = first.header_boxes
-        for step in list(self.steps.values())[1:]:
-            for shown, hidden in zip(header, step.header_boxes):
-                link((shown, "value"), (hidden, "value"))
+        self._header = first.header_boxes
+        for step in self.steps.values():
+            if step is not first:
+                for shown, hidden in zip(self._header, step.header_boxes):
+                    link((shown, "value"), (hidden, "value"))
             step.state.observe(self._note_new_code, names=["created_codes"])
-        first.state.observe(self._note_new_code, names=["created_codes"])
         self._new_codes = MessageLine()
         self._new_codes.add_class("saara-new-code")
 
@@ -55,7 +55,7 @@ class StepsForm(TranslatedForm):
         self._on_lang(lambda lang: setattr(self._tabs, "titles", tuple(
             f"{number}. {t(f'{name}.step', lang)}" for number, name in enumerate(names, start=1))))
         self._tabs.observe(lambda change: self.steps[names[change["new"]]].refresh(), names="selected_index")
-        self._finish([title, *header, self._new_codes, self._tabs])
+        self._finish([title, *self._header, self._new_codes, self._tabs])
 
     def _records(self, name: str) -> pd.DataFrame:
         """Return a step's list (as its participant sees it) as a table."""
@@ -68,7 +68,7 @@ class StepsForm(TranslatedForm):
         codes = {name: code for step in self.steps.values() for name, code in step.state.created_codes.items()}
         self._new_codes.show([t("association.note_code", self.lang, association=name, code=code)
                               for name, code in codes.items()], ok=True)
-        _, association, code = next(iter(self.steps.values())).header_boxes
+        _, association, code = self._header
         if association.value in change["new"]:
             code.value = change["new"][association.value]
 
@@ -79,7 +79,7 @@ class StepsForm(TranslatedForm):
 
     def open_association(self, association: str, code: str | None = None) -> None:
         """Open an association in every step (as typing its name, and its code, does)."""
-        _, association_box, code_box = next(iter(self.steps.values())).header_boxes
+        _, association_box, code_box = self._header
         if code is not None:
             code_box.value = code
         association_box.value = association
