@@ -53,8 +53,30 @@ def unregister(name: str) -> None:
 
 
 def domains() -> dict[str, Domain]:
-    """Return every domain served, by name, built-in ones first."""
-    return {**_built_in(), **_extra}
+    """Return every domain served, by name, built-in ones first, app by app: an app after the apps
+    whose records it names (the register before the plans that name its actors), its main domain
+    then its steps as declared. Samples load, and apps are listed, in that order."""
+    return _after_what_they_name({**_built_in(), **_extra})
+
+
+def _after_what_they_name(found: dict[str, Domain]) -> dict[str, Domain]:
+    groups: dict[str, list[Domain]] = {}
+    for declared in found.values():
+        groups.setdefault(declared.part_of or declared.name, []).append(declared)
+    placed: dict[str, list[Domain]] = {}
+
+    def place(app: str, seen: frozenset = frozenset()) -> None:
+        if app in placed or app in seen:
+            return
+        for target in (f.to for declared in groups[app] for f in declared.references if f.to in found):
+            owner = found[target].part_of or target
+            if owner != app:
+                place(owner, seen | {app})
+        placed[app] = sorted(groups[app], key=lambda declared: declared.part_of is not None)
+
+    for app in groups:
+        place(app)
+    return {declared.name: declared for group in placed.values() for declared in group}
 
 
 def apps() -> list[str]:

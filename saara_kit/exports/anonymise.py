@@ -17,6 +17,7 @@ import pandas as pd
 
 from saara_kit.codes import CODE_ALPHABET
 from saara_kit.records.domain import Domain
+from saara_kit.records.fields import References
 from saara_kit.validation import fold_name
 
 __all__ = ["Anonymiser", "KEY_FILE"]
@@ -58,7 +59,9 @@ class Anonymiser:
         """Return a copy of ``frame`` (a domain's records) with its names coded and its free text emptied."""
         result = frame.copy()
         for f in domain.fields:
-            if f.name in result and f.anonymise == "code":
+            if f.name in result and isinstance(f, References):  # several names: each coded
+                result[f.name] = [f.separator.join(map(self.code, f.names(value))) for value in result[f.name]]
+            elif f.name in result and f.anonymise == "code":
                 result[f.name] = [self.code(value) for value in result[f.name]]
             elif f.name in result and f.anonymise == "blank":
                 result[f.name] = ""

@@ -20,7 +20,7 @@ from saara_kit.i18n import format_date, is_rtl, t
 from saara_kit.records import Domain, Record, labelled_table, validate_association
 from saara_kit.store import Revision, Store, new_record_id
 from saara_kit.store.repository import (
-    STORE_COLUMNS, canonical_association, plan_revisions, referenced_keys, revisions_frame, saved_records,
+    STORE_COLUMNS, canonical_association, plan_revisions, referenced_records, revisions_frame, saved_records,
 )
 from saara_kit.validation import FieldError, ValidationError, code_for_text, fold_name, parse_whole_number
 
@@ -164,7 +164,7 @@ def import_rows(
     association: str | None = None, author: str = "import",
 ) -> tuple[int, int]:
     """Import ``(line, {header: text})`` rows all or nothing; return (rows read, new revisions)."""
-    known = functools.cache(lambda owner: referenced_keys(store, domain, region, canonical_association(store, region, owner)))
+    known = functools.cache(lambda owner: referenced_records(store, domain, region, canonical_association(store, region, owner)))
     rows = _read_rows(domain, table, association, known if domain.references else lambda owner: None)
     return len(rows), store.save_many(_plan(store, domain, rows, region, author))
 

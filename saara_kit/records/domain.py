@@ -83,16 +83,8 @@ def validate_participant(name: Any) -> str:
     return _read_shared(PARTICIPANT, name)
 
 
-def _referenced(name: str, keys: Iterable[str]) -> str:
-    """Return the saved spelling of the record ``name`` refers to; raise ``Invalid`` when none."""
-    wanted = fold_name(name)
-    for key in keys:
-        if fold_name(key) == wanted:
-            return key
-    raise Invalid("unknown_reference", value=name[:60])
-
-
 Rule = Callable[[Record], Iterable[FieldError]]
+LinkRule = Callable[[Record, Mapping[str, Mapping[str, Mapping[str, Any]]]], Iterable[FieldError]]
 # (DataFrame of records, lang) -> a matplotlib figure; a step's picture also gets its app's main records
 Picture = Callable[..., Any]
 
@@ -114,6 +106,7 @@ class Domain:
     fields: tuple[Field, ...]
     key: str | tuple[str, ...] = "name"
     rules: tuple[Rule, ...] = ()
+    link_rules: tuple[LinkRule, ...] = ()  # rules that read the records a record names (a meeting within its plan)
     derived: tuple[Field, ...] = ()
     derive: Callable[[Any], Any] | None = None
     picture: Picture | None = None
@@ -176,23 +169,25 @@ class Domain:
         return keys
 
     # -- validation ---------------------------------------------------------------------
-    def validate(self, raw: Mapping[str, Any], known: Mapping[str, Iterable[str]] | None = None) -> Record:
+    def validate(self, raw: Mapping[str, Any], known: Mapping[str, Mapping[str, Any]] | None = None) -> Record:
         """Build a record from raw values; raise ``ValidationError`` naming every bad field.
 
-        ``known`` gives, per domain, the keys of the association's saved records: a reference to
-        one of them takes its spelling, a reference to anything else is refused."""
+        ``known`` gives, per domain, the association's saved records by name: a reference to one of
+        them takes its spelling, a reference to anything else is refused, and ``link_rules`` read them."""
         values, errors = {}, []
         for f in self.fields:
             try:
                 values[f.name] = f.read(raw.get(f.name), self.name)
                 if isinstance(f, Reference) and known is not None and values[f.name]:
-                    values[f.name] = _referenced(values[f.name], known.get(f.to, ()))
+                    values[f.name] = f.resolve(values[f.name], known.get(f.to, ()))
             except Invalid as problem:
                 errors.append(FieldError(f.name, self.label_key(f.name), problem.code, problem.params))
                 values[f.name] = f.default
         record = Record(values)
         if not errors:
             errors = [error for rule in self.rules for error in rule(record)]
+        if not errors and known is not None:
+            errors = [error for rule in self.link_rules for error in rule(record, known)]
         if errors:
             raise ValidationError(errors)
         return record

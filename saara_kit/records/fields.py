@@ -9,11 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, Iterable
 
 from saara_kit.validation import code_for_text, parse_whole_number
 
-__all__ = ["Amount", "Choice", "Date", "Field", "Invalid", "Reference", "Scale", "Text"]
+__all__ = ["Amount", "Choice", "Count", "Date", "Field", "Invalid", "Reference", "References", "Scale", "Text", "Time"]
 
 
 class Invalid(ValueError):
@@ -103,8 +103,112 @@ class Reference(Text):
     def control(self) -> str:  # type: ignore[override]
         return "reference"
 
+    def read(self, value: Any, prefix: str = "") -> str:
+        text = super().read(value, prefix)
+        if ";" in text and not isinstance(self, References):
+            raise Invalid("one_name_only")  # one record here ("A; B" is two)
+        return text
+
+    def resolve(self, value: str, keys: Iterable[str]) -> str:
+        """Return the saved spelling of the record ``value`` names among ``keys``; raise ``Invalid`` when none."""
+        from saara_kit.validation import fold_name
+
+        wanted = fold_name(value)
+        for key in keys:
+            if fold_name(key) == wanted:
+                return key
+        raise Invalid("unknown_reference", value=value[:60])
+
     def hint(self) -> tuple[str, dict[str, Any]]:
         return "template.reference", {}
+
+
+@dataclass(frozen=True)
+class References(Reference):
+    """Several names of records of domain ``to`` (the invitees of a meeting), kept as one text
+    ``"A; B"``: read from a list or from text separated by ``;`` or new lines, each name once."""
+
+    max: int = 2000
+    separator = "; "
+
+    @property
+    def control(self) -> str:  # type: ignore[override]
+        return "references"
+
+    def read(self, value: Any, prefix: str = "") -> str:
+        return super().read(self.separator.join(self.names(value)), prefix)
+
+    def resolve(self, value: str, keys: Iterable[str]) -> str:
+        return self.separator.join(super(References, self).resolve(name, keys) for name in self.names(value))
+
+    def names(self, value: Any) -> list[str]:
+        """Return the names a value holds, in order, each once (case and accents aside)."""
+        import re
+
+        from saara_kit.validation import fold_name
+
+        parts = value if isinstance(value, (list, tuple)) else re.split(r"[;\n]", _text_of(value))
+        seen, names = set(), []
+        for name in (_text_of(part) for part in parts):
+            if name and fold_name(name) not in seen:
+                seen.add(fold_name(name))
+                names.append(name)
+        return names
+
+    def hint(self) -> tuple[str, dict[str, Any]]:
+        return "template.references", {}
+
+
+@dataclass(frozen=True)
+class Time(Field):
+    """A time of day, read from ``14:30``, ``14h30`` or ``9h``, kept as ``HH:MM``."""
+
+    control = "time"
+
+    @property
+    def default(self) -> str:
+        return ""
+
+    def read(self, value: Any, prefix: str = "") -> str:
+        import re
+
+        text = _text_of(value).lower().replace("h", ":").replace(".", ":")
+        if not text:
+            if self.required:
+                raise Invalid("required")
+            return ""
+        found = re.fullmatch(r"(\d{1,2})(?::(\d{2})?)?(?::\d{2})?", text)
+        if found is None or int(found.group(1)) > 23 or int(found.group(2) or 0) > 59:
+            raise Invalid("not_a_time")
+        return f"{int(found.group(1)):02d}:{int(found.group(2) or 0):02d}"
+
+
+@dataclass(frozen=True)
+class Count(Field):
+    """A whole number of people or things, from 0 to ``high``."""
+
+    high: int = 100_000
+    control = "count"
+
+    @property
+    def default(self) -> int:
+        return 0
+
+    def read(self, value: Any, prefix: str = "") -> int:
+        if _text_of(value) == "":
+            if self.required:
+                raise Invalid("required")
+            return 0
+        try:
+            number = parse_whole_number(value)
+        except (TypeError, ValueError, OverflowError):
+            raise Invalid("not_whole_number", low=0, high=self.high) from None
+        if not 0 <= number <= self.high:
+            raise Invalid("out_of_range", low=0, high=self.high)
+        return number
+
+    def hint(self) -> tuple[str, dict[str, Any]]:
+        return "template.slider", {"low": 0, "high": self.high}
 
 
 @dataclass(frozen=True)
@@ -117,7 +221,7 @@ class Choice(Field):
 
     codes: tuple = ()
     initial: Any = field(default=None, kw_only=True)
-    labels: str | None = field(default=None, kw_only=True)  # another choice's name, to share its labels
+    labels: str | None = field(default=None, kw_only=True)  # another choice's name (or prefix), to share its labels
     control = "dropdown"
 
     def __post_init__(self) -> None:
@@ -146,8 +250,15 @@ class Choice(Field):
             raise Invalid("not_a_choice", value=text[:60])
         return code
 
+    def label_prefix(self, prefix: str) -> str:
+        """Return the catalogue prefix of the choices' labels: ``<prefix>.<name>``, or the shared
+        ``labels`` (another choice's name, or a whole prefix such as ``stakeholders.iap2``)."""
+        if self.labels and "." in self.labels:
+            return self.labels
+        return f"{prefix}.{self.labels or self.name}"
+
     def _choice_key(self, prefix: str, code: Any) -> str:
-        return f"{prefix}.{self.labels or self.name}.{code}"
+        return f"{self.label_prefix(prefix)}.{code}"
 
     def label_keys(self, prefix: str) -> list[str]:
         return [*super().label_keys(prefix), *(self._choice_key(prefix, code) for code in self.codes)]

@@ -14,7 +14,7 @@ import pandas as pd
 
 from saara_kit.i18n import t
 from saara_kit.records.domain import Domain, Record
-from saara_kit.records.fields import Field, Reference
+from saara_kit.records.fields import Field, Reference, References
 from saara_kit.records.state import RecordListState
 from saara_kit.store import Store
 from saara_kit.widgets import MessageLine, TranslatedForm
@@ -123,9 +123,15 @@ class RecordListForm(TranslatedForm):
         kind = field.control
         if kind == "dropdown":
             box = widgets.Dropdown(style=WIDE, layout=FIELD_LAYOUT)
-            self._bind_choices(box, f"{self.domain.name}.{field.labels or field.name}", field.codes)
+            self._bind_choices(box, field.label_prefix(self.domain.name), field.codes)
         elif kind == "reference":  # the association's saved records of another domain, by name
             box = widgets.Dropdown(options=[""], style=WIDE, layout=FIELD_LAYOUT)
+        elif kind == "references":  # several of them
+            box = widgets.SelectMultiple(options=[], rows=5, style=WIDE, layout=FIELD_LAYOUT)
+        elif kind == "count":
+            box = widgets.BoundedIntText(min=0, max=field.high, style=WIDE, layout=FIELD_LAYOUT)
+        elif kind == "time":
+            box = widgets.Text(placeholder="14:30", style=WIDE, layout=FIELD_LAYOUT)
         elif kind == "slider":
             box = widgets.IntSlider(min=field.low, max=field.high, style=WIDE, layout=FIELD_LAYOUT)
         elif kind == "number":
@@ -173,16 +179,25 @@ class RecordListForm(TranslatedForm):
     # -- public surface -------------------------------------------------------------------
     @property
     def value(self) -> dict[str, Any]:
-        """Return the editor's raw field values (dates as ISO text, as records keep them)."""
-        return {name: box.value.isoformat() if isinstance(box.value, dt.date) else box.value
-                for name, box in self._fields.items()}
+        """Return the editor's raw field values (dates as ISO text and several names as ``"A; B"``,
+        as records keep them)."""
+        def raw(name: str, box: widgets.Widget) -> Any:
+            if isinstance(box.value, dt.date):
+                return box.value.isoformat()
+            if isinstance(box, widgets.SelectMultiple):
+                return References.separator.join(box.value)
+            return box.value
+        return {name: raw(name, box) for name, box in self._fields.items()}
 
     @value.setter
     def value(self, values: dict[str, Any]) -> None:
         for name, value in values.items():
-            box = self._fields[name]
-            if isinstance(self.domain.field(name), Reference) and value not in box.options:
-                box.options = [*box.options, value]  # a name withdrawn since: shown, and refused at add
+            box, field = self._fields[name], self.domain.field(name)
+            if isinstance(field, References):
+                value = tuple(field.names(value))
+            if isinstance(field, Reference):
+                missing = [name for name in (value if isinstance(value, tuple) else (value,)) if name not in box.options]
+                box.options = [*box.options, *missing]  # names withdrawn since: shown, and refused at add
             box.value = dt.date.fromisoformat(value) if isinstance(box, widgets.DatePicker) and value else value
 
     @property
@@ -270,10 +285,14 @@ class RecordListForm(TranslatedForm):
         """Offer the names each link may take; say which step to save first when there are none."""
         empty = []
         for f in self.domain.references:
-            box, names = self._fields[f.name], self.state.references.get(f.to, [])
+            box, names = self._fields[f.name], list(self.state.references.get(f.to, {}))
             value = box.value
-            box.options = ["", *names]
-            box.value = value if value in names else ""
+            if isinstance(f, References):
+                box.options = names
+                box.value = tuple(name for name in value if name in names)
+            else:
+                box.options = ["", *names]
+                box.value = value if value in names else ""
             if not names:
                 empty.append(t("form.nothing_to_pick", self.lang, field=t(self.domain.label_key(f.name), self.lang),
                                step=t(f"{f.to}.step", self.lang)))

@@ -18,7 +18,7 @@ from saara_kit.records.domain import Domain, Record, validate_association, valid
 from saara_kit.settings import TRAINER
 from saara_kit.store import AssociationTaken, RevisionConflict, Revision, Store, new_record_id
 from saara_kit.store.codes import code_of, save_guarded
-from saara_kit.store.repository import canonical_association, plan_revisions, referenced_keys, saved_records
+from saara_kit.store.repository import canonical_association, plan_revisions, referenced_records, saved_records
 from saara_kit.validation import FieldError, ValidationError
 
 __all__ = ["STATES", "Notice", "RecordListState"]
@@ -62,7 +62,7 @@ class RecordListState(HasTraits):
     editor_notice = Instance(Notice, allow_none=True)  # why the editor's record was refused
     participant = Unicode("")  # the name the participant typed, saved as the author with the device
     created_codes = Dict()  # association -> code, for the associations this form created
-    references = Dict()  # domain -> the names its records may be linked to (the association's saved ones)
+    references = Dict()  # domain -> {name: payload}: what its records may link to (the association's saved ones)
 
     def __init__(self, domain: Domain, store: Store, region: str, author: str = "participant"):
         super().__init__()
@@ -219,8 +219,8 @@ class RecordListState(HasTraits):
     def refresh_references(self) -> None:
         """Read again what the association saved that this domain's records may name."""
         if self.domain.references:
-            self.references = referenced_keys(self.store, self.domain, self.region, self.association) \
-                if self.association else {f.to: [] for f in self.domain.references}
+            self.references = referenced_records(self.store, self.domain, self.region, self.association) \
+                if self.association else {f.to: {} for f in self.domain.references}
 
     # -- inside -------------------------------------------------------------------------
     def _broken_links(self, changes: list[Revision]) -> list[FieldError]:

@@ -6,9 +6,8 @@ from saara_kit.i18n import t
 from saara_kit.records import Choice, Domain, Record
 from saara_kit.stakeholders.analysis import QUADRANTS, engagement_plan, with_engagement
 from saara_kit.stakeholders.fields import FIELDS, IAP2_LEVELS, display_name
-from saara_kit.stakeholders.links import (
-    INFLUENCE_FIELDS, OBJECTIVE_FIELDS, POSITION_FIELDS, RELATION_FIELDS, not_to_itself,
-)
+from saara_kit.records.rules import different
+from saara_kit.stakeholders.links import INFLUENCE_FIELDS, OBJECTIVE_FIELDS, POSITION_FIELDS, RELATION_FIELDS
 from saara_kit.stakeholders.pictures import grid_picture, influences_picture, network_picture, positions_picture
 from saara_kit.stakeholders.salience import SALIENCE_TYPES
 
@@ -40,7 +39,7 @@ DOMAIN = Domain(
 )
 RELATIONS = Domain(
     name="relations", kind="relation", fields=RELATION_FIELDS, key=("source", "target", "kind"),
-    rules=(not_to_itself("relations"),), picture=network_picture, title=_link_label("relations"),
+    rules=(different("relations", "source", "target"),), picture=network_picture, title=_link_label("relations"),
     samples="sample_relations", part_of="stakeholders",
 )
 OBJECTIVES = Domain(
@@ -62,7 +61,7 @@ POSITIONS = Domain(
 )
 INFLUENCES = Domain(
     name="influences", kind="influence", fields=INFLUENCE_FIELDS, key=("source", "target"),
-    rules=(not_to_itself("influences"),), picture=influences_picture, advice=_mactor_advice,
+    rules=(different("influences", "source", "target"),), picture=influences_picture, advice=_mactor_advice,
     title=lambda record, lang: f"{record.source} → {record.target} : {record.strength}",
     samples="sample_influences", part_of="stakeholders",
 )

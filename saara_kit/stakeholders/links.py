@@ -6,14 +6,10 @@ association's saved actors and objectives, and a name that is not among them is 
 """
 from __future__ import annotations
 
-from typing import Iterable
-
-from saara_kit.records import Choice, Record, Reference, Scale, Text
-from saara_kit.validation import FieldError, fold_name
+from saara_kit.records import Choice, Reference, Scale, Text
 
 __all__ = [
     "DIRECTIONS", "INFLUENCE_FIELDS", "LINK_KINDS", "OBJECTIVE_FIELDS", "POSITION_FIELDS", "RELATION_FIELDS", "STANCES",
-    "not_to_itself",
 ]
 
 LINK_KINDS = ("money", "command", "information", "cooperation", "conflict")  # Net-Map's kinds of link
@@ -44,11 +40,3 @@ INFLUENCE_FIELDS = (
     Reference("target", to="stakeholders"),
     Scale("strength", 0, 4, initial=2),  # MID: 0 none, 1 on operations, 2 on projects, 3 on missions, 4 on existence
 )
-
-
-def not_to_itself(domain_name: str):
-    """Return a rule refusing a link whose ``source`` and ``target`` are the same actor."""
-    def rule(record: Record) -> Iterable[FieldError]:
-        if fold_name(record.source) == fold_name(record.target):
-            yield FieldError("target", f"{domain_name}.field.target", "self_link")
-    return rule

@@ -17,7 +17,7 @@ __all__ = [
     "canonical_association",
     "load_records",
     "plan_revisions",
-    "referenced_keys",
+    "referenced_records",
     "revisions_frame",
     "saved_records",
 ]
@@ -36,16 +36,17 @@ def saved_records(store: Store, domain: Domain, region: str, association: str) -
     return {rev.record_id: rev for rev in store.current(domain.kind, region=region, association=association)}
 
 
-def referenced_keys(store: Store, domain: Domain, region: str, association: str) -> dict[str, list[str]]:
-    """Return, for each domain that ``domain``'s records refer to, the keys (names) of the
-    association's saved records there: what a link or a position may name."""
+def referenced_records(store: Store, domain: Domain, region: str, association: str) -> dict[str, dict[str, dict]]:
+    """Return, for each domain that ``domain``'s records refer to, the association's saved records
+    there, by name (their key): what a link may name, and what a rule may read of it (a plan's dates)."""
     from saara_kit.registry import domain as domain_named
 
-    keys = {}
+    found = {}
     for target in dict.fromkeys(f.to for f in domain.references):
         declared = domain_named(target)
-        keys[target] = [declared.name_of(rev.payload) for rev in saved_records(store, declared, region, association).values()]
-    return keys
+        found[target] = {declared.name_of(rev.payload): rev.payload
+                         for rev in saved_records(store, declared, region, association).values()}
+    return found
 
 
 def plan_revisions(

@@ -44,11 +44,11 @@ def test_the_app_shows_the_register_then_its_four_steps_under_one_association(st
 
 def test_a_relation_links_two_saved_actors_never_one_to_itself(steps, store):
     relations = steps.show("relations")
-    assert relations.state.references == {"stakeholders": []}
+    assert relations.state.references == {"stakeholders": {}}
     assert "Enregistrez d'abord l'onglet « Acteurs »" in relations._nothing_to_pick.value
     _register(steps, "APC de Tlemcen", "Daïra de Mansourah")
     steps.show("relations")  # the tab opened again reads what the register saved
-    assert relations.state.references == {"stakeholders": ["APC de Tlemcen", "Daïra de Mansourah"]}
+    assert list(relations.state.references["stakeholders"]) == ["APC de Tlemcen", "Daïra de Mansourah"]
     assert relations._nothing_to_pick.value == ""
     link = {"source": "APC de Tlemcen", "kind": "information", "weight": 3, "direction": "both_ways"}
     assert not _add(relations, **link, target="APC de Tlemcen")
@@ -66,7 +66,7 @@ def test_a_relation_links_two_saved_actors_never_one_to_itself(steps, store):
 def test_a_position_waits_for_its_objective_and_the_heatmap_shows_it(steps, store):
     _register(steps, "APC de Tlemcen")
     positions = steps.show("positions")
-    assert positions.state.references["objectives"] == []
+    assert positions.state.references["objectives"] == {}
     assert "« Objectifs »" in positions._nothing_to_pick.value
     assert not _add(positions, actor="APC de Tlemcen", objective="Tri sélectif", stance=1, intensity=3)
     objectives = steps.show("objectives")

@@ -10,7 +10,7 @@ from saara_kit.exports.transfer import ImportRejected, import_every_sample, impo
 from saara_kit.registry import apps, domains, steps
 from saara_kit.stakeholders.domain import DOMAIN, INFLUENCES, OBJECTIVES, POSITIONS, RELATIONS
 from saara_kit.stakeholders.mactor import matrices
-from saara_kit.store.repository import referenced_keys
+from saara_kit.store.repository import referenced_records
 from saara_kit.validation import ValidationError
 
 ASSOCIATION = "Association Tafat"
@@ -33,7 +33,7 @@ def test_every_hubs_sample_links_name_actors_and_objectives_of_its_register(stor
         assert new[declared.name] == len(sample_records(declared)) > 0
     for region, rows in sample_records(RELATIONS).groupby("region"):
         assert len(store.associations(RELATIONS.kind, region)) == 1
-    known = referenced_keys(store, POSITIONS, "sud", "Association Exemple Oasis Ghardaïa")
+    known = referenced_records(store, POSITIONS, "sud", "Association Exemple Oasis Ghardaïa")
     assert len(known["stakeholders"]) == 7 and len(known["objectives"]) == 3
 
 

@@ -1,0 +1,50 @@
+"""The concertation app: the plan, then its steps (participation, activities, meetings,
+commitments), declared for the generic rooms (form, store, import/export, CLI, server)."""
+from __future__ import annotations
+
+from saara_kit.concertation.fields import (
+    ACTIVITY_FIELDS, COMMITMENT_FIELDS, MEETING_FIELDS, PARTICIPATION_FIELDS, PLAN_FIELDS,
+)
+from saara_kit.concertation.rules import attendance_adds_up, preconditions_advice, within_plan
+from saara_kit.i18n import t
+from saara_kit.records import Domain, Record
+from saara_kit.records.rules import in_order
+
+__all__ = ["ACTIVITIES", "COMMITMENTS", "DOMAIN", "DOMAINS", "MEETINGS", "PARTICIPATION"]
+
+
+def _participation_label(record: Record, lang: str) -> str:
+    return (f"{record.stakeholder} — {t(f'stakeholders.iap2.{record.level}', lang)} : "
+            f"{t(f'participation.promise.{record.level}', lang)}")
+
+
+DOMAIN = Domain(
+    name="concertation", kind="concertation_plan", fields=PLAN_FIELDS, key="name",
+    rules=(in_order("concertation", "start", "end"),),
+    title=lambda record, lang: f"{record.name} ({record.start} – {record.end})",
+    samples="sample_concertation",
+)
+PARTICIPATION = Domain(
+    name="participation", kind="participation", fields=PARTICIPATION_FIELDS, key="stakeholder",
+    title=_participation_label, samples="sample_participation", part_of="concertation",
+)
+ACTIVITIES = Domain(
+    name="activities", kind="activity", fields=ACTIVITY_FIELDS, key="name",
+    rules=(in_order("activities", "start", "end"),), advice=preconditions_advice,
+    title=lambda record, lang: f"{record.name} ({record.start} – {record.end}) — A : {record.accountable}",
+    samples="sample_activities", part_of="concertation",
+)
+MEETINGS = Domain(
+    name="meetings", kind="meeting", fields=MEETING_FIELDS, key="title",
+    rules=(attendance_adds_up,), link_rules=(within_plan,), advice=preconditions_advice,
+    title=lambda record, lang: f"{record.date} {record.time} — {record.title} ({record.place})",
+    samples="sample_meetings", part_of="concertation",
+)
+COMMITMENTS = Domain(
+    name="commitments", kind="commitment", fields=COMMITMENT_FIELDS, key=("who", "what"),
+    title=lambda record, lang: (f"{record.who} : {record.what} — {record.due}, "
+                                f"{t(f'commitments.status.{record.status}', lang)} {record.progress} %"),
+    samples="sample_commitments", part_of="concertation",
+)
+# the plan first: the steps name it (and the register's actors); samples load in this order
+DOMAINS = (DOMAIN, PARTICIPATION, ACTIVITIES, MEETINGS, COMMITMENTS)

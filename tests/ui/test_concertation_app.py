@@ -1,0 +1,80 @@
+"""The concertation app in steps: a plan, two activities with their RACI, a meeting and a
+commitment, each step checking what it names against what the association saved."""
+from __future__ import annotations
+
+import pytest
+
+from saara_kit.concertation.domain import ACTIVITIES, MEETINGS
+from saara_kit.registry import app
+
+ASSOCIATION = "Association Tafat"
+ACTOR = {"type": "apc", "sector": "water", "level": "communal", "power": 4, "interest": 4}
+PLAN = {"name": "Tri sélectif", "objective": "Trier dans trois quartiers", "start": "2027-01-10", "end": "2027-07-15",
+        "decision_room": "yes", "rules_agreed": "yes", "time_and_means": "partly"}
+
+
+@pytest.fixture
+def concertation(store, monkeypatch):
+    monkeypatch.setenv("SAARA_REGION", "ouest")
+    register = app("stakeholders", store=store, lang="fr")
+    register.open_association(ASSOCIATION)
+    actors = register.show("stakeholders")
+    for name in ("APC de Tlemcen", "Daïra de Mansourah"):
+        actors.reset()
+        actors.value = {"name": name, **ACTOR}
+        assert actors.add()
+    actors.save()
+    code = actors.state.created_codes[ASSOCIATION]
+    form = app("concertation", store=store, lang="fr")
+    form.open_association(ASSOCIATION, code)
+    return form
+
+
+def _add(step, **values) -> bool:
+    step.reset()
+    step.value = values
+    return step.add()
+
+
+def test_a_plan_with_two_activities_and_a_meeting_is_built_step_by_step(concertation, store):
+    plan = concertation.show("concertation")
+    assert _add(plan, **PLAN)
+    plan.save()
+    assert plan.state.state == "saved", plan.state.notice
+
+    activities = concertation.show("activities")
+    assert list(activities.state.references["concertation"]) == ["Tri sélectif"]
+    assert activities.advice is None  # no precondition answered "no"
+    raci = {"plan": "Tri sélectif", "owner": "Président", "responsible": "APC de Tlemcen", "accountable": "APC de Tlemcen",
+            "consulted": "Daïra de Mansourah"}
+    assert _add(activities, name="Cartographie", start="2027-01-15", end="2027-02-28", **raci)
+    assert not _add(activities, name="Lancement", start="2027-05-15", end="2027-05-01", **raci)
+    assert [(e.field, e.code) for e in activities.state.editor_notice.errors] == [("end", "before")]
+    assert _add(activities, name="Lancement", start="2027-05-15", end="2027-07-01", **raci)
+    activities.save()
+    assert len(store.current(ACTIVITIES.kind)) == 2
+
+    meetings = concertation.show("meetings")
+    meeting = {"plan": "Tri sélectif", "title": "Rencontre APC", "time": "9h30", "place": "Mairie",
+               "invitees": "APC de Tlemcen; Daïra de Mansourah"}
+    assert not _add(meetings, date="2027-09-01", **meeting)
+    assert [(e.field, e.code) for e in meetings.state.editor_notice.errors] == [("date", "outside_plan")]
+    assert _add(meetings, date="2027-03-10", **meeting)
+    meetings.save()
+    [saved] = store.current(MEETINGS.kind)
+    assert saved.payload["invitees"] == "APC de Tlemcen; Daïra de Mansourah" and saved.payload["time"] == "09:30"
+
+    commitments = concertation.show("commitments")
+    assert list(commitments.state.references["meetings"]) == ["Rencontre APC"]
+    assert _add(commitments, who="Daïra de Mansourah", what="Réunir les APC", due="2027-04-01", status="planned",
+                meeting="Rencontre APC")
+    commitments.save()
+    assert commitments.state.state == "saved"
+
+
+def test_a_precondition_answered_no_is_flagged_on_the_steps(concertation):
+    plan = concertation.show("concertation")
+    assert _add(plan, **{**PLAN, "time_and_means": "no"})
+    activities = concertation.show("activities")
+    assert activities.advice == "concertation.preconditions_missing"
+    assert "condition préalable" in activities._advice.value

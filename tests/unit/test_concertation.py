@@ -1,0 +1,102 @@
+"""The concertation plan's rules: dates in order, one Accountable, meetings inside the plan,
+invitees from the register, attendance that adds up."""
+from __future__ import annotations
+
+import pytest
+
+from saara_kit.concertation.domain import ACTIVITIES, COMMITMENTS, DOMAIN as PLANS, MEETINGS, PARTICIPATION
+from saara_kit.data import sample_records
+from saara_kit.exports.transfer import ImportRejected, import_every_sample, import_rows
+from saara_kit.records import References
+from saara_kit.registry import apps, steps
+from saara_kit.validation import ValidationError
+
+KNOWN = {
+    "stakeholders": {"APC de Tlemcen": {}, "Daïra de Mansourah": {}, "APW de Tlemcen": {}},
+    "concertation": {"Tri sélectif": {"start": "2027-01-10", "end": "2027-07-15"}},
+}
+ACTIVITY = {"plan": "Tri sélectif", "name": "Cartographie", "start": "2027-01-15", "end": "2027-02-28",
+            "owner": "Président", "responsible": "APC de Tlemcen", "accountable": "APC de Tlemcen"}
+MEETING = {"plan": "Tri sélectif", "title": "Lancement", "date": "2027-03-10", "time": "9h30", "place": "Mairie",
+           "invitees": "APC de Tlemcen; daïra de mansourah"}
+
+
+def _codes(refused) -> list[tuple[str, str]]:
+    return [(error.field, error.code) for error in refused.value.errors]
+
+
+def test_the_concertation_app_comes_after_the_register_it_names():
+    assert apps() == ["stakeholders", "concertation"]
+    assert [d.name for d in steps("concertation")] == ["concertation", "participation", "activities", "meetings",
+                                                       "commitments"]
+
+
+def test_an_end_before_its_start_is_refused_on_the_end():
+    with pytest.raises(ValidationError) as refused:
+        PLANS.validate({"name": "Tri", "objective": "…", "start": "2027-07-01", "end": "2027-01-01"})
+    assert _codes(refused) == [("end", "before")]
+    assert refused.value.messages("fr") == ["« Fin » : 2027-01-01 tombe avant 2027-07-01, qui doit venir d'abord"]
+    with pytest.raises(ValidationError) as refused:
+        ACTIVITIES.validate({**ACTIVITY, "end": "2027-01-01"}, KNOWN)
+    assert _codes(refused) == [("end", "before")]
+
+
+def test_an_activity_has_exactly_one_accountable():
+    assert ACTIVITIES.validate(ACTIVITY, KNOWN).accountable == "APC de Tlemcen"
+    with pytest.raises(ValidationError) as refused:
+        ACTIVITIES.validate({**ACTIVITY, "accountable": ""}, KNOWN)
+    assert _codes(refused) == [("accountable", "required")]
+    with pytest.raises(ValidationError) as refused:
+        ACTIVITIES.validate({**ACTIVITY, "accountable": "APC de Tlemcen; APW de Tlemcen"}, KNOWN)
+    assert _codes(refused) == [("accountable", "one_name_only")]
+    assert refused.value.messages("fr") == ["« Rend compte, un seul (A) » : un seul nom ici"]
+
+
+def test_invitees_come_from_the_register_each_once_in_its_spelling():
+    meeting = MEETINGS.validate({**MEETING, "invitees": "APC de Tlemcen;\ndaïra de mansourah; APC DE TLEMCEN"}, KNOWN)
+    assert meeting.invitees == "APC de Tlemcen; Daïra de Mansourah" and meeting.time == "09:30"
+    assert MEETINGS.field("invitees").names(meeting.invitees) == ["APC de Tlemcen", "Daïra de Mansourah"]
+    with pytest.raises(ValidationError) as refused:
+        MEETINGS.validate({**MEETING, "invitees": "APC de Tlemcen; Wali"}, KNOWN)
+    assert _codes(refused) == [("invitees", "unknown_reference")] and "Wali" in refused.value.messages("en")[0]
+
+
+def test_a_meeting_outside_its_plans_period_and_attendance_that_does_not_add_up_are_refused():
+    with pytest.raises(ValidationError) as refused:
+        MEETINGS.validate({**MEETING, "date": "2027-08-01"}, KNOWN)
+    assert _codes(refused) == [("date", "outside_plan")]
+    assert "2027-01-10 – 2027-07-15" in refused.value.messages("ar")[0]
+    with pytest.raises(ValidationError) as refused:
+        MEETINGS.validate({**MEETING, "attendance": "12", "women": "14", "youth": "3"}, KNOWN)
+    assert _codes(refused) == [("women", "more_than_attendance")]
+    with pytest.raises(ValidationError) as refused:
+        MEETINGS.validate({**MEETING, "time": "25:00"}, KNOWN)
+    assert _codes(refused) == [("time", "not_a_time")]
+
+
+def test_every_hubs_sample_plan_loads_and_a_bad_meeting_file_saves_nothing(store):
+    new = import_every_sample(store)
+    for declared in (PLANS, PARTICIPATION, ACTIVITIES, MEETINGS, COMMITMENTS):
+        assert new[declared.name] == len(sample_records(declared)) > 0
+    before = len(store.current(MEETINGS.kind))
+    row = {"association": "Association Exemple Environnement Tlemcen", "plan": "Concertation tri sélectif",
+           "title": "Réunion de trop", "date": "2027-12-01", "time": "10:00", "place": "Mairie",
+           "invitees": "APC de Tlemcen"}
+    with pytest.raises(ImportRejected) as refused:
+        import_rows(store, MEETINGS, [(2, {**row, "title": "Bonne"} | {"date": "2027-02-01"}), (3, row)], "ouest")
+    assert [(p.line, p.error.code) for p in refused.value.problems] == [(3, "outside_plan")]
+    assert len(store.current(MEETINGS.kind)) == before
+
+
+def test_several_names_are_one_text_and_each_is_coded_when_anonymised():
+    from saara_kit.exports.anonymise import Anonymiser
+
+    import pandas as pd
+
+    field = MEETINGS.field("invitees")
+    assert isinstance(field, References) and field.read(["B", "A", "b"]) == "B; A"
+    frame = pd.DataFrame([{**MEETING, "invitees": "APC de Tlemcen; Daïra de Mansourah", "minutes": "Amina a dit…"}])
+    coded = Anonymiser(b"k" * 32).frame(MEETINGS, frame)
+    first, second = coded.loc[0, "invitees"].split("; ")
+    assert first.startswith("X-") and second.startswith("X-") and first != second
+    assert coded.loc[0, "minutes"] == ""
