@@ -5,7 +5,7 @@ from __future__ import annotations
 from saara_kit.concertation.fields import (
     ACTIVITY_FIELDS, COMMITMENT_FIELDS, MEETING_FIELDS, PARTICIPATION_FIELDS, PLAN_FIELDS,
 )
-from saara_kit.concertation.rules import attendance_adds_up, preconditions_advice, within_plan
+from saara_kit.concertation.rules import attendance_adds_up, meeting_events, preconditions_advice, within_plan
 from saara_kit.i18n import t
 from saara_kit.records import Domain, Record
 from saara_kit.records.rules import in_order
@@ -36,7 +36,7 @@ ACTIVITIES = Domain(
 )
 MEETINGS = Domain(
     name="meetings", kind="meeting", fields=MEETING_FIELDS, key="title",
-    rules=(attendance_adds_up,), link_rules=(within_plan,), advice=preconditions_advice,
+    rules=(attendance_adds_up,), link_rules=(within_plan,), advice=preconditions_advice, events=meeting_events,
     title=lambda record, lang: f"{record.date} {record.time} — {record.title} ({record.place})",
     samples="sample_meetings", part_of="concertation",
 )

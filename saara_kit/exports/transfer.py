@@ -235,11 +235,14 @@ def export_records(
     """Write the current records to exactly ``path`` (CSV or XLSX); return the row count of ``domain``.
 
     A workbook of an app with steps holds one sheet per step, then the domain's summaries (the
-    engagement plan); a CSV file holds ``domain`` alone. With ``anonymiser``, names become codes.
+    engagement plan); a CSV file holds ``domain`` alone; an ICS file holds the dated events of the
+    app's steps (its meetings), and the count is theirs. With ``anonymiser``, names become codes.
     """
     from saara_kit.registry import steps
 
     fmt = (fmt or Path(path).suffix.lstrip(".")).lower()
+    if fmt == "ics":
+        return _export_calendar(store, domain, path, region, lang, hub_name, anonymiser)
     shown = steps(domain.name) if fmt == "xlsx" and domain.part_of is None else [domain]
     raw = {step.name: _current_frame(store, step, region, anonymiser) for step in shown}
     sheets = [(t(f"{step.name}.step" if len(shown) > 1 else f"app.{step.name}.title", lang),
@@ -257,3 +260,18 @@ def export_records(
     write_tables(sheets, path, fmt, sep="," if lang == "en" else ";", about=(t("export.about", lang), lines),
                  rtl=is_rtl(lang))
     return len(raw[domain.name])
+
+
+def _export_calendar(store: Store, domain: Domain, path: str | Path, region: str | None, lang: str, hub_name: str,
+                     anonymiser: Anonymiser | None) -> int:
+    """Write the events of ``domain``'s app (its meetings) as an iCalendar file; return their count."""
+    from saara_kit.exports.calendar import write_calendar
+    from saara_kit.registry import steps
+
+    dated = [step for step in (steps(domain.name) if domain.part_of is None else [domain]) if step.events]
+    if not dated:
+        raise TableError("export.no_events", domain=t(f"app.{domain.name}.title", lang))
+    events = [event for step in dated for event in step.events(_current_frame(store, step, region, anonymiser), lang)]
+    name = " — ".join(filter(None, [t(f"app.{domain.name}.title", lang), hub_name]))
+    write_calendar(events, path, name)
+    return len(events)

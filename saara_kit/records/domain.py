@@ -118,6 +118,7 @@ class Domain:
     # tables a workbook export adds after the records: (catalogue key of the sheet's title, (frame, lang) -> table)
     summaries: tuple[tuple[str, Callable[[Any, str], Any]], ...] = ()
     advice: Callable[[Any], str | None] | None = None  # a step's advice on its app's main records (a catalogue key)
+    events: Callable[[Any, str], list] | None = None  # (records, lang) -> calendar events (meetings), for an ICS export
 
     # -- fields -------------------------------------------------------------------------
     @property

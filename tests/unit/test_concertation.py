@@ -100,3 +100,35 @@ def test_several_names_are_one_text_and_each_is_coded_when_anonymised():
     first, second = coded.loc[0, "invitees"].split("; ")
     assert first.startswith("X-") and second.startswith("X-") and first != second
     assert coded.loc[0, "minutes"] == ""
+
+
+def test_the_meetings_export_as_a_calendar_that_parses_back(tmp_path, capsys):
+    import datetime as dt
+
+    from icalendar import Calendar
+
+    from saara_kit.cli import main
+    from saara_kit.store import open_store
+
+    with open_store(tmp_path) as store:
+        import_every_sample(store)
+    path = tmp_path / "reunions.ics"
+    assert main(["export", "concertation", "--format", "ics", "--region", "sud", "-o", str(path),
+                 "--data-dir", str(tmp_path)]) == 0
+    calendar = Calendar.from_ical(path.read_bytes())
+    events = sorted(calendar.walk("VEVENT"), key=lambda event: event.decoded("dtstart"))
+    assert [str(event["summary"]) for event in events] == [
+        "Réunion au ksar — Association Exemple Oasis Ghardaïa", "Atelier DRE — Association Exemple Oasis Ghardaïa"]
+    first = events[0]
+    assert first.decoded("dtstart") == dt.datetime(2027, 2, 3, 17, 0, tzinfo=first.decoded("dtstart").tzinfo)
+    assert first.decoded("dtstart").utcoffset() == dt.timedelta(hours=1)  # Algeria: UTC+1
+    assert str(first["location"]) == "Maison du ksar" and "Conseil des notables du ksar" in str(first["description"])
+    assert [tz["tzid"] for tz in calendar.walk("VTIMEZONE")] == ["Africa/Algiers"]
+    uids = [str(event["uid"]) for event in events]
+    assert main(["export", "concertation", "--format", "ics", "--region", "sud", "-o", str(path),
+                 "--data-dir", str(tmp_path)]) == 0
+    assert [str(e["uid"]) for e in sorted(Calendar.from_ical(path.read_bytes()).walk("VEVENT"),
+                                          key=lambda event: event.decoded("dtstart"))] == uids  # the same events again
+    assert main(["export", "stakeholders", "--format", "ics", "-o", str(tmp_path / "x.ics"),
+                 "--data-dir", str(tmp_path)]) == 2
+    assert "n'a rien de daté" in capsys.readouterr().err
