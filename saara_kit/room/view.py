@@ -70,6 +70,15 @@ def _region_name(region: str, lang: str) -> str:
         return region
 
 
+def _column_title(name: str, lang: str) -> str:
+    """Return a domain's column title: the tab's short name when it is one step of an app (ten
+    apps' titles side by side would not fit a projected table)."""
+    from saara_kit.registry import domains, steps
+
+    declared = domains()[name]
+    return t(f"{name}.step" if len(steps(declared.part_of or name)) > 1 else f"app.{name}.title", lang)
+
+
 class RoomView(TranslatedForm):
     """The projected room: refreshed by ``refresh()``, every ``refresh_seconds`` once ``start()``-ed.
 
@@ -217,7 +226,7 @@ class RoomView(TranslatedForm):
             self._associations.value = f"<p><i>{_text(t('room.no_association', lang))}</i></p>"
             return
         head = "".join(f"<th>{_text(text)}</th>" for text in [
-            t("records.field.association", lang), *(t(f"app.{name}.title", lang) for name in names),
+            t("records.field.association", lang), *(_column_title(name, lang) for name in names),
             t("room.last_saved", lang)])
         rows = []
         for _, row in frame.iterrows():

@@ -1,0 +1,80 @@
+"""A participant builds a concertation plan in real Chromium: the plan, two activities and one
+meeting, saved step by step; the meeting then reaches an iCalendar file."""
+from __future__ import annotations
+
+import pytest
+from icalendar import Calendar
+
+from saara_kit.cli import main
+
+pytestmark = pytest.mark.browser
+
+ASSOCIATION = "Association Exemple Environnement Tlemcen"  # in the sample data, with its register
+
+
+def _tab(page, title: str, step: str) -> str:
+    page.click(f".saara-steps .lm-TabBar-tab:has-text('{title}')")
+    page.wait_for_selector(f".saara-step-{step} button.saara-add", state="visible")
+    return f".saara-step-{step}"
+
+
+def _add_and_save(page, step: str, count_before: int) -> None:
+    page.click(f"{step} button.saara-add")
+    page.wait_for_function(f"document.querySelectorAll('{step} .saara-list option').length === {count_before + 1}")
+    page.click(f"{step} button.saara-save")
+    page.wait_for_function(f"document.querySelector('{step} .saara-status').innerText.includes('Enregistré')")
+
+
+def _options(page, selector: str) -> int:
+    return page.locator(f"{selector} option").count()
+
+
+def test_a_two_activity_plan_with_a_meeting_is_saved_and_exported_as_a_calendar(page, server, tmp_path):
+    page.goto(f"{server.url}/?token={server.token}&lang=fr")
+    page.click(".saara-app-concertation a")
+    page.wait_for_selector(".saara-association input")
+    page.fill(".saara-association input", ASSOCIATION)
+    page.press(".saara-association input", "Enter")
+    plan = ".saara-step-concertation"
+    page.wait_for_function(f"document.querySelectorAll('{plan} .saara-list option').length >= 1")
+
+    before = _options(page, f"{plan} .saara-list")
+    page.fill(f"{plan} .saara-name input", "Plan du navigateur")
+    page.fill(f"{plan} .saara-objective textarea", "Essayer le formulaire")
+    page.fill(f"{plan} .saara-start input", "2027-02-01")
+    page.fill(f"{plan} .saara-end input", "2027-06-30")
+    _add_and_save(page, plan, before)
+
+    activities = _tab(page, "Activités", "activities")
+    page.wait_for_function(f"[...document.querySelectorAll('{activities} .saara-plan option')]"
+                           ".some(o => o.textContent.replace(/\\s/g, ' ').includes('Plan du navigateur'))")
+    for name, start, end in [("Première activité", "2027-02-05", "2027-03-01"), ("Deuxième activité", "2027-03-05", "2027-04-01")]:
+        before = _options(page, f"{activities} .saara-list")
+        page.select_option(f"{activities} .saara-plan select", label="Plan du navigateur")
+        page.fill(f"{activities} .saara-name input", name)
+        page.fill(f"{activities} .saara-start input", start)
+        page.fill(f"{activities} .saara-end input", end)
+        page.fill(f"{activities} .saara-owner input", "Président")
+        if not page.locator(f"{activities} .saara-responsible select").is_visible():  # the RACI section is folded
+            page.click(f"{activities} .jupyter-widget-Collapse-header:has-text('RACI')")
+        page.select_option(f"{activities} .saara-responsible select", label=["APC de Tlemcen"])
+        page.select_option(f"{activities} .saara-accountable select", label="APC de Tlemcen")
+        _add_and_save(page, activities, before)
+
+    meetings = _tab(page, "Réunions", "meetings")
+    before = _options(page, f"{meetings} .saara-list")
+    page.select_option(f"{meetings} .saara-plan select", label="Plan du navigateur")
+    page.fill(f"{meetings} .saara-title input", "Réunion du navigateur")
+    page.fill(f"{meetings} .saara-date input", "2027-03-15")
+    page.fill(f"{meetings} .saara-time input", "14h30")
+    page.fill(f"{meetings} .saara-place input", "Mairie de Tlemcen")
+    page.select_option(f"{meetings} .saara-invitees select", label=["APC de Tlemcen", "Daïra de Mansourah"])
+    _add_and_save(page, meetings, before)
+
+    path = tmp_path / "reunions.ics"
+    assert main(["export", "concertation", "--format", "ics", "--region", "ouest", "-o", str(path),
+                 "--data-dir", str(server.data_dir)]) == 0
+    [event] = [e for e in Calendar.from_ical(path.read_bytes()).walk("VEVENT")
+               if str(e["summary"]).startswith("Réunion du navigateur")]
+    assert event.decoded("dtstart").strftime("%Y-%m-%d %H:%M") == "2027-03-15 14:30"
+    assert "Daïra de Mansourah" in str(event["description"])
