@@ -184,34 +184,6 @@ class Time(Field):
 
 
 @dataclass(frozen=True)
-class Count(Field):
-    """A whole number of people or things, from 0 to ``high``."""
-
-    high: int = 100_000
-    control = "count"
-
-    @property
-    def default(self) -> int:
-        return 0
-
-    def read(self, value: Any, prefix: str = "") -> int:
-        if _text_of(value) == "":
-            if self.required:
-                raise Invalid("required")
-            return 0
-        try:
-            number = parse_whole_number(value)
-        except (TypeError, ValueError, OverflowError):
-            raise Invalid("not_whole_number", low=0, high=self.high) from None
-        if not 0 <= number <= self.high:
-            raise Invalid("out_of_range", low=0, high=self.high)
-        return number
-
-    def hint(self) -> tuple[str, dict[str, Any]]:
-        return "template.slider", {"low": 0, "high": self.high}
-
-
-@dataclass(frozen=True)
 class Choice(Field):
     """One code out of ``codes``, read from the code or its label in any language.
 
@@ -298,6 +270,19 @@ class Scale(Field):
 
     def hint(self) -> tuple[str, dict[str, Any]]:
         return "template.slider", {"low": self.low, "high": self.high}
+
+
+@dataclass(frozen=True)
+class Count(Scale):
+    """A whole number of people or things, from 0 to ``high``, typed in a box (not a slider); 0 when left empty."""
+
+    low: int = 0
+    high: int = 100_000
+    control = "count"
+
+    @property
+    def default(self) -> int:
+        return 0
 
 
 @dataclass(frozen=True)
