@@ -2,6 +2,7 @@
 commitments), declared for the generic rooms (form, store, import/export, CLI, server)."""
 from __future__ import annotations
 
+from saara_kit.concertation.analysis import raci_table
 from saara_kit.concertation.fields import (
     ACTIVITY_FIELDS, COMMITMENT_FIELDS, MEETING_FIELDS, PARTICIPATION_FIELDS, PLAN_FIELDS,
 )
@@ -23,6 +24,7 @@ DOMAIN = Domain(
     rules=(in_order("concertation", "start", "end"),),
     title=lambda record, lang: f"{record.name} ({record.start} – {record.end})",
     samples="sample_concertation",
+    summaries=(("concertation.raci.sheet", raci_table),),
 )
 PARTICIPATION = Domain(
     name="participation", kind="participation", fields=PARTICIPATION_FIELDS, key="stakeholder",

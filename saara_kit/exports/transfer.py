@@ -248,7 +248,7 @@ def export_records(
     sheets = [(t(f"{step.name}.step" if len(shown) > 1 else f"app.{step.name}.title", lang),
                _labelled(step, raw[step.name].copy(), lang)) for step in shown]
     if len(shown) > 1:
-        sheets += [(t(title, lang), summary(raw[domain.name], lang)) for title, summary in domain.summaries]
+        sheets += [(t(title, lang), summary(raw, lang)) for title, summary in domain.summaries]
     lines = [
         (t("records.field.region", lang), hub_name or t("export.all_hubs", lang)),
         (t("export.form", lang), t(f"app.{domain.name}.title", lang)),

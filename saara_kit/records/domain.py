@@ -115,7 +115,8 @@ class Domain:
     catalogue: Path | None = None  # i18n file of a domain that lives outside saara_kit
     schema_version: int = 1
     part_of: str | None = None  # the app this domain is a step of (not listed on its own)
-    # tables a workbook export adds after the records: (catalogue key of the sheet's title, (frame, lang) -> table)
+    # tables a workbook export adds after the records: (catalogue key of the sheet's title,
+    # ({step name: its records}, lang) -> table)
     summaries: tuple[tuple[str, Callable[[Any, str], Any]], ...] = ()
     advice: Callable[[Any], str | None] | None = None  # a step's advice on its app's main records (a catalogue key)
     events: Callable[[Any, str], list] | None = None  # (records, lang) -> calendar events (meetings), for an ICS export

@@ -35,7 +35,7 @@ DOMAIN = Domain(
     picture=grid_picture,
     title=_list_label,
     samples="sample_stakeholders",
-    summaries=(("stakeholders.plan.sheet", engagement_plan),),
+    summaries=(("stakeholders.plan.sheet", lambda records, lang: engagement_plan(records["stakeholders"], lang)),),
 )
 RELATIONS = Domain(
     name="relations", kind="relation", fields=RELATION_FIELDS, key=("source", "target", "kind"),

@@ -132,3 +132,37 @@ def test_the_meetings_export_as_a_calendar_that_parses_back(tmp_path, capsys):
     assert main(["export", "stakeholders", "--format", "ics", "-o", str(tmp_path / "x.ics"),
                  "--data-dir", str(tmp_path)]) == 2
     assert "n'a rien de daté" in capsys.readouterr().err
+
+
+def test_the_raci_matrix_puts_each_actors_letters_in_each_activity():
+    import pandas as pd
+
+    from saara_kit.concertation.analysis import raci_matrix
+
+    activities = pd.DataFrame([
+        {"name": "Diagnostic", "responsible": "APC; Comité", "accountable": "APC", "consulted": "", "informed": "Radio"},
+        {"name": "Restitution", "responsible": "Radio", "accountable": "Comité", "consulted": "APC", "informed": ""},
+    ])
+    matrix = raci_matrix(activities)
+    assert list(matrix.columns) == ["APC", "Comité", "Radio"]
+    assert matrix.loc["Diagnostic"].tolist() == ["RA", "R", "I"]
+    assert matrix.loc["Restitution"].tolist() == ["C", "A", "R"]
+    assert raci_matrix(activities.iloc[:0]).empty
+
+
+def test_the_workbook_holds_every_step_and_the_raci_sheet(tmp_path):
+    import openpyxl
+
+    from saara_kit.cli import main
+    from saara_kit.store import open_store
+
+    with open_store(tmp_path) as store:
+        import_every_sample(store)
+    path = tmp_path / "plan.xlsx"
+    assert main(["export", "concertation", "--region", "ouest", "-o", str(path), "--data-dir", str(tmp_path)]) == 0
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == ["Plan", "Participation", "Activités", "Réunions", "Engagements", "Qui fait quoi (RACI)",
+                               "À propos"]
+    raci = [[cell.value for cell in row] for row in book["Qui fait quoi (RACI)"].iter_rows()]
+    assert raci[0][0] == "Activité" and len(raci) == 1 + 3
+    assert ["Cartographie des points de collecte", "R"] == [raci[1][0], raci[1][raci[0].index("APC de Tlemcen")]]
