@@ -14,6 +14,12 @@ from saara_kit.records.rules import in_order
 __all__ = ["ACTIVITIES", "COMMITMENTS", "DOMAIN", "DOMAINS", "MEETINGS", "PARTICIPATION"]
 
 
+def _timeline(frame, lang: str, plans=None):
+    from saara_kit.concertation.charts import gantt_chart  # matplotlib only once drawn
+
+    return gantt_chart(frame, lang=lang)
+
+
 def _participation_label(record: Record, lang: str) -> str:
     return (f"{record.stakeholder} — {t(f'stakeholders.iap2.{record.level}', lang)} : "
             f"{t(f'participation.promise.{record.level}', lang)}")
@@ -32,7 +38,7 @@ PARTICIPATION = Domain(
 )
 ACTIVITIES = Domain(
     name="activities", kind="activity", fields=ACTIVITY_FIELDS, key="name",
-    rules=(in_order("activities", "start", "end"),), advice=preconditions_advice,
+    rules=(in_order("activities", "start", "end"),), advice=preconditions_advice, picture=_timeline,
     title=lambda record, lang: f"{record.name} ({record.start} – {record.end}) — A : {record.accountable}",
     samples="sample_activities", part_of="concertation",
 )

@@ -166,3 +166,20 @@ def test_the_workbook_holds_every_step_and_the_raci_sheet(tmp_path):
     raci = [[cell.value for cell in row] for row in book["Qui fait quoi (RACI)"].iter_rows()]
     assert raci[0][0] == "Activité" and len(raci) == 1 + 3
     assert ["Cartographie des points de collecte", "R"] == [raci[1][0], raci[1][raci[0].index("APC de Tlemcen")]]
+
+
+def test_the_gantt_chart_draws_a_bar_per_activity_and_a_diamond_per_meeting():
+    from saara_kit.concertation.charts import gantt_chart
+    from saara_kit.charts.style import MIN_TEXT_CSS_PX, PHONE_CHART_WIDTH_PX, smallest_text_px
+    from saara_kit.charts import figure_to_png
+
+    activities = sample_records(ACTIVITIES, "est")
+    meetings = sample_records(MEETINGS, "est")
+    figure = gantt_chart(activities, meetings, "ar")
+    assert (figure.bars, figure.milestones) == (3, 2)
+    assert "3" in figure.alt and "2" in figure.alt
+    bars = [patch for patch in figure.axes[0].patches]
+    assert len(bars) == 3 and bars[0].get_width() == 39  # 2027-02-05 to 2027-03-15, both days counted
+    png = figure_to_png(figure)
+    width = int.from_bytes(png[16:20], "big")
+    assert smallest_text_px(figure) * PHONE_CHART_WIDTH_PX / width >= MIN_TEXT_CSS_PX  # readable on a phone
