@@ -1,0 +1,73 @@
+"""Concertation plan at scale: 500 activities and 200 meetings validated, put in a RACI matrix,
+drawn as a Gantt chart and written as an iCalendar file, against ten times fewer."""
+from __future__ import annotations
+
+import datetime as dt
+import random
+import tempfile
+import time
+from pathlib import Path
+
+import pandas as pd
+
+from saara_kit.charts import figure_to_png
+from saara_kit.concertation.analysis import raci_matrix
+from saara_kit.concertation.charts import gantt_chart
+from saara_kit.concertation.domain import ACTIVITIES, MEETINGS
+from saara_kit.exports.calendar import write_calendar
+from saara_kit.concertation.rules import meeting_events
+
+SCALE = {"activities": 500, "meetings": 200, "actors": 40}
+SEED = 7
+FIRST_DAY = dt.date(2027, 1, 1)
+
+
+def _plan(activities: int, meetings: int, actors: int) -> tuple[dict, pd.DataFrame, pd.DataFrame]:
+    pick = random.Random(SEED)
+    names = [f"Acteur {n}" for n in range(actors)]
+    known = {"stakeholders": {name: {} for name in names},
+             "concertation": {"Plan": {"start": "2027-01-01", "end": "2028-12-31"}}}
+    rows = []
+    for number in range(activities):
+        start = FIRST_DAY + dt.timedelta(days=pick.randrange(600))
+        rows.append({"plan": "Plan", "name": f"Activité {number}", "start": start.isoformat(),
+                     "end": (start + dt.timedelta(days=pick.randrange(1, 90))).isoformat(), "owner": "Président",
+                     "responsible": "; ".join(pick.sample(names, 2)), "accountable": pick.choice(names),
+                     "consulted": "; ".join(pick.sample(names, 3)), "informed": "; ".join(pick.sample(names, 3))})
+    talks = [{"plan": "Plan", "title": f"Réunion {number}", "place": "Mairie", "invitees": "; ".join(pick.sample(names, 5)),
+              "date": (FIRST_DAY + dt.timedelta(days=pick.randrange(700))).isoformat(), "time": "10:00"}
+             for number in range(meetings)]
+    return known, pd.DataFrame(rows), pd.DataFrame(talks)
+
+
+def _timed(work) -> float:
+    started = time.perf_counter()
+    work()
+    return time.perf_counter() - started
+
+
+def _measure(activities: int, meetings: int, actors: int) -> dict[str, float]:
+    known, plan, talks = _plan(activities, meetings, actors)
+    events = talks.assign(record_id=[f"id-{n}" for n in range(len(talks))], association="Association", agenda="")
+    folder = Path(tempfile.mkdtemp())
+    return {
+        "validate (rules, links)": _timed(lambda: [ACTIVITIES.validate(row, known) for row in plan.to_dict("records")]
+                                          + [MEETINGS.validate(row, known) for row in talks.to_dict("records")]),
+        "RACI matrix": _timed(lambda: raci_matrix(plan)),
+        "Gantt chart": _timed(lambda: figure_to_png(gantt_chart(plan, talks, "fr"))),
+        "ICS file": _timed(lambda: write_calendar(meeting_events(events, "fr"), folder / "plan.ics", "Plan")),
+    }
+
+
+def main() -> None:
+    small = {**SCALE, "activities": SCALE["activities"] // 10, "meetings": SCALE["meetings"] // 10}  # the same register
+    full, tenth = _measure(**SCALE), _measure(**small)
+    print(f"{'step':<26}{'1/10 scale':>12}{'full scale':>12}{'ratio':>8}   (10× the data)")
+    for step in full:
+        print(f"{step:<26}{tenth[step]:>11.2f}s{full[step]:>11.2f}s{full[step] / max(tenth[step], 1e-6):>8.1f}")
+    print(f"full: {SCALE['activities']} activities, {SCALE['meetings']} meetings; tenth: {small['activities']}, "
+          f"{small['meetings']}; {SCALE['actors']} actors both times.")
+
+
+if __name__ == "__main__":
+    main()
