@@ -127,6 +127,7 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     serve.add_argument("--open-lan", action="store_true", help=t("cli.serve.open_lan", lang))
     serve.add_argument("--room", type=int, default=0, metavar="N", help=t("cli.serve.room", lang))
     serve.add_argument("--demo", action="store_true", help=t("cli.serve.demo", lang))
+    serve.add_argument("--preheat", action="append", default=[], metavar="APP", help=t("cli.serve.preheat", lang))
     serve.set_defaults(handler=_serve)
 
     importer = command("import", "cli.import.about")
@@ -211,7 +212,7 @@ def _serve(args) -> int:
 
     serve(host=args.host, port=args.port, region=args.region, lang=args.lang, data_dir=args.data_dir,
           db_url=args.db_url, token=not args.no_token, room=args.room, demo=args.demo,
-          open_lan=args.open_lan)
+          open_lan=args.open_lan, preheat=args.preheat)
     return 0
 
 

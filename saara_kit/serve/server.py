@@ -9,7 +9,7 @@ import os
 import secrets
 import uuid
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 from jupyter_server.auth.decorator import allow_unauthenticated
 from jupyter_server.auth.identity import PasswordIdentityProvider, User
@@ -292,11 +292,19 @@ def load_samples(db_url: str) -> None:
 
 def voila_arguments(
     host: str, port: int, token: str | None, room: int = 0, join_code: str = "", join_address: str = "",
-    apps_dir: Path = VOILA_APPS_DIR,
+    apps_dir: Path = VOILA_APPS_DIR, preheat: Iterable[str] = (),
 ) -> list[str]:
-    """Return Voilà's command line: sources stripped, kernels preheated for the room (not for the
-    trainer's forms), idle kernels culled, the two codes."""
+    """Return Voilà's command line: sources stripped, kernels preheated for the room, idle kernels
+    culled, the two codes.
+
+    Only the apps of the day (``preheat``; by default the first app, the stakeholder register) get
+    a pool of waiting kernels: every app's pool would multiply the memory and the start-up CPU. The
+    others, and the trainer's forms, start a kernel when opened."""
+    from saara_kit.registry import apps
+
     pool_size, _ = room_sizes(room)
+    preheated = set(preheat) or set(apps()[:1])
+    cold = sorted(TRAINER_APPS | (set(apps()) - preheated))
     return [
         str(apps_dir),
         f"--Voila.ip={host}",
@@ -307,7 +315,7 @@ def voila_arguments(
         "--strip_sources=True",
         "--preheat_kernel=True",
         f"--pool_size={pool_size}",
-        *(f"--VoilaKernelManager.preheat_denylist={name}.ipynb" for name in sorted(TRAINER_APPS)),
+        *(f"--VoilaKernelManager.preheat_denylist={name}.ipynb" for name in cold),
         f"--VoilaConfiguration.http_header_envs={DEVICE_HEADER}",  # who saves, for the store
         "--show_tracebacks=False",
         f"--VoilaExecutor.iopub_timeout={FORM_OUTPUT_WAIT_SECONDS}",
@@ -334,6 +342,7 @@ def serve(
     room: int = 0,
     demo: bool = False,
     open_lan: bool = False,
+    preheat: Iterable[str] = (),
 ) -> None:
     """Serve the forms until interrupted; print how participants and the trainer get in.
 
@@ -375,4 +384,4 @@ def serve(
     if room:
         pool, cap = room_sizes(room)
         print(t("serve.room", lang, room=room, pool=pool, cap=cap), flush=True)
-    SaaraVoila.launch_instance(argv=voila_arguments(host, port, secret, room, code, addresses[0]))
+    SaaraVoila.launch_instance(argv=voila_arguments(host, port, secret, room, code, addresses[0], preheat=preheat))

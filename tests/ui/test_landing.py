@@ -30,3 +30,12 @@ def test_server_strips_sources_preheats_culls_and_uses_the_token():
     assert any(a.startswith("--MappingKernelManager.cull_idle_timeout=") for a in args)
     assert "--Voila.token=secret" in args and "--Voila.ip=0.0.0.0" in args
     assert "--Voila.token=" in voila_arguments("127.0.0.1", 8866, None)
+
+
+def test_only_the_days_form_gets_kernels_waiting_for_the_room():
+    def cold(args):
+        return {a.split("=", 1)[1] for a in args if a.startswith("--VoilaKernelManager.preheat_denylist=")}
+
+    assert cold(voila_arguments("0.0.0.0", 8866, "secret", room=30)) == {"room.ipynb", "concertation.ipynb"}
+    assert cold(voila_arguments("0.0.0.0", 8866, "secret", room=30, preheat=["concertation"])) == {
+        "room.ipynb", "stakeholders.ipynb"}
