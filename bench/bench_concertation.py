@@ -11,11 +11,10 @@ from pathlib import Path
 import pandas as pd
 
 from saara_kit.charts import figure_to_png
-from saara_kit.concertation.analysis import raci_matrix
+from saara_kit.concertation.analysis import meeting_events, raci_matrix
 from saara_kit.concertation.charts import gantt_chart
 from saara_kit.concertation.domain import ACTIVITIES, MEETINGS
 from saara_kit.exports.calendar import write_calendar
-from saara_kit.concertation.rules import meeting_events
 
 SCALE = {"activities": 500, "meetings": 200, "actors": 40}
 SEED = 7

@@ -1,12 +1,14 @@
 """What the plan's records say once put together (pure functions over DataFrames)."""
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 
 from saara_kit.i18n import t
 from saara_kit.records import References
 
-__all__ = ["RACI_ROLES", "raci_matrix", "raci_table"]
+__all__ = ["MEETING_HOURS", "RACI_ROLES", "meeting_events", "raci_matrix", "raci_table"]
 
 RACI_ROLES = ("responsible", "accountable", "consulted", "informed")  # the letters R, A, C, I, in this order
 
@@ -31,3 +33,21 @@ def raci_table(records: dict[str, pd.DataFrame], lang: str = "fr") -> pd.DataFra
     """Return the RACI matrix as a sheet: one row per activity, its header in ``lang``."""
     matrix = raci_matrix(records["activities"])
     return matrix.reset_index().rename(columns={"activity": t("activities.field.name", lang)})
+
+
+MEETING_HOURS = 2  # a meeting's length in calendars: the form asks for its start only
+
+
+def meeting_events(meetings, lang: str) -> list:
+    """Return the meetings (a DataFrame with their record ids) as calendar events."""
+    from saara_kit.exports.calendar import Event  # icalendar: only for an export
+
+    events = []
+    for meeting in meetings.itertuples(index=False):
+        start = dt.datetime.fromisoformat(f"{meeting.date}T{meeting.time or '09:00'}")
+        agenda = f"{t('meetings.field.agenda', lang)} : {meeting.agenda}\n" if meeting.agenda else ""
+        invited = f"{t('meetings.field.invitees', lang)} : {meeting.invitees}"
+        events.append(Event(uid=f"{meeting.record_id}@saara-kit", summary=f"{meeting.title} — {meeting.association}",
+                            start=start, duration=dt.timedelta(hours=MEETING_HOURS), location=meeting.place,
+                            description=agenda + invited))
+    return events

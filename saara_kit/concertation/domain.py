@@ -2,11 +2,11 @@
 commitments), declared for the generic rooms (form, store, import/export, CLI, server)."""
 from __future__ import annotations
 
-from saara_kit.concertation.analysis import raci_table
+from saara_kit.concertation.analysis import meeting_events, raci_table
 from saara_kit.concertation.fields import (
     ACTIVITY_FIELDS, COMMITMENT_FIELDS, MEETING_FIELDS, PARTICIPATION_FIELDS, PLAN_FIELDS,
 )
-from saara_kit.concertation.rules import attendance_adds_up, meeting_events, preconditions_advice, within_plan
+from saara_kit.concertation.rules import attendance_adds_up, preconditions_advice, within_plan
 from saara_kit.i18n import t
 from saara_kit.records import Domain, Record
 from saara_kit.records.rules import in_order

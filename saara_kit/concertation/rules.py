@@ -7,7 +7,7 @@ from saara_kit.concertation.fields import PRECONDITIONS
 from saara_kit.records import Record
 from saara_kit.validation import FieldError
 
-__all__ = ["attendance_adds_up", "meeting_events", "preconditions_advice", "within_plan"]
+__all__ = ["attendance_adds_up", "preconditions_advice", "within_plan"]
 
 
 def within_plan(record: Record, known: Mapping[str, Mapping[str, Mapping[str, Any]]]) -> Iterable[FieldError]:
@@ -30,23 +30,3 @@ def preconditions_advice(plans) -> str | None:
     missing = any((plans[name] == "no").any() for name in PRECONDITIONS if name in plans)
     return "concertation.preconditions_missing" if missing else None
 
-
-MEETING_HOURS = 2  # a meeting's length in calendars: the form asks for its start only
-
-
-def meeting_events(meetings, lang: str) -> list:
-    """Return the meetings (a DataFrame with their record ids) as calendar events."""
-    import datetime as dt
-
-    from saara_kit.exports.calendar import Event
-    from saara_kit.i18n import t
-
-    events = []
-    for meeting in meetings.itertuples(index=False):
-        start = dt.datetime.fromisoformat(f"{meeting.date}T{meeting.time or '09:00'}")
-        agenda = f"{t('meetings.field.agenda', lang)} : {meeting.agenda}\n" if meeting.agenda else ""
-        invited = f"{t('meetings.field.invitees', lang)} : {meeting.invitees}"
-        events.append(Event(uid=f"{meeting.record_id}@saara-kit", summary=f"{meeting.title} — {meeting.association}",
-                            start=start, duration=dt.timedelta(hours=MEETING_HOURS), location=meeting.place,
-                            description=agenda + invited))
-    return events
