@@ -1,0 +1,21 @@
+"""Benchmarks: each prints timings and ratios, never a verdict (``python -m bench``)."""
+from __future__ import annotations
+
+import time
+
+__all__ = ["print_ratios", "timed"]
+
+
+def timed(work) -> float:
+    """Return how many seconds ``work()`` took."""
+    started = time.perf_counter()
+    work()
+    return time.perf_counter() - started
+
+
+def print_ratios(full: dict[str, float], tenth: dict[str, float]) -> None:
+    """Print each step's time at a tenth and at full scale, and how much it grew."""
+    width = max(len(step) for step in full) + 2
+    print(f"{'step':<{width}}{'1/10 scale':>12}{'full scale':>12}{'ratio':>8}   (10× the data)")
+    for step in full:
+        print(f"{step:<{width}}{tenth[step]:>11.2f}s{full[step]:>11.2f}s{full[step] / max(tenth[step], 1e-6):>8.1f}")

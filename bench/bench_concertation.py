@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import random
 import tempfile
-import time
 from pathlib import Path
 
 import pandas as pd
 
+from bench import print_ratios, timed
 from saara_kit.charts import figure_to_png
 from saara_kit.concertation.analysis import meeting_events, raci_matrix
 from saara_kit.concertation.charts import gantt_chart
@@ -39,31 +39,23 @@ def _plan(activities: int, meetings: int, actors: int) -> tuple[dict, pd.DataFra
     return known, pd.DataFrame(rows), pd.DataFrame(talks)
 
 
-def _timed(work) -> float:
-    started = time.perf_counter()
-    work()
-    return time.perf_counter() - started
-
-
 def _measure(activities: int, meetings: int, actors: int) -> dict[str, float]:
     known, plan, talks = _plan(activities, meetings, actors)
     events = talks.assign(record_id=[f"id-{n}" for n in range(len(talks))], association="Association", agenda="")
     folder = Path(tempfile.mkdtemp())
     return {
-        "validate (rules, links)": _timed(lambda: [ACTIVITIES.validate(row, known) for row in plan.to_dict("records")]
+        "validate (rules, links)": timed(lambda: [ACTIVITIES.validate(row, known) for row in plan.to_dict("records")]
                                           + [MEETINGS.validate(row, known) for row in talks.to_dict("records")]),
-        "RACI matrix": _timed(lambda: raci_matrix(plan)),
-        "Gantt chart": _timed(lambda: figure_to_png(gantt_chart(plan, talks, "fr"))),
-        "ICS file": _timed(lambda: write_calendar(meeting_events(events, "fr"), folder / "plan.ics", "Plan")),
+        "RACI matrix": timed(lambda: raci_matrix(plan)),
+        "Gantt chart": timed(lambda: figure_to_png(gantt_chart(plan, talks, "fr"))),
+        "ICS file": timed(lambda: write_calendar(meeting_events(events, "fr"), folder / "plan.ics", "Plan")),
     }
 
 
 def main() -> None:
     small = {**SCALE, "activities": SCALE["activities"] // 10, "meetings": SCALE["meetings"] // 10}  # the same register
     full, tenth = _measure(**SCALE), _measure(**small)
-    print(f"{'step':<26}{'1/10 scale':>12}{'full scale':>12}{'ratio':>8}   (10× the data)")
-    for step in full:
-        print(f"{step:<26}{tenth[step]:>11.2f}s{full[step]:>11.2f}s{full[step] / max(tenth[step], 1e-6):>8.1f}")
+    print_ratios(full, tenth)
     print(f"full: {SCALE['activities']} activities, {SCALE['meetings']} meetings; tenth: {small['activities']}, "
           f"{small['meetings']}; {SCALE['actors']} actors both times.")
 

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import random
-import time
 
 import numpy as np
 import pandas as pd
 
+from bench import print_ratios, timed
 from saara_kit.charts import figure_to_png
 from saara_kit.stakeholders.charts import power_interest_grid
 from saara_kit.stakeholders.mactor import (
@@ -39,12 +39,6 @@ def _links(actors: int, count: int) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["source", "target", "kind", "weight", "direction"])
 
 
-def _timed(work) -> float:
-    started = time.perf_counter()
-    work()
-    return time.perf_counter() - started
-
-
 def _measure(actors: int, links: int, mactor_actors: int, objectives: int) -> dict[str, float]:
     register, relations = _register(actors), _links(actors, links)
     graph = network(register["name"], relations)
@@ -60,13 +54,13 @@ def _measure(actors: int, links: int, mactor_actors: int, objectives: int) -> di
         convergences(weighted_positions(positions, intensities, force_ratios(midi)))
 
     return {
-        "network built": _timed(lambda: network(register["name"], relations)),
-        "network metrics": _timed(lambda: network_metrics(graph)),
-        "communities": _timed(lambda: communities(graph)),
-        "network chart": _timed(lambda: figure_to_png(network_chart(graph, pd.Series(dtype=str), lang="fr"))),
-        "grid (counts per cell)": _timed(lambda: figure_to_png(power_interest_grid(register, "fr"))),
-        "MACTOR": _timed(mactor),
-        "MACTOR charts": _timed(lambda: mactor_charts(mid, positions, intensities)),
+        "network built": timed(lambda: network(register["name"], relations)),
+        "network metrics": timed(lambda: network_metrics(graph)),
+        "communities": timed(lambda: communities(graph)),
+        "network chart": timed(lambda: figure_to_png(network_chart(graph, pd.Series(dtype=str), lang="fr"))),
+        "grid (counts per cell)": timed(lambda: figure_to_png(power_interest_grid(register, "fr"))),
+        "MACTOR": timed(mactor),
+        "MACTOR charts": timed(lambda: mactor_charts(mid, positions, intensities)),
     }
 
 
@@ -82,9 +76,7 @@ def mactor_charts(mid: pd.DataFrame, positions: pd.DataFrame, intensities: pd.Da
 def main() -> None:
     small = {name: max(1, value // 10) for name, value in SCALE.items()}
     full, tenth = _measure(**SCALE), _measure(**small)
-    print(f"{'step':<24}{'1/10 scale':>12}{'full scale':>12}{'ratio':>8}   (10× the data)")
-    for step in full:
-        print(f"{step:<24}{tenth[step]:>11.2f}s{full[step]:>11.2f}s{full[step] / tenth[step]:>8.1f}")
+    print_ratios(full, tenth)
     print(f"full: {SCALE['actors']} actors, {SCALE['links']} links; MACTOR {SCALE['mactor_actors']} × "
           f"{SCALE['objectives']}. Tenth: {small['actors']}, {small['links']}; {small['mactor_actors']} × {small['objectives']}.")
 
