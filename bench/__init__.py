@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import time
 
-__all__ = ["print_ratios", "timed"]
+__all__ = ["compare", "print_ratios", "timed"]
 
 
 def timed(work) -> float:
@@ -19,3 +19,8 @@ def print_ratios(full: dict[str, float], tenth: dict[str, float]) -> None:
     print(f"{'step':<{width}}{'1/10 scale':>12}{'full scale':>12}{'ratio':>8}   (10× the data)")
     for step in full:
         print(f"{step:<{width}}{tenth[step]:>11.2f}s{full[step]:>11.2f}s{full[step] / max(tenth[step], 1e-6):>8.1f}")
+
+
+def compare(measure, full_scale: dict, tenth_scale: dict) -> None:
+    """Run ``measure(**scale)`` (step -> seconds) at both scales and print how each step grew."""
+    print_ratios(measure(**full_scale), measure(**tenth_scale))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from bench import print_ratios, timed
+from bench import compare, timed
 from saara_kit.charts import figure_to_png
 from saara_kit.concertation.analysis import meeting_events, raci_matrix
 from saara_kit.concertation.charts import gantt_chart
@@ -54,8 +54,7 @@ def _measure(activities: int, meetings: int, actors: int) -> dict[str, float]:
 
 def main() -> None:
     small = {**SCALE, "activities": SCALE["activities"] // 10, "meetings": SCALE["meetings"] // 10}  # the same register
-    full, tenth = _measure(**SCALE), _measure(**small)
-    print_ratios(full, tenth)
+    compare(_measure, SCALE, small)
     print(f"full: {SCALE['activities']} activities, {SCALE['meetings']} meetings; tenth: {small['activities']}, "
           f"{small['meetings']}; {SCALE['actors']} actors both times.")
 

@@ -6,7 +6,7 @@ import random
 import numpy as np
 import pandas as pd
 
-from bench import print_ratios, timed
+from bench import compare, timed
 from saara_kit.charts import figure_to_png
 from saara_kit.stakeholders.charts import power_interest_grid
 from saara_kit.stakeholders.mactor import (
@@ -75,8 +75,7 @@ def mactor_charts(mid: pd.DataFrame, positions: pd.DataFrame, intensities: pd.Da
 
 def main() -> None:
     small = {name: max(1, value // 10) for name, value in SCALE.items()}
-    full, tenth = _measure(**SCALE), _measure(**small)
-    print_ratios(full, tenth)
+    compare(_measure, SCALE, small)
     print(f"full: {SCALE['actors']} actors, {SCALE['links']} links; MACTOR {SCALE['mactor_actors']} × "
           f"{SCALE['objectives']}. Tenth: {small['actors']}, {small['links']}; {small['mactor_actors']} × {small['objectives']}.")
 

@@ -10,6 +10,16 @@ from saara_kit.store.schema import metadata
 
 
 @pytest.fixture
+def samples_dir(tmp_path):
+    """A workshop data folder whose store holds every domain's sample records."""
+    from saara_kit.exports.transfer import import_every_sample
+
+    with open_store(tmp_path) as opened:
+        import_every_sample(opened)
+    return tmp_path
+
+
+@pytest.fixture
 def store(tmp_path):
     """A real SQLite store in a fresh folder."""
     opened = open_store(tmp_path / "data")

@@ -206,13 +206,9 @@ def test_a_warning_in_a_lesson_goes_to_the_facilitator_not_the_dossier(tmp_path)
     assert any("/srv/secret/path" in text for text in result.warnings)
 
 
-def test_the_mactor_lesson_reads_a_concertation_participants_saved(tmp_path):
+def test_the_mactor_lesson_reads_a_concertation_participants_saved(samples_dir):
     """Lesson 03 on the store: the register and the four steps, as the form saves them, in Arabic."""
-    from saara_kit.exports.transfer import import_every_sample
-
-    with open_store(tmp_path) as store:
-        import_every_sample(store)
-    page = _lesson_on_the_store("03-actor-strategies-mactor", tmp_path, "sud", "ar")
+    page = _lesson_on_the_store("03-actor-strategies-mactor", samples_dir, "sud", "ar")
     assert "Association Exemple Oasis Ghardaïa" in page and "Encadrer les forages profonds" in page
     assert "مهيمن" in page  # an actor's zone of the plane, in Arabic
     assert "أقل من 10 فاعلين" in page  # 7 actors: the lesson says MACTOR wants more

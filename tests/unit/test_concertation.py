@@ -102,19 +102,16 @@ def test_several_names_are_one_text_and_each_is_coded_when_anonymised():
     assert coded.loc[0, "minutes"] == ""
 
 
-def test_the_meetings_export_as_a_calendar_that_parses_back(tmp_path, capsys):
+def test_the_meetings_export_as_a_calendar_that_parses_back(samples_dir, capsys):
     import datetime as dt
 
     from icalendar import Calendar
 
     from saara_kit.cli import main
-    from saara_kit.store import open_store
 
-    with open_store(tmp_path) as store:
-        import_every_sample(store)
-    path = tmp_path / "reunions.ics"
+    path = samples_dir / "reunions.ics"
     assert main(["export", "concertation", "--format", "ics", "--region", "sud", "-o", str(path),
-                 "--data-dir", str(tmp_path)]) == 0
+                 "--data-dir", str(samples_dir)]) == 0
     calendar = Calendar.from_ical(path.read_bytes())
     events = sorted(calendar.walk("VEVENT"), key=lambda event: event.decoded("dtstart"))
     assert [str(event["summary"]) for event in events] == [
@@ -126,11 +123,11 @@ def test_the_meetings_export_as_a_calendar_that_parses_back(tmp_path, capsys):
     assert [tz["tzid"] for tz in calendar.walk("VTIMEZONE")] == ["Africa/Algiers"]
     uids = [str(event["uid"]) for event in events]
     assert main(["export", "concertation", "--format", "ics", "--region", "sud", "-o", str(path),
-                 "--data-dir", str(tmp_path)]) == 0
+                 "--data-dir", str(samples_dir)]) == 0
     assert [str(e["uid"]) for e in sorted(Calendar.from_ical(path.read_bytes()).walk("VEVENT"),
                                           key=lambda event: event.decoded("dtstart"))] == uids  # the same events again
-    assert main(["export", "stakeholders", "--format", "ics", "-o", str(tmp_path / "x.ics"),
-                 "--data-dir", str(tmp_path)]) == 2
+    assert main(["export", "stakeholders", "--format", "ics", "-o", str(samples_dir / "x.ics"),
+                 "--data-dir", str(samples_dir)]) == 2
     assert "n'a rien de daté" in capsys.readouterr().err
 
 
@@ -150,16 +147,13 @@ def test_the_raci_matrix_puts_each_actors_letters_in_each_activity():
     assert raci_matrix(activities.iloc[:0]).empty
 
 
-def test_the_workbook_holds_every_step_and_the_raci_sheet(tmp_path):
+def test_the_workbook_holds_every_step_and_the_raci_sheet(samples_dir):
     import openpyxl
 
     from saara_kit.cli import main
-    from saara_kit.store import open_store
 
-    with open_store(tmp_path) as store:
-        import_every_sample(store)
-    path = tmp_path / "plan.xlsx"
-    assert main(["export", "concertation", "--region", "ouest", "-o", str(path), "--data-dir", str(tmp_path)]) == 0
+    path = samples_dir / "plan.xlsx"
+    assert main(["export", "concertation", "--region", "ouest", "-o", str(path), "--data-dir", str(samples_dir)]) == 0
     book = openpyxl.load_workbook(path)
     assert book.sheetnames == ["Plan", "Participation", "Activités", "Réunions", "Engagements", "Qui fait quoi (RACI)",
                                "À propos"]
