@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 import warnings
 from functools import cache
 from urllib.parse import parse_qs
@@ -20,7 +21,9 @@ from saara_kit.settings import DEVICE_HEADER
 
 __all__ = ["request_author", "request_lang"]
 
-CONNECT_TIMEOUT_S = 5  # Voilà's own
+CONNECT_TIMEOUT_S = 5  # Voilà's own, for one try
+REQUEST_WAIT_S = 120  # a busy room's server may refuse or be slow for a while: keep trying this long
+RETRY_PAUSE_S = 0.5
 
 
 def _request_address() -> str:
@@ -33,16 +36,28 @@ def _request_address() -> str:
 
 @cache
 def _wait_for_visitor() -> None:
-    """In a preheated kernel, wait until a page takes it, then put its request in the environment."""
+    """In a preheated kernel, wait until a page takes it, then put its request in the environment.
+
+    Voilà's own helper tries once for 5 s. In a room of thirty the server refills its pool while
+    phones arrive, and one try can time out: that page's saves then lost who made them. Voilà keeps
+    the request until the kernel asks, so asking again is safe.
+    """
     if os.environ.get("VOILA_PREHEAT", "False") == "False":
         return  # a page started this kernel: Voilà gave it the request already
+    from websockets.exceptions import WebSocketException
     from websockets.sync.client import connect
 
-    try:
-        with connect(_request_address(), open_timeout=CONNECT_TIMEOUT_S) as socket:
-            os.environ.update(json.loads(socket.recv()))
-    except (TimeoutError, OSError) as problem:
-        warnings.warn(f"no request from Voilà: {problem}")
+    give_up = time.monotonic() + REQUEST_WAIT_S
+    while True:
+        try:
+            with connect(_request_address(), open_timeout=CONNECT_TIMEOUT_S) as socket:
+                os.environ.update(json.loads(socket.recv()))
+            return
+        except (TimeoutError, OSError, WebSocketException) as problem:
+            if time.monotonic() >= give_up:
+                warnings.warn(f"no request from Voilà after {REQUEST_WAIT_S} s: {problem}")
+                return
+            time.sleep(RETRY_PAUSE_S)
 
 
 def _query_parameter(name: str) -> str | None:

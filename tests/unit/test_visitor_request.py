@@ -1,0 +1,55 @@
+"""A preheated kernel learns who its visitor is even when Voilà's query socket answers late: a busy
+room's server may refuse the first tries, and a form must not then save as a nameless ``participant``."""
+from __future__ import annotations
+
+import json
+import socket
+import threading
+import time
+
+import pytest
+from websockets.sync.server import serve
+
+from saara_kit.settings import DEVICE_HEADER
+from saara_kit.widgets import request
+
+LATE_S = 1.5  # longer than a refused connection takes, so a single try fails
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def preheated_kernel(monkeypatch):
+    port = free_port()
+    for name, value in {"VOILA_PREHEAT": "True", "VOILA_APP_IP": "127.0.0.1", "VOILA_APP_PORT": str(port),
+                        "VOILA_KERNEL_ID": "k1", "VOILA_WS_BASE_URL": "/"}.items():
+        monkeypatch.setenv(name, value)
+    header = "HTTP_" + DEVICE_HEADER.upper().replace("-", "_")
+    monkeypatch.delenv(header, raising=False)
+    monkeypatch.delenv("QUERY_STRING", raising=False)
+    request._wait_for_visitor.cache_clear()
+    yield port, header
+    request._wait_for_visitor.cache_clear()
+
+
+def test_a_query_socket_that_opens_late_still_names_the_visitor(preheated_kernel):
+    port, header = preheated_kernel
+    asked = []
+
+    def answer(connection):
+        asked.append(connection.request.path)
+        connection.send(json.dumps({header: "participant-0123abcd", "QUERY_STRING": "lang=ar"}))
+
+    def open_late():
+        time.sleep(LATE_S)
+        with serve(answer, "127.0.0.1", port) as server:
+            server.serve_forever()
+
+    threading.Thread(target=open_late, daemon=True).start()
+    assert request.request_author() == "participant-0123abcd"
+    assert request.request_lang() == "ar"
+    assert asked == ["/voila/query/k1"]
