@@ -5,10 +5,14 @@ import datetime as dt
 
 import pandas as pd
 
+from saara_kit.concertation.rules import logframe_level
 from saara_kit.i18n import t
 from saara_kit.records import References
 
-__all__ = ["MEETING_HOURS", "RACI_ROLES", "meeting_events", "raci_matrix", "raci_table"]
+__all__ = [
+    "LOGFRAME_COLUMNS", "MEETING_HOURS", "RACI_ROLES", "logframe_table", "meeting_events", "raci_matrix", "raci_table",
+    "with_level",
+]
 
 RACI_ROLES = ("responsible", "accountable", "consulted", "informed")  # the letters R, A, C, I, in this order
 
@@ -51,3 +55,32 @@ def meeting_events(meetings, lang: str) -> list:
                             start=start, duration=dt.timedelta(hours=MEETING_HOURS), location=meeting.place,
                             description=agenda + invited))
     return events
+
+
+LOGFRAME_COLUMNS = ("indicator", "baseline", "target", "current", "source", "assumptions")
+
+
+def with_level(lines: pd.DataFrame) -> pd.DataFrame:
+    """Return logframe lines with their ``level``, told by their number."""
+    return lines.assign(level=[logframe_level(number) for number in lines["number"]])
+
+
+def _number_order(number) -> tuple[int, ...]:
+    return tuple(int(part) for part in str(number or "").split(".") if part.isdigit())
+
+
+def logframe_table(records: dict[str, pd.DataFrame], lang: str = "fr") -> pd.DataFrame:
+    """Return the logframe as funders read it: one row per line, impact first, then each outcome
+    followed by its outputs and their activities (an activity line shows the plan's activity and its dates)."""
+    lines = with_level(records["logframe"])
+    activities = {row.name: row for row in records["activities"].itertuples(index=False)}
+    rows = []
+    for line in sorted(lines.itertuples(index=False), key=lambda line: (line.plan, _number_order(line.number))):
+        activity = activities.get(line.activity)
+        what = f"{line.activity} ({activity.start} – {activity.end})" if activity is not None else line.activity
+        rows.append([line.plan, t(f"logframe.level.{line.level}", lang), line.number or "",
+                     what if line.level == "activity" else line.statement,
+                     *(getattr(line, column) for column in LOGFRAME_COLUMNS)])
+    headers = [t("logframe.field.plan", lang), t("logframe.field.level", lang), t("logframe.field.number", lang),
+               t("logframe.field.statement", lang), *(t(f"logframe.field.{column}", lang) for column in LOGFRAME_COLUMNS)]
+    return pd.DataFrame(rows, columns=headers)

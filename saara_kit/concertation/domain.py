@@ -2,16 +2,20 @@
 commitments), declared for the generic rooms (form, store, import/export, CLI, server)."""
 from __future__ import annotations
 
-from saara_kit.concertation.analysis import meeting_events, raci_table
+from saara_kit.concertation.analysis import logframe_table, meeting_events, raci_table, with_level
 from saara_kit.concertation.fields import (
-    ACTIVITY_FIELDS, COMMITMENT_FIELDS, MEETING_FIELDS, PARTICIPATION_FIELDS, PLAN_FIELDS,
+    ACTIVITY_FIELDS, COMMITMENT_FIELDS, LOGFRAME_FIELDS, LOGFRAME_LEVELS, MEETING_FIELDS, PARTICIPATION_FIELDS,
+    PLAN_FIELDS,
 )
-from saara_kit.concertation.rules import attendance_adds_up, preconditions_advice, within_plan
+from saara_kit.concertation.rules import (
+    activity_of_the_plan, attendance_adds_up, indicator_has_target, logframe_level, logframe_line,
+    preconditions_advice, within_plan,
+)
 from saara_kit.i18n import t
-from saara_kit.records import Domain, Record
+from saara_kit.records import Choice, Domain, Record
 from saara_kit.records.rules import in_order
 
-__all__ = ["ACTIVITIES", "COMMITMENTS", "DOMAIN", "DOMAINS", "MEETINGS", "PARTICIPATION"]
+__all__ = ["ACTIVITIES", "COMMITMENTS", "DOMAIN", "DOMAINS", "LOGFRAME", "MEETINGS", "PARTICIPATION"]
 
 
 def _timeline(frame, lang: str, plans=None):
@@ -25,12 +29,19 @@ def _participation_label(record: Record, lang: str) -> str:
             f"{t(f'participation.promise.{record.level}', lang)}")
 
 
+def _logframe_label(record: Record, lang: str) -> str:
+    level = logframe_level(record.number)
+    what = record.activity if level == "activity" else record.statement
+    target = f" — {record.indicator} : {record.baseline or '?'} → {record.target}" if record.indicator else ""
+    return f"{record.number} {t(f'logframe.level.{level}', lang)} : {what}{target}".strip()
+
+
 DOMAIN = Domain(
     name="concertation", kind="concertation_plan", fields=PLAN_FIELDS, key="name",
     rules=(in_order("concertation", "start", "end"),),
     title=lambda record, lang: f"{record.name} ({record.start} – {record.end})",
     samples="sample_concertation",
-    summaries=(("concertation.raci.sheet", raci_table),),
+    summaries=(("concertation.raci.sheet", raci_table), ("logframe.sheet", logframe_table)),
 )
 PARTICIPATION = Domain(
     name="participation", kind="participation", fields=PARTICIPATION_FIELDS, key="stakeholder",
@@ -54,5 +65,11 @@ COMMITMENTS = Domain(
                                 f"{t(f'commitments.status.{record.status}', lang)} {record.progress} %"),
     samples="sample_commitments", part_of="concertation",
 )
+LOGFRAME = Domain(
+    name="logframe", kind="logframe_line", fields=LOGFRAME_FIELDS, key=("plan", "number"),
+    rules=(logframe_line, indicator_has_target), link_rules=(activity_of_the_plan,),
+    derived=(Choice("level", LOGFRAME_LEVELS),), derive=with_level,
+    title=_logframe_label, samples="sample_logframe", part_of="concertation",
+)
 # the plan first: the steps name it (and the register's actors); samples load in this order
-DOMAINS = (DOMAIN, PARTICIPATION, ACTIVITIES, MEETINGS, COMMITMENTS)
+DOMAINS = (DOMAIN, PARTICIPATION, ACTIVITIES, MEETINGS, COMMITMENTS, LOGFRAME)

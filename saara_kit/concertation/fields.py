@@ -10,13 +10,16 @@ from saara_kit.records import Choice, Count, Date, Reference, References, Scale,
 from saara_kit.stakeholders.fields import IAP2_LEVELS
 
 __all__ = [
-    "ACTIVITY_FIELDS", "ANSWERS", "COMMITMENT_FIELDS", "MEETING_FIELDS", "PARTICIPATION_FIELDS", "PLAN_FIELDS",
-    "PRECONDITIONS", "STATUSES",
+    "ACTIVITY_FIELDS", "ANSWERS", "COMMITMENT_FIELDS", "LOGFRAME_FIELDS", "LOGFRAME_LEVELS", "MEETING_FIELDS",
+    "PARTICIPATION_FIELDS", "PLAN_FIELDS", "PRECONDITIONS", "STATUSES",
 ]
 
 ANSWERS = ("yes", "partly", "no")  # to each precondition
 PRECONDITIONS = ("decision_room", "rules_agreed", "time_and_means")  # what concertation guides ask first
 STATUSES = ("planned", "in_progress", "done", "dropped")
+# a logframe line's level is told by its number's depth: "" the impact, "1" an outcome, "1.2" an
+# output of outcome 1, "1.2.3" an activity of output 1.2 (the funders' numbering)
+LOGFRAME_LEVELS = ("impact", "outcome", "output", "activity")
 
 PLAN_FIELDS = (
     Text("name", max=200),
@@ -68,4 +71,16 @@ COMMITMENT_FIELDS = (
     Choice("status", STATUSES),
     Scale("progress", 0, 100, initial=0),
     Reference("meeting", to="meetings", required=False),
+)
+LOGFRAME_FIELDS = (
+    Reference("plan", to="concertation"),
+    Text("number", max=20, required=False),
+    Text("statement", max=300, required=False, multiline=True),  # the result aimed at (not for an activity)
+    Reference("activity", to="activities", required=False),  # an activity line names the plan's activity
+    Text("indicator", max=300, required=False, section="indicator"),
+    Text("baseline", max=100, required=False, section="indicator"),
+    Text("target", max=100, required=False, section="indicator"),
+    Text("current", max=100, required=False, section="indicator"),
+    Text("source", max=300, required=False, section="indicator"),  # source of verification
+    Text("assumptions", max=1000, required=False, multiline=True),
 )

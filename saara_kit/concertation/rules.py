@@ -1,13 +1,19 @@
 """The concertation's rules across records: what a meeting's or an attendance's values must respect."""
 from __future__ import annotations
 
+import re
 from typing import Any, Iterable, Mapping
 
-from saara_kit.concertation.fields import PRECONDITIONS
+from saara_kit.concertation.fields import LOGFRAME_LEVELS, PRECONDITIONS
 from saara_kit.records import Record
 from saara_kit.validation import FieldError
 
-__all__ = ["attendance_adds_up", "preconditions_advice", "within_plan"]
+__all__ = [
+    "activity_of_the_plan", "attendance_adds_up", "indicator_has_target", "logframe_level", "logframe_line",
+    "preconditions_advice", "within_plan",
+]
+
+LOGFRAME_NUMBER = re.compile(r"\d{1,2}(\.\d{1,2}){0,2}")
 
 
 def within_plan(record: Record, known: Mapping[str, Mapping[str, Mapping[str, Any]]]) -> Iterable[FieldError]:
@@ -30,3 +36,38 @@ def preconditions_advice(plans) -> str | None:
     missing = any((plans[name] == "no").any() for name in PRECONDITIONS if name in plans)
     return "concertation.preconditions_missing" if missing else None
 
+
+
+def logframe_level(number: Any) -> str | None:
+    """Return the level a logframe number stands for ("" the impact, "1.2" an output), None if malformed."""
+    text = str(number or "").strip()
+    if not text:
+        return LOGFRAME_LEVELS[0]
+    return LOGFRAME_LEVELS[text.count(".") + 1] if LOGFRAME_NUMBER.fullmatch(text) else None
+
+
+def logframe_line(record: Record) -> Iterable[FieldError]:
+    """Refuse a malformed number; an activity line names one of the plan's activities, any
+    other line states its result."""
+    level = logframe_level(record.number)
+    if level is None:
+        yield FieldError("number", "logframe.field.number", "logframe_number")
+    elif level == "activity" and not record.activity:
+        yield FieldError("activity", "logframe.field.activity", "required")
+    elif level != "activity" and not record.statement:
+        yield FieldError("statement", "logframe.field.statement", "required")
+    elif level != "activity" and record.activity:
+        yield FieldError("activity", "logframe.field.activity", "activity_line_only")
+
+
+def indicator_has_target(record: Record) -> Iterable[FieldError]:
+    """Refuse an indicator without a target: progress cannot be told against nothing."""
+    if record.indicator and not record.target:
+        yield FieldError("target", "logframe.field.target", "no_target")
+
+
+def activity_of_the_plan(record: Record, known: Mapping[str, Mapping[str, Mapping[str, Any]]]) -> Iterable[FieldError]:
+    """Refuse a logframe line naming an activity of another plan."""
+    activity = known.get("activities", {}).get(record.activity) if record.activity else None
+    if activity and activity.get("plan") != record.plan:
+        yield FieldError("activity", "logframe.field.activity", "other_plan", {"plan": activity.get("plan")})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from saara_kit.concertation.domain import ACTIVITIES, COMMITMENTS, DOMAIN as PLANS, MEETINGS, PARTICIPATION
+from saara_kit.concertation.domain import ACTIVITIES, COMMITMENTS, DOMAIN as PLANS, LOGFRAME, MEETINGS, PARTICIPATION
 from saara_kit.data import sample_records
 from saara_kit.exports.transfer import ImportRejected, import_every_sample, import_rows
 from saara_kit.records import References
@@ -28,7 +28,7 @@ def _codes(refused) -> list[tuple[str, str]]:
 def test_the_concertation_app_comes_after_the_register_it_names():
     assert apps() == ["stakeholders", "concertation"]
     assert [d.name for d in steps("concertation")] == ["concertation", "participation", "activities", "meetings",
-                                                       "commitments"]
+                                                       "commitments", "logframe"]
 
 
 def test_an_end_before_its_start_is_refused_on_the_end():
@@ -76,7 +76,7 @@ def test_a_meeting_outside_its_plans_period_and_attendance_that_does_not_add_up_
 
 def test_every_hubs_sample_plan_loads_and_a_bad_meeting_file_saves_nothing(store):
     new = import_every_sample(store)
-    for declared in (PLANS, PARTICIPATION, ACTIVITIES, MEETINGS, COMMITMENTS):
+    for declared in (PLANS, PARTICIPATION, ACTIVITIES, MEETINGS, COMMITMENTS, LOGFRAME):
         assert new[declared.name] == len(sample_records(declared)) > 0
     before = len(store.current(MEETINGS.kind))
     row = {"association": "Association Exemple Environnement Tlemcen", "plan": "Concertation tri sélectif",
@@ -86,6 +86,51 @@ def test_every_hubs_sample_plan_loads_and_a_bad_meeting_file_saves_nothing(store
         import_rows(store, MEETINGS, [(2, {**row, "title": "Bonne"} | {"date": "2027-02-01"}), (3, row)], "ouest")
     assert [(p.line, p.error.code) for p in refused.value.problems] == [(3, "outside_plan")]
     assert len(store.current(MEETINGS.kind)) == before
+
+
+LOGFRAME_KNOWN = {"concertation": KNOWN["concertation"] | {"Autre plan": {}},
+                  "activities": {"Cartographie": {"plan": "Tri sélectif"}, "Ailleurs": {"plan": "Autre plan"}}}
+OUTPUT = {"plan": "Tri sélectif", "number": "1.1", "statement": "Les points de collecte sont choisis",
+          "indicator": "Points validés", "baseline": "0", "target": "30"}
+
+
+def test_a_logframe_line_is_placed_by_its_number_and_an_indicator_needs_a_target():
+    assert LOGFRAME.validate(OUTPUT, LOGFRAME_KNOWN).number == "1.1"
+    activity_line = LOGFRAME.validate({"plan": "Tri sélectif", "number": "1.1.1", "activity": "cartographie"},
+                                      LOGFRAME_KNOWN)
+    assert activity_line.activity == "Cartographie"
+    refusals = {
+        "no_target": ({**OUTPUT, "target": ""}, [("target", "no_target")]),
+        "bad_number": ({**OUTPUT, "number": "1.a"}, [("number", "logframe_number")]),
+        "too_deep": ({**OUTPUT, "number": "1.1.1.1"}, [("number", "logframe_number")]),
+        "activity_without_one": ({**OUTPUT, "number": "1.1.2"}, [("activity", "required")]),
+        "result_without_statement": ({**OUTPUT, "statement": ""}, [("statement", "required")]),
+        "activity_on_a_result": ({**OUTPUT, "activity": "Cartographie"}, [("activity", "activity_line_only")]),
+        "another_plans_activity": ({**OUTPUT, "number": "2.1.1", "activity": "Ailleurs"}, [("activity", "other_plan")]),
+        "not_an_activity": ({**OUTPUT, "number": "2.1.1", "activity": "Fête"}, [("activity", "unknown_reference")]),
+    }
+    for name, (raw, expected) in refusals.items():
+        with pytest.raises(ValidationError) as refused:
+            LOGFRAME.validate(raw, LOGFRAME_KNOWN)
+        assert _codes(refused) == expected, name
+    with pytest.raises(ValidationError) as refused:
+        LOGFRAME.validate({**OUTPUT, "target": ""}, LOGFRAME_KNOWN)
+    assert refused.value.messages("fr") == ["« Cible » : l'indicateur n'a pas de cible : donnez la valeur visée"]
+
+
+def test_the_logframe_table_reads_impact_then_each_outcome_its_outputs_and_their_activities(samples_dir):
+    import openpyxl
+
+    from saara_kit.cli import main
+
+    path = samples_dir / "plan.xlsx"
+    assert main(["export", "concertation", "--region", "est", "--lang", "fr", "-o", str(path),
+                 "--data-dir", str(samples_dir)]) == 0
+    rows = [[cell.value for cell in row] for row in openpyxl.load_workbook(path)["Cadre logique (bailleurs)"].iter_rows()]
+    assert [(level, number) for _, level, number, *_ in rows[1:]] == [
+        ("Impact", None), ("Résultat", "1"), ("Extrant", "1.1"), ("Activité", "1.1.1"), ("Résultat", "2"),
+        ("Extrant", "2.1"), ("Activité", "2.1.1"), ("Extrant", "2.2"), ("Activité", "2.2.1")]
+    assert rows[4][3] == "Choix du local (2027-02-05 – 2027-03-15)"  # an activity line shows the plan's activity
 
 
 def test_several_names_are_one_text_and_each_is_coded_when_anonymised():
@@ -155,8 +200,8 @@ def test_the_workbook_holds_every_step_and_the_raci_sheet(samples_dir):
     path = samples_dir / "plan.xlsx"
     assert main(["export", "concertation", "--region", "ouest", "-o", str(path), "--data-dir", str(samples_dir)]) == 0
     book = openpyxl.load_workbook(path)
-    assert book.sheetnames == ["Plan", "Participation", "Activités", "Réunions", "Engagements", "Qui fait quoi (RACI)",
-                               "À propos"]
+    assert book.sheetnames == ["Plan", "Participation", "Activités", "Réunions", "Engagements", "Cadre logique",
+                               "Qui fait quoi (RACI)", "Cadre logique (bailleurs)", "À propos"]
     raci = [[cell.value for cell in row] for row in book["Qui fait quoi (RACI)"].iter_rows()]
     assert raci[0][0] == "Activité" and len(raci) == 1 + 3
     assert ["Cartographie des points de collecte", "R"] == [raci[1][0], raci[1][raci[0].index("APC de Tlemcen")]]
