@@ -218,7 +218,7 @@ def _serve(args) -> int:
 
 def _import(args) -> int:
     from saara_kit.data import load_region
-    from saara_kit.exports.transfer import ImportRejected, import_file
+    from saara_kit.exports.transfer import ImportRejected, import_file, saved_warnings
     from saara_kit.registry import domain
     from saara_kit.store import RevisionConflict
 
@@ -231,6 +231,8 @@ def _import(args) -> int:
     try:
         with _store(args) as store:
             rows, new = import_file(store, domain(args.domain), args.file, args.region, args.association)
+            for association, warning in saved_warnings(store, domain(args.domain), args.region):
+                print(f"{association} — {warning.message(lang)}", file=sys.stderr)
     except ImportRejected as rejected:
         for message in rejected.messages(lang)[:SHOWN_PROBLEMS]:
             print(message, file=sys.stderr)

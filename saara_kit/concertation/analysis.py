@@ -5,12 +5,13 @@ import datetime as dt
 
 import pandas as pd
 
+from saara_kit.concertation.fields import MEETING_HOURS
 from saara_kit.concertation.rules import logframe_level
 from saara_kit.i18n import t
 from saara_kit.records import References
 
 __all__ = [
-    "LOGFRAME_COLUMNS", "MEETING_HOURS", "RACI_ROLES", "logframe_table", "meeting_events", "raci_matrix", "raci_table",
+    "LOGFRAME_COLUMNS", "RACI_ROLES", "logframe_table", "meeting_events", "raci_matrix", "raci_table",
     "with_level",
 ]
 
@@ -37,9 +38,6 @@ def raci_table(records: dict[str, pd.DataFrame], lang: str = "fr") -> pd.DataFra
     """Return the RACI matrix as a sheet: one row per activity, its header in ``lang``."""
     matrix = raci_matrix(records["activities"])
     return matrix.reset_index().rename(columns={"activity": t("activities.field.name", lang)})
-
-
-MEETING_HOURS = 2  # a meeting's length in calendars: the form asks for its start only
 
 
 def meeting_events(meetings, lang: str) -> list:

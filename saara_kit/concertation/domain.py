@@ -9,7 +9,7 @@ from saara_kit.concertation.fields import (
 )
 from saara_kit.concertation.rules import (
     activity_of_the_plan, attendance_adds_up, indicator_has_target, logframe_level, logframe_line,
-    preconditions_advice, within_plan,
+    overlapping_meetings, preconditions_advice, within_plan,
 )
 from saara_kit.i18n import t
 from saara_kit.records import Choice, Domain, Record
@@ -56,6 +56,7 @@ ACTIVITIES = Domain(
 MEETINGS = Domain(
     name="meetings", kind="meeting", fields=MEETING_FIELDS, key="title",
     rules=(attendance_adds_up,), link_rules=(within_plan,), advice=preconditions_advice, events=meeting_events,
+    warnings=(overlapping_meetings,),
     title=lambda record, lang: f"{record.date} {record.time} — {record.title} ({record.place})",
     samples="sample_meetings", part_of="concertation",
 )

@@ -10,12 +10,13 @@ from saara_kit.records import Choice, Count, Date, Reference, References, Scale,
 from saara_kit.stakeholders.fields import IAP2_LEVELS
 
 __all__ = [
-    "ACTIVITY_FIELDS", "ANSWERS", "COMMITMENT_FIELDS", "LOGFRAME_FIELDS", "LOGFRAME_LEVELS", "MEETING_FIELDS",
+    "ACTIVITY_FIELDS", "ANSWERS", "COMMITMENT_FIELDS", "LOGFRAME_FIELDS", "LOGFRAME_LEVELS", "MEETING_FIELDS", "MEETING_HOURS",
     "PARTICIPATION_FIELDS", "PLAN_FIELDS", "PRECONDITIONS", "STATUSES",
 ]
 
 ANSWERS = ("yes", "partly", "no")  # to each precondition
 PRECONDITIONS = ("decision_room", "rules_agreed", "time_and_means")  # what concertation guides ask first
+MEETING_HOURS = 2  # a meeting's length (calendars, overlaps): the form asks for its start only
 STATUSES = ("planned", "in_progress", "done", "dropped")
 # a logframe line's level is told by its number's depth: "" the impact, "1" an outcome, "1.2" an
 # output of outcome 1, "1.2.3" an activity of output 1.2 (the funders' numbering)

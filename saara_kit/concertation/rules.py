@@ -1,12 +1,13 @@
 """The concertation's rules across records: what a meeting's or an attendance's values must respect."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any, Iterable, Mapping
 
-from saara_kit.concertation.fields import LOGFRAME_LEVELS, PRECONDITIONS
+from saara_kit.concertation.fields import LOGFRAME_LEVELS, MEETING_HOURS, PRECONDITIONS
 from saara_kit.records import Record
-from saara_kit.validation import FieldError
+from saara_kit.validation import FieldError, fold_name
 
 __all__ = [
     "activity_of_the_plan", "attendance_adds_up", "indicator_has_target", "logframe_level", "logframe_line",
@@ -28,6 +29,20 @@ def attendance_adds_up(record: Record) -> Iterable[FieldError]:
     for part in ("women", "youth"):
         if record[part] > record.attendance:
             yield FieldError(part, f"meetings.field.{part}", "more_than_attendance", {"count": record.attendance})
+
+
+def overlapping_meetings(meetings: list[Record]) -> Iterable[FieldError]:
+    """Warn of a meeting that starts while another of the same owner still runs (each lasts
+    ``MEETING_HOURS``): a warning, since a co-host may stand in."""
+    running: list[tuple[str, dt.datetime, Record]] = []  # (owner, end, meeting), in order of start
+    for meeting in sorted((m for m in meetings if m.owner and m.date), key=lambda m: (m.date, m.time or "")):
+        start = dt.datetime.fromisoformat(f"{meeting.date}T{meeting.time or '09:00'}")
+        owner = fold_name(meeting.owner)
+        for other_owner, other_end, other in running:
+            if other_owner == owner and start < other_end:
+                yield FieldError("time", "meetings.field.time", "same_owner_busy",
+                                 {"title": meeting.title, "owner": meeting.owner, "other": other.title})
+        running.append((owner, start + dt.timedelta(hours=MEETING_HOURS), meeting))
 
 
 def preconditions_advice(plans) -> str | None:

@@ -180,6 +180,16 @@ def import_file(
     return import_rows(store, domain, read_table(path), region, association, author)
 
 
+def saved_warnings(store: Store, domain: Domain, region: str) -> list[tuple[str, FieldError]]:
+    """Return (association, warning) for what deserves a second look in each association's saved
+    list of the hub (``Domain.warnings``: two meetings of one owner at once)."""
+    if not domain.warnings:
+        return []
+    return [(association, warning) for association in store.associations(domain.kind, region)
+            for warning in domain.warnings_for(domain.from_payload(revision.payload) for revision in
+                                               saved_records(store, domain, region, association).values())]
+
+
 def import_samples(store: Store, domain: Domain) -> int:
     """Load a domain's sample associations that the store has never seen; return new revisions.
 

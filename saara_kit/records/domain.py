@@ -120,6 +120,8 @@ class Domain:
     summaries: tuple[tuple[str, Callable[[Any, str], Any]], ...] = ()
     advice: Callable[[Any], str | None] | None = None  # a step's advice on its app's main records (a catalogue key)
     events: Callable[[Any, str], list] | None = None  # (records, lang) -> calendar events (meetings), for an ICS export
+    # checks over an association's whole list that warn but never refuse (two meetings of one owner at once)
+    warnings: tuple[Callable[[list[Record]], Iterable[FieldError]], ...] = ()
 
     # -- fields -------------------------------------------------------------------------
     @property
@@ -193,6 +195,11 @@ class Domain:
         if errors:
             raise ValidationError(errors)
         return record
+
+    def warnings_for(self, records: Iterable[Record]) -> list[FieldError]:
+        """Return what deserves a second look in an association's list, though it may be saved."""
+        records = list(records)
+        return [warning for check in self.warnings for warning in check(records)]
 
     def with_defaults(self, frame):
         """Return ``frame`` (a DataFrame of records) with every optional field it lacks, at its

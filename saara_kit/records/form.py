@@ -336,8 +336,9 @@ class RecordListForm(TranslatedForm):
         numbered = self._draw_picture()
         advice = self.domain.advice(self._main()) if self.domain.advice and self._main else None
         self.advice = advice
-        if advice:
-            self._advice.show(t(advice, self.lang))
+        notes = ([t(advice, self.lang)] if advice else []) + [w.message(self.lang) for w in self.state.warnings]
+        if notes:
+            self._advice.show(notes, warning=True)
         else:
             self._advice.clear()
         selected = self._list.value

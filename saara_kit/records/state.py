@@ -82,6 +82,11 @@ class RecordListState(HasTraits):
         return list(self.draft.values())
 
     @property
+    def warnings(self) -> list[FieldError]:
+        """Return what deserves a second look in the list (it saves anyway): two meetings of one owner at once."""
+        return self.domain.warnings_for(self.entries)
+
+    @property
     def pending(self) -> list[Revision]:
         """Return the revisions the next save would write."""
         if not self.association:

@@ -19,6 +19,7 @@ CSS = """
 .saara-message-error {color: #a61b1b}
 .saara-demo-banner {background: #fff3c4; border: 1px solid #d9b400; border-radius: 6px; padding: 0 0.8em}
 .saara-message-ok {color: #1b6e2d}
+.saara-message-warning {color: #8a4b00}
 .saara-message ul {margin: 0.2em 0; padding-inline-start: 1.2em}
 .saara-connection-lost {display: none}
 .saara-kernel-gone .saara-connection-lost {display: block; position: fixed; top: 0; left: 0; right: 0; z-index: 1000;
@@ -94,10 +95,11 @@ class MessageLine(widgets.HTML):
         super().__init__(**kwargs)
         self.add_class("saara-message")
 
-    def show(self, messages: str | Iterable[str], ok: bool = False) -> None:
-        """Show one message or a list of them."""
+    def show(self, messages: str | Iterable[str], ok: bool = False, warning: bool = False) -> None:
+        """Show one message or a list of them: an error, good news (``ok``) or a ``warning``
+        (something to look at that saves anyway)."""
         items = [messages] if isinstance(messages, str) else list(messages)
-        kind = "ok" if ok else "error"
+        kind = "ok" if ok else "warning" if warning else "error"
         if len(items) == 1:
             body = html.escape(items[0], quote=False)
         else:

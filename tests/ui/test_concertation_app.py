@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from saara_kit.concertation.domain import ACTIVITIES, MEETINGS
+from saara_kit.concertation.domain import ACTIVITIES, LOGFRAME, MEETINGS
 from saara_kit.registry import app
 
 ASSOCIATION = "Association Tafat"
@@ -70,6 +70,27 @@ def test_a_plan_with_two_activities_and_a_meeting_is_built_step_by_step(concerta
                 meeting="Rencontre APC")
     commitments.save()
     assert commitments.state.state == "saved"
+
+    # the same owner twice at once: a warning that saves anyway
+    assert _add(meetings, date="2027-03-10", **{**meeting, "title": "Rencontre daïra", "time": "10:30", "owner": "Amina"})
+    assert meetings.state.warnings == []  # the first meeting has no owner
+    meetings.edit(next(iter(meetings.state.draft)))
+    meetings.value = {**meetings.value, "owner": "amina"}
+    assert meetings.add()
+    assert [(w.field, w.code) for w in meetings.state.warnings] == [("time", "same_owner_busy")]
+    assert "Amina anime déjà « Rencontre APC »" in meetings._advice.value
+    meetings.save()
+    assert meetings.state.state == "saved" and len(store.current(MEETINGS.kind)) == 2
+
+    logframe = concertation.show("logframe")
+    assert list(logframe.state.references["activities"]) == ["Cartographie", "Lancement"]
+    assert _add(logframe, plan="Tri sélectif", statement="Moins de déchets enfouis")
+    assert not _add(logframe, plan="Tri sélectif", number="1.1.1", activity="Cartographie", indicator="Points validés")
+    assert [(e.field, e.code) for e in logframe.state.editor_notice.errors] == [("target", "no_target")]
+    assert _add(logframe, plan="Tri sélectif", number="1.1.1", activity="Cartographie", indicator="Points validés",
+                baseline="0", target="30")
+    logframe.save()
+    assert sorted(rev.payload["number"] for rev in store.current(LOGFRAME.kind)) == ["", "1.1.1"]
 
 
 def test_a_precondition_answered_no_is_flagged_on_the_steps(concertation):

@@ -88,6 +88,33 @@ def test_every_hubs_sample_plan_loads_and_a_bad_meeting_file_saves_nothing(store
     assert len(store.current(MEETINGS.kind)) == before
 
 
+def test_two_meetings_of_one_owner_at_once_are_a_warning_that_still_imports(tmp_path, capsys):
+    from saara_kit.cli import main
+
+    plans, actors = tmp_path / "plans.csv", tmp_path / "actors.csv"
+    actors.write_text("association,name,type,sector,level,power,interest,position\nTafat,APC de Tlemcen,apc,water,communal,4,4,0\n")
+    plans.write_text("association,name,objective,start,end\nTafat,Tri sélectif,Trier,2027-01-10,2027-07-15\n")
+    rows = ["association,plan,title,date,time,place,owner,invitees",
+            "Tafat,Tri sélectif,Rencontre APC,2027-03-10,09:30,Mairie,Amina,APC de Tlemcen",
+            "Tafat,Tri sélectif,Rencontre daïra,2027-03-10,11:30,Daïra,AMINA,APC de Tlemcen",  # starts as the first ends
+            "Tafat,Tri sélectif,Rencontre commerçants,2027-03-10,11:15,Marché,Karim,APC de Tlemcen"]
+    meetings = tmp_path / "meetings.csv"
+    meetings.write_text("\n".join(rows) + "\n")
+    data = ["--region", "ouest", "--data-dir", str(tmp_path), "--lang", "fr"]
+    for name, path in (("stakeholders", actors), ("concertation", plans)):
+        assert main(["import", name, str(path), *data]) == 0
+    capsys.readouterr()
+    assert main(["import", "meetings", str(meetings), *data]) == 0
+    warned = capsys.readouterr().err.strip().splitlines()
+    assert warned == []  # 11:30 is when the 9:30 meeting ends (2 h)
+    rows[2] = rows[2].replace("11:30", "11:15")
+    meetings.write_text("\n".join(rows) + "\n")
+    assert main(["import", "meetings", str(meetings), *data]) == 0
+    assert capsys.readouterr().err.strip().splitlines() == [
+        "Tafat — « Heure » : « Rencontre daïra » : AMINA anime déjà « Rencontre APC » à cette heure-là "
+        "(une réunion compte 2 h)"]
+
+
 LOGFRAME_KNOWN = {"concertation": KNOWN["concertation"] | {"Autre plan": {}},
                   "activities": {"Cartographie": {"plan": "Tri sélectif"}, "Ailleurs": {"plan": "Autre plan"}}}
 OUTPUT = {"plan": "Tri sélectif", "number": "1.1", "statement": "Les points de collecte sont choisis",
