@@ -15,6 +15,7 @@ from saara_kit.validation import fold_name
 __all__ = [
     "STORE_COLUMNS",
     "canonical_association",
+    "history_frame",
     "load_records",
     "plan_revisions",
     "referenced_records",
@@ -101,6 +102,14 @@ def revisions_frame(domain: Domain, revisions: list[Revision]) -> pd.DataFrame:
         for rev in revisions
     ]
     return pd.DataFrame(rows, columns=["region", "association", *domain.field_names, *STORE_COLUMNS])
+
+
+def history_frame(store: Store, domain: Domain, region: str | None = None, association: str | None = None) -> pd.DataFrame:
+    """Return every revision of the live records of ``domain`` (``revisions_frame``), oldest first:
+    how each record changed (a commitment's progress over time). Withdrawn records are left out."""
+    live = {rev.record_id for rev in store.current(domain.kind, region=region, association=association)}
+    return revisions_frame(domain, [rev for rev in store.revisions_of(domain.kind, region, association)
+                                    if rev.record_id in live])
 
 
 def load_records(

@@ -97,6 +97,15 @@ class Store:
         query = sa.select(revisions).where(revisions.c.record_id == record_id)
         return self._read(query.order_by(revisions.c.revision))
 
+    def revisions_of(self, kind: str, region: str | None = None, association: str | None = None) -> list[Revision]:
+        """Return every revision of ``kind`` (of one hub, of one association), oldest first: a timeline."""
+        query = sa.select(revisions).where(revisions.c.kind == kind)
+        if region is not None:
+            query = query.where(revisions.c.region == region)
+        if association is not None:
+            query = query.where(revisions.c.association == association)
+        return self._read(query.order_by(revisions.c.id))
+
     def current(
         self, kind: str, region: str | None = None, association: str | None = None, withdrawn: bool = False,
     ) -> list[Revision]:

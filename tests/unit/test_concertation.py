@@ -2,6 +2,8 @@
 invitees from the register, attendance that adds up."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from saara_kit.concertation.domain import ACTIVITIES, COMMITMENTS, DOMAIN as PLANS, LOGFRAME, MEETINGS, PARTICIPATION
@@ -249,3 +251,45 @@ def test_the_gantt_chart_draws_a_bar_per_activity_and_a_diamond_per_meeting():
     png = figure_to_png(figure)
     width = int.from_bytes(png[16:20], "big")
     assert smallest_text_px(figure) * PHONE_CHART_WIDTH_PX / width >= MIN_TEXT_CSS_PX  # readable on a phone
+
+
+def test_the_raci_heatmap_colours_each_cell_by_its_strongest_role():
+    from matplotlib.colors import to_hex
+
+    from saara_kit.concertation.charts import ROLE_COLOURS, raci_heatmap
+
+    activities = sample_records(ACTIVITIES, "ouest")
+    figure = raci_heatmap(activities, "fr")
+    letters = {(text.get_position(), text.get_text()) for text in figure.axes[0].texts}
+    assert figure.cells == len(letters) == 13
+    image = figure.axes[0].images[0]
+    apc = [label.get_text() for label in figure.axes[0].get_xticklabels()].index("APC de Tlemcen")
+    colour = to_hex(image.cmap(image.norm(image.get_array()[1][apc])))
+    assert ((apc, 1), "RA") in letters and colour == ROLE_COLOURS["A"]  # Responsible and Accountable: A's colour
+
+
+def test_commitments_progress_is_drawn_from_each_saved_revision(store):
+    from saara_kit.concertation.charts import commitments_chart
+    from saara_kit.store.repository import history_frame
+
+    import_every_sample(store)
+    [first, *_] = store.current(COMMITMENTS.kind, region="ouest")
+    later = replace(first, revision=first.revision + 1, payload={**first.payload, "progress": 90, "status": "in_progress"})
+    store.save(later)
+    history = history_frame(store, COMMITMENTS, "ouest")
+    assert len(history) == len(sample_records(COMMITMENTS, "ouest")) + 1
+    figure = commitments_chart(history, "fr")
+    assert figure.commitments == history["record_id"].nunique()
+    drawn = {line.get_label(): list(line.get_ydata()) for line in figure.axes[0].lines}
+    assert [steps for label, steps in drawn.items() if label.startswith(first.payload["who"])] == [
+        [first.payload["progress"], 90, 90]]
+
+
+def test_participation_levels_are_counted_by_type_of_actor():
+    from saara_kit.concertation.charts import participation_chart
+    from saara_kit.stakeholders.domain import DOMAIN as STAKEHOLDERS
+
+    participation = sample_records(PARTICIPATION, "sud")
+    figure = participation_chart(participation, sample_records(STAKEHOLDERS, "sud"), "ar")
+    assert figure.counts.to_numpy().sum() == len(participation)
+    assert list(figure.counts.columns) == ["inform", "consult", "involve", "collaborate", "empower"]
