@@ -143,9 +143,10 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
 
     exporter = command("export", "cli.export.about")
     exporter.add_argument("domain", choices=sorted(domains()), metavar=domain, help=t("cli.export.domain", lang))
-    exporter.add_argument("--format", choices=["csv", "xlsx", "ics"], help=t("cli.export.format", lang))
+    exporter.add_argument("--format", choices=["csv", "xlsx", "ics", "html"], help=t("cli.export.format", lang))
     exporter.add_argument("-o", "--output", type=Path, required=True, help=t("cli.export.output", lang))
     exporter.add_argument("--region", help=t("cli.export.region", lang))
+    exporter.add_argument("--association", help=t("cli.export.association", lang))
     exporter.add_argument("--anonymise", action="store_true", help=t("cli.export.anonymise", lang))
     _common(exporter, lang)
     exporter.set_defaults(handler=_export)
@@ -317,7 +318,8 @@ def _export(args) -> int:
     anonymiser = Anonymiser.for_data_dir(args.data_dir) if args.anonymise else None
     with _store(args) as store:
         count = export_records(store, domain(args.domain), args.output, args.format, region=args.region,
-                               lang=lang, hub_name=hub.name(lang) if hub else "", anonymiser=anonymiser)
+                               lang=lang, hub_name=hub.name(lang) if hub else "", anonymiser=anonymiser,
+                               association=args.association)
     print(t("export.done", lang, count=count, path=args.output))
     return 0
 

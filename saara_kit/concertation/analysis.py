@@ -79,6 +79,6 @@ def logframe_table(records: dict[str, pd.DataFrame], lang: str = "fr") -> pd.Dat
         rows.append([line.plan, t(f"logframe.level.{line.level}", lang), line.number or "",
                      what if line.level == "activity" else line.statement,
                      *(getattr(line, column) for column in LOGFRAME_COLUMNS)])
-    headers = [t("logframe.field.plan", lang), t("logframe.field.level", lang), t("logframe.field.number", lang),
+    headers = [t("logframe.field.plan", lang), t("logframe.field.level", lang), t("logframe.number_short", lang),
                t("logframe.field.statement", lang), *(t(f"logframe.field.{column}", lang) for column in LOGFRAME_COLUMNS)]
     return pd.DataFrame(rows, columns=headers)

@@ -24,6 +24,13 @@ def _timeline(frame, lang: str, plans=None):
     return gantt_chart(frame, lang=lang)
 
 
+def _handout_charts(records, lang: str) -> list:
+    from saara_kit.concertation.charts import gantt_chart, participation_chart, raci_heatmap
+
+    return [gantt_chart(records["activities"], records["meetings"], lang), raci_heatmap(records["activities"], lang),
+            participation_chart(records["participation"], records["stakeholders"], lang)]
+
+
 def _participation_label(record: Record, lang: str) -> str:
     return (f"{record.stakeholder} — {t(f'stakeholders.iap2.{record.level}', lang)} : "
             f"{t(f'participation.promise.{record.level}', lang)}")
@@ -41,7 +48,7 @@ DOMAIN = Domain(
     rules=(in_order("concertation", "start", "end"),),
     title=lambda record, lang: f"{record.name} ({record.start} – {record.end})",
     samples="sample_concertation",
-    summaries=(("concertation.raci.sheet", raci_table), ("logframe.sheet", logframe_table)),
+    summaries=(("concertation.raci.sheet", raci_table), ("logframe.sheet", logframe_table)), charts=_handout_charts,
 )
 PARTICIPATION = Domain(
     name="participation", kind="participation", fields=PARTICIPATION_FIELDS, key="stakeholder",
@@ -70,7 +77,7 @@ LOGFRAME = Domain(
     name="logframe", kind="logframe_line", fields=LOGFRAME_FIELDS, key=("plan", "number"),
     rules=(logframe_line, indicator_has_target), link_rules=(activity_of_the_plan,),
     derived=(Choice("level", LOGFRAME_LEVELS),), derive=with_level,
-    title=_logframe_label, samples="sample_logframe", part_of="concertation",
+    title=_logframe_label, samples="sample_logframe", part_of="concertation", in_handout=False,
 )
 # the plan first: the steps name it (and the register's actors); samples load in this order
 DOMAINS = (DOMAIN, PARTICIPATION, ACTIVITIES, MEETINGS, COMMITMENTS, LOGFRAME)

@@ -221,11 +221,16 @@ def export_frame(store: Store, domain: Domain, region: str | None = None, lang: 
                  anonymiser: Anonymiser | None = None) -> pd.DataFrame:
     """Return the current records as a table with headers and labels in ``lang`` (names coded
     when ``anonymiser`` is given)."""
-    return _labelled(domain, _current_frame(store, domain, region, anonymiser), lang)
+    return _labelled(domain, current_frame(store, domain, region, anonymiser), lang)
 
 
-def _current_frame(store: Store, domain: Domain, region: str | None, anonymiser: Anonymiser | None) -> pd.DataFrame:
+def current_frame(store: Store, domain: Domain, region: str | None = None, anonymiser: Anonymiser | None = None,
+                  association: str | None = None) -> pd.DataFrame:
+    """Return the current records of ``domain`` (of a hub, of one association whatever its case and
+    accents), names coded when ``anonymiser`` is given."""
     frame = revisions_frame(domain, store.current(domain.kind, region=region))
+    if association:
+        frame = frame[[fold_name(name) == fold_name(association) for name in frame["association"]]].reset_index(drop=True)
     return frame if anonymiser is None else anonymiser.frame(domain, frame)
 
 
@@ -241,6 +246,7 @@ def _labelled(domain: Domain, frame: pd.DataFrame, lang: str) -> pd.DataFrame:
 def export_records(
     store: Store, domain: Domain, path: str | Path, fmt: str | None = None,
     region: str | None = None, lang: str = "fr", hub_name: str = "", anonymiser: Anonymiser | None = None,
+    association: str | None = None,
 ) -> int:
     """Write the current records to exactly ``path`` (CSV or XLSX); return the row count of ``domain``.
 
@@ -252,9 +258,13 @@ def export_records(
 
     fmt = (fmt or Path(path).suffix.lstrip(".")).lower()
     if fmt == "ics":
-        return _export_calendar(store, domain, path, region, lang, hub_name, anonymiser)
+        return _export_calendar(store, domain, path, region, lang, hub_name, anonymiser, association)
+    if fmt == "html":
+        from saara_kit.exports.handout import write_handout
+
+        return write_handout(store, domain, path, region, association, lang, hub_name, anonymiser)
     shown = steps(domain.name) if fmt == "xlsx" and domain.part_of is None else [domain]
-    raw = {step.name: _current_frame(store, step, region, anonymiser) for step in shown}
+    raw = {step.name: current_frame(store, step, region, anonymiser, association) for step in shown}
     sheets = [(t(f"{step.name}.step" if len(shown) > 1 else f"app.{step.name}.title", lang),
                _labelled(step, raw[step.name].copy(), lang)) for step in shown]
     if len(shown) > 1:
@@ -273,7 +283,7 @@ def export_records(
 
 
 def _export_calendar(store: Store, domain: Domain, path: str | Path, region: str | None, lang: str, hub_name: str,
-                     anonymiser: Anonymiser | None) -> int:
+                     anonymiser: Anonymiser | None, association: str | None) -> int:
     """Write the events of ``domain``'s app (its meetings) as an iCalendar file; return their count."""
     from saara_kit.exports.calendar import write_calendar
     from saara_kit.registry import steps
@@ -281,7 +291,7 @@ def _export_calendar(store: Store, domain: Domain, path: str | Path, region: str
     dated = [step for step in (steps(domain.name) if domain.part_of is None else [domain]) if step.events]
     if not dated:
         raise TableError("export.no_events", domain=t(f"app.{domain.name}.title", lang))
-    events = [event for step in dated for event in step.events(_current_frame(store, step, region, anonymiser), lang)]
+    events = [event for step in dated for event in step.events(current_frame(store, step, region, anonymiser, association), lang)]
     name = " — ".join(filter(None, [t(f"app.{domain.name}.title", lang), hub_name]))
     write_calendar(events, path, name)
     return len(events)

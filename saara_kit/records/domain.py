@@ -120,6 +120,8 @@ class Domain:
     summaries: tuple[tuple[str, Callable[[Any, str], Any]], ...] = ()
     advice: Callable[[Any], str | None] | None = None  # a step's advice on its app's main records (a catalogue key)
     events: Callable[[Any, str], list] | None = None  # (records, lang) -> calendar events (meetings), for an ICS export
+    charts: Callable[[Any, str], list] | None = None  # ({domain: records}, lang) -> figures, for a printed handout
+    in_handout: bool = True  # False for a step a summary shows better (the logframe, as funders read it)
     # checks over an association's whole list that warn but never refuse (two meetings of one owner at once)
     warnings: tuple[Callable[[list[Record]], Iterable[FieldError]], ...] = ()
 

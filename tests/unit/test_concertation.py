@@ -293,3 +293,24 @@ def test_participation_levels_are_counted_by_type_of_actor():
     figure = participation_chart(participation, sample_records(STAKEHOLDERS, "sud"), "ar")
     assert figure.counts.to_numpy().sum() == len(participation)
     assert list(figure.counts.columns) == ["inform", "consult", "involve", "collaborate", "empower"]
+
+
+def test_the_handout_of_one_plan_prints_offline_in_its_language(samples_dir):
+    import html
+    import re
+
+    from saara_kit.cli import main
+
+    path = samples_dir / "plan.html"
+    assert main(["export", "concertation", "--region", "sud", "--association", "association exemple oasis ghardaia",
+                 "--format", "html", "-o", str(path), "--data-dir", str(samples_dir)]) == 0
+    page = path.read_text(encoding="utf-8")
+    assert '<html lang="ar" dir="rtl">' in page  # the hub's language
+    assert "Association Exemple Oasis Ghardaïa" in page and "Tlemcen" not in page  # one association, its spelling
+    assert not re.search(r'(src|href)="(https?:)?//', page)  # nothing to fetch: it reads offline
+    images = re.findall(r'<img src="data:image/png;base64,[^"]+" alt="([^"]+)"', page)
+    assert len(images) == 3 and all(images)  # the timeline, the RACI heatmap, participation by type
+    activities = sample_records(ACTIVITIES, "sud")
+    assert all(name in html.unescape(page) for name in activities["name"])
+    assert "الإطار المنطقي (للمموّلين)" in page and "1.2.2" in page  # the funders' logframe, not its raw step
+    assert page.count("<h2>") == 1 + 4 + 2  # the plan; participation, activities, meetings, commitments; RACI, logframe
