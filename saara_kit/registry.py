@@ -1,8 +1,9 @@
 """The domains the kit serves; the CLI, the server, the landing page and the sample loader read them here.
 
 A package ``saara_kit/<name>/`` with a module ``domain.py`` that defines ``DOMAIN`` (or
-``DOMAINS``, a main domain and the steps of its app) is found by itself. A domain that lives
-elsewhere calls ``register(domain)``.
+``DOMAINS``, a main domain and the steps of its app) is found by itself; it may also define
+``STEP_APPS``, apps made of some of those steps (the meeting app: meetings and commitments). A
+domain that lives elsewhere calls ``register(domain)``.
 """
 from __future__ import annotations
 
@@ -28,14 +29,23 @@ def _built_in() -> dict[str, Domain]:
     """
     import saara_kit
 
-    found = {}
-    for package in pkgutil.iter_modules(saara_kit.__path__):
-        if package.ispkg and (Path(package.module_finder.path) / package.name / "domain.py").is_file():
-            module = importlib.import_module(f"saara_kit.{package.name}.domain")
-            for declared in getattr(module, "DOMAINS", (getattr(module, "DOMAIN", None),)):
-                if isinstance(declared, Domain):
-                    found[declared.name] = declared
-    return found
+    return {declared.name: declared for module in _domain_modules()
+            for declared in getattr(module, "DOMAINS", (getattr(module, "DOMAIN", None),))
+            if isinstance(declared, Domain)}
+
+
+@cache
+def _domain_modules() -> list:
+    import saara_kit
+
+    return [importlib.import_module(f"saara_kit.{package.name}.domain")
+            for package in pkgutil.iter_modules(saara_kit.__path__)
+            if package.ispkg and (Path(package.module_finder.path) / package.name / "domain.py").is_file()]
+
+
+def _step_apps() -> dict[str, tuple[str, ...]]:
+    """Return the apps made of some steps of another app: app name -> its domains, in order."""
+    return {name: shown for module in _domain_modules() for name, shown in getattr(module, "STEP_APPS", {}).items()}
 
 
 def register(declared: Domain) -> None:
@@ -80,12 +90,15 @@ def _after_what_they_name(found: dict[str, Domain]) -> dict[str, Domain]:
 
 
 def apps() -> list[str]:
-    """Return the domains that have an app of their own (the others are steps of one)."""
-    return [name for name, declared in domains().items() if declared.part_of is None]
+    """Return the apps: the domains that have one of their own (the others are steps of one), then
+    the apps made of some steps (``STEP_APPS``)."""
+    return [name for name, declared in domains().items() if declared.part_of is None] + list(_step_apps())
 
 
 def steps(name: str) -> list[Domain]:
     """Return the domains an app shows, its own first, then its steps in order."""
+    if name in _step_apps():
+        return [domain(shown) for shown in _step_apps()[name]]
     return [declared for declared in domains().values() if name in (declared.name, declared.part_of)]
 
 
@@ -106,5 +119,5 @@ def app(name: str, lang: str | None = None, region: str | None = None, store=Non
     shown = steps(name)
     where = (store or open_store(), region or default_region(), lang or request_lang())
     if len(shown) > 1:
-        return StepsForm(shown, *where, author=request_author())
+        return StepsForm(shown, *where, author=request_author(), title=f"app.{name}.title")
     return RecordListForm(shown[0], *where, author=request_author())

@@ -15,7 +15,7 @@ from saara_kit.i18n import t
 from saara_kit.records import Choice, Domain, Record
 from saara_kit.records.rules import in_order
 
-__all__ = ["ACTIVITIES", "COMMITMENTS", "DOMAIN", "DOMAINS", "LOGFRAME", "MEETINGS", "PARTICIPATION"]
+__all__ = ["ACTIVITIES", "COMMITMENTS", "DOMAIN", "DOMAINS", "LOGFRAME", "MEETINGS", "PARTICIPATION", "STEP_APPS"]
 
 
 def _timeline(frame, lang: str, plans=None):
@@ -81,3 +81,5 @@ LOGFRAME = Domain(
 )
 # the plan first: the steps name it (and the register's actors); samples load in this order
 DOMAINS = (DOMAIN, PARTICIPATION, ACTIVITIES, MEETINGS, COMMITMENTS, LOGFRAME)
+# during or after a meeting: its attendance, minutes and decisions, and the commitments made there
+STEP_APPS = {"meeting": ("meetings", "commitments")}

@@ -91,7 +91,7 @@ class RecordListForm(TranslatedForm):
         self._picture_key.add_class("saara-picture-key")
         self._save = self._button("form.save", "saara-save", lambda _: self.save(), "success")
         self._status = MessageLine()
-        self._status.add_class("saara-status")
+        self._status.add_class("saara-save-status")
 
         self.state.observe(lambda _: (self._draw_list(), self._draw_status()), names=["draft"])
         self.state.observe(lambda _: self._draw_editor_state(), names=["editing", "editor_notice"])

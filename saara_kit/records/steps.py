@@ -27,9 +27,11 @@ class StepsForm(TranslatedForm):
     ``show(name)`` to open a step's tab, and ``open_association``, which typing the name does.
     """
 
-    def __init__(self, domains: list[Domain], store: Store, region: str, lang: str = "fr", author: str = "participant"):
+    def __init__(self, domains: list[Domain], store: Store, region: str, lang: str = "fr", author: str = "participant",
+                 title: str | None = None):
         super().__init__(lang)
         main, *_ = domains
+        heading = title or f"app.{main.name}.title"
         self.steps: dict[str, RecordListForm] = {}
         for declared in domains:
             self.steps[declared.name] = RecordListForm(
@@ -38,7 +40,7 @@ class StepsForm(TranslatedForm):
         first = self.steps[main.name]
         title = widgets.HTML()
         title.add_class("saara-title")
-        self._on_lang(lambda lang: setattr(title, "value", f"<h2>{t(f'app.{main.name}.title', lang)}</h2>"))
+        self._on_lang(lambda lang: setattr(title, "value", f"<h2>{t(heading, lang)}</h2>"))
         # the first step's boxes are the ones shown; the other steps' hidden boxes follow them
         self._header = first.header_boxes
         for step in self.steps.values():

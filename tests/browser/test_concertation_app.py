@@ -22,7 +22,7 @@ def _add_and_save(page, step: str, count_before: int) -> None:
     page.click(f"{step} button.saara-add")
     page.wait_for_function(f"document.querySelectorAll('{step} .saara-list option').length === {count_before + 1}")
     page.click(f"{step} button.saara-save")
-    page.wait_for_function(f"document.querySelector('{step} .saara-status').innerText.includes('Enregistré')")
+    page.wait_for_function(f"document.querySelector('{step} .saara-save-status').innerText.includes('Enregistré')")
 
 
 def _options(page, selector: str) -> int:
@@ -78,3 +78,43 @@ def test_a_two_activity_plan_with_a_meeting_is_saved_and_exported_as_a_calendar(
                if str(e["summary"]).startswith("Réunion du navigateur")]
     assert event.decoded("dtstart").strftime("%Y-%m-%d %H:%M") == "2027-03-15 14:30"
     assert "Daïra de Mansourah" in str(event["description"])
+
+
+def test_after_a_meeting_its_attendance_and_a_commitment_are_recorded_in_the_meeting_app(page, server):
+    from saara_kit.concertation.domain import COMMITMENTS, MEETINGS
+    from saara_kit.store import open_store
+
+    page.goto(f"{server.url}/?token={server.token}&lang=fr")
+    page.click(".saara-app-meeting a")
+    page.wait_for_selector(".saara-association input")
+    page.fill(".saara-association input", ASSOCIATION)
+    page.press(".saara-association input", "Enter")
+    meetings = ".saara-step-meetings"
+    page.wait_for_function(f"document.querySelectorAll('{meetings} .saara-list option').length >= 2")
+    page.select_option(f"{meetings} .saara-list select", index=1)  # the sample's second meeting, still to come
+    page.click(f"{meetings} button.saara-edit")
+    page.wait_for_function(f"document.querySelector('{meetings} .saara-title input').value !== ''")
+    title = page.input_value(f"{meetings} .saara-title input")
+    page.click(f"{meetings} .jupyter-widget-Collapse-header:has-text('Après la réunion')")
+    page.fill(f"{meetings} .saara-attendance input", "27")
+    page.fill(f"{meetings} .saara-women input", "12")
+    page.fill(f"{meetings} .saara-decisions textarea", "Trois quartiers pilotes")
+    page.click(f"{meetings} button.saara-add")
+    page.click(f"{meetings} button.saara-save")
+    page.wait_for_function(f"document.querySelector('{meetings} .saara-save-status').innerText.includes('Enregistré')")
+
+    commitments = _tab(page, "Engagements", "commitments")
+    page.wait_for_function(f"document.querySelectorAll('{commitments} .saara-list option').length >= 1")  # the saved ones
+    before = _options(page, f"{commitments} .saara-list")
+    page.select_option(f"{commitments} .saara-who select", label="APC de Tlemcen")
+    page.fill(f"{commitments} .saara-what input", "Fournir les bacs du quartier pilote")
+    page.fill(f"{commitments} .saara-due input", "2027-05-01")
+    page.select_option(f"{commitments} .saara-meeting select", label=title)
+    _add_and_save(page, commitments, before)
+
+    with open_store(server.data_dir) as store:
+        [meeting] = [rev for rev in store.current(MEETINGS.kind, region="ouest") if rev.payload["title"] == title]
+        [commitment] = [rev for rev in store.current(COMMITMENTS.kind, region="ouest")
+                        if rev.payload["what"] == "Fournir les bacs du quartier pilote"]
+    assert (meeting.revision, meeting.payload["attendance"], meeting.payload["women"]) == (2, 27, 12)
+    assert meeting.payload["decisions"] == "Trois quartiers pilotes" and commitment.payload["meeting"] == title

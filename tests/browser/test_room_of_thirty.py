@@ -89,12 +89,12 @@ async def join_and_save(browser, server, visit: Visit, save: bool = True) -> Non
             arg=visit.name, polling=POLL_MS)
         await page.click(".saara-step-stakeholders button.saara-save")
         await page.wait_for_function(  # until then the status says "1 modification non enregistrée"
-            "saved => (document.querySelector('.saara-step-stakeholders .saara-status') || {}).textContent?.includes(saved)", arg=SAVED, polling=POLL_MS)
+            "saved => (document.querySelector('.saara-step-stakeholders .saara-save-status') || {}).textContent?.includes(saved)", arg=SAVED, polling=POLL_MS)
         visit.errors += [f"message: {text}" for text in await page.locator(".saara-step-stakeholders .saara-message-error").all_inner_texts()
                          if text.strip()]
     except Exception as problem:  # a timeout: the phone waited in vain; say what it showed
         try:
-            shown = await page.locator(".saara-step-stakeholders .saara-status, .saara-step-stakeholders .saara-message-error").all_inner_texts()
+            shown = await page.locator(".saara-step-stakeholders .saara-save-status, .saara-step-stakeholders .saara-message-error").all_inner_texts()
         except Exception:  # the page is gone
             shown = []
         visit.errors.append(f"{type(problem).__name__}: {str(problem).splitlines()[0]} "

@@ -69,13 +69,13 @@ def test_participant_adds_two_stakeholders_and_saves(page, server, lang, associa
     _draw_the_grid(page, server, lang, association, actors)
 
     page.click(".saara-step-stakeholders button.saara-save")
-    page.wait_for_function(f"document.querySelector('.saara-step-stakeholders .saara-status').innerText.includes('{saved_word}')")
+    page.wait_for_function(f"document.querySelector('.saara-step-stakeholders .saara-save-status').innerText.includes('{saved_word}')")
     assert sorted(_saved(server, association)) == sorted(name for name, _ in actors)
 
     rows = _row_count(server)
     page.dblclick(".saara-step-stakeholders button.saara-save")  # a double click writes nothing new
     nothing_new = {"fr": "Rien de nouveau", "ar": "لا جديد"}[lang]
-    page.wait_for_function(f"document.querySelector('.saara-step-stakeholders .saara-status').innerText.includes('{nothing_new}')")
+    page.wait_for_function(f"document.querySelector('.saara-step-stakeholders .saara-save-status').innerText.includes('{nothing_new}')")
     assert _row_count(server) == rows
 
 
@@ -95,7 +95,7 @@ def test_reopening_the_form_shows_what_was_saved(page, server):
     page.press(".saara-association input", "Enter")
     _add(page, "Wilaya d'Oran", "Wilaya (province)")
     page.click(".saara-step-stakeholders button.saara-save")
-    page.wait_for_function("document.querySelector('.saara-step-stakeholders .saara-status').innerText.includes('Saved')")
+    page.wait_for_function("document.querySelector('.saara-step-stakeholders .saara-save-status').innerText.includes('Saved')")
 
     page.goto(f"{server.url}/voila/render/stakeholders.ipynb?lang=en")  # the cookie carries the token
     page.wait_for_selector(".saara-association input")
@@ -128,7 +128,7 @@ def test_sample_association_opens_with_its_stakeholders_and_grid(page, server):
     page.press(".saara-association input", "Enter")
     page.wait_for_function("document.querySelectorAll('.saara-step-stakeholders .saara-list option').length === 7")
     page.locator(".saara-step-stakeholders .saara-picture").wait_for(state="visible")
-    assert "7 parties prenantes déjà enregistrées" in page.locator(".saara-step-stakeholders .saara-status").inner_text()
+    assert "7 parties prenantes déjà enregistrées" in page.locator(".saara-step-stakeholders .saara-save-status").inner_text()
 
 
 def test_landing_and_form_fetch_nothing_from_the_internet(page, server):
@@ -267,7 +267,7 @@ def test_a_new_association_gets_a_code_that_a_second_phone_needs_to_open_it(brow
     second, phone = _join_as_participant(browser, server)
     try:
         _open(phone, association)
-        phone.wait_for_function("document.querySelector('.saara-step-stakeholders .saara-status').innerText.includes('protégée par un code')")
+        phone.wait_for_function("document.querySelector('.saara-step-stakeholders .saara-save-status').innerText.includes('protégée par un code')")
         assert phone.locator(".saara-step-stakeholders .saara-list option").count() == 0  # nothing of theirs shown
         phone.fill(".saara-association-code input", code.lower())
         phone.press(".saara-association-code input", "Enter")
@@ -304,7 +304,7 @@ def test_a_relation_added_in_its_step_redraws_the_network_and_is_saved(page, ser
                            f"'{relations} .saara-picture img, {relations} img.saara-picture');"
                            " return img && img.src !== before && img.naturalWidth > 100; }", arg=before)
     page.click(f"{relations} button.saara-save")
-    page.wait_for_function(f"document.querySelector('{relations} .saara-status').innerText.includes('Enregistré')")
+    page.wait_for_function(f"document.querySelector('{relations} .saara-save-status').innerText.includes('Enregistré')")
     store = open_store(server.data_dir)
     try:
         saved = {(rev.payload["source"], rev.payload["target"], rev.payload["kind"])

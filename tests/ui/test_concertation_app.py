@@ -99,3 +99,45 @@ def test_a_precondition_answered_no_is_flagged_on_the_steps(concertation):
     activities = concertation.show("activities")
     assert activities.advice == "concertation.preconditions_missing"
     assert "condition préalable" in activities._advice.value
+
+
+def test_the_meeting_app_records_what_a_meeting_brought_and_each_update_is_a_revision(concertation, store):
+    from saara_kit.concertation.domain import COMMITMENTS
+    from saara_kit.store.codes import code_of
+
+    plan = concertation.show("concertation")
+    assert _add(plan, **PLAN)
+    plan.save()
+    planning = concertation.show("meetings")
+    assert _add(planning, plan="Tri sélectif", title="Rencontre APC", date="2027-03-10", time="09:30", place="Mairie",
+                invitees="APC de Tlemcen; Daïra de Mansourah")
+    planning.save()
+    code = code_of(store, "ouest", ASSOCIATION)  # the one the register's first save gave
+
+    during = app("meeting", store=store, lang="ar")
+    assert list(during.steps) == ["meetings", "commitments"]
+    during.open_association(ASSOCIATION, code)
+    meetings = during.show("meetings")
+    [meeting_id] = meetings.state.draft
+    meetings.edit(meeting_id)
+    meetings.value = {**meetings.value, "attendance": 23, "women": 9, "youth": 30}
+    assert not meetings.add()  # more young people than people present
+    assert [(e.field, e.code) for e in meetings.state.editor_notice.errors] == [("youth", "more_than_attendance")]
+    meetings.value = {**meetings.value, "youth": 11, "decisions": "Trois quartiers pilotes"}
+    assert meetings.add()
+    meetings.save()
+    [saved] = store.current(MEETINGS.kind)
+    assert (saved.revision, saved.payload["attendance"], saved.payload["decisions"]) == (2, 23, "Trois quartiers pilotes")
+
+    commitments = during.show("commitments")
+    assert list(commitments.state.references["meetings"]) == ["Rencontre APC"]
+    assert _add(commitments, who="APC de Tlemcen", what="Installer 6 bacs", due="2027-04-01", status="planned",
+                meeting="Rencontre APC")
+    commitments.save()
+    [commitment_id] = commitments.state.draft
+    commitments.edit(commitment_id)
+    commitments.value = {**commitments.value, "status": "in_progress", "progress": 40}
+    assert commitments.add()
+    commitments.save()
+    assert [(rev.revision, rev.payload["progress"]) for rev in store.history(commitment_id)] == [(1, 0), (2, 40)]
+    assert store.current(COMMITMENTS.kind)[0].payload["status"] == "in_progress"

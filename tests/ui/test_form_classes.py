@@ -1,0 +1,29 @@
+"""Browser tests and trainers' CSS find a field by its class ``saara-<field>`` (``_`` as ``-``): in every step of
+every app, each field's class marks one widget only (a field named ``status`` once hid the save
+line, which had that class too)."""
+from __future__ import annotations
+
+import ipywidgets as widgets
+import pytest
+
+from saara_kit.registry import app, apps
+
+
+def _classes(widget) -> list[str]:
+    found = list(getattr(widget, "_dom_classes", ()))
+    for child in getattr(widget, "children", ()):
+        found += _classes(child)
+    return found
+
+
+@pytest.mark.parametrize("name", apps())
+def test_each_fields_class_marks_one_widget_in_its_step(name, store, monkeypatch):
+    monkeypatch.setenv("SAARA_REGION", "ouest")
+    form = app(name, store=store, lang="fr")
+    steps = getattr(form, "steps", {name: form})
+    for step in steps.values():
+        classes = _classes(step)
+        marks = {f.name: classes.count(f"saara-{f.name.replace('_', '-')}") for f in step.domain.fields}
+        shared = {field: count for field, count in marks.items() if count != 1}
+        assert shared == {}, f"{step.domain.name}: these fields' classes mark no widget or several"
+    assert isinstance(form, widgets.Widget)
