@@ -22,13 +22,7 @@ _extra: dict[str, Domain] = {}
 
 @cache
 def _built_in() -> dict[str, Domain]:
-    """Import every ``saara_kit.<package>.domain`` module and collect its ``DOMAIN`` or ``DOMAINS``.
-
-    Only packages with a ``domain.py`` are imported: a form's kernel never loads the server, the
-    charts or the exports just to find the domains.
-    """
-    import saara_kit
-
+    """Collect the ``DOMAIN`` or ``DOMAINS`` of every ``saara_kit.<package>.domain`` module."""
     return {declared.name: declared for module in _domain_modules()
             for declared in getattr(module, "DOMAINS", (getattr(module, "DOMAIN", None),))
             if isinstance(declared, Domain)}
@@ -36,6 +30,8 @@ def _built_in() -> dict[str, Domain]:
 
 @cache
 def _domain_modules() -> list:
+    """Import every ``saara_kit.<package>.domain`` module. Only packages with a ``domain.py`` are
+    imported: a form's kernel never loads the server, the charts or the exports just to find the domains."""
     import saara_kit
 
     return [importlib.import_module(f"saara_kit.{package.name}.domain")
