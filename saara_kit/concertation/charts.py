@@ -116,6 +116,8 @@ def commitments_chart(history: pd.DataFrame, lang: str = "fr", title: str | None
         axes.step(when, progress, where="post", linewidth=1.6, label=label, alpha=0.9)
         lines += 1
     axes.set_ylim(-3, 103)
+    if lines and pd.to_datetime(history["saved_at"]).min() == last:  # one day of saves: show the week around it
+        axes.set_xlim(last - pd.Timedelta(days=3), last + pd.Timedelta(days=3))
     axes.set_ylabel(t("commitments.field.progress", lang))
     axes.xaxis.set_major_locator(mdates.AutoDateLocator(maxticks=6))
     axes.xaxis.set_major_formatter(FuncFormatter(

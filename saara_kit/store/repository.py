@@ -16,8 +16,10 @@ __all__ = [
     "STORE_COLUMNS",
     "canonical_association",
     "history_frame",
+    "load_history",
     "load_records",
     "plan_revisions",
+    "records_by_name",
     "referenced_records",
     "revisions_frame",
     "saved_records",
@@ -48,6 +50,15 @@ def referenced_records(store: Store, domain: Domain, region: str, association: s
         found[target] = {declared.name_of(rev.payload): rev.payload
                          for rev in saved_records(store, declared, region, association).values()}
     return found
+
+
+def records_by_name(frames: Mapping[str, pd.DataFrame]) -> dict[str, dict[str, dict]]:
+    """Return, for each domain's table in ``frames``, its records by name: what ``Domain.validate``
+    checks links against (``referenced_records`` reads the same from the store)."""
+    from saara_kit.registry import domain as domain_named
+
+    return {name: {domain_named(name).name_of(row): row for row in frame.to_dict("records")}
+            for name, frame in frames.items()}
 
 
 def plan_revisions(
@@ -110,6 +121,18 @@ def history_frame(store: Store, domain: Domain, region: str | None = None, assoc
     live = {rev.record_id for rev in store.current(domain.kind, region=region, association=association)}
     return revisions_frame(domain, [rev for rev in store.revisions_of(domain.kind, region, association)
                                     if rev.record_id in live])
+
+
+def load_history(domain: Domain, source: str = "sample", region: str | None = None,
+                 data_dir: str | Path | None = None, db_url: str | None = None) -> pd.DataFrame:
+    """Return every revision of a domain's live records (``history_frame``) from the ``"store"``;
+    the ``"sample"`` data has one revision per record, saved now."""
+    if source == "sample":
+        frame = load_records(domain, source, region)
+        return frame.assign(record_id=[f"sample-{number}" for number in range(len(frame))], revision=1,
+                            saved_at=pd.Timestamp.now(tz="UTC"), author="sample")
+    with open_store(data_dir, db_url or None) as store:
+        return history_frame(store, domain, region)
 
 
 def load_records(

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from dataclasses import replace
 from html.parser import HTMLParser
 
 import nbformat
@@ -214,9 +215,26 @@ def test_the_mactor_lesson_reads_a_concertation_participants_saved(samples_dir):
     assert "أقل من 10 فاعلين" in page  # 7 actors: the lesson says MACTOR wants more
 
 
-@pytest.mark.parametrize("stem", ["02-salience-and-networks", "03-actor-strategies-mactor"])
-def test_the_network_and_mactor_lessons_run_on_an_empty_store_and_say_so(tmp_path, stem):
+def test_the_planning_lesson_reads_a_plan_participants_saved_and_its_commitments_history(samples_dir):
+    """Lesson 04 on the store: one association's plan, its steps and a commitment updated twice."""
+    from saara_kit.concertation.domain import COMMITMENTS
+
+    with open_store(samples_dir) as store:
+        first = store.current(COMMITMENTS.kind, region="ouest")[0]
+        for revision, progress in ((2, 60), (3, 90)):
+            store.save(replace(first, revision=revision, payload={**first.payload, "progress": progress}))
+    page = _lesson_on_the_store("04-concertation-planning", samples_dir, "ouest", "fr")
+    assert "plan étudié : « Concertation tri sélectif » de Association Exemple Environnement Tlemcen" in page
+    assert "Lancement du tri" in page and "Les points de collecte sont choisis ensemble" in page  # the logframe
+    assert "Attention : le plan répond « Non » à une condition préalable" in page  # time and means: no
+    assert "Avancement des engagements : l'avancement en % de chaque engagement (engagements : 3)" in page
+    assert "Le 2027-04-09, la réunion « Rencontre APC–commerçants » tombe encore dans la période du plan" in page
+
+
+@pytest.mark.parametrize("stem", ["02-salience-and-networks", "03-actor-strategies-mactor", "04-concertation-planning"])
+def test_the_network_mactor_and_planning_lessons_run_on_an_empty_store_and_say_so(tmp_path, stem):
     page = _lesson_on_the_store(stem, tmp_path, "centre", "fr")
     said = {"02-salience-and-networks": "Aucune saisie enregistrée pour Pôle Centre",
-            "03-actor-strategies-mactor": "Pôle Centre : aucune association du pôle n'a encore saisi d'objectifs"}[stem]
+            "03-actor-strategies-mactor": "Pôle Centre : aucune association du pôle n'a encore saisi d'objectifs",
+            "04-concertation-planning": "Pôle Centre : aucune association du pôle n'a encore enregistré de plan"}[stem]
     assert said in page
