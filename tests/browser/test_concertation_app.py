@@ -25,18 +25,25 @@ def _add_and_save(page, step: str, count_before: int) -> None:
     page.wait_for_function(f"document.querySelector('{step} .saara-save-status').innerText.includes('Enregistré')")
 
 
+def _open_app(page, server, name: str, first_step: str, saved: int) -> str:
+    """Open app ``name`` from the landing page on the sample association; wait until its first
+    step lists ``saved`` records; return that step's selector."""
+    page.goto(f"{server.url}/?token={server.token}&lang=fr")
+    page.click(f".saara-app-{name} a")
+    page.wait_for_selector(".saara-association input")
+    page.fill(".saara-association input", ASSOCIATION)
+    page.press(".saara-association input", "Enter")
+    step = f".saara-step-{first_step}"
+    page.wait_for_function(f"document.querySelectorAll('{step} .saara-list option').length >= {saved}")
+    return step
+
+
 def _options(page, selector: str) -> int:
     return page.locator(f"{selector} option").count()
 
 
 def test_a_two_activity_plan_with_a_meeting_is_saved_and_exported_as_a_calendar(page, server, tmp_path):
-    page.goto(f"{server.url}/?token={server.token}&lang=fr")
-    page.click(".saara-app-concertation a")
-    page.wait_for_selector(".saara-association input")
-    page.fill(".saara-association input", ASSOCIATION)
-    page.press(".saara-association input", "Enter")
-    plan = ".saara-step-concertation"
-    page.wait_for_function(f"document.querySelectorAll('{plan} .saara-list option').length >= 1")
+    plan = _open_app(page, server, "concertation", "concertation", saved=1)
 
     before = _options(page, f"{plan} .saara-list")
     page.fill(f"{plan} .saara-name input", "Plan du navigateur")
@@ -84,13 +91,7 @@ def test_after_a_meeting_its_attendance_and_a_commitment_are_recorded_in_the_mee
     from saara_kit.concertation.domain import COMMITMENTS, MEETINGS
     from saara_kit.store import open_store
 
-    page.goto(f"{server.url}/?token={server.token}&lang=fr")
-    page.click(".saara-app-meeting a")
-    page.wait_for_selector(".saara-association input")
-    page.fill(".saara-association input", ASSOCIATION)
-    page.press(".saara-association input", "Enter")
-    meetings = ".saara-step-meetings"
-    page.wait_for_function(f"document.querySelectorAll('{meetings} .saara-list option').length >= 2")
+    meetings = _open_app(page, server, "meeting", "meetings", saved=2)
     page.select_option(f"{meetings} .saara-list select", index=1)  # the sample's second meeting, still to come
     page.click(f"{meetings} button.saara-edit")
     page.wait_for_function(f"document.querySelector('{meetings} .saara-title input').value !== ''")
