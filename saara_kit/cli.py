@@ -219,8 +219,8 @@ def _serve(args) -> int:
 
 def _import(args) -> int:
     from saara_kit.data import load_region
-    from saara_kit.exports.transfer import ImportRejected, import_file, saved_warnings
-    from saara_kit.registry import domain
+    from saara_kit.exports.transfer import ImportRejected, import_file, import_workbook, saved_warnings
+    from saara_kit.registry import domain, steps
     from saara_kit.store import RevisionConflict
 
     lang = normalise_lang(args.lang)
@@ -231,7 +231,9 @@ def _import(args) -> int:
     load_region(args.region)  # an unknown hub is said by main()
     try:
         with _store(args) as store:
-            rows, new = import_file(store, domain(args.domain), args.file, args.region, args.association)
+            whole_app = args.file.suffix.lower() in (".xlsx", ".xlsm") and len(steps(args.domain)) > 1
+            rows, new = (import_workbook if whole_app else import_file)(
+                store, domain(args.domain), args.file, args.region, args.association)
             for association, warning in saved_warnings(store, domain(args.domain), args.region):
                 print(f"{association} — {warning.message(lang)}", file=sys.stderr)
     except ImportRejected as rejected:

@@ -18,6 +18,8 @@ from saara_kit.records.domain import Domain
 __all__ = ["app", "apps", "domain", "domains", "register", "steps", "unregister"]
 
 _extra: dict[str, Domain] = {}
+# the order a hub's workshop goes through the apps (landing page, samples); others come after
+PROGRAMME = ("stakeholders", "concertation", "budget")
 
 
 @cache
@@ -80,7 +82,7 @@ def _after_what_they_name(found: dict[str, Domain]) -> dict[str, Domain]:
                 place(owner, seen | {app})
         placed[app] = sorted(groups[app], key=lambda declared: declared.part_of is not None)
 
-    for app in groups:
+    for app in sorted(groups, key=lambda name: PROGRAMME.index(name) if name in PROGRAMME else len(PROGRAMME)):
         place(app)
     return {declared.name: declared for group in placed.values() for declared in group}
 

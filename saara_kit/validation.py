@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from typing import Any, Callable, Iterable, Mapping
 
 from saara_kit.i18n import catalogue, t
@@ -13,6 +14,7 @@ __all__ = [
     "code_for_text",
     "fold_name",
     "fold_text",
+    "parse_decimal",
     "parse_whole_number",
 ]
 
@@ -27,9 +29,13 @@ class FieldError:
     params: Mapping[str, Any] = field(default_factory=dict)
 
     def message(self, lang: str = "fr") -> str:
-        """Say what is wrong, in ``lang``."""
+        """Say what is wrong, in ``lang`` (decimal values written as ``lang`` writes numbers)."""
+        from saara_kit.i18n import format_number
+
         label = t(self.label_key, lang)
-        return t("error.field", lang, field=label, reason=t(f"error.{self.code}", lang, **self.params))
+        values = {name: format_number(value, lang) if isinstance(value, (float, Decimal)) else value
+                  for name, value in self.params.items()}
+        return t("error.field", lang, field=label, reason=t(f"error.{self.code}", lang, **values))
 
 
 class ValidationError(ValueError):
@@ -59,6 +65,33 @@ def parse_whole_number(value: Any) -> int:
     if not number.is_integer():
         raise ValueError(value)
     return int(number)
+
+
+GROUPING_SPACES = (" ", "\u00a0", "\u202f", "\u2009", "'", "\u066c")  # spaces, Swiss apostrophe, Arabic thousands
+
+
+def parse_decimal(value: Any) -> Decimal:
+    """Read a decimal number as people write it: "1 234,50", "1.234,50", "1,234.50", "1234.5",
+    "−3", "١٢٣٫٥"; the separator written last is the decimal one, unless it repeats ("1.234.567").
+    Raise ``ValueError`` when it is not a number."""
+    if isinstance(value, bool):
+        raise ValueError(value)
+    if isinstance(value, (int, float, Decimal)):
+        return Decimal(str(value))
+    text = str(value).strip().replace("\u2212", "-").replace("\u066b", ",")
+    for space in GROUPING_SPACES:
+        text = text.replace(space, "")
+    marks = [char for char in text if char in ".,"]
+    if marks:
+        decimal_mark = marks[-1] if marks.count(marks[-1]) == 1 else None
+        text = "".join("." if char == decimal_mark else "" if char in ".," else char for char in text)
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        raise ValueError(value) from None
+    if not number.is_finite():
+        raise ValueError(value)
+    return number
 
 
 def fold_text(text: str) -> str:

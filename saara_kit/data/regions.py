@@ -10,12 +10,22 @@ import yaml
 from saara_kit.i18n import TranslatedError, fallbacks, language, languages, normalise_lang
 from saara_kit.settings import PARAMS_DIR
 
-__all__ = ["Region", "list_regions", "load_region"]
+__all__ = ["EuroRate", "Region", "list_regions", "load_region"]
+
+
+@dataclass(frozen=True)
+class EuroRate:
+    """How many DZD one EUR is worth in a hub's budgets, since ``date``; ``second`` is another
+    rate (the parallel market's) that budgets are recomputed at to see what changes."""
+
+    dzd: float
+    date: dt.date
+    second: float
 
 
 @dataclass(frozen=True)
 class Region:
-    """A learning hub: its id, names, wilayas, default language and workshop date."""
+    """A learning hub: its id, names, wilayas, default language, workshop date and euro rate."""
 
     id: str
     names: dict[str, str]
@@ -23,6 +33,7 @@ class Region:
     default_lang: str
     workshop_date: dt.date
     wilayas: tuple[int, ...]
+    eur_rate: EuroRate
 
     def name(self, lang: str) -> str:
         """Return the hub's name in ``lang``, else in that language's fallback."""
@@ -50,4 +61,5 @@ def load_region(region_id: str, params_dir: Path = PARAMS_DIR) -> Region:
         default_lang=normalise_lang(raw["default_lang"]),
         workshop_date=raw["workshop_date"],
         wilayas=tuple(int(code) for code in raw["wilayas"]),
+        eur_rate=EuroRate(float(raw["eur_rate"]["dzd"]), raw["eur_rate"]["date"], float(raw["eur_rate"]["second"])),
     )

@@ -3,10 +3,15 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["DANGEROUS_FIRST_CHARACTERS", "neutralise", "restore"]
+__all__ = ["DANGEROUS_FIRST_CHARACTERS", "Formula", "neutralise", "restore"]
 
 DANGEROUS_FIRST_CHARACTERS = ("=", "+", "-", "@", "\t", "\r", "\n", "\0")
 QUOTE = "'"
+
+
+class Formula(str):
+    """A spreadsheet formula the kit itself wrote (a line's quantity × rate, a SUM): the one kind of
+    text a workbook keeps as a formula. What a participant typed is never one."""
 
 
 def neutralise(value: Any) -> Any:
@@ -15,7 +20,7 @@ def neutralise(value: Any) -> Any:
     Text that already starts with an apostrophe gets one too, so that ``restore`` is its exact
     inverse. Numbers pass unchanged: a negative number is data, not a formula.
     """
-    if isinstance(value, str) and value.startswith((*DANGEROUS_FIRST_CHARACTERS, QUOTE)):
+    if isinstance(value, str) and not isinstance(value, Formula) and value.startswith((*DANGEROUS_FIRST_CHARACTERS, QUOTE)):
         return QUOTE + value
     return value
 

@@ -12,7 +12,10 @@ import pandas as pd
 from saara_kit.exports.safe import neutralise
 from saara_kit.i18n import TranslatedError, t
 
-__all__ = ["MAX_CELL_CHARS", "MAX_FILE_BYTES", "MAX_ROWS", "MissingColumns", "TableError", "decode_text", "read_table", "write_table", "write_tables"]
+__all__ = [
+    "MAX_CELL_CHARS", "MAX_FILE_BYTES", "MAX_ROWS", "MissingColumns", "TableError", "decode_text", "read_sheets", "read_table",
+    "write_table", "write_tables",
+]
 
 # What an import reads at most: a hub's list is a few hundred rows of short texts. Each limit is
 # checked before the rows are parsed further, and refused with the line and column it met.
@@ -41,26 +44,56 @@ class MissingColumns(TableError):
 
 
 def read_table(path: str | Path) -> list[tuple[int, dict[str, str]]]:
-    """Return ``(line number, {header: text})`` for each non-empty data row of a CSV or XLSX file.
+    """Return ``(line number, {header: text})`` for each non-empty data row of a CSV or XLSX file
+    (its first sheet).
 
     CSV may be separated by semicolons, commas or tabs, in any encoding ``decode_text`` reads. Line
     numbers are those a spreadsheet shows: the header is line 1.
     """
+    path = _readable(path)
+    if path.suffix.lower() == ".csv":
+        return _table(_guarded(lambda: _csv_rows(path)))
+    return _table(_guarded(lambda: _xlsx_sheets(path, first_only=True))[0][1])
+
+
+def read_sheets(path: str | Path, titles: set[str]) -> dict[str, list[tuple[int, dict[str, str]]]]:
+    """Return the sheets of an XLSX workbook called one of ``titles`` that hold data, by title, as
+    ``read_table`` reads one (other sheets, such as a template's help, are not read)."""
+    path = _readable(path)
+    if path.suffix.lower() == ".csv":
+        raise TableError("import.unknown_format", suffix=".csv")
+    found = {}
+    for title, rows in _guarded(lambda: _xlsx_sheets(path, titles=titles)):
+        try:
+            found[title] = _table(rows)
+        except TableError as problem:
+            if problem.key != "import.empty":
+                raise
+    return found
+
+
+def _readable(path: str | Path) -> Path:
     path = Path(path)
-    suffix = path.suffix.lower()
-    readers = {".csv": _csv_rows, ".xlsx": _xlsx_rows, ".xlsm": _xlsx_rows}
-    if suffix not in readers:
-        raise TableError("import.unknown_format", suffix=suffix or "?")
+    if path.suffix.lower() not in (".csv", ".xlsx", ".xlsm"):
+        raise TableError("import.unknown_format", suffix=path.suffix.lower() or "?")
     if not path.is_file():
         raise TableError("import.not_found", path=str(path))
     if path.stat().st_size > MAX_FILE_BYTES:
         raise TableError("import.file_too_big", size=path.stat().st_size // 1000, max=MAX_FILE_BYTES // 1000)
+    return path
+
+
+def _guarded(read):
     try:
-        rows = readers[suffix](path)
+        return read()
     except TableError:
         raise
     except (OSError, ValueError, KeyError, csv.Error, zipfile.BadZipFile) as error:
         raise TableError("import.unreadable", reason=type(error).__name__) from error
+
+
+def _table(rows: list[list[object]]) -> list[tuple[int, dict[str, str]]]:
+    """Return a sheet's rows as ``(line number, {header: text})``, empty rows left out."""
     if not rows:
         raise TableError("import.empty")
     _check_sizes(rows)
@@ -118,7 +151,9 @@ def _csv_rows(path: Path) -> list[list[str]]:
     return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
 
 
-def _xlsx_rows(path: Path) -> list[list[object]]:
+def _xlsx_sheets(path: Path, first_only: bool = False, titles: set[str] | None = None) -> list[tuple[str, list[list[object]]]]:
+    """Return (title, rows) of each sheet (called one of ``titles``), or of the first; values as
+    last saved, not formulas."""
     from openpyxl import load_workbook  # only when a workbook is read: a form's kernel never does
 
     with zipfile.ZipFile(path) as parts:
@@ -127,14 +162,18 @@ def _xlsx_rows(path: Path) -> list[list[object]]:
             raise TableError("import.unpacks_too_big", size=unpacked // 1_000_000, max=MAX_UNPACKED_BYTES // 1_000_000)
     workbook = load_workbook(path, read_only=True, data_only=True)
     try:
-        sheet = workbook.worksheets[0]
-        sheet.reset_dimensions()  # a stale <dimension> would silently drop rows
-        rows = []
-        for row in sheet.iter_rows(values_only=True):
-            rows.append(list(row))
-            if len(rows) > MAX_ROWS + 1:  # the header and one row too many: said by _check_sizes
-                break
-        return rows
+        sheets = []
+        for sheet in workbook.worksheets[:1] if first_only else workbook.worksheets:
+            if titles is not None and sheet.title not in titles:
+                continue
+            sheet.reset_dimensions()  # a stale <dimension> would silently drop rows
+            rows = []
+            for row in sheet.iter_rows(values_only=True):
+                rows.append(list(row))
+                if len(rows) > MAX_ROWS + 1:  # the header and one row too many: said by _check_sizes
+                    break
+            sheets.append((sheet.title, rows))
+        return sheets
     finally:
         workbook.close()
 

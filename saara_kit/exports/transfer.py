@@ -8,15 +8,17 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
 
 from saara_kit.exports.safe import restore
 from saara_kit.exports.anonymise import Anonymiser
-from saara_kit.exports.tables import MissingColumns, TableError, read_table, write_tables
-from saara_kit.i18n import format_date, is_rtl, t
+from saara_kit.exports.formulas import column_places, with_row_formulas, with_sheet_references
+from saara_kit.exports.tables import MissingColumns, TableError, read_sheets, read_table, write_tables
+from saara_kit.exports.workbook import sheet_title
+from saara_kit.i18n import format_date, is_rtl, languages, t
 from saara_kit.records import Domain, Record, labelled_table, validate_association
 from saara_kit.store import Revision, Store, new_record_id
 from saara_kit.store.repository import (
@@ -26,7 +28,7 @@ from saara_kit.validation import FieldError, ValidationError, code_for_text, fol
 
 __all__ = [
     "ImportRejected", "RowProblem", "export_frame", "export_records", "import_every_sample", "import_file",
-    "import_rows", "import_samples",
+    "import_rows", "import_samples", "import_workbook",
 ]
 
 ID_COLUMNS = ("record_id", "revision")
@@ -34,14 +36,16 @@ ID_COLUMNS = ("record_id", "revision")
 
 @dataclass(frozen=True)
 class RowProblem:
-    """One field's problem on one line of an imported file."""
+    """One field's problem on one line of an imported file (of one of its ``sheet``s)."""
 
     line: int
     error: FieldError
+    sheet: str = ""
 
     def message(self, lang: str = "fr") -> str:
-        """Say the line, the field and the reason, in ``lang``."""
-        return t("error.line", lang, line=self.line, message=self.error.message(lang))
+        """Say the sheet, the line, the field and the reason, in ``lang``."""
+        said = t("error.line", lang, line=self.line, message=self.error.message(lang))
+        return t("error.sheet", lang, sheet=self.sheet, message=said) if self.sheet else said
 
 
 class ImportRejected(ValueError):
@@ -180,6 +184,53 @@ def import_file(
     return import_rows(store, domain, read_table(path), region, association, author)
 
 
+def step_sheet_titles(step: Domain) -> set[str]:
+    """Return the titles an exported workbook gives a step's sheet, in every language."""
+    return {sheet_title(t(key, lang)) for lang in languages() for key in (f"{step.name}.step", f"app.{step.name}.title")}
+
+
+def import_workbook(
+    store: Store, domain: Domain, path: str | Path, region: str, association: str | None = None,
+    author: str = "import",
+) -> tuple[int, int]:
+    """Import an app's workbook as ``export --format xlsx`` writes it (or as a trainer fills it):
+    each step from its sheet, in the app's order, all or nothing; return (rows read, new revisions).
+
+    A step's rows may name records of an earlier sheet of the same file (a line's funder)."""
+    from saara_kit.registry import steps
+
+    sheets = read_sheets(path, set().union(*(step_sheet_titles(step) for step in steps(domain.name))))
+    if not sheets:
+        return import_file(store, domain, path, region, association, author)  # one table, as a template is
+    pending: dict[str, dict[str, dict[str, dict]]] = {}  # step -> association -> name -> payload
+    changes, problems, read = [], [], 0
+
+    def known_for(step: Domain):
+        def known(owner: str) -> dict:
+            found = referenced_records(store, step, region, canonical_association(store, region, owner))
+            return {target: {**names, **pending.get(target, {}).get(fold_name(owner), {})}
+                    for target, names in found.items()}
+        return functools.cache(known)
+
+    for step in steps(domain.name):
+        title = next((title for title in sheets if title in step_sheet_titles(step)), None)
+        if title is None:
+            continue
+        try:
+            rows = _read_rows(step, sheets[title], association, known_for(step) if step.references else lambda owner: None)
+            changes += _plan(store, step, rows, region, author)
+        except ImportRejected as rejected:
+            problems += [replace(problem, sheet=title) for problem in rejected.problems]
+            continue
+        read += len(rows)
+        for row in rows:
+            pending.setdefault(step.name, {}).setdefault(fold_name(row.association), {})[
+                step.name_of(row.record)] = row.record.to_payload()
+    if problems:
+        raise ImportRejected(problems)
+    return read, store.save_many(changes)
+
+
 def saved_warnings(store: Store, domain: Domain, region: str) -> list[tuple[str, FieldError]]:
     """Return (association, warning) for what deserves a second look in each association's saved
     list of the hub (``Domain.warnings``: two meetings of one owner at once)."""
@@ -234,13 +285,19 @@ def current_frame(store: Store, domain: Domain, region: str | None = None, anony
     return frame if anonymiser is None else anonymiser.frame(domain, frame)
 
 
-def _labelled(domain: Domain, frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+def _sheet_columns(domain: Domain) -> list[str]:
+    """Return the columns of a domain's table, in order: hub, association, fields, derived, store's."""
+    return ["region", "association", *domain.field_names, *(f.name for f in domain.derived), *STORE_COLUMNS]
+
+
+def _labelled(domain: Domain, frame: pd.DataFrame, lang: str, formulas: bool = False) -> pd.DataFrame:
+    """Return records as a table for people; with ``formulas``, derived columns a workbook computes."""
     if domain.derive is not None:
         frame = domain.derive(frame)
     frame["saved_at"] = [stamp.strftime("%Y-%m-%d %H:%M:%S") for stamp in frame["saved_at"]]
-    derived = [f.name for f in domain.derived]
-    columns = ["region", "association", *domain.field_names, *derived, *STORE_COLUMNS]
-    return labelled_table(domain, frame[columns], lang)
+    columns = _sheet_columns(domain)
+    labelled = labelled_table(domain, frame[columns], lang)
+    return with_row_formulas(domain, columns, frame, labelled) if formulas else labelled
 
 
 def export_records(
@@ -265,10 +322,13 @@ def export_records(
         return write_handout(store, domain, path, region, association, lang, hub_name, anonymiser)
     shown = steps(domain.name) if fmt == "xlsx" and domain.part_of is None else [domain]
     raw = {step.name: current_frame(store, step, region, anonymiser, association) for step in shown}
-    sheets = [(t(f"{step.name}.step" if len(shown) > 1 else f"app.{step.name}.title", lang),
-               _labelled(step, raw[step.name].copy(), lang)) for step in shown]
+    titles = {step.name: sheet_title(t(f"{step.name}.step" if len(shown) > 1 else f"app.{step.name}.title", lang))
+              for step in shown}
+    sheets = [(titles[step.name], _labelled(step, raw[step.name].copy(), lang, formulas=fmt == "xlsx")) for step in shown]
     if len(shown) > 1:
-        sheets += [(t(title, lang), summary(raw, lang)) for title, summary in domain.summaries]
+        places = column_places({step.name: (titles[step.name], _sheet_columns(step)) for step in shown})
+        sheets += [(t(title, lang), with_sheet_references(summary(raw, lang), places))
+                   for title, summary in domain.summaries]
     lines = [
         (t("records.field.region", lang), hub_name or t("export.all_hubs", lang)),
         (t("export.form", lang), t(f"app.{domain.name}.title", lang)),

@@ -58,8 +58,10 @@ def write_workbook(sheets: list[tuple[str, pd.DataFrame]], path: Path, about: Ab
 
     ``about`` makes a last sheet of (label, value) lines: the hub, the date; its first value
     also heads the printed pages.
-    Every text cell is written as text, never as a formula.
+    Every text cell is written as text, never as a formula, but for the kit's own ``Formula`` cells.
     """
+    from saara_kit.exports.safe import Formula
+
     book = Workbook()
     book.remove(book.active)
     for title, frame in sheets:
@@ -69,9 +71,8 @@ def write_workbook(sheets: list[tuple[str, pd.DataFrame]], path: Path, about: Ab
         for row in frame.itertuples(index=False):
             data.append([None if value is None or (isinstance(value, float) and pd.isna(value)) else value
                          for value in row])
-        for row in data.iter_rows():
-            for cell in row:
-                if cell.data_type == "f":  # a string openpyxl took for a formula
+            for value, cell in zip(row, data[data.max_row]):
+                if cell.data_type == "f" and not isinstance(value, Formula):  # a string openpyxl took for a formula
                     cell.data_type = "s"
         style_sheet(data)
         if about:

@@ -121,6 +121,12 @@ class Domain:
     advice: Callable[[Any], str | None] | None = None  # a step's advice on its app's main records (a catalogue key)
     events: Callable[[Any, str], list] | None = None  # (records, lang) -> calendar events (meetings), for an ICS export
     charts: Callable[[Any, str], list] | None = None  # ({domain: records}, lang) -> figures, for a printed handout
+    # derived columns a workbook computes: (column, record -> formula naming the row's cells as {field}),
+    # as ("amount", lambda record: "={quantity}*{unit_rate}")
+    formulas: tuple[tuple[str, Callable[[Mapping[str, Any]], str]], ...] = ()
+    # checks across an app's steps that warn but never refuse ({step: records} -> (association, name, problem)):
+    # a budget's indirect costs over the funder's cap
+    checks: Callable[[Any], list] | None = None
     in_handout: bool = True  # False for a step a summary shows better (the logframe, as funders read it)
     # checks over an association's whole list that warn but never refuse (two meetings of one owner at once)
     warnings: tuple[Callable[[list[Record]], Iterable[FieldError]], ...] = ()

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any, Iterable
 
-from saara_kit.validation import code_for_text, parse_whole_number
+from saara_kit.validation import code_for_text, parse_decimal, parse_whole_number
 
 __all__ = ["Amount", "Choice", "Count", "Date", "Field", "Invalid", "Reference", "References", "Scale", "Text", "Time"]
 
@@ -297,16 +297,18 @@ class Amount(Field):
         return 0.0
 
     def read(self, value: Any, prefix: str = "") -> float:
-        text = _text_of(value).replace("\u00a0", "").replace("\u202f", "").replace(" ", "").replace(",", ".")
+        text = _text_of(value)
         if not text:
             if self.required:
                 raise Invalid("required")
             return 0.0
         try:
-            number = Decimal(text)
-        except InvalidOperation:
+            number = parse_decimal(text)
+        except ValueError:
             raise Invalid("not_a_number") from None
-        if not number.is_finite() or not 0 <= number <= Decimal(str(self.high)):
+        if number < 0:
+            raise Invalid("negative")
+        if not number <= Decimal(str(self.high)):
             raise Invalid("out_of_range", low=0, high=self.high)
         return round(float(number), 2)
 

@@ -50,6 +50,12 @@ class StepsForm(TranslatedForm):
             step.state.observe(self._note_new_code, names=["created_codes"])
         self._new_codes = MessageLine()
         self._new_codes.add_class("saara-new-code")
+        self._checks = MessageLine()  # the main domain's checks across steps (a funder's caps), live
+        self._checks.add_class("saara-checks")
+        self._main_domain = main
+        for step in self.steps.values():
+            step.state.observe(lambda _: self._draw_checks(), names=["draft"])
+        self._on_lang(lambda _: self._draw_checks())
 
         self._tabs = widgets.Tab(children=list(self.steps.values()))
         self._tabs.add_class("saara-steps")
@@ -57,13 +63,30 @@ class StepsForm(TranslatedForm):
         self._on_lang(lambda lang: setattr(self._tabs, "titles", tuple(
             f"{number}. {t(f'{name}.step', lang)}" for number, name in enumerate(names, start=1))))
         self._tabs.observe(lambda change: self.steps[names[change["new"]]].refresh(), names="selected_index")
-        self._finish([title, *self._header, self._new_codes, self._tabs])
+        self._finish([title, *self._header, self._new_codes, self._checks, self._tabs])
 
     def _records(self, name: str) -> pd.DataFrame:
         """Return a step's list (as its participant sees it) as a table."""
         step = self.steps[name]
         return pd.DataFrame([record.to_payload() for record in step.entries],
                             columns=list(step.domain.field_names))
+
+    @property
+    def warnings(self) -> list:
+        """Return what the main domain's checks find across the steps' lists, as the participant
+        sees them (saved or not): (association, name, problem) for a funder's cap exceeded."""
+        if self._main_domain.checks is None:
+            return []
+        first = self.steps[self._main_domain.name].state
+        where = {"region": first.region, "association": first.association}
+        return self._main_domain.checks({name: self._records(name).assign(**where) for name in self.steps})
+
+    def _draw_checks(self) -> None:
+        found = self.warnings
+        if found:
+            self._checks.show([f"{name} — {problem.message(self.lang)}" for _, name, problem in found], warning=True)
+        else:
+            self._checks.clear()
 
     def _note_new_code(self, change) -> None:
         """Show a code the first save made, and type it in, so that every step opens with it."""

@@ -28,7 +28,7 @@ def _codes(refused) -> list[tuple[str, str]]:
 
 
 def test_the_concertation_app_comes_after_the_register_it_names():
-    assert apps() == ["stakeholders", "concertation", "meeting"]
+    assert apps()[:2] == ["stakeholders", "concertation"] and "meeting" in apps()
     assert [d.name for d in steps("concertation")] == ["concertation", "participation", "activities", "meetings",
                                                        "commitments", "logframe"]
 

@@ -38,8 +38,8 @@ def test_fields_read_what_people_type(field, raw, expected):
         (Scale("power", 1, 5), 9, "out_of_range"),
         (Choice("type", ("apc",)), "ministère", "not_a_choice"),
         (Amount("cost"), "beaucoup", "not_a_number"),
-        (Amount("cost"), "-3", "out_of_range"),
-        (Amount("cost"), "NaN", "out_of_range"),
+        (Amount("cost"), "-3", "negative"),
+        (Amount("cost"), "NaN", "not_a_number"),
         (Date("day"), "09/02/2027", "not_a_date"),
     ],
 )

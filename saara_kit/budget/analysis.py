@@ -1,0 +1,103 @@
+"""What a budget's records add up to (pure functions over DataFrames): each line's amount in its
+currency and in DZD, totals by heading and by funder, and the funders' rules checked."""
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import cache
+
+import pandas as pd
+
+from saara_kit.budget.fields import DIRECT_HEADINGS, HEADINGS, LINE_FIELDS, Shares
+from saara_kit.budget.rules import ruleset
+from saara_kit.i18n import t
+from saara_kit.validation import FieldError
+
+__all__ = ["budget_checks", "checks_table", "eur_rate", "funder_totals", "heading_totals", "with_amounts"]
+
+SHARES: Shares = next(f for f in LINE_FIELDS if isinstance(f, Shares))
+CENT = Decimal("0.01")
+
+
+@cache
+def eur_rate(region: str, second: bool = False) -> Decimal:
+    """Return how many DZD one EUR is worth in hub ``region``'s budgets (its ``second`` rate, for
+    the sensitivity view)."""
+    from saara_kit.data import load_region
+
+    rate = load_region(region).eur_rate
+    return Decimal(str(rate.second if second else rate.dzd))
+
+
+def with_amounts(lines: pd.DataFrame, second_rate: bool = False) -> pd.DataFrame:
+    """Return budget lines (or in-kind contributions) with ``amount`` (quantity × unit rate, in the
+    line's currency) and ``amount_dzd`` (at the hub's rate, or its second rate)."""
+    amounts = [Decimal(str(quantity)) * Decimal(str(rate)) for quantity, rate in zip(lines["quantity"], lines["unit_rate"])]
+    in_dzd = [amount * (eur_rate(region, second_rate) if currency == "EUR" else 1)
+              for amount, currency, region in zip(amounts, lines["currency"], lines["region"])]
+    return lines.assign(amount=[float(a.quantize(CENT)) for a in amounts],
+                        amount_dzd=[float(a.quantize(CENT)) for a in in_dzd])
+
+
+def heading_totals(lines: pd.DataFrame) -> pd.Series:
+    """Return the DZD total of each heading, in the headings' order (lines with ``amount_dzd``)."""
+    return lines.groupby("heading")["amount_dzd"].sum().reindex(list(HEADINGS), fill_value=0.0)
+
+
+def funder_totals(lines: pd.DataFrame) -> pd.Series:
+    """Return what each funder pays, in DZD: each line's amount times the funder's share."""
+    paid: dict[str, float] = {}
+    for shares, amount in zip(lines["shares"], lines["amount_dzd"]):
+        for funder, share in SHARES.shares(shares).items():
+            paid[funder] = paid.get(funder, 0.0) + amount * float(share) / 100
+    return pd.Series(paid, dtype=float, name="amount_dzd")
+
+
+def _pct(part: float, whole: float) -> Decimal:
+    return (Decimal(str(part)) * 100 / Decimal(str(whole))).quantize(Decimal("0.1")) if whole else Decimal(0)
+
+
+def _breaches(rules_id: str, lines: pd.DataFrame, funding: pd.DataFrame) -> list[FieldError]:
+    rules = ruleset(rules_id)
+    totals = heading_totals(lines)
+    direct = float(totals[list(DIRECT_HEADINGS)].sum())
+    found = []
+    for heading, cap in (("indirect", rules.indirect_max_pct), ("contingency", rules.contingency_max_pct)):
+        share = _pct(float(totals[heading]), direct)
+        if cap is not None and share > cap:
+            found.append(FieldError("heading", f"budget_lines.heading.{heading}", f"{heading}_cap",
+                                    {"share": share, "cap": cap}))
+    requested = set(funding.loc[funding["kind"] == "requested", "funder"])
+    paid = funder_totals(lines)
+    asked, total = float(paid[paid.index.isin(requested)].sum()), float(lines["amount_dzd"].sum())
+    if rules.max_grant is not None and asked > rules.max_grant:
+        found.append(FieldError("shares", "budget_lines.field.shares", "max_grant",
+                                {"asked": Decimal(str(asked)).quantize(CENT), "cap": rules.max_grant}))
+    cofunding = 100 - _pct(asked, total) if total else Decimal(100)
+    if rules.min_cofunding_pct is not None and cofunding < rules.min_cofunding_pct:
+        found.append(FieldError("shares", "budget_lines.field.shares", "min_cofunding",
+                                {"share": cofunding, "minimum": rules.min_cofunding_pct}))
+    return found
+
+
+def budget_checks(records: dict[str, pd.DataFrame]) -> list[tuple[str, str, FieldError]]:
+    """Return each breach of a funder's rules as (association, budget, problem), the numbers in
+    the problem: ``records`` holds the app's tables by step (with ``region`` and ``association``)."""
+    lines, funding = records["budget_lines"], records["funding"]
+    if lines.empty:
+        return []
+    lines = with_amounts(lines)
+    found = []
+    for budget in records["budget"].itertuples(index=False):
+        mine = (lines["association"] == budget.association) & (lines["budget"] == budget.name)
+        theirs = funding[(funding["association"] == budget.association) & (funding["budget"] == budget.name)]
+        if mine.any():
+            found += [(budget.association, budget.name, problem)
+                      for problem in _breaches(budget.rules, lines[mine], theirs)]
+    return found
+
+
+def checks_table(records: dict[str, pd.DataFrame], lang: str = "fr") -> pd.DataFrame:
+    """Return the rules' checks as a sheet: one row per breach, or one row saying all is well."""
+    rows = [(association, budget, problem.message(lang)) for association, budget, problem in budget_checks(records)]
+    headers = [t("records.field.association", lang), t("app.budget.title", lang), t("budget.checks.problem", lang)]
+    return pd.DataFrame(rows or [("", "", t("budget.checks.none", lang))], columns=headers)
