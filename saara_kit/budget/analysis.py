@@ -10,9 +10,13 @@ import pandas as pd
 from saara_kit.budget.fields import DIRECT_HEADINGS, HEADINGS, LINE_FIELDS, Shares
 from saara_kit.budget.rules import ruleset
 from saara_kit.i18n import t
+from saara_kit.settings import default_region
 from saara_kit.validation import FieldError
 
-__all__ = ["budget_checks", "checks_table", "eur_rate", "funder_totals", "heading_totals", "with_amounts"]
+__all__ = [
+    "budget_checks", "checks_table", "eur_rate", "funder_totals", "heading_totals", "sensitivity_table", "variance",
+    "with_amounts",
+]
 
 SHARES: Shares = next(f for f in LINE_FIELDS if isinstance(f, Shares))
 CENT = Decimal("0.01")
@@ -32,8 +36,9 @@ def with_amounts(lines: pd.DataFrame, second_rate: bool = False) -> pd.DataFrame
     """Return budget lines (or in-kind contributions) with ``amount`` (quantity × unit rate, in the
     line's currency) and ``amount_dzd`` (at the hub's rate, or its second rate)."""
     amounts = [Decimal(str(quantity)) * Decimal(str(rate)) for quantity, rate in zip(lines["quantity"], lines["unit_rate"])]
+    regions = lines["region"] if "region" in lines else [default_region()] * len(lines)  # a form's draft: its hub
     in_dzd = [amount * (eur_rate(region, second_rate) if currency == "EUR" else 1)
-              for amount, currency, region in zip(amounts, lines["currency"], lines["region"])]
+              for amount, currency, region in zip(amounts, lines["currency"], regions)]
     return lines.assign(amount=[float(a.quantize(CENT)) for a in amounts],
                         amount_dzd=[float(a.quantize(CENT)) for a in in_dzd])
 
@@ -52,11 +57,37 @@ def funder_totals(lines: pd.DataFrame) -> pd.Series:
     return pd.Series(paid, dtype=float, name="amount_dzd")
 
 
+def variance(lines: pd.DataFrame, expenditures: pd.DataFrame) -> pd.DataFrame:
+    """Return, per heading, the plan, the actual spending (expenditures against the heading's
+    lines, in DZD), the difference and the actual over the plan in per cent."""
+    plan = heading_totals(lines)
+    heading_of = dict(zip(lines["description"], lines["heading"]))
+    actual = pd.Series(0.0, index=plan.index)
+    if len(expenditures):
+        spent = with_amounts(expenditures.assign(quantity=1, unit_rate=expenditures["amount"]))
+        for line, amount in zip(spent["line"], spent["amount_dzd"]):
+            if line in heading_of:
+                actual[heading_of[line]] += amount
+    table = pd.DataFrame({"plan": plan, "actual": actual})
+    table["difference"] = table["actual"] - table["plan"]
+    table["pct"] = [float(_pct(a, p)) if p else 0.0 for a, p in zip(table["actual"], table["plan"])]
+    return table
+
+
+def sensitivity_table(records: dict[str, pd.DataFrame], lang: str = "fr") -> pd.DataFrame:
+    """Return each heading's total at the hub's rate and at its second rate (the parallel
+    market's), in DZD: what a budget in euros is worth if the rate moves."""
+    lines = records["budget_lines"]
+    first, second = heading_totals(with_amounts(lines)), heading_totals(with_amounts(lines, second_rate=True))
+    return pd.DataFrame({t("budget_lines.field.heading", lang): [t(f"budget_lines.heading.{h}", lang) for h in HEADINGS],
+                         t("budget.at_rate", lang): list(first), t("budget.at_second_rate", lang): list(second)})
+
+
 def _pct(part: float, whole: float) -> Decimal:
     return (Decimal(str(part)) * 100 / Decimal(str(whole))).quantize(Decimal("0.1")) if whole else Decimal(0)
 
 
-def _breaches(rules_id: str, lines: pd.DataFrame, funding: pd.DataFrame) -> list[FieldError]:
+def _breaches(rules_id: str, lines: pd.DataFrame, funding: pd.DataFrame, spent: pd.DataFrame) -> list[FieldError]:
     rules = ruleset(rules_id)
     totals = heading_totals(lines)
     direct = float(totals[list(DIRECT_HEADINGS)].sum())
@@ -76,13 +107,19 @@ def _breaches(rules_id: str, lines: pd.DataFrame, funding: pd.DataFrame) -> list
     if rules.min_cofunding_pct is not None and cofunding < rules.min_cofunding_pct:
         found.append(FieldError("shares", "budget_lines.field.shares", "min_cofunding",
                                 {"share": cofunding, "minimum": rules.min_cofunding_pct}))
+    if rules.flexibility_pct is not None and len(spent):
+        for heading, row in variance(lines, spent).iterrows():
+            over = Decimal(str(row["pct"])) - 100
+            if row["plan"] and over > rules.flexibility_pct:
+                found.append(FieldError("heading", f"budget_lines.heading.{heading}", "over_flexibility",
+                                        {"over": over, "cap": rules.flexibility_pct}))
     return found
 
 
 def budget_checks(records: dict[str, pd.DataFrame]) -> list[tuple[str, str, FieldError]]:
     """Return each breach of a funder's rules as (association, budget, problem), the numbers in
     the problem: ``records`` holds the app's tables by step (with ``region`` and ``association``)."""
-    lines, funding = records["budget_lines"], records["funding"]
+    lines, funding, spent = records["budget_lines"], records["funding"], records["expenditures"]
     if lines.empty:
         return []
     lines = with_amounts(lines)
@@ -90,9 +127,10 @@ def budget_checks(records: dict[str, pd.DataFrame]) -> list[tuple[str, str, Fiel
     for budget in records["budget"].itertuples(index=False):
         mine = (lines["association"] == budget.association) & (lines["budget"] == budget.name)
         theirs = funding[(funding["association"] == budget.association) & (funding["budget"] == budget.name)]
+        spending = spent[(spent["association"] == budget.association) & spent["line"].isin(lines.loc[mine, "description"])]
         if mine.any():
             found += [(budget.association, budget.name, problem)
-                      for problem in _breaches(budget.rules, lines[mine], theirs)]
+                      for problem in _breaches(budget.rules, lines[mine], theirs, spending)]
     return found
 
 

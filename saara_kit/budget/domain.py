@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from saara_kit.budget.analysis import budget_checks, checks_table, eur_rate, heading_totals, with_amounts
+from saara_kit.budget.analysis import budget_checks, checks_table, eur_rate, heading_totals, sensitivity_table, with_amounts
 from saara_kit.budget.fields import (
     BUDGET_FIELDS, DIRECT_HEADINGS, EXPENDITURE_FIELDS, FUNDING_FIELDS, HEADINGS, IN_KIND_FIELDS, LINE_FIELDS,
 )
@@ -20,6 +20,19 @@ AMOUNT_FORMULAS = (
     # the row's own rate to DZD, written out: 1 for DZD, the hub's rate for EUR
     ("amount_dzd", lambda record: f'={{amount}}*{eur_rate(record["region"]) if record["currency"] == "EUR" else 1}'),
 )
+
+
+def _headings_picture(frame, lang: str, budgets=None):
+    from saara_kit.budget.charts import headings_chart  # matplotlib only once drawn
+
+    return headings_chart(frame, lang)
+
+
+def _handout_charts(records, lang: str) -> list:
+    from saara_kit.budget.charts import actuals_chart, funders_chart, headings_chart
+
+    lines = records["budget_lines"]
+    return [headings_chart(lines, lang), funders_chart(lines, lang), actuals_chart(lines, records["expenditures"], lang)]
 
 
 def _line_label(record: Record, lang: str) -> str:
@@ -57,8 +70,9 @@ def _quoted(text: str) -> str:
 BUDGET = Domain(
     name="budget", kind="budget", fields=BUDGET_FIELDS, key="name",
     title=lambda record, lang: f"{record.name} — {t(f'budget.rules.{record.rules}', lang)}",
-    samples="sample_budget", checks=budget_checks,
-    summaries=(("budget.totals.sheet", totals_table), ("budget.checks.sheet", checks_table)),
+    samples="sample_budget", checks=budget_checks, charts=_handout_charts,
+    summaries=(("budget.totals.sheet", totals_table), ("budget.checks.sheet", checks_table),
+               ("budget.sensitivity.sheet", sensitivity_table)),
 )
 FUNDING = Domain(
     name="funding", kind="funding_source", fields=FUNDING_FIELDS, key="funder",
@@ -67,7 +81,7 @@ FUNDING = Domain(
 )
 LINES = Domain(
     name="budget_lines", kind="budget_line", fields=LINE_FIELDS, key="description",
-    derived=AMOUNTS, derive=with_amounts, formulas=AMOUNT_FORMULAS,
+    derived=AMOUNTS, derive=with_amounts, formulas=AMOUNT_FORMULAS, picture=_headings_picture,
     title=_line_label, samples="sample_budget_lines", part_of="budget",
 )
 IN_KIND = Domain(

@@ -69,7 +69,8 @@ def _budget(rules: str, lines: list[tuple[str, float, float, str, str]], funding
                           for number, (heading, quantity, rate, currency, shares) in enumerate(lines)])
     return {"budget": pd.DataFrame([{"association": "A", "name": "B", "rules": rules}]), "budget_lines": frame,
             "funding": pd.DataFrame([{"association": "A", "budget": "B", "funder": name, "kind": kind}
-                                     for name, kind in funding.items()])}
+                                     for name, kind in funding.items()]),
+            "expenditures": pd.DataFrame(columns=["region", "association", "line", "amount", "currency"])}
 
 
 def test_the_eu_caps_are_checked_with_the_numbers_worked_by_hand():
@@ -178,3 +179,34 @@ def test_the_workbook_keeps_live_formulas_that_agree_with_the_model_and_reads_ba
     assert len(saved) == len(sample_records(LINES, "centre"))  # the ids in the sheet: each line updated, none doubled
     assert '=HYPERLINK("http://x","clic")' in saved  # typed text stays text
     assert saved["Déplacements vers les ateliers"]["quantity"] == 2
+
+
+def test_spending_more_than_15_percent_over_a_heading_needs_an_amendment():
+    from saara_kit.budget.charts import actuals_chart
+
+    records = _budget("eu", [("staff", 1, 100_000, "DZD", "UE 100"), ("travel", 1, 50_000, "DZD", "UE 100")],
+                      {"UE": "requested"})
+    spend = [("staff 0", 80_000, "DZD"), ("staff 0", 35_000, "DZD"), ("travel 1", 300, "EUR")]  # 115 %, 90 %
+    records["expenditures"] = pd.DataFrame([{"region": "centre", "association": "A", "line": line, "amount": amount,
+                                             "currency": currency} for line, amount, currency in spend])
+    assert budget_checks(records) == []  # 15 % over: still within the flexibility
+    records["expenditures"].loc[1, "amount"] = 36_000  # 116 %
+    [(_, _, problem)] = budget_checks(records)
+    assert (problem.field, problem.label_key, problem.params["over"]) == ("heading", "budget_lines.heading.staff", 16)
+    assert problem.message("en") == ("“1. Human resources”: spending is 16 % over the plan; "
+                                     "beyond 15 % an amendment is needed")
+    figure = actuals_chart(records["budget_lines"], records["expenditures"], "fr")
+    assert list(figure.variance.loc[["staff", "travel"], "actual"]) == [116_000, 300 * RATE]
+
+
+def test_the_charts_draw_what_the_totals_say():
+    from saara_kit.budget.charts import funders_chart, headings_chart
+
+    lines = sample_records(LINES, "centre")
+    figure = headings_chart(lines, "ar")
+    assert figure.totals.sum() == with_amounts(lines)["amount_dzd"].sum() == 1_187_000
+    from saara_kit.i18n import format_number
+
+    assert [text.get_text() for text in figure.axes[0].texts][0] == f"{format_number(3600, 'ar')} EUR"  # 540 000 DZD at 150
+    paid = funders_chart(lines, "fr").paid
+    assert paid.sum() == pytest.approx(1_187_000) and paid.index[0] == "Union européenne (programme d'appui)"
