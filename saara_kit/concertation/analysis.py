@@ -11,18 +11,9 @@ from saara_kit.i18n import t
 from saara_kit.records import References
 
 __all__ = [
-    "LOGFRAME_COLUMNS", "association_plan", "RACI_ROLES", "logframe_table", "meeting_events", "raci_matrix", "raci_table",
+    "LOGFRAME_COLUMNS", "RACI_ROLES", "logframe_table", "meeting_events", "raci_matrix", "raci_table",
     "with_level",
 ]
-
-def association_plan(frames: dict[str, pd.DataFrame], association: str = "") -> tuple[str, dict[str, pd.DataFrame]]:
-    """Return one association's concertation: its name and its tables (``frames`` by domain name,
-    one association kept). It is ``association``, or else the first (by name) that saved a plan;
-    ('', empty tables) when none did."""
-    named = sorted(set(frames["concertation"]["association"]))
-    chosen = association if association in named else (named[0] if named and not association else "")
-    return chosen, {name: frame[frame["association"] == chosen].reset_index(drop=True) for name, frame in frames.items()}
-
 
 RACI_ROLES = ("responsible", "accountable", "consulted", "informed")  # the letters R, A, C, I, in this order
 

@@ -18,6 +18,7 @@ __all__ = [
     "history_frame",
     "load_history",
     "load_records",
+    "one_association",
     "plan_revisions",
     "records_by_name",
     "referenced_records",
@@ -121,6 +122,15 @@ def history_frame(store: Store, domain: Domain, region: str | None = None, assoc
     live = {rev.record_id for rev in store.current(domain.kind, region=region, association=association)}
     return revisions_frame(domain, [rev for rev in store.revisions_of(domain.kind, region, association)
                                     if rev.record_id in live])
+
+
+def one_association(frames: Mapping[str, pd.DataFrame], main: str, association: str = "") -> tuple[str, dict[str, pd.DataFrame]]:
+    """Return one association's records of an app: its name and its tables (``frames`` by domain
+    name, that association's rows kept). It is ``association``, or else the first (by name) that
+    saved a ``main`` record (a plan, a budget); ('', empty tables) when none did."""
+    named = sorted(set(frames[main]["association"]))
+    chosen = association if association in named else (named[0] if named and not association else "")
+    return chosen, {name: frame[frame["association"] == chosen].reset_index(drop=True) for name, frame in frames.items()}
 
 
 def load_history(domain: Domain, source: str = "sample", region: str | None = None,
