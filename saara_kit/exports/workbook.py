@@ -68,10 +68,11 @@ def write_workbook(sheets: list[tuple[str, pd.DataFrame]], path: Path, about: Ab
         data = book.create_sheet(sheet_title(title or "Data"))
         data.sheet_view.rightToLeft = rtl
         data.append(list(frame.columns))
-        for row in frame.itertuples(index=False):
+        for number, row in enumerate(frame.itertuples(index=False), start=2):
             data.append([None if value is None or (isinstance(value, float) and pd.isna(value)) else value
                          for value in row])
-            for value, cell in zip(row, data[data.max_row]):
+            for column, value in enumerate(row, start=1):
+                cell = data.cell(number, column)  # by its place: indexing a whole row measures the sheet each time
                 if cell.data_type == "f" and not isinstance(value, Formula):  # a string openpyxl took for a formula
                     cell.data_type = "s"
         style_sheet(data)

@@ -87,6 +87,8 @@ class RecordListForm(TranslatedForm):
         self._picture = widgets.Image(format="png", layout=widgets.Layout(width="100%", max_width="46em"))
         self._picture.add_class("saara-picture")
         self._picture_hint = widgets.HTML()
+        self._picture_caption = widgets.HTML()  # what the picture shows, in words: read aloud, and seen on a phone
+        self._picture_caption.add_class("saara-picture-caption")
         self._picture_key = widgets.HTML()  # the names a step's picture numbers (its actors, not its list)
         self._picture_key.add_class("saara-picture-key")
         self._save = self._button("form.save", "saara-save", lambda _: self.save(), "success")
@@ -104,7 +106,8 @@ class RecordListForm(TranslatedForm):
             widgets.HBox([self._add, self._cancel]), self._editor_message,
             list_title, self._list, widgets.HBox([edit, remove]),
         ], layout=widgets.Layout(flex="0 1 36em"))
-        picture = widgets.VBox([self._picture_hint, self._picture, self._picture_key], layout=widgets.Layout(flex="1 1 30em"))
+        picture = widgets.VBox([self._picture_hint, self._picture, self._picture_caption, self._picture_key],
+                               layout=widgets.Layout(flex="1 1 30em"))
         body = [
             widgets.HBox([editor, picture], layout=widgets.Layout(flex_flow="row wrap")),
             widgets.HBox([self._save, self._status]),
@@ -352,7 +355,7 @@ class RecordListForm(TranslatedForm):
     def _draw_picture(self) -> bool:
         """Draw the domain's picture of the draft; return True when it numbers the records. A step's
         picture numbers the app's main records (actors): their names are keyed below it."""
-        self.picture_alt, self._picture_key.value = "", ""
+        self.picture_alt, self._picture_key.value, self._picture_caption.value = "", "", ""
         if self.domain.picture is None:
             self._picture.layout.display = "none"
             return False
@@ -367,6 +370,7 @@ class RecordListForm(TranslatedForm):
             self.domain.picture(frame, self.lang, self._main())
         self._picture.value = figure_to_png(figure)
         self.picture_alt = figure.alt
+        self._picture_caption.value = f"<small>{html.escape(figure.alt)}</small>"
         self._picture.layout.display = None
         self._picture_hint.value = ""
         key = getattr(figure, "key", None)

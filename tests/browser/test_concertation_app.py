@@ -6,57 +6,28 @@ import pytest
 from icalendar import Calendar
 
 from saara_kit.cli import main
+from tests.browser.steps import add_and_save, open_app, options, tab
 
 pytestmark = pytest.mark.browser
 
 ASSOCIATION = "Association Exemple Environnement Tlemcen"  # in the sample data, with its register
 
 
-def _tab(page, title: str, step: str) -> str:
-    page.click(f".saara-steps .lm-TabBar-tab:has-text('{title}')")
-    page.wait_for_selector(f".saara-step-{step} button.saara-add", state="visible")
-    return f".saara-step-{step}"
-
-
-def _add_and_save(page, step: str, count_before: int) -> None:
-    page.click(f"{step} button.saara-add")
-    page.wait_for_function(f"document.querySelectorAll('{step} .saara-list option').length === {count_before + 1}")
-    page.click(f"{step} button.saara-save")
-    page.wait_for_function(f"document.querySelector('{step} .saara-save-status').innerText.includes('Enregistré')")
-
-
-def _open_app(page, server, name: str, first_step: str, saved: int) -> str:
-    """Open app ``name`` from the landing page on the sample association; wait until its first
-    step lists ``saved`` records; return that step's selector."""
-    page.goto(f"{server.url}/?token={server.token}&lang=fr")
-    page.click(f".saara-app-{name} a")
-    page.wait_for_selector(".saara-association input")
-    page.fill(".saara-association input", ASSOCIATION)
-    page.press(".saara-association input", "Enter")
-    step = f".saara-step-{first_step}"
-    page.wait_for_function(f"document.querySelectorAll('{step} .saara-list option').length >= {saved}")
-    return step
-
-
-def _options(page, selector: str) -> int:
-    return page.locator(f"{selector} option").count()
-
-
 def test_a_two_activity_plan_with_a_meeting_is_saved_and_exported_as_a_calendar(page, server, tmp_path):
-    plan = _open_app(page, server, "concertation", "concertation", saved=1)
+    plan = open_app(page, server, "concertation", ASSOCIATION, "concertation", saved=1)
 
-    before = _options(page, f"{plan} .saara-list")
+    before = options(page, f"{plan} .saara-list")
     page.fill(f"{plan} .saara-name input", "Plan du navigateur")
     page.fill(f"{plan} .saara-objective textarea", "Essayer le formulaire")
     page.fill(f"{plan} .saara-start input", "2027-02-01")
     page.fill(f"{plan} .saara-end input", "2027-06-30")
-    _add_and_save(page, plan, before)
+    add_and_save(page, plan, before)
 
-    activities = _tab(page, "Activités", "activities")
+    activities = tab(page, "Activités", "activities")
     page.wait_for_function(f"[...document.querySelectorAll('{activities} .saara-plan option')]"
                            ".some(o => o.textContent.replace(/\\s/g, ' ').includes('Plan du navigateur'))")
     for name, start, end in [("Première activité", "2027-02-05", "2027-03-01"), ("Deuxième activité", "2027-03-05", "2027-04-01")]:
-        before = _options(page, f"{activities} .saara-list")
+        before = options(page, f"{activities} .saara-list")
         page.select_option(f"{activities} .saara-plan select", label="Plan du navigateur")
         page.fill(f"{activities} .saara-name input", name)
         page.fill(f"{activities} .saara-start input", start)
@@ -66,17 +37,17 @@ def test_a_two_activity_plan_with_a_meeting_is_saved_and_exported_as_a_calendar(
             page.click(f"{activities} .jupyter-widget-Collapse-header:has-text('RACI')")
         page.select_option(f"{activities} .saara-responsible select", label=["APC de Tlemcen"])
         page.select_option(f"{activities} .saara-accountable select", label="APC de Tlemcen")
-        _add_and_save(page, activities, before)
+        add_and_save(page, activities, before)
 
-    meetings = _tab(page, "Réunions", "meetings")
-    before = _options(page, f"{meetings} .saara-list")
+    meetings = tab(page, "Réunions", "meetings")
+    before = options(page, f"{meetings} .saara-list")
     page.select_option(f"{meetings} .saara-plan select", label="Plan du navigateur")
     page.fill(f"{meetings} .saara-title input", "Réunion du navigateur")
     page.fill(f"{meetings} .saara-date input", "2027-03-15")
     page.fill(f"{meetings} .saara-time input", "14h30")
     page.fill(f"{meetings} .saara-place input", "Mairie de Tlemcen")
     page.select_option(f"{meetings} .saara-invitees select", label=["APC de Tlemcen", "Daïra de Mansourah"])
-    _add_and_save(page, meetings, before)
+    add_and_save(page, meetings, before)
 
     path = tmp_path / "reunions.ics"
     assert main(["export", "concertation", "--format", "ics", "--region", "ouest", "-o", str(path),
@@ -91,7 +62,7 @@ def test_after_a_meeting_its_attendance_and_a_commitment_are_recorded_in_the_mee
     from saara_kit.concertation.domain import COMMITMENTS, MEETINGS
     from saara_kit.store import open_store
 
-    meetings = _open_app(page, server, "meeting", "meetings", saved=2)
+    meetings = open_app(page, server, "meeting", ASSOCIATION, "meetings", saved=2)
     page.select_option(f"{meetings} .saara-list select", index=1)  # the sample's second meeting, still to come
     page.click(f"{meetings} button.saara-edit")
     page.wait_for_function(f"document.querySelector('{meetings} .saara-title input').value !== ''")
@@ -104,14 +75,14 @@ def test_after_a_meeting_its_attendance_and_a_commitment_are_recorded_in_the_mee
     page.click(f"{meetings} button.saara-save")
     page.wait_for_function(f"document.querySelector('{meetings} .saara-save-status').innerText.includes('Enregistré')")
 
-    commitments = _tab(page, "Engagements", "commitments")
+    commitments = tab(page, "Engagements", "commitments")
     page.wait_for_function(f"document.querySelectorAll('{commitments} .saara-list option').length >= 1")  # the saved ones
-    before = _options(page, f"{commitments} .saara-list")
+    before = options(page, f"{commitments} .saara-list")
     page.select_option(f"{commitments} .saara-who select", label="APC de Tlemcen")
     page.fill(f"{commitments} .saara-what input", "Fournir les bacs du quartier pilote")
     page.fill(f"{commitments} .saara-due input", "2027-05-01")
     page.select_option(f"{commitments} .saara-meeting select", label=title)
-    _add_and_save(page, commitments, before)
+    add_and_save(page, commitments, before)
 
     with open_store(server.data_dir) as store:
         [meeting] = [rev for rev in store.current(MEETINGS.kind, region="ouest") if rev.payload["title"] == title]
