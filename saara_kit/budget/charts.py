@@ -39,20 +39,22 @@ def _bars(heading: str, alt: str, labels: list[str], values: list[float], lang: 
     return figure, axes
 
 
-def headings_chart(lines: pd.DataFrame, lang: str = "fr", title: str | None = None) -> ChartFigure:
-    """Draw each heading's total in DZD, and its value in EUR at the bars' end;
-    ``figure.totals`` is what was drawn (heading -> DZD)."""
+def headings_chart(lines: pd.DataFrame, lang: str = "fr", title: str | None = None, currency: str = "DZD") -> ChartFigure:
+    """Draw each heading's total in ``currency`` (DZD or EUR, at the hub's rate), and its value in
+    the other at the bar's end; ``figure.totals`` is what was drawn (heading -> amount in ``currency``)."""
     lines = with_amounts(lines)
-    totals = heading_totals(lines)
-    heading = title or t("budget.chart.headings", lang)
-    figure, axes = _bars(heading, t("budget.chart.headings_alt", lang, title=heading,
+    rate = float(eur_rate(lines["region"].iloc[0] if "region" in lines and len(lines) else default_region()))
+    other, to_other = ("EUR", 1 / rate) if currency == "DZD" else ("DZD", rate)
+    totals = heading_totals(lines) / (rate if currency == "EUR" else 1)
+    heading = title or t("budget.chart.headings", lang, currency=currency)
+    figure, axes = _bars(heading, t("budget.chart.headings_alt", lang, title=heading, currency=currency,
                                     total=format_number(round(totals.sum()), lang)),
                          [t(f"budget_lines.heading.{h}", lang) for h in HEADINGS], list(totals), lang)
-    rate = float(eur_rate(lines["region"].iloc[0] if "region" in lines and len(lines) else default_region()))
-    for row, value in enumerate(totals):  # the euro value beside each bar, at the hub's rate
+    axes.set_xlabel(currency)
+    for row, value in enumerate(totals):  # the other currency's value beside each bar
         if value:
-            axes.annotate(f"{format_number(round(value / rate), lang)} EUR", (value, row), fontsize=SMALLEST_FONT_PT,
-                          xytext=(3, 0), textcoords="offset points", va="center")
+            axes.annotate(f"{format_number(round(value * to_other), lang)} {other}", (value, row),
+                          fontsize=SMALLEST_FONT_PT, xytext=(3, 0), textcoords="offset points", va="center")
     figure.totals = totals
     return figure
 

@@ -23,9 +23,11 @@ AMOUNT_FORMULAS = (
 
 
 def _headings_picture(frame, lang: str, budgets=None):
+    """The lines' totals by heading, in the currency the budget asks to show them in."""
     from saara_kit.budget.charts import headings_chart  # matplotlib only once drawn
 
-    return headings_chart(frame, lang)
+    shown = budgets.loc[budgets["name"].isin(frame["budget"]), "display"] if budgets is not None and len(budgets) else []
+    return headings_chart(frame, lang, currency=next(iter(shown), "DZD") or "DZD")
 
 
 def _handout_charts(records, lang: str) -> list:

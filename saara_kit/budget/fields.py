@@ -87,6 +87,7 @@ class Shares(Reference):
 BUDGET_FIELDS = (
     Text("name", max=200),  # the project
     Choice("rules", RULESETS),
+    Choice("display", CURRENCIES, labels="budget_lines.currency", required=False),  # the currency the totals show in
     Text("notes", max=1000, required=False, multiline=True),
 )
 FUNDING_FIELDS = (

@@ -26,7 +26,7 @@ def _add(step, **values) -> bool:
 
 def test_three_lines_show_the_total_and_the_indirect_cap_warning_comes_and_goes(budget, store):
     main = budget.show("budget")
-    assert _add(main, name="Maison de jeunes", rules="eu")
+    assert _add(main, name="Maison de jeunes", rules="eu", display="EUR")
     main.save()
     funding = budget.show("funding")
     for funder, kind in (("Union européenne", "requested"), ("Fonds propres", "own")):
@@ -53,5 +53,7 @@ def test_three_lines_show_the_total_and_the_indirect_cap_warning_comes_and_goes(
     lines.value = {**lines.value, "unit_rate": 35700}  # 7 %
     assert lines.add()
     assert budget.warnings == [] and budget._checks.value == ""
+    # the budget shows its totals in euros, at the hub's rate: (500 000 + 10 000 + 35 700) / 150
+    assert lines.picture_alt.startswith("Budget par rubrique (EUR)") and "3\u202f638 EUR" in lines.picture_alt
     lines.save()
     assert len(store.current(LINES.kind)) == 3

@@ -210,3 +210,30 @@ def test_the_charts_draw_what_the_totals_say():
     assert [text.get_text() for text in figure.axes[0].texts][0] == f"{format_number(3600, 'ar')} EUR"  # 540 000 DZD at 150
     paid = funders_chart(lines, "fr").paid
     assert paid.sum() == pytest.approx(1_187_000) and paid.index[0] == "Union européenne (programme d'appui)"
+
+
+def test_a_french_excel_csv_with_decimal_commas_imports_and_a_bad_row_saves_nothing(tmp_path, capsys):
+    from saara_kit.cli import main
+    from saara_kit.store import open_store
+
+    files = {
+        "budget": "Association;Projet;Règles du bailleur\nTafat;Jardin;eu\n",
+        "funding": "Association;Budget;Financeur;Rôle\nTafat;Jardin;UE;Bailleur sollicité\n",
+        "budget_lines": ("Association;Budget;Rubrique;Description;Unité;Quantité;Coût unitaire;Monnaie;Qui paie (parts en %, total 100)\n"
+                         "Tafat;Jardin;2. Déplacements;Bus;trajet;1 234,50;1.234,50;DZD;UE 100 %\n"
+                         "Tafat;Jardin;staff;Animatrice;mois;2;-3;DZD;UE 100\n"),
+    }
+    data = ["--region", "centre", "--data-dir", str(tmp_path), "--lang", "fr"]
+    for name, text in files.items():
+        (tmp_path / f"{name}.csv").write_text(text, encoding="utf-8-sig")
+    for name in ("budget", "funding"):
+        assert main(["import", name, str(tmp_path / f"{name}.csv"), *data]) == 0
+    assert main(["import", "budget_lines", str(tmp_path / "budget_lines.csv"), *data]) == 1
+    assert "Ligne 3 — « Coût unitaire » : ne peut pas être négatif" in capsys.readouterr().err
+    with open_store(tmp_path) as store:
+        assert store.current(LINES.kind) == []  # the good row waits for the bad one
+    (tmp_path / "budget_lines.csv").write_text(files["budget_lines"].replace(";-3;", ";3;"), encoding="utf-8-sig")
+    assert main(["import", "budget_lines", str(tmp_path / "budget_lines.csv"), *data]) == 0
+    with open_store(tmp_path) as store:
+        bus = next(rev.payload for rev in store.current(LINES.kind) if rev.payload["description"] == "Bus")
+    assert (bus["quantity"], bus["unit_rate"], bus["heading"]) == (1234.5, 1234.5, "travel")
