@@ -9,12 +9,13 @@ import pandas as pd
 
 from saara_kit.budget.fields import DIRECT_HEADINGS, HEADINGS, LINE_FIELDS, Shares
 from saara_kit.budget.rules import ruleset
-from saara_kit.i18n import t
+from saara_kit.i18n import format_money, t
 from saara_kit.settings import default_region
 from saara_kit.validation import FieldError
 
 __all__ = [
-    "budget_checks", "checks_table", "eur_rate", "funder_totals", "heading_totals", "sensitivity_table", "variance",
+    "budget_checks", "checks_table", "eur_rate", "funder_totals", "heading_table", "heading_totals", "sensitivity_table",
+    "variance",
     "with_amounts",
 ]
 
@@ -46,6 +47,18 @@ def with_amounts(lines: pd.DataFrame, second_rate: bool = False) -> pd.DataFrame
 def heading_totals(lines: pd.DataFrame) -> pd.Series:
     """Return the DZD total of each heading, in the headings' order (lines with ``amount_dzd``)."""
     return lines.groupby("heading")["amount_dzd"].sum().reindex(list(HEADINGS), fill_value=0.0)
+
+
+def heading_table(lines: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:
+    """Return the totals by heading as people read money (Babel: "1 234 567,00 DZD" in French), in
+    DZD and in EUR at the hub's rate, then the direct costs and the total."""
+    totals = heading_totals(with_amounts(lines))
+    rate = float(eur_rate(lines["region"].iloc[0])) if len(lines) else 1.0
+    rows = [(t(f"budget_lines.heading.{h}", lang), totals[h]) for h in HEADINGS]
+    rows += [(t("budget.direct_costs", lang), totals[list(DIRECT_HEADINGS)].sum()), (t("budget.total", lang), totals.sum())]
+    return pd.DataFrame([(label, format_money(amount, "DZD", lang), format_money(amount / rate, "EUR", lang))
+                         for label, amount in rows],
+                        columns=[t("budget_lines.field.heading", lang), "DZD", "EUR"])
 
 
 def funder_totals(lines: pd.DataFrame) -> pd.Series:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from saara_kit.budget.analysis import budget_checks, checks_table, eur_rate, heading_totals, sensitivity_table, with_amounts
+from saara_kit.budget.analysis import (
+    budget_checks, checks_table, eur_rate, funder_totals, heading_totals, sensitivity_table, with_amounts,
+)
 from saara_kit.budget.fields import (
     BUDGET_FIELDS, DIRECT_HEADINGS, EXPENDITURE_FIELDS, FUNDING_FIELDS, HEADINGS, IN_KIND_FIELDS, LINE_FIELDS,
 )
@@ -23,11 +25,17 @@ AMOUNT_FORMULAS = (
 
 
 def _headings_picture(frame, lang: str, budgets=None):
-    """The lines' totals by heading, in the currency the budget asks to show them in."""
+    """The lines' totals by heading, in the currency the budget asks to show them in; keyed below
+    by what each funder pays (its share of the total), live as lines are added."""
     from saara_kit.budget.charts import headings_chart  # matplotlib only once drawn
 
     shown = budgets.loc[budgets["name"].isin(frame["budget"]), "display"] if budgets is not None and len(budgets) else []
-    return headings_chart(frame, lang, currency=next(iter(shown), "DZD") or "DZD")
+    figure = headings_chart(frame, lang, currency=next(iter(shown), "DZD") or "DZD")
+    paid = funder_totals(with_amounts(frame))
+    figure.key = pd.DataFrame({"name": [
+        f"{funder} : {format_money(amount, 'DZD', lang)} ({round(100 * amount / paid.sum())} %)"
+        for funder, amount in paid.sort_values(ascending=False).items()]})
+    return figure
 
 
 def _handout_charts(records, lang: str) -> list:

@@ -55,5 +55,8 @@ def test_three_lines_show_the_total_and_the_indirect_cap_warning_comes_and_goes(
     assert budget.warnings == [] and budget._checks.value == ""
     # the budget shows its totals in euros, at the hub's rate: (500 000 + 10 000 + 35 700) / 150
     assert lines.picture_alt.startswith("Budget par rubrique (EUR)") and "3\u202f638 EUR" in lines.picture_alt
+    # and what each funder pays, under the chart: 10 000 × 30 % from the association's own funds
+    assert "Union européenne : 542" in lines._picture_key.value and "(99 %)" in lines._picture_key.value
+    assert "Fonds propres : 3" in lines._picture_key.value and "(1 %)" in lines._picture_key.value
     lines.save()
     assert len(store.current(LINES.kind)) == 3

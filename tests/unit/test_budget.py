@@ -237,3 +237,11 @@ def test_a_french_excel_csv_with_decimal_commas_imports_and_a_bad_row_saves_noth
     with open_store(tmp_path) as store:
         bus = next(rev.payload for rev in store.current(LINES.kind) if rev.payload["description"] == "Bus")
     assert (bus["quantity"], bus["unit_rate"], bus["heading"]) == (1234.5, 1234.5, "travel")
+
+
+def test_totals_read_as_money_in_each_language():
+    from saara_kit.budget.analysis import heading_table
+
+    table = heading_table(sample_records(LINES, "centre"), "fr")
+    assert list(table.iloc[-1]) == ["Total", "1\u202f187\u202f000,00\u00a0DA", "7\u202f913,33\u00a0€"]  # as Algeria writes it
+    assert heading_table(sample_records(LINES, "centre"), "en").iloc[-1, 1] == "DZD1,187,000.00"  # Babel's en form
