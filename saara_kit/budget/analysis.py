@@ -9,7 +9,7 @@ import pandas as pd
 
 from saara_kit.budget.fields import DIRECT_HEADINGS, HEADINGS, LINE_FIELDS, Shares
 from saara_kit.budget.rules import ruleset
-from saara_kit.i18n import format_money, t
+from saara_kit.i18n import format_date, format_money, format_number, t
 from saara_kit.settings import default_region
 from saara_kit.validation import FieldError
 
@@ -90,10 +90,15 @@ def variance(lines: pd.DataFrame, expenditures: pd.DataFrame) -> pd.DataFrame:
 def sensitivity_table(records: dict[str, pd.DataFrame], lang: str = "fr") -> pd.DataFrame:
     """Return each heading's total at the hub's rate and at its second rate (the parallel
     market's), in DZD: what a budget in euros is worth if the rate moves."""
+    from saara_kit.data import load_region
+
     lines = records["budget_lines"]
     first, second = heading_totals(with_amounts(lines)), heading_totals(with_amounts(lines, second_rate=True))
-    return pd.DataFrame({t("budget_lines.field.heading", lang): [t(f"budget_lines.heading.{h}", lang) for h in HEADINGS],
-                         t("budget.at_rate", lang): list(first), t("budget.at_second_rate", lang): list(second)})
+    rate = load_region(lines["region"].iloc[0] if len(lines) else default_region()).eur_rate  # its figures and date
+    return pd.DataFrame({
+        t("budget_lines.field.heading", lang): [t(f"budget_lines.heading.{h}", lang) for h in HEADINGS],
+        t("budget.at_rate", lang, rate=format_number(rate.dzd, lang), date=format_date(rate.date, lang)): list(first),
+        t("budget.at_second_rate", lang, rate=format_number(rate.second, lang)): list(second)})
 
 
 def _pct(part: float, whole: float) -> Decimal:

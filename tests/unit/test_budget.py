@@ -245,3 +245,13 @@ def test_totals_read_as_money_in_each_language():
     table = heading_table(sample_records(LINES, "centre"), "fr")
     assert list(table.iloc[-1]) == ["Total", "1\u202f187\u202f000,00\u00a0DA", "7\u202f913,33\u00a0€"]  # as Algeria writes it
     assert heading_table(sample_records(LINES, "centre"), "en").iloc[-1, 1] == "DZD1,187,000.00"  # Babel's en form
+
+
+def test_the_rate_sensitivity_states_both_rates_and_the_date():
+    from saara_kit.budget.analysis import sensitivity_table
+
+    table = sensitivity_table({"budget_lines": sample_records(LINES, "est")}, "en")
+    assert list(table.columns)[1:] == ["DZD at the hub's rate (150 DZD to 1 EUR, as of November 1, 2026)",
+                                       "DZD at the second rate (255 DZD to 1 EUR)"]
+    equipment = table.set_index(table.columns[0]).loc["3. Equipment and supplies"]
+    assert list(equipment) == [3_500 * 150, 3_500 * 255]  # the milk tank, in euros
