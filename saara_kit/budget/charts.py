@@ -7,7 +7,7 @@ from matplotlib.ticker import FuncFormatter
 
 from saara_kit.budget.analysis import eur_rate, funder_totals, heading_totals, variance, with_amounts
 from saara_kit.budget.fields import HEADINGS
-from saara_kit.charts import ChartFigure, new_figure, short_label
+from saara_kit.charts import ChartFigure, new_figure, short_label, title_figure
 from saara_kit.charts.style import FIGURE_WIDTH_IN, SMALLEST_FONT_PT
 from saara_kit.i18n import format_number, is_rtl, t
 from saara_kit.settings import default_region
@@ -17,18 +17,13 @@ __all__ = ["actuals_chart", "funders_chart", "headings_chart"]
 PLAN_COLOUR, ACTUAL_COLOUR, OVER_COLOUR = "#4393c3", "#92c5de", "#d6604d"
 
 
-def _title(figure, heading: str, lang: str) -> None:
-    rtl = is_rtl(lang)
-    figure.suptitle(heading, x=0.98 if rtl else 0.02, ha="right" if rtl else "left", fontsize=SMALLEST_FONT_PT + 2)
-
-
 def _dzd(lang: str) -> FuncFormatter:
     return FuncFormatter(lambda value, _: format_number(round(value), lang))
 
 
 def _bars(heading: str, alt: str, labels: list[str], values: list[float], lang: str, colour: str = PLAN_COLOUR):
     figure = new_figure(FIGURE_WIDTH_IN, max(3.0, 1.8 + 0.42 * len(labels)), alt=alt)
-    _title(figure, heading, lang)
+    title_figure(figure, heading, is_rtl(lang))
     axes = figure.add_subplot()
     axes.barh(range(len(labels)), values, color=colour)
     axes.set_yticks(range(len(labels)), [short_label(label, 26) for label in labels])
@@ -76,7 +71,7 @@ def actuals_chart(lines: pd.DataFrame, expenditures: pd.DataFrame, lang: str = "
     labels = [t(f"budget_lines.heading.{h}", lang) for h in table.index]
     figure = new_figure(FIGURE_WIDTH_IN, max(3.2, 2.0 + 0.5 * len(labels)), alt=t(
         "budget.chart.actuals_alt", lang, title=heading))
-    _title(figure, heading, lang)
+    title_figure(figure, heading, is_rtl(lang))
     axes = figure.add_subplot()
     rows = range(len(labels))
     axes.barh([row - 0.2 for row in rows], table["plan"], height=0.4, color=PLAN_COLOUR, label=t("budget.plan", lang))

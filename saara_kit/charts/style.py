@@ -19,7 +19,8 @@ from matplotlib.text import Text
 
 __all__ = [
     "CHART_DPI", "FIGURE_WIDTH_IN", "FONT_PREFERENCE", "MIN_TEXT_CSS_PX", "PHONE_CHART_WIDTH_PX", "SMALLEST_FONT_PT",
-    "ChartFigure", "drawable", "figure_to_png", "line_spacing", "new_figure", "smallest_text_px", "use_saara_style",
+    "ChartFigure", "drawable", "figure_to_png", "line_spacing", "new_figure", "smallest_text_px", "title_figure",
+    "use_saara_style",
 ]
 
 MISSING_GLYPH = "□"  # drawn in place of a character no chart font has (an emoji, say)
@@ -136,6 +137,12 @@ def new_figure(width: float = FIGURE_WIDTH_IN, height: float = 5.4, alt: str = "
     FigureCanvasAgg(figure)  # so that a chart can measure its texts before it is saved
     figure.alt = alt
     return figure
+
+
+def title_figure(figure: Figure, heading: str, rtl: bool) -> None:
+    """Title the figure on the reading side (right in Arabic); the layout keeps it inside the
+    figure, where an axes' title wider than its axes would be cut."""
+    figure.suptitle(heading, x=0.98 if rtl else 0.02, ha="right" if rtl else "left", fontsize=SMALLEST_FONT_PT + 2)
 
 
 def figure_to_png(figure: Figure) -> bytes:

@@ -9,7 +9,7 @@ import pandas as pd
 from matplotlib.colors import ListedColormap
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from saara_kit.charts import ChartFigure, new_figure, short_label
+from saara_kit.charts import ChartFigure, new_figure, short_label, title_figure
 from saara_kit.charts.style import FIGURE_WIDTH_IN, SMALLEST_FONT_PT
 from saara_kit.concertation.analysis import RACI_ROLES, raci_matrix
 from saara_kit.i18n import format_date, is_rtl, t
@@ -26,12 +26,6 @@ def _day(text: str) -> dt.date:
     return dt.date.fromisoformat(str(text)[:10])
 
 
-def _title(figure, heading: str, lang: str) -> None:
-    """Title the figure on the reading side; the layout keeps it inside the figure."""
-    rtl = is_rtl(lang)
-    figure.suptitle(heading, x=0.98 if rtl else 0.02, ha="right" if rtl else "left", fontsize=SMALLEST_FONT_PT + 2)
-
-
 def gantt_chart(activities: pd.DataFrame, meetings: pd.DataFrame = NO_MEETINGS, lang: str = "fr",
                 title: str | None = None) -> ChartFigure:
     """Draw one bar per activity, from its start to its end (first at the top), and each meeting
@@ -41,7 +35,7 @@ def gantt_chart(activities: pd.DataFrame, meetings: pd.DataFrame = NO_MEETINGS, 
     figure = new_figure(FIGURE_WIDTH_IN, max(3.0, 1.8 + 0.42 * (len(rows) + 1)), alt=t(
         "concertation.gantt.alt", lang, title=heading, count=len(rows), meetings=len(meetings)))
     axes = figure.add_subplot()
-    _title(figure, heading, lang)
+    title_figure(figure, heading, is_rtl(lang))
     labels = [t("concertation.gantt.meetings", lang)] + [short_label(row.name, 22) for row in rows]
     for position, row in enumerate(rows, start=1):
         start, end = _day(row.start), _day(row.end)
@@ -74,7 +68,7 @@ def raci_heatmap(activities: pd.DataFrame, lang: str = "fr", title: str | None =
     figure = new_figure(max(FIGURE_WIDTH_IN, 2.4 + 0.34 * columns), max(3.0, 2.4 + 0.34 * rows), alt=t(
         "concertation.raci.alt", lang, title=heading, count=rows, actors=columns))
     axes = figure.add_subplot()
-    _title(figure, heading, lang)
+    title_figure(figure, heading, is_rtl(lang))
     strength = [[max(ROLE_STRENGTH.index(letter) for letter in cell) if cell else 0 for cell in row]
                 for row in matrix.to_numpy()]
     if rows and columns:
@@ -105,7 +99,7 @@ def commitments_chart(history: pd.DataFrame, lang: str = "fr", title: str | None
     figure = new_figure(FIGURE_WIDTH_IN, 4.6, alt=t("commitments.chart.alt", lang, title=heading,
                                                     count=history["record_id"].nunique() if len(history) else 0))
     axes = figure.add_subplot()
-    _title(figure, heading, lang)
+    title_figure(figure, heading, is_rtl(lang))
     last = pd.to_datetime(history["saved_at"]).max() if len(history) else None
     lines = 0
     for number, (_, revisions) in enumerate(history.sort_values("saved_at").groupby("record_id", sort=False)):
@@ -145,7 +139,7 @@ def participation_chart(participation: pd.DataFrame, stakeholders: pd.DataFrame,
     figure = new_figure(FIGURE_WIDTH_IN, max(3.2, 2.4 + 0.4 * len(counts)), alt=t(
         "participation.chart.alt", lang, title=heading, count=len(frame)))
     axes = figure.add_subplot()
-    _title(figure, heading, lang)
+    title_figure(figure, heading, is_rtl(lang))
     left = [0] * len(counts)
     for level, colour in zip(IAP2_LEVELS, IAP2_COLOURS):
         axes.barh(range(len(counts)), counts[level], left=left, color=colour,
