@@ -6,6 +6,7 @@ import pytest
 
 from saara_kit.budget.domain import LINES
 from saara_kit.registry import app
+from tests.ui.steps import add
 
 ASSOCIATION = "Association Tafat"
 
@@ -18,32 +19,26 @@ def budget(store, monkeypatch):
     return form
 
 
-def _add(step, **values) -> bool:
-    step.reset()
-    step.value = values
-    return step.add()
-
-
 def test_three_lines_show_the_total_and_the_indirect_cap_warning_comes_and_goes(budget, store):
     main = budget.show("budget")
-    assert _add(main, name="Maison de jeunes", rules="eu", display="EUR")
+    assert add(main, name="Maison de jeunes", rules="eu", display="EUR")
     main.save()
     funding = budget.show("funding")
     for funder, kind in (("Union européenne", "requested"), ("Fonds propres", "own")):
-        assert _add(funding, budget="Maison de jeunes", funder=funder, kind=kind)
+        assert add(funding, budget="Maison de jeunes", funder=funder, kind=kind)
     funding.save()
 
     lines = budget.show("budget_lines")
     assert sorted(lines.state.references["funding"]) == ["Fonds propres", "Union européenne"]
     line = {"budget": "Maison de jeunes", "currency": "DZD", "shares": "Union européenne 100"}
-    assert _add(lines, heading="staff", description="Animateur", unit="mois", quantity=10, unit_rate=50000, **line)
-    assert not _add(lines, heading="travel", description="Taxis", unit="course", quantity=4, unit_rate=2500,
+    assert add(lines, heading="staff", description="Animateur", unit="mois", quantity=10, unit_rate=50000, **line)
+    assert not add(lines, heading="travel", description="Taxis", unit="course", quantity=4, unit_rate=2500,
                     **{**line, "shares": "Union européenne 60; Fonds propres 30"})
     assert [(e.field, e.code) for e in lines.state.editor_notice.errors] == [("shares", "shares_not_100")]
-    assert _add(lines, heading="travel", description="Taxis", unit="course", quantity=4, unit_rate=2500,
+    assert add(lines, heading="travel", description="Taxis", unit="course", quantity=4, unit_rate=2500,
                 **{**line, "shares": "Union européenne 70; Fonds propres 30"})
     assert budget.warnings == []
-    assert _add(lines, heading="indirect", description="Frais de gestion", unit="forfait", quantity=1,
+    assert add(lines, heading="indirect", description="Frais de gestion", unit="forfait", quantity=1,
                 unit_rate=41000, **line)  # 8.2 % of 500 000 + 10 000
     [(_, name, problem)] = budget.warnings
     assert (name, problem.code, problem.params["share"]) == ("Maison de jeunes", "indirect_cap", 8)

@@ -6,6 +6,7 @@ import pytest
 
 from saara_kit.concertation.domain import ACTIVITIES, LOGFRAME, MEETINGS
 from saara_kit.registry import app
+from tests.ui.steps import add
 
 ASSOCIATION = "Association Tafat"
 ACTOR = {"type": "apc", "sector": "water", "level": "communal", "power": 4, "interest": 4}
@@ -30,15 +31,9 @@ def concertation(store, monkeypatch):
     return form
 
 
-def _add(step, **values) -> bool:
-    step.reset()
-    step.value = values
-    return step.add()
-
-
 def test_a_plan_with_two_activities_and_a_meeting_is_built_step_by_step(concertation, store):
     plan = concertation.show("concertation")
-    assert _add(plan, **PLAN)
+    assert add(plan, **PLAN)
     plan.save()
     assert plan.state.state == "saved", plan.state.notice
 
@@ -47,32 +42,32 @@ def test_a_plan_with_two_activities_and_a_meeting_is_built_step_by_step(concerta
     assert activities.advice is None  # no precondition answered "no"
     raci = {"plan": "Tri sélectif", "owner": "Président", "responsible": "APC de Tlemcen", "accountable": "APC de Tlemcen",
             "consulted": "Daïra de Mansourah"}
-    assert _add(activities, name="Cartographie", start="2027-01-15", end="2027-02-28", **raci)
-    assert not _add(activities, name="Lancement", start="2027-05-15", end="2027-05-01", **raci)
+    assert add(activities, name="Cartographie", start="2027-01-15", end="2027-02-28", **raci)
+    assert not add(activities, name="Lancement", start="2027-05-15", end="2027-05-01", **raci)
     assert [(e.field, e.code) for e in activities.state.editor_notice.errors] == [("end", "before")]
-    assert _add(activities, name="Lancement", start="2027-05-15", end="2027-07-01", **raci)
+    assert add(activities, name="Lancement", start="2027-05-15", end="2027-07-01", **raci)
     activities.save()
     assert len(store.current(ACTIVITIES.kind)) == 2
 
     meetings = concertation.show("meetings")
     meeting = {"plan": "Tri sélectif", "title": "Rencontre APC", "time": "9h30", "place": "Mairie",
                "invitees": "APC de Tlemcen; Daïra de Mansourah"}
-    assert not _add(meetings, date="2027-09-01", **meeting)
+    assert not add(meetings, date="2027-09-01", **meeting)
     assert [(e.field, e.code) for e in meetings.state.editor_notice.errors] == [("date", "outside_plan")]
-    assert _add(meetings, date="2027-03-10", **meeting)
+    assert add(meetings, date="2027-03-10", **meeting)
     meetings.save()
     [saved] = store.current(MEETINGS.kind)
     assert saved.payload["invitees"] == "APC de Tlemcen; Daïra de Mansourah" and saved.payload["time"] == "09:30"
 
     commitments = concertation.show("commitments")
     assert list(commitments.state.references["meetings"]) == ["Rencontre APC"]
-    assert _add(commitments, who="Daïra de Mansourah", what="Réunir les APC", due="2027-04-01", status="planned",
+    assert add(commitments, who="Daïra de Mansourah", what="Réunir les APC", due="2027-04-01", status="planned",
                 meeting="Rencontre APC")
     commitments.save()
     assert commitments.state.state == "saved"
 
     # the same owner twice at once: a warning that saves anyway
-    assert _add(meetings, date="2027-03-10", **{**meeting, "title": "Rencontre daïra", "time": "10:30", "owner": "Amina"})
+    assert add(meetings, date="2027-03-10", **{**meeting, "title": "Rencontre daïra", "time": "10:30", "owner": "Amina"})
     assert meetings.state.warnings == []  # the first meeting has no owner
     meetings.edit(next(iter(meetings.state.draft)))
     meetings.value = {**meetings.value, "owner": "amina"}
@@ -84,10 +79,10 @@ def test_a_plan_with_two_activities_and_a_meeting_is_built_step_by_step(concerta
 
     logframe = concertation.show("logframe")
     assert list(logframe.state.references["activities"]) == ["Cartographie", "Lancement"]
-    assert _add(logframe, plan="Tri sélectif", statement="Moins de déchets enfouis")
-    assert not _add(logframe, plan="Tri sélectif", number="1.1.1", activity="Cartographie", indicator="Points validés")
+    assert add(logframe, plan="Tri sélectif", statement="Moins de déchets enfouis")
+    assert not add(logframe, plan="Tri sélectif", number="1.1.1", activity="Cartographie", indicator="Points validés")
     assert [(e.field, e.code) for e in logframe.state.editor_notice.errors] == [("target", "no_target")]
-    assert _add(logframe, plan="Tri sélectif", number="1.1.1", activity="Cartographie", indicator="Points validés",
+    assert add(logframe, plan="Tri sélectif", number="1.1.1", activity="Cartographie", indicator="Points validés",
                 baseline="0", target="30")
     logframe.save()
     assert sorted(rev.payload["number"] for rev in store.current(LOGFRAME.kind)) == ["", "1.1.1"]
@@ -95,7 +90,7 @@ def test_a_plan_with_two_activities_and_a_meeting_is_built_step_by_step(concerta
 
 def test_a_precondition_answered_no_is_flagged_on_the_steps(concertation):
     plan = concertation.show("concertation")
-    assert _add(plan, **{**PLAN, "time_and_means": "no"})
+    assert add(plan, **{**PLAN, "time_and_means": "no"})
     activities = concertation.show("activities")
     assert activities.advice == "concertation.preconditions_missing"
     assert "condition préalable" in activities._advice.value
@@ -106,10 +101,10 @@ def test_the_meeting_app_records_what_a_meeting_brought_and_each_update_is_a_rev
     from saara_kit.store.codes import code_of
 
     plan = concertation.show("concertation")
-    assert _add(plan, **PLAN)
+    assert add(plan, **PLAN)
     plan.save()
     planning = concertation.show("meetings")
-    assert _add(planning, plan="Tri sélectif", title="Rencontre APC", date="2027-03-10", time="09:30", place="Mairie",
+    assert add(planning, plan="Tri sélectif", title="Rencontre APC", date="2027-03-10", time="09:30", place="Mairie",
                 invitees="APC de Tlemcen; Daïra de Mansourah")
     planning.save()
     code = code_of(store, "ouest", ASSOCIATION)  # the one the register's first save gave
@@ -131,7 +126,7 @@ def test_the_meeting_app_records_what_a_meeting_brought_and_each_update_is_a_rev
 
     commitments = during.show("commitments")
     assert list(commitments.state.references["meetings"]) == ["Rencontre APC"]
-    assert _add(commitments, who="APC de Tlemcen", what="Installer 6 bacs", due="2027-04-01", status="planned",
+    assert add(commitments, who="APC de Tlemcen", what="Installer 6 bacs", due="2027-04-01", status="planned",
                 meeting="Rencontre APC")
     commitments.save()
     [commitment_id] = commitments.state.draft

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from saara_kit.registry import app
+from tests.ui.steps import add
 from saara_kit.stakeholders.domain import INFLUENCES, POSITIONS, RELATIONS
 
 ASSOCIATION = "Association Tafat"
@@ -17,18 +18,12 @@ def steps(store, monkeypatch):
     return app("stakeholders", store=store, lang="fr")
 
 
-def _add(form, **values):
-    form.reset()
-    form.value = values
-    return form.add()
-
-
 def _register(steps, *names: str) -> None:
     """Open the association and save one actor per name in the register step."""
     steps.open_association(ASSOCIATION)
     register = steps.show("stakeholders")
     for name in names:
-        assert _add(register, name=name, **ACTOR)
+        assert add(register, name=name, **ACTOR)
     register.save()
     assert register.state.state == "saved"
 
@@ -51,11 +46,11 @@ def test_a_relation_links_two_saved_actors_never_one_to_itself(steps, store):
     assert list(relations.state.references["stakeholders"]) == ["APC de Tlemcen", "Daïra de Mansourah"]
     assert relations._nothing_to_pick.value == ""
     link = {"source": "APC de Tlemcen", "kind": "information", "weight": 3, "direction": "both_ways"}
-    assert not _add(relations, **link, target="APC de Tlemcen")
+    assert not add(relations, **link, target="APC de Tlemcen")
     assert [(e.field, e.code) for e in relations.state.editor_notice.errors] == [("target", "self_link")]
-    assert not _add(relations, **link, target="Wilaya inventée")  # the browser can send any value
+    assert not add(relations, **link, target="Wilaya inventée")  # the browser can send any value
     assert [(e.field, e.code) for e in relations.state.editor_notice.errors] == [("target", "unknown_reference")]
-    assert _add(relations, **link, target="Daïra de Mansourah")
+    assert add(relations, **link, target="Daïra de Mansourah")
     assert "2 acteurs et 2 liens" in relations.picture_alt  # both ways: two arrows
     relations.save()
     assert relations.state.state == "saved"
@@ -68,12 +63,12 @@ def test_a_position_waits_for_its_objective_and_the_heatmap_shows_it(steps, stor
     positions = steps.show("positions")
     assert positions.state.references["objectives"] == {}
     assert "« Objectifs »" in positions._nothing_to_pick.value
-    assert not _add(positions, actor="APC de Tlemcen", objective="Tri sélectif", stance=1, intensity=3)
+    assert not add(positions, actor="APC de Tlemcen", objective="Tri sélectif", stance=1, intensity=3)
     objectives = steps.show("objectives")
-    assert _add(objectives, name="Tri sélectif")
+    assert add(objectives, name="Tri sélectif")
     objectives.save()
     steps.show("positions")
-    assert _add(positions, actor="APC de Tlemcen", objective="Tri sélectif", stance=1, intensity=3)
+    assert add(positions, actor="APC de Tlemcen", objective="Tri sélectif", stance=1, intensity=3)
     assert ": 1 acteurs × 1 objectifs" in positions.picture_alt
     positions.save()
     assert [rev.payload["stance"] for rev in store.current(POSITIONS.kind)] == [1]
@@ -84,7 +79,7 @@ def test_influences_draw_the_influence_dependence_plane(steps, store):
     influences = steps.show("influences")
     assert influences.advice == "mactor.too_few_actors"  # 3 actors: MACTOR wants 10 to 20
     assert "Moins de 10 acteurs" in influences._advice.value
-    assert _add(influences, source="APW de Tlemcen", target="APC de Tlemcen", strength=3)
+    assert add(influences, source="APW de Tlemcen", target="APC de Tlemcen", strength=3)
     assert ": 3 acteurs numérotés" in influences.picture_alt  # every actor of the register is placed
     influences.save()
     assert [rev.payload["strength"] for rev in store.current(INFLUENCES.kind)] == [3]
@@ -96,7 +91,7 @@ def test_the_code_made_by_the_first_save_opens_every_step(steps, store):
     assert steps.steps["relations"].header_boxes[2].value == code  # typed in for every step
     assert code in steps._new_codes.value
     relations = steps.show("relations")
-    assert _add(relations, source="APC de Tlemcen", target="Daïra de Mansourah", kind="money", weight=2,
+    assert add(relations, source="APC de Tlemcen", target="Daïra de Mansourah", kind="money", weight=2,
                 direction="one_way")
     relations.save()
     assert relations.state.state == "saved", relations.state.notice
@@ -105,7 +100,7 @@ def test_the_code_made_by_the_first_save_opens_every_step(steps, store):
 def test_a_link_to_an_actor_withdrawn_meanwhile_is_not_saved(steps, store):
     _register(steps, "APC de Tlemcen", "Daïra de Mansourah")
     relations = steps.show("relations")
-    assert _add(relations, source="APC de Tlemcen", target="Daïra de Mansourah", kind="money", weight=2,
+    assert add(relations, source="APC de Tlemcen", target="Daïra de Mansourah", kind="money", weight=2,
                 direction="one_way")
     other_phone = app("stakeholders", store=store, lang="fr")  # same association, another participant
     code = steps.steps["stakeholders"].state.created_codes[ASSOCIATION]
