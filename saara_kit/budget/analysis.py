@@ -14,9 +14,8 @@ from saara_kit.settings import default_region
 from saara_kit.validation import FieldError
 
 __all__ = [
-    "budget_checks", "checks_table", "eur_rate", "funder_totals", "heading_table", "heading_totals", "sensitivity_table",
-    "variance",
-    "with_amounts",
+    "budget_checks", "checks_table", "eur_rate", "funder_totals", "heading_table", "heading_totals", "hub_of",
+    "sensitivity_table", "variance", "with_amounts",
 ]
 
 SHARES: Shares = next(f for f in LINE_FIELDS if isinstance(f, Shares))
@@ -31,6 +30,12 @@ def eur_rate(region: str, second: bool = False) -> Decimal:
 
     rate = load_region(region).eur_rate
     return Decimal(str(rate.second if second else rate.dzd))
+
+
+def hub_of(lines: pd.DataFrame) -> str:
+    """Return the hub whose rate a budget's lines are converted at: theirs, or (a form's draft, which
+    has no hub column, or no lines yet) the one this kit serves."""
+    return lines["region"].iloc[0] if "region" in lines and len(lines) else default_region()
 
 
 def with_amounts(lines: pd.DataFrame, second_rate: bool = False) -> pd.DataFrame:
@@ -53,7 +58,7 @@ def heading_table(lines: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:
     """Return the totals by heading as people read money (Babel: "1 234 567,00 DZD" in French), in
     DZD and in EUR at the hub's rate, then the direct costs and the total."""
     totals = heading_totals(with_amounts(lines))
-    rate = float(eur_rate(lines["region"].iloc[0])) if len(lines) else 1.0
+    rate = float(eur_rate(hub_of(lines)))
     rows = [(t(f"budget_lines.heading.{h}", lang), totals[h]) for h in HEADINGS]
     rows += [(t("budget.direct_costs", lang), totals[list(DIRECT_HEADINGS)].sum()), (t("budget.total", lang), totals.sum())]
     return pd.DataFrame([(label, format_money(amount, "DZD", lang), format_money(amount / rate, "EUR", lang))
@@ -94,7 +99,7 @@ def sensitivity_table(records: dict[str, pd.DataFrame], lang: str = "fr") -> pd.
 
     lines = records["budget_lines"]
     first, second = heading_totals(with_amounts(lines)), heading_totals(with_amounts(lines, second_rate=True))
-    rate = load_region(lines["region"].iloc[0] if len(lines) else default_region()).eur_rate  # its figures and date
+    rate = load_region(hub_of(lines)).eur_rate  # its figures and date
     return pd.DataFrame({
         t("budget_lines.field.heading", lang): [t(f"budget_lines.heading.{h}", lang) for h in HEADINGS],
         t("budget.at_rate", lang, rate=format_number(rate.dzd, lang), date=format_date(rate.date, lang)): list(first),

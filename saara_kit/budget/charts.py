@@ -5,12 +5,11 @@ from __future__ import annotations
 import pandas as pd
 from matplotlib.ticker import FuncFormatter
 
-from saara_kit.budget.analysis import eur_rate, funder_totals, heading_totals, variance, with_amounts
+from saara_kit.budget.analysis import eur_rate, funder_totals, heading_totals, hub_of, variance, with_amounts
 from saara_kit.budget.fields import HEADINGS
 from saara_kit.charts import ChartFigure, new_figure, short_label, title_figure
 from saara_kit.charts.style import FIGURE_WIDTH_IN, SMALLEST_FONT_PT
 from saara_kit.i18n import format_number, is_rtl, t
-from saara_kit.settings import default_region
 
 __all__ = ["actuals_chart", "funders_chart", "headings_chart"]
 
@@ -38,7 +37,7 @@ def headings_chart(lines: pd.DataFrame, lang: str = "fr", title: str | None = No
     """Draw each heading's total in ``currency`` (DZD or EUR, at the hub's rate), and its value in
     the other at the bar's end; ``figure.totals`` is what was drawn (heading -> amount in ``currency``)."""
     lines = with_amounts(lines)
-    rate = float(eur_rate(lines["region"].iloc[0] if "region" in lines and len(lines) else default_region()))
+    rate = float(eur_rate(hub_of(lines)))
     other, to_other = ("EUR", 1 / rate) if currency == "DZD" else ("DZD", rate)
     totals = heading_totals(lines) / (rate if currency == "EUR" else 1)
     heading = title or t("budget.chart.headings", lang, currency=currency)
