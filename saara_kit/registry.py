@@ -2,7 +2,8 @@
 
 A package ``saara_kit/<name>/`` with a module ``domain.py`` that defines ``DOMAIN`` (or
 ``DOMAINS``, a main domain and the steps of its app) is found by itself; it may also define
-``STEP_APPS``, apps made of some of those steps (the meeting app: meetings and commitments). A
+``STEP_APPS``, apps made of some of those steps (the meeting app: meetings and commitments), and
+``FORMS``, forms it builds itself (name -> builder; the application and review forms). A
 domain that lives elsewhere calls ``register(domain)``.
 """
 from __future__ import annotations
@@ -19,7 +20,7 @@ __all__ = ["app", "apps", "domain", "domains", "register", "steps", "unregister"
 
 _extra: dict[str, Domain] = {}
 # the order a hub's workshop goes through the apps (landing page, samples); others come after
-PROGRAMME = ("stakeholders", "concertation", "budget")
+PROGRAMME = ("stakeholders", "concertation", "budget", "grants")
 
 
 @cache
@@ -44,6 +45,11 @@ def _domain_modules() -> list:
 def _step_apps() -> dict[str, tuple[str, ...]]:
     """Return the apps made of some steps of another app: app name -> its domains, in order."""
     return {name: shown for module in _domain_modules() for name, shown in getattr(module, "STEP_APPS", {}).items()}
+
+
+def _forms() -> dict:
+    """Return the forms a domain package builds itself (the application and review forms): name -> builder."""
+    return {name: build for module in _domain_modules() for name, build in getattr(module, "FORMS", {}).items()}
 
 
 def register(declared: Domain) -> None:
@@ -89,8 +95,9 @@ def _after_what_they_name(found: dict[str, Domain]) -> dict[str, Domain]:
 
 def apps() -> list[str]:
     """Return the apps: the domains that have one of their own (the others are steps of one), then
-    the apps made of some steps (``STEP_APPS``)."""
-    return [name for name, declared in domains().items() if declared.part_of is None] + list(_step_apps())
+    the apps made of some steps (``STEP_APPS``), then the forms a package builds itself (``FORMS``)."""
+    return [name for name, declared in domains().items() if declared.part_of is None and declared.own_app] \
+        + list(_step_apps()) + list(_forms())
 
 
 def steps(name: str) -> list[Domain]:
@@ -114,8 +121,11 @@ def app(name: str, lang: str | None = None, region: str | None = None, store=Non
     from saara_kit.store import open_store
     from saara_kit.widgets import request_author, request_lang
 
-    shown = steps(name)
     where = (store or open_store(), region or default_region(), lang or request_lang())
+    if name in _forms():
+        store, region, lang = where
+        return _forms()[name](store=store, region=region, lang=lang, author=request_author())
+    shown = steps(name)
     if len(shown) > 1:
         return StepsForm(shown, *where, author=request_author(), title=f"app.{name}.title")
     return RecordListForm(shown[0], *where, author=request_author())

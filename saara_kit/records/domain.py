@@ -130,6 +130,14 @@ class Domain:
     in_handout: bool = True  # False for a step a summary shows better (the logframe, as funders read it)
     # checks over an association's whole list that warn but never refuse (two meetings of one owner at once)
     warnings: tuple[Callable[[list[Record]], Iterable[FieldError]], ...] = ()
+    # a saved record this says True of is frozen: a participant's form can no longer change or
+    # withdraw it (a submitted application); the trainer can, and the change is a new revision
+    frozen: Callable[[Mapping[str, Any]], bool] | None = None
+    # False for a domain whose records are not for the whole room (an application, a review): kept
+    # out of the room view, and a participant opens them only with the association's code, which the
+    # facilitator gives (a first save makes none)
+    public: bool = True
+    own_app: bool = True  # False when other forms serve its records (the application and review forms)
 
     # -- fields -------------------------------------------------------------------------
     @property
@@ -169,8 +177,8 @@ class Domain:
         return f"{SHARED_PREFIX}.field.{name}"
 
     def empty(self) -> dict[str, Any]:
-        """Return the values of an empty editor."""
-        return {f.name: f.default for f in self.fields}
+        """Return the values of an empty editor (the fields a participant types)."""
+        return {f.name: f.default for f in self.fields if f.editable}
 
     def required_keys(self) -> list[str]:
         """Return every catalogue key the generic rooms look up for this domain."""
@@ -203,6 +211,10 @@ class Domain:
         if errors:
             raise ValidationError(errors)
         return record
+
+    def is_frozen(self, payload: Mapping[str, Any]) -> bool:
+        """Tell whether a saved record can no longer be changed from a participant's form."""
+        return self.frozen is not None and self.frozen(payload)
 
     def warnings_for(self, records: Iterable[Record]) -> list[FieldError]:
         """Return what deserves a second look in an association's list, though it may be saved."""

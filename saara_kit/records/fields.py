@@ -33,10 +33,13 @@ class Field:
     """One named value of a record. Its label is the catalogue key ``<prefix>.field.<name>``; a field
     with a ``section`` shows in the form under that section's title (``<prefix>.section.<section>``),
     folded until opened. An anonymised export replaces a field marked ``anonymise="code"`` (the name
-    of a person or an organisation) with a stable code, and empties one marked ``"blank"``."""
+    of a person or an organisation) with a stable code, and empties one marked ``"blank"``. A field
+    that is not ``editable`` is set by an action (submitting an application), never typed: the form
+    builds no box for it and an edit keeps its value."""
 
     name: str
     required: bool = field(default=True, kw_only=True)
+    editable: bool = field(default=True, kw_only=True)
     section: str | None = field(default=None, kw_only=True)
     anonymise: str | None = field(default=None, kw_only=True)  # "code" (a name) or "blank" (free text)
     control = "text"

@@ -67,7 +67,7 @@ class RecordListForm(TranslatedForm):
         self._new_codes.add_class("saara-new-code")
         self.state.observe(lambda _: self._draw_new_codes(), names=["created_codes"])
 
-        self._fields = {f.name: self._control(f) for f in domain.fields}
+        self._fields = {f.name: self._control(f) for f in domain.fields if f.editable}
         self._nothing_to_pick = MessageLine()
         self._nothing_to_pick.add_class("saara-nothing-to-pick")
         self._advice = MessageLine()
@@ -150,7 +150,7 @@ class RecordListForm(TranslatedForm):
     def _sections(self) -> list[widgets.Widget]:
         """Return the editor's fields in order; the fields of a section go, folded, under its title."""
         shown, sections = [], {}
-        for f in self.domain.fields:
+        for f in (f for f in self.domain.fields if f.editable):
             if f.section is None:
                 shown.append(self._fields[f.name])
             else:
@@ -195,6 +195,8 @@ class RecordListForm(TranslatedForm):
     @value.setter
     def value(self, values: dict[str, Any]) -> None:
         for name, value in values.items():
+            if name not in self._fields:
+                continue  # set by an action, not typed
             box, field = self._fields[name], self.domain.field(name)
             if isinstance(field, References):
                 value = tuple(field.names(value))

@@ -121,6 +121,8 @@ class RecordListState(HasTraits):
 
     def add(self, raw: Mapping[str, Any]) -> bool:
         """Put the editor's values in the list (replacing the record being edited); False if invalid."""
+        kept = self.draft.get(self.editing) if self.editing else None  # what an action set stays as it was
+        raw = {**{f.name: kept[f.name] for f in self.domain.fields if not f.editable and kept is not None}, **raw}
         try:
             record = self.domain.validate(raw, self.references if self.domain.references else None)
         except ValidationError as error:
@@ -136,6 +138,9 @@ class RecordListState(HasTraits):
         if record_id not in self.draft:
             self.editor_notice = Notice("form.pick_first")
             return None
+        if self._frozen(record_id):
+            self.editor_notice = Notice("form.frozen")
+            return None
         self.editor_notice = None
         self.editing = record_id
         return self.draft[record_id]
@@ -149,6 +154,9 @@ class RecordListState(HasTraits):
         """Take a record out of the list (a withdrawing revision at the next save)."""
         if record_id not in self.draft:
             self.editor_notice = Notice("form.pick_first")
+            return False
+        if self._frozen(record_id):
+            self.editor_notice = Notice("form.frozen")
             return False
         self._set_draft({rid: record for rid, record in self.draft.items() if rid != record_id})
         if self.editing == record_id:
@@ -185,6 +193,9 @@ class RecordListState(HasTraits):
         if not changes:
             self._tell("saved", "form.nothing_to_save", ok=True)
             return True
+        if any(self._frozen(change.record_id) for change in changes):
+            self._tell("error", "form.frozen")
+            return False
         broken = self._broken_links(changes)
         if broken:
             self._tell("error", "form.links_gone", errors=broken)
@@ -214,7 +225,7 @@ class RecordListState(HasTraits):
         invalid, None when it holds nothing new (empty, or the record being edited, unchanged)."""
         before = self.draft.get(self.editing) if self.editing else None
         unchanged = before.to_payload() if before is not None else self.domain.empty()
-        if all(editor.get(name) == value for name, value in unchanged.items()):
+        if all(editor.get(f.name) == unchanged[f.name] for f in self.domain.fields if f.editable):
             return None
         if self.add(editor):
             return True
@@ -242,6 +253,11 @@ class RecordListState(HasTraits):
                 problems += error.errors
         return problems
 
+    def _frozen(self, record_id: str) -> bool:
+        """Tell whether this form may no longer change a saved record (submitted; the trainer may)."""
+        saved = self.saved.get(record_id)
+        return self.device != TRAINER and saved is not None and self.domain.is_frozen(saved.payload)
+
     def _association_named(self, name: Any) -> str | None:
         """Return the hub's spelling of the association ``name``; None (and say why) when invalid."""
         try:
@@ -256,7 +272,7 @@ class RecordListState(HasTraits):
             return None
         expected = code_of(self.store, self.region, association)
         if expected is None:  # a new association, or one saved before codes existed
-            return None
+            return None if self.domain.public else "association.code_from_facilitator"
         if self._wrong_codes.blocked(""):
             return "association.code_wait"
         if same_code(code, expected):

@@ -20,7 +20,7 @@ GRID_DOMAIN = "stakeholders"  # the domain whose records make the hub's power ×
 def room_summary(store: Store, region: str) -> dict[str, Any]:
     """Return the hub's numbers for the room view.
 
-    ``domains``: the registered domain names, in order; ``counts``: live records per domain (0
+    ``domains``: the registered domain names, in order (those for the whole room); ``counts``: live records per domain (0
     included); ``associations``: one row per association that has saved anything in the hub,
     sorted by name, with its live records per domain and ``last_saved`` (UTC, withdrawals count
     as saves); ``stakeholders``: the hub's live stakeholders of every association (``None``
@@ -28,7 +28,7 @@ def room_summary(store: Store, region: str) -> dict[str, Any]:
     change; ``withdrawn``: each withdrawn record of the hub, as ``{"domain", "withdrawal", "name"}`` (its
     withdrawing revision and the name it had), the latest withdrawal first.
     """
-    served = domains()
+    served = {name: declared for name, declared in domains().items() if declared.public}  # not applications, reviews
     current = {name: store.current(declared.kind, region=region) for name, declared in served.items()}
     last = store.last_saves([declared.kind for declared in served.values()], region)
 

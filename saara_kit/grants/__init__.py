@@ -1,0 +1,2 @@
+"""The support fund (fonds d'appui): the call, applications, reviews, consolidation, ranking,
+selection and the letters that explain each decision."""

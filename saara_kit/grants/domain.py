@@ -1,0 +1,52 @@
+"""The support fund: applications and their reviews, declared for the generic rooms (store,
+import/export, CLI). Their forms are the application and the review forms (``FORMS``), not the
+record-list form: an application is the association's, a review the reviewer's."""
+from __future__ import annotations
+
+from saara_kit.grants.fields import APPLICATION_FIELDS, REVIEW_FIELDS
+from saara_kit.grants.rules import extremes_explained, known_call, requested_within_total, scores_on_the_grid
+from saara_kit.i18n import format_money, t
+from saara_kit.records import Domain, Record
+
+__all__ = ["DOMAINS", "FORMS", "GRANTS", "REVIEWS"]
+
+
+def _submitted(payload) -> bool:
+    return payload.get("status") == "submitted"
+
+
+def _ranking_sheet(records, lang: str):
+    from saara_kit.grants.committee import ranking_table  # pandas work only once exported
+
+    return ranking_table(records["grants"], records["reviews"], lang)
+
+
+def _application_form(**where):
+    from saara_kit.grants.application_form import ApplicationForm
+
+    return ApplicationForm(**where)
+
+
+def _review_form(**where):
+    from saara_kit.grants.review_form import ReviewForm
+
+    return ReviewForm(**where)
+
+
+GRANTS = Domain(
+    name="grants", kind="application", fields=APPLICATION_FIELDS, key="call",
+    rules=(known_call("grants"), requested_within_total),
+    title=lambda record, lang: (f"{record.title} — {format_money(record.requested, 'DZD', lang)} "
+                                f"({t(f'grants.status.{record.status}', lang)})"),
+    samples="sample_grants", frozen=_submitted, public=False, own_app=False,
+    summaries=(("grants.ranking.sheet", _ranking_sheet),),
+)
+REVIEWS = Domain(
+    name="reviews", kind="review", fields=REVIEW_FIELDS, key=("call", "application", "reviewer"),
+    rules=(known_call("reviews"), scores_on_the_grid, extremes_explained),
+    title=lambda record, lang: f"{record.application} — {record.reviewer} ({t(f'grants.status.{record.status}', lang)})",
+    samples="sample_reviews", part_of="grants", frozen=_submitted, public=False, in_handout=False,
+)
+DOMAINS = (GRANTS, REVIEWS)
+# forms of their own, each a builder taking the registry's (lang, region, store, author)
+FORMS = {"application": _application_form, "review": _review_form}
