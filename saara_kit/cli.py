@@ -169,6 +169,15 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     _common(coder, lang)
     coder.set_defaults(handler=_codes)
 
+    reviewing = command("reviewers", "cli.reviewers.about")
+    reviewing.add_argument("--call", help=t("cli.reviewers.call", lang))
+    reviewing.add_argument("--reviewer", action="append", dest="reviewers", default=[], metavar="NAME",
+                           help=t("cli.reviewers.reviewer", lang))
+    reviewing.add_argument("--region", action="append", dest="regions", help=t("cli.reviewers.region", lang))
+    reviewing.add_argument("-o", "--output", type=Path, help=t("cli.reviewers.output", lang))
+    _common(reviewing, lang)
+    reviewing.set_defaults(handler=_reviewers)
+
     wall = command("wall", "cli.wall.about")
     wall.add_argument("--region", required=True, help=t("cli.wall.region", lang))
     wall.add_argument("--source", choices=["sample", "store"], default="store", help=t("cli.run.source", lang))
@@ -295,6 +304,28 @@ def _codes(args) -> int:
         print(f"{code}  {name}")
     path = write_code_cards(args.output or args.data_dir / f"codes-{hub.id}.html", hub.name(lang), codes, lang)
     print(t("codes.written", lang, count=len(codes), path=path))
+    return 0
+
+
+def _reviewers(args) -> int:
+    from saara_kit.exports.code_cards import write_code_cards
+    from saara_kit.grants.call import load_call, open_call
+    from saara_kit.grants.reviewers import add_reviewers, assign_evenly, assigned_to
+    from saara_kit.grants.submitted import submitted_applications
+    from saara_kit.records.domain import validate_participant
+
+    call = load_call(args.call) if args.call else open_call()
+    lang = normalise_lang(args.lang)
+    with _store(args) as store:
+        codes = add_reviewers(store, call.id, [validate_participant(name) for name in args.reviewers])
+        applications = [(region, association) for region in args.regions or call.regions
+                        for association in submitted_applications(store, call, region)]
+        assign_evenly(store, call.id, applications, call.reviews_per_application)
+        for name, code in sorted(codes.items()):
+            print(t("reviewers.line", lang, code=code, reviewer=name, count=len(assigned_to(store, call.id, name))))
+    path = write_code_cards(args.output or args.data_dir / f"reviewers-{call.id}.html", call.title(lang), codes, lang,
+                            words="reviewer_codes")
+    print(t("reviewers.written", lang, count=len(codes), applications=len(applications), path=path))
     return 0
 
 

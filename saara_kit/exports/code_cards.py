@@ -20,25 +20,26 @@ body {max-width: none}
 """
 
 
-def render_code_cards(hub: str, codes: dict[str, str], lang: str) -> str:
-    """Return the printable page of ``codes`` (association -> code), sorted by name."""
+def render_code_cards(hub: str, codes: dict[str, str], lang: str, words: str = "codes") -> str:
+    """Return the printable page of ``codes`` (association -> code), sorted by name; ``words`` is the
+    catalogue section of its title, introduction and hint (``reviewer_codes`` for reviewers' cards)."""
     esc = html.escape
     cards = "".join(
         f'<div class="saara-card"><div>{esc(hub)}</div>'
         f'<div class="saara-card-association"><bdi>{esc(name)}</bdi></div>'
         f'<div class="saara-card-code">{esc(code)}</div>'
-        f"<div>{esc(t('codes.card_hint', lang))}</div></div>"
+        f"<div>{esc(t(f'{words}.card_hint', lang))}</div></div>"
         for name, code in sorted(codes.items(), key=lambda item: (fold_name(item[0]), item[0]))
     )
-    title = t("codes.title", lang, hub=hub)
-    body = (f"<h1>{esc(title)}</h1><p class=\"saara-cards-intro\">{esc(t('codes.intro', lang))}</p>"
+    title = t(f"{words}.title", lang, hub=hub)
+    body = (f"<h1>{esc(title)}</h1><p class=\"saara-cards-intro\">{esc(t(f'{words}.intro', lang))}</p>"
             f'<div class="saara-cards">{cards}</div>')
     return render_page(lang, title, body, style=CARD_STYLE)
 
 
-def write_code_cards(path: str | Path, hub: str, codes: dict[str, str], lang: str) -> Path:
+def write_code_cards(path: str | Path, hub: str, codes: dict[str, str], lang: str, words: str = "codes") -> Path:
     """Write the cards page to ``path``; return it."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render_code_cards(hub, codes, lang), encoding="utf-8")
+    path.write_text(render_code_cards(hub, codes, lang, words), encoding="utf-8")
     return path

@@ -69,8 +69,8 @@ def write_workbook(sheets: list[tuple[str, pd.DataFrame]], path: Path, about: Ab
         data.sheet_view.rightToLeft = rtl
         data.append(list(frame.columns))
         for number, row in enumerate(frame.itertuples(index=False), start=2):
-            data.append([None if value is None or (isinstance(value, float) and pd.isna(value)) else value
-                         for value in row])
+            data.append([None if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value))
+                         else value for value in row])  # an empty cell for a missing value (an unranked rank)
             for column, value in enumerate(row, start=1):
                 cell = data.cell(number, column)  # by its place: indexing a whole row measures the sheet each time
                 if cell.data_type == "f" and not isinstance(value, Formula):  # a string openpyxl took for a formula

@@ -10,7 +10,14 @@ import pandas as pd
 
 from saara_kit.grants.call import Call
 
-__all__ = ["consolidate", "counted_reviews", "review_scores"]
+__all__ = ["consolidate", "counted_reviews", "review_scores", "submitted"]
+
+
+def submitted(applications: pd.DataFrame, call: Call) -> pd.DataFrame:
+    """Return the applications submitted to ``call`` (one per association)."""
+    if not len(applications):
+        return applications.assign(association=[], region=[], project=[], requested=[], submitted_at=[])
+    return applications[(applications["call"] == call.id) & (applications["status"] == "submitted")]
 
 
 def review_scores(reviews: pd.DataFrame, call: Call) -> pd.DataFrame:
@@ -51,21 +58,20 @@ def counted_reviews(reviews: pd.DataFrame, call: Call) -> pd.DataFrame:
 def consolidate(applications: pd.DataFrame, reviews: pd.DataFrame, call: Call) -> pd.DataFrame:
     """Return one row per submitted application of ``call``, indexed by association.
 
-    Columns: ``region``, ``title``, ``requested``, ``submitted_at``; ``reviews`` (counted),
+    Columns: ``region``, ``project``, ``requested``, ``submitted_at``; ``reviews`` (counted),
     ``conflicts`` (declared, left out); ``score`` (mean weighted score /100), ``spread`` (highest
     minus lowest), ``z`` (mean z-score); each criterion's mean on its own scale; ``disagreement``
     (spread above the call's threshold: ask a third review) and ``missing`` (fewer counted reviews
     than the call asks)."""
-    submitted = applications[(applications["call"] == call.id) & (applications["status"] == "submitted")] \
-        if len(applications) else applications
+    submitted_ones = submitted(applications, call)
     counted = counted_reviews(reviews, call)
     scores = review_scores(reviews, call)
     grouped = counted.groupby("application")
     table = pd.DataFrame({
-        "region": submitted["region"].to_numpy(), "title": submitted["title"].to_numpy(),
-        "requested": submitted["requested"].astype(float).to_numpy(),
-        "submitted_at": submitted["submitted_at"].to_numpy(),
-    }, index=pd.Index(submitted["association"].to_numpy(), name="association"))
+        "region": submitted_ones["region"].to_numpy(), "project": submitted_ones["project"].to_numpy(),
+        "requested": submitted_ones["requested"].astype(float).to_numpy(),
+        "submitted_at": submitted_ones["submitted_at"].to_numpy(),
+    }, index=pd.Index(submitted_ones["association"].to_numpy(), name="association"))
     table["reviews"] = grouped.size().reindex(table.index).fillna(0).astype(int)
     table["conflicts"] = scores[scores["conflict"]].groupby("application").size().reindex(table.index).fillna(0).astype(int)
     table["score"] = grouped["score"].mean().reindex(table.index)

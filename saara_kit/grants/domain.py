@@ -6,7 +6,7 @@ from __future__ import annotations
 from saara_kit.grants.fields import APPLICATION_FIELDS, REVIEW_FIELDS
 from saara_kit.grants.rules import extremes_explained, known_call, requested_within_total, scores_on_the_grid
 from saara_kit.i18n import format_money, t
-from saara_kit.records import Domain, Record
+from saara_kit.records import Domain
 
 __all__ = ["DOMAINS", "FORMS", "GRANTS", "REVIEWS"]
 
@@ -36,7 +36,7 @@ def _review_form(**where):
 GRANTS = Domain(
     name="grants", kind="application", fields=APPLICATION_FIELDS, key="call",
     rules=(known_call("grants"), requested_within_total),
-    title=lambda record, lang: (f"{record.title} — {format_money(record.requested, 'DZD', lang)} "
+    title=lambda record, lang: (f"{record.project} — {format_money(record.requested, 'DZD', lang)} "
                                 f"({t(f'grants.status.{record.status}', lang)})"),
     samples="sample_grants", frozen=_submitted, public=False, own_app=False,
     summaries=(("grants.ranking.sheet", _ranking_sheet),),

@@ -39,7 +39,7 @@ def comment_of(criterion: str) -> str:
 
 APPLICATION_FIELDS = (
     Text("call", max=60, editable=False),  # the call's id (params/calls/<id>.yaml)
-    Text("title", max=200),
+    Text("project", max=200),  # the project's title
     Text("summary", max=2000, multiline=True),
     Text("objectives", max=2000, multiline=True),
     Count("duration_months", low=1, high=60),
@@ -48,17 +48,18 @@ APPLICATION_FIELDS = (
     Text("registration", max=60, required=False),  # the association's registration (agrément) number
     Reference("budget", to="budget", required=False, anonymise=None),  # the association's saved budget
     Choice("lang", LETTER_LANGS),  # the language the association reads its feedback letter in
-    Choice("status", STATUSES, editable=False),
+    Choice("status", STATUSES, editable=False, required=False),
     Text("submitted_at", max=40, required=False, editable=False),  # UTC, ISO, when first submitted
 )
 
 REVIEW_FIELDS = (
-    Text("call", max=60),
-    Text("application", max=200, anonymise="code"),  # the applying association
-    Text("reviewer", max=120, anonymise="code"),
+    # which review this is: set by the reviewer's form from their code and the application picked
+    Text("call", max=60, editable=False),
+    Text("application", max=200, anonymise="code", editable=False),  # the applying association
+    Text("reviewer", max=120, anonymise="code", editable=False),
     Choice("conflict", ("no", "yes")),  # a declared conflict of interest: the review is not counted
     *(Score(criterion, required=False) for criterion in CRITERIA),
     *(Text(comment_of(criterion), max=1000, multiline=True, required=False) for criterion in CRITERIA),
     Text("comment", max=2000, multiline=True, required=False),
-    Choice("status", STATUSES, editable=False, labels="grants.status"),
+    Choice("status", STATUSES, editable=False, required=False, labels="grants.status"),
 )

@@ -8,7 +8,7 @@ import datetime as dt
 import pandas as pd
 
 from saara_kit.grants.call import Call
-from saara_kit.grants.consolidation import consolidate
+from saara_kit.grants.consolidation import consolidate, submitted
 from saara_kit.grants.eligibility import first_failure
 
 __all__ = ["DECISIONS", "REASONS", "decide", "envelope_what_if", "rank", "select"]
@@ -24,7 +24,7 @@ def rank(table: pd.DataFrame, applications: pd.DataFrame, call: Call, today: dt.
     order, by the mean score on the heaviest criterion, then the smaller amount requested, then
     the earlier submission; ``tie`` marks the applications whose score equals another's.
     Ineligible or unreviewed ones come after, unranked."""
-    mine = applications.set_index("association") if len(applications) else applications
+    mine = submitted(applications, call).set_index("association")
     failures = {association: first_failure({**mine.loc[association].to_dict(), "region": row["region"]}, call, today)
                 for association, row in table.iterrows()}
     ranked = table.assign(
@@ -54,7 +54,7 @@ def select(ranked: pd.DataFrame, call: Call) -> pd.DataFrame:
             reason = "ineligible"
         elif pd.isna(row["score"]):
             reason = "not_reviewed"
-        elif row["score"] < call.threshold:
+        elif round(row["score"], 2) < call.threshold:  # the score as ranked and shown
             reason = "below_threshold"
         elif call.quota and per_hub.get(row["region"], 0) >= call.quota.get(row["region"], float("inf")):
             reason = "quota"

@@ -39,11 +39,13 @@ class RecordListForm(TranslatedForm):
     then returns the app's main records, which a step's picture is also given.
     """
 
+    state_class = RecordListState  # a form with actions of its own (submitting) brings its own state
+
     def __init__(self, domain: Domain, store: Store, region: str, lang: str = "fr", author: str = "participant",
                  embedded: bool = False, main: Callable[[], pd.DataFrame] | None = None):
         super().__init__(lang)
         self.domain = domain
-        self.state = RecordListState(domain, store, region, author)
+        self.state = self.state_class(domain, store, region, author)
         self._main = main
 
         title = widgets.HTML()
@@ -110,6 +112,7 @@ class RecordListForm(TranslatedForm):
                                layout=widgets.Layout(flex="1 1 30em"))
         body = [
             widgets.HBox([editor, picture], layout=widgets.Layout(flex_flow="row wrap")),
+            *self._more_rows(),
             widgets.HBox([self._save, self._status]),
         ]
         if embedded:
@@ -121,6 +124,10 @@ class RecordListForm(TranslatedForm):
         self.reset()
 
     # -- building blocks ------------------------------------------------------------------
+    def _more_rows(self) -> list[widgets.Widget]:
+        """Return rows a form of its own adds between the editor and the save button (none here)."""
+        return []
+
     def _control(self, field: Field) -> widgets.Widget:
         """Build the widget a field asks for, labelled and classed ``saara-<field>``."""
         kind = field.control

@@ -229,7 +229,8 @@ class RecordListState(HasTraits):
             return None
         if self.add(editor):
             return True
-        self._tell("error", "form.fix_entry")
+        refused = self.editor_notice
+        self._tell("error", refused.key if refused is not None and refused.key else "form.fix_entry")  # frozen, or invalid
         return False
 
     def refresh_references(self) -> None:

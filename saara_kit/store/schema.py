@@ -1,9 +1,10 @@
-"""The store's tables: ``revisions`` (every saved state of every record) and ``association_codes``."""
+"""The store's tables: ``revisions`` (every saved state of every record), ``association_codes``, and
+the support fund's ``reviewers`` (with their personal codes) and ``review_assignments``."""
 from __future__ import annotations
 
 import sqlalchemy as sa
 
-__all__ = ["association_codes", "metadata", "revisions"]
+__all__ = ["association_codes", "metadata", "review_assignments", "reviewers", "revisions"]
 
 metadata = sa.MetaData()
 
@@ -33,4 +34,24 @@ association_codes = sa.Table(
     sa.Column("association", sa.String(200), nullable=False),  # as first saved
     sa.Column("code", sa.String(12), nullable=False),
     sa.Column("created_at", sa.DateTime, nullable=False),  # UTC
+)
+
+reviewers = sa.Table(
+    "reviewers",
+    metadata,
+    sa.Column("call", sa.String(60), primary_key=True),
+    sa.Column("reviewer_key", sa.String(120), primary_key=True),  # the folded name
+    sa.Column("reviewer", sa.String(120), nullable=False),  # as first given
+    sa.Column("code", sa.String(12), nullable=False, unique=True),
+    sa.Column("created_at", sa.DateTime, nullable=False),  # UTC
+)
+
+review_assignments = sa.Table(
+    "review_assignments",
+    metadata,
+    sa.Column("call", sa.String(60), primary_key=True),
+    sa.Column("reviewer_key", sa.String(120), primary_key=True),
+    sa.Column("region", sa.String(40), primary_key=True),
+    sa.Column("association_key", sa.String(200), primary_key=True),  # the folded name
+    sa.Column("association", sa.String(200), nullable=False),
 )

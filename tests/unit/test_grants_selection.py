@@ -24,7 +24,7 @@ CALL = Call(
 
 
 def application(association, requested, total, registration="AG-1", region="ouest", submitted="2026-05-02"):
-    return {"association": association, "region": region, "call": "test-call", "title": f"Projet {association}",
+    return {"association": association, "region": region, "call": "test-call", "project": f"Projet {association}",
             "requested": requested, "total_cost": total, "registration": registration, "duration_months": 12,
             "status": "submitted", "submitted_at": f"{submitted}T10:00:00"}
 

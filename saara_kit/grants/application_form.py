@@ -1,0 +1,168 @@
+"""The association's application to the support fund: the record-list form of its application,
+with the call, the eligibility self-check, what the association saved that the application links
+to (its stakeholder map, its budget), and a submit button. A submitted application is frozen."""
+from __future__ import annotations
+
+import datetime as dt
+import html
+from typing import Any, Mapping
+
+import ipywidgets as widgets
+
+from saara_kit.grants.call import Call, open_call
+from saara_kit.grants.domain import GRANTS
+from saara_kit.grants.eligibility import RuleResult, check
+from saara_kit.i18n import format_date, format_money, t
+from saara_kit.records import Record
+from saara_kit.records.form import RecordListForm
+from saara_kit.records.state import RecordListState
+from saara_kit.store import Store
+from saara_kit.widgets import MessageLine
+
+__all__ = ["ApplicationForm", "ApplicationState"]
+
+
+class ApplicationState(RecordListState):
+    """An association's application to ``call`` (one per call), saved as drafts, then submitted once."""
+
+    def __init__(self, domain, store: Store, region: str, author: str = "participant", call: Call | None = None):
+        super().__init__(domain, store, region, author)
+        self.call = call or open_call()
+
+    @property
+    def application_id(self) -> str | None:
+        """Return the id of the association's application to the call, in the list (None before the first)."""
+        return next((rid for rid, record in self.draft.items() if record.call == self.call.id), None)
+
+    def add(self, raw: Mapping[str, Any]) -> bool:
+        """Put the editor's values in the application to the call (there is one per association and call)."""
+        if self.editing is None and self.application_id is not None:
+            if self.start_edit(self.application_id) is None:
+                return False  # submitted: frozen
+        return super().add({**raw, "call": self.call.id})
+
+    def self_check(self, raw: Mapping[str, Any]) -> list[RuleResult]:
+        """Return each of the call's rules on the editor's values, as if submitted today."""
+        return check({**raw, "region": self.region, "submitted_at": ""}, self.call)
+
+    def submit(self, association: Any, editor: Mapping[str, Any] | None = None, code: Any = "") -> bool:
+        """Check the application against the call's rules and save it as submitted, at once; refused
+        (and nothing saved) when a rule fails, when it is already submitted, or when the code is wrong."""
+        if editor is not None and self.take_editor(editor) is False:
+            return False
+        record_id = self.application_id
+        if record_id is None:
+            self._tell("error", "grants.nothing_to_submit")
+            return False
+        if self.draft[record_id].status == "submitted":
+            self._tell("error", "grants.already_submitted")
+            return False
+        if any(not result.passed for result in self.self_check(self.draft[record_id])):
+            self._tell("error", "grants.not_eligible")
+            return False
+        draft = self.draft[record_id]
+        now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+        self.draft = {**self.draft, record_id: Record({**draft, "status": "submitted",
+                                                       "submitted_at": now.isoformat(timespec="seconds")})}
+        if not self.save(association, code=code):
+            if record_id in self.draft and self.draft[record_id].status == "submitted" \
+                    and not (record_id in self.saved and self.domain.is_frozen(self.saved[record_id].payload)):
+                self.draft = {**self.draft, record_id: draft}  # not saved: still a draft
+            return False
+        self._tell("saved", "grants.submitted", ok=True, time=dt.datetime.now())
+        return True
+
+
+class ApplicationForm(RecordListForm):
+    """The application form: fields, self-check, links, save (a draft) and submit.
+
+    Public surface, beyond ``RecordListForm``'s: ``call``, ``self_check`` (the rules on the
+    editor's values), ``links`` (what the application links to, in words) and ``submit()``.
+    """
+
+    state_class = ApplicationState
+
+    def __init__(self, store: Store, region: str, lang: str = "fr", author: str = "participant"):
+        super().__init__(GRANTS, store, region, lang, author)
+        self.call = self.state.call
+        for box in self._fields.values():
+            box.observe(lambda _: self._draw_check(), names="value")
+        self._fields["budget"].observe(lambda _: self._draw_links(), names="value")
+        self.state.observe(lambda _: self._draw_links(), names=["association", "saved"])
+        self._on_lang(lambda _: (self._draw_check(), self._draw_links()))
+
+    def _more_rows(self) -> list[widgets.Widget]:
+        self._call_line = widgets.HTML()
+        self._call_line.add_class("saara-call")
+        self._check = MessageLine()
+        self._check.add_class("saara-self-check")
+        self._links = MessageLine()
+        self._links.add_class("saara-links")
+        self._submit = self._button("grants.submit", "saara-submit", lambda _: self.submit(), "warning")
+        check_title = widgets.HTML()
+        self._on_lang(lambda lang: setattr(check_title, "value", f"<b>{t('grants.selfcheck.title', lang)}</b>"))
+        return [self._call_line, self._links, check_title, self._check, self._submit]
+
+    @property
+    def self_check(self) -> list[RuleResult]:
+        """Return each rule of the call on the editor's values (on the application itself, once submitted)."""
+        record_id = self.state.application_id
+        if self.state.editing is None and record_id is not None and self.state.draft[record_id].status == "submitted":
+            return self.state.self_check(self.state.draft[record_id])
+        return self.state.self_check(self.value)
+
+    @property
+    def links(self) -> list[str]:
+        """Say what the application links to: the association's stakeholder map, its budget."""
+        return _links(self.state, self.value.get("budget", ""), self.lang)
+
+    def open_association(self, association: str, code: str | None = None) -> None:
+        """Open the association's application to the call into the editor, unless it is submitted."""
+        super().open_association(association, code)
+        record_id = self.state.application_id
+        if record_id is not None and self.state.editing is None and self.state.draft[record_id].status != "submitted":
+            self.edit(record_id)
+
+    def submit(self) -> None:
+        """Check and submit the application (the editor's values first)."""
+        if not self.state.name_participant(self._participant.value):
+            return
+        if self.state.submit(self._association.value, self.value, code=self._code.value):
+            self.reset()
+
+    def _draw_check(self) -> None:
+        call = self.state.call
+        self._call_line.value = "<p>{}</p>".format(html.escape(t(
+            "grants.call_line", self.lang, call=call.title(self.lang),
+            opens=format_date(call.opens, self.lang), closes=format_date(call.closes, self.lang))))
+        results = self.self_check
+        lines = [t(f"grants.selfcheck.{'passed' if r.passed else 'failed'}", self.lang, rule=r.message(self.lang))
+                 for r in results]
+        self._check.show(lines, ok=all(r.passed for r in results), warning=not all(r.passed for r in results))
+
+    def _draw_links(self) -> None:
+        links = self.links
+        if links:
+            self._links.show(links, ok=True)
+        else:
+            self._links.clear()
+
+
+def _links(state: ApplicationState, budget: str, lang: str) -> list[str]:
+    from saara_kit.registry import domain
+
+    if not state.association:
+        return []
+    store, region, association = state.store, state.region, state.association
+    actors = len(store.current(domain("stakeholders").kind, region, association))
+    lines = [t("grants.links.actors", lang, count=actors) if actors else t("grants.links.no_actors", lang)]
+    if budget:
+        from saara_kit.budget.analysis import with_amounts
+        from saara_kit.store.repository import revisions_frame
+
+        step = domain("budget_lines")
+        frame = revisions_frame(step, store.current(step.kind, region, association))
+        mine = frame[frame["budget"] == budget] if len(frame) else frame
+        total = float(with_amounts(mine)["amount_dzd"].sum()) if len(mine) else 0.0
+        lines.append(t("grants.links.budget", lang, budget=budget, total=format_money(total, "DZD", lang)))
+    return lines

@@ -1,0 +1,190 @@
+"""The application and review forms driven without a kernel: the association's code, the
+self-check, drafts then a frozen submission; the reviewer's code, assignments, conflicts and
+extreme scores; and forged widget messages that try to widen what a code opens."""
+from __future__ import annotations
+
+import pytest
+
+from saara_kit.grants.reviewers import add_reviewers, assign
+from saara_kit.registry import app
+from saara_kit.settings import TRAINER
+from saara_kit.store.codes import give_codes
+
+OURS, THEIRS = "Association Tafat", "Association Amel"
+PROJECT = {"project": "Jardins partagés", "summary": "Trois jardins avec l'APC.", "objectives": "Planter, former.",
+           "duration_months": 12, "total_cost": 2_000_000, "requested": 1_500_000, "registration": "AG-31-2019-7"}
+
+
+@pytest.fixture
+def codes(store, monkeypatch):
+    monkeypatch.setenv("SAARA_REGION", "ouest")
+    return give_codes(store, "ouest", [OURS, THEIRS])
+
+
+def _application(store, association=OURS, code=None, author="participant-1", codes=None):
+    form = app("application", store=store, lang="fr")
+    form.state.device = author
+    form._participant.value = "Amina"
+    form._code.value = code if code is not None else codes[association]  # typed, as on a phone
+    form.open_association(association)
+    return form
+
+
+def _applications(store):
+    return [(rev.revision, rev.association, rev.payload["status"]) for rev in store.revisions_of("application")]
+
+
+def test_an_application_is_saved_as_a_draft_then_submitted_once_and_frozen(store, codes):
+    form = _application(store, codes=codes)
+    form.value = {**PROJECT, "registration": ""}
+    assert [r.rule for r in form.self_check if not r.passed] == ["registered"]
+    form.submit()
+    assert form.state.notice.key == "grants.not_eligible" and _applications(store) == []  # nothing saved
+
+    form.value = PROJECT
+    assert all(r.passed for r in form.self_check)
+    form.save()
+    assert _applications(store) == [(1, OURS, "draft")]
+    form.submit()
+    assert form.state.notice.key == "grants.submitted"
+    assert _applications(store) == [(1, OURS, "draft"), (2, OURS, "submitted")]
+    [saved] = store.current("application", "ouest", OURS)
+    assert saved.payload["submitted_at"] and saved.payload["call"] == form.call.id
+
+    again = _application(store, codes=codes)  # another phone of the association
+    again.edit(again.state.application_id)
+    assert again.state.editor_notice.key == "form.frozen"
+    again.value = {**PROJECT, "project": "Autre titre"}
+    assert not again.state.add(again.value)
+    again.save()
+    again.submit()
+    assert again.state.notice.key in ("form.frozen", "grants.already_submitted")
+    assert len(store.revisions_of("application")) == 2  # nothing changed after submission
+
+
+def test_a_change_after_submission_is_a_new_revision_the_trainer_makes(store, codes):
+    form = _application(store, codes=codes)
+    form.value = PROJECT
+    form.submit()
+    trainer = _application(store, code="", author=TRAINER, codes=codes)
+    trainer.edit(trainer.state.application_id)
+    trainer.value = {"requested": 1_400_000}
+    assert trainer.add()
+    trainer.save()
+    history = store.revisions_of("application")
+    assert [(rev.revision, rev.payload["status"], rev.payload["requested"]) for rev in history] == \
+        [(1, "submitted", 1_500_000), (2, "submitted", 1_400_000)]  # visible as a revision after submission
+
+
+def test_an_application_opens_only_with_its_code_and_never_without_one(store, codes, monkeypatch):
+    form = _application(store, code="", codes=codes)
+    assert form.state.notice.key == "association.code_needed" and form.state.association == ""
+    stranger = _application(store, association="Association Sans Carte", code="", codes=codes)
+    assert stranger.state.notice.key == "association.code_from_facilitator"
+    stranger.value = PROJECT
+    stranger.save()
+    assert store.revisions_of("application") == []  # a form never makes a code for an application
+
+
+def test_forged_widget_messages_cannot_open_or_save_another_association(store, codes):
+    form = _application(store, codes=codes)
+    form.value = PROJECT
+    form.save()
+    # the browser may send any value for any box: another association's name, with or without a code
+    form._association.set_state({"value": THEIRS})
+    assert form.state.notice.key == "association.code_wrong" and form.state.association == ""
+    form.value = {**PROJECT, "project": "Projet volé"}
+    form._submit.set_state({"disabled": False})
+    form._association.set_state({"value": THEIRS})
+    form.submit()
+    assert store.current("application", "ouest", THEIRS) == []
+    form._code.set_state({"value": "AAAAAA"})
+    form.save()
+    assert store.current("application", "ouest", THEIRS) == []
+    assert [rev.association for rev in store.revisions_of("application")] == [OURS]
+
+
+# -- reviews ----------------------------------------------------------------------------------
+
+@pytest.fixture
+def submitted(store, codes):
+    """Two submitted applications, and two reviewers: each one assigned to the first, only R1 to the second."""
+    for association in (OURS, THEIRS):
+        form = _application(store, association=association, codes=codes)
+        form.value = {**PROJECT, "project": f"Projet de {association}"}
+        form.submit()
+        assert form.state.notice.key == "grants.submitted", form.state.notice
+    call = form.call.id
+    reviewer_codes = add_reviewers(store, call, ["Dr Benali", "Mme Haddad"])
+    for name in reviewer_codes:
+        assign(store, call, name, "ouest", OURS)
+    assign(store, call, "Dr Benali", "ouest", THEIRS)
+    return reviewer_codes
+
+
+SCORES = {"relevance": 4, "feasibility": 3, "concertation": 4, "sustainability": 3, "budget_quality": 2, "capacity": 4}
+
+
+def _review(store, code):
+    form = app("review", store=store, lang="fr")
+    form._code.value = code
+    return form
+
+
+def test_a_reviewer_sees_only_their_applications_and_submits_a_frozen_review(store, submitted):
+    haddad = _review(store, submitted["Mme Haddad"])
+    assert haddad.state.reviewer == "Mme Haddad"
+    assert [(region, association) for region, association, _ in haddad.state.assigned] == [("ouest", OURS)]
+    haddad.pick("ouest", OURS)
+    haddad.value = {**SCORES, "relevance": 5}
+    assert haddad.weighted == pytest.approx(100 * (25 * 1 + 20 * .6 + 20 * .8 + 15 * .6 + 10 * .4 + 10 * .8) / 100)
+    haddad.save()
+    assert haddad.state.state == "draft" and store.current("review", "ouest", OURS)[0].payload["status"] == "draft"
+    haddad.submit()
+    assert [e.code for e in haddad.state.notice.errors] == ["extreme_needs_comment"]  # the 5 needs a comment
+    haddad.value = {"comment_relevance": "Répond à un besoin documenté par l'APC."}
+    haddad.submit()
+    assert haddad.state.state == "submitted"
+    assert haddad.state.other_scores == []  # Dr Benali has not submitted yet
+    haddad.value = {"relevance": 1}
+    haddad.save()
+    assert haddad.state.notice.key == "review.frozen"
+    [review] = store.current("review", "ouest", OURS)
+    assert (review.revision, review.payload["relevance"], review.author) == (2, 5, "Mme Haddad (participant)")
+
+
+def test_a_reviewer_sees_no_one_elses_name_or_scores_before_submitting(store, submitted):
+    benali = _review(store, submitted["Dr Benali"])
+    benali.pick("ouest", OURS)
+    benali.value = {**SCORES}
+    benali.submit()
+    haddad = _review(store, submitted["Mme Haddad"])
+    haddad.pick("ouest", OURS)
+    assert haddad.state.review == {} and haddad.state.other_scores == []
+    assert "Benali" not in haddad._application.value + haddad._others.value
+    haddad.value = {"conflict": "yes"}
+    haddad.submit()  # a declared conflict needs no score
+    assert haddad.state.state == "submitted"
+    assert haddad.state.other_scores == [pytest.approx(benali.weighted, abs=0.05)]
+    assert "Benali" not in haddad._others.value
+
+
+def test_forged_widget_messages_cannot_reach_an_application_not_assigned(store, submitted):
+    haddad = _review(store, submitted["Mme Haddad"])
+    haddad._pick.set_state({"index": 0})
+    haddad.pick("ouest", THEIRS)  # as a forged list value would ask
+    assert haddad.state.notice.key == "review.not_assigned" and haddad.state.application == {}
+    haddad.value = SCORES
+    haddad.save()
+    assert store.current("review", "ouest", THEIRS) == []
+    haddad.pick("ouest", OURS)
+    assert not haddad.state.save(SCORES, code="ZZZZZZ")  # the save checks the code again, whatever was opened
+    assert haddad.state.notice.key == "review.code_wrong" and store.current("review") == []
+    haddad._code.set_state({"value": submitted["Mme Haddad"]})
+    haddad.pick("ouest", OURS)
+    haddad._code.set_state({"value": "ZZZZZZ"})  # a wrong code typed after opening closes everything
+    haddad.value = SCORES
+    haddad.save()
+    assert haddad.state.reviewer == "" and haddad.state.application == {} and store.current("review") == []
+    haddad._code.set_state({"value": submitted["Dr Benali"]})  # the other reviewer's code opens only theirs
+    assert haddad.state.reviewer == "Dr Benali" and haddad.state.application == {}
