@@ -3,11 +3,10 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import sys
-from functools import partial
 from pathlib import Path
 
+from saara_kit.cli_language import Parser, asked_lang
 from saara_kit.i18n import TranslatedError, format_date, languages, normalise_lang, t
 from saara_kit.settings import default_data_dir, default_region
 from saara_kit.validation import ValidationError
@@ -21,76 +20,6 @@ def _store(args):
     from saara_kit.store import open_store
 
     return open_store(args.data_dir, args.db_url)
-
-
-# argparse words its errors in English (through gettext, which the kit leaves alone); _Parser.error
-# says the common ones in the user's language. The key's {placeholders} are the pattern's groups.
-_ARGPARSE_ERRORS = tuple((re.compile(pattern, re.DOTALL), key) for pattern, key in (
-    (r"argument (?P<name>[^:]+): (?P<message>.+)", "cli.error.argument"),
-    (r"the following arguments are required: (?P<names>.+)", "cli.error.required"),
-    (r"unrecognized arguments: (?P<words>.*)", "cli.error.unrecognized"),
-    (r"invalid choice: (?P<value>.+) \(choose from (?P<choices>.+)\)", "cli.error.invalid_choice"),
-    (r"expected one argument", "cli.error.expected_one"),
-    (r"invalid int value: (?P<value>.+)", "cli.error.not_a_whole_number"),
-    (r"invalid (?P<kind>\S+) value: (?P<value>.+)", "cli.error.invalid_value"),
-    (r"ambiguous option: (?P<option>\S+) could match (?P<matches>.+)", "cli.error.ambiguous"),
-))
-
-
-def _translate_error(message: str, lang: str) -> str:
-    """Say one of argparse's error messages in ``lang``; one it words otherwise stays as it is."""
-    for pattern, key in _ARGPARSE_ERRORS:
-        found = pattern.fullmatch(message)
-        if found:
-            values = found.groupdict()
-            if "message" in values:  # "argument --workers: expected one argument"
-                values["message"] = _translate_error(values["message"], lang)
-            return t(key, lang, **values)
-    return message
-
-
-class _Formatter(argparse.HelpFormatter):
-    """argparse's help layout, with "usage:" in the parser's language."""
-
-    def __init__(self, prog: str, *, lang: str, **kwargs):
-        super().__init__(prog, **kwargs)
-        self._lang = lang
-
-    def add_usage(self, usage, actions, groups, prefix=None):
-        if prefix is None:  # argparse asks gettext for "usage: " only when no prefix is given
-            prefix = t("cli.usage", self._lang) + " "
-        super().add_usage(usage, actions, groups, prefix)
-
-
-class _Parser(argparse.ArgumentParser):
-    """An argument parser that speaks ``lang``: its headings, its ``-h`` and argparse's errors.
-
-    Subparsers are made of this class too (argparse's default), so ``add_parser`` takes ``lang``.
-    """
-
-    def __init__(self, *args, lang: str, **kwargs):
-        kwargs.setdefault("formatter_class", partial(_Formatter, lang=lang))
-        super().__init__(*args, add_help=False, **kwargs)
-        self.lang = lang
-        self._positionals.title = t("cli.positionals", lang)
-        self._optionals.title = t("cli.options", lang)
-        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help=t("cli.help", lang))
-
-    def error(self, message: str):
-        self.print_usage(sys.stderr)
-        line = t("cli.error.line", self.lang, prog=self.prog, message=_translate_error(message, self.lang))
-        self.exit(2, line + "\n")
-
-
-def _asked_lang(argv: list[str] | None = None) -> str:
-    """Return the language of the command line: ``--lang`` anywhere in it, else ``$SAARA_LANG``, else French."""
-    peek = argparse.ArgumentParser(add_help=False, exit_on_error=False)
-    peek.add_argument("--lang")
-    try:
-        asked = peek.parse_known_args(argv)[0].lang
-    except argparse.ArgumentError:  # "--lang" without a value: the real parser says so, in French
-        asked = None
-    return normalise_lang(asked or os.environ.get("SAARA_LANG"))
 
 
 def _lang_option(parser: argparse.ArgumentParser, lang: str, default) -> None:
@@ -111,11 +40,11 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
 
     lang = normalise_lang(lang or os.environ.get("SAARA_LANG"))
     domain = "{%s}" % ",".join(sorted(domains()))  # the domains' names, as argparse shows choices
-    parser = _Parser(prog="saara-kit", description=t("cli.description", lang), lang=lang)
+    parser = Parser(prog="saara-kit", description=t("cli.description", lang), lang=lang)
     _lang_option(parser, lang, os.environ.get("SAARA_LANG") or None)
     commands = parser.add_subparsers(dest="command", required=True, help=t("cli.commands", lang))
 
-    def command(name: str, about: str) -> _Parser:
+    def command(name: str, about: str) -> Parser:
         return commands.add_parser(name, help=t(about, lang), description=t(about, lang), lang=lang)
 
     serve = command("serve", "cli.serve.about")
@@ -178,6 +107,13 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     _common(reviewing, lang)
     reviewing.set_defaults(handler=_reviewers)
 
+    letters = command("letters", "cli.letters.about")
+    letters.add_argument("--call", help=t("cli.reviewers.call", lang))
+    letters.add_argument("-o", "--output", type=Path, default=Path("outputs") / "letters", help=t("cli.letters.output", lang))
+    letters.add_argument("--no-pdf", action="store_true", help=t("cli.letters.no_pdf", lang))
+    _common(letters, lang)
+    letters.set_defaults(handler=_letters)
+
     wall = command("wall", "cli.wall.about")
     wall.add_argument("--region", required=True, help=t("cli.wall.region", lang))
     wall.add_argument("--source", choices=["sample", "store"], default="store", help=t("cli.run.source", lang))
@@ -206,7 +142,7 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Run ``saara-kit``; return the exit status (2 for an error said in the user's language)."""
-    args = build_parser(_asked_lang(argv)).parse_args(argv)
+    args = build_parser(asked_lang(argv)).parse_args(argv)
     try:
         return args.handler(args)
     except TranslatedError as error:  # an unknown hub, a bad hub file, an unreadable file
@@ -310,22 +246,33 @@ def _codes(args) -> int:
 def _reviewers(args) -> int:
     from saara_kit.exports.code_cards import write_code_cards
     from saara_kit.grants.call import load_call, open_call
-    from saara_kit.grants.reviewers import add_reviewers, assign_evenly, assigned_to
-    from saara_kit.grants.submitted import submitted_applications
+    from saara_kit.grants.reviewers import assigned_to, enlist
     from saara_kit.records.domain import validate_participant
 
     call = load_call(args.call) if args.call else open_call()
     lang = normalise_lang(args.lang)
     with _store(args) as store:
-        codes = add_reviewers(store, call.id, [validate_participant(name) for name in args.reviewers])
-        applications = [(region, association) for region in args.regions or call.regions
-                        for association in submitted_applications(store, call, region)]
-        assign_evenly(store, call.id, applications, call.reviews_per_application)
+        codes = enlist(store, call, [validate_participant(name) for name in args.reviewers], args.regions or call.regions)
         for name, code in sorted(codes.items()):
             print(t("reviewers.line", lang, code=code, reviewer=name, count=len(assigned_to(store, call.id, name))))
     path = write_code_cards(args.output or args.data_dir / f"reviewers-{call.id}.html", call.title(lang), codes, lang,
                             words="reviewer_codes")
-    print(t("reviewers.written", lang, count=len(codes), applications=len(applications), path=path))
+    print(t("reviewers.written", lang, count=len(codes), path=path))
+    return 0
+
+
+def _letters(args) -> int:
+    from saara_kit.grants.call import load_call, open_call
+    from saara_kit.grants.domain import GRANTS, REVIEWS
+    from saara_kit.grants.letters import write_letters
+    from saara_kit.store.repository import revisions_frame
+
+    call = load_call(args.call) if args.call else open_call()
+    with _store(args) as store:
+        applications, reviews = (revisions_frame(kind, store.current(kind.kind)) for kind in (GRANTS, REVIEWS))
+    written = write_letters(applications, reviews, args.output, call=call, pdf=not args.no_pdf)
+    print(t("grants.letters.written", normalise_lang(args.lang), count=sum(path.suffix == ".html" for path in written),
+            path=args.output))
     return 0
 
 

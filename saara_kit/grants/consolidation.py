@@ -37,7 +37,8 @@ def review_scores(reviews: pd.DataFrame, call: Call) -> pd.DataFrame:
                      **{c.id: float(review[c.id]) if _is_score(review.get(c.id)) else float("nan")
                         for c in call.criteria}})
     columns = ["application", "reviewer", "conflict", "counted", "score", *(c.id for c in call.criteria)]
-    return pd.DataFrame(rows, columns=columns)
+    types = {"conflict": bool, "counted": bool, "score": float, **{c.id: float for c in call.criteria}}
+    return pd.DataFrame(rows, columns=columns).astype(types)  # typed even when empty: a mask stays a mask
 
 
 def _is_score(value) -> bool:

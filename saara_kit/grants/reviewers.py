@@ -8,11 +8,14 @@ from typing import Iterable
 import sqlalchemy as sa
 
 from saara_kit.codes import new_code
+from saara_kit.grants.call import Call
 from saara_kit.store import Store
 from saara_kit.store.schema import review_assignments, reviewers
 from saara_kit.validation import fold_name
 
-__all__ = ["add_reviewers", "assign", "assign_evenly", "assigned_to", "clean_code", "reviewer_codes", "reviewer_with_code"]
+__all__ = [
+    "add_reviewers", "assign", "assign_evenly", "assigned_to", "clean_code", "enlist", "reviewer_codes", "reviewer_with_code",
+]
 
 
 def clean_code(typed: object) -> str:
@@ -95,3 +98,15 @@ def assign_evenly(store: Store, call: str, applications: Iterable[tuple[str, str
             mine.add(name)
             added += 1
     return added
+
+
+def enlist(store: Store, call: Call, names: Iterable[str], regions: Iterable[str]) -> dict[str, str]:
+    """Give the reviewers named their codes, then share the submitted applications of ``regions``
+    out among all the call's reviewers (the call's number of reviews each); return every code, by name."""
+    from saara_kit.grants.submitted import submitted_applications
+
+    codes = add_reviewers(store, call.id, names)
+    applications = [(region, association) for region in regions
+                    for association in submitted_applications(store, call, region)]
+    assign_evenly(store, call.id, applications, call.reviews_per_application)
+    return codes

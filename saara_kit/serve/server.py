@@ -30,13 +30,13 @@ from saara_kit.i18n import TranslatedError, format_date, normalise_lang, t
 from saara_kit.serve.join import (
     WrongCodes, addresses_to_share, is_this_machine_only, join_url, new_join_code, qr_svg, qr_terminal,
 )
+from saara_kit.serve.demo import prepare_demo
 from saara_kit.serve.kernel_socket import SafeKernelWebsocketHandler
 from saara_kit.serve.landing import available_apps, render_landing
 from saara_kit.serve.pages import (
     FAVICON, FAVICON_TYPE, page_language, render_error, render_full, render_join, render_login,
 )
 from saara_kit.settings import DEVICE_HEADER, TRAINER, TEMPLATES_DIR, VOILA_APPS_DIR, default_data_dir, default_db_url, default_region
-from saara_kit.store import open_store
 
 __all__ = ["SaaraIdentityProvider", "SaaraVoila", "kernels_in_use", "room_sizes", "serve", "voila_arguments"]
 
@@ -282,14 +282,6 @@ class SaaraVoila(Voila):
         return [*kit, *(_with_kit_error_pages(rule) for rule in super().init_handlers())]
 
 
-def load_samples(db_url: str) -> None:
-    """Load every registered domain's sample records into the demonstration store at ``db_url``."""
-    from saara_kit.exports.transfer import import_every_sample
-
-    with open_store(db_url=db_url) as store:
-        import_every_sample(store)
-
-
 def voila_arguments(
     host: str, port: int, token: str | None, room: int = 0, join_code: str = "", join_address: str = "",
     apps_dir: Path = VOILA_APPS_DIR, preheat: Iterable[str] = (),
@@ -369,8 +361,9 @@ def serve(
         SAARA_DEMO="1" if demo else "",
     )
     if demo:
-        load_samples(os.environ["SAARA_DB_URL"])
         print(t("serve.demo", lang, path=data_dir), flush=True)
+        associations, reviewers = prepare_demo(os.environ["SAARA_DB_URL"], hub, data_dir, lang)
+        print(t("serve.demo_cards", lang, associations=associations, reviewers=reviewers), flush=True)
     secret = secrets.token_urlsafe(24) if token else None
     code = new_join_code() if token else ""
     addresses = [join_url(address, port, code, lang) for address in addresses_to_share(host)]

@@ -150,7 +150,7 @@ def test_a_reviewer_sees_only_their_applications_and_submits_a_frozen_review(sto
     haddad.save()
     assert haddad.state.notice.key == "review.frozen"
     [review] = store.current("review", "ouest", OURS)
-    assert (review.revision, review.payload["relevance"], review.author) == (2, 5, "Mme Haddad (participant)")
+    assert (review.revision, review.payload["relevance"]) == (2, 5) and review.author.startswith("Mme Haddad (")
 
 
 def test_a_reviewer_sees_no_one_elses_name_or_scores_before_submitting(store, submitted):

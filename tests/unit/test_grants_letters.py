@@ -67,7 +67,7 @@ def test_a_selected_application_reads_its_amount_rank_and_reason(applications, r
 def test_an_ineligible_application_reads_the_rule_it_fails_and_no_rank(applications, reviews, decided):
     page = render_letter(BECHAR, applications, reviews, decided)
     assert '<p class="saara-letter-verdict">Non retenu</p>' in page
-    assert "Inéligible : " + html.escape(t("grants.rule.registered", "fr")) in page
+    assert "Inéligible, condition non remplie : " + html.escape(t("grants.rule.registered", "fr")) in page
     assert "Note pondérée : 77 / 100." in page and "rang" not in page  # reviewed, but not ranked
     assert "Montant accordé" not in page
 

@@ -117,3 +117,13 @@ def test_threshold_and_quota_are_reasons_too():
     decided = decide(APPLICATIONS, REVIEWS, strict)
     assert decided["reason"].to_dict() == {"Beta": "selected", "Alpha": "quota", "Gamma": "below_threshold",
                                            "Delta": "ineligible"}
+
+
+def test_a_draft_to_another_call_and_an_empty_call_change_nothing():
+    other = pd.DataFrame([{**application("Alpha", 100, 1000), "call": "other-call", "status": "draft"}])
+    decided = decide(pd.concat([APPLICATIONS, other], ignore_index=True), REVIEWS, CALL)
+    assert decided["reason"].to_dict() == decide(APPLICATIONS, REVIEWS, CALL)["reason"].to_dict()
+    nothing = decide(APPLICATIONS.iloc[0:0], REVIEWS.iloc[0:0], CALL)
+    assert nothing.empty and envelope_what_if(nothing, CALL).empty
+    unreviewed = decide(APPLICATIONS, REVIEWS.iloc[0:0], CALL)
+    assert set(unreviewed["reason"]) == {"not_reviewed", "ineligible"}

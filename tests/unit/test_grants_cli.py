@@ -1,0 +1,59 @@
+"""The facilitator's side of the support fund: reviewers' codes and assignments, the letters, the
+demonstration's cards, and the applications' round trip through a workbook."""
+from __future__ import annotations
+
+from saara_kit.cli import main
+from saara_kit.data import load_region
+from saara_kit.grants.call import open_call
+from saara_kit.grants.reviewers import assigned_to, reviewer_codes, reviewer_with_code
+from saara_kit.serve.demo import prepare_demo
+from saara_kit.store import open_store
+
+
+def test_reviewers_get_codes_and_an_even_share_of_the_submitted_applications(samples_dir, capsys):
+    names = ["Dr Benali", "Mme Haddad", "M. Saïdi"]
+    args = ["reviewers", "--data-dir", str(samples_dir), "--region", "ouest", "--region", "est",
+            *(word for name in names for word in ("--reviewer", name))]
+    assert main(args) == 0
+    call = open_call()
+    with open_store(samples_dir) as store:
+        codes = reviewer_codes(store, call.id)
+        loads = {name: len(assigned_to(store, call.id, name)) for name in names}
+        assert sorted(codes) == sorted(names) and reviewer_with_code(store, call.id, codes["Mme Haddad"].lower()) == "Mme Haddad"
+    assert loads == {name: 4 for name in names}  # 6 applications × 2 reviews, 3 reviewers
+    assert main(args) == 0  # again: the same codes, no assignment twice
+    with open_store(samples_dir) as store:
+        assert reviewer_codes(store, call.id) == codes
+        assert sum(len(assigned_to(store, call.id, name)) for name in names) == 12
+    printed = capsys.readouterr().out
+    assert codes["Dr Benali"] in printed and (samples_dir / f"reviewers-{call.id}.html").is_file()
+
+
+def test_the_letters_command_writes_one_letter_per_submitted_application(samples_dir, tmp_path, capsys):
+    assert main(["letters", "--data-dir", str(samples_dir), "-o", str(tmp_path / "letters"), "--no-pdf"]) == 0
+    written = sorted(path.name for path in (tmp_path / "letters").iterdir())
+    assert len(written) == 12 and all(name.endswith(".html") for name in written)
+    assert "association-exemple-solidarite-bechar.html" in written
+    assert "12" in capsys.readouterr().out
+
+
+def test_the_demonstration_gives_its_associations_and_two_reviewers_their_cards(samples_dir):
+    url = f"sqlite:///{samples_dir / 'saara.db'}"
+    associations, reviewers = prepare_demo(url, load_region("sud"), samples_dir, "ar")
+    assert "Association Exemple Oasis Ghardaïa" in associations.read_text(encoding="utf-8")
+    with open_store(samples_dir) as store:
+        codes = reviewer_codes(store, open_call().id)
+        assert len(codes) == 2 and all(len(assigned_to(store, open_call().id, name)) == 3 for name in codes)
+    assert all(code in reviewers.read_text(encoding="utf-8") for code in codes.values())
+
+
+def test_the_applications_and_reviews_of_a_hub_make_the_round_trip_through_a_workbook(samples_dir, tmp_path, capsys):
+    workbook = tmp_path / "fonds.xlsx"
+    common = ["--data-dir", str(samples_dir), "--region", "ouest"]
+    assert main(["export", "grants", "--format", "xlsx", "-o", str(workbook), *common]) == 0
+    with open_store(samples_dir) as store:
+        before = store.count_rows()
+    assert main(["import", "grants", str(workbook), *common]) == 0
+    with open_store(samples_dir) as store:
+        assert store.count_rows() == before  # nothing new: the same records, the same revisions
+    assert "0" in capsys.readouterr().out.splitlines()[-1]
