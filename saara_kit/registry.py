@@ -95,8 +95,11 @@ def _after_what_they_name(found: dict[str, Domain]) -> dict[str, Domain]:
 
 def apps() -> list[str]:
     """Return the apps: the domains that have one of their own (the others are steps of one), then
-    the apps made of some steps (``STEP_APPS``), then the forms a package builds itself (``FORMS``)."""
-    return [name for name, declared in domains().items() if declared.part_of is None and declared.own_app] \
+    the apps made of some steps (``STEP_APPS``), then the forms a package builds itself (``FORMS``),
+    which serve its domains instead of the record-list form."""
+    served_by_forms = {declared.name for module in _domain_modules() if getattr(module, "FORMS", None)
+                       for declared in getattr(module, "DOMAINS", (getattr(module, "DOMAIN", None),))}
+    return [name for name, declared in domains().items() if declared.part_of is None and name not in served_by_forms] \
         + list(_step_apps()) + list(_forms())
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from saara_kit.i18n import TranslatedError, fallbacks, language, languages, normalise_lang
+from saara_kit.i18n import TranslatedError, in_language, language, languages, normalise_lang
 from saara_kit.settings import PARAMS_DIR
 
 __all__ = ["EuroRate", "Region", "list_regions", "load_region"]
@@ -37,7 +37,7 @@ class Region:
 
     def name(self, lang: str) -> str:
         """Return the hub's name in ``lang``, else in that language's fallback."""
-        return self.names[next((code for code in fallbacks(lang) if code in self.names), normalise_lang(lang))]
+        return in_language(self.names, lang)[0]
 
 
 def list_regions(params_dir: Path = PARAMS_DIR) -> list[str]:

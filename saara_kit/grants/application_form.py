@@ -62,12 +62,11 @@ class ApplicationState(RecordListState):
             return False
         draft = self.draft[record_id]
         now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
-        self.draft = {**self.draft, record_id: Record({**draft, "status": "submitted",
-                                                       "submitted_at": now.isoformat(timespec="seconds")})}
+        submitted = Record({**draft, "status": "submitted", "submitted_at": now.isoformat(timespec="seconds")})
+        self._set_draft({**self.draft, record_id: submitted})
         if not self.save(association, code=code):
-            if record_id in self.draft and self.draft[record_id].status == "submitted" \
-                    and not (record_id in self.saved and self.domain.is_frozen(self.saved[record_id].payload)):
-                self.draft = {**self.draft, record_id: draft}  # not saved: still a draft
+            if self.draft.get(record_id) is submitted:  # not saved, and not reloaded: a draft still
+                self._set_draft({**self.draft, record_id: draft})
             return False
         self._tell("saved", "grants.submitted", ok=True, time=dt.datetime.now())
         return True

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from saara_kit.i18n import TranslatedError, fallbacks, normalise_lang
+from saara_kit.i18n import TranslatedError, in_language
 from saara_kit.settings import PARAMS_DIR
 
 __all__ = ["CALLS_DIR", "CRITERIA", "Call", "Criterion", "RULES", "list_calls", "load_call", "open_call"]
@@ -57,7 +57,7 @@ class Call:
 
     def title(self, lang: str) -> str:
         """Return the call's title in ``lang``, else in that language's fallback."""
-        return self.titles[next((code for code in fallbacks(lang) if code in self.titles), normalise_lang(lang))]
+        return in_language(self.titles, lang)[0]
 
     def criterion(self, criterion_id: str) -> Criterion:
         """Return the criterion ``criterion_id`` of the grid."""

@@ -38,7 +38,7 @@ GRANTS = Domain(
     rules=(known_call("grants"), requested_within_total),
     title=lambda record, lang: (f"{record.project} — {format_money(record.requested, 'DZD', lang)} "
                                 f"({t(f'grants.status.{record.status}', lang)})"),
-    samples="sample_grants", frozen=_submitted, public=False, own_app=False,
+    samples="sample_grants", frozen=_submitted, public=False,
     summaries=(("grants.ranking.sheet", _ranking_sheet),),
 )
 REVIEWS = Domain(

@@ -95,13 +95,6 @@ class ReviewForm(TranslatedForm):
                       widgets.HBox([self._save, self._submit], layout=widgets.Layout(flex_flow="row wrap")),
                       self._status])
 
-    def _button(self, key: str, css: str, handler, style: str = "") -> widgets.Button:
-        button = widgets.Button(button_style=style)
-        self._bind(button, "description", key)
-        button.add_class(css)
-        button.on_click(handler)
-        return button
-
     # -- public surface -------------------------------------------------------------------
     @property
     def value(self) -> dict[str, Any]:

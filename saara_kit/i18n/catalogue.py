@@ -15,7 +15,8 @@ from pathlib import Path
 import yaml
 
 __all__ = [
-    "DEFAULT_LANG", "add_catalogue", "catalogue", "declared_lang", "fallbacks", "is_rtl", "language", "languages",
+    "DEFAULT_LANG", "add_catalogue", "catalogue", "declared_lang", "fallbacks", "in_language", "is_rtl", "language",
+    "languages",
     "normalise_lang",
     "reload", "remove_catalogue", "t",
 ]
@@ -127,10 +128,14 @@ def fallbacks(lang: str) -> list[str]:
     return chain
 
 
-def _text(key: str, lang: str):
-    texts = catalogue()[key]
-    found = next((code for code in fallbacks(lang) if code in texts), lang)
+def in_language(texts: dict, lang: str):
+    """Return what ``texts`` (one entry per language code) says in ``lang``, else in its fallback, and that language."""
+    found = next((code for code in fallbacks(lang) if code in texts), normalise_lang(lang))
     return texts[found], found
+
+
+def _text(key: str, lang: str):
+    return in_language(catalogue()[key], lang)
 
 
 def t(key: str, lang: str = DEFAULT_LANG, **values: object) -> str:

@@ -137,7 +137,6 @@ class Domain:
     # out of the room view, and a participant opens them only with the association's code, which the
     # facilitator gives (a first save makes none)
     public: bool = True
-    own_app: bool = True  # False when other forms serve its records (the application and review forms)
 
     # -- fields -------------------------------------------------------------------------
     @property

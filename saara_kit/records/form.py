@@ -178,14 +178,6 @@ class RecordListForm(TranslatedForm):
         box.add_class(css)
         return box
 
-    def _button(self, key: str | None, css: str, handler, style: str = "") -> widgets.Button:
-        button = widgets.Button(button_style=style)
-        if key:
-            self._bind(button, "description", key)
-        button.add_class(css)
-        button.on_click(handler)
-        return button
-
     # -- public surface -------------------------------------------------------------------
     @property
     def value(self) -> dict[str, Any]:

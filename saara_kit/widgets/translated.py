@@ -61,6 +61,15 @@ class TranslatedForm(widgets.VBox):
         self._relabellers.append(relabel)
         relabel(self.lang)
 
+    def _button(self, key: str | None, css: str, handler, style: str = "") -> widgets.Button:
+        """Return a button labelled ``key`` in the form's language, classed ``css``, calling ``handler``."""
+        button = widgets.Button(button_style=style)
+        if key:
+            self._bind(button, "description", key)
+        button.add_class(css)
+        button.on_click(handler)
+        return button
+
     def _on_lang(self, callback: Callable[[str], None]) -> None:
         """Call ``callback(lang)`` now and whenever the language changes."""
         self._relabellers.append(callback)

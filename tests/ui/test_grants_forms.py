@@ -62,6 +62,21 @@ def test_an_application_is_saved_as_a_draft_then_submitted_once_and_frozen(store
     assert len(store.revisions_of("application")) == 2  # nothing changed after submission
 
 
+def test_a_submission_from_a_phone_that_missed_a_save_is_refused_and_stays_a_draft(store, codes):
+    first, stale = _application(store, codes=codes), None
+    first.value = PROJECT
+    first.save()
+    stale = _application(store, codes=codes)  # opens the draft
+    first.value = {**PROJECT, "requested": 1_200_000}
+    first.save()  # revision 2, which the stale phone never saw
+    stale.submit()
+    assert stale.state.notice.key == "form.conflict"
+    assert [(rev.revision, rev.payload["status"]) for rev in store.revisions_of("application")] == [(1, "draft"), (2, "draft")]
+    assert [record.status for record in stale.state.draft.values()] == ["draft"]  # reloaded, never "submitted" unsaved
+    stale.submit()  # now on the latest revision
+    assert stale.state.notice.key == "grants.submitted"
+
+
 def test_a_change_after_submission_is_a_new_revision_the_trainer_makes(store, codes):
     form = _application(store, codes=codes)
     form.value = PROJECT
