@@ -49,15 +49,18 @@ def _decision(selected: bool, lang: str) -> str:
     return t("grants.decision.selected", lang) if selected else t("grants.decision.not_selected", lang)
 
 
-def _flags(row: pd.Series, lang: str) -> str:
-    shown = [name for name in ("disagreement", "missing", "tie") if bool(row.get(name))]
-    return "; ".join(t(f"grants.flag.{name}", lang) for name in shown)
+def _flags(row: pd.Series, lang: str, revision: int | None = None) -> str:
+    shown = [t(f"grants.flag.{name}", lang) for name in ("disagreement", "missing", "tie") if bool(row.get(name))]
+    if revision is not None:
+        shown.append(t("grants.revised_after_submission", lang, revision=revision))
+    return "; ".join(shown)
 
 
 def ranking_table(applications: pd.DataFrame, reviews: pd.DataFrame, lang: str = "fr", call: Call | None = None,
-                  decided: pd.DataFrame | None = None) -> pd.DataFrame:
+                  decided: pd.DataFrame | None = None, revised: dict[tuple[str, str], int] | None = None) -> pd.DataFrame:
     """Return the ranked table a committee signs: rank, association, hub, project, amounts, score,
-    z-score, spread, reviews, flags, decision and its reason."""
+    z-score, spread, reviews, flags (``revised``: the applications changed after submission, from
+    ``revised_after_submission``), decision and its reason."""
     decided = decisions(applications, reviews, call) if decided is None else decided
     details = applications[applications["status"] == "submitted"].set_index(["call", "association"])[
         ["total_cost", "registration", "duration_months"]] if len(applications) else None  # what a rule reads
@@ -76,7 +79,7 @@ def ranking_table(applications: pd.DataFrame, reviews: pd.DataFrame, lang: str =
             t("grants.column.spread", lang): _rounded(row["spread"]),
             t("grants.column.reviews", lang): int(row["reviews"]),
             t("grants.column.conflicts", lang): int(row["conflicts"]),
-            t("grants.column.flags", lang): _flags(row, lang),
+            t("grants.column.flags", lang): _flags(row, lang, (revised or {}).get((row["call"], association))),
             t("grants.column.decision", lang): _decision(row["selected"], lang),
             t("grants.column.reason", lang): reason_text(full, one, lang),
             t("grants.column.granted", lang): float(row["granted"]),
@@ -234,10 +237,10 @@ def harsher_table(applications: pd.DataFrame, reviews: pd.DataFrame, call: Call,
 
 
 def write_ranking(decided: pd.DataFrame, applications: pd.DataFrame, reviews: pd.DataFrame, path: str | Path,
-                  call: Call, lang: str = "fr", hub: str = "") -> Path:
+                  call: Call, lang: str = "fr", hub: str = "", revised: dict[tuple[str, str], int] | None = None) -> Path:
     """Write the committee's workbook to ``path`` (XLSX, right to left in Arabic): the ranking with
     each reason, eligibility, the envelope ±10 %, the grid, then an "about" sheet; return the path."""
-    sheets = [(t("grants.ranking.sheet", lang), ranking_table(applications, reviews, lang, call, decided=decided)),
+    sheets = [(t("grants.ranking.sheet", lang), ranking_table(applications, reviews, lang, call, decided, revised)),
               (t("grants.sheet.eligibility", lang), eligibility_table(applications, call, lang)),
               (t("grants.sheet.what_if", lang), what_if_table(decided, call, lang)),
               (t("grants.sheet.criteria", lang), criteria_table(call, lang))]

@@ -10,7 +10,7 @@ import pandas as pd
 
 from saara_kit.grants.call import Call
 
-__all__ = ["consolidate", "counted_reviews", "review_scores", "submitted"]
+__all__ = ["consolidate", "counted_reviews", "review_scores", "revised_after_submission", "submitted"]
 
 
 def submitted(applications: pd.DataFrame, call: Call) -> pd.DataFrame:
@@ -18,6 +18,19 @@ def submitted(applications: pd.DataFrame, call: Call) -> pd.DataFrame:
     if not len(applications):
         return applications.assign(association=[], region=[], project=[], requested=[], submitted_at=[])
     return applications[(applications["call"] == call.id) & (applications["status"] == "submitted")]
+
+
+def revised_after_submission(history: pd.DataFrame) -> dict[tuple[str, str], int]:
+    """Return the applications changed after they were first submitted, from their history (every
+    revision, oldest first, as ``repository.history_frame`` gives it): (call, association) -> the
+    latest revision number."""
+    changed = {}
+    for _, revisions in history.groupby("record_id", sort=False):
+        submitted_at = revisions.loc[revisions["status"] == "submitted", "revision"]
+        latest = revisions.iloc[-1]
+        if len(submitted_at) and latest["revision"] > submitted_at.min():
+            changed[(latest["call"], latest["association"])] = int(latest["revision"])
+    return changed
 
 
 def review_scores(reviews: pd.DataFrame, call: Call) -> pd.DataFrame:

@@ -165,7 +165,10 @@ class ReviewForm(TranslatedForm):
         rows = "".join(f"<tr><th>{esc(label)}</th><td><bdi>{esc(str(value))}</bdi></td></tr>" for label, value in facts)
         texts = "".join(f"<h4>{esc(t(f'grants.field.{name}', lang))}</h4><p>{esc(str(application.get(name, '')))}</p>"
                         for name in SHOWN)
-        self._application.value = f"<h3><bdi>{esc(application['association'])}</bdi></h3><table>{rows}</table>{texts}"
+        revised = f"<p><b>{esc(t('grants.revised_after_submission', lang, revision=application['revised']))}</b></p>" \
+            if application.get("revised") else ""
+        self._application.value = (f"<h3><bdi>{esc(application['association'])}</bdi></h3>{revised}"
+                                   f"<table>{rows}</table>{texts}")
         self.value = {"conflict": "no", **{c: "" for c in self._scores},
                       **{comment_of(c): "" for c in self._comments}, "comment": "", **review}
         frozen = review.get("status") == "submitted"

@@ -22,5 +22,13 @@ def submitted_applications(store: Store, call: Call, region: str) -> list[str]:
 
 
 def submitted_application(store: Store, call: Call, region: str, association: str) -> dict | None:
-    """Return the association's submitted application to ``call`` (its latest revision), or None."""
-    return next((rev.payload for rev in _submitted(store, call, region, association)), None)
+    """Return the association's submitted application to ``call`` (its latest revision), or None;
+    ``revised`` is that revision's number when it was changed after submission, else None."""
+    from saara_kit.grants.consolidation import revised_after_submission
+    from saara_kit.store.repository import revisions_frame
+
+    latest = next(_submitted(store, call, region, association), None)
+    if latest is None:
+        return None
+    history = revisions_frame(GRANTS, store.history(latest.record_id))
+    return {**latest.payload, "revised": revised_after_submission(history).get((call.id, association))}

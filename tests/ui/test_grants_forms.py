@@ -203,3 +203,26 @@ def test_forged_widget_messages_cannot_reach_an_application_not_assigned(store, 
     assert haddad.state.reviewer == "" and haddad.state.application == {} and store.current("review") == []
     haddad._code.set_state({"value": submitted["Dr Benali"]})  # the other reviewer's code opens only theirs
     assert haddad.state.reviewer == "Dr Benali" and haddad.state.application == {}
+
+
+def test_a_reviewer_and_the_committee_see_that_an_application_changed_after_submission(store, submitted):
+    from saara_kit.grants.committee import ranking_table
+    from saara_kit.grants.consolidation import revised_after_submission
+    from saara_kit.registry import domain
+    from saara_kit.store.repository import history_frame, revisions_frame
+
+    trainer = _application(store, code="", author=TRAINER, codes={})
+    trainer.open_association(OURS)
+    trainer.edit(trainer.state.application_id)
+    trainer.value = {"requested": 1_400_000}
+    trainer.add()
+    trainer.save()  # revision 2: submitted, then this change
+    haddad = _review(store, submitted["Mme Haddad"])
+    haddad.pick("ouest", OURS)
+    assert haddad.state.application["revised"] == 2 and "modifié après dépôt (révision 2)" in haddad._application.value
+    revised = revised_after_submission(history_frame(store, domain("grants")))
+    assert revised == {(trainer.call.id, OURS): 2}
+    applications = revisions_frame(domain("grants"), store.current("application"))
+    reviews = revisions_frame(domain("reviews"), store.current("review"))
+    table = ranking_table(applications, reviews, "fr", revised=revised).set_index("Association")
+    assert "révision 2" in table.loc[OURS, "À revoir"] and "révision" not in table.loc[THEIRS, "À revoir"]
