@@ -80,6 +80,7 @@ class ApplicationForm(RecordListForm):
     """
 
     state_class = ApplicationState
+    app_name = "application"
 
     def __init__(self, store: Store, region: str, lang: str = "fr", author: str = "participant"):
         super().__init__(GRANTS, store, region, lang, author)

@@ -40,6 +40,7 @@ class RecordListForm(TranslatedForm):
     """
 
     state_class = RecordListState  # a form with actions of its own (submitting) brings its own state
+    app_name: str | None = None  # the app whose title the form shows, when not its domain's (the application)
 
     def __init__(self, domain: Domain, store: Store, region: str, lang: str = "fr", author: str = "participant",
                  embedded: bool = False, main: Callable[[], pd.DataFrame] | None = None):
@@ -50,7 +51,7 @@ class RecordListForm(TranslatedForm):
 
         title = widgets.HTML()
         title.add_class("saara-title")
-        self._on_lang(lambda lang: setattr(title, "value", f"<h2>{t(f'app.{domain.name}.title', lang)}</h2>"))
+        self._on_lang(lambda lang: setattr(title, "value", f"<h2>{t(f'app.{self.app_name or domain.name}.title', lang)}</h2>"))
         self._association = widgets.Combobox(
             options=self.state.known_associations(), ensure_option=False,
             continuous_update=False, style=WIDE, layout=FIELD_LAYOUT,
@@ -297,7 +298,7 @@ class RecordListForm(TranslatedForm):
             else:
                 box.options = ["", *names]
                 box.value = value if value in names else ""
-            if not names:
+            if not names and f.required:  # an optional link to nothing yet is no problem (the application's budget)
                 empty.append(t("form.nothing_to_pick", self.lang, field=t(self.domain.label_key(f.name), self.lang),
                                step=t(f"{f.to}.step", self.lang)))
         if empty:
