@@ -72,7 +72,7 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
 
     exporter = command("export", "cli.export.about")
     exporter.add_argument("domain", choices=sorted(domains()), metavar=domain, help=t("cli.export.domain", lang))
-    exporter.add_argument("--format", choices=["csv", "xlsx", "ics", "html"], help=t("cli.export.format", lang))
+    exporter.add_argument("--format", choices=["csv", "xlsx", "ics", "html", "jsonld"], help=t("cli.export.format", lang))
     exporter.add_argument("-o", "--output", type=Path, required=True, help=t("cli.export.output", lang))
     exporter.add_argument("--region", help=t("cli.export.region", lang))
     exporter.add_argument("--association", help=t("cli.export.association", lang))

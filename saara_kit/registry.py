@@ -20,7 +20,7 @@ __all__ = ["app", "apps", "domain", "domains", "register", "steps", "unregister"
 
 _extra: dict[str, Domain] = {}
 # the order a hub's workshop goes through the apps (landing page, samples); others come after
-PROGRAMME = ("stakeholders", "concertation", "budget", "grants")
+PROGRAMME = ("stakeholders", "concertation", "budget", "grants", "directory")
 
 
 @cache

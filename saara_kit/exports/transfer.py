@@ -314,6 +314,9 @@ def export_records(
     from saara_kit.registry import steps
 
     fmt = (fmt or Path(path).suffix.lstrip(".")).lower()
+    own = dict(domain.exporters)  # formats the domain writes itself (the directory's JSON-LD, its offline page)
+    if fmt in own:
+        return own[fmt](current_frame(store, domain, region, anonymiser, association), Path(path), lang)
     if fmt == "ics":
         return _export_calendar(store, domain, path, region, lang, hub_name, anonymiser, association)
     if fmt == "html":

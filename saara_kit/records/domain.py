@@ -137,6 +137,8 @@ class Domain:
     # out of the room view, and a participant opens them only with the association's code, which the
     # facilitator gives (a first save makes none)
     public: bool = True
+    # formats the domain writes itself, over its current records: (format, (frame, path, lang) -> rows written)
+    exporters: tuple[tuple[str, Callable[[Any, Path, str], int]], ...] = ()
 
     # -- fields -------------------------------------------------------------------------
     @property

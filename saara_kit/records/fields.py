@@ -13,7 +13,9 @@ from typing import Any, Iterable
 
 from saara_kit.validation import code_for_text, parse_decimal, parse_whole_number
 
-__all__ = ["Amount", "Choice", "Count", "Date", "Field", "Invalid", "Reference", "References", "Scale", "Text", "Time"]
+__all__ = [
+    "Amount", "Choice", "Choices", "Count", "Date", "Field", "Invalid", "Reference", "References", "Scale", "Text", "Time",
+]
 
 
 class Invalid(ValueError):
@@ -243,6 +245,44 @@ class Choice(Field):
 
         code = next((code for code in self.codes if code == value), None)  # 1.0 is code 1
         return value if code is None else t(self._choice_key(prefix, code), lang)
+
+
+@dataclass(frozen=True)
+class Choices(Choice):
+    """Several codes out of ``codes`` (a resource's themes), each read from its code or its label in
+    any language, from a list or from text separated by ``;``; kept as ``"a; b"`` in the codes' order."""
+
+    separator = "; "
+
+    @property
+    def control(self) -> str:  # type: ignore[override]
+        return "choices"
+
+    @property
+    def default(self) -> str:
+        return ""
+
+    def read(self, value: Any, prefix: str = "") -> str:
+        import re
+
+        parts = value if isinstance(value, (list, tuple)) else re.split(r"[;\n]", _text_of(value))
+        chosen = {Choice.read(self, part, prefix) for part in parts if _text_of(part)}
+        if not chosen and self.required:
+            raise Invalid("required")
+        return self.separator.join(code for code in self.codes if code in chosen)
+
+    def chosen(self, value: Any) -> tuple:
+        """Return the codes a kept value holds."""
+        parts = value if isinstance(value, (list, tuple)) else _text_of(value).split(self.separator.strip())
+        return tuple(str(part).strip() for part in parts if str(part).strip())
+
+    def show(self, value: Any, prefix: str, lang: str) -> Any:
+        from saara_kit.i18n import t
+
+        return self.separator.join(t(self._choice_key(prefix, code), lang) for code in self.chosen(value))
+
+    def hint(self) -> tuple[str, dict[str, Any]]:
+        return "template.choices", {}
 
 
 @dataclass(frozen=True)

@@ -14,12 +14,12 @@ import pandas as pd
 
 from saara_kit.i18n import t
 from saara_kit.records.domain import Domain, Record
-from saara_kit.records.fields import Field, Reference, References
+from saara_kit.records.fields import Choices, Field, Reference, References
 from saara_kit.records.state import RecordListState
 from saara_kit.store import Store
 from saara_kit.widgets import MessageLine, TranslatedForm
 
-__all__ = ["RecordListForm"]
+__all__ = ["RecordListForm", "field_control"]
 
 WIDE = {"description_width": "11em"}
 FIELD_LAYOUT = widgets.Layout(width="34em", max_width="100%")
@@ -131,29 +131,7 @@ class RecordListForm(TranslatedForm):
 
     def _control(self, field: Field) -> widgets.Widget:
         """Build the widget a field asks for, labelled and classed ``saara-<field>``."""
-        kind = field.control
-        if kind == "dropdown":
-            box = widgets.Dropdown(style=WIDE, layout=FIELD_LAYOUT)
-            self._bind_choices(box, field.label_prefix(self.domain.name), field.codes)
-        elif kind == "reference":  # the association's saved records of another domain, by name
-            box = widgets.Dropdown(options=[""], style=WIDE, layout=FIELD_LAYOUT)
-        elif kind == "references":  # several of them
-            box = widgets.SelectMultiple(options=[], rows=5, style=WIDE, layout=FIELD_LAYOUT)
-        elif kind == "count":
-            box = widgets.BoundedIntText(min=0, max=field.high, style=WIDE, layout=FIELD_LAYOUT)
-        elif kind == "time":
-            box = widgets.Text(placeholder="14:30", style=WIDE, layout=FIELD_LAYOUT)
-        elif kind == "slider":
-            box = widgets.IntSlider(min=field.low, max=field.high, style=WIDE, layout=FIELD_LAYOUT)
-        elif kind == "number":
-            box = widgets.FloatText(style=WIDE, layout=FIELD_LAYOUT)
-        elif kind == "date":
-            box = widgets.DatePicker(style=WIDE, layout=FIELD_LAYOUT)
-        else:
-            box = (widgets.Textarea if kind == "textarea" else widgets.Text)(style=WIDE, layout=FIELD_LAYOUT)
-        self._bind(box, "description", self.domain.label_key(field.name))
-        box.add_class(f"saara-{field.name.replace('_', '-')}")
-        return box
+        return field_control(self, self.domain, field)
 
     def _sections(self) -> list[widgets.Widget]:
         """Return the editor's fields in order; the fields of a section go, folded, under its title."""
@@ -200,6 +178,8 @@ class RecordListForm(TranslatedForm):
             box, field = self._fields[name], self.domain.field(name)
             if isinstance(field, References):
                 value = tuple(field.names(value))
+            elif isinstance(field, Choices):
+                value = field.chosen(value)
             if isinstance(field, Reference):
                 missing = [name for name in (value if isinstance(value, tuple) else (value,)) if name not in box.options]
                 box.options = [*box.options, *missing]  # names withdrawn since: shown, and refused at add
@@ -380,3 +360,40 @@ class RecordListForm(TranslatedForm):
             self._picture_key.value = "<ol>{}</ol>".format("".join(
                 f"<li><bdi>{html.escape(str(name))}</bdi></li>" for name in key["name"]))
         return key is not None and self._main is None
+
+
+def field_control(form: TranslatedForm, domain: Domain, field: Field) -> widgets.Widget:
+    """Build the widget a field of ``domain`` asks for, labelled and classed ``saara-<field>``, in ``form``'s
+    language (the record-list form's editor, the directory's suggestion form)."""
+    kind = field.control
+    if kind == "dropdown":
+        box = widgets.Dropdown(style=WIDE, layout=FIELD_LAYOUT)
+        form._bind_choices(box, field.label_prefix(domain.name), field.codes)
+    elif kind == "choices":  # several codes of a list (a resource's themes)
+        box = widgets.SelectMultiple(rows=min(6, len(field.codes)), style=WIDE, layout=FIELD_LAYOUT)
+        prefix = field.label_prefix(domain.name)
+
+        def relabel(lang: str, box=box) -> None:
+            chosen = box.value
+            box.options = [(t(f"{prefix}.{code}", lang), code) for code in field.codes]
+            box.value = chosen
+        form._on_lang(relabel)
+    elif kind == "reference":  # the association's saved records of another domain, by name
+        box = widgets.Dropdown(options=[""], style=WIDE, layout=FIELD_LAYOUT)
+    elif kind == "references":  # several of them
+        box = widgets.SelectMultiple(options=[], rows=5, style=WIDE, layout=FIELD_LAYOUT)
+    elif kind == "count":
+        box = widgets.BoundedIntText(min=0, max=field.high, style=WIDE, layout=FIELD_LAYOUT)
+    elif kind == "time":
+        box = widgets.Text(placeholder="14:30", style=WIDE, layout=FIELD_LAYOUT)
+    elif kind == "slider":
+        box = widgets.IntSlider(min=field.low, max=field.high, style=WIDE, layout=FIELD_LAYOUT)
+    elif kind == "number":
+        box = widgets.FloatText(style=WIDE, layout=FIELD_LAYOUT)
+    elif kind == "date":
+        box = widgets.DatePicker(style=WIDE, layout=FIELD_LAYOUT)
+    else:
+        box = (widgets.Textarea if kind == "textarea" else widgets.Text)(style=WIDE, layout=FIELD_LAYOUT)
+    form._bind(box, "description", domain.label_key(field.name))
+    box.add_class(f"saara-{field.name.replace('_', '-')}")
+    return box
