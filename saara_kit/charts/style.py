@@ -145,6 +145,15 @@ def title_figure(figure: Figure, heading: str, rtl: bool) -> None:
     figure.suptitle(heading, x=0.98 if rtl else 0.02, ha="right" if rtl else "left", fontsize=SMALLEST_FONT_PT + 2)
 
 
+def legend_below(figure: Figure, handles: list, columns: int = 2) -> None:
+    """Put the legend under the chart, in ``columns`` columns, or in one when they would not fit."""
+    legend = figure.legend(handles=handles, loc="outside lower center", ncols=columns, frameon=False)
+    figure.draw_without_rendering()
+    if columns > 1 and legend.get_window_extent().width > figure.bbox.width:
+        legend.remove()  # a legend lays its entries out once: draw it again, one entry a line
+        figure.legend(handles=handles, loc="outside lower center", ncols=1, frameon=False)
+
+
 def figure_to_png(figure: Figure) -> bytes:
     """Render ``figure`` to PNG bytes, at the figure's own dpi (what ``smallest_text_px`` counts in)."""
     buffer = io.BytesIO()

@@ -9,7 +9,7 @@ from matplotlib.colors import ListedColormap
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
-from saara_kit.charts import ChartFigure, new_figure, short_label, title_figure
+from saara_kit.charts import ChartFigure, legend_below, new_figure, short_label, title_figure
 from saara_kit.charts.style import FIGURE_WIDTH_IN, SMALLEST_FONT_PT
 from saara_kit.directory.analysis import EVERY_HUB, by_region, coverage, label, listed, theme_languages
 from saara_kit.directory.moderation import published
@@ -23,15 +23,6 @@ GAP_COLOUR = "#d6604d"  # a 0: no resource
 HUB_COLOUR, EVERY_HUB_COLOUR = "#4393c3", "#92c5de"
 GRID_COLOURS = ListedColormap(["#d1e5f0", "#92c5de", "#4393c3", "#2166ac"])  # 1, 2, 3, 4 and more
 LABEL_LENGTH = 24  # characters of a theme's or hub's label beside its bar
-
-
-def _legend(figure: ChartFigure, handles: list, columns: int = 2) -> None:
-    """Put the legend under the chart, in ``columns`` columns, or in one when they would not fit."""
-    legend = figure.legend(handles=handles, loc="outside lower center", ncols=columns, frameon=False)
-    figure.draw_without_rendering()
-    if columns > 1 and legend.get_window_extent().width > figure.bbox.width:
-        legend.remove()  # a legend lays its entries out once: draw it again, one entry a line
-        figure.legend(handles=handles, loc="outside lower center", ncols=1, frameon=False)
 
 
 def _counted_bars(heading: str, alt: str, labels: list[str], counts: list[int], colours: list[str], lang: str):
@@ -67,7 +58,7 @@ def themes_chart(resources: pd.DataFrame, lang: str = "fr", title: str | None = 
                    empty=listed(empty, lang)),
         [label("themes", code, lang) for code in counts.index], counts.to_list(),
         [LANGUAGE_COVERAGE_COLOURS.get(int(n), GAP_COLOUR) for n in spoken], lang)
-    _legend(figure, [Patch(facecolor=colour, label=t("directory.chart.in_languages", lang, count=number))
+    legend_below(figure, [Patch(facecolor=colour, label=t("directory.chart.in_languages", lang, count=number))
                      for number, colour in LANGUAGE_COVERAGE_COLOURS.items()], columns=3)
     figure.counts, figure.languages = counts, spoken
     return figure
@@ -96,7 +87,7 @@ def gaps_heatmap(resources: pd.DataFrame, lang: str = "fr", title: str | None = 
     axes.tick_params(length=0)
     for side in axes.spines.values():
         side.set_visible(False)
-    _legend(figure, [Patch(facecolor=GAP_COLOUR, label=t("directory.chart.gap", lang)),
+    legend_below(figure, [Patch(facecolor=GAP_COLOUR, label=t("directory.chart.gap", lang)),
                      Patch(facecolor=GRID_COLOURS(3), label=t("directory.chart.darker", lang))])
     figure.counts = counts
     return figure
@@ -113,7 +104,7 @@ def regions_chart(resources: pd.DataFrame, lang: str = "fr", title: str | None =
                    empty=listed(empty, lang)),
         [label("regions", code, lang) for code in counts.index], counts.to_list(),
         [EVERY_HUB_COLOUR if code == EVERY_HUB else HUB_COLOUR for code in counts.index], lang)
-    _legend(figure, [Patch(facecolor=HUB_COLOUR, label=t("directory.chart.one_hub", lang)),
+    legend_below(figure, [Patch(facecolor=HUB_COLOUR, label=t("directory.chart.one_hub", lang)),
                      Patch(facecolor=EVERY_HUB_COLOUR, label=t("export.all_hubs", lang))])
     figure.counts = counts
     return figure

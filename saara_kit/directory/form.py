@@ -135,11 +135,7 @@ class DirectoryForm(TranslatedForm):
         self._draw_mine()
 
     def _draw_status(self) -> None:
-        notice = self.state.notice
-        if notice is None:
-            self._status.clear()
-        else:
-            self._status.show(notice.messages(self.lang), ok=notice.ok)
+        self._status.tell(self.state.notice, self.lang)
 
     def _draw_mine(self) -> None:
         mine = self.state.my_suggestions

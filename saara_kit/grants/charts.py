@@ -11,7 +11,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter
 
-from saara_kit.charts import ChartFigure, new_figure, short_label, title_figure
+from saara_kit.charts import ChartFigure, legend_below, new_figure, short_label, title_figure
 from saara_kit.charts.style import FIGURE_WIDTH_IN, SMALLEST_FONT_PT, line_spacing
 from saara_kit.grants.call import Call
 from saara_kit.grants.consolidation import counted_reviews
@@ -50,15 +50,6 @@ def _in_rank_order(decided: pd.DataFrame) -> pd.DataFrame:
 def _labels(frame: pd.DataFrame, length: int = NAME_LENGTH) -> list[str]:
     names = short_names(list(frame.index), length)
     return [f"{rank}. {name}" if not pd.isna(rank) else f"– {name}" for rank, name in zip(frame["rank"], names)]
-
-
-def _legend(figure: ChartFigure, handles: list, columns: int = 2) -> None:
-    """Put the legend under the chart, in ``columns`` columns, or in one when they would not fit."""
-    legend = figure.legend(handles=handles, loc="outside lower center", ncols=columns, frameon=False)
-    figure.draw_without_rendering()
-    if columns > 1 and legend.get_window_extent().width > figure.bbox.width:
-        legend.remove()  # a legend lays its entries out once: draw it again, one entry a line
-        figure.legend(handles=handles, loc="outside lower center", ncols=1, frameon=False)
 
 
 def _decision_patches(lang: str) -> list[Patch]:
@@ -103,7 +94,7 @@ def scores_chart(decided: pd.DataFrame, call: Call, lang: str = "fr", reviews: p
     threshold = Line2D([], [], color=THRESHOLD_COLOUR, linestyle="--",
                        label=t("grants.chart.threshold", lang, threshold=format_number(call.threshold, lang)))
     flagged = Patch(facecolor="white", edgecolor="#666666", hatch=DISAGREEMENT_HATCH, label=t("grants.chart.disagreement", lang))
-    _legend(figure, [*_decision_patches(lang), threshold, flagged])
+    legend_below(figure, [*_decision_patches(lang), threshold, flagged])
     figure.order = list(rows.index)
     return figure
 
@@ -131,7 +122,7 @@ def raw_vs_normalised_chart(decided: pd.DataFrame, lang: str = "fr", title: str 
     if xs:
         axes.set_xlim(max(0, min(xs) - 10), min(105, max(xs) + 14))  # room for the labels of the best
         axes.set_ylim(min(-1.0, min(ys) - 0.5), max(1.0, max(ys) + 0.5))  # z = 0 always shown
-    _legend(figure, _decision_patches(lang), columns=3)
+    legend_below(figure, _decision_patches(lang), columns=3)
     texts = [axes.text(x, y, "\n".join(textwrap.wrap(name, 14)[:2]), fontsize=SMALLEST_FONT_PT, ha="center",
                        va="bottom", zorder=4, linespacing=line_spacing(1.15))
              for x, y, name in zip(xs, ys, short_names(list(scored.index), 28))]
@@ -181,6 +172,6 @@ def envelope_chart(decided: pd.DataFrame, call: Call, lang: str = "fr", title: s
                Patch(facecolor="white", edgecolor="#4393c3", label=t("grants.chart.passed_over", lang)),
                *(Line2D([], [], linestyle=styles[name][0], color=styles[name][1], label=t(f"grants.column.{name}", lang))
                  for name in lines)]
-    _legend(figure, handles)
+    legend_below(figure, handles)
     figure.granted, figure.envelopes = granted, lines
     return figure

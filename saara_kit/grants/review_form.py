@@ -188,8 +188,4 @@ class ReviewForm(TranslatedForm):
             f"<b>{html.escape(t('review.weighted', self.lang, score=format_number(round(score, 1), self.lang)))}</b>"
 
     def _draw_status(self) -> None:
-        notice = self.state.notice
-        if notice is None:
-            self._status.clear()
-        else:
-            self._status.show(notice.messages(self.lang), ok=notice.ok)
+        self._status.tell(self.state.notice, self.lang)

@@ -307,13 +307,10 @@ class RecordListForm(TranslatedForm):
             self._editor_message.show(notice.messages(self.lang))
 
     def _draw_status(self) -> None:
-        notice = self.state.notice
-        if notice is not None:
-            self._status.show(notice.messages(self.lang), ok=notice.ok)
-        elif self.state.state == "dirty":
+        if self.state.notice is None and self.state.state == "dirty":
             self._status.show(t("form.unsaved", self.lang, count=len(self.state.pending)))
         else:
-            self._status.clear()
+            self._status.tell(self.state.notice, self.lang)
 
     def _draw_list(self) -> None:
         """Redraw the picture, the advice and the list from the draft; when the picture numbers the

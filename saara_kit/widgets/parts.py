@@ -108,6 +108,13 @@ class MessageLine(widgets.HTML):
         self.remove_class("saara-ok" if not ok else "saara-error")
         self.add_class("saara-ok" if ok else "saara-error")
 
+    def tell(self, notice, lang: str) -> None:
+        """Show a form state's ``notice`` (its lines in ``lang``, good news or not), or nothing when it is None."""
+        if notice is None:
+            self.clear()
+        else:
+            self.show(notice.messages(lang), ok=notice.ok)
+
     def clear(self) -> None:
         """Hide the message."""
         self.value = ""
