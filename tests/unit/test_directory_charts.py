@@ -3,17 +3,12 @@ a gap drawn as a visible 0, only approved resources counted, every text inside t
 each language."""
 from __future__ import annotations
 
-import re
-import warnings
 from functools import cache
 
-import matplotlib.text
 import pytest
 from matplotlib.colors import to_hex
-from matplotlib.container import BarContainer
 
 from saara_kit.charts import ChartFigure, figure_to_png
-from saara_kit.charts.style import SMALLEST_FONT_PT
 from saara_kit.data import list_regions
 from saara_kit.directory.analysis import (
     EVERY_HUB, arabic_spellings, by_region, coverage, coverage_table, facet_table, for_hub, gaps, gaps_table,
@@ -25,8 +20,8 @@ from saara_kit.directory.search import Index, normalise
 from saara_kit.i18n import t
 from saara_kit.registry import domain
 from saara_kit.store.repository import load_records
+from tests.unit.chart_checks import assert_charts_speak, assert_text_inside_and_readable, bars_of, colour
 
-ARABIC = re.compile(r"[\u0600-\u06FF]")
 RESOURCES = load_records(domain("directory"), "sample")
 APPROVED = RESOURCES[RESOURCES["status"] == "approved"]
 CHARTS = (themes_chart, gaps_heatmap, regions_chart)
@@ -35,25 +30,6 @@ CHARTS = (themes_chart, gaps_heatmap, regions_chart)
 @cache
 def _sample_charts(lang: str) -> list[ChartFigure]:
     return [chart(RESOURCES, lang) for chart in CHARTS]
-
-
-def _bars(figure) -> BarContainer:
-    (bars,) = [c for c in figure.axes[0].containers if isinstance(c, BarContainer)]
-    return bars
-
-
-def _drawn_texts(figure) -> list[matplotlib.text.Text]:
-    """Every text the picture shows: not the labels of ticks left outside the axes' view."""
-    hidden = {id(label) for axes in figure.axes for axis in (axes.xaxis, axes.yaxis)
-              for tick in axis.get_major_ticks() + axis.get_minor_ticks()
-              if not axis.get_view_interval().min() - 1e-9 <= tick.get_loc() <= axis.get_view_interval().max() + 1e-9
-              for label in (tick.label1, tick.label2)}
-    return [text for text in figure.findobj(matplotlib.text.Text)
-            if text.get_visible() and text.get_text().strip() and id(text) not in hidden]
-
-
-def _colour(patch) -> str:
-    return "#{:02x}{:02x}{:02x}".format(*(round(255 * c) for c in patch.get_facecolor()[:3]))
 
 
 def _without(frame, theme: str, language: str | None = None):
@@ -73,36 +49,19 @@ def test_the_sample_has_pending_and_rejected_suggestions_to_leave_out():
 
 @pytest.mark.parametrize("lang", ["fr", "ar", "en"])
 def test_every_chart_says_what_it_shows_in_the_language_and_draws_every_glyph(lang):
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        charts = _sample_charts(lang)
-        pngs = [figure_to_png(chart) for chart in charts]
-    assert not [w for w in caught if "missing from font" in str(w.message)]
-    assert all(png.startswith(b"\x89PNG") for png in pngs)
-    for chart in charts:
-        assert isinstance(chart, ChartFigure) and chart.alt.strip()
-        assert bool(ARABIC.search(chart.alt)) == (lang == "ar")
-        assert chart._suptitle.get_text() in chart.alt  # the alt text names the chart it describes
+    charts = assert_charts_speak(lambda: _sample_charts(lang), lang)
     assert str(len(APPROVED)) in charts[0].alt  # how many resources are counted
 
 
 @pytest.mark.parametrize("lang", ["fr", "ar", "en"])
 def test_no_chart_text_is_cut_off_or_too_small(lang):
     for chart in _sample_charts(lang):
-        figure_to_png(chart)  # lays the figure out as the PNG has it
-        renderer = chart.canvas.get_renderer()
-        width, height = chart.bbox.width, chart.bbox.height
-        texts = _drawn_texts(chart)
-        outside = [text.get_text() for text in texts if not (
-            (box := text.get_window_extent(renderer)).x0 >= -0.5 and box.y0 >= -0.5
-            and box.x1 <= width + 0.5 and box.y1 <= height + 0.5)]
-        assert outside == [], chart.alt
-        assert min(text.get_fontsize() for text in texts) >= SMALLEST_FONT_PT
+        assert_text_inside_and_readable(chart)
 
 
 def test_themes_chart_has_one_bar_per_theme_as_long_as_its_approved_resources():
     chart = themes_chart(RESOURCES, "fr")
-    bars = _bars(chart)
+    bars = bars_of(chart)
     assert len(bars) == len(THEMES)
     expected = [int(APPROVED["themes"].str.split("; ").apply(lambda codes, theme=theme: theme in codes).sum())
                 for theme in THEMES]
@@ -114,16 +73,16 @@ def test_themes_chart_has_one_bar_per_theme_as_long_as_its_approved_resources():
 
 def test_themes_chart_colours_a_bar_by_how_many_languages_its_theme_comes_in():
     chart = themes_chart(RESOURCES, "en")
-    assert {_colour(bar) for bar in _bars(chart)} == {LANGUAGE_COVERAGE_COLOURS[3]}  # the sample: every theme, 3
+    assert {colour(bar) for bar in bars_of(chart)} == {LANGUAGE_COVERAGE_COLOURS[3]}  # the sample: every theme, 3
     no_arabic = themes_chart(_without(RESOURCES, "digital", "ar"), "en")
     row = THEMES.index("digital")
-    assert no_arabic.languages["digital"] == 2 and _colour(_bars(no_arabic)[row]) == LANGUAGE_COVERAGE_COLOURS[2]
+    assert no_arabic.languages["digital"] == 2 and colour(bars_of(no_arabic)[row]) == LANGUAGE_COVERAGE_COLOURS[2]
 
 
 def test_a_theme_with_no_resource_shows_a_red_0_and_the_alt_text_names_it():
     chart = themes_chart(_without(RESOURCES, "volunteering"), "fr")
     row = THEMES.index("volunteering")
-    assert _bars(chart)[row].get_width() == 0 and chart.counts["volunteering"] == 0
+    assert bars_of(chart)[row].get_width() == 0 and chart.counts["volunteering"] == 0
     zero = chart.axes[0].texts[row]
     assert zero.get_text() == "0" and to_hex(zero.get_color()) == GAP_COLOUR
     assert "thèmes sans aucune ressource : Bénévolat" in chart.alt
@@ -133,10 +92,10 @@ def test_a_theme_with_no_resource_shows_a_red_0_and_the_alt_text_names_it():
 def test_pending_and_rejected_resources_are_not_counted():
     everything_approved = RESOURCES.assign(status="approved")
     assert coverage(everything_approved, "themes").sum() > coverage(RESOURCES, "themes").sum()
-    assert len(_bars(themes_chart(everything_approved, "fr"))) == len(THEMES)
+    assert len(bars_of(themes_chart(everything_approved, "fr"))) == len(THEMES)
     only_waiting = RESOURCES.assign(status=["pending", "rejected"] * (len(RESOURCES) // 2) + ["pending"] * (len(RESOURCES) % 2))
     for chart in (themes_chart(only_waiting, "fr"), regions_chart(only_waiting, "fr")):
-        assert [bar.get_width() for bar in _bars(chart)] == [0] * len(_bars(chart))
+        assert [bar.get_width() for bar in bars_of(chart)] == [0] * len(bars_of(chart))
     assert theme_languages(only_waiting).to_numpy().sum() == 0
     rejected = RESOURCES[RESOURCES["status"] == "rejected"].iloc[0]
     assert rejected["themes"] == "fundraising"
@@ -173,7 +132,7 @@ def test_gaps_table_labels_themes_and_languages_and_shows_the_gaps():
 
 def test_regions_chart_counts_each_hubs_resources_and_those_for_every_hub_on_their_own_bar():
     chart = regions_chart(RESOURCES, "fr")
-    assert len(_bars(chart)) == len(list_regions()) + 1
+    assert len(bars_of(chart)) == len(list_regions()) + 1
     assert list(chart.counts.index) == [*list_regions(), EVERY_HUB]
     assert chart.counts[EVERY_HUB] == (APPROVED["regions"] == "").sum()
     naming = APPROVED["regions"].str.split("; ")

@@ -2,19 +2,15 @@
 and the envelope where the call puts them, every text inside the picture, in each language."""
 from __future__ import annotations
 
-import re
-import warnings
 from dataclasses import replace
 from functools import cache
 
-import matplotlib.text
 import numpy as np
 import pytest
 from matplotlib.collections import PathCollection
-from matplotlib.container import BarContainer, ErrorbarContainer
+from matplotlib.container import ErrorbarContainer
 
 from saara_kit.charts import ChartFigure, figure_to_png
-from saara_kit.charts.style import SMALLEST_FONT_PT
 from saara_kit.grants.call import load_call
 from saara_kit.grants.charts import (
     DECISION_COLOURS, envelope_chart, raw_vs_normalised_chart, scores_chart, short_names,
@@ -23,8 +19,8 @@ from saara_kit.grants.committee import decisions
 from saara_kit.grants.consolidation import counted_reviews
 from saara_kit.registry import domain
 from saara_kit.store.repository import load_records
+from tests.unit.chart_checks import assert_charts_speak, assert_text_inside_and_readable, bars_of, colour
 
-ARABIC = re.compile(r"[\u0600-\u06FF]")
 CALL = load_call("fonds-appui-2027")
 APPLICATIONS = load_records(domain("grants"), "sample")
 REVIEWS = load_records(domain("reviews"), "sample")
@@ -42,63 +38,27 @@ def _sample_charts(lang: str) -> list[ChartFigure]:
     return _all_charts(lang)
 
 
-def _drawn_texts(figure) -> list[matplotlib.text.Text]:
-    """Every text the picture shows: not the labels of ticks left outside the axes' view."""
-    hidden = {id(label) for axes in figure.axes for axis in (axes.xaxis, axes.yaxis)
-              for tick in axis.get_major_ticks() + axis.get_minor_ticks()
-              if not axis.get_view_interval().min() - 1e-9 <= tick.get_loc() <= axis.get_view_interval().max() + 1e-9
-              for label in (tick.label1, tick.label2)}
-    return [text for text in figure.findobj(matplotlib.text.Text)
-            if text.get_visible() and text.get_text().strip() and id(text) not in hidden]
-
-
-def _bars(figure) -> BarContainer:
-    (bars,) = [c for c in figure.axes[0].containers if isinstance(c, BarContainer)]
-    return bars
-
-
 def _vertical_lines(figure) -> list[float]:
     """The x of each line drawn across the axes (threshold, envelopes), in drawing order."""
     return [line.get_xdata()[0] for line in figure.axes[0].lines
             if len(set(line.get_xdata())) == 1 and list(line.get_ydata()) == [0, 1]]
 
 
-def _colour(patch) -> str:
-    return "#{:02x}{:02x}{:02x}".format(*(round(255 * c) for c in patch.get_facecolor()[:3]))
-
-
 @pytest.mark.parametrize("lang", ["fr", "ar", "en"])
 def test_every_chart_says_what_it_shows_in_the_language_and_draws_every_glyph(lang):
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        charts = _sample_charts(lang)
-        pngs = [figure_to_png(chart) for chart in charts]
-    assert not [w for w in caught if "missing from font" in str(w.message)]
-    assert all(png.startswith(b"\x89PNG") for png in pngs)
-    for chart in charts:
-        assert isinstance(chart, ChartFigure) and chart.alt.strip()
-        assert bool(ARABIC.search(chart.alt)) == (lang == "ar")
-        assert chart._suptitle.get_text() in chart.alt  # the alt text names the chart it describes
+    charts = assert_charts_speak(lambda: _sample_charts(lang), lang)
     assert "12" in charts[0].alt and "12" in charts[1].alt  # how many applications are drawn
 
 
 @pytest.mark.parametrize("lang", ["fr", "ar", "en"])
 def test_no_chart_text_is_cut_off_or_too_small(lang):
     for chart in _sample_charts(lang):
-        figure_to_png(chart)  # lays the figure out as the PNG has it
-        renderer = chart.canvas.get_renderer()
-        width, height = chart.bbox.width, chart.bbox.height
-        texts = _drawn_texts(chart)
-        outside = [text.get_text() for text in texts if not (
-            (box := text.get_window_extent(renderer)).x0 >= -0.5 and box.y0 >= -0.5
-            and box.x1 <= width + 0.5 and box.y1 <= height + 0.5)]
-        assert outside == [], chart.alt
-        assert min(text.get_fontsize() for text in texts) >= SMALLEST_FONT_PT
+        assert_text_inside_and_readable(chart)
 
 
 def test_scores_chart_has_one_bar_per_submitted_application_in_rank_order():
     chart = scores_chart(DECIDED, CALL, "fr", REVIEWS)
-    bars = _bars(chart)
+    bars = bars_of(chart)
     submitted = APPLICATIONS[(APPLICATIONS["call"] == CALL.id) & (APPLICATIONS["status"] == "submitted")]
     assert len(bars) == len(submitted) == 12
     ranked = DECIDED[DECIDED["rank"].notna()].sort_values("rank")
@@ -107,7 +67,7 @@ def test_scores_chart_has_one_bar_per_submitted_application_in_rank_order():
     labels = [label.get_text() for label in chart.axes[0].get_yticklabels()]
     assert labels[0] == "1. Femmes Rurales Sétif" and labels[-1].startswith("– ")  # "Association Exemple" left out
     assert [bar.get_width() for bar in bars] == pytest.approx(list(DECIDED.loc[chart.order, "score"]))
-    colours = [_colour(bar) for bar in bars]
+    colours = [colour(bar) for bar in bars]
     assert colours.count(DECISION_COLOURS["selected"]) == DECIDED["selected"].sum() == 6
     assert colours.count(DECISION_COLOURS["ineligible"]) == (DECIDED["reason"] == "ineligible").sum() == 3
     hatched = [name for name, bar in zip(chart.order, bars) if bar.get_hatch()]
@@ -150,7 +110,7 @@ def test_raw_vs_normalised_chart_puts_each_reviewed_application_at_its_score_and
 
 def test_envelope_chart_stacks_the_selected_requests_against_the_envelope_and_its_10_percent_lines():
     chart = envelope_chart(DECIDED, CALL, "fr")
-    bars = _bars(chart)
+    bars = bars_of(chart)
     ranked = DECIDED[DECIDED["rank"].notna()].sort_values("rank")
     assert len(bars) == len(ranked) == 9  # ineligible applications are not ranked: no bar
     assert _vertical_lines(chart) == pytest.approx([CALL.envelope, 0.9 * CALL.envelope, 1.1 * CALL.envelope])
@@ -167,7 +127,7 @@ def test_envelope_chart_stacks_the_selected_requests_against_the_envelope_and_it
 def test_charts_of_a_call_with_no_application_are_empty_not_broken():
     for chart in _all_charts("ar", DECIDED.head(0)):
         assert figure_to_png(chart).startswith(b"\x89PNG") and chart.alt
-    assert len(_bars(scores_chart(DECIDED.head(0), CALL, "fr"))) == 0
+    assert len(bars_of(scores_chart(DECIDED.head(0), CALL, "fr"))) == 0
 
 
 def test_short_names_leave_out_the_words_every_name_shares():
