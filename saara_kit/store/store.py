@@ -30,8 +30,9 @@ class Store:
 
     def __init__(self, url: str):
         self.url = url
-        if url.startswith("sqlite:///"):
-            Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+        parts = sa.engine.make_url(url)
+        if parts.get_backend_name() == "sqlite" and parts.database and "uri" not in parts.query:
+            Path(parts.database).parent.mkdir(parents=True, exist_ok=True)  # a file: URI names an existing file
         self.engine = sa.create_engine(url)
         if self.engine.dialect.name == "sqlite":
             configure_sqlite(self.engine)
