@@ -127,9 +127,25 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     run.add_argument("--notebook", action="append", dest="notebooks", help=t("cli.run.notebook", lang))
     run.add_argument("--source", choices=["sample", "store"], default="store", help=t("cli.run.source", lang))
     run.add_argument("--output", type=Path, default=Path("outputs"), help=t("cli.run.output", lang))
-    run.add_argument("--workers", type=int, default=2, help=t("cli.run.workers", lang))
+    run.add_argument("--workers", type=int, default=os.cpu_count() or 1, help=t("cli.run.workers", lang))
+    run.add_argument("--national", action="store_true", help=t("cli.run.national", lang))
+    run.add_argument("--no-pdf", action="store_true", help=t("cli.run.no_pdf", lang))
     _common(run, lang)
     run.set_defaults(handler=_run)
+
+    bundle = command("bundle", "cli.bundle.about")
+    bundle_commands = bundle.add_subparsers(dest="bundle_command", required=True, metavar="{export,import}")
+    bundle_export = bundle_commands.add_parser("export", help=t("cli.bundle.export", lang), lang=lang,
+                                               description=t("cli.bundle.export", lang))
+    bundle_export.add_argument("--region", required=True, help=t("cli.bundle.region", lang))
+    bundle_export.add_argument("-o", "--output", type=Path, required=True, help=t("cli.bundle.output", lang))
+    _common(bundle_export, lang)
+    bundle_export.set_defaults(handler=_bundle_export)
+    bundle_import = bundle_commands.add_parser("import", help=t("cli.bundle.import", lang), lang=lang,
+                                               description=t("cli.bundle.import", lang))
+    bundle_import.add_argument("file", type=Path, help=t("cli.bundle.file", lang))
+    _common(bundle_import, lang)
+    bundle_import.set_defaults(handler=_bundle_import)
 
     lab = command("lab", "cli.lab.about")
     lab.add_argument("--region", default=default_region(), help=t("cli.lab.region", lang))
@@ -327,8 +343,40 @@ def _run(args) -> int:
 
     failures = run_all(regions=args.regions, notebooks=args.notebooks, source=args.source,
                        output_dir=args.output, workers=args.workers, lang=args.lang,
-                       data_dir=args.data_dir, db_url=args.db_url)
+                       data_dir=args.data_dir, db_url=args.db_url, national=args.national, pdf=not args.no_pdf)
     return 1 if failures else 0
+
+
+def _bundle_export(args) -> int:
+    from saara_kit.data import load_region
+    from saara_kit.store.bundle import export_bundle
+
+    hub = load_region(args.region)
+    with _store(args) as store:
+        count = export_bundle(store, hub.id, args.output)
+    print(t("bundle.exported", normalise_lang(args.lang), count=count, hub=hub.id, path=args.output))
+    return 0
+
+
+def _bundle_import(args) -> int:
+    from saara_kit.registry import domains
+    from saara_kit.store.bundle import import_bundle
+
+    lang = normalise_lang(args.lang)
+    kinds = {kind.kind: kind for kind in domains().values()}
+    with _store(args) as store:
+        report = import_bundle(store, args.file)
+        for conflict in report.conflicts:
+            kind = kinds.get(conflict.kind)
+            latest = store.history(conflict.record_id)[-1].payload
+            print(t("bundle.conflict", lang, kind=kind.name if kind else conflict.kind,
+                    name=kind.name_of(latest) if kind else conflict.record_id, association=conflict.association,
+                    local=conflict.local, imported=", ".join(map(str, conflict.imported))))
+    for association in report.codes_kept:
+        print(t("bundle.code_kept", lang, association=association))
+    print(t("bundle.imported", lang, count=report.added, already=report.already, conflicts=len(report.conflicts),
+            hub=report.region))
+    return 0
 
 
 def _lab(args) -> int:

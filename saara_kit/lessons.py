@@ -19,19 +19,29 @@ from saara_kit.i18n import DEFAULT_LANG, fallbacks, language, normalise_lang
 from saara_kit.settings import NOTEBOOKS_DIR
 
 __all__ = [
-    "LANG_TAG", "TRAINER_TAG", "for_dossier", "list_notebooks", "localise", "prose_languages",
-    "set_parameters", "write_lessons",
+    "HUB", "LANG_TAG", "NATIONAL", "TRAINER_TAG", "for_dossier", "lesson_scope", "list_notebooks", "localise",
+    "prose_languages", "set_parameters", "write_lessons",
 ]
 
 LANG_TAG = "lang-"
 TRAINER_TAG = "trainer"
 PARAMETERS_TAG = "parameters"
+HUB, NATIONAL = "hub", "national"  # a lesson's scope: run per hub, or once across the hubs
 LEFT_OUT_OF_DOSSIERS = {TRAINER_TAG, "injected-parameters"}  # the second: papermill's run values
 
 
-def list_notebooks(notebooks_dir: Path = NOTEBOOKS_DIR) -> list[Path]:
-    """Return the numbered lesson sources, ``NN-topic.ipynb``, in order."""
-    return sorted(notebooks_dir.glob("[0-9][0-9]-*.ipynb"))
+def lesson_scope(path: Path) -> str:
+    """Return ``"hub"`` for a lesson run once per hub, ``"national"`` for one run across the hubs
+    (its notebook metadata says ``"saara": {"scope": "national"}``)."""
+    metadata = json.loads(path.read_text(encoding="utf-8")).get("metadata", {})
+    return metadata.get("saara", {}).get("scope", HUB)
+
+
+def list_notebooks(notebooks_dir: Path = NOTEBOOKS_DIR, scope: str | None = None) -> list[Path]:
+    """Return the numbered lesson sources, ``NN-topic.ipynb``, in order: all of them, or those of
+    one ``scope`` (``"hub"`` or ``"national"``)."""
+    found = sorted(notebooks_dir.glob("[0-9][0-9]-*.ipynb"))
+    return [path for path in found if scope is None or lesson_scope(path) == scope]
 
 
 def _tags(cell: NotebookNode) -> list[str]:
@@ -96,7 +106,7 @@ def write_lessons(lang: str, folder: Path, region: str | None = None,
     written = []
     for source in list_notebooks(notebooks_dir):
         lesson = localise(nbformat.read(source, as_version=4), lang)
-        if region:
+        if region and lesson_scope(source) == HUB:  # a national lesson reads every hub
             set_parameters(lesson, region=region)
         nbformat.write(lesson, folder / source.name)
         written.append(folder / source.name)

@@ -50,16 +50,23 @@ def load_region(region_id: str, params_dir: Path = PARAMS_DIR) -> Region:
     path = params_dir / f"{region_id}.yaml"
     if not path.is_file():
         raise TranslatedError("region.unknown", hub=region_id, known=", ".join(list_regions(params_dir)))
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    missing = [lang for lang in languages() if lang not in raw.get("name", {}) and not language(lang).get("fallback")]
-    if raw.get("id") != region_id or missing:
-        raise TranslatedError("region.invalid", path=path.name, hub=region_id)
-    return Region(
-        id=region_id,
-        names=dict(raw["name"]),
-        hub_city=raw["hub_city"],
-        default_lang=normalise_lang(raw["default_lang"]),
-        workshop_date=raw["workshop_date"],
-        wilayas=tuple(int(code) for code in raw["wilayas"]),
-        eur_rate=EuroRate(float(raw["eur_rate"]["dzd"]), raw["eur_rate"]["date"], float(raw["eur_rate"]["second"])),
-    )
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if not isinstance(raw, dict):
+            raise ValueError("not a mapping of keys to values")
+        missing = [lang for lang in languages() if lang not in raw.get("name", {}) and not language(lang).get("fallback")]
+        if raw.get("id") != region_id or missing:
+            raise TranslatedError("region.invalid", path=path.name, hub=region_id)
+        return Region(
+            id=region_id,
+            names=dict(raw["name"]),
+            hub_city=raw["hub_city"],
+            default_lang=normalise_lang(raw["default_lang"]),
+            workshop_date=raw["workshop_date"],
+            wilayas=tuple(int(code) for code in raw["wilayas"]),
+            eur_rate=EuroRate(float(raw["eur_rate"]["dzd"]), raw["eur_rate"]["date"], float(raw["eur_rate"]["second"])),
+        )
+    except (yaml.YAMLError, ValueError, TypeError, KeyError) as error:  # broken YAML, a missing or wrong value
+        reason = " ".join(f"{type(error).__name__}: {error}".split())
+        raise TranslatedError("region.unreadable", path=path.name, reason=reason,
+                              known=", ".join(list_regions(params_dir))) from error

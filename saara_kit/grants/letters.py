@@ -5,29 +5,22 @@ from __future__ import annotations
 
 import hashlib
 import html
-import os
 import re
-import shutil
-import signal
-import subprocess
-import tempfile
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pandas as pd
 
+from saara_kit.exports.pdf import chromium, print_pdfs
 from saara_kit.grants.call import Call, load_call
 from saara_kit.grants.committee import decisions, reason_text
 from saara_kit.grants.consolidation import review_scores
 from saara_kit.grants.fields import comment_of
-from saara_kit.i18n import TranslatedError, format_money, format_number, t
+from saara_kit.i18n import format_money, format_number, t
 from saara_kit.serve.pages import render_page
-from saara_kit.settings import CHROMIUM_ARGS, CHROMIUM_PATH
 from saara_kit.validation import fold_name
 
-__all__ = ["LETTER_STYLE", "PDF_TIMEOUT_S", "render_letter", "write_letters"]
+__all__ = ["LETTER_STYLE", "render_letter", "write_letters"]
 
-PDF_TIMEOUT_S = 60  # one letter; Chromium takes about 2 s
 LETTER_STYLE = """
 .saara-letter-head {display: grid; grid-template-columns: max-content 1fr; gap: 0.2em 1em}
 .saara-letter-head dt {font-weight: bold}
@@ -106,7 +99,7 @@ def write_letters(applications: pd.DataFrame, reviews: pd.DataFrame, folder: str
         path.write_text(render_letter(association, applications, reviews, decided[decided["call"] == one.id],
                                       call=one), encoding="utf-8")
         letters.append(path)
-    printed = _print_pdfs(letters) if pdf and letters and _chromium() else {}
+    printed = print_pdfs(letters) if pdf and letters and chromium() else {}
     return [written for path in letters for written in (path, printed.get(path)) if written]
 
 
@@ -211,31 +204,3 @@ def _unique(stem: str, used: set[str]) -> str:
         name = f"{stem}-{n}"
     used.add(name)
     return name
-
-
-def _chromium() -> str | None:
-    return shutil.which(CHROMIUM_PATH)
-
-
-def _print_pdfs(pages: list[Path]) -> dict[Path, Path]:
-    """Print each HTML page to a PDF beside it, a few Chromium processes at a time; return page -> PDF."""
-    with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
-        return dict(zip(pages, pool.map(_print_pdf, pages)))
-
-
-def _print_pdf(page: Path) -> Path:
-    out = page.with_suffix(".pdf")
-    out.unlink(missing_ok=True)
-    with tempfile.TemporaryDirectory(prefix="saara-chromium-") as profile:
-        command = [_chromium() or CHROMIUM_PATH, *CHROMIUM_ARGS, f"--user-data-dir={profile}",
-                   f"--print-to-pdf={out}", "--no-pdf-header-footer", page.resolve().as_uri()]
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                   start_new_session=True)
-        try:
-            process.wait(timeout=PDF_TIMEOUT_S)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)  # Chromium and its helpers, its own session only
-            process.wait()
-    if process.returncode != 0 or not out.is_file() or out.stat().st_size == 0:
-        raise TranslatedError("grants.letters.pdf_failed", file=page.name)
-    return out

@@ -16,7 +16,7 @@ from saara_kit.codes import new_code
 from saara_kit.store.schema import association_codes
 from saara_kit.validation import fold_name
 
-__all__ = ["AssociationTaken", "claim_code", "code_of", "codes_of", "give_codes", "save_guarded"]
+__all__ = ["AssociationTaken", "adopt_code", "claim_code", "code_of", "codes_of", "give_codes", "save_guarded"]
 
 
 class AssociationTaken(Exception):
@@ -56,6 +56,17 @@ def claim_code(conn: sa.Connection, region: str, association: str) -> str:
         region=region, association_key=_key(association), association=association, code=code,
         created_at=dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)))
     return code
+
+
+def adopt_code(conn: sa.Connection, region: str, association: str, code: str) -> str | None:
+    """In a write transaction: give ``association`` the ``code`` it has elsewhere (a merged hub
+    bundle), unless it has one here; return the code it had here, or None when it takes ``code``."""
+    had = conn.execute(_code_query(region, association)).scalar_one_or_none()
+    if had is None:
+        conn.execute(association_codes.insert().values(
+            region=region, association_key=_key(association), association=association, code=code,
+            created_at=dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)))
+    return had
 
 
 def save_guarded(store, items: Iterable, known_code: str | None, check: bool = True) -> str | None:

@@ -98,9 +98,12 @@ class Store:
         query = sa.select(revisions).where(revisions.c.record_id == record_id)
         return self._read(query.order_by(revisions.c.revision))
 
-    def revisions_of(self, kind: str, region: str | None = None, association: str | None = None) -> list[Revision]:
-        """Return every revision of ``kind`` (of one hub, of one association), oldest first: a timeline."""
-        query = sa.select(revisions).where(revisions.c.kind == kind)
+    def revisions_of(self, kind: str | None, region: str | None = None, association: str | None = None) -> list[Revision]:
+        """Return every revision of ``kind`` (of every kind: ``None``; of one hub, of one association),
+        oldest first: a timeline."""
+        query = sa.select(revisions)
+        if kind is not None:
+            query = query.where(revisions.c.kind == kind)
         if region is not None:
             query = query.where(revisions.c.region == region)
         if association is not None:
@@ -142,6 +145,17 @@ class Store:
             query = query.where(revisions.c.region == region)
         with self.engine.connect() as conn:
             return sorted(conn.execute(query).scalars())
+
+    @staticmethod
+    def histories(conn: sa.Connection, record_ids: Iterable[str]) -> dict[str, list[Revision]]:
+        """Return, inside ``conn``'s transaction, every revision of each record, oldest first."""
+        found: dict[str, list[Revision]] = {}
+        ids = list(record_ids)
+        for start in range(0, len(ids), 500):  # a bounded IN (...) list
+            query = sa.select(revisions).where(revisions.c.record_id.in_(ids[start:start + 500]))
+            for row in conn.execute(query.order_by(revisions.c.record_id, revisions.c.revision)):
+                found.setdefault(row.record_id, []).append(_to_revision(row))
+        return found
 
     @staticmethod
     def has_records(conn: sa.Connection, region: str, association: str) -> bool:

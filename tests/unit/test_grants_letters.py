@@ -3,21 +3,19 @@ the decision and its reason, right to left in Arabic, and the PDF."""
 from __future__ import annotations
 
 import html
-import os
 import re
-import shutil
 import time
 
 import pandas as pd
 import pytest
 
 from saara_kit.data import sample_records
-from saara_kit.grants import letters
+from saara_kit.exports import pdf
 from saara_kit.grants.committee import decisions
 from saara_kit.grants.letters import render_letter, write_letters
 from saara_kit.i18n import TranslatedError, format_money, t
 from saara_kit.registry import domain
-from saara_kit.settings import CHROMIUM_PATH
+from tests.chromium import require_chromium
 
 TLEMCEN = "Association Exemple Environnement Tlemcen"  # fr, selected, rank 3, 2 800 000 DZD
 ORAN = "Association Exemple Jeunes Oran"  # fr, one conflicted review, not selected (envelope)
@@ -129,7 +127,7 @@ def test_names_are_escaped_and_files_stay_in_their_folder(applications, reviews,
 
 
 def test_no_pdf_without_chromium(applications, reviews, tmp_path, monkeypatch):
-    monkeypatch.setattr(letters, "CHROMIUM_PATH", str(tmp_path / "no-chromium"))
+    monkeypatch.setattr(pdf, "CHROMIUM_PATH", str(tmp_path / "no-chromium"))
     paths = write_letters(applications, reviews, tmp_path, pdf=True)
     assert [path.suffix for path in paths] == [".html"] * 12
 
@@ -139,32 +137,23 @@ def test_a_chromium_that_fails_or_hangs_is_said(applications, reviews, tmp_path,
     fake = tmp_path / "chromium"
     fake.write_text(f"#!/bin/sh\n{script}\n")
     fake.chmod(0o755)
-    monkeypatch.setattr(letters, "CHROMIUM_PATH", str(fake))
-    monkeypatch.setattr(letters, "PDF_TIMEOUT_S", 1)
+    monkeypatch.setattr(pdf, "CHROMIUM_PATH", str(fake))
+    monkeypatch.setattr(pdf, "PDF_TIMEOUT_S", 1)
     one = applications[applications["association"] == SETIF]
     started = time.monotonic()
     with pytest.raises(TranslatedError) as said:
         write_letters(one, reviews, tmp_path / "letters")
     assert time.monotonic() - started < 10  # a hung Chromium is killed at the timeout
-    assert said.value.key == "grants.letters.pdf_failed"
+    assert said.value.key == "pdf.failed"
     assert "association-exemple-femmes-rurales-setif.html" in said.value.message("fr")
 
 
-def _require_chromium() -> None:
-    if shutil.which(CHROMIUM_PATH):
-        return
-    message = f"Chromium not found at {CHROMIUM_PATH}: apt-get install chromium"
-    if os.environ.get("SAARA_REQUIRE_BROWSER") == "1":
-        pytest.fail(message)
-    pytest.skip(message)
-
-
 def test_each_letter_is_printed_to_pdf_beside_its_html(applications, reviews, tmp_path):
-    _require_chromium()
+    require_chromium()
     two = applications[applications["association"].isin([SETIF, BECHAR])]
     paths = write_letters(two, reviews, tmp_path)
     assert [path.name for path in paths] == [
         "association-exemple-femmes-rurales-setif.html", "association-exemple-femmes-rurales-setif.pdf",
         "association-exemple-solidarite-bechar.html", "association-exemple-solidarite-bechar.pdf"]
-    for pdf in paths[1::2]:
-        assert pdf.read_bytes()[:5] == b"%PDF-", pdf.name
+    for printed in paths[1::2]:
+        assert printed.read_bytes()[:5] == b"%PDF-", printed.name
