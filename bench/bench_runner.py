@@ -1,4 +1,5 @@
-"""Facilitators' rerun: every hub's notebooks with 1 worker vs 2 workers (papermill)."""
+"""Facilitators' rerun: every hub's lessons against the floor (the same number of runs of an empty
+lesson importing pandas and matplotlib, through the same runner), and 2 workers against 1."""
 from __future__ import annotations
 
 import contextlib
@@ -7,21 +8,47 @@ import tempfile
 import time
 from pathlib import Path
 
+import nbformat
+
 from saara_kit.data import list_regions
+from saara_kit.lessons import list_notebooks
 from saara_kit.runner import run_all
 
+FLOOR_CODE = "import pandas\nimport matplotlib.pyplot"
 
-def _timed(workers: int) -> float:
-    output = Path(tempfile.mkdtemp())
+
+def _floor_lessons(count: int) -> Path:
+    """A lessons folder of ``count`` empty lessons, one per real lesson, each importing pandas and matplotlib."""
+    folder = Path(tempfile.mkdtemp(prefix="saara-floor-"))
+    for number in range(1, count + 1):
+        lesson = nbformat.v4.new_notebook(cells=[
+            nbformat.v4.new_code_cell('region: str = "centre"  # the hub\nlang: str = "fr"  # the language',
+                                      metadata={"tags": ["parameters"]}),
+            nbformat.v4.new_markdown_cell(f"# {number:02d} — floor", metadata={"tags": ["lang-fr"]}),
+            nbformat.v4.new_code_cell(FLOOR_CODE),
+        ], metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
+        nbformat.write(lesson, folder / f"{number:02d}-floor.ipynb")
+    return folder
+
+
+def _timed(workers: int, **options) -> float:
+    output = Path(tempfile.mkdtemp(prefix="saara-bench-run-"))
     started = time.perf_counter()
-    with contextlib.redirect_stdout(io.StringIO()):
-        failures = run_all(source="sample", output_dir=output, workers=workers)
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        failures = run_all(source="sample", output_dir=output, workers=workers, **options)
     assert not failures, failures
     return time.perf_counter() - started
 
 
 def main() -> None:
-    hubs = len(list_regions())
-    serial, parallel = _timed(1), _timed(2)
-    print(f"{hubs} hubs: 1 worker {serial:.1f} s ({serial / hubs:.1f} s per hub), 2 workers {parallel:.1f} s; "
-          f"speed-up 2 workers/1 worker = {serial / parallel:.2f}")
+    hubs, lessons = len(list_regions()), len(list_notebooks(scope="hub"))
+    runs = hubs * lessons
+    floor_lessons = _floor_lessons(lessons)
+    floor = _timed(2, notebooks_dir=floor_lessons)
+    parallel = _timed(2)
+    serial = _timed(1)
+    print(f"{runs} runs ({hubs} hubs × {lessons} lessons), dossiers and PDFs included")
+    print(f"floor, 2 workers: {floor:.1f} s ({floor / runs:.2f} s a run); kit, 2 workers: {parallel:.1f} s "
+          f"({parallel / runs:.2f} s a run); kit, 1 worker: {serial:.1f} s")
+    print(f"speed-up 2 workers/1 worker = {serial / parallel:.2f}")
+    print(f"ratio kit/floor (2 workers) = {parallel / floor:.2f}")

@@ -6,7 +6,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from saara_kit.i18n import normalise_lang
+from saara_kit.data import load_region
+from saara_kit.i18n import normalise_lang, t
 from saara_kit.lessons import NATIONAL, for_dossier, localise
 from saara_kit.runner.pages import export_page, take_warnings
 
@@ -30,9 +31,6 @@ class RunResult:
 
 def hub_title(region: str, lang: str) -> str:
     """The hub's name in ``lang`` (the nation's for a national lesson), as pages and dossiers show it."""
-    from saara_kit.data import load_region
-    from saara_kit.i18n import t
-
     return t("run.national", lang) if region == NATIONAL else load_region(region).name(lang)
 
 

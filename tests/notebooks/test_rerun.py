@@ -162,3 +162,27 @@ def test_a_broken_hub_file_is_said_with_the_hubs_there_are(tmp_path, text):
     assert said.value.key == "region.unreadable"
     assert said.value.message("fr").startswith("params/est.yaml ne se lit pas (")
     assert said.value.message("fr").endswith("Pôles : centre, est.")
+
+
+def test_a_rerun_reads_the_shared_store_on_sqlite_and_on_postgresql(any_store, tmp_path):
+    from saara_kit.exports.transfer import import_every_sample
+
+    import_every_sample(any_store)
+    failures = run_all(regions=["ouest"], notebooks=["01", "05"], source="store", output_dir=tmp_path, workers=2,
+                       pdf=False, data_dir=tmp_path / "elsewhere", db_url=any_store.url)
+    assert failures == []
+    dossier = (tmp_path / "ouest" / "dossier.html").read_text(encoding="utf-8")
+    assert "Association Exemple Environnement Tlemcen" in dossier  # the hub's records, read from the store
+    assert "Aucune saisie" not in dossier and "aucune association du pôle" not in dossier
+
+
+def test_without_chromium_the_dossier_is_html_and_the_facilitator_is_told(tmp_path, capsys, monkeypatch):
+    from saara_kit.exports import pdf
+
+    monkeypatch.setattr(pdf, "CHROMIUM_PATH", str(tmp_path / "no-chromium"))
+    lessons = _failing_lessons(tmp_path / "lessons")
+    assert run_all(regions=["centre"], notebooks=["02"], source="sample", output_dir=tmp_path / "out", workers=1,
+                   notebooks_dir=lessons) == []
+    assert (tmp_path / "out" / "centre" / "dossier.html").exists()
+    assert not (tmp_path / "out" / "centre" / "dossier.pdf").exists()
+    assert "dossier.pdf non imprimé : Chromium est absent (apt-get install chromium)" in capsys.readouterr().out
