@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from saara_kit.data import list_regions, load_region, wilayas
+from saara_kit.lessons import HUB, lesson_scope
 from saara_kit.settings import DATASETS_DIR, NOTEBOOKS_DIR, PROJECT_ROOT, VOILA_APPS_DIR
 
 NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("*.ipynb")) + sorted(VOILA_APPS_DIR.glob("*.ipynb"))
@@ -51,7 +52,8 @@ def test_first_code_cell_is_a_documented_parameters_cell(path):
         match = re.fullmatch(r'(\w+): (str|int|float|bool) = ("[^"]*"|[\d.]+|True|False)  # .+', line)
         assert match, f"not an annotated literal with a comment: {line!r}"
         names.add(match.group(1))
-    assert {"region", "lang", "source", "data_dir", "db_url"} <= names
+    assert {"lang", "source", "data_dir", "db_url"} <= names
+    assert ("region" in names) == (lesson_scope(path) == HUB)  # a national lesson reads every hub
 
 
 @pytest.mark.parametrize("path", sorted(VOILA_APPS_DIR.glob("*.ipynb")), ids=lambda p: p.name)

@@ -5,7 +5,6 @@ import json
 import os
 import re
 from dataclasses import replace
-from html.parser import HTMLParser
 
 import nbformat
 import pytest
@@ -15,9 +14,10 @@ from saara_kit.data import list_regions, load_region
 from saara_kit.runner import list_notebooks, run_all, run_notebook
 from saara_kit.data import sample_records
 from saara_kit.exports.transfer import import_file
-from saara_kit.lessons import localise
 from saara_kit.stakeholders.domain import DOMAIN
 from saara_kit.store import open_store
+
+from tests.notebooks.pages import prose_lines, visible_text
 
 pytestmark = pytest.mark.notebooks
 NOTEBOOKS = list_notebooks(scope="hub")
@@ -115,46 +115,13 @@ def test_cli_rerun_uses_each_hubs_own_language(tmp_path, capsys, monkeypatch):
     assert f"{2 * len(NOTEBOOKS)} exécutions, dont 0 en échec." in capsys.readouterr().out
 
 
-class _Text(HTMLParser):
-    """The words a reader sees: text outside <style>, plus every <img alt> and the <title>."""
-
-    def __init__(self):
-        super().__init__()
-        self.parts, self._skip = [], False
-
-    def handle_starttag(self, tag, attrs):
-        self._skip = tag == "style"
-        self.parts += [value for name, value in attrs if name == "alt" and value]
-
-    def handle_endtag(self, tag):
-        self._skip = False
-
-    def handle_data(self, data):
-        if not self._skip:
-            self.parts.append(data)
-
-
-def _seen(page: str) -> str:
-    parser = _Text()
-    parser.feed(page)
-    return " ".join(parser.parts)
-
-
-def _lesson_prose(lang: str) -> list[str]:
-    """Each heading and paragraph line of the stakeholder lesson in ``lang``."""
-    lesson = localise(nbformat.read(NOTEBOOKS[0], as_version=4), lang)
-    lines = [line.lstrip("#-0123456789. ").strip() for cell in lesson.cells if cell.cell_type == "markdown"
-             for line in cell.source.splitlines()]
-    return [line for line in lines if len(line) > 12 and "|" not in line]
-
-
 def test_the_sud_dossier_in_arabic_has_no_french_from_the_lesson(tmp_path):
     result = run_notebook(NOTEBOOKS[0], tmp_path, {"region": "sud", "lang": "ar", "source": "sample",
                                                    "data_dir": str(tmp_path)})
     page = result.html.read_text(encoding="utf-8")
-    seen = _seen(page)
+    seen = visible_text(page)
     assert '<html dir="rtl" lang="ar">' in page and "<title>01 — رسم خريطة الأطراف المعنية</title>" in page
-    assert [line for line in _lesson_prose("fr") if line in seen] == []
+    assert [line for line in prose_lines(NOTEBOOKS[0], "fr") if line in seen] == []
     assert "Paramètres" not in seen and "parameters" not in page  # the trainer's cells stay out
     assert "شبكة النفوذ × الاهتمام لـ" in seen  # the chart's alt text, in Arabic
     assert "ما الاستراتيجية التي يجب اعتمادها معها؟" in seen  # the exercise asks before it answers
@@ -165,8 +132,8 @@ def test_the_centre_dossier_in_french_has_no_arabic_prose(tmp_path):
                                                    "data_dir": str(tmp_path)})
     page = result.html.read_text(encoding="utf-8")
     assert '<html dir="ltr" lang="fr">' in page
-    assert [line for line in _lesson_prose("ar") if line in page] == []
-    assert not re.search(r"[\u0600-\u06FF]", _seen(page))
+    assert [line for line in prose_lines(NOTEBOOKS[0], "ar") if line in page] == []
+    assert not re.search(r"[\u0600-\u06FF]", visible_text(page))
     assert "Quelle stratégie faut-il adopter avec elle ?" in page
 
 

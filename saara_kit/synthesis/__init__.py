@@ -1,0 +1,1 @@
+"""The national synthesis: the hubs compared, participation to directory use (lesson 08)."""
