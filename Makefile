@@ -15,9 +15,12 @@ $(VENV)/.installed-run: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
 	touch $@
 
+# with JupyterHub's proxy for tests/deploy, when npm exists (configurable-http-proxy 5.1 runs on Debian's node 18)
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,deploy]'
+	if command -v npm >/dev/null; then npm install --prefix $(VENV) --no-save --no-fund --no-audit --loglevel=error configurable-http-proxy@~5.1 \
+	  || echo 'configurable-http-proxy not installed: tests/deploy will skip (and fail in CI)'; fi
 	touch $@ $(VENV)/.installed-run
 
 run: $(VENV)/.installed-run  ## a demonstration on the sample data, in its own store (a real workshop: see README)

@@ -133,6 +133,13 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     _common(run, lang)
     run.set_defaults(handler=_run)
 
+    trainers = command("trainers", "cli.trainers.about")
+    trainers.add_argument("--region", required=True, help=t("cli.trainers.region", lang))
+    trainers.add_argument("--count", type=int, default=1, help=t("cli.trainers.count", lang))
+    trainers.add_argument("--file", type=Path, default=None, help=t("cli.trainers.file", lang))
+    _lang_option(trainers, lang, argparse.SUPPRESS)
+    trainers.set_defaults(handler=_trainers)
+
     bundle = command("bundle", "cli.bundle.about")
     bundle_commands = bundle.add_subparsers(dest="bundle_command", required=True, metavar="{export,import}")
     bundle_export = bundle_commands.add_parser("export", help=t("cli.bundle.export", lang), lang=lang,
@@ -345,6 +352,19 @@ def _run(args) -> int:
                        output_dir=args.output, workers=args.workers, lang=args.lang,
                        data_dir=args.data_dir, db_url=args.db_url, national=args.national, pdf=not args.no_pdf)
     return 1 if failures else 0
+
+
+def _trainers(args) -> int:
+    from saara_kit.data import load_region
+    from saara_kit.deploy.trainers import add_trainer_codes
+
+    hub = load_region(args.region)
+    path = args.file or Path(os.environ.get("SAARA_HUB_DIR") or "hub-data") / "trainers.yaml"
+    for code in add_trainer_codes(path, hub.id, args.count):
+        print(code)
+    print(t("trainers.written", normalise_lang(args.lang), count=args.count, hub=hub.name(normalise_lang(args.lang)),
+            path=path))
+    return 0
 
 
 def _bundle_export(args) -> int:

@@ -1,12 +1,10 @@
 """Fixtures shared by every test tier."""
 from __future__ import annotations
 
-import os
-
 import pytest
 
 from saara_kit.store import open_store
-from saara_kit.store.schema import metadata
+from tests.postgres import emptied_postgres
 
 
 @pytest.fixture
@@ -30,23 +28,8 @@ def store(tmp_path):
 @pytest.fixture
 def postgres_url():
     """The URL of a real, emptied PostgreSQL database (``.ci/postgres start`` sets it in CI)."""
-    url = os.environ.get("SAARA_TEST_PG_URL")
-    if not url:
-        message = "no PostgreSQL: run  eval \"$(bash .ci/postgres start)\"  first"
-        if os.environ.get("SAARA_REQUIRE_POSTGRES") == "1":
-            pytest.fail(message)
-        pytest.skip(message)
-    _drop_tables(url)
-    yield url
-    _drop_tables(url)
-
-
-def _drop_tables(url: str) -> None:
-    import sqlalchemy as sa
-
-    engine = sa.create_engine(url)
-    metadata.drop_all(engine)
-    engine.dispose()
+    with emptied_postgres() as url:
+        yield url
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

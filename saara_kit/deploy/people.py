@@ -1,0 +1,70 @@
+"""Who a code belongs to: a hub's trainer, an association of a hub (its participants), or a
+reviewer of the support fund; and the JupyterHub groups that say so."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from saara_kit.codes import CODE_ALPHABET
+from saara_kit.deploy.trainers import load_trainer_codes
+from saara_kit.store.schema import association_codes, reviewers
+
+__all__ = ["Person", "REVIEWERS_GROUP", "ROLES", "clean_code", "find_person", "person_from_groups"]
+
+ROLES = ("trainers", "participants")  # per hub: <hub>-trainers, <hub>-participants
+REVIEWERS_GROUP = "reviewers"  # the support fund's reviewers, national
+
+
+@dataclass(frozen=True)
+class Person:
+    """A code's holder: ``role`` is "trainers", "participants" or "reviewers"; ``hub`` is empty for reviewers."""
+
+    code: str
+    role: str
+    hub: str = ""
+
+    @property
+    def name(self) -> str:
+        """The JupyterHub user name: the code itself, in small letters (JupyterHub's convention)."""
+        return self.code.lower()
+
+    @property
+    def groups(self) -> list[str]:
+        return [REVIEWERS_GROUP] if self.role == "reviewers" else [f"{self.hub}-{self.role}"]
+
+    @property
+    def uses_lab(self) -> bool:
+        """Tell whether this person gets JupyterLab (trainers) rather than the forms."""
+        return self.role == "trainers"
+
+
+def clean_code(typed: object) -> str:
+    """Return ``typed`` as a code (capitals, no spaces or dashes), or "" when it cannot be one."""
+    if not isinstance(typed, str):
+        return ""
+    code = "".join(typed.split()).replace("-", "").upper()
+    return code if 4 <= len(code) <= 12 and set(code) <= set(CODE_ALPHABET) else ""
+
+
+def find_person(typed: object, engine: sa.Engine, trainers_file: str | Path) -> Person | None:
+    """Return the holder of the code ``typed``, or None: unknown, or held twice (never guess)."""
+    code = clean_code(typed)
+    if not code:
+        return None
+    found = [Person(code, "trainers", hub) for c, hub in load_trainer_codes(trainers_file).items() if c == code]
+    with engine.connect() as conn:
+        regions = conn.execute(sa.select(association_codes.c.region).where(association_codes.c.code == code)).scalars()
+        found += [Person(code, "participants", region) for region in regions]
+        if conn.execute(sa.select(reviewers.c.code).where(reviewers.c.code == code)).first() is not None:
+            found.append(Person(code, "reviewers"))
+    return found[0] if len(found) == 1 else None
+
+
+def person_from_groups(name: str, groups: list[str]) -> Person | None:
+    """Return the person a JupyterHub user is, from its groups; None when they say nothing clear."""
+    if groups == [REVIEWERS_GROUP]:
+        return Person(name.upper(), "reviewers")
+    found = [group.rsplit("-", 1) for group in groups if group.rsplit("-", 1)[-1] in ROLES]
+    return Person(name.upper(), found[0][1], found[0][0]) if len(found) == 1 else None

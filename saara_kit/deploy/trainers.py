@@ -1,0 +1,44 @@
+"""Trainer codes: a private YAML file, one list of codes per hub, read at every login."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from saara_kit.codes import new_code
+from saara_kit.data import list_regions
+
+__all__ = ["add_trainer_codes", "load_trainer_codes"]
+
+HEADER = "# SAARA trainer codes, one list per hub. Private: whoever has a code gets JupyterLab.\n"
+
+
+def load_trainer_codes(path: str | Path) -> dict[str, str]:
+    """Return the hub of every trainer code in ``path`` (codes in capitals); none when it is absent."""
+    path = Path(path)
+    if not path.exists():
+        return {}
+    listed = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    unknown = set(listed) - set(list_regions())
+    if unknown:
+        raise ValueError(f"{path}: unknown hubs {sorted(unknown)}; hubs are {list_regions()}")
+    return {str(code).strip().upper(): hub for hub, codes in listed.items() for code in codes or ()}
+
+
+def add_trainer_codes(path: str | Path, hub: str, count: int = 1) -> list[str]:
+    """Give ``hub`` ``count`` new trainer codes in ``path`` (created private); return them."""
+    if hub not in list_regions():
+        raise ValueError(f"unknown hub {hub!r}; hubs are {list_regions()}")
+    path = Path(path)
+    taken = load_trainer_codes(path)
+    listed = {name: [c for c, h in taken.items() if h == name] for name in sorted(set(taken.values()))}
+    made: list[str] = []
+    while len(made) < count:
+        code = new_code()
+        if code not in taken and code not in made:
+            made.append(code)
+    listed[hub] = [*listed.get(hub, []), *made]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.touch(mode=0o600, exist_ok=True)
+    path.write_text(HEADER + yaml.safe_dump(listed, sort_keys=True), encoding="utf-8")
+    return made
