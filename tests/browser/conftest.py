@@ -4,7 +4,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import shutil
 import socket
 import subprocess
 import sys
@@ -16,17 +15,9 @@ from pathlib import Path
 import pytest
 
 from saara_kit.settings import CHROMIUM_ARGS, CHROMIUM_PATH as CHROMIUM
+from tests.chromium import require_chromium
 
 START_TIMEOUT_S = 90
-
-
-def _require_chromium() -> None:
-    if Path(CHROMIUM).exists() or shutil.which(CHROMIUM):
-        return
-    message = f"Chromium not found at {CHROMIUM}: apt-get install chromium"
-    if os.environ.get("SAARA_REQUIRE_BROWSER") == "1":
-        pytest.fail(message)
-    pytest.skip(message)
 
 
 def free_port() -> int:
@@ -115,7 +106,7 @@ def serving(tmp_path_factory, *options: str):
 @pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium, headless."""
-    _require_chromium()
+    require_chromium()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -21,7 +21,8 @@ from saara_kit.stakeholders.domain import DOMAIN
 from saara_kit.store import open_store
 from saara_kit.store.codes import give_codes
 
-from tests.browser.conftest import _require_chromium, serving
+from tests.browser.conftest import serving
+from tests.chromium import require_chromium
 
 pytestmark = pytest.mark.browser
 
@@ -160,7 +161,7 @@ def saved_names(data_dir) -> list[str]:
 @pytest.fixture(scope="module")
 def room_server(tmp_path_factory):
     """``saara-kit serve --room 30`` on a real, empty store."""
-    _require_chromium()
+    require_chromium()
     yield from serving(tmp_path_factory, "--room", str(ROOM))
 
 
