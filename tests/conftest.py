@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import pytest
 
+from saara_kit.settings import CHROMIUM_ARGS, CHROMIUM_PATH
 from saara_kit.store import open_store
+from tests.chromium import require_chromium
 from tests.postgres import emptied_postgres
 
 
@@ -41,3 +43,16 @@ def any_store(request, tmp_path):
         opened = open_store(db_url=request.getfixturevalue("postgres_url"))
     yield opened
     opened.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, headless, one for the whole session: the browser and deploy tiers share it
+    (a second Playwright could not start inside the first one's event loop)."""
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM_PATH, args=list(CHROMIUM_ARGS))
+        yield launched
+        launched.close()

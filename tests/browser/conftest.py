@@ -14,8 +14,6 @@ from pathlib import Path
 
 import pytest
 
-from saara_kit.settings import CHROMIUM_ARGS, CHROMIUM_PATH as CHROMIUM
-from tests.chromium import require_chromium
 
 START_TIMEOUT_S = 90
 
@@ -101,18 +99,6 @@ def serving(tmp_path_factory, *options: str):
         join_url = re.search(r"https?://\S+/login\?\S+", said).group(0).replace("localhost", "127.0.0.1")
         store_dir = data_dir / "demo" if "--demo" in options else data_dir
         yield Server(f"http://127.0.0.1:{port}", token, store_dir, log, code, data_dir, process.pid, join_url)
-
-
-@pytest.fixture(scope="session")
-def browser():
-    """Debian's Chromium, headless."""
-    require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_ARGS))
-        yield launched
-        launched.close()
 
 
 @pytest.fixture

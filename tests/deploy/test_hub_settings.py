@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -73,9 +74,15 @@ def _authenticator(store, trainers) -> CodeAuthenticator:
     return CodeAuthenticator(config=config)
 
 
+def _run(coroutine):
+    """Run ``coroutine`` in a thread of its own: the session's Playwright holds this thread's event loop."""
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        return thread.submit(asyncio.run, coroutine).result()
+
+
 def _typed(authenticator, code, ip="10.0.0.7"):
     handler = SimpleNamespace(request=SimpleNamespace(remote_ip=ip))
-    return asyncio.run(authenticator.authenticate(handler, {"username": code}))
+    return _run(authenticator.authenticate(handler, {"username": code}))
 
 
 def test_the_authenticator_logs_a_code_in_with_its_group_and_limits_wrong_codes(store, tmp_path):
@@ -87,9 +94,9 @@ def test_the_authenticator_logs_a_code_in_with_its_group_and_limits_wrong_codes(
         assert _typed(authenticator, "ZZZZZZ") is None
     assert _typed(authenticator, trainer) is None  # this device has had its tries for the minute
     assert _typed(authenticator, trainer, ip="10.0.0.8") is not None  # another device has not
-    assert asyncio.run(authenticator.refresh_user(SimpleNamespace(name=trainer.lower()))) is True
+    assert _run(authenticator.refresh_user(SimpleNamespace(name=trainer.lower()))) is True
     trainers.write_text("centre: []\n", encoding="utf-8")  # the code is taken back
-    assert asyncio.run(authenticator.refresh_user(SimpleNamespace(name=trainer.lower()))) is False
+    assert _run(authenticator.refresh_user(SimpleNamespace(name=trainer.lower()))) is False
 
 
 def test_a_trainer_runs_jupyterlab_on_the_lessons_and_a_participant_only_the_forms(tmp_path):
