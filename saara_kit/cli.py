@@ -6,6 +6,7 @@ import os
 import sys
 from pathlib import Path
 
+from saara_kit import cli_hubs
 from saara_kit.cli_language import Parser, asked_lang
 from saara_kit.i18n import TranslatedError, format_date, languages, normalise_lang, t
 from saara_kit.settings import default_data_dir, default_region
@@ -138,7 +139,7 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     trainers.add_argument("--count", type=int, default=1, help=t("cli.trainers.count", lang))
     trainers.add_argument("--file", type=Path, default=None, help=t("cli.trainers.file", lang))
     _lang_option(trainers, lang, argparse.SUPPRESS)
-    trainers.set_defaults(handler=_trainers)
+    trainers.set_defaults(handler=cli_hubs.trainers)
 
     bundle = command("bundle", "cli.bundle.about")
     bundle_commands = bundle.add_subparsers(dest="bundle_command", required=True, metavar="{export,import}")
@@ -147,12 +148,12 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     bundle_export.add_argument("--region", required=True, help=t("cli.bundle.region", lang))
     bundle_export.add_argument("-o", "--output", type=Path, required=True, help=t("cli.bundle.output", lang))
     _common(bundle_export, lang)
-    bundle_export.set_defaults(handler=_bundle_export)
+    bundle_export.set_defaults(handler=cli_hubs.bundle_export)
     bundle_import = bundle_commands.add_parser("import", help=t("cli.bundle.import", lang), lang=lang,
                                                description=t("cli.bundle.import", lang))
     bundle_import.add_argument("file", type=Path, help=t("cli.bundle.file", lang))
     _common(bundle_import, lang)
-    bundle_import.set_defaults(handler=_bundle_import)
+    bundle_import.set_defaults(handler=cli_hubs.bundle_import)
 
     lab = command("lab", "cli.lab.about")
     lab.add_argument("--region", default=default_region(), help=t("cli.lab.region", lang))
@@ -352,51 +353,6 @@ def _run(args) -> int:
                        output_dir=args.output, workers=args.workers, lang=args.lang,
                        data_dir=args.data_dir, db_url=args.db_url, national=args.national, pdf=not args.no_pdf)
     return 1 if failures else 0
-
-
-def _trainers(args) -> int:
-    from saara_kit.data import load_region
-    from saara_kit.deploy.trainers import add_trainer_codes
-
-    hub = load_region(args.region)
-    path = args.file or Path(os.environ.get("SAARA_HUB_DIR") or "hub-data") / "trainers.yaml"
-    for code in add_trainer_codes(path, hub.id, args.count):
-        print(code)
-    print(t("trainers.written", normalise_lang(args.lang), count=args.count, hub=hub.name(normalise_lang(args.lang)),
-            path=path))
-    return 0
-
-
-def _bundle_export(args) -> int:
-    from saara_kit.data import load_region
-    from saara_kit.store.bundle import export_bundle
-
-    hub = load_region(args.region)
-    with _store(args) as store:
-        count = export_bundle(store, hub.id, args.output)
-    print(t("bundle.exported", normalise_lang(args.lang), count=count, hub=hub.id, path=args.output))
-    return 0
-
-
-def _bundle_import(args) -> int:
-    from saara_kit.registry import domains
-    from saara_kit.store.bundle import import_bundle
-
-    lang = normalise_lang(args.lang)
-    kinds = {kind.kind: kind for kind in domains().values()}
-    with _store(args) as store:
-        report = import_bundle(store, args.file)
-        for conflict in report.conflicts:
-            kind = kinds.get(conflict.kind)
-            latest = store.history(conflict.record_id)[-1].payload
-            print(t("bundle.conflict", lang, kind=kind.name if kind else conflict.kind,
-                    name=kind.name_of(latest) if kind else conflict.record_id, association=conflict.association,
-                    local=conflict.local, imported=", ".join(map(str, conflict.imported))))
-    for association in report.codes_kept:
-        print(t("bundle.code_kept", lang, association=association))
-    print(t("bundle.imported", lang, count=report.added, already=report.already, conflicts=len(report.conflicts),
-            hub=report.region))
-    return 0
 
 
 def _lab(args) -> int:

@@ -118,12 +118,12 @@ def test_argparse_errors_are_said_in_arabic(capsys, argv):
 
 @pytest.mark.parametrize(
     ("argv", "said"),
-    [([], "saara-kit : erreur : arguments obligatoires manquants : {serve,import,export,restore,codes,reviewers,letters,wall,run,lab}"),
+    [([], "saara-kit : erreur : arguments obligatoires manquants : {serve,import,export,restore,codes,reviewers,letters,wall,run,trainers,bundle,lab}"),
      (["export", "stakeholders"], "saara-kit export : erreur : arguments obligatoires manquants : -o/--output"),
      (["run", "--source", "web"], "argument --source : choix invalide : 'web' (choisissez parmi 'sample', 'store')"),
      (["run", "--workers", "deux"], "argument --workers : nombre entier attendu, pas 'deux'"),
      (["run", "--bogus"], "saara-kit : erreur : arguments non reconnus : --bogus"),
-     (["nope"], "choix invalide : 'nope' (choisissez parmi 'serve', 'import', 'export', 'restore', 'codes', 'reviewers', 'letters', 'wall', 'run', 'lab')")],
+     (["nope"], "choix invalide : 'nope' (choisissez parmi 'serve', 'import', 'export', 'restore', 'codes', 'reviewers', 'letters', 'wall', 'run', 'trainers', 'bundle', 'lab')")],
 )
 def test_argparse_errors_are_said_in_french_by_default(capsys, argv, said):
     err = _error(capsys, argv)
