@@ -13,14 +13,16 @@ def timed(work) -> float:
     return time.perf_counter() - started
 
 
-def print_ratios(full: dict[str, float], tenth: dict[str, float]) -> None:
-    """Print each step's time at a tenth and at full scale, and how much it grew."""
+def print_ratios(full: dict[str, float], tenth: dict[str, float]) -> dict[str, float]:
+    """Print each step's time at a tenth and at full scale, and how much it grew; return the growths."""
     width = max(len(step) for step in full) + 2
     print(f"{'step':<{width}}{'1/10 scale':>12}{'full scale':>12}{'ratio':>8}   (10× the data)")
+    growth = {step: full[step] / max(tenth[step], 1e-6) for step in full}
     for step in full:
-        print(f"{step:<{width}}{tenth[step]:>11.2f}s{full[step]:>11.2f}s{full[step] / max(tenth[step], 1e-6):>8.1f}")
+        print(f"{step:<{width}}{tenth[step]:>11.2f}s{full[step]:>11.2f}s{growth[step]:>8.1f}")
+    return growth
 
 
-def compare(measure, full_scale: dict, tenth_scale: dict) -> None:
-    """Run ``measure(**scale)`` (step -> seconds) at both scales and print how each step grew."""
-    print_ratios(measure(**full_scale), measure(**tenth_scale))
+def compare(measure, full_scale: dict, tenth_scale: dict) -> dict[str, float]:
+    """Run ``measure(**scale)`` (step -> seconds) at both scales, print how each step grew, return the growths."""
+    return print_ratios(measure(**full_scale), measure(**tenth_scale))

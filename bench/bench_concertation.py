@@ -57,11 +57,12 @@ def _measure(activities: int, meetings: int, actors: int) -> dict[str, float]:
     }
 
 
-def main() -> None:
-    small = {**SCALE, "activities": SCALE["activities"] // 10, "meetings": SCALE["meetings"] // 10}  # the same register
-    compare(_measure, SCALE, small)
-    print(f"full: {SCALE['activities']} activities, {SCALE['meetings']} meetings; tenth: {small['activities']}, "
-          f"{small['meetings']}; {SCALE['actors']} actors both times.")
+def main(scale: dict = SCALE) -> dict[str, float]:
+    small = {**scale, "activities": scale["activities"] // 10, "meetings": scale["meetings"] // 10}  # the same register
+    growth = compare(_measure, scale, small)
+    print(f"full: {scale['activities']} activities, {scale['meetings']} meetings; tenth: {small['activities']}, "
+          f"{small['meetings']}; {scale['actors']} actors both times.")
+    return growth
 
 
 if __name__ == "__main__":

@@ -62,10 +62,11 @@ def _measure(applications: int) -> dict[str, float]:
     }
 
 
-def main() -> None:
-    compare(_measure, SCALE, {"applications": SCALE["applications"] // 10})
-    print(f"full: {SCALE['applications']} applications × {REVIEWS_EACH} reviews ({REVIEWERS} reviewers); "
-          f"tenth: {SCALE['applications'] // 10} × {REVIEWS_EACH}.")
+def main(scale: dict = SCALE) -> dict[str, float]:
+    growth = compare(_measure, scale, {"applications": scale["applications"] // 10})
+    print(f"full: {scale['applications']} applications × {REVIEWS_EACH} reviews ({REVIEWERS} reviewers); "
+          f"tenth: {scale['applications'] // 10} × {REVIEWS_EACH}.")
+    return growth
 
 
 if __name__ == "__main__":

@@ -73,11 +73,12 @@ def mactor_charts(mid: pd.DataFrame, positions: pd.DataFrame, intensities: pd.Da
         figure_to_png(chart)
 
 
-def main() -> None:
-    small = {name: max(1, value // 10) for name, value in SCALE.items()}
-    compare(_measure, SCALE, small)
-    print(f"full: {SCALE['actors']} actors, {SCALE['links']} links; MACTOR {SCALE['mactor_actors']} × "
-          f"{SCALE['objectives']}. Tenth: {small['actors']}, {small['links']}; {small['mactor_actors']} × {small['objectives']}.")
+def main(scale: dict = SCALE) -> dict[str, float]:
+    small = {name: max(1, value // 10) for name, value in scale.items()}
+    growth = compare(_measure, scale, small)
+    print(f"full: {scale['actors']} actors, {scale['links']} links; MACTOR {scale['mactor_actors']} × "
+          f"{scale['objectives']}. Tenth: {small['actors']}, {small['links']}; {small['mactor_actors']} × {small['objectives']}.")
+    return growth
 
 
 if __name__ == "__main__":

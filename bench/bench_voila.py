@@ -21,7 +21,8 @@ def _time_to_form(browser, url: str) -> float:
     return time.perf_counter() - started
 
 
-def main() -> None:
+def main(smoke: bool = False) -> float:
+    """Print the stakeholder form's time to usable, preheated and cold, their ratio last; return it."""
     from playwright.sync_api import sync_playwright
 
     port = free_port()
@@ -37,8 +38,9 @@ def main() -> None:
             browser = playwright.chromium.launch(executable_path=CHROMIUM_PATH, args=list(CHROMIUM_ARGS))
             warm = _time_to_form(browser, url)
             cold = _time_to_form(browser, url)  # the pool is empty again: a fresh kernel
-            print(f"form usable: preheated {warm:.2f} s, cold {cold:.2f} s; ratio cold/preheated = {cold / warm:.2f}")
             browser.close()
+        print(f"ratio cold/preheated = {cold / warm:.2f}; form usable preheated {warm:.2f} s, cold {cold:.2f} s")
+        return cold / warm
     finally:
         server.terminate()
         server.wait(timeout=30)

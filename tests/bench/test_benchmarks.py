@@ -1,0 +1,37 @@
+"""Every benchmark runs, in a small version, so that none rots: each prints its ratio and its target
+last and returns a ratio that is a number. These check that the benchmarks work, not that the kit
+is fast (``make bench`` measures that)."""
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from bench import bench_analysis, bench_imports, bench_kernel, bench_room, bench_runner, bench_store, bench_voila
+
+SMALL = [bench_kernel, bench_imports, bench_runner, bench_store, bench_analysis]
+IN_CHROMIUM = [bench_voila, bench_room]
+
+
+def _last_line(said: str) -> str:
+    return said.strip().splitlines()[-1]
+
+
+@pytest.mark.parametrize("module", SMALL, ids=lambda module: module.__name__)
+def test_a_benchmark_in_small_prints_its_ratio_and_target_last(module, capsys):
+    result = module.main(smoke=True)
+    figure = max(result.values()) if isinstance(result, dict) else result
+    assert math.isfinite(figure) and figure > 0
+    last = _last_line(capsys.readouterr().out)
+    assert ("ratio" in last or "latency" in last or "growth" in last) and "target" in last, last
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("module", IN_CHROMIUM, ids=lambda module: module.__name__)
+def test_a_browser_benchmark_in_small_prints_its_ratio_last(module, capsys):
+    from tests.chromium import require_chromium
+
+    require_chromium()
+    figure = module.main(smoke=True)
+    assert math.isfinite(figure) and figure > 0
+    assert "ratio" in _last_line(capsys.readouterr().out)
