@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from datetime import datetime
-from pathlib import Path
 
 import pandas as pd
 
@@ -29,7 +28,7 @@ def show_running(bar, running: list[Job], workers: int, lang: str) -> None:
     bar.set_postfix_str(t("run.running", lang, jobs=", ".join(shown)) if shown else "", refresh=True)
 
 
-def result_notes(result: RunResult, output_dir: Path, lang: str) -> list[str]:
+def result_notes(result: RunResult, lang: str) -> list[str]:
     """The lines to say beside the bar when a run ends: a stale page, warnings left out."""
     notes = []
     if result.stale:
@@ -37,8 +36,7 @@ def result_notes(result: RunResult, output_dir: Path, lang: str) -> list[str]:
         notes.append(t("run.stale", lang, path=result.stale, date=format_date(written.date(), lang, "medium"),
                        time=format_time(written, lang)))
     if result.warnings:
-        notes.append(t("run.warnings", lang, count=len(result.warnings),
-                       path=Path(output_dir) / result.region / f"{result.notebook}.ipynb"))
+        notes.append(t("run.warnings", lang, count=len(result.warnings), path=result.executed))
     return notes
 
 

@@ -17,7 +17,7 @@ from saara_kit.runner.report import progress_bar, result_notes, show_running, su
 __all__ = ["run_all"]
 
 
-def _execute(jobs: list[Job], workers: int, said: str, output_dir: Path) -> list[RunResult]:
+def _execute(jobs: list[Job], workers: int, said: str) -> list[RunResult]:
     """Run the jobs, ``workers`` at a time, under a progress bar; return their results in job order."""
     results: dict[int, RunResult] = {}
     with ProcessPoolExecutor(max_workers=workers) as pool, progress_bar(len(jobs), said) as bar:
@@ -28,7 +28,7 @@ def _execute(jobs: list[Job], workers: int, said: str, output_dir: Path) -> list
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
             for future in done:
                 result = results[pending.pop(future)] = future.result()
-                for note in result_notes(result, output_dir, said):
+                for note in result_notes(result, said):
                     bar.write(note)
                 bar.update()
     return [results[number] for number in range(len(jobs))]
@@ -78,7 +78,7 @@ def run_all(
                      data_dir=data_dir, db_url=db_url or os.environ.get("SAARA_DB_URL") or "",
                      notebooks_dir=notebooks_dir)
     said = normalise_lang(lang)  # the facilitator's language
-    results = _execute(jobs, max(1, workers or os.cpu_count() or 1), said, Path(output_dir))
+    results = _execute(jobs, max(1, workers or os.cpu_count() or 1), said)
     _dossiers(jobs, results, pdf, said)
     print(summary(results, said), flush=True)
     return [result for result in results if result.error]
