@@ -24,7 +24,8 @@ def write_dossier(folder: Path, results: list[RunResult], lang: str) -> Path:
     """Write ``folder/dossier.html`` from the hub's runs (in lesson order): a title, a table of
     contents naming each lesson (a failed one as not produced), then each produced lesson."""
     results = sorted(results, key=lambda result: result.notebook)
-    title = t("run.dossier_title", lang, hub=hub_title(results[0].region, lang))
+    hub = hub_title(results[0].region, lang)
+    title = t("run.dossier_title", lang, hub=hub)
     contents, cells = [], []
     for result in results:
         if result.error:
@@ -43,5 +44,5 @@ def write_dossier(folder: Path, results: list[RunResult], lang: str) -> Path:
                                             + "\n".join(contents))
     dossier = nbformat.v4.new_notebook(cells=[heading, *cells], metadata={"title": title})
     page = folder / DOSSIER
-    page.write_text(export_page(dossier, lang, hub_title(results[0].region, lang)), encoding="utf-8")
+    page.write_text(export_page(dossier, lang, hub), encoding="utf-8")
     return page
