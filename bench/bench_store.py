@@ -26,21 +26,26 @@ def _save_new(url: str, count: int) -> None:
         store.save(_revision(new_record_id(), 1, f"n{index}"))
 
 
-def _save_timed(url: str, count: int, latencies) -> None:
-    """Save ``count`` new records one by one, noting each save's seconds in ``latencies``."""
+def _save_timed(url: str, count: int, latencies, ready) -> None:
+    """Open the store, wait until every writer has (phones whose forms are open), then save ``count``
+    new records one by one, noting each save's seconds in ``latencies``."""
     store = open_store(db_url=url)
+    ready.wait()
+    mine = []
     for index in range(count):
         started = time.perf_counter()
         store.save(_revision(new_record_id(), 1, f"room{index}"))
-        latencies.append(time.perf_counter() - started)
+        mine.append(time.perf_counter() - started)
+    latencies.extend(mine)
 
 
 def room_latency(url: str, writers: int, saves: int) -> tuple[float, float, float]:
     """``writers`` processes save ``saves`` records each, all at once; return (p50, p99) in ms and saves/s."""
     import statistics
 
-    latencies = multiprocessing.Manager().list()
-    spent = _timed_processes([(_save_timed, (url, saves, latencies))] * writers)
+    manager = multiprocessing.Manager()
+    latencies, ready = manager.list(), manager.Barrier(writers)
+    spent = _timed_processes([(_save_timed, (url, saves, latencies, ready))] * writers)
     cuts = statistics.quantiles(list(latencies), n=100, method="inclusive")
     return cuts[49] * 1000, cuts[98] * 1000, writers * saves / spent
 

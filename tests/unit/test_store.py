@@ -101,6 +101,26 @@ def test_sqlite_file_uses_write_ahead_logging(tmp_path):
     assert (tmp_path / "saara.db").exists()
 
 
+def _save_one(folder) -> None:
+    open_store(folder).save(_revision(new_record_id(), 1, "queued"))
+
+
+def test_a_writer_waits_in_the_writers_queue_not_in_sqlites_busy_handler(tmp_path):
+    """SQLite's busy handler polls with sleeps of up to 100 ms; the queue hands the lock on at once."""
+    from saara_kit.store.sqlite import writers_queue
+
+    store = open_store(tmp_path)
+    writer = multiprocessing.get_context("fork").Process(target=_save_one, args=(tmp_path,))
+    with writers_queue(str(tmp_path / "saara.db")):
+        writer.start()
+        writer.join(timeout=3)
+        assert writer.is_alive(), "the second writer saved while the queue was held"
+        assert store.current("stakeholder") == []
+    writer.join(timeout=30)
+    assert writer.exitcode == 0
+    assert [r.payload["name"] for r in store.current("stakeholder")] == ["queued"]
+
+
 def test_db_url_from_the_environment_wins_over_the_data_dir(tmp_path, monkeypatch):
     url = f"sqlite:///{tmp_path / 'elsewhere.db'}"
     monkeypatch.setenv("SAARA_DB_URL", url)
