@@ -1,46 +1,112 @@
-"""Voilà: time until the stakeholder form is usable, preheated kernel vs cold kernel."""
+"""Voilà: time to interactive of each participant's app in Chromium, against the floor page, preheated and cold.
+
+The floor is a notebook that imports pandas, matplotlib and ipywidgets and shows one Text widget,
+served by the same Voilà (the kit's server, template and settings) from the same folder as the apps.
+"Interactive" is the first text input accepting what is typed. Preheated: a kernel from the pool;
+cold: the next visit, while the pool refills."""
 from __future__ import annotations
 
+import json
+import os
+import shutil
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
+from pathlib import Path
 
-from saara_kit.settings import CHROMIUM_ARGS, CHROMIUM_PATH
+from saara_kit.settings import CHROMIUM_ARGS, CHROMIUM_PATH, VOILA_APPS_DIR
 from tests.browser.conftest import free_port
 
-POOL_FILL_WAIT_S = 12
+FLOOR = "floor"
+FLOOR_CODE = 'import pandas, matplotlib, ipywidgets\nipywidgets.Text(placeholder="floor")'
+FIRST_INPUT = 'input[type="text"]:not(:disabled)'
+TARGET_COLD, TARGET_PREHEATED = 1.3, 1.2
+POOL_FILL_S = 5  # seconds of two cores to start one pooled kernel and run its notebook
+SERVER = """
+from pathlib import Path
+from saara_kit.serve.server import SaaraVoila, voila_arguments
+SaaraVoila.launch_instance(argv=voila_arguments("127.0.0.1", {port}, None, apps_dir=Path({apps!r}),
+                                                preheat={preheat!r}))
+"""
 
 
-def _time_to_form(browser, url: str) -> float:
-    """Open the form in a new page (left open, so its kernel stays busy); return the seconds."""
+def apps_with_floor(names: list[str]) -> Path:
+    """A folder of the apps' notebooks and the floor's, served as the apps are."""
+    folder = Path(tempfile.mkdtemp(prefix="saara-bench-apps-"))
+    for name in names:
+        shutil.copy(VOILA_APPS_DIR / f"{name}.ipynb", folder)
+    cell = {"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [], "source": FLOOR_CODE}
+    notebook = {"cells": [cell], "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3",
+                                                            "language": "python"}}, "nbformat": 4, "nbformat_minor": 5}
+    (folder / f"{FLOOR}.ipynb").write_text(json.dumps(notebook), encoding="utf-8")
+    return folder
+
+
+def start_server(apps: Path, names: list[str]) -> tuple[subprocess.Popen, str]:
+    """Serve ``apps`` with every page preheated (one kernel each in the pool); return it and its root."""
+    port = free_port()
+    data_dir = tempfile.mkdtemp()
+    env = {**os.environ, "SAARA_REGION": "ouest", "SAARA_LANG": "fr", "SAARA_DATA_DIR": data_dir,
+           "SAARA_DB_URL": f"sqlite:///{data_dir}/saara.db"}
+    server = subprocess.Popen([sys.executable, "-c", SERVER.format(port=port, apps=str(apps), preheat=names)],
+                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    root = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(f"{root}/voila/render/{FLOOR}.ipynb", timeout=1).close()
+            break
+        except OSError:
+            time.sleep(0.5)
+    time.sleep(POOL_FILL_S * (len(names) + 1))  # let each page's pool fill, the visit above's included
+    return server, root
+
+
+def time_to_interactive(browser, url: str) -> float:
+    """Open ``url`` in a new page (left open: its kernel stays taken); return the seconds until its
+    first text input accepts typing."""
     page = browser.new_page()
     started = time.perf_counter()
     page.goto(url)
-    page.wait_for_selector(".saara-association input", timeout=120_000)
+    page.type(FIRST_INPUT, "a", timeout=120_000)
+    assert page.input_value(FIRST_INPUT) == "a"
     return time.perf_counter() - started
 
 
 def main(smoke: bool = False) -> float:
-    """Print the stakeholder form's time to usable, preheated and cold, their ratio last; return it."""
+    """Print each app's time to interactive, preheated and cold, beside the floor's; the worst ratio last."""
     from playwright.sync_api import sync_playwright
 
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "saara_kit.cli", "serve", "--port", str(port), "--no-token",
-         "--data-dir", tempfile.mkdtemp()],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
+    from saara_kit.registry import apps
+    from saara_kit.serve.server import TRAINER_APPS
+
+    names = ["stakeholders"] if smoke else [name for name in apps() if name not in TRAINER_APPS]
+    server, root = start_server(apps_with_floor(names), names)
+    seconds: dict[str, tuple[float, float]] = {}
     try:
-        time.sleep(POOL_FILL_WAIT_S)  # let the pool of preheated kernels fill
-        url = f"http://127.0.0.1:{port}/voila/render/stakeholders.ipynb?lang=fr"
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM_PATH, args=list(CHROMIUM_ARGS))
-            warm = _time_to_form(browser, url)
-            cold = _time_to_form(browser, url)  # the pool is empty again: a fresh kernel
+            for name in [FLOOR, *names]:
+                url = f"{root}/voila/render/{name}.ipynb?lang=fr"
+                preheated = time_to_interactive(browser, url)
+                cold = time_to_interactive(browser, url)  # its pool is empty again: a kernel starts
+                seconds[name] = (preheated, cold)
             browser.close()
-        print(f"ratio cold/preheated = {cold / warm:.2f}; form usable preheated {warm:.2f} s, cold {cold:.2f} s")
-        return cold / warm
     finally:
         server.terminate()
         server.wait(timeout=30)
+    floor_preheated, floor_cold = seconds.pop(FLOOR)
+    print(f"{'floor':>14}: preheated {floor_preheated:.2f} s, cold {floor_cold:.2f} s")
+    ratios = {}
+    for name, (preheated, cold) in seconds.items():
+        ratios[name] = (preheated / floor_preheated, cold / floor_cold)
+        print(f"{name:>14}: preheated {preheated:.2f} s (ratio {ratios[name][0]:.2f}), "
+              f"cold {cold:.2f} s (ratio {ratios[name][1]:.2f})")
+    worst_preheated = max(ratios, key=lambda name: ratios[name][0])
+    worst_cold = max(ratios, key=lambda name: ratios[name][1])
+    print(f"ratio worst app/floor: preheated {ratios[worst_preheated][0]:.2f} ({worst_preheated}; target ≤ "
+          f"{TARGET_PREHEATED}), cold {ratios[worst_cold][1]:.2f} ({worst_cold}; target ≤ {TARGET_COLD}); "
+          f"floor {floor_preheated:.2f} s preheated, {floor_cold:.2f} s cold")
+    return max(ratios[worst_cold][1], ratios[worst_preheated][0])

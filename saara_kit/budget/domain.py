@@ -2,19 +2,22 @@
 contributions and volunteer time, expenditures), declared for the generic rooms."""
 from __future__ import annotations
 
-import pandas as pd
+from typing import TYPE_CHECKING
 
-from saara_kit.budget.analysis import (
-    budget_checks, checks_table, eur_rate, funder_totals, heading_totals, sensitivity_table, with_amounts,
-)
 from saara_kit.budget.fields import (
     BUDGET_FIELDS, DIRECT_HEADINGS, EXPENDITURE_FIELDS, FUNDING_FIELDS, HEADINGS, IN_KIND_FIELDS, LINE_FIELDS,
 )
 from saara_kit.exports.safe import Formula
 from saara_kit.i18n import format_money, t
-from saara_kit.records import Amount, Domain, Record
+from saara_kit.records import Amount, Domain, Record, deferred
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["BUDGET", "DOMAINS", "EXPENDITURES", "FUNDING", "IN_KIND", "LINES"]
+
+ANALYSIS = "saara_kit.budget.analysis"  # pandas: loaded once there is a budget to check or draw
+with_amounts, eur_rate = deferred(ANALYSIS, "with_amounts"), deferred(ANALYSIS, "eur_rate")
 
 AMOUNTS = (Amount("amount"), Amount("amount_dzd"))
 AMOUNT_FORMULAS = (
@@ -27,6 +30,9 @@ AMOUNT_FORMULAS = (
 def _headings_picture(frame, lang: str, budgets=None):
     """The lines' totals by heading, in the currency the budget asks to show them in; keyed below
     by what each funder pays (its share of the total), live as lines are added."""
+    import pandas as pd
+
+    from saara_kit.budget.analysis import funder_totals
     from saara_kit.budget.charts import headings_chart  # matplotlib only once drawn
 
     shown = budgets.loc[budgets["name"].isin(frame["budget"]), "display"] if budgets is not None and len(budgets) else []
@@ -54,6 +60,10 @@ def _line_label(record: Record, lang: str) -> str:
 def totals_table(records: dict[str, pd.DataFrame], lang: str = "fr") -> pd.DataFrame:
     """Return the DZD total of each heading of each association's budget as a sheet: the values,
     and in a workbook the SUMIFS over the lines that an officer can audit; then direct costs and the total."""
+    import pandas as pd
+
+    from saara_kit.budget.analysis import heading_totals
+
     lines = with_amounts(records["budget_lines"]) if len(records["budget_lines"]) else \
         records["budget_lines"].assign(amount=[], amount_dzd=[])
     rows = []
@@ -80,9 +90,9 @@ def _quoted(text: str) -> str:
 BUDGET = Domain(
     name="budget", kind="budget", fields=BUDGET_FIELDS, key="name",
     title=lambda record, lang: f"{record.name} — {t(f'budget.rules.{record.rules}', lang)}",
-    samples="sample_budget", checks=budget_checks, charts=_handout_charts,
-    summaries=(("budget.totals.sheet", totals_table), ("budget.checks.sheet", checks_table),
-               ("budget.sensitivity.sheet", sensitivity_table)),
+    samples="sample_budget", checks=deferred(ANALYSIS, "budget_checks"), charts=_handout_charts,
+    summaries=(("budget.totals.sheet", totals_table), ("budget.checks.sheet", deferred(ANALYSIS, "checks_table")),
+               ("budget.sensitivity.sheet", deferred(ANALYSIS, "sensitivity_table"))),
 )
 FUNDING = Domain(
     name="funding", kind="funding_source", fields=FUNDING_FIELDS, key="funder",

@@ -6,7 +6,7 @@ from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
-import yaml
+from saara_kit.yaml_files import read_yaml
 
 __all__ = ["RULESETS_DIR", "RuleSet", "ruleset"]
 
@@ -31,6 +31,6 @@ class RuleSet:
 @cache
 def ruleset(rules_id: str) -> RuleSet:
     """Return the rule set ``rulesets/<rules_id>.yaml``."""
-    raw = yaml.safe_load((RULESETS_DIR / f"{rules_id}.yaml").read_text(encoding="utf-8"))
+    raw = read_yaml(RULESETS_DIR / f"{rules_id}.yaml")
     limits = {name: Decimal(str(value)) for name, value in raw.items() if name not in ("id", "name")}
     return RuleSet(id=raw["id"], names=dict(raw["name"]), **limits)

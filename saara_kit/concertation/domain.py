@@ -2,7 +2,6 @@
 commitments), declared for the generic rooms (form, store, import/export, CLI, server)."""
 from __future__ import annotations
 
-from saara_kit.concertation.analysis import logframe_table, meeting_events, raci_table, with_level
 from saara_kit.concertation.fields import (
     ACTIVITY_FIELDS, COMMITMENT_FIELDS, LOGFRAME_FIELDS, LOGFRAME_LEVELS, MEETING_FIELDS, PARTICIPATION_FIELDS,
     PLAN_FIELDS,
@@ -12,10 +11,12 @@ from saara_kit.concertation.rules import (
     overlapping_meetings, preconditions_advice, within_plan,
 )
 from saara_kit.i18n import t
-from saara_kit.records import Choice, Domain, Record
+from saara_kit.records import Choice, Domain, Record, deferred
 from saara_kit.records.rules import in_order
 
 __all__ = ["ACTIVITIES", "COMMITMENTS", "DOMAIN", "DOMAINS", "LOGFRAME", "MEETINGS", "PARTICIPATION", "STEP_APPS"]
+
+ANALYSIS = "saara_kit.concertation.analysis"  # pandas: loaded once a table or the calendar is asked for
 
 
 def _timeline(frame, lang: str, plans=None):
@@ -48,7 +49,8 @@ DOMAIN = Domain(
     rules=(in_order("concertation", "start", "end"),),
     title=lambda record, lang: f"{record.name} ({record.start} – {record.end})",
     samples="sample_concertation",
-    summaries=(("concertation.raci.sheet", raci_table), ("logframe.sheet", logframe_table)), charts=_handout_charts,
+    summaries=(("concertation.raci.sheet", deferred(ANALYSIS, "raci_table")),
+               ("logframe.sheet", deferred(ANALYSIS, "logframe_table"))), charts=_handout_charts,
 )
 PARTICIPATION = Domain(
     name="participation", kind="participation", fields=PARTICIPATION_FIELDS, key="stakeholder",
@@ -62,7 +64,8 @@ ACTIVITIES = Domain(
 )
 MEETINGS = Domain(
     name="meetings", kind="meeting", fields=MEETING_FIELDS, key="title",
-    rules=(attendance_adds_up,), link_rules=(within_plan,), advice=preconditions_advice, events=meeting_events,
+    rules=(attendance_adds_up,), link_rules=(within_plan,), advice=preconditions_advice,
+    events=deferred(ANALYSIS, "meeting_events"),
     warnings=(overlapping_meetings,),
     title=lambda record, lang: f"{record.date} {record.time} — {record.title} ({record.place})",
     samples="sample_meetings", part_of="concertation",
@@ -76,7 +79,7 @@ COMMITMENTS = Domain(
 LOGFRAME = Domain(
     name="logframe", kind="logframe_line", fields=LOGFRAME_FIELDS, key=("plan", "number"),
     rules=(logframe_line, indicator_has_target), link_rules=(activity_of_the_plan,),
-    derived=(Choice("level", LOGFRAME_LEVELS),), derive=with_level,
+    derived=(Choice("level", LOGFRAME_LEVELS),), derive=deferred(ANALYSIS, "with_level"),
     title=_logframe_label, samples="sample_logframe", part_of="concertation", in_handout=False,
 )
 # the plan first: the steps name it (and the register's actors); samples load in this order

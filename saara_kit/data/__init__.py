@@ -1,6 +1,8 @@
-"""Read-only reference and sample data: hubs (``params/``), wilayas and samples (``datasets/``)."""
+"""Read-only reference and sample data: hubs (``params/``), wilayas and samples (``datasets/``).
+
+The samples are tables (pandas): they load when first asked for, so a form that only needs a hub's
+settings does not load pandas."""
 from saara_kit.data.regions import Region, list_regions, load_region
-from saara_kit.data.samples import load_dataset, sample_records, wilayas
 
 __all__ = [
     "Region",
@@ -10,3 +12,12 @@ __all__ = [
     "sample_records",
     "wilayas",
 ]
+SAMPLES = ("load_dataset", "sample_records", "wilayas")
+
+
+def __getattr__(name: str):
+    if name in SAMPLES:
+        from saara_kit.data import samples
+
+        return getattr(samples, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

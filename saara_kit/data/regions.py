@@ -9,6 +9,7 @@ import yaml
 
 from saara_kit.i18n import TranslatedError, in_language, language, languages, normalise_lang
 from saara_kit.settings import PARAMS_DIR
+from saara_kit.yaml_files import read_yaml
 
 __all__ = ["EuroRate", "Region", "list_regions", "load_region"]
 
@@ -51,7 +52,7 @@ def load_region(region_id: str, params_dir: Path = PARAMS_DIR) -> Region:
     if not path.is_file():
         raise TranslatedError("region.unknown", hub=region_id, known=", ".join(list_regions(params_dir)))
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = read_yaml(path)
         if not isinstance(raw, dict):
             raise ValueError("not a mapping of keys to values")
         missing = [lang for lang in languages() if lang not in raw.get("name", {}) and not language(lang).get("fallback")]

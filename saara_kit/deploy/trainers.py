@@ -7,6 +7,7 @@ import yaml
 
 from saara_kit.codes import new_code
 from saara_kit.data import list_regions
+from saara_kit.yaml_files import read_yaml
 
 __all__ = ["add_trainer_codes", "load_trainer_codes"]
 
@@ -18,7 +19,7 @@ def load_trainer_codes(path: str | Path) -> dict[str, str]:
     path = Path(path)
     if not path.exists():
         return {}
-    listed = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    listed = read_yaml(path) or {}
     unknown = set(listed) - set(list_regions())
     if unknown:
         raise ValueError(f"{path}: unknown hubs {sorted(unknown)}; hubs are {list_regions()}")

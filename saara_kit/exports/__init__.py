@@ -1,5 +1,3 @@
-"""Read and write the tables people exchange (CSV, XLSX), safely."""
-from saara_kit.exports.safe import neutralise, restore
-from saara_kit.exports.tables import MissingColumns, TableError, read_table, write_table
-
-__all__ = ["MissingColumns", "TableError", "neutralise", "read_table", "restore", "write_table"]
+"""Read and write the tables people exchange, safely: ``tables`` (CSV, XLSX), ``safe`` (formula
+injection), ``workbook``, ``pdf`` and the handouts. Nothing is imported here: a form's kernel that
+only needs ``safe`` does not load pandas."""

@@ -7,10 +7,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from saara_kit.i18n import TranslatedError, in_language
 from saara_kit.settings import PARAMS_DIR
+from saara_kit.yaml_files import read_yaml
 
 __all__ = ["CALLS_DIR", "CRITERIA", "Call", "Criterion", "RULES", "list_calls", "load_call", "open_call"]
 
@@ -96,7 +95,7 @@ def load_call(call_id: str, calls_dir: Path = CALLS_DIR) -> Call:
     path = calls_dir / f"{call_id}.yaml"
     if not path.is_file():
         raise TranslatedError("grants.call_unknown", call=call_id, known=", ".join(list_calls(calls_dir)))
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = read_yaml(path)
     try:
         criteria = tuple(Criterion(c["id"], float(c["weight"]), int(c["scale"][0]), int(c["scale"][1]))
                          for c in raw["criteria"])

@@ -9,12 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Mapping
 
-import pandas as pd
 from traitlets import Dict, Enum, HasTraits, Instance, List, Unicode
 
 from saara_kit.codes import WrongCodes
 from saara_kit.grants.call import Call, open_call
-from saara_kit.grants.consolidation import review_scores
 from saara_kit.grants.domain import REVIEWS
 from saara_kit.grants.reviewers import assigned_to, reviewer_with_code
 from saara_kit.grants.submitted import submitted_application
@@ -115,6 +113,10 @@ class ReviewState(HasTraits):
     # -- reading ------------------------------------------------------------------------
     def weighted(self, raw: Mapping[str, Any]) -> float | None:
         """Return the weighted score /100 of the scores ``raw`` gives, or None while one is missing."""
+        import pandas as pd  # scores are tables: loaded when the reviewer first scores, not to show the form
+
+        from saara_kit.grants.consolidation import review_scores
+
         scores = review_scores(pd.DataFrame([{**raw, "call": self.call.id, "application": "", "reviewer": "",
                                               "status": "submitted"}]), self.call)
         score = scores["score"].iloc[0]
@@ -129,6 +131,10 @@ class ReviewState(HasTraits):
         others = [rev.payload for rev in self.store.current(REVIEWS.kind, self.application["region"],
                                                             self.application["association"])
                   if fold_name(rev.payload.get("reviewer", "")) != fold_name(self.reviewer)]
+        import pandas as pd
+
+        from saara_kit.grants.consolidation import review_scores
+
         scores = review_scores(pd.DataFrame(others, columns=[f.name for f in REVIEWS.fields]), self.call)
         return sorted(scores.loc[scores["counted"], "score"].round(1).tolist(), reverse=True)
 

@@ -12,7 +12,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-import yaml
+from saara_kit.yaml_files import read_yaml
 
 __all__ = [
     "DEFAULT_LANG", "add_catalogue", "catalogue", "declared_lang", "fallbacks", "in_language", "is_rtl", "language",
@@ -28,8 +28,7 @@ _extra_files: list[Path] = []
 
 
 def _read(path: Path) -> dict:
-    with path.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle) or {}
+    return read_yaml(path) or {}
 
 
 def _extra_dirs() -> list[Path]:

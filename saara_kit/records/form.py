@@ -7,17 +7,20 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 import ipywidgets as widgets
-import pandas as pd
 
 from saara_kit.i18n import t
 from saara_kit.records.domain import Domain, Record
 from saara_kit.records.fields import Choices, Field, Reference, References
 from saara_kit.records.state import RecordListState
+from saara_kit.records.tables import records_frame
 from saara_kit.store import Store
 from saara_kit.widgets import MessageLine, TranslatedForm
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["RecordListForm", "field_control"]
 
@@ -316,7 +319,8 @@ class RecordListForm(TranslatedForm):
         """Redraw the picture, the advice and the list from the draft; when the picture numbers the
         records, the list carries the same numbers."""
         numbered = self._draw_picture()
-        advice = self.domain.advice(self._main()) if self.domain.advice and self._main else None
+        advised = self.domain.advice and self._main and self.state.association  # not on an empty form (pandas)
+        advice = self.domain.advice(self._main()) if advised else None
         self.advice = advice
         notes = ([t(advice, self.lang)] if advice else []) + [w.message(self.lang) for w in self.state.warnings]
         if notes:
@@ -344,7 +348,7 @@ class RecordListForm(TranslatedForm):
             return False
         from saara_kit.charts import figure_to_png
 
-        frame = pd.DataFrame([record.to_payload() for record in self.state.draft.values()])
+        frame = records_frame(self.state.draft.values())
         figure = self.domain.picture(frame, self.lang) if self._main is None else \
             self.domain.picture(frame, self.lang, self._main())
         self._picture.value = figure_to_png(figure)

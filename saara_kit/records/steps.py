@@ -7,15 +7,20 @@ first save of any step opens every step. A step's picture is also given the main
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import ipywidgets as widgets
-import pandas as pd
 from traitlets import link
 
 from saara_kit.i18n import t
 from saara_kit.records.domain import Domain
 from saara_kit.records.form import RecordListForm
+from saara_kit.records.tables import records_frame
 from saara_kit.store import Store
 from saara_kit.widgets import MessageLine, TranslatedForm
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["StepsForm"]
 
@@ -68,15 +73,14 @@ class StepsForm(TranslatedForm):
     def _records(self, name: str) -> pd.DataFrame:
         """Return a step's list (as its participant sees it) as a table."""
         step = self.steps[name]
-        return pd.DataFrame([record.to_payload() for record in step.entries],
-                            columns=list(step.domain.field_names))
+        return records_frame(step.entries, columns=list(step.domain.field_names))
 
     @property
     def warnings(self) -> list:
         """Return what the main domain's checks find across the steps' lists, as the participant
         sees them (saved or not): (association, name, problem) for a funder's cap exceeded."""
-        if self._main_domain.checks is None:
-            return []
+        if self._main_domain.checks is None or not any(step.entries for step in self.steps.values()):
+            return []  # nothing to check: the checks' tables (pandas) wait for a first record
         first = self.steps[self._main_domain.name].state
         where = {"region": first.region, "association": first.association}
         return self._main_domain.checks({name: self._records(name).assign(**where) for name in self.steps})

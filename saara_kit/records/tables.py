@@ -2,17 +2,23 @@
 from __future__ import annotations
 
 from numbers import Number
-from typing import TYPE_CHECKING, Mapping
-
-import pandas as pd
+from typing import TYPE_CHECKING, Iterable, Mapping
 
 from saara_kit.i18n import format_number, language, t
-from saara_kit.records.domain import SHARED_COLUMNS, Domain
+from saara_kit.records.domain import SHARED_COLUMNS, Domain, Record
 
-if TYPE_CHECKING:  # pandas loads its Styler (and jinja2) only when a table is shown
+if TYPE_CHECKING:  # pandas is loaded by whoever made the frame; a form's kernel may never load it
+    import pandas as pd
     from pandas.io.formats.style import Styler
 
-__all__ = ["labelled_table", "styled_table"]
+__all__ = ["labelled_table", "records_frame", "styled_table"]
+
+
+def records_frame(records: Iterable[Record], columns: list[str] | None = None) -> pd.DataFrame:
+    """Return the records' payloads as a table: pandas loads here, with the first picture a form draws."""
+    import pandas as pd
+
+    return pd.DataFrame([record.to_payload() for record in records], columns=columns)
 
 
 def labelled_table(
@@ -51,7 +57,9 @@ def styled_table(frame: pd.DataFrame, lang: str = "fr") -> Styler:
         return format_number(value, lang) if is_number else value
 
     styler = frame.style.format(show, escape="html", na_rep="")
-    if isinstance(frame.index, pd.RangeIndex):
+    from pandas import RangeIndex
+
+    if isinstance(frame.index, RangeIndex):
         styler = styler.hide(axis="index")
     return styler.set_table_attributes(f'dir="{language(lang)["direction"]}" class="saara-table"').set_table_styles(
         [{"selector": "td, th", "props": "unicode-bidi: plaintext; text-align: start"}])

@@ -6,7 +6,7 @@ import datetime as dt
 import pandas as pd
 
 from saara_kit.i18n import t
-from saara_kit.stakeholders.fields import display_name
+from saara_kit.stakeholders.fields import QUADRANTS, display_name
 
 __all__ = [
     "HIGH_FROM", "QUADRANTS", "engagement_plan", "is_overdue", "labelled_table", "quadrant", "quadrant_counts",
@@ -14,7 +14,6 @@ __all__ = [
 ]
 
 HIGH_FROM = 3  # on the 1–5 scales, 3 and above count as "high"
-QUADRANTS = ("manage_closely", "keep_satisfied", "keep_informed", "monitor")  # by priority
 # The IAP2 level a quadrant calls for, raised to at least what the salience type calls for
 QUADRANT_IAP2 = {"manage_closely": "collaborate", "keep_satisfied": "consult", "keep_informed": "involve",
                  "monitor": "inform"}

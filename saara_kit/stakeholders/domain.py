@@ -3,19 +3,20 @@ influences), declared for the generic rooms (form, store, import/export, CLI, se
 from __future__ import annotations
 
 from saara_kit.i18n import t
-from saara_kit.records import Choice, Domain, Record
-from saara_kit.stakeholders.analysis import QUADRANTS, engagement_plan, with_engagement
-from saara_kit.stakeholders.fields import FIELDS, IAP2_LEVELS, display_name
+from saara_kit.records import Choice, Domain, Record, deferred
 from saara_kit.records.rules import different
+from saara_kit.stakeholders.fields import FIELDS, IAP2_LEVELS, QUADRANTS, SALIENCE_TYPES, display_name
 from saara_kit.stakeholders.links import INFLUENCE_FIELDS, OBJECTIVE_FIELDS, POSITION_FIELDS, RELATION_FIELDS
-from saara_kit.stakeholders.pictures import grid_picture, influences_picture, network_picture, positions_picture
-from saara_kit.stakeholders.salience import SALIENCE_TYPES
 
 __all__ = ["DOMAIN", "DOMAINS", "INFLUENCES", "OBJECTIVES", "POSITIONS", "RELATIONS"]
 
 
 def _list_label(record: Record, lang: str) -> str:
     return f"{display_name(record.name, record.name_ar, lang)} — {t(f'stakeholders.type.{record.type}', lang)}"
+
+
+ANALYSIS, PICTURES = "saara_kit.stakeholders.analysis", "saara_kit.stakeholders.pictures"
+_engagement_plan = deferred(ANALYSIS, "engagement_plan")
 
 
 def _link_label(domain: str):
@@ -31,15 +32,16 @@ DOMAIN = Domain(
     key="name",
     derived=(Choice("quadrant", QUADRANTS), Choice("salience", SALIENCE_TYPES),
              Choice("recommended", IAP2_LEVELS, labels="iap2")),
-    derive=with_engagement,
-    picture=grid_picture,
+    derive=deferred(ANALYSIS, "with_engagement"),
+    picture=deferred(PICTURES, "grid_picture"),
     title=_list_label,
     samples="sample_stakeholders",
-    summaries=(("stakeholders.plan.sheet", lambda records, lang: engagement_plan(records["stakeholders"], lang)),),
+    summaries=(("stakeholders.plan.sheet", lambda records, lang: _engagement_plan(records["stakeholders"], lang)),),
 )
 RELATIONS = Domain(
     name="relations", kind="relation", fields=RELATION_FIELDS, key=("source", "target", "kind"),
-    rules=(different("relations", "source", "target"),), picture=network_picture, title=_link_label("relations"),
+    rules=(different("relations", "source", "target"),), picture=deferred(PICTURES, "network_picture"),
+    title=_link_label("relations"),
     samples="sample_relations", part_of="stakeholders",
 )
 OBJECTIVES = Domain(
@@ -55,13 +57,14 @@ def _mactor_advice(register) -> str | None:
 
 POSITIONS = Domain(
     name="positions", kind="position", fields=POSITION_FIELDS, key=("actor", "objective"),
-    picture=positions_picture, advice=_mactor_advice,
+    picture=deferred(PICTURES, "positions_picture"), advice=_mactor_advice,
     title=lambda record, lang: f"{record.actor} — {record.objective} : {t(f'positions.stance.{record.stance}', lang)}",
     samples="sample_positions", part_of="stakeholders",
 )
 INFLUENCES = Domain(
     name="influences", kind="influence", fields=INFLUENCE_FIELDS, key=("source", "target"),
-    rules=(different("influences", "source", "target"),), picture=influences_picture, advice=_mactor_advice,
+    rules=(different("influences", "source", "target"),), picture=deferred(PICTURES, "influences_picture"),
+    advice=_mactor_advice,
     title=lambda record, lang: f"{record.source} → {record.target} : {record.strength}",
     samples="sample_influences", part_of="stakeholders",
 )

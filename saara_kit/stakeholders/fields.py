@@ -3,7 +3,11 @@ from __future__ import annotations
 
 from saara_kit.records import Choice, Date, Scale, Text
 
-__all__ = ["CONSENTS", "FIELDS", "IAP2_LEVELS", "LEVELS", "POSITIONS", "SECTORS", "STAKEHOLDER_TYPES", "display_name"]
+__all__ = [
+    "CONSENTS", "FIELDS", "IAP2_LEVELS", "LEVELS", "POSITIONS", "QUADRANTS", "SALIENCE_TYPES", "SECTORS",
+    "STAKEHOLDER_TYPES",
+    "display_name",
+]
 
 STAKEHOLDER_TYPES = (
     "apc", "apw", "wilaya", "daira", "direction", "association",
@@ -17,6 +21,11 @@ LEVELS = ("communal", "daira", "wilaya", "national", "international")
 POSITIONS = (-2, -1, 0, 1, 2)  # strongly against … strongly in favour
 IAP2_LEVELS = ("inform", "consult", "involve", "collaborate", "empower")  # the IAP2 spectrum, in order
 CONSENTS = ("not_a_person", "yes", "no")  # a named individual agreed to be in the register
+# the codes of the derived columns (the analysis computes them)
+QUADRANTS = ("manage_closely", "keep_satisfied", "keep_informed", "monitor")  # by priority
+SALIENCE_TYPES = (  # most salient first
+    "definitive", "dominant", "dangerous", "dependent", "dormant", "discretionary", "demanding", "non_stakeholder",
+)
 
 FIELDS = (
     Text("name", max=200, anonymise="code"),

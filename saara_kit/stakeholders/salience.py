@@ -20,13 +20,11 @@ from __future__ import annotations
 import pandas as pd
 
 from saara_kit.stakeholders.analysis import HIGH_FROM
+from saara_kit.stakeholders.fields import SALIENCE_TYPES
 
 __all__ = ["SALIENCE_TYPES", "SALIENT_FROM", "salience", "with_salience"]
 
 SALIENT_FROM = HIGH_FROM
-SALIENCE_TYPES = (  # most salient first
-    "definitive", "dominant", "dangerous", "dependent", "dormant", "discretionary", "demanding", "non_stakeholder",
-)
 _TYPES = {
     (True, True, True): "definitive",
     (True, True, False): "dominant",

@@ -2,15 +2,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Mapping
-
-import pandas as pd
+from typing import TYPE_CHECKING, Mapping
 
 from saara_kit.records.domain import STORE_COLUMNS, Domain, Record
 from saara_kit.store.codes import codes_of
 from saara_kit.store.records import Revision
 from saara_kit.store.store import Store, open_store
 from saara_kit.validation import fold_name
+
+if TYPE_CHECKING:  # the frames' functions import pandas; a form's records never need it
+    import pandas as pd
 
 __all__ = [
     "STORE_COLUMNS",
@@ -101,6 +102,8 @@ def plan_revisions(
 
 def revisions_frame(domain: Domain, revisions: list[Revision]) -> pd.DataFrame:
     """Return one row per revision: hub, association, the domain's fields, then the store's columns."""
+    import pandas as pd
+
     rows = [
         {
             "region": rev.region,
@@ -138,6 +141,8 @@ def load_history(domain: Domain, source: str = "sample", region: str | None = No
     """Return every revision of a domain's live records (``history_frame``) from the ``"store"``;
     the ``"sample"`` data has one revision per record, saved now."""
     if source == "sample":
+        import pandas as pd
+
         frame = load_records(domain, source, region)
         return frame.assign(record_id=[f"sample-{number}" for number in range(len(frame))], revision=1,
                             saved_at=pd.Timestamp.now(tz="UTC"), author="sample")
