@@ -1,9 +1,19 @@
 """Benchmarks: each prints timings and ratios, never a verdict (``python -m bench``)."""
 from __future__ import annotations
 
+import compileall
 import time
+from pathlib import Path
 
-__all__ = ["compare", "print_ratios", "timed"]
+__all__ = ["compare", "compile_kit", "print_ratios", "timed"]
+
+
+def compile_kit() -> None:
+    """Write the kit's bytecode, as an installed kit has it: kernels then read it instead of compiling
+    the sources again (with ``PYTHONDONTWRITEBYTECODE`` set, they would at every start)."""
+    import saara_kit
+
+    compileall.compile_dir(Path(saara_kit.__file__).parent, quiet=1)
 
 
 def timed(work) -> float:

@@ -8,6 +8,7 @@ import subprocess
 import sys
 import tempfile
 
+from bench import compile_kit
 from saara_kit.settings import VOILA_APPS_DIR
 
 FLOOR = "import ipykernel.ipkernel, ipywidgets"
@@ -39,6 +40,7 @@ def seconds(code: str, runs: int = 3) -> float:
 
 def main(smoke: bool = False) -> dict[str, float]:
     """Print each app's seconds against the floor's; the worst ratio last. Return app -> ratio."""
+    compile_kit()
     runs = 1 if smoke else 3
     from saara_kit.registry import apps
     from saara_kit.serve.server import TRAINER_APPS

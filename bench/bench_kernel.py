@@ -6,6 +6,8 @@ import subprocess
 import tempfile
 import time
 
+from bench import compile_kit
+
 EMPTY = "import ipywidgets"
 FORM = 'from saara_kit.registry import app; w = app("stakeholders")'
 # a form in use: one stakeholder added, so its power-interest grid is drawn (matplotlib)
@@ -49,6 +51,7 @@ TARGET = 2.0
 
 def main(smoke: bool = False) -> float:
     """Print each kernel's memory, the ratio of a form in use to an empty kernel last; return it (RSS)."""
+    compile_kit()
     data_dir = tempfile.mkdtemp()
     empty = kernel_memory(EMPTY, data_dir)
     form = kernel_memory(FORM, data_dir)
