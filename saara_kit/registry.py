@@ -117,18 +117,27 @@ def domain(name: str) -> Domain:
 
 def app(name: str, lang: str | None = None, region: str | None = None, store=None):
     """Build the participants' form of domain ``name`` for Voilà (language from ``?lang=``): its
-    record-list form, or its steps in tabs when other domains are steps of its app."""
+    record-list form, or its steps in tabs when other domains are steps of its app.
+
+    In a preheated kernel the record-list and steps forms are built before anyone opens the page, in
+    the hub's language; when a page takes the kernel, the form takes its visitor's language and device.
+    The forms a package builds itself read their visitor as they build (the directory lists their
+    suggestions), so they wait for the page first."""
     from saara_kit.records.form import RecordListForm
     from saara_kit.records.steps import StepsForm
     from saara_kit.settings import default_region
     from saara_kit.store import open_store
-    from saara_kit.widgets import request_author, request_lang
+    from saara_kit.widgets import hub_lang, request_author, request_lang
 
-    where = (store or open_store(), region or default_region(), lang or request_lang())
+    store, region = store or open_store(), region or default_region()
     if name in _forms():
-        store, region, lang = where
-        return _forms()[name](store=store, region=region, lang=lang, author=request_author())
+        return _forms()[name](store=store, region=region, lang=lang or request_lang(), author=request_author())
     shown = steps(name)
-    if len(shown) > 1:
-        return StepsForm(shown, *where, author=request_author(), title=f"app.{name}.title")
-    return RecordListForm(shown[0], *where, author=request_author())
+    form = StepsForm(shown, store, region, lang or hub_lang(), title=f"app.{name}.title") if len(shown) > 1 \
+        else RecordListForm(shown[0], store, region, lang or hub_lang())
+    author = request_author()  # in a preheated kernel: waits for the page
+    for state in [step.state for step in form.steps.values()] if len(shown) > 1 else [form.state]:
+        state.device = author
+    if (lang or request_lang()) != form.lang:
+        form.set_lang(lang or request_lang())
+    return form

@@ -19,7 +19,7 @@ from urllib.parse import parse_qs
 from saara_kit.i18n import normalise_lang
 from saara_kit.settings import DEVICE_HEADER
 
-__all__ = ["request_author", "request_lang"]
+__all__ = ["hub_lang", "request_author", "request_lang"]
 
 CONNECT_TIMEOUT_S = 5  # Voilà's own, for one try
 REQUEST_WAIT_S = 120  # a busy room's server may refuse or be slow for a while: keep trying this long
@@ -66,9 +66,14 @@ def _query_parameter(name: str) -> str | None:
     return values[0] if values else None
 
 
+def hub_lang() -> str:
+    """Return the hub's language (``$SAARA_LANG``), else French, without waiting for a visitor."""
+    return normalise_lang(os.environ.get("SAARA_LANG"))
+
+
 def request_lang() -> str:
-    """Return the language asked in the URL, else ``$SAARA_LANG``, else French."""
-    return normalise_lang(_query_parameter("lang") or os.environ.get("SAARA_LANG"))
+    """Return the language asked in the URL, else the hub's."""
+    return normalise_lang(_query_parameter("lang") or hub_lang())
 
 
 def request_author() -> str:

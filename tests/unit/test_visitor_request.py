@@ -53,3 +53,38 @@ def test_a_query_socket_that_opens_late_still_names_the_visitor(preheated_kernel
     assert request.request_author() == "participant-0123abcd"
     assert request.request_lang() == "ar"
     assert asked == ["/voila/query/k1"]
+
+
+def test_a_preheated_form_is_built_before_its_visitor_comes_then_takes_their_language_and_device(
+        preheated_kernel, tmp_path, monkeypatch):
+    """The pool does the heavy work: the form is ready when the page takes the kernel."""
+    from saara_kit.records.steps import StepsForm
+    from saara_kit.registry import app
+
+    port, header = preheated_kernel
+    monkeypatch.setenv("SAARA_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("SAARA_LANG", "fr")
+    moments = {}
+    build = StepsForm.__init__
+
+    def timed_build(self, *args, **kwargs):
+        build(self, *args, **kwargs)
+        moments["built"] = time.monotonic()
+
+    monkeypatch.setattr(StepsForm, "__init__", timed_build)
+
+    def answer(connection):
+        moments["visited"] = time.monotonic()
+        connection.send(json.dumps({header: "participant-0123abcd", "QUERY_STRING": "lang=ar"}))
+
+    def open_late():
+        time.sleep(LATE_S)
+        with serve(answer, "127.0.0.1", port) as server:
+            server.serve_forever()
+
+    threading.Thread(target=open_late, daemon=True).start()
+    form = app("stakeholders", region="ouest")
+    assert moments["built"] < moments["visited"]
+    assert form.lang == "ar"
+    assert {step.state.device for step in form.steps.values()} == {"participant-0123abcd"}
+    assert {step.lang for step in form.steps.values()} == {"ar"}
