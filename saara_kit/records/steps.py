@@ -62,12 +62,13 @@ class StepsForm(TranslatedForm):
             step.state.observe(lambda _: self._draw_checks(), names=["draft"])
         self._on_lang(lambda _: self._draw_checks())
 
-        self._tabs = widgets.Tab(children=list(self.steps.values()))
+        # a step joins its tab when first opened: a phone draws one step's widgets at first, not all of them
+        self._tabs = widgets.Tab(children=[first, *(widgets.Box() for _ in domains[1:])])
         self._tabs.add_class("saara-steps")
         names = list(self.steps)
         self._on_lang(lambda lang: setattr(self._tabs, "titles", tuple(
             f"{number}. {t(f'{name}.step', lang)}" for number, name in enumerate(names, start=1))))
-        self._tabs.observe(lambda change: self.steps[names[change["new"]]].refresh(), names="selected_index")
+        self._tabs.observe(self._open_step, names="selected_index")
         self._finish([title, *self._header, self._new_codes, self._checks, self._tabs])
 
     def _records(self, name: str) -> pd.DataFrame:
@@ -100,6 +101,16 @@ class StepsForm(TranslatedForm):
         _, association, code = self._header
         if association.value in change["new"]:
             code.value = change["new"][association.value]
+
+    def _open_step(self, change) -> None:
+        """Put the opened tab's step in it, the first time it is opened, and redraw it."""
+        index = change["new"]
+        if index is None:
+            return
+        step = list(self.steps.values())[index]
+        if self._tabs.children[index] is not step:
+            self._tabs.children = [step if shown == index else child for shown, child in enumerate(self._tabs.children)]
+        step.refresh()
 
     def show(self, name: str) -> RecordListForm:
         """Open the tab of step ``name`` (as tapping it does) and return its form."""
