@@ -117,27 +117,23 @@ def domain(name: str) -> Domain:
 
 def app(name: str, lang: str | None = None, region: str | None = None, store=None):
     """Build the participants' form of domain ``name`` for Voilà (language from ``?lang=``): its
-    record-list form, or its steps in tabs when other domains are steps of its app.
+    record-list form, its steps in tabs when other domains are steps of its app, or the form its
+    package builds itself.
 
-    In a preheated kernel the record-list and steps forms are built before anyone opens the page, in
-    the hub's language; when a page takes the kernel, the form takes its visitor's language and device.
-    The forms a package builds itself read their visitor as they build (the directory lists their
-    suggestions), so they wait for the page first."""
+    In a preheated kernel the form is built before anyone opens the page, in the hub's language;
+    when a page takes the kernel, the form takes its visitor's device and language (``welcome``)."""
     from saara_kit.records.form import RecordListForm
     from saara_kit.records.steps import StepsForm
     from saara_kit.settings import default_region
     from saara_kit.store import open_store
     from saara_kit.widgets import hub_lang, request_author, request_lang
 
-    store, region = store or open_store(), region or default_region()
+    store, region, shown = store or open_store(), region or default_region(), steps(name)
     if name in _forms():
-        return _forms()[name](store=store, region=region, lang=lang or request_lang(), author=request_author())
-    shown = steps(name)
-    form = StepsForm(shown, store, region, lang or hub_lang(), title=f"app.{name}.title") if len(shown) > 1 \
-        else RecordListForm(shown[0], store, region, lang or hub_lang())
-    author = request_author()  # in a preheated kernel: waits for the page
-    for state in [step.state for step in form.steps.values()] if len(shown) > 1 else [form.state]:
-        state.device = author
-    if (lang or request_lang()) != form.lang:
-        form.set_lang(lang or request_lang())
+        form = _forms()[name](store=store, region=region, lang=lang or hub_lang())
+    elif len(shown) > 1:
+        form = StepsForm(shown, store, region, lang or hub_lang(), title=f"app.{name}.title")
+    else:
+        form = RecordListForm(shown[0], store, region, lang or hub_lang())
+    form.welcome(request_author(), lang or request_lang())  # in a preheated kernel: waits for the page
     return form

@@ -117,6 +117,10 @@ class DirectoryForm(TranslatedForm):
             self._fields["description"].value = self._fields["url"].value = ""
         self._draw_mine()
 
+    def welcome(self, device: str, lang: str) -> None:
+        super().welcome(device, lang)
+        self._draw_mine()  # the visitor's own suggestions
+
     # -- view -----------------------------------------------------------------------------
     def _draw(self) -> None:
         found, counts = self.state.results()

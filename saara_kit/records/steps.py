@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import ipywidgets as widgets
 from traitlets import link
 
-from saara_kit.i18n import t
+from saara_kit.i18n import normalise_lang, t
 from saara_kit.records.domain import Domain
 from saara_kit.records.form import RecordListForm
 from saara_kit.records.tables import records_frame
@@ -123,6 +123,12 @@ class StepsForm(TranslatedForm):
         if code is not None:
             code_box.value = code
         association_box.value = association
+
+    def welcome(self, device: str, lang: str) -> None:
+        for step in self.steps.values():
+            step.state.device = device
+        if normalise_lang(lang) != self.lang:
+            self.set_lang(lang)
 
     def set_lang(self, lang: str) -> None:
         super().set_lang(lang)

@@ -91,6 +91,13 @@ class TranslatedForm(widgets.VBox):
         self._on_lang(lambda lang: setattr(banner, "value", f"<b>{html.escape(t('page.demo.banner', lang))}</b>"))
         return [banner]
 
+    def welcome(self, device: str, lang: str) -> None:
+        """Take the visitor, once a page has taken this form's kernel (built ahead in a preheated one):
+        their device, which their saves name, and their language."""
+        self.state.device = device
+        if normalise_lang(lang) != self.lang:
+            self.set_lang(lang)
+
     def set_lang(self, lang: str) -> None:
         """Switch every text of the form to ``lang``."""
         self.lang = normalise_lang(lang)

@@ -55,23 +55,24 @@ def test_a_query_socket_that_opens_late_still_names_the_visitor(preheated_kernel
     assert asked == ["/voila/query/k1"]
 
 
+@pytest.mark.parametrize("name", ["stakeholders", "application"])  # an app of steps; a form its package builds
 def test_a_preheated_form_is_built_before_its_visitor_comes_then_takes_their_language_and_device(
-        preheated_kernel, tmp_path, monkeypatch):
+        name, preheated_kernel, tmp_path, monkeypatch):
     """The pool does the heavy work: the form is ready when the page takes the kernel."""
-    from saara_kit.records.steps import StepsForm
     from saara_kit.registry import app
+    from saara_kit.widgets import TranslatedForm
 
     port, header = preheated_kernel
     monkeypatch.setenv("SAARA_DATA_DIR", str(tmp_path))
     monkeypatch.setenv("SAARA_LANG", "fr")
     moments = {}
-    build = StepsForm.__init__
+    finish = TranslatedForm._finish
 
-    def timed_build(self, *args, **kwargs):
-        build(self, *args, **kwargs)
+    def timed_finish(self, children):  # a form's last building step
+        finish(self, children)
         moments["built"] = time.monotonic()
 
-    monkeypatch.setattr(StepsForm, "__init__", timed_build)
+    monkeypatch.setattr(TranslatedForm, "_finish", timed_finish)
 
     def answer(connection):
         moments["visited"] = time.monotonic()
@@ -83,8 +84,8 @@ def test_a_preheated_form_is_built_before_its_visitor_comes_then_takes_their_lan
             server.serve_forever()
 
     threading.Thread(target=open_late, daemon=True).start()
-    form = app("stakeholders", region="ouest")
+    form = app(name, region="ouest")
+    forms = list(getattr(form, "steps", {}).values()) or [form]
     assert moments["built"] < moments["visited"]
-    assert form.lang == "ar"
-    assert {step.state.device for step in form.steps.values()} == {"participant-0123abcd"}
-    assert {step.lang for step in form.steps.values()} == {"ar"}
+    assert form.lang == "ar" and {shown.lang for shown in forms} == {"ar"}
+    assert {shown.state.device for shown in forms} == {"participant-0123abcd"}
