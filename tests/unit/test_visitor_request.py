@@ -36,12 +36,11 @@ def preheated_kernel(monkeypatch):
     request._wait_for_visitor.cache_clear()
 
 
-def test_a_query_socket_that_opens_late_still_names_the_visitor(preheated_kernel):
-    port, header = preheated_kernel
-    asked = []
-
+def visitor_arrives_late(port: int, header: str, note) -> None:
+    """Open Voilà's query socket after ``LATE_S``; it sends a visitor asking for Arabic from their
+    device, after ``note(connection)``."""
     def answer(connection):
-        asked.append(connection.request.path)
+        note(connection)
         connection.send(json.dumps({header: "participant-0123abcd", "QUERY_STRING": "lang=ar"}))
 
     def open_late():
@@ -50,6 +49,13 @@ def test_a_query_socket_that_opens_late_still_names_the_visitor(preheated_kernel
             server.serve_forever()
 
     threading.Thread(target=open_late, daemon=True).start()
+
+
+def test_a_query_socket_that_opens_late_still_names_the_visitor(preheated_kernel):
+    port, header = preheated_kernel
+    asked = []
+
+    visitor_arrives_late(port, header, lambda connection: asked.append(connection.request.path))
     assert request.request_author() == "participant-0123abcd"
     assert request.request_lang() == "ar"
     assert asked == ["/voila/query/k1"]
@@ -74,16 +80,7 @@ def test_a_preheated_form_is_built_before_its_visitor_comes_then_takes_their_lan
 
     monkeypatch.setattr(TranslatedForm, "_finish", timed_finish)
 
-    def answer(connection):
-        moments["visited"] = time.monotonic()
-        connection.send(json.dumps({header: "participant-0123abcd", "QUERY_STRING": "lang=ar"}))
-
-    def open_late():
-        time.sleep(LATE_S)
-        with serve(answer, "127.0.0.1", port) as server:
-            server.serve_forever()
-
-    threading.Thread(target=open_late, daemon=True).start()
+    visitor_arrives_late(port, header, lambda _: moments.update(visited=time.monotonic()))
     form = app(name, region="ouest")
     forms = list(getattr(form, "steps", {}).values()) or [form]
     assert moments["built"] < moments["visited"]
