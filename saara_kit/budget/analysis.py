@@ -14,7 +14,8 @@ from saara_kit.settings import default_region
 from saara_kit.validation import FieldError
 
 __all__ = [
-    "budget_checks", "checks_table", "eur_rate", "funder_totals", "heading_table", "heading_totals", "hub_of",
+    "budget_checks", "checks_table", "eur_rate", "flexibility_breaches", "funder_totals", "heading_table",
+    "heading_totals", "hub_of",
     "sensitivity_table", "variance", "with_amounts",
 ]
 
@@ -130,13 +131,20 @@ def _breaches(rules_id: str, lines: pd.DataFrame, funding: pd.DataFrame, spent: 
     if rules.min_cofunding_pct is not None and cofunding < rules.min_cofunding_pct:
         found.append(FieldError("shares", "budget_lines.field.shares", "min_cofunding",
                                 {"share": cofunding, "minimum": rules.min_cofunding_pct}))
-    if rules.flexibility_pct is not None and len(spent):
-        for heading, row in variance(lines, spent).iterrows():
-            over = Decimal(str(row["pct"])) - 100
-            if row["plan"] and over > rules.flexibility_pct:
-                found.append(FieldError("heading", f"budget_lines.heading.{heading}", "over_flexibility",
-                                        {"over": over, "cap": rules.flexibility_pct}))
+    if len(spent):
+        found += flexibility_breaches(rules_id, variance(lines, spent))
     return found
+
+
+def flexibility_breaches(rules_id: str, spent: pd.DataFrame) -> list[FieldError]:
+    """Return each heading whose spending exceeds its plan by more than the funder lets move
+    between headings (``spent``: the ``variance`` table)."""
+    cap = ruleset(rules_id).flexibility_pct
+    if cap is None:
+        return []
+    return [FieldError("heading", f"budget_lines.heading.{heading}", "over_flexibility", {"over": over, "cap": cap})
+            for heading, row in spent.iterrows()
+            if row["plan"] and (over := Decimal(str(row["pct"])) - 100) > cap]
 
 
 def budget_checks(records: dict[str, pd.DataFrame]) -> list[tuple[str, str, FieldError]]:
