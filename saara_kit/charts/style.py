@@ -99,6 +99,16 @@ def short_label(text: object, length: int) -> str:
     return drawn if len(drawn) <= length else drawn[:length - 1] + "…"
 
 
+def short_names(names: list[str], length: int = 22) -> list[str]:
+    """Return each name without the words every name starts with ("Association Exemple …"), cut
+    to ``length`` characters; a name that would be left empty is kept whole."""
+    words = [str(name).split() for name in names]
+    common = 0
+    while len(words) > 1 and all(len(w) > common + 1 for w in words) and len({w[common] for w in words}) == 1:
+        common += 1
+    return [short_label(" ".join(w[common:]) or name, length) for w, name in zip(words, names)]
+
+
 @cache
 def _line_height_em() -> float:
     """How many font sizes apart matplotlib puts two lines of chart text at ``linespacing=1``."""

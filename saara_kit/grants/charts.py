@@ -11,7 +11,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter
 
-from saara_kit.charts import ChartFigure, legend_below, new_figure, short_label, title_figure
+from saara_kit.charts import ChartFigure, legend_below, new_figure, short_names, title_figure
 from saara_kit.charts.style import FIGURE_WIDTH_IN, SMALLEST_FONT_PT, line_spacing
 from saara_kit.grants.call import Call
 from saara_kit.grants.consolidation import counted_reviews
@@ -29,16 +29,6 @@ NAME_LENGTH = 22  # characters of an application's label beside its bar
 def decision_of(row: pd.Series) -> str:
     """Return how a decided application is drawn: ``selected``, ``not_selected`` or ``ineligible``."""
     return "selected" if row["selected"] else "ineligible" if row["reason"] == "ineligible" else "not_selected"
-
-
-def short_names(names: list[str], length: int = NAME_LENGTH) -> list[str]:
-    """Return each name without the words every name starts with ("Association Exemple …"), cut
-    to ``length`` characters; a name that would be left empty is kept whole."""
-    words = [str(name).split() for name in names]
-    common = 0
-    while len(words) > 1 and all(len(w) > common + 1 for w in words) and len({w[common] for w in words}) == 1:
-        common += 1
-    return [short_label(" ".join(w[common:]) or name, length) for w, name in zip(words, names)]
 
 
 def _in_rank_order(decided: pd.DataFrame) -> pd.DataFrame:

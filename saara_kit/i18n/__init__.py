@@ -15,7 +15,7 @@ from saara_kit.i18n.catalogue import (
     t,
 )
 from saara_kit.i18n.errors import TranslatedError
-from saara_kit.i18n.formatting import format_date, format_money, format_number, format_time
+from saara_kit.i18n.formatting import format_date, format_money, format_number, format_percent, format_time
 
 __all__ = [
     "DEFAULT_LANG",
@@ -27,6 +27,7 @@ __all__ = [
     "format_date",
     "format_money",
     "format_number",
+    "format_percent",
     "format_time",
     "in_language",
     "is_rtl",

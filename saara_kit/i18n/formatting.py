@@ -8,7 +8,9 @@ from babel import Locale, dates, numbers
 
 from saara_kit.i18n.catalogue import language
 
-__all__ = ["format_date", "format_money", "format_number", "format_time", "plural_categories", "plural_category"]
+__all__ = [
+    "format_date", "format_money", "format_number", "format_percent", "format_time", "plural_categories", "plural_category",
+]
 
 
 def _locale(lang: str) -> str:
@@ -25,9 +27,15 @@ def format_money(amount: float | int | Decimal, currency: str = "DZD", lang: str
     return numbers.format_currency(amount, currency, locale=_locale(lang))
 
 
-def format_date(value: dt.date, lang: str = "fr", form: str = "long") -> str:
-    """Format a date (``short``, ``medium``, ``long`` or ``full``)."""
-    return dates.format_date(value, format=form, locale=_locale(lang))
+def format_percent(share: float | Decimal, lang: str = "fr") -> str:
+    """Format a share (0.25) as a whole per cent, as the language writes it ("25 %" in French)."""
+    return numbers.format_percent(share, locale=_locale(lang))
+
+
+def format_date(value: dt.date | str, lang: str = "fr", form: str = "long") -> str:
+    """Format a date, or an ISO date's text (``short``, ``medium``, ``long`` or ``full``)."""
+    day = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
+    return dates.format_date(day, format=form, locale=_locale(lang))
 
 
 def format_time(value: dt.datetime | dt.time, lang: str = "fr") -> str:

@@ -39,7 +39,7 @@ def test_a_national_rerun_produces_the_synthesis_after_the_hubs(tmp_path, capsys
     assert not (tmp_path / "sud" / "08-national-synthesis.html").exists()  # not one per hub
     dossier = (tmp_path / "national" / "dossier.html").read_text(encoding="utf-8")
     assert "Dossier — Synthèse nationale" in dossier and len(PNG.findall(dossier)) == CHARTS
-    assert "2 exécutions, dont 0 en échec." in capsys.readouterr().out
+    assert "3 exécutions, dont 0 en échec." in capsys.readouterr().out  # lesson 01, then 08 and 09
 
 
 def test_the_french_dossier_has_a_chart_per_comparison_on_sample_data(tmp_path):
