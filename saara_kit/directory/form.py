@@ -162,7 +162,7 @@ def _card(row: pd.Series, lang: str) -> str:
                                         row["creator"], format_date(pd.Timestamp(row["date"]).date(), lang)
                                         if pd.notna(row["date"]) and row["date"] else "") if part)
     link = f'<a href="{esc(row["url"])}" target="_blank" rel="noopener">{esc(row["url"])}</a>' if row["url"] else \
-        esc(t("directory.local_file", lang, file=row["file"]))
+        esc(t("directory.local_file", lang, file=row["file"])) if row["file"] else ""  # a case study is its text
     return (f'<div class="saara-card"><h4><bdi>{esc(title_in(row, lang))}</bdi></h4>'
             f'<div class="saara-card-meta"><bdi>{esc(meta)}</bdi></div><p><bdi>{esc(str(row["description"]))}</bdi></p>'
             f"<div>{link}</div></div>")

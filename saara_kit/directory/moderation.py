@@ -1,15 +1,17 @@
-"""Moderation: a suggested resource waits as pending until a trainer approves it or rejects it
-with a reason; participants see only approved resources. Each decision is a new revision."""
+"""Moderation: a suggested resource (or a practice sheet) waits as pending until a trainer approves
+it or rejects it with a reason; participants see only approved ones. Each decision is a new revision."""
 from __future__ import annotations
 
 import pandas as pd
 
 from saara_kit.directory.domain import DIRECTORY
+from saara_kit.directory.fields import STATUSES
+from saara_kit.records import Domain
 from saara_kit.store import Revision, Store
 from saara_kit.i18n import TranslatedError, t
 from saara_kit.validation import FieldError, ValidationError
 
-__all__ = ["DECISIONS", "SUGGESTIONS", "moderate", "moderate_all", "published"]
+__all__ = ["DECISIONS", "SUGGESTIONS", "moderate", "moderate_all", "moderated", "published"]
 
 DECISIONS = ("approved", "rejected")
 SUGGESTIONS = "Suggestions"  # the "association" a participant's suggestion is kept under (the directory is everyone's)
@@ -20,21 +22,33 @@ def published(resources: pd.DataFrame) -> pd.DataFrame:
     return resources[resources["status"] == "approved"] if len(resources) else resources
 
 
+def moderated(kind: str) -> Domain | None:
+    """Return the domain of ``kind`` whose records a trainer moderates (a ``status`` of ``STATUSES`` and a
+    ``reason``): the directory's resources, practice sheets; None for any other kind."""
+    from saara_kit.registry import domains
+
+    return next((declared for declared in domains().values() if declared.kind == kind
+                 and {"status", "reason"} <= set(declared.field_names)
+                 and tuple(declared.field("status").codes) == STATUSES), None)
+
+
 def moderate(store: Store, record_id: str, decision: str, reason: str = "", author: str = "trainer") -> Revision:
-    """Approve or reject (with a reason) a resource; return the revision saved. Raises
-    ``ValidationError`` for a rejection without a reason or an unknown decision, and
-    ``TranslatedError`` for an id that is no live resource of the directory."""
-    if decision not in DECISIONS:
-        raise ValidationError([FieldError("status", "directory.field.status", "not_a_choice", {"value": decision})])
-    if decision == "rejected" and not reason.strip():
-        raise ValidationError([FieldError("reason", "directory.field.reason", "required")])
+    """Approve or reject (with a reason) a resource or a practice sheet; return the revision saved.
+    Raises ``ValidationError`` for a rejection without a reason or an unknown decision, and
+    ``TranslatedError`` for an id that is no live record a trainer moderates."""
     history = store.history(record_id)
-    if not history or history[-1].kind != DIRECTORY.kind or history[-1].deleted:
+    declared = moderated(history[-1].kind) if history and not history[-1].deleted else None
+    labels = declared or DIRECTORY
+    if decision not in DECISIONS:
+        raise ValidationError([FieldError("status", labels.label_key("status"), "not_a_choice", {"value": decision})])
+    if decision == "rejected" and not reason.strip():
+        raise ValidationError([FieldError("reason", labels.label_key("reason"), "required")])
+    if declared is None:
         raise TranslatedError("directory.unknown_resource", id=record_id)
     latest = history[-1]
-    record = DIRECTORY.validate({**latest.payload, "status": decision, "reason": reason.strip() if decision == "rejected" else ""})
+    record = declared.validate({**latest.payload, "status": decision, "reason": reason.strip() if decision == "rejected" else ""})
     revision = Revision(latest.record_id, latest.revision + 1, latest.kind, latest.region, latest.association, author,
-                        record.to_payload(), DIRECTORY.schema_version)
+                        record.to_payload(), declared.schema_version)
     store.save(revision)
     return revision
 
@@ -55,5 +69,6 @@ def moderate_all(store: Store, decisions: str, author: str = "trainer", lang: st
         except ValidationError as error:
             said += error.messages(lang)
         else:
-            said.append(t(f"directory.lesson.now_{decision}", lang, title=title_in(saved.payload, lang), reason=reason))
+            title = title_in(saved.payload, lang) or saved.payload.get("name", "")  # a practice sheet's is its name
+            said.append(t(f"directory.lesson.now_{decision}", lang, title=title, reason=reason))
     return said

@@ -13,7 +13,7 @@ from saara_kit.directory.search import Index
 from saara_kit.records.domain import validate_participant
 from saara_kit.records.state import Notice
 from saara_kit.store import Revision, Store, new_record_id
-from saara_kit.store.repository import revisions_frame
+from saara_kit.store.repository import listed_frame
 from saara_kit.validation import ValidationError
 
 __all__ = ["MAX_PENDING", "DirectoryState"]
@@ -38,9 +38,9 @@ class DirectoryState(HasTraits):
         self.refresh()
 
     def refresh(self) -> None:
-        """Read the published resources again (a trainer may have approved some)."""
-        resources = revisions_frame(DIRECTORY, self.store.current(DIRECTORY.kind))
-        self.index = Index(published(resources))
+        """Read the published resources again (a trainer may have approved some), and the case studies
+        that approved practice sheets make."""
+        self.index = Index(published(listed_frame(self.store, DIRECTORY)))
 
     def results(self) -> tuple[pd.DataFrame, dict[str, dict[str, int]]]:
         """Return the published resources that match the query and the filters, best first, and

@@ -22,7 +22,8 @@ from saara_kit.i18n import format_date, is_rtl, languages, t
 from saara_kit.records import Domain, Record, labelled_table, validate_association
 from saara_kit.store import Revision, Store, new_record_id
 from saara_kit.store.repository import (
-    STORE_COLUMNS, canonical_association, plan_revisions, referenced_records, revisions_frame, saved_records,
+    STORE_COLUMNS, canonical_association, listed_frame, plan_revisions, referenced_records, revisions_frame,
+    saved_records,
 )
 from saara_kit.validation import FieldError, ValidationError, code_for_text, fold_name, parse_whole_number
 
@@ -276,10 +277,11 @@ def export_frame(store: Store, domain: Domain, region: str | None = None, lang: 
 
 
 def current_frame(store: Store, domain: Domain, region: str | None = None, anonymiser: Anonymiser | None = None,
-                  association: str | None = None) -> pd.DataFrame:
+                  association: str | None = None, listed: bool = False) -> pd.DataFrame:
     """Return the current records of ``domain`` (of a hub, of one association whatever its case and
-    accents), names coded when ``anonymiser`` is given."""
-    frame = revisions_frame(domain, store.current(domain.kind, region=region))
+    accents), names coded when ``anonymiser`` is given; with ``listed``, the rows other domains list
+    in it too (``listed_frame``: the directory's case studies, which its own exporters write)."""
+    frame = listed_frame(store, domain, region) if listed else revisions_frame(domain, store.current(domain.kind, region=region))
     if association:
         frame = frame[[fold_name(name) == fold_name(association) for name in frame["association"]]].reset_index(drop=True)
     return frame if anonymiser is None else anonymiser.frame(domain, frame)
@@ -316,7 +318,7 @@ def export_records(
     fmt = (fmt or Path(path).suffix.lstrip(".")).lower()
     own = dict(domain.exporters)  # formats the domain writes itself (the directory's JSON-LD, its offline page)
     if fmt in own:
-        return own[fmt](current_frame(store, domain, region, anonymiser, association), Path(path), lang)
+        return own[fmt](current_frame(store, domain, region, anonymiser, association, listed=True), Path(path), lang)
     if fmt == "ics":
         return _export_calendar(store, domain, path, region, lang, hub_name, anonymiser, association)
     if fmt == "html":

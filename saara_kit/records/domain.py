@@ -139,6 +139,10 @@ class Domain:
     public: bool = True
     # formats the domain writes itself, over its current records: (format, (frame, path, lang) -> rows written)
     exporters: tuple[tuple[str, Callable[[Any, Path, str], int]], ...] = ()
+    # (another domain, current records -> rows of its table): that domain lists these records too, read
+    # from them each time, never copied (approved practice sheets in the directory, as case studies);
+    # ``saara_kit.store.repository.listed_frame`` reads them
+    shown_in: tuple[str, Callable[[Any], Any]] | None = None
 
     # -- fields -------------------------------------------------------------------------
     @property

@@ -17,6 +17,7 @@ __all__ = [
     "STORE_COLUMNS",
     "canonical_association",
     "history_frame",
+    "listed_frame",
     "load_history",
     "load_records",
     "one_association",
@@ -117,6 +118,20 @@ def revisions_frame(domain: Domain, revisions: list[Revision]) -> pd.DataFrame:
         for rev in revisions
     ]
     return pd.DataFrame(rows, columns=["region", "association", *domain.field_names, *STORE_COLUMNS])
+
+
+def listed_frame(store: Store, domain: Domain, region: str | None = None) -> pd.DataFrame:
+    """Return the current records of ``domain`` (``revisions_frame``), then the rows that other
+    domains list in it (``Domain.shown_in``: approved practice sheets in the directory), drawn from
+    their own current records now: one source, nothing copied."""
+    import pandas as pd
+    from saara_kit.registry import domains
+
+    frame = revisions_frame(domain, store.current(domain.kind, region=region))
+    listed = [other.shown_in[1](revisions_frame(other, store.current(other.kind, region=region)))
+              for other in domains().values() if other.shown_in and other.shown_in[0] == domain.name]
+    parts = [part.reindex(columns=frame.columns) for part in (frame, *listed) if len(part)]
+    return pd.concat(parts, ignore_index=True) if len(parts) > 1 else (parts[0] if parts else frame)
 
 
 def history_frame(store: Store, domain: Domain, region: str | None = None, association: str | None = None) -> pd.DataFrame:

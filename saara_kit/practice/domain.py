@@ -1,0 +1,29 @@
+"""Practice sheets, declared for the generic rooms (store, import/export, CLI, landing page). Its
+form is the record-list form with a "draw from our data" action (``FORMS``). A sheet is the
+association's (``public=False``: opened with its code); once approved it shows in the directory as
+a case study (``shown_in``), read from the sheet itself each time."""
+from __future__ import annotations
+
+from saara_kit.i18n import t
+from saara_kit.practice.fields import FIELDS
+from saara_kit.records import Domain, Record, deferred
+
+__all__ = ["DOMAIN", "FORMS", "PRACTICE"]
+
+
+def _practice_form(store, region: str, lang: str = "fr", author: str = "participant"):
+    from saara_kit.practice.form import PracticeForm
+
+    return PracticeForm(PRACTICE, store, region, lang, author)
+
+
+def _label(record: Record, lang: str) -> str:
+    status = t(f"directory.status.{record.status or 'pending'}", lang)
+    return f"{record.name} ({status})" + (f" — {record.reason}" if record.reason else "")
+
+
+DOMAIN = PRACTICE = Domain(
+    name="practice", kind="practice_sheet", fields=FIELDS, key="name", title=_label, samples="sample_practice",
+    public=False, shown_in=("directory", deferred("saara_kit.practice.publication", "case_studies")),
+)
+FORMS = {"practice": _practice_form}
