@@ -105,6 +105,8 @@ LINE_FIELDS = (
     Choice("currency", CURRENCIES),
     Text("period", max=60, required=False),
     Shares("shares", to="funding"),
+    # the concertation plan's activity the line pays for: actor -> activity -> budget line, traceable
+    Reference("activity", to="activities", required=False),
 )
 IN_KIND_FIELDS = (
     Reference("budget", to="budget"),

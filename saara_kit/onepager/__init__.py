@@ -1,0 +1,76 @@
+"""An association's one-pager: who it works with, its concertation plan, its project's budget, its
+results so far, and the traceable chain that ties them (actor → participation level → meeting or
+commitment → activity → budget line), on one printable A4 page (HTML, and PDF with Chromium) to hand
+to the APC or the wilaya.
+
+``gather`` (pure) turns the association's records into the page's parts, ``page`` lays them out;
+this module reads the store and writes the files.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from saara_kit.i18n import TranslatedError
+from saara_kit.onepager.gather import OnePager, gather, page_language
+from saara_kit.onepager.page import render_onepager
+from saara_kit.store import Store
+from saara_kit.validation import fold_name
+
+__all__ = ["DOMAINS_READ", "OnePager", "gather", "onepager_records", "page_language", "render_onepager",
+           "write_onepager"]
+
+DOMAINS_READ = ("stakeholders", "participation", "concertation", "activities", "meetings", "commitments",
+                "logframe", "budget", "budget_lines", "grants")
+
+
+def onepager_records(store: Store, region: str, association: str) -> dict[str, pd.DataFrame]:
+    """Return the association's current records that the one-pager reads, by domain name; raise
+    ``onepager.unknown_association`` when it saved none in hub ``region``."""
+    from saara_kit.exports.transfer import current_frame
+    from saara_kit.registry import domain
+
+    records = {name: current_frame(store, domain(name), region, association=association) for name in DOMAINS_READ}
+    if not any(len(frame) for frame in records.values()):
+        raise TranslatedError("onepager.unknown_association", association=association, hub=region)
+    return records
+
+
+def spelled(records: dict[str, pd.DataFrame], association: str) -> str:
+    """Return the association's name as it spells itself in its records."""
+    return next((str(frame["association"].iloc[0]) for frame in records.values() if len(frame)), association)
+
+
+def output_stem(output: Path | None, region: str, association: str) -> Path:
+    """Return the path, without suffix, of the files to write: ``output`` when it names a file
+    (its ``.html``/``.pdf`` suffix dropped), inside it when it is an existing folder, else
+    ``outputs/<hub>/``; the file is named after the association."""
+    name = "onepager-" + (re.sub(r"[^\w]+", "-", fold_name(association)).strip("-_")[:80] or "association")
+    if output is None:
+        return Path("outputs") / region / name
+    if output.is_dir():
+        return output / name
+    return output.with_suffix("") if output.suffix.lower() in (".html", ".pdf") else output
+
+
+def write_onepager(store: Store, region: str, association: str, output: Path | None = None, lang: str | None = None,
+                   pdf: bool = True, today: dt.date | None = None) -> tuple[list[Path], str]:
+    """Write the one-pager of ``association`` (hub ``region``) as HTML, and PDF when ``pdf`` and
+    Chromium is installed; return the files written and the page's language (``lang``, else the
+    language of the association's grant application, else the hub's)."""
+    from saara_kit.data import load_region
+    from saara_kit.exports.pdf import chromium, print_pdf
+
+    hub = load_region(region)
+    records = onepager_records(store, hub.id, association)
+    lang = page_language(records, hub.default_lang, lang)
+    name = spelled(records, association)
+    page = render_onepager(gather(records, name, hub.id, lang, today), lang, hub.name(lang), today)
+    stem = output_stem(output, hub.id, name)
+    path = stem.with_name(stem.name + ".html")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(page, encoding="utf-8")
+    return [path, *([print_pdf(path)] if pdf and chromium() else [])], lang
