@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from saara_kit import cli_hubs
+from saara_kit import cli_hubs, cli_onepager, cli_report
 from saara_kit.cli_language import Parser, asked_lang
 from saara_kit.i18n import TranslatedError, format_date, languages, normalise_lang, t
 from saara_kit.settings import default_data_dir, default_region
@@ -122,6 +122,22 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     wall.add_argument("-o", "--output", type=Path, default=Path("outputs"), help=t("cli.wall.output", lang))
     _common(wall, lang)
     wall.set_defaults(handler=_wall)
+
+    onepager = command("onepager", "cli.onepager.about")
+    onepager.add_argument("--association", required=True, help=t("cli.onepager.association", lang))
+    onepager.add_argument("--region", required=True, help=t("cli.onepager.region", lang))
+    onepager.add_argument("-o", "--output", type=Path, help=t("cli.onepager.output", lang))
+    onepager.add_argument("--no-pdf", action="store_true", help=t("cli.letters.no_pdf", lang))
+    _common(onepager, lang)
+    onepager.set_defaults(handler=cli_onepager.onepager)
+
+    reporting = command("report", "cli.report.about")
+    reporting.add_argument("--association", required=True, help=t("cli.onepager.association", lang))
+    reporting.add_argument("--region", required=True, help=t("cli.onepager.region", lang))
+    reporting.add_argument("-o", "--output", type=Path, default=Path("outputs") / "report", help=t("cli.report.output", lang))
+    reporting.add_argument("--no-pdf", action="store_true", help=t("cli.letters.no_pdf", lang))
+    _common(reporting, lang)
+    reporting.set_defaults(handler=cli_report.report)
 
     run = command("run", "cli.run.about")
     run.add_argument("--region", action="append", dest="regions", help=t("cli.run.region", lang))

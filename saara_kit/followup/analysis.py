@@ -104,7 +104,7 @@ def indicator_progress(logframe: pd.DataFrame, values: pd.DataFrame, plan: str, 
 
 def spending(lines: pd.DataFrame, expenditures: pd.DataFrame, budget: str) -> pd.DataFrame:
     """Return the variance of one association's ``budget`` by heading (plan, actual, difference, per
-    cent, in DZD): its lines, and the expenditures against them."""
+    cent, in DZD): its lines (with ``amount_dzd``: ``with_amounts``), and the expenditures against them."""
     from saara_kit.budget.analysis import variance
 
     mine = lines[lines["budget"] == budget]

@@ -10,7 +10,7 @@ import pytest
 from saara_kit.cli import build_parser, main
 from saara_kit.i18n import catalogue
 
-SCREENS = [[], ["serve"], ["import"], ["export"], ["restore"], ["codes"], ["run"], ["lab"]]
+SCREENS = [[], ["serve"], ["import"], ["export"], ["restore"], ["codes"], ["run"], ["lab"], ["onepager"]]
 ARGPARSE_ENGLISH = ("usage", "options", "positional arguments", "show this help", "error", "expected")
 ARABIC = re.compile(r"[\u0600-\u06ff]")
 
@@ -118,12 +118,12 @@ def test_argparse_errors_are_said_in_arabic(capsys, argv):
 
 @pytest.mark.parametrize(
     ("argv", "said"),
-    [([], "saara-kit : erreur : arguments obligatoires manquants : {serve,import,export,restore,codes,reviewers,letters,wall,run,trainers,bundle,lab}"),
+    [([], "saara-kit : erreur : arguments obligatoires manquants : {serve,import,export,restore,codes,reviewers,letters,wall,onepager,report,run,trainers,bundle,lab}"),
      (["export", "stakeholders"], "saara-kit export : erreur : arguments obligatoires manquants : -o/--output"),
      (["run", "--source", "web"], "argument --source : choix invalide : 'web' (choisissez parmi 'sample', 'store')"),
      (["run", "--workers", "deux"], "argument --workers : nombre entier attendu, pas 'deux'"),
      (["run", "--bogus"], "saara-kit : erreur : arguments non reconnus : --bogus"),
-     (["nope"], "choix invalide : 'nope' (choisissez parmi 'serve', 'import', 'export', 'restore', 'codes', 'reviewers', 'letters', 'wall', 'run', 'trainers', 'bundle', 'lab')")],
+     (["nope"], "choix invalide : 'nope' (choisissez parmi 'serve', 'import', 'export', 'restore', 'codes', 'reviewers', 'letters', 'wall', 'onepager', 'report', 'run', 'trainers', 'bundle', 'lab')")],
 )
 def test_argparse_errors_are_said_in_french_by_default(capsys, argv, said):
     err = _error(capsys, argv)
