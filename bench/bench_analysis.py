@@ -1,9 +1,9 @@
 """Analysis at scale: each domain's steps at the size its issue asked for, against a tenth of it."""
 from __future__ import annotations
 
-from bench import bench_budget, bench_concertation, bench_directory, bench_grants, bench_stakeholders
+from bench import bench_budget, bench_concertation, bench_directory, bench_followup, bench_grants, bench_stakeholders
 
-DOMAINS = (bench_stakeholders, bench_concertation, bench_budget, bench_grants, bench_directory)
+DOMAINS = (bench_stakeholders, bench_concertation, bench_budget, bench_grants, bench_directory, bench_followup)
 TARGET = 12  # at most 12× the time for 10× the data
 
 

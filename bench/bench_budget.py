@@ -28,7 +28,7 @@ def _lines(count: int) -> pd.DataFrame:
                           "heading": pick.choice(HEADINGS[:6]) if number % 20 else pick.choice(HEADINGS[6:]),
                           "description": f"Ligne {number}", "unit": "pièce", "quantity": pick.randint(1, 50),
                           "unit_rate": round(pick.uniform(100, 90_000), 2), "currency": pick.choice(("DZD", "EUR")),
-                          "period": "2027", "shares": "Union européenne 80 %; Fonds propres 20 %"}
+                          "period": "2027", "shares": "Union européenne 80 %; Fonds propres 20 %", "activity": ""}
                          for number in range(count)])
 
 

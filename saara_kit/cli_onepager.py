@@ -22,5 +22,5 @@ def onepager(args) -> int:
     for path in written:
         print(t("onepager.written", lang, language=lang, path=path))
     if not args.no_pdf and not chromium():
-        print(t("onepager.no_chromium", lang), file=sys.stderr)
+        print(t("pdf.no_chromium", lang), file=sys.stderr)
     return 0

@@ -24,7 +24,7 @@ __all__ = ["DOMAINS_READ", "OnePager", "gather", "onepager_records", "page_langu
            "write_onepager"]
 
 DOMAINS_READ = ("stakeholders", "participation", "concertation", "activities", "meetings", "commitments",
-                "logframe", "budget", "budget_lines", "grants")
+                "logframe", "indicators", "budget", "budget_lines", "grants")
 
 
 def onepager_records(store: Store, region: str, association: str) -> dict[str, pd.DataFrame]:

@@ -163,9 +163,14 @@ def _budget(budgets: pd.DataFrame, lines: pd.DataFrame) -> Budget | None:
                   tuple(paying[:FUNDERS_SHOWN]), sum(amount for _, amount in paying[FUNDERS_SHOWN:]))
 
 
-def _results(logframe: pd.DataFrame) -> list[Result]:
+def _results(logframe: pd.DataFrame, reported: pd.DataFrame) -> list[Result]:
+    """Return the logframe's indicators, each at its latest value: the one reported in the project's
+    follow-up (its report's indicator values), else the logframe's own."""
     from saara_kit.concertation.rules import logframe_level
 
+    latest = dict(zip(reported["line"], reported["current"])) if len(reported) else {}
+    logframe = logframe.assign(current=[latest.get(f"{plan} → {number}", own) for plan, number, own
+                                        in zip(logframe["plan"], logframe["number"], logframe["current"])])
     found = []
     for _, line in logframe.iterrows():
         if not _text(line["indicator"]):
@@ -240,6 +245,7 @@ def gather(records: dict[str, pd.DataFrame], association: str, region: str, lang
         hidden_actors=max(len(actors) - ACTORS_SHOWN, 0),
         plan=_plan(_frame(records, "concertation"), _frame(records, "meetings"), today),
         budget=_budget(_frame(records, "budget"), _frame(records, "budget_lines")),
-        results=tuple(_results(_frame(records, "logframe"))) if len(_frame(records, "logframe")) else (),
+        results=tuple(_results(_frame(records, "logframe"), _frame(records, "indicators")))
+        if len(_frame(records, "logframe")) else (),
         chain=tuple(_chain(actors, records)),
     )

@@ -9,7 +9,7 @@ import base64
 import datetime as dt
 import html
 
-from saara_kit.i18n import format_date, format_number, t
+from saara_kit.i18n import format_date, format_number, format_percent, t
 from saara_kit.onepager.gather import Chain, OnePager
 from saara_kit.serve.pages import render_page
 
@@ -139,7 +139,7 @@ def _budget(onepager: OnePager, lang: str) -> str:
         return ""
 
     def share(amount: float) -> str:
-        return f"{round(100 * amount / budget.total)} %" if budget.total else "—"
+        return format_percent(amount / budget.total, lang) if budget.total else "—"
 
     headings = _table([t("budget_lines.field.heading", lang), "DZD", "%"], [
         [_esc(t(f"budget_lines.heading.{code}", lang)), _dzd(amount, lang), share(amount)]

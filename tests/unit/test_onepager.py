@@ -80,6 +80,12 @@ def test_the_chain_goes_from_the_actor_to_the_budget_line_that_pays_its_activity
     assert [(r.number, r.current) for r in onepager.results] == [("1.1.1", "12")]
 
 
+def test_results_show_the_value_the_latest_report_gave(records):
+    records["indicators"] = _frame([{"line": "Plan → 1.1.1", "current": "30", "measured": "2027-04-28", "note": ""}])
+    onepager = gather(records, ASSOCIATION, "centre", "fr", TODAY)
+    assert [(r.number, r.baseline, r.target, r.current) for r in onepager.results] == [("1.1.1", "0", "60", "30")]
+
+
 def test_the_page_shows_the_chain_in_its_language(records):
     page = render_onepager(gather(records, ASSOCIATION, "centre", "ar", TODAY), "ar", "قطب الوسط", TODAY)
     assert '<html lang="ar" dir="rtl">' in page
