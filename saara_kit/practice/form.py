@@ -61,6 +61,11 @@ class PracticeForm(RecordListForm):
     def _more_rows(self) -> list[widgets.Widget]:
         return [self._button("practice.prefill", "saara-prefill", lambda _: self.prefill())]
 
+    def reset(self) -> None:
+        """Empty the editor; a new sheet is written in the form's language."""
+        super().reset()
+        self.value = {"lang": self.lang}
+
     def prefill(self) -> None:
         """Fill the editor's empty fields from the association's concertation plan and its results."""
         self.value = self.state.prefill(self.value, self.lang)

@@ -38,7 +38,8 @@ def test_a_national_rerun_produces_the_synthesis_after_the_hubs(tmp_path, capsys
     assert (tmp_path / "sud" / "01-stakeholder-mapping.html").exists()
     assert not (tmp_path / "sud" / "08-national-synthesis.html").exists()  # not one per hub
     dossier = (tmp_path / "national" / "dossier.html").read_text(encoding="utf-8")
-    assert "Dossier — Synthèse nationale" in dossier and len(PNG.findall(dossier)) == CHARTS
+    assert "Dossier — Synthèse nationale" in dossier
+    assert len(PNG.findall(dossier)) == CHARTS + 2  # then lesson 09's: spending against time, milestones
     assert "3 exécutions, dont 0 en échec." in capsys.readouterr().out  # lesson 01, then 08 and 09
 
 

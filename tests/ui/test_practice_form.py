@@ -100,6 +100,7 @@ def test_drawing_needs_an_open_association(store, code):
 
 def test_a_bad_sheet_is_refused_with_the_field_named_in_the_users_language(store, code):
     form = _form(store, code, lang="ar")
+    assert form.value["lang"] == "ar"  # a new sheet is written in the form's language
     form.value = {**TYPED, "context": "", "contact": "x" * 201}
     form.save()
     assert form.state.state == "error" and store.current(PRACTICE.kind) == []

@@ -114,3 +114,17 @@ def test_the_french_and_arabic_search_find_an_approved_sheet(store, sheet, typed
     state = DirectoryState(store, "ouest")
     state.query = typed
     assert [row[f"title_{sheet['lang']}"] for row in state.found.to_dict("records")] == [sheet["name"]]
+
+
+def test_the_moderation_queue_lists_the_sheets_waiting_with_the_id_a_decision_names(store):
+    from saara_kit.directory.analysis import pending_table
+    from saara_kit.practice.publication import with_waiting_sheets
+    from saara_kit.store.repository import revisions_frame
+
+    waiting = _sheet(store)
+    moderate(store, _sheet(store, name="Déjà publiée"), "approved")
+    resources = revisions_frame(DIRECTORY, store.current(DIRECTORY.kind))
+    sheets = revisions_frame(PRACTICE, store.current(PRACTICE.kind))
+    table = pending_table(with_waiting_sheets(resources, sheets), "fr", "ouest")
+    assert len(table) == 1 and waiting in table.iloc[0].tolist()  # its id, for moderate_all
+    assert SHEET["name"] in table.iloc[0].tolist()  # the approved one is no longer waiting
