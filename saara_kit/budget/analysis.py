@@ -16,7 +16,7 @@ from saara_kit.validation import FieldError
 __all__ = [
     "budget_checks", "checks_table", "eur_rate", "flexibility_breaches", "funder_totals", "heading_table",
     "heading_totals", "hub_of",
-    "sensitivity_table", "variance", "with_amounts",
+    "sensitivity_table", "spent_in_dzd", "variance", "with_amounts",
 ]
 
 SHARES: Shares = next(f for f in LINE_FIELDS if isinstance(f, Shares))
@@ -48,6 +48,11 @@ def with_amounts(lines: pd.DataFrame, second_rate: bool = False) -> pd.DataFrame
               for amount, currency, region in zip(amounts, lines["currency"], regions)]
     return lines.assign(amount=[float(a.quantize(CENT)) for a in amounts],
                         amount_dzd=[float(a.quantize(CENT)) for a in in_dzd])
+
+
+def spent_in_dzd(expenditures: pd.DataFrame) -> pd.DataFrame:
+    """Return expenditures with ``amount_dzd``: each amount at the hub's rate when paid in euros."""
+    return with_amounts(expenditures.assign(quantity=1, unit_rate=expenditures["amount"]))
 
 
 def heading_totals(lines: pd.DataFrame) -> pd.Series:
@@ -83,7 +88,7 @@ def variance(lines: pd.DataFrame, expenditures: pd.DataFrame) -> pd.DataFrame:
     heading_of = dict(zip(lines["description"], lines["heading"]))
     actual = pd.Series(0.0, index=plan.index)
     if len(expenditures):
-        spent = with_amounts(expenditures.assign(quantity=1, unit_rate=expenditures["amount"]))
+        spent = spent_in_dzd(expenditures)
         for line, amount in zip(spent["line"], spent["amount_dzd"]):
             if line in heading_of:
                 actual[heading_of[line]] += amount

@@ -13,7 +13,7 @@ from saara_kit.validation import fold_name, parse_decimal
 __all__ = [
     "BEHIND_SHARE", "ON_TRACK_SLACK", "REPORT_AGE_DAYS", "SPENDING_GAP", "VIEW_DOMAINS", "VISIT_REASONS",
     "elapsed_share", "indicator_progress", "load_programme", "milestone_states", "programme_view", "progress_of",
-    "spending", "view_day", "visit_reasons",
+    "spending", "view_day", "visit_reasons", "with_latest_values",
 ]
 
 SPENDING_GAP = 0.25  # spending more than 25 points ahead of, or behind, the time elapsed
@@ -90,15 +90,23 @@ def progress_of(baseline, target, current) -> float | None:
     return float(now >= aim) if aim == base else float((now - base) / (aim - base))
 
 
+def with_latest_values(logframe: pd.DataFrame, values: pd.DataFrame) -> pd.DataFrame:
+    """Return logframe lines with ``current`` at the value the follow-up reported last (``values``:
+    the indicators step, naming each line ``<plan> → <number>``), else at the logframe's own."""
+    from saara_kit.concertation.domain import LOGFRAME
+
+    reported = dict(zip(values["line"], values["current"])) if len(values) else {}
+    return logframe.assign(current=[reported.get(LOGFRAME.name_of(line), line["current"])
+                                    for line in logframe.to_dict("records")])
+
+
 def indicator_progress(logframe: pd.DataFrame, values: pd.DataFrame, plan: str, elapsed: float) -> pd.DataFrame:
     """Return the indicators of ``plan``'s logframe (an association's lines) with ``current`` (the
     latest value reported, else the logframe's own), ``progress`` and ``on_track`` (progress within
     ``ON_TRACK_SLACK`` of the time elapsed; None while nothing is measured)."""
-    lines = logframe[(logframe["plan"] == plan) & (logframe["indicator"] != "")]
-    reported = dict(zip(values["line"], values["current"])) if len(values) else {}
-    current = [reported.get(f"{plan} → {number}", own) for number, own in zip(lines["number"], lines["current"])]
-    progress = [progress_of(*row) for row in zip(lines["baseline"], lines["target"], current)]
-    return lines.assign(current=current, progress=progress,
+    lines = with_latest_values(logframe[(logframe["plan"] == plan) & (logframe["indicator"] != "")], values)
+    progress = [progress_of(*row) for row in zip(lines["baseline"], lines["target"], lines["current"])]
+    return lines.assign(progress=progress,
                         on_track=[None if p is None else p >= elapsed - ON_TRACK_SLACK for p in progress])
 
 

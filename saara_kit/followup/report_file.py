@@ -58,7 +58,7 @@ def _show(step: str, field: str, values, lang: str) -> list:
 def report_tables(records: dict[str, pd.DataFrame], lang: str = "fr") -> dict[str, pd.DataFrame]:
     """Return the report's tables in ``lang``, by part (``HEADINGS``), with their raw values: what
     the workbook writes (adding formulas) and what the page prints."""
-    from saara_kit.budget.analysis import with_amounts
+    from saara_kit.budget.analysis import spent_in_dzd, with_amounts
 
     report = records["report"].iloc[0]
     day = pd.Timestamp(report["as_of"]).date()
@@ -67,7 +67,7 @@ def report_tables(records: dict[str, pd.DataFrame], lang: str = "fr") -> dict[st
     milestones = milestone_states(records["milestones"], day)
     lines = with_amounts(records["budget_lines"][records["budget_lines"]["budget"] == report["budget"]])
     spent = records["expenditures"][records["expenditures"]["line"].isin(set(lines["description"]))]
-    spent = with_amounts(spent.assign(quantity=1, unit_rate=spent["amount"]))
+    spent = spent_in_dzd(spent)
     heading_of = dict(zip(lines["description"], _show("budget_lines", "heading", lines["heading"], lang)))
     variance = spending(lines, spent, report["budget"])
     label = lambda key: t(key, lang)  # noqa: E731

@@ -167,10 +167,9 @@ def _results(logframe: pd.DataFrame, reported: pd.DataFrame) -> list[Result]:
     """Return the logframe's indicators, each at its latest value: the one reported in the project's
     follow-up (its report's indicator values), else the logframe's own."""
     from saara_kit.concertation.rules import logframe_level
+    from saara_kit.followup.analysis import with_latest_values
 
-    latest = dict(zip(reported["line"], reported["current"])) if len(reported) else {}
-    logframe = logframe.assign(current=[latest.get(f"{plan} → {number}", own) for plan, number, own
-                                        in zip(logframe["plan"], logframe["number"], logframe["current"])])
+    logframe = with_latest_values(logframe, reported)
     found = []
     for _, line in logframe.iterrows():
         if not _text(line["indicator"]):
