@@ -93,11 +93,10 @@ def progress_of(baseline, target, current) -> float | None:
 def with_latest_values(logframe: pd.DataFrame, values: pd.DataFrame) -> pd.DataFrame:
     """Return logframe lines with ``current`` at the value the follow-up reported last (``values``:
     the indicators step, naming each line ``<plan> → <number>``), else at the logframe's own."""
-    from saara_kit.concertation.domain import LOGFRAME
+    from saara_kit.followup.rules import latest_value
 
     reported = dict(zip(values["line"], values["current"])) if len(values) else {}
-    return logframe.assign(current=[reported.get(LOGFRAME.name_of(line), line["current"])
-                                    for line in logframe.to_dict("records")])
+    return logframe.assign(current=[latest_value(line, reported) for line in logframe.to_dict("records")])
 
 
 def indicator_progress(logframe: pd.DataFrame, values: pd.DataFrame, plan: str, elapsed: float) -> pd.DataFrame:

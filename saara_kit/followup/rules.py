@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 from pathlib import PurePosixPath
-from typing import Iterable
+from typing import Any, Iterable, Mapping
 
 from saara_kit.records import Record
 from saara_kit.validation import FieldError
 
-__all__ = ["EVIDENCE_FILE", "done_has_a_date", "evidence_file", "evidence_in_data_folder", "held_sessions_only_count"]
+__all__ = [
+    "EVIDENCE_FILE", "done_has_a_date", "evidence_file", "evidence_in_data_folder", "held_sessions_only_count", "latest_value",
+]
 
 EVIDENCE_FILE = "file:"  # evidence that is a file names it under the data folder: "file:evidence/pv-mars.pdf"
 
@@ -35,3 +37,11 @@ def held_sessions_only_count(record: Record) -> Iterable[FieldError]:
     """Refuse an attendance for a session not held (planned, or cancelled)."""
     if record.status != "held" and record.attendance:
         yield FieldError("attendance", "support.field.attendance", "attendance_not_held")
+
+
+def latest_value(line: Mapping[str, Any], reported: Mapping[str, str]) -> Any:
+    """Return a logframe line's latest value: the one the follow-up reported last (``reported``: value
+    by line name, ``<plan> → <number>``), else the logframe's own ``current``."""
+    from saara_kit.concertation.domain import LOGFRAME
+
+    return reported.get(LOGFRAME.name_of(line), line.get("current", ""))

@@ -1,6 +1,6 @@
 """Draw a practice sheet's "with whom" and "results" from what the association saved in its
 concertation plan: the actors' participation levels (IAP2) and the meetings' invitees; the logframe's
-indicators (baseline → current, against the target) and the commitments done.
+indicators (baseline → current, the value its follow-up reported last, against the target) and the commitments done.
 
 ``draw`` is pure (plain records in, texts out); ``association_records`` reads them from the store.
 Nothing here overwrites a field: ``fill_empty`` only fills the ones left empty.
@@ -15,7 +15,7 @@ from saara_kit.store import Store
 
 __all__ = ["SOURCES", "association_records", "draw", "fill_empty", "plan_of"]
 
-SOURCES = ("concertation", "participation", "meetings", "logframe", "commitments")  # the domains read
+SOURCES = ("concertation", "participation", "meetings", "logframe", "indicators", "commitments")  # the domains read
 Records = Mapping[str, list[Mapping[str, Any]]]  # domain name -> the association's records (payloads)
 
 
@@ -55,8 +55,11 @@ def _partners(records: Records, plan: str, lang: str) -> list[str]:
 
 
 def _results(records: Records, plan: str, lang: str) -> list[str]:
+    from saara_kit.followup.rules import latest_value
+
+    reported = {record["line"]: record["current"] for record in records.get("indicators", [])}  # the project's reports
     lines = [t("practice.draw.indicator", lang, indicator=record["indicator"], baseline=record.get("baseline") or "?",
-               current=record.get("current") or "?", target=record.get("target") or "?")
+               current=latest_value(record, reported) or "?", target=record.get("target") or "?")
              for record in _of_plan(records.get("logframe", []), plan) if record.get("indicator")]
     meetings = {record["title"] for record in _of_plan(records.get("meetings", []), plan)}
     commitments = [record for record in records.get("commitments", [])

@@ -128,3 +128,8 @@ def test_the_moderation_queue_lists_the_sheets_waiting_with_the_id_a_decision_na
     table = pending_table(with_waiting_sheets(resources, sheets), "fr", "ouest")
     assert len(table) == 1 and waiting in table.iloc[0].tolist()  # its id, for moderate_all
     assert SHEET["name"] in table.iloc[0].tolist()  # the approved one is no longer waiting
+
+
+def test_results_take_the_value_the_projects_report_gave_last():
+    reported = {**SAVED, "indicators": [{"line": "Tri sélectif → ", "current": "14"}]}  # the impact line, reported
+    assert draw(reported, lang="fr")["results"].startswith("Tonnes triées par mois : de 0 à 14 (cible : 20)")
