@@ -128,7 +128,10 @@ def test_sample_association_opens_with_its_stakeholders_and_grid(page, server):
     page.press(".saara-association input", "Enter")
     page.wait_for_function("document.querySelectorAll('.saara-step-stakeholders .saara-list option').length === 7")
     page.locator(".saara-step-stakeholders .saara-picture").wait_for(state="visible")
-    assert "7 parties prenantes déjà enregistrées" in page.locator(".saara-step-stakeholders .saara-save-status").inner_text()
+    # the status is a widget of its own: its update may reach the page after the list's
+    status = ".saara-step-stakeholders .saara-save-status"
+    page.wait_for_function(f"document.querySelector('{status}').innerText.includes('déjà enregistrées')")
+    assert "7 parties prenantes déjà enregistrées" in page.locator(status).inner_text()
 
 
 def test_landing_and_form_fetch_nothing_from_the_internet(page, server):
