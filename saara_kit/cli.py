@@ -34,6 +34,12 @@ def _common(parser: argparse.ArgumentParser, lang: str) -> None:
     _lang_option(parser, lang, argparse.SUPPRESS)
 
 
+def _one_association(parser: argparse.ArgumentParser, lang: str) -> None:
+    """Add the options of a command about one association (its one-pager, its funder's report)."""
+    parser.add_argument("--association", required=True, help=t("cli.association", lang))
+    parser.add_argument("--region", required=True, help=t("cli.region", lang))
+
+
 def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     """Return the argument parser of ``saara-kit``, its help in ``lang`` (default: ``$SAARA_LANG``, else
     French); each subcommand names its handler."""
@@ -111,7 +117,7 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     letters = command("letters", "cli.letters.about")
     letters.add_argument("--call", help=t("cli.reviewers.call", lang))
     letters.add_argument("-o", "--output", type=Path, default=Path("outputs") / "letters", help=t("cli.letters.output", lang))
-    letters.add_argument("--no-pdf", action="store_true", help=t("cli.letters.no_pdf", lang))
+    letters.add_argument("--no-pdf", action="store_true", help=t("cli.no_pdf", lang))
     _common(letters, lang)
     letters.set_defaults(handler=_letters)
 
@@ -124,18 +130,16 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     wall.set_defaults(handler=_wall)
 
     onepager = command("onepager", "cli.onepager.about")
-    onepager.add_argument("--association", required=True, help=t("cli.onepager.association", lang))
-    onepager.add_argument("--region", required=True, help=t("cli.onepager.region", lang))
+    _one_association(onepager, lang)
     onepager.add_argument("-o", "--output", type=Path, help=t("cli.onepager.output", lang))
-    onepager.add_argument("--no-pdf", action="store_true", help=t("cli.letters.no_pdf", lang))
+    onepager.add_argument("--no-pdf", action="store_true", help=t("cli.no_pdf", lang))
     _common(onepager, lang)
     onepager.set_defaults(handler=cli_onepager.onepager)
 
     reporting = command("report", "cli.report.about")
-    reporting.add_argument("--association", required=True, help=t("cli.onepager.association", lang))
-    reporting.add_argument("--region", required=True, help=t("cli.onepager.region", lang))
+    _one_association(reporting, lang)
     reporting.add_argument("-o", "--output", type=Path, default=Path("outputs") / "report", help=t("cli.report.output", lang))
-    reporting.add_argument("--no-pdf", action="store_true", help=t("cli.letters.no_pdf", lang))
+    reporting.add_argument("--no-pdf", action="store_true", help=t("cli.no_pdf", lang))
     _common(reporting, lang)
     reporting.set_defaults(handler=cli_report.report)
 
