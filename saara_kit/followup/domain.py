@@ -8,7 +8,7 @@ from __future__ import annotations
 from saara_kit.followup.fields import INDICATOR_FIELDS, MILESTONE_FIELDS, REPORT_FIELDS, SUPPORT_FIELDS
 from saara_kit.followup.rules import done_has_a_date, evidence_in_data_folder, held_sessions_only_count
 from saara_kit.i18n import format_number, t
-from saara_kit.records import Domain, Record
+from saara_kit.records import Domain, Record, deferred
 from saara_kit.records.rules import in_order
 
 __all__ = ["DOMAINS", "INDICATORS", "MILESTONES", "REPORT", "SUPPORT"]
@@ -41,6 +41,7 @@ MILESTONES = Domain(
     name="milestones", kind="milestone", fields=MILESTONE_FIELDS, key="name",
     rules=(done_has_a_date, evidence_in_data_folder), title=_milestone_label,
     samples="sample_milestones", part_of="report", public=False,
+    form=deferred("saara_kit.followup.form", "MilestonesForm"),  # "draw the milestones from our plan"
 )
 INDICATORS = Domain(
     name="indicators", kind="indicator_value", fields=INDICATOR_FIELDS, key="line",

@@ -1,5 +1,5 @@
 """Practice sheets, declared for the generic rooms (store, import/export, CLI, landing page). Its
-form is the record-list form with a "draw from our data" action (``FORMS``). A sheet is the
+form is the record-list form with a "draw from our data" action (``form``). A sheet is the
 association's (``public=False``: opened with its code); once approved it shows in the directory as
 a case study (``shown_in``), read from the sheet itself each time."""
 from __future__ import annotations
@@ -8,13 +8,7 @@ from saara_kit.i18n import t
 from saara_kit.practice.fields import FIELDS
 from saara_kit.records import Domain, Record, deferred
 
-__all__ = ["DOMAIN", "FORMS", "PRACTICE"]
-
-
-def _practice_form(store, region: str, lang: str = "fr", author: str = "participant"):
-    from saara_kit.practice.form import PracticeForm
-
-    return PracticeForm(PRACTICE, store, region, lang, author)
+__all__ = ["DOMAIN", "PRACTICE"]
 
 
 def _label(record: Record, lang: str) -> str:
@@ -25,5 +19,5 @@ def _label(record: Record, lang: str) -> str:
 DOMAIN = PRACTICE = Domain(
     name="practice", kind="practice_sheet", fields=FIELDS, key="name", title=_label, samples="sample_practice",
     public=False, shown_in=("directory", deferred("saara_kit.practice.publication", "case_studies")),
+    form=deferred("saara_kit.practice.form", "PracticeForm"),
 )
-FORMS = {"practice": _practice_form}

@@ -143,6 +143,9 @@ class Domain:
     # from them each time, never copied (approved practice sheets in the directory, as case studies);
     # ``saara_kit.store.repository.listed_frame`` reads them
     shown_in: tuple[str, Callable[[Any], Any]] | None = None
+    # the record-list form's class, when the domain's list has actions of its own (a "draw from our
+    # data" button); a ``deferred`` import, so the domain declaration loads no widgets
+    form: Callable[..., Any] | None = None
 
     # -- fields -------------------------------------------------------------------------
     @property

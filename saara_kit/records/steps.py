@@ -39,7 +39,7 @@ class StepsForm(TranslatedForm):
         heading = title or f"app.{main.name}.title"
         self.steps: dict[str, RecordListForm] = {}
         for declared in domains:
-            self.steps[declared.name] = RecordListForm(
+            self.steps[declared.name] = (declared.form or RecordListForm)(
                 declared, store, region, lang, author, embedded=True,
                 main=None if declared is main else lambda: self._records(main.name))
         first = self.steps[main.name]

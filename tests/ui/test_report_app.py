@@ -86,3 +86,29 @@ def test_a_bad_value_is_named_in_the_participants_language(report):
                    status="planned", attendance="9")
     [message] = support.state.editor_notice.messages("ar")
     assert "عدد الحاضرين" in message and "الجلسة التي لم تُعقد ليس لها حاضرون" in message
+
+
+def test_milestones_are_drawn_from_the_plans_activities_once(samples_dir, monkeypatch):
+    """Sétif's plan has three activities and its list names two: the third is drawn, due when it
+    ends, and a second draw adds nothing; nothing is saved until the participant saves."""
+    monkeypatch.setenv("SAARA_REGION", "est")
+    setif = "Association Exemple Femmes Rurales Sétif"
+    with open_store(samples_dir) as store:
+        code = give_codes(store, "est", [setif])[setif]
+        form = app("report", store=store, lang="fr")
+        milestones = form.show("milestones")
+        assert milestones.draw_from_plan() == 0
+        assert milestones.state.notice.key == "milestones.open_first"
+        form.open_association(setif, code)
+        before = {record.name for record in milestones.entries}
+        assert milestones.draw_from_plan() == 1
+        [drawn] = [record for record in milestones.entries if record.name not in before]
+        assert (drawn.name, drawn.activity, drawn.due, drawn.status) == (
+            "Accord de vente avec la coopérative", "Accord de vente avec la coopérative", "2027-07-31", "planned")
+        assert milestones.state.drawn == ["Accord de vente avec la coopérative"]
+        assert milestones.state.state == "dirty" and milestones.state.notice.key == "milestones.drawn"
+        assert milestones.draw_from_plan() == 0 and milestones.state.notice.key == "milestones.nothing_drawn"
+        assert len(store.current(MILESTONES.kind, region="est", association=setif)) == len(before)
+        milestones.save()
+        assert "Accord de vente avec la coopérative" in {
+            rev.payload["name"] for rev in store.current(MILESTONES.kind, region="est", association=setif)}

@@ -11,6 +11,7 @@ from saara_kit.followup.analysis import (
     elapsed_share, indicator_progress, milestone_states, programme_view, progress_of, view_day,
 )
 from saara_kit.followup.domain import MILESTONES, REPORT, SUPPORT
+from saara_kit.followup.from_plan import milestones_from_plan
 from saara_kit.i18n import t
 from saara_kit.validation import ValidationError
 
@@ -136,3 +137,16 @@ def test_evidence_may_name_a_file_inside_the_data_folder():
     record = MILESTONES.validate({"name": "m", "due": "2027-01-01", "status": "done", "done_on": "2027-01-02",
                                   "evidence": "file:evidence/pv.pdf"})
     assert record.evidence == "file:evidence/pv.pdf"
+
+
+def test_milestones_drawn_from_the_plan_skip_what_the_list_names_and_other_plans():
+    activities = {
+        "Restitution": {"plan": "Plan A", "name": "Restitution", "end": "2027-06-10"},
+        "Diagnostic": {"plan": "Plan A", "name": "Diagnostic", "end": "2027-02-15"},
+        "Atelier": {"plan": "plan a", "name": "Atelier", "end": "2027-04-15"},
+        "Ailleurs": {"plan": "Plan B", "name": "Ailleurs", "end": "2027-01-31"},
+    }
+    named = [{"name": "Atelier tenu", "activity": "atelier"}, {"name": "diagnostic", "activity": ""}]
+    drawn = milestones_from_plan(activities, ["Plan A"], named)
+    assert drawn == [{"name": "Restitution", "activity": "Restitution", "due": "2027-06-10", "status": "planned"}]
+    assert [m["name"] for m in milestones_from_plan(activities, [], [])] == ["Ailleurs", "Diagnostic", "Atelier", "Restitution"]
