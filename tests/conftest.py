@@ -1,12 +1,35 @@
 """Fixtures shared by every test tier."""
 from __future__ import annotations
 
+import datetime as dt
+import re
+
 import pytest
 
+from saara_kit.grants.call import CALLS_DIR
 from saara_kit.settings import CHROMIUM_ARGS, CHROMIUM_PATH
 from saara_kit.store import open_store
 from tests.chromium import require_chromium
 from tests.postgres import emptied_postgres
+
+
+@pytest.fixture(scope="session", autouse=True)
+def calls_open_today(tmp_path_factory):
+    """The kit's calls, each open at least from today to a year on (``$SAARA_CALLS_DIR``, which the
+    server and the lessons' kernels inherit): the forms are tested during a call whatever day the
+    suite runs, while the eligibility rules are tested on days of their own."""
+    folder = tmp_path_factory.mktemp("calls")
+    today = dt.date.today()
+    for path in CALLS_DIR.glob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        opens = dt.date.fromisoformat(re.search(r"^opens: (\S+)", text, re.M).group(1))
+        closes = dt.date.fromisoformat(re.search(r"^closes: (\S+)", text, re.M).group(1))
+        text = re.sub(r"^opens: \S+", f"opens: {min(opens, today)}", text, flags=re.M)
+        text = re.sub(r"^closes: \S+", f"closes: {max(closes, today + dt.timedelta(days=365))}", text, flags=re.M)
+        (folder / path.name).write_text(text, encoding="utf-8")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SAARA_CALLS_DIR", str(folder))
+        yield folder
 
 
 @pytest.fixture

@@ -1,8 +1,10 @@
 """A call for projects of the support fund: one YAML file in ``params/calls/`` (envelope, dates,
-hubs, eligibility rules, the scoring grid, quota)."""
+hubs, eligibility rules, the scoring grid, quota), or in ``$SAARA_CALLS_DIR`` when a hub keeps
+its calls elsewhere (a new year's call, without touching the kit)."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -11,7 +13,7 @@ from saara_kit.i18n import TranslatedError, in_language
 from saara_kit.settings import PARAMS_DIR
 from saara_kit.yaml_files import read_yaml
 
-__all__ = ["CALLS_DIR", "CRITERIA", "Call", "Criterion", "RULES", "list_calls", "load_call", "open_call"]
+__all__ = ["CALLS_DIR", "CRITERIA", "Call", "Criterion", "RULES", "calls_folder", "list_calls", "load_call", "open_call"]
 
 CALLS_DIR = PARAMS_DIR / "calls"
 # the criteria a call may weigh (each labelled ``reviews.field.<id>`` in the three languages)
@@ -74,12 +76,17 @@ class Call:
         return replace(self, envelope=envelope)
 
 
-def list_calls(calls_dir: Path = CALLS_DIR) -> list[str]:
-    """Return the ids of the calls, one per ``params/calls/<id>.yaml``, sorted."""
-    return sorted(path.stem for path in calls_dir.glob("*.yaml"))
+def calls_folder() -> Path:
+    """Return the folder of the calls: ``$SAARA_CALLS_DIR``, else the kit's ``params/calls``."""
+    return Path(os.environ.get("SAARA_CALLS_DIR") or CALLS_DIR)
 
 
-def open_call(today: dt.date | None = None, calls_dir: Path = CALLS_DIR) -> Call:
+def list_calls(calls_dir: Path | None = None) -> list[str]:
+    """Return the ids of the calls, one per ``<id>.yaml`` of the calls' folder, sorted."""
+    return sorted(path.stem for path in (calls_dir or calls_folder()).glob("*.yaml"))
+
+
+def open_call(today: dt.date | None = None, calls_dir: Path | None = None) -> Call:
     """Return the call applications go to: the latest one open ``today``, else the latest one."""
     today = today or dt.date.today()
     calls = [load_call(call_id, calls_dir) for call_id in list_calls(calls_dir)]
@@ -89,9 +96,14 @@ def open_call(today: dt.date | None = None, calls_dir: Path = CALLS_DIR) -> Call
     return max(running or calls, key=lambda call: call.opens)
 
 
+def load_call(call_id: str, calls_dir: Path | None = None) -> Call:
+    """Load and check ``<call_id>.yaml`` of the calls' folder."""
+    return _load_call(call_id, calls_dir or calls_folder())
+
+
 @cache
-def load_call(call_id: str, calls_dir: Path = CALLS_DIR) -> Call:
-    """Load and check ``params/calls/<call_id>.yaml``."""
+def _load_call(call_id: str, calls_dir: Path) -> Call:
+    """Load and check ``calls_dir/<call_id>.yaml`` (read once per folder)."""
     path = calls_dir / f"{call_id}.yaml"
     if not path.is_file():
         raise TranslatedError("grants.call_unknown", call=call_id, known=", ".join(list_calls(calls_dir)))
