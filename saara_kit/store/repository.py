@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Mapping
+from typing import TYPE_CHECKING, Callable, Mapping
 
 from saara_kit.records.domain import STORE_COLUMNS, Domain, Record
 from saara_kit.store.codes import codes_of
@@ -26,7 +26,9 @@ __all__ = [
     "referenced_records",
     "revisions_frame",
     "saved_records",
+    "with_listed",
 ]
+
 
 def canonical_association(store: Store, region: str, name: str) -> str:
     """Return the spelling the hub already uses for ``name`` (case, accents and spaces aside), else ``name``."""
@@ -124,11 +126,17 @@ def listed_frame(store: Store, domain: Domain, region: str | None = None) -> pd.
     """Return the current records of ``domain`` (``revisions_frame``), then the rows that other
     domains list in it (``Domain.shown_in``: approved practice sheets in the directory), drawn from
     their own current records now: one source, nothing copied."""
+    return with_listed(domain, revisions_frame(domain, store.current(domain.kind, region=region)),
+                       lambda other: revisions_frame(other, store.current(other.kind, region=region)))
+
+
+def with_listed(domain: Domain, frame: pd.DataFrame, records_of: Callable[[Domain], pd.DataFrame]) -> pd.DataFrame:
+    """Return ``frame`` (records of ``domain``) followed by the rows other domains list in it
+    (``Domain.shown_in``), each drawn from that domain's records, which ``records_of`` reads."""
     import pandas as pd
     from saara_kit.registry import domains
 
-    frame = revisions_frame(domain, store.current(domain.kind, region=region))
-    listed = [other.shown_in[1](revisions_frame(other, store.current(other.kind, region=region)))
+    listed = [other.shown_in[1](records_of(other))
               for other in domains().values() if other.shown_in and other.shown_in[0] == domain.name]
     parts = [part.reindex(columns=frame.columns) for part in (frame, *listed) if len(part)]
     return pd.concat(parts, ignore_index=True) if len(parts) > 1 else (parts[0] if parts else frame)
@@ -171,13 +179,19 @@ def load_records(
     region: str | None = None,
     data_dir: str | Path | None = None,
     db_url: str | None = None,
+    listed: bool = False,
 ) -> pd.DataFrame:
-    """Return a domain's records from its ``"sample"`` data or from the workshop ``"store"``."""
+    """Return a domain's records from its ``"sample"`` data or from the workshop ``"store"``;
+    ``listed`` adds the rows other domains list in it (the directory's approved case studies)."""
     if source == "sample":
         from saara_kit.data import sample_records
 
-        return sample_records(domain, region)[["region", "association", *domain.field_names]]
+        def records_of(chosen: Domain) -> pd.DataFrame:
+            return sample_records(chosen, region)[["region", "association", *chosen.field_names]]
+
+        return with_listed(domain, records_of(domain), records_of) if listed else records_of(domain)
     if source == "store":
         with open_store(data_dir, db_url or None) as store:
-            return revisions_frame(domain, store.current(domain.kind, region=region))
+            return listed_frame(store, domain, region) if listed else \
+                revisions_frame(domain, store.current(domain.kind, region=region))
     raise ValueError(f"source must be 'sample' or 'store', not {source!r}")

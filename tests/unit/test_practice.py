@@ -133,3 +133,27 @@ def test_the_moderation_queue_lists_the_sheets_waiting_with_the_id_a_decision_na
 def test_results_take_the_value_the_projects_report_gave_last():
     reported = {**SAVED, "indicators": [{"line": "Tri sélectif → ", "current": "14"}]}  # the impact line, reported
     assert draw(reported, lang="fr")["results"].startswith("Tonnes triées par mois : de 0 à 14 (cible : 20)")
+
+
+@pytest.mark.parametrize("source", ["sample", "store"])
+def test_lesson_07_counts_the_approved_sheets_among_its_case_studies(source, samples_dir):
+    """The lesson reads the directory with ``listed=True``: the approved sheets (samples, or the
+    store's) join the directory's rows as case studies; the pending one does not."""
+    from saara_kit.data import sample_records
+    from saara_kit.directory.analysis import coverage_table, for_hub
+    from saara_kit.store.repository import load_records
+
+    sheets = sample_records(PRACTICE)
+    approved = set(sheets.loc[sheets["status"] == "approved", "name"])
+    assert len(approved) == 2 and len(sheets) == 3
+    alone = load_records(DIRECTORY, source, data_dir=samples_dir)
+    listed = load_records(DIRECTORY, source, data_dir=samples_dir, listed=True)
+    added = listed.iloc[len(alone):]
+    assert (set(added["title_fr"]) | set(added["title_ar"])) - {""} == approved
+    assert set(added["type"]) == {"case_study"}
+
+    def case_studies(frame):
+        table = coverage_table(for_hub(frame, "centre"), "type", "fr")
+        return int(table.loc[table["Type"] == "Étude de cas"].iloc[0, 1])
+
+    assert case_studies(listed) == case_studies(alone) + 1  # the Casbah's sheet, approved (Tlemcen's waits)
