@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import ipywidgets as widgets
 from traitlets import link
 
-from saara_kit.i18n import normalise_lang, t
+from saara_kit.i18n import t
 from saara_kit.records.domain import Domain
 from saara_kit.records.form import RecordListForm
 from saara_kit.records.tables import records_frame
@@ -124,11 +124,9 @@ class StepsForm(TranslatedForm):
             code_box.value = code
         association_box.value = association
 
-    def welcome(self, device: str, lang: str) -> None:
+    def _take_device(self, device: str) -> None:
         for step in self.steps.values():
             step.state.device = device
-        if normalise_lang(lang) != self.lang:
-            self.set_lang(lang)
 
     def set_lang(self, lang: str) -> None:
         super().set_lang(lang)

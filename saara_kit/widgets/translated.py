@@ -94,9 +94,13 @@ class TranslatedForm(widgets.VBox):
     def welcome(self, device: str, lang: str) -> None:
         """Take the visitor, once a page has taken this form's kernel (built ahead in a preheated one):
         their device, which their saves name, and their language."""
-        self.state.device = device
+        self._take_device(device)
         if normalise_lang(lang) != self.lang:
             self.set_lang(lang)
+
+    def _take_device(self, device: str) -> None:
+        """Name the visitor's device in what this form saves."""
+        self.state.device = device
 
     def set_lang(self, lang: str) -> None:
         """Switch every text of the form to ``lang``."""
