@@ -3,13 +3,14 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from saara_kit.i18n import language, languages, t
 from saara_kit.settings import PROJECT_ROOT
 
-__all__ = ["HubSettings", "configure", "find_proxy", "login_texts"]
+__all__ = ["HubSettings", "configure", "cull_idle_servers", "find_proxy", "login_texts"]
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 PROXY = "configurable-http-proxy"
@@ -32,12 +33,13 @@ class HubSettings:
     proxy_api_url: str = "http://127.0.0.1:8001"
     trainers_file: Path | None = None
     proxy: str | None = None
+    idle_minutes: float = 60  # a server nobody used for this long is stopped (0: never)
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> "HubSettings":
         """Read ``SAARA_DB_URL`` (required), ``SAARA_HUB_DIR`` (default ``./hub-data``),
-        ``SAARA_HUB_URL``, ``SAARA_HUB_API_URL``, ``SAARA_PROXY_API_URL``, ``SAARA_TRAINERS_FILE``
-        and ``SAARA_PROXY`` (the proxy's path)."""
+        ``SAARA_HUB_URL``, ``SAARA_HUB_API_URL``, ``SAARA_PROXY_API_URL``, ``SAARA_TRAINERS_FILE``,
+        ``SAARA_PROXY`` (the proxy's path) and ``SAARA_HUB_IDLE_MINUTES``."""
         env = os.environ if environ is None else environ
         if not env.get("SAARA_DB_URL"):
             raise SystemExit("SAARA_DB_URL is not set: the hub's store, e.g. postgresql+psycopg://saara@localhost/saara")
@@ -45,6 +47,8 @@ class HubSettings:
         given = {key: env[name] for key, name in (("url", "SAARA_HUB_URL"), ("api_url", "SAARA_HUB_API_URL"),
                                                  ("proxy_api_url", "SAARA_PROXY_API_URL")) if env.get(name)}
         trainers = Path(env["SAARA_TRAINERS_FILE"]) if env.get("SAARA_TRAINERS_FILE") else folder / "trainers.yaml"
+        if env.get("SAARA_HUB_IDLE_MINUTES"):
+            given["idle_minutes"] = float(env["SAARA_HUB_IDLE_MINUTES"])
         return cls(db_url=env["SAARA_DB_URL"], folder=folder, trainers_file=trainers,
                    proxy=env.get("SAARA_PROXY") or find_proxy(), **given)
 
@@ -88,5 +92,24 @@ def configure(c, settings: HubSettings) -> None:
     c.Spawner.http_timeout = 120  # a JupyterLab or a Voilà with a kernel to preheat, on 2 busy cores
     c.Spawner.start_timeout = 180
 
+    if settings.idle_minutes > 0:
+        cull_idle_servers(c, round(settings.idle_minutes * 60))
+
     c.JupyterHub.template_paths = [str(TEMPLATES)]
     c.JupyterHub.template_vars = {"saara_login": login_texts()}
+
+
+def cull_idle_servers(c, seconds: int) -> None:
+    """Run jupyterhub-idle-culler as a hub service: a server with no activity for ``seconds`` (pages,
+    forms' messages, as the proxy sees them) is stopped, and its memory freed for the room."""
+    c.JupyterHub.services = [{
+        "name": "idle-culler",
+        "command": [sys.executable, "-m", "jupyterhub_idle_culler", f"--timeout={seconds}",
+                    f"--cull-every={max(5, min(300, seconds // 4))}"],
+    }]
+    c.JupyterHub.load_roles = [{
+        "name": "idle-culler", "services": ["idle-culler"],
+        "scopes": ["list:users", "read:users:activity", "read:servers", "delete:servers"],
+    }]
+    # the proxy's activity reaches the hub this often: never slower than the culler needs it
+    c.JupyterHub.last_activity_interval = max(5, min(300, seconds // 4))

@@ -43,6 +43,9 @@ def test_a_report_with_a_late_milestone_is_flagged_in_the_programmes_view(page, 
     save(page, report)
 
     milestones = tab(page, "Jalons", "milestones")
+    page.click(f"{milestones} button.saara-draw-milestones")  # each of the plan's 3 activities has its milestone
+    page.wait_for_function(f"document.querySelector('{milestones} .saara-save-status').innerText.includes('Rien à ajouter')")
+    assert page.locator(f"{milestones} .saara-list option").count() == 3
     page.fill(f"{milestones} .saara-name input", "Bacs posés au marché")
     page.select_option(f"{milestones} .saara-activity select", label="Réunions avec les commerçants")
     page.fill(f"{milestones} .saara-due input", "2027-04-20")

@@ -127,6 +127,14 @@ def test_settings_come_from_the_environment_and_the_store_url_is_required(tmp_pa
     assert c.SaaraSpawner.db_url == c.CodeAuthenticator.db_url == "postgresql+psycopg://saara@db/saara"
     assert c.SaaraSpawner.home_dir_template == str(tmp_path / "homes" / "{username}")
     assert c.ConfigurableHTTPProxy.command == ["/opt/chp"] and Path(c.JupyterHub.db_url.removeprefix("sqlite:///")).parent.is_dir()
+    [culler] = c.JupyterHub.services  # servers nobody used for an hour stop
+    assert culler["name"] == "idle-culler" and "--timeout=3600" in culler["command"]
+    assert {"list:users", "read:users:activity", "delete:servers"} <= set(c.JupyterHub.load_roles[0]["scopes"])
+
+    never = Config()
+    configure(never, HubSettings.from_env({"SAARA_DB_URL": "sqlite://", "SAARA_HUB_DIR": str(tmp_path),
+                                           "SAARA_HUB_IDLE_MINUTES": "0"}))
+    assert "services" not in never.JupyterHub
 
 
 def test_the_login_page_speaks_every_language():

@@ -92,17 +92,24 @@ def _stop(process: subprocess.Popen) -> None:
 def hub(tmp_path_factory, store_url):
     """``jupyterhub -f deploy/jupyterhub_config.py`` on free ports, its folder in a temporary one,
     with a trainer code for Ouest and an association of Ouest that has its code."""
+    with _running_hub(tmp_path_factory, store_url, ASSOCIATION) as running:
+        yield running
+
+
+@contextlib.contextmanager
+def _running_hub(tmp_path_factory, store_url, association: str, **settings: str):
+    """Run the hub (with ``settings``, more ``SAARA_*`` variables) until the block ends."""
     proxy = find_proxy()
     if proxy is None:
         _required("configurable-http-proxy not found: make test installs it with npm (.venv/node_modules)")
     folder = tmp_path_factory.mktemp("hub")
     trainer = add_trainer_codes(folder / "trainers.yaml", "ouest")[0]
     with open_store(db_url=store_url) as store:
-        association = give_codes(store, "ouest", [ASSOCIATION])[ASSOCIATION]
+        code = give_codes(store, "ouest", [association])[association]
     port = free_port()
     env = {**os.environ, "SAARA_DB_URL": store_url, "SAARA_HUB_DIR": str(folder), "SAARA_PROXY": proxy,
            "SAARA_HUB_URL": f"http://127.0.0.1:{port}", "SAARA_HUB_API_URL": f"http://127.0.0.1:{free_port()}",
-           "SAARA_PROXY_API_URL": f"http://127.0.0.1:{free_port()}"}
+           "SAARA_PROXY_API_URL": f"http://127.0.0.1:{free_port()}", **settings}
     command = [sys.executable, "-m", "jupyterhub", "-f", str(CONFIG)]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env,
                                cwd=folder, start_new_session=True)
@@ -114,7 +121,7 @@ def hub(tmp_path_factory, store_url):
             if process.poll() is not None or time.monotonic() > deadline:
                 pytest.fail("JupyterHub did not start:\n" + "".join(log))
             time.sleep(0.2)
-        yield Hub(f"http://127.0.0.1:{port}", log, folder, trainer, association, process)
+        yield Hub(f"http://127.0.0.1:{port}", log, folder, trainer, code, process)
     finally:
         _stop(process)
 
@@ -241,3 +248,36 @@ def test_a_wrong_code_opens_nothing_and_says_so_in_every_language(hub, browser_c
     assert "Ce code n'ouvre rien" in said and "هذا الرمز لا يفتح شيئًا" in said and "This code opens nothing" in said
     assert page.context.cookies() == [] or not any(c["name"].startswith("jupyterhub-session") for c in page.context.cookies())
     assert "zzzzzz" not in hub.groups()
+
+
+def test_a_server_nobody_uses_is_stopped_by_the_idle_culler(tmp_path_factory, store_url, browser_context):
+    """With ``SAARA_HUB_IDLE_MINUTES`` at a quarter of a minute, an association's server stays up while
+    a participant types in its form; once nobody uses it, jupyterhub-idle-culler (a hub service)
+    stops it, and its process is gone."""
+    import psutil
+
+    with _running_hub(tmp_path_factory, store_url, "Association Essai Inactive", SAARA_HUB_IDLE_MINUTES="0.25") as idle:
+        page, name = browser_context(), idle.association.lower()
+        _log_in(page, idle, idle.association, name)
+        page.click(".saara-app-stakeholders a")
+        page.wait_for_selector(".saara-step-stakeholders .saara-name input")
+        for typed in range(12):  # a participant at work for three times the timeout keeps the server
+            page.fill(".saara-step-stakeholders .saara-name input", f"APC {typed}")
+            time.sleep(4)
+        assert _running_servers(idle) == [name]
+        page.close()  # nobody on it any more
+        deadline = time.monotonic() + 120
+        while _running_servers(idle) and time.monotonic() < deadline:
+            time.sleep(2)
+        assert _running_servers(idle) == [], idle.said()[-5000:]
+        assert "Culling server" in idle.said()
+        servers = [p for p in psutil.Process(idle.process.pid).children(recursive=True)
+                   if "saara_kit.deploy.forms_server" in " ".join(p.cmdline())]
+        assert servers == []
+
+
+def _running_servers(hub: Hub) -> list[str]:
+    """Return the users whose server is running, from the hub's own database."""
+    with contextlib.closing(sqlite3.connect(hub.folder / "state" / "jupyterhub.sqlite")) as db:
+        return [name for (name,) in db.execute(
+            "SELECT users.name FROM users JOIN spawners ON spawners.user_id = users.id WHERE spawners.server_id IS NOT NULL")]
