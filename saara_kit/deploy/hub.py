@@ -102,14 +102,13 @@ def configure(c, settings: HubSettings) -> None:
 def cull_idle_servers(c, seconds: int) -> None:
     """Run jupyterhub-idle-culler as a hub service: a server with no activity for ``seconds`` (pages,
     forms' messages, as the proxy sees them) is stopped, and its memory freed for the room."""
+    every = max(5, min(300, seconds // 4))  # how often the culler looks, and the proxy's activity reaches the hub
     c.JupyterHub.services = [{
         "name": "idle-culler",
-        "command": [sys.executable, "-m", "jupyterhub_idle_culler", f"--timeout={seconds}",
-                    f"--cull-every={max(5, min(300, seconds // 4))}"],
+        "command": [sys.executable, "-m", "jupyterhub_idle_culler", f"--timeout={seconds}", f"--cull-every={every}"],
     }]
     c.JupyterHub.load_roles = [{
         "name": "idle-culler", "services": ["idle-culler"],
         "scopes": ["list:users", "read:users:activity", "read:servers", "delete:servers"],
     }]
-    # the proxy's activity reaches the hub this often: never slower than the culler needs it
-    c.JupyterHub.last_activity_interval = max(5, min(300, seconds // 4))
+    c.JupyterHub.last_activity_interval = every

@@ -34,7 +34,7 @@ class MilestonesState(RecordListState):
         for raw in milestones_from_plan(self.references.get("activities", {}), plans, self.entries):
             try:
                 added[new_record_id()] = self.domain.validate(raw, self.references)
-            except ValidationError:  # an activity without an end day: left for the participant to type
+            except ValidationError:  # refused by the milestones' rules: left for the participant to type
                 continue
         self.drawn = [record.name for record in added.values()]
         if added:
