@@ -9,7 +9,7 @@ from pathlib import Path
 from saara_kit import cli_hubs, cli_onepager, cli_report
 from saara_kit.cli_language import Parser, asked_lang
 from saara_kit.i18n import TranslatedError, format_date, languages, normalise_lang, t
-from saara_kit.settings import default_data_dir, default_region
+from saara_kit.settings import GRACE_SECONDS, default_data_dir, default_region
 from saara_kit.validation import ValidationError
 
 __all__ = ["build_parser", "main"]
@@ -64,6 +64,9 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     serve.add_argument("--room", type=int, default=0, metavar="N", help=t("cli.serve.room", lang))
     serve.add_argument("--demo", action="store_true", help=t("cli.serve.demo", lang))
     serve.add_argument("--preheat", action="append", default=[], metavar="APP", help=t("cli.serve.preheat", lang))
+    serve.add_argument("--grace", type=int, default=GRACE_SECONDS, metavar="S", help=t("cli.serve.grace", lang))
+    serve.add_argument("--new-codes", action="store_true", help=t("cli.serve.new_codes", lang))
+    serve.add_argument("--verbose", action="store_true", help=t("cli.serve.verbose", lang))
     serve.set_defaults(handler=_serve)
 
     importer = command("import", "cli.import.about")
@@ -202,7 +205,8 @@ def _serve(args) -> int:
 
     serve(host=args.host, port=args.port, region=args.region, lang=args.lang, data_dir=args.data_dir,
           db_url=args.db_url, token=not args.no_token, room=args.room, demo=args.demo,
-          open_lan=args.open_lan, preheat=args.preheat)
+          open_lan=args.open_lan, preheat=args.preheat, grace=args.grace, new_codes=args.new_codes,
+          verbose=args.verbose)
     return 0
 
 

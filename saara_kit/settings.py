@@ -8,6 +8,8 @@ __all__ = [
     "CHROMIUM_ARGS",
     "CHROMIUM_PATH",
     "DEVICE_HEADER",
+    "GRACE_SECONDS",
+    "NO_DEVICE",
     "TRAINER",
     "PROJECT_ROOT",
     "DATASETS_DIR",
@@ -33,6 +35,10 @@ TEMPLATES_DIR = Path(__file__).resolve().parent / "jupyter"
 # "trainer"); Voilà hands it to the form's kernel as HTTP_X_SAARA_DEVICE, and saves record it.
 DEVICE_HEADER = "X-Saara-Device"
 TRAINER = "trainer"  # the user of the trainer code; participants join with the join code
+NO_DEVICE = "participant"  # the author of a form that knows no device (no server named it): it keeps no draft
+# Seconds a form's kernel outlives its page's last connection (saara_kit.serve.seats): a phone whose
+# Wi-Fi dropped for a minute comes back to its form; JupyterLab's page retries for about that long.
+GRACE_SECONDS = 90
 
 # Debian's Chromium, headless, with no call home (the hubs are often offline).
 CHROMIUM_PATH = os.environ.get("SAARA_CHROMIUM", "/usr/bin/chromium")

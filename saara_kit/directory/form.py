@@ -12,7 +12,7 @@ from saara_kit.directory.domain import DIRECTORY, title_in
 from saara_kit.directory.search import FACETS
 from saara_kit.directory.state import DirectoryState
 from saara_kit.i18n import format_date, t
-from saara_kit.records.form import FIELD_LAYOUT, WIDE, field_control
+from saara_kit.records.controls import FIELD_LAYOUT, WIDE, field_control
 from saara_kit.store import Store
 from saara_kit.widgets import MessageLine, TranslatedForm
 

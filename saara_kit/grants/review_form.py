@@ -12,7 +12,7 @@ from saara_kit.grants.domain import REVIEWS
 from saara_kit.grants.fields import comment_of
 from saara_kit.grants.review_state import ReviewState
 from saara_kit.i18n import format_money, format_number, t
-from saara_kit.records.form import FIELD_LAYOUT, WIDE
+from saara_kit.records.controls import FIELD_LAYOUT, WIDE
 from saara_kit.store import Store
 from saara_kit.widgets import MessageLine, TranslatedForm
 

@@ -5,14 +5,17 @@ from the domain's fields and redrawn from the state.
 """
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import html
 from typing import TYPE_CHECKING, Any, Callable
 
 import ipywidgets as widgets
 
-from saara_kit.i18n import t
+from saara_kit.i18n import format_time, t
+from saara_kit.records.controls import FIELD_LAYOUT, WIDE, field_control
 from saara_kit.records.domain import Domain, Record
+from saara_kit.records.drafts import changes_count
 from saara_kit.records.fields import Choices, Field, Reference, References
 from saara_kit.records.state import RecordListState
 from saara_kit.records.tables import records_frame
@@ -22,10 +25,9 @@ from saara_kit.widgets import MessageLine, TranslatedForm
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["RecordListForm", "field_control"]
+__all__ = ["RecordListForm"]
 
-WIDE = {"description_width": "11em"}
-FIELD_LAYOUT = widgets.Layout(width="34em", max_width="100%")
+KEEP_EDITOR_SECONDS = 2.0  # what the editor holds is kept with the draft this long after the last keystroke
 
 
 class RecordListForm(TranslatedForm):
@@ -34,7 +36,8 @@ class RecordListForm(TranslatedForm):
     Public surface: ``state`` (the widget-free model), ``value`` (the editor's fields, settable),
     ``entries``, ``saved``, ``pending``, ``picture_alt`` (what the picture shows, in words), ``advice`` (the
     catalogue key of the step's advice, or None), ``reset()`` and the actions ``open_association``, ``add``, ``edit``,
-    ``remove`` and ``save``, which the buttons call. The participant's name and the association's
+    ``remove``, ``save``, ``resume_draft`` and ``discard_draft``, which the buttons call. What the device
+    typed here before and never saved is offered back (``state.offered``). The participant's name and the association's
     code are typed in their own boxes (``saara-participant``, ``saara-association-code``).
 
     ``embedded`` builds a step of a ``StepsForm``: no page chrome, no title, and the boxes of the
@@ -74,6 +77,16 @@ class RecordListForm(TranslatedForm):
         self.state.observe(lambda _: self._draw_new_codes(), names=["created_codes"])
 
         self._fields = {f.name: self._control(f) for f in domain.fields if f.editable}
+        self._keep_later: asyncio.TimerHandle | None = None
+        for box in self._fields.values():
+            box.observe(self._editor_changed, names="value")
+        self._draft_offer = MessageLine()
+        self._draft_offer.add_class("saara-draft-offer")
+        self._draft_buttons = widgets.HBox([
+            self._button("draft.resume", "saara-draft-resume", lambda _: self.resume_draft(), "primary"),
+            self._button("draft.discard", "saara-draft-discard", lambda _: self.discard_draft()),
+        ])
+        self.state.observe(lambda _: self._draw_offer(), names=["offered"])
         self._nothing_to_pick = MessageLine()
         self._nothing_to_pick.add_class("saara-nothing-to-pick")
         self._advice = MessageLine()
@@ -108,7 +121,7 @@ class RecordListForm(TranslatedForm):
 
         header = [] if embedded else [self._participant, self._association, self._code, self._new_codes]
         editor = widgets.VBox([
-            *header, self._nothing_to_pick, self._advice, *self._sections(),
+            *header, self._draft_offer, self._draft_buttons, self._nothing_to_pick, self._advice, *self._sections(),
             widgets.HBox([self._add, self._cancel]), self._editor_message,
             list_title, self._list, widgets.HBox([edit, remove]),
         ], layout=widgets.Layout(flex="0 1 36em"))
@@ -249,6 +262,31 @@ class RecordListForm(TranslatedForm):
         if self.state.remove(record_id) and editing == record_id:
             self.value = self.domain.empty()
 
+    def resume_draft(self) -> None:
+        """Take up what this device typed here before and never saved: the list's changes and the editor."""
+        editor = self.state.resume_draft()
+        if editor:
+            self.value = {**self.domain.empty(), **editor}
+
+    def discard_draft(self) -> None:
+        """Set aside what this device typed here before."""
+        self.state.discard_draft()
+
+    def _editor_changed(self, _change=None) -> None:
+        """Keep the editor's values with the draft: at once without an event loop (tests), else a
+        little after the last keystroke (a write per keystroke would load the store for nothing)."""
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            self.state.keep_editor(self.value)
+            return
+        if self._keep_later is None:
+            self._keep_later = loop.call_later(KEEP_EDITOR_SECONDS, self._keep_editor_now)
+
+    def _keep_editor_now(self) -> None:
+        self._keep_later = None
+        self.state.keep_editor(self.value)
+
     def save(self) -> None:
         """Save the list (and the editor's record, if filled in but never added)."""
         if not self.state.name_participant(self._participant.value):
@@ -263,6 +301,7 @@ class RecordListForm(TranslatedForm):
 
     # -- view -----------------------------------------------------------------------------
     def _draw(self) -> None:
+        self._draw_offer()
         self._draw_references()
         self._draw_list()
         self._draw_editor_state()
@@ -288,6 +327,17 @@ class RecordListForm(TranslatedForm):
             self._nothing_to_pick.show(list(dict.fromkeys(empty)))
         else:
             self._nothing_to_pick.clear()
+
+    def _draw_offer(self) -> None:
+        """Offer back what this device typed here before, with its count and time."""
+        offered = self.state.offered
+        self._draft_buttons.layout.display = None if offered else "none"
+        if offered is None:
+            self._draft_offer.clear()
+            return
+        kept_at = offered.kept_at.astimezone().replace(tzinfo=None)  # the laptop's time, as the room reads it
+        self._draft_offer.show(t("draft.offer", self.lang, count=changes_count(offered.content),
+                                 time=format_time(kept_at, self.lang)), warning=True)
 
     def _draw_new_codes(self) -> None:
         """Show the code of each association this form created, to note down."""
@@ -361,40 +411,3 @@ class RecordListForm(TranslatedForm):
             self._picture_key.value = "<ol>{}</ol>".format("".join(
                 f"<li><bdi>{html.escape(str(name))}</bdi></li>" for name in key["name"]))
         return key is not None and self._main is None
-
-
-def field_control(form: TranslatedForm, domain: Domain, field: Field) -> widgets.Widget:
-    """Build the widget a field of ``domain`` asks for, labelled and classed ``saara-<field>``, in ``form``'s
-    language (the record-list form's editor, the directory's suggestion form)."""
-    kind = field.control
-    if kind == "dropdown":
-        box = widgets.Dropdown(style=WIDE, layout=FIELD_LAYOUT)
-        form._bind_choices(box, field.label_prefix(domain.name), field.codes)
-    elif kind == "choices":  # several codes of a list (a resource's themes)
-        box = widgets.SelectMultiple(rows=min(6, len(field.codes)), style=WIDE, layout=FIELD_LAYOUT)
-        prefix = field.label_prefix(domain.name)
-
-        def relabel(lang: str, box=box) -> None:
-            chosen = box.value
-            box.options = [(t(f"{prefix}.{code}", lang), code) for code in field.codes]
-            box.value = chosen
-        form._on_lang(relabel)
-    elif kind == "reference":  # the association's saved records of another domain, by name
-        box = widgets.Dropdown(options=[""], style=WIDE, layout=FIELD_LAYOUT)
-    elif kind == "references":  # several of them
-        box = widgets.SelectMultiple(options=[], rows=5, style=WIDE, layout=FIELD_LAYOUT)
-    elif kind == "count":
-        box = widgets.BoundedIntText(min=0, max=field.high, style=WIDE, layout=FIELD_LAYOUT)
-    elif kind == "time":
-        box = widgets.Text(placeholder="14:30", style=WIDE, layout=FIELD_LAYOUT)
-    elif kind == "slider":
-        box = widgets.IntSlider(min=field.low, max=field.high, style=WIDE, layout=FIELD_LAYOUT)
-    elif kind == "number":
-        box = widgets.FloatText(style=WIDE, layout=FIELD_LAYOUT)
-    elif kind == "date":
-        box = widgets.DatePicker(style=WIDE, layout=FIELD_LAYOUT)
-    else:
-        box = (widgets.Textarea if kind == "textarea" else widgets.Text)(style=WIDE, layout=FIELD_LAYOUT)
-    form._bind(box, "description", domain.label_key(field.name))
-    box.add_class(f"saara-{field.name.replace('_', '-')}")
-    return box

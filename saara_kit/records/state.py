@@ -15,9 +15,11 @@ from traitlets import Dict, Enum, HasTraits, Instance, Unicode
 from saara_kit.codes import WrongCodes, same_code
 from saara_kit.i18n import format_time, t
 from saara_kit.records.domain import Domain, Record, validate_association, validate_participant
-from saara_kit.settings import TRAINER
+from saara_kit.records.drafts import EMPTY, changes_count, draft_content, is_empty, merged
+from saara_kit.settings import NO_DEVICE, TRAINER
 from saara_kit.store import AssociationTaken, RevisionConflict, Revision, Store, new_record_id
 from saara_kit.store.codes import code_of, save_guarded
+from saara_kit.store.drafts import Draft, drop_draft, keep_draft, read_draft
 from saara_kit.store.repository import canonical_association, plan_revisions, referenced_records, saved_records
 from saara_kit.validation import FieldError, ValidationError
 
@@ -51,6 +53,8 @@ class RecordListState(HasTraits):
     An association with a code opens only with that code (the trainer needs none). The first save
     of a new association gives it a code, kept in ``created_codes`` for the participant to note.
     Revisions name their author: the name the participant typed (``participant``) and the device.
+    What the device typed but has not saved is kept in the store as its draft (``keep_editor`` adds
+    the editor's values), and offered back (``offered``) when the device opens the association again.
     """
 
     association = Unicode("")
@@ -63,11 +67,14 @@ class RecordListState(HasTraits):
     participant = Unicode("")  # the name the participant typed, saved as the author with the device
     created_codes = Dict()  # association -> code, for the associations this form created
     references = Dict()  # domain -> {name: payload}: what its records may link to (the association's saved ones)
+    offered = Instance(Draft, allow_none=True)  # what this device typed here before and never saved, until taken up or set aside
 
     def __init__(self, domain: Domain, store: Store, region: str, author: str = "participant"):
         super().__init__()
         self.domain, self.store, self.region, self.device = domain, store, region, author
         self._known_codes: dict[str, str] = {}  # association -> its code, checked or made here
+        self._typed: dict[str, Any] = {}  # the editor's values that differ from an empty record
+        self._kept: dict[str, Any] = EMPTY  # the draft the store holds for this device and association
         self._wrong_codes = WrongCodes()
 
     @property
@@ -220,6 +227,43 @@ class RecordListState(HasTraits):
         self._tell("saved", "form.saved", ok=True, count=len(changes), time=dt.datetime.now())
         return True
 
+    def keep_editor(self, editor: Mapping[str, Any]) -> None:
+        """Keep what the editor holds with the draft, so that it outlives the form's kernel."""
+        empty = self.domain.empty()
+        self._typed = {name: value for name, value in editor.items() if name in empty and value != empty[name]}
+        self._keep_draft()
+
+    def resume_draft(self) -> dict[str, Any] | None:
+        """Take up the draft offered: its changes go back in the list (not those of a record someone
+        saved since, which stays as saved); return the editor's values it held, None when none."""
+        draft, self.offered = self.offered, None
+        if draft is None:
+            return None
+        records, stale = dict(self.draft), 0
+        for record_id, change in draft.content.get("records", {}).items():
+            saved = self.saved.get(record_id)
+            if (saved.revision if saved else 0) != change.get("base"):
+                stale += 1
+                continue
+            if change.get("payload") is None:
+                records.pop(record_id, None)
+                continue
+            try:
+                records[record_id] = self.domain.validate(change["payload"], self.references if self.domain.references else None)
+            except ValidationError:
+                stale += 1
+        self._set_draft(records)
+        editing = draft.content.get("editing")
+        self.editing = editing if editing in self.draft else None
+        self._tell(self.state, "draft.resumed_stale" if stale else "draft.resumed", ok=not stale,
+                   count=stale or changes_count(draft.content))
+        return draft.content.get("editor") or None
+
+    def discard_draft(self) -> None:
+        """Set the draft offered aside: only what was typed since is kept."""
+        self.offered = None
+        self._keep_draft()
+
     def take_editor(self, editor: Mapping[str, Any]) -> bool | None:
         """Add an editor filled in but never added: True when added, False (and say why) when
         invalid, None when it holds nothing new (empty, or the record being edited, unchanged)."""
@@ -287,10 +331,37 @@ class RecordListState(HasTraits):
         return "association.code_needed"
 
     def _switch_to(self, association: str) -> None:
-        """Load what ``association`` saved; records added but never saved stay in the list."""
+        """Load what ``association`` saved; records added but never saved stay in the list. A draft
+        this device kept for it is offered back."""
         self.association = association
         self.editing = None
+        draft = read_draft(self.store, self.device, self.domain.kind, self.region, association) \
+            if association and self._keeps_drafts else None
+        self._kept = draft.content if draft else EMPTY
+        self.offered = None if draft is None or is_empty(draft.content) else draft
         self._reload()
+
+    @property
+    def _keeps_drafts(self) -> bool:
+        """Tell whether this form knows its device (a draft belongs to one)."""
+        return self.device != NO_DEVICE
+
+    def _keep_draft(self) -> None:
+        """Keep what a save would write and what the editor holds as this device's draft (with the
+        draft offered, if it is neither taken up nor set aside); forget it once there is nothing."""
+        if not self.association or not self._keeps_drafts:
+            return
+        content = draft_content(self.pending, self._typed, self.editing)
+        if self.offered is not None:
+            content = merged(self.offered.content, content)
+        if content == self._kept:
+            return
+        where = (self.store, self.device, self.domain.kind, self.region, self.association)
+        try:
+            drop_draft(*where) if is_empty(content) else keep_draft(*where, content)
+        except SQLAlchemyError:
+            return  # a draft is a safety net: typing goes on without it
+        self._kept = content
 
     def _reload(self) -> None:
         """Read the association's records again, keeping records added but not yet saved."""
@@ -305,6 +376,7 @@ class RecordListState(HasTraits):
     def _set_draft(self, draft: dict[str, Record]) -> None:
         self.draft = draft
         self._tell("dirty" if self.pending else "editing")
+        self._keep_draft()
 
     def _tell(self, state: str, key: str = "", ok: bool = False, errors=(), **values: Any) -> None:
         self.state = state

@@ -55,6 +55,10 @@ class StepsForm(TranslatedForm):
             step.state.observe(self._note_new_code, names=["created_codes"])
         self._new_codes = MessageLine()
         self._new_codes.add_class("saara-new-code")
+        self._drafts_found = MessageLine()  # the other steps where this device left unsaved changes
+        self._drafts_found.add_class("saara-drafts-found")
+        for step in self.steps.values():
+            step.state.observe(lambda _: self._draw_drafts_found(), names=["offered"])
         self._checks = MessageLine()  # the main domain's checks across steps (a funder's caps), live
         self._checks.add_class("saara-checks")
         self._main_domain = main
@@ -69,7 +73,9 @@ class StepsForm(TranslatedForm):
         self._on_lang(lambda lang: setattr(self._tabs, "titles", tuple(
             f"{number}. {t(f'{name}.step', lang)}" for number, name in enumerate(names, start=1))))
         self._tabs.observe(self._open_step, names="selected_index")
-        self._finish([title, *self._header, self._new_codes, self._checks, self._tabs])
+        self._tabs.observe(lambda _: self._draw_drafts_found(), names="selected_index")
+        self._on_lang(lambda _: self._draw_drafts_found())
+        self._finish([title, *self._header, self._new_codes, self._drafts_found, self._checks, self._tabs])
 
     def _records(self, name: str) -> pd.DataFrame:
         """Return a step's list (as its participant sees it) as a table."""
@@ -92,6 +98,17 @@ class StepsForm(TranslatedForm):
             self._checks.show([f"{name} — {problem.message(self.lang)}" for _, name, problem in found], warning=True)
         else:
             self._checks.clear()
+
+    def _draw_drafts_found(self) -> None:
+        """Name the steps, other than the one shown, that offer back unsaved changes."""
+        shown = self._tabs.selected_index or 0
+        found = [f"{number}. {t(f'{name}.step', self.lang)}"
+                 for number, (name, step) in enumerate(self.steps.items(), start=1)
+                 if step.state.offered is not None and number - 1 != shown]
+        if found:
+            self._drafts_found.show(t("draft.found_in_steps", self.lang, steps=", ".join(found)), warning=True)
+        else:
+            self._drafts_found.clear()
 
     def _note_new_code(self, change) -> None:
         """Show a code the first save made, and type it in, so that every step opens with it."""

@@ -7,6 +7,7 @@ and a link back to the list of forms. None shows a server path, a traceback or J
 from __future__ import annotations
 
 import html
+import math
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -143,10 +144,14 @@ def render_error(lang: str, status_code: int, *, root: str = "/") -> str:
     return render_page(lang, title, body, root=root)
 
 
-def render_full(lang: str, *, root: str = "/") -> str:
-    """Return the page for a full room: it says so and tries again by itself."""
+def render_full(lang: str, free_in: int | None = None, *, root: str = "/") -> str:
+    """Return the page for a full room: it says so, about how long a place takes to free up
+    (``free_in`` seconds; None: when someone leaves), and tries again by itself."""
     title = t("page.full.title", lang)
-    body = f'<h1>{_esc(title)}</h1>\n<p class="saara-full">{_esc(t("page.full.text", lang))}</p>\n{_home(lang, root)}'
+    wait = t("page.full.wait_for_someone", lang) if free_in is None else \
+        t("page.full.wait", lang, count=max(1, math.ceil(free_in / 60)))
+    body = (f'<h1>{_esc(title)}</h1>\n<p class="saara-full">{_esc(t("page.full.text", lang))}</p>\n'
+            f'<p class="saara-full-wait">{_esc(wait)}</p>\n{_home(lang, root)}')
     return render_page(lang, title, body, root=root, refresh=FULL_ROOM_RETRY_SECONDS)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import hmac
 import math
 import os
-import secrets
+import socket
 import uuid
 from pathlib import Path
 from typing import Any, Iterable
@@ -18,8 +18,9 @@ from jupyter_server.auth.logout import LogoutHandler
 from jupyter_server.base.handlers import APIHandler, JupyterHandler
 from jupyter_server.utils import url_path_join
 from tornado import web
+from tornado.ioloop import IOLoop
 from tornado.websocket import WebSocketHandler
-from traitlets import Integer, Unicode, default
+from traitlets import Callable, Integer, Unicode, default
 from voila.app import Voila
 from voila.handler import VoilaHandler
 from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
@@ -27,21 +28,20 @@ from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
 from saara_kit.codes import same_code
 from saara_kit.data import load_region
 from saara_kit.i18n import TranslatedError, format_date, normalise_lang, t
-from saara_kit.serve.join import (
-    WrongCodes, addresses_to_share, is_this_machine_only, join_url, new_join_code, qr_svg, qr_terminal,
-)
+from saara_kit.serve.access import access_codes
+from saara_kit.serve.console import SERVER_LOG, terminal_for_the_kit
+from saara_kit.serve.join import WrongCodes, addresses_to_share, is_this_machine_only, join_url, qr_svg, qr_terminal
 from saara_kit.serve.demo import prepare_demo
 from saara_kit.serve.kernel_socket import SafeKernelWebsocketHandler
+from saara_kit.serve.seats import PING_INTERVAL_MS, PING_TIMEOUT_MS, SEAT_CHECK_SECONDS
 from saara_kit.serve.landing import available_apps, render_landing
 from saara_kit.serve.pages import (
-    FAVICON, FAVICON_TYPE, page_language, render_error, render_full, render_join, render_login,
+    FAVICON, FAVICON_TYPE, FULL_ROOM_RETRY_SECONDS, page_language, render_error, render_full, render_join, render_login,
 )
-from saara_kit.settings import DEVICE_HEADER, TRAINER, TEMPLATES_DIR, VOILA_APPS_DIR, default_data_dir, default_db_url, default_region
+from saara_kit.settings import DEVICE_HEADER, GRACE_SECONDS, TRAINER, TEMPLATES_DIR, VOILA_APPS_DIR, default_data_dir, default_db_url, default_region
 
 __all__ = ["SaaraIdentityProvider", "SaaraVoila", "kernels_in_use", "room_sizes", "serve", "voila_arguments"]
 
-CULL_IDLE_SECONDS = 20 * 60
-CULL_INTERVAL_SECONDS = 60
 # After a cell's reply, how long Voilà waits for its output (the form itself). nbclient's default,
 # 4 s, is too short for a kernel sharing 2 cores with a room arriving: the output comes later, Voilà
 # has moved on, and the phone shows a page without its form ("Timeout waiting for IOPub output").
@@ -208,10 +208,11 @@ class FormPage(KitErrorPages):
         cap = self.settings.get("saara_room_cap", 0)
         if cap and app not in TRAINER_APPS and kernels_in_use(self.kernel_manager) >= cap:
             lang = page_language(self.get_argument("lang", None))
+            free_in = self.kernel_manager.seat_free_in()
             self.set_status(503)
-            self.set_header("Retry-After", "10")
+            self.set_header("Retry-After", str(free_in or FULL_ROOM_RETRY_SECONDS))
             self.set_header("Content-Type", "text/html; charset=utf-8")
-            self.finish(render_full(lang, root=_root(self)))
+            self.finish(render_full(lang, free_in, root=_root(self)))
             return
         self.xsrf_token  # noqa: B018 - reading it sets the cookie
         self.request.headers[DEVICE_HEADER] = self.current_user.username  # the form's author; never the visitor's own
@@ -251,6 +252,7 @@ class SaaraVoila(Voila):
 
     room = Integer(0, config=True, help="Participants expected; sizes the cap on forms open at once (0: none).")
     join_url = Unicode("", config=True, help="The address phones open to join, shown on the join page.")
+    on_ready = Callable(None, allow_none=True, help="Called once the server answers (the kit prints its lines).")
 
     @default("identity_provider_class")
     def _default_identity_provider_class(self) -> type:
@@ -268,7 +270,16 @@ class SaaraVoila(Voila):
         settings["default_handler_class"] = NotFoundHandler
         settings["saara_room_cap"] = room_sizes(self.room)[1]
         settings["saara_join_url"] = self.join_url
+        # pings find a phone that vanished without closing its connection (see serve.seats)
+        settings.update(ws_ping_interval=PING_INTERVAL_MS, ws_ping_timeout=PING_TIMEOUT_MS)
         return settings
+
+    def listen(self) -> None:
+        """Listen, and call ``on_ready`` once the server answers (Voilà's loop runs it after listening;
+        when the port is taken, Voilà exits before)."""
+        if self.on_ready is not None:
+            IOLoop.current().add_callback(self.on_ready)
+        super().listen()
 
     def init_handlers(self) -> list:
         """The kit's pages first, then Voilà's handlers with the kit's error pages."""
@@ -284,10 +295,10 @@ class SaaraVoila(Voila):
 
 def voila_arguments(
     host: str, port: int, token: str | None, room: int = 0, join_code: str = "", join_address: str = "",
-    apps_dir: Path = VOILA_APPS_DIR, preheat: Iterable[str] = (),
+    apps_dir: Path = VOILA_APPS_DIR, preheat: Iterable[str] = (), grace: int = GRACE_SECONDS,
 ) -> list[str]:
-    """Return Voilà's command line: sources stripped, kernels preheated for the room, idle kernels
-    culled, the two codes.
+    """Return Voilà's command line: sources stripped, kernels preheated for the room, a kernel
+    shut down ``grace`` seconds after its page's last connection closed, the two codes.
 
     Only the apps of the day (``preheat``; by default the first app, the stakeholder register) get
     a pool of waiting kernels: every app's pool would multiply the memory and the start-up CPU. The
@@ -313,14 +324,27 @@ def voila_arguments(
         f"--VoilaExecutor.iopub_timeout={FORM_OUTPUT_WAIT_SECONDS}",
         "--VoilaConfiguration.allow_template_override=NO",  # ?template=… hangs a request and starts a kernel
         "--VoilaConfiguration.allow_theme_override=NO",
-        f"--MappingKernelManager.cull_idle_timeout={CULL_IDLE_SECONDS}",
-        f"--MappingKernelManager.cull_interval={CULL_INTERVAL_SECONDS}",
+        "--VoilaConfiguration.multi_kernel_manager_class=saara_kit.serve.seats.SeatKernelManager",
+        f"--SeatKernelManager.grace_seconds={grace}",
+        f"--MappingKernelManager.cull_idle_timeout={grace}",  # the culler runs when this is set; the rule is the seats'
+        f"--MappingKernelManager.cull_interval={SEAT_CHECK_SECONDS}",
         "--MappingKernelManager.cull_connected=False",
         f"--Voila.token={token or ''}",
         f"--SaaraIdentityProvider.join_code={join_code}",
         f"--SaaraVoila.room={room}",
         f"--SaaraVoila.join_url={join_address}",
     ]
+
+
+def port_in_use(host: str, port: int) -> bool:
+    """Tell whether another program already listens on ``host``:``port``."""
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server binds: TIME_WAIT is no obstacle
+        try:
+            probe.bind((host, port))
+        except OSError:
+            return True
+    return False
 
 
 def serve(
@@ -335,13 +359,19 @@ def serve(
     demo: bool = False,
     open_lan: bool = False,
     preheat: Iterable[str] = (),
+    grace: int = GRACE_SECONDS,
+    new_codes: bool = False,
+    verbose: bool = False,
 ) -> None:
-    """Serve the forms until interrupted; print how participants and the trainer get in.
+    """Serve the forms until interrupted; once they answer, print how participants and the trainer get in.
 
     ``lang`` defaults to the hub's language. ``room`` is the number of participants expected.
     ``demo`` serves the bundled samples from a store of their own (``<data_dir>/demo``) with a
     banner on every page; the workshop's real store never receives a sample. Without a code
-    (``token=False``) only this machine is served, unless ``open_lan`` says otherwise.
+    (``token=False``) only this machine is served, unless ``open_lan`` says otherwise. The codes are
+    kept in the data folder across restarts (``new_codes`` makes new ones). A form's kernel outlives
+    its page's last connection by ``grace`` seconds. What Voilà and the kernels print goes to
+    ``<data_dir>/logs/serve.log`` (``verbose``: to the terminal).
     """
     hub = load_region(region or default_region())  # fails early on an unknown hub
     lang = normalise_lang(lang or hub.default_lang)
@@ -349,6 +379,8 @@ def serve(
         if not open_lan:
             raise TranslatedError("serve.open_lan_refused", host=host)
         print(t("serve.open_lan_warning", lang, host=host), flush=True)
+    if port_in_use(host, port):
+        raise TranslatedError("serve.port_busy", port=port)
     data_dir = Path(data_dir).resolve() if data_dir else default_data_dir()
     if demo:
         data_dir = data_dir / "demo"
@@ -364,17 +396,23 @@ def serve(
         print(t("serve.demo", lang, path=data_dir), flush=True)
         associations, reviewers = prepare_demo(os.environ["SAARA_DB_URL"], hub, data_dir, lang)
         print(t("serve.demo_cards", lang, associations=associations, reviewers=reviewers), flush=True)
-    secret = secrets.token_urlsafe(24) if token else None
-    code = new_join_code() if token else ""
+    codes = access_codes(data_dir, renew=new_codes) if token else None
+    secret, code = (codes.trainer, codes.join) if codes else (None, "")
     addresses = [join_url(address, port, code, lang) for address in addresses_to_share(host)]
     os.environ["SAARA_JOIN_URL"] = addresses[0]
-    for address in addresses:
-        print(t("serve.join", lang, url=address, code=code or "—"), flush=True)
-    print(qr_terminal(addresses[0]), flush=True)
     trainer = f"?token={secret}&lang={lang}" if secret else f"?lang={lang}"
-    print(t("serve.trainer", lang, join=f"http://localhost:{port}/join{trainer}",
-            room=f"http://localhost:{port}/voila/render/room.ipynb{trainer}", code=secret or "—"), flush=True)
-    if room:
-        pool, cap = room_sizes(room)
-        print(t("serve.room", lang, room=room, pool=pool, cap=cap), flush=True)
-    SaaraVoila.launch_instance(argv=voila_arguments(host, port, secret, room, code, addresses[0], preheat=preheat))
+    log_file = None if verbose else data_dir / SERVER_LOG
+    lines = [
+        *(t("serve.join", lang, url=address, code=code or "—") for address in addresses),
+        qr_terminal(addresses[0]),
+        t("serve.trainer", lang, join=f"http://localhost:{port}/join{trainer}",
+          room=f"http://localhost:{port}/voila/render/room.ipynb{trainer}", code=secret or "—"),
+        *([t("serve.room", lang, room=room, pool=room_sizes(room)[0], cap=room_sizes(room)[1])] if room else []),
+        t("serve.seats", lang, grace=grace),
+        *([t("serve.log", lang, path=log_file)] if log_file else []),
+    ]
+    terminal = terminal_for_the_kit(log_file)
+    arguments = voila_arguments(host, port, secret, room, code, addresses[0], preheat=preheat, grace=grace)
+    if codes:
+        arguments.append(f"--Voila.cookie_secret={codes.cookie_secret}")
+    SaaraVoila.launch_instance(argv=arguments, on_ready=lambda: print(*lines, sep="\n", file=terminal, flush=True))

@@ -1,10 +1,11 @@
-"""The store's tables: ``revisions`` (every saved state of every record), ``association_codes``, and
-the support fund's ``reviewers`` (with their personal codes) and ``review_assignments``."""
+"""The store's tables: ``revisions`` (every saved state of every record), ``association_codes``,
+``drafts`` (what a device typed but did not save), and the support fund's ``reviewers`` (with their
+personal codes) and ``review_assignments``."""
 from __future__ import annotations
 
 import sqlalchemy as sa
 
-__all__ = ["association_codes", "metadata", "review_assignments", "reviewers", "revisions"]
+__all__ = ["association_codes", "drafts", "metadata", "review_assignments", "reviewers", "revisions"]
 
 metadata = sa.MetaData()
 
@@ -34,6 +35,17 @@ association_codes = sa.Table(
     sa.Column("association", sa.String(200), nullable=False),  # as first saved
     sa.Column("code", sa.String(12), nullable=False),
     sa.Column("created_at", sa.DateTime, nullable=False),  # UTC
+)
+
+drafts = sa.Table(
+    "drafts",
+    metadata,
+    sa.Column("device", sa.String(200), primary_key=True),
+    sa.Column("kind", sa.String(40), primary_key=True),
+    sa.Column("region", sa.String(40), primary_key=True),
+    sa.Column("association_key", sa.String(200), primary_key=True),  # the folded name
+    sa.Column("content", sa.JSON, nullable=False),
+    sa.Column("kept_at", sa.DateTime, nullable=False),  # UTC
 )
 
 reviewers = sa.Table(

@@ -17,7 +17,7 @@ from functools import cache
 from urllib.parse import parse_qs
 
 from saara_kit.i18n import normalise_lang
-from saara_kit.settings import DEVICE_HEADER
+from saara_kit.settings import DEVICE_HEADER, NO_DEVICE
 
 __all__ = ["hub_lang", "request_author", "request_lang"]
 
@@ -80,4 +80,4 @@ def request_author() -> str:
     """Return who the visitor is for the store: the device the server recognised (``participant-…``,
     ``trainer``), else ``participant``."""
     _wait_for_visitor()
-    return os.environ.get("HTTP_" + DEVICE_HEADER.upper().replace("-", "_")) or "participant"
+    return os.environ.get("HTTP_" + DEVICE_HEADER.upper().replace("-", "_")) or NO_DEVICE

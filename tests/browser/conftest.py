@@ -57,15 +57,15 @@ def is_live_kernel(process) -> bool:
 
 
 @contextlib.contextmanager
-def running(arguments: list[str], env: dict[str, str]):
-    """Run ``saara-kit <arguments>`` until the block ends; yield its output lines once it says
-    "is running at" (the server's own line: a GET would start a kernel)."""
+def running(arguments: list[str], env: dict[str, str], ready: str = "is running at"):
+    """Run ``saara-kit <arguments>`` until the block ends; yield its output lines once one holds
+    ``ready`` (a line the server prints once it answers: a GET would start a kernel)."""
     command = [sys.executable, "-m", "saara_kit.cli", *arguments]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
     log: list[str] = []
     threading.Thread(target=lambda: log.extend(iter(process.stdout.readline, "")), daemon=True).start()
     deadline = time.monotonic() + START_TIMEOUT_S
-    while not any("is running at" in line for line in log):
+    while not any(ready in line for line in log):
         if process.poll() is not None or time.monotonic() > deadline:
             process.kill()
             pytest.fail(f"saara-kit {arguments[0]} did not start:\n" + "".join(log))
@@ -87,12 +87,13 @@ def server(tmp_path_factory):
     yield from serving(tmp_path_factory, "--demo")
 
 
-def serving(tmp_path_factory, *options: str):
-    """Start ``saara-kit serve --region ouest <options>`` and yield it as a ``Server``."""
-    data_dir = tmp_path_factory.mktemp("workshop-data")
-    port = free_port()
-    arguments = ["serve", "--port", str(port), "--data-dir", str(data_dir), "--region", "ouest", *options]
-    with running(arguments, {**os.environ, "SAARA_DB_URL": ""}) as (process, log):
+def serving(tmp_path_factory, *options: str, data_dir: Path | None = None, port: int | None = None):
+    """Start ``saara-kit serve --region ouest --verbose <options>`` (its log: the kit's lines and
+    Voilà's) and yield it as a ``Server``; ``data_dir`` and ``port`` restart a server as it was."""
+    data_dir = data_dir or tmp_path_factory.mktemp("workshop-data")
+    port = port or free_port()
+    arguments = ["serve", "--port", str(port), "--data-dir", str(data_dir), "--region", "ouest", "--verbose", *options]
+    with running(arguments, {**os.environ, "SAARA_DB_URL": ""}, ready=f"localhost:{port}/join") as (process, log):
         said = "".join(log)
         token = re.search(r"token=([\w-]+)", said).group(1)
         code = re.search(r"code=([A-Z0-9]{6})", said).group(1)

@@ -193,7 +193,7 @@ def test_an_open_lan_serves_without_a_code_only_when_asked_and_says_the_risk(tmp
     port = free_port()
     arguments = ["serve", "--host", "0.0.0.0", "--no-token", "--open-lan", "--port", str(port),
                  "--data-dir", str(tmp_path), "--lang", "fr"]
-    with running(arguments, {**os.environ, "SAARA_DB_URL": ""}) as (_, log):
+    with running(arguments, {**os.environ, "SAARA_DB_URL": ""}, ready=f"localhost:{port}/join") as (_, log):
         assert "ATTENTION : sans code sur 0.0.0.0 (--open-lan)" in "".join(log)
         landing = urllib.request.urlopen(f"http://127.0.0.1:{port}/?lang=fr").read().decode()
         assert "saara-apps" in landing  # the forms, with no code asked
@@ -230,3 +230,19 @@ def test_reloading_a_form_in_a_loop_does_not_grow_the_server(browser, quiet_room
     assert last - warm < SERVER_GROWTH_BOUND, (
         f"the server grew by {(last - warm) / 2**20:.0f} MiB over the last {RELOADS // 3} of {RELOADS} reloads "
         f"(MiB after each: {[round(size / 2**20) for size in sizes]})")
+
+
+def test_the_facilitators_terminal_shows_the_kits_lines_and_keeps_voilas_in_a_log(tmp_path):
+    port = free_port()
+    arguments = ["serve", "--port", str(port), "--data-dir", str(tmp_path), "--lang", "fr", "--region", "ouest"]
+    with running(arguments, {**os.environ, "SAARA_DB_URL": ""}, ready=f"localhost:{port}/join") as (_, log):
+        server_log = tmp_path / "logs" / "serve.log"
+        _wait_for(lambda: "Kernel is running over TCP" in server_log.read_text(encoding="utf-8"), 60,
+                  "the preheated kernels never started")
+        said = "".join(log)
+        kept = server_log.read_text(encoding="utf-8")
+    # Voilà's address names the machine (phones cannot reach it); the kit's name its LAN addresses
+    for voilas in ("is running at", "not trusted", "Kernel is running over TCP", "[SaaraVoila]", f":{port}/?token="):
+        assert voilas in kept and voilas not in said, voilas
+    assert "Participants — scannez le code QR" in said and "Journal technique du serveur" in said
+    assert "garde sa place 90 s" in said

@@ -1,0 +1,44 @@
+"""A form's draft as the store keeps it: the changes a save would write, and the editor's values.
+
+``content`` is plain JSON: ``{"records": {record id: {"payload": … or None when removed, "base":
+the saved revision it changes, 0 for a new record}}, "editor": {field: value typed}, "editing":
+record id or None}``. Pure functions; the state (``RecordListState``) reads and keeps it.
+"""
+from __future__ import annotations
+
+import json
+from typing import Any, Iterable, Mapping
+
+from saara_kit.store import Revision
+
+__all__ = ["EMPTY", "MAX_DRAFT_CHARS", "changes_count", "draft_content", "is_empty", "merged"]
+
+EMPTY: dict[str, Any] = {"records": {}, "editor": {}, "editing": None}
+MAX_DRAFT_CHARS = 200_000  # a draft larger than this (a pasted book) keeps its records, not its editor
+
+
+def draft_content(pending: Iterable[Revision], editor: Mapping[str, Any], editing: str | None) -> dict[str, Any]:
+    """Return the draft of a form whose next save writes ``pending`` and whose editor holds ``editor``
+    (only the values typed: those that differ from an empty record)."""
+    records = {rev.record_id: {"payload": None if rev.deleted else dict(rev.payload), "base": rev.revision - 1}
+               for rev in pending}
+    content = {"records": records, "editor": dict(editor), "editing": editing if editor else None}
+    if len(json.dumps(content, ensure_ascii=False, default=str)) > MAX_DRAFT_CHARS:
+        content = {**content, "editor": {}, "editing": None}
+    return content
+
+
+def merged(older: Mapping[str, Any], newer: Mapping[str, Any]) -> dict[str, Any]:
+    """Return a draft offered but not yet taken up (``older``) with what was typed since (``newer``) on top."""
+    editor, editing = (newer["editor"], newer["editing"]) if newer["editor"] else (older["editor"], older["editing"])
+    return {"records": {**older["records"], **newer["records"]}, "editor": editor, "editing": editing}
+
+
+def changes_count(content: Mapping[str, Any]) -> int:
+    """Return how many changes a draft holds: its records, and the editor when something is typed."""
+    return len(content.get("records", {})) + (1 if content.get("editor") else 0)
+
+
+def is_empty(content: Mapping[str, Any]) -> bool:
+    """Tell whether a draft holds nothing worth offering back."""
+    return changes_count(content) == 0
