@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import http.cookiejar
 import re
+import socket
 import time
+import urllib.error
 import urllib.request
 
 FORM_URL = "/voila/render/stakeholders.ipynb?lang=fr"
 WIDGET = "application/vnd.jupyter.widget-view+json"  # the form's output in the page
 WAIT_S = 600
+SEAT_RETRY_S = 1.0  # a phone on the "full" page tries again this often (the page itself: every 10 s)
 
 
 class HttpPhone:
@@ -30,19 +33,43 @@ class HttpPhone:
         """The phone's cookies, as a ``Cookie`` header."""
         return "; ".join(f"{cookie.name}={cookie.value}" for cookie in self.jar)
 
-    def arrive(self, offset: float = 0.0) -> None:
-        """Wait ``offset`` seconds, join, and open the form; a failure goes to ``error``."""
+    def arrive(self, offset: float = 0.0, wait_for_a_seat: bool = False) -> None:
+        """Wait ``offset`` seconds, join, and open the form (trying again while the room is full, when
+        ``wait_for_a_seat``: ``form_s`` then counts the wait); a failure goes to ``error``."""
         time.sleep(offset)
         try:
             self.open(self.server.join_url, timeout=WAIT_S).read()
             started = time.perf_counter()
-            page = self.open(f"{self.server.url}{FORM_URL}", timeout=WAIT_S).read().decode()
+            page = self._form_page(wait_for_a_seat, started)
             elapsed = time.perf_counter() - started
             self.kernel_id = re.search(r'"kernelId": "([0-9a-f-]+)"', page).group(1)
             assert WIDGET in page, "the page came without its form"
             self.form_s = elapsed
         except Exception as problem:  # a refused or broken page: say what it was
             self.error = f"{type(problem).__name__}: {problem}"
+
+    def _form_page(self, wait_for_a_seat: bool, started: float) -> str:
+        while True:
+            try:
+                return self.open(f"{self.server.url}{FORM_URL}", timeout=WAIT_S).read().decode()
+            except urllib.error.HTTPError as refused:
+                if not (wait_for_a_seat and refused.code == 503 and time.perf_counter() - started < WAIT_S):
+                    raise
+                time.sleep(SEAT_RETRY_S)
+
+    def connect(self) -> None:
+        """Open the form's kernel websocket as the page does, and hold it (pings are answered)."""
+        from websockets.sync.client import connect
+
+        address = self.server.url.replace("http", "ws", 1) + f"/api/kernels/{self.kernel_id}/channels?session_id={self.kernel_id}"
+        self.socket = connect(address, additional_headers={"Cookie": self.cookies}, origin=self.server.url,
+                              subprotocols=["v1.kernel.websocket.jupyter.org"], max_size=None)
+
+    def vanish(self) -> None:
+        """Drop the connection without a word, as a phone whose browser was killed: no close frame,
+        no page-close request."""
+        self.socket.socket.shutdown(socket.SHUT_RDWR)
+        self.socket.socket.close()
 
     def leave(self) -> None:
         """Close the form's page: its kernel is shut down."""
