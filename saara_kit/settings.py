@@ -9,6 +9,8 @@ __all__ = [
     "CHROMIUM_PATH",
     "DEVICE_HEADER",
     "GRACE_SECONDS",
+    "KERNEL_SECRET_ENV",
+    "KERNEL_SECRET_HEADER",
     "NO_DEVICE",
     "TRAINER",
     "PROJECT_ROOT",
@@ -35,6 +37,10 @@ TEMPLATES_DIR = Path(__file__).resolve().parent / "jupyter"
 # "trainer"); Voilà hands it to the form's kernel as HTTP_X_SAARA_DEVICE, and saves record it.
 DEVICE_HEADER = "X-Saara-Device"
 TRAINER = "trainer"  # the user of the trainer code; participants join with the join code
+# A preheated kernel asks the server for its visitor's request with this secret (inherited from the
+# server's environment), so that no page and no other machine can read or take that request.
+KERNEL_SECRET_ENV = "SAARA_KERNEL_SECRET"
+KERNEL_SECRET_HEADER = "X-Saara-Kernel"
 NO_DEVICE = "participant"  # the author of a form that knows no device (no server named it): it keeps no draft
 # Seconds a form's kernel outlives its page's last connection (saara_kit.serve.seats): a phone whose
 # Wi-Fi dropped for a minute comes back to its form; JupyterLab's page retries for about that long.

@@ -207,7 +207,7 @@ class RecordListState(HasTraits):
         if broken:
             self._tell("error", "form.links_gone", errors=broken)
             return False
-        self.state = "saving"
+        self._tell("saving", "form.saving")  # shown at once: a save waiting for the store says so
         try:
             made = save_guarded(self.store, changes, self._known_codes.get(name), check=self.device != TRAINER)
         except AssociationTaken:

@@ -144,13 +144,18 @@ def render_error(lang: str, status_code: int, *, root: str = "/") -> str:
     return render_page(lang, title, body, root=root)
 
 
-def render_full(lang: str, free_in: int | None = None, *, root: str = "/") -> str:
+def render_full(lang: str, free_in: int | None = None, *, root: str = "/", busy: bool = False) -> str:
     """Return the page for a full room: it says so, about how long a place takes to free up
-    (``free_in`` seconds; None: when someone leaves), and tries again by itself."""
-    title = t("page.full.title", lang)
-    wait = t("page.full.wait_for_someone", lang) if free_in is None else \
-        t("page.full.wait", lang, count=max(1, math.ceil(free_in / 60)))
-    body = (f'<h1>{_esc(title)}</h1>\n<p class="saara-full">{_esc(t("page.full.text", lang))}</p>\n'
+    (``free_in`` seconds; None: when someone leaves), and tries again by itself. ``busy``: this
+    phone is already opening forms; the page says to wait for them."""
+    title = t("page.busy.title" if busy else "page.full.title", lang)
+    if busy:
+        text, wait = t("page.busy.text", lang), ""
+    else:
+        text = t("page.full.text", lang)
+        wait = t("page.full.wait_for_someone", lang) if free_in is None else \
+            t("page.full.wait", lang, count=max(1, math.ceil(free_in / 60)))
+    body = (f'<h1>{_esc(title)}</h1>\n<p class="saara-full">{_esc(text)}</p>\n'
             f'<p class="saara-full-wait">{_esc(wait)}</p>\n{_home(lang, root)}')
     return render_page(lang, title, body, root=root, refresh=FULL_ROOM_RETRY_SECONDS)
 

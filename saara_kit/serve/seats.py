@@ -10,11 +10,20 @@ never reach this check: Voilà's kernel manager, built on this one, keeps them o
 
 A connection that died without a word (a Wi-Fi drop leaves the server's socket open) is closed by
 the websocket's pings (``PING_INTERVAL_MS``, ``PING_TIMEOUT_MS``): the grace period starts then.
+
+Seats are booked, not counted after the fact: a form's request books one (``take_seat``) before
+Voilà gives it a kernel, so that twelve requests at once cannot all pass a cap of twelve minus one.
+A device holds at most ``SEATS_PER_DEVICE``: opening another form frees its oldest (its page was
+left for the new one), and a device with that many requests still in flight is asked to wait.
+A kernel whose memory passes ``memory_limit_mb`` (a page sending what a form never sends) is shut
+down before the laptop swaps; its page then says that the form is no longer connected.
 """
 from __future__ import annotations
 
 import time
+from collections import Counter
 
+import psutil
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
 from jupyter_server.utils import ensure_async
 from traitlets import Integer
@@ -26,6 +35,8 @@ __all__ = ["GRACE_SECONDS", "PING_INTERVAL_MS", "PING_TIMEOUT_MS", "SEAT_CHECK_S
 SEAT_CHECK_SECONDS = 15  # how often the culler looks: a ghost's seat is free within grace + this
 PING_INTERVAL_MS = 15_000
 PING_TIMEOUT_MS = 30_000  # no answer to pings for this long: the phone is gone, its socket is closed
+SEATS_PER_DEVICE = 2  # a phone may keep two forms open (two tabs); a third frees the oldest
+MEMORY_LIMIT_MB = 700  # a form's kernel is about 155 MB once its picture is drawn
 
 
 class SeatKernelManager(AsyncMappingKernelManager):
@@ -34,9 +45,48 @@ class SeatKernelManager(AsyncMappingKernelManager):
     grace_seconds = Integer(GRACE_SECONDS, config=True,
                             help="Seconds a form's kernel outlives its page's last connection.")
 
+    memory_limit_mb = Integer(MEMORY_LIMIT_MB, config=True,
+                              help="A form's kernel using more memory than this (MB) is shut down.")
+
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self._alone_since: dict[str, float] = {}  # kernel id -> when its last connection closed
+        self._seats: dict[str, str] = {}  # kernel id -> the device whose page it serves, oldest first
+        self._booked: Counter[str] = Counter()  # device -> its form requests not yet answered
+
+    # -- seats --------------------------------------------------------------------------
+    def seats_in_use(self) -> int:
+        """Return the seats held: kernels serving a page, and requests about to get one."""
+        return len(self._seats) + sum(self._booked.values())
+
+    def take_seat(self, device: str, cap: int, per_device: int = SEATS_PER_DEVICE) -> tuple[str, list[str]]:
+        """Book a seat for a form ``device`` asks for; return ``("ok", kernels to free first)``,
+        ``("full", [])`` at the ``cap`` (0: none), or ``("busy", [])`` when the device has
+        ``per_device`` requests in flight (0: no limit per device). Nothing awaits in between:
+        the check and the booking are one step of the server's loop."""
+        mine = [kernel for kernel, holder in self._seats.items() if holder == device]
+        excess = len(mine) + self._booked[device] + 1 - per_device if per_device else 0
+        if per_device and self._booked[device] >= per_device:
+            return "busy", []
+        freed = mine[:max(0, excess)]
+        if cap and self.seats_in_use() - len(freed) >= cap:
+            return "full", []
+        for kernel in freed:
+            del self._seats[kernel]
+        self._booked[device] += 1
+        return "ok", freed
+
+    def seat_given(self, device: str, kernel_id: str | None) -> None:
+        """The request booked by ``device`` was answered, with ``kernel_id`` (None: it failed)."""
+        self._booked[device] = max(0, self._booked[device] - 1)
+        if kernel_id and kernel_id in self:
+            self._seats[kernel_id] = device
+
+    def seat_holder(self, kernel_id: str) -> str | None:
+        """Return the device whose page the kernel serves, None when it serves none (yet)."""
+        return self._seats.get(kernel_id)
+
+    # -- culling ------------------------------------------------------------------------
 
     def notify_connect(self, kernel_id: str) -> None:
         """A page connected: its kernel holds its seat."""
@@ -61,6 +111,12 @@ class SeatKernelManager(AsyncMappingKernelManager):
         if state == "dead":
             await ensure_async(self.shutdown_kernel(kernel_id))
             return
+        used_mb = self._memory_mb(kernel)
+        if used_mb > self.memory_limit_mb:
+            self.log.warning("Kernel %s shut down: %d MB, over the %d MB a form may use", kernel_id, used_mb,
+                             self.memory_limit_mb)
+            await ensure_async(self.shutdown_kernel(kernel_id))
+            return
         if state == "busy" or self.connections(kernel_id):
             self._alone_since.pop(kernel_id, None)
             return
@@ -69,9 +125,18 @@ class SeatKernelManager(AsyncMappingKernelManager):
             self.log.info("Seat freed: kernel %s had no page for %d s", kernel_id, alone)
             await ensure_async(self.shutdown_kernel(kernel_id))
 
+    @staticmethod
+    def _memory_mb(kernel) -> float:
+        """Return the memory the kernel's process uses (resident), 0 when it cannot be read."""
+        try:
+            return psutil.Process(kernel.provisioner.pid).memory_info().rss / 2**20
+        except (AttributeError, TypeError, ValueError, psutil.Error):
+            return 0.0
+
     async def shutdown_kernel(self, kernel_id: str, *args, **kwargs) -> None:
-        """Shut the kernel down and forget when it was left alone."""
+        """Shut the kernel down: its seat is free, and when it was left alone forgotten."""
         self._alone_since.pop(kernel_id, None)
+        self._seats.pop(kernel_id, None)
         await super().shutdown_kernel(kernel_id, *args, **kwargs)
 
     def seat_free_in(self) -> int | None:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import hmac
 import math
 import os
+import re
+import secrets
 import socket
 import uuid
 from pathlib import Path
@@ -16,13 +18,15 @@ from jupyter_server.auth.identity import PasswordIdentityProvider, User
 from jupyter_server.auth.login import LoginFormHandler
 from jupyter_server.auth.logout import LogoutHandler
 from jupyter_server.base.handlers import APIHandler, JupyterHandler
-from jupyter_server.utils import url_path_join
+from jupyter_server.utils import ensure_async, url_path_join
 from tornado import web
 from tornado.ioloop import IOLoop
 from tornado.websocket import WebSocketHandler
 from traitlets import Callable, Integer, Unicode, default
 from voila.app import Voila
 from voila.handler import VoilaHandler
+from voila.request_info_handler import RequestInfoSocketHandler
+from voila.shutdown_kernel_handler import VoilaShutdownKernelHandler
 from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
 
 from saara_kit.codes import same_code
@@ -32,21 +36,22 @@ from saara_kit.serve.access import access_codes
 from saara_kit.serve.console import SERVER_LOG, terminal_for_the_kit
 from saara_kit.serve.join import WrongCodes, addresses_to_share, is_this_machine_only, join_url, qr_svg, qr_terminal
 from saara_kit.serve.demo import prepare_demo
-from saara_kit.serve.kernel_socket import SafeKernelWebsocketHandler
-from saara_kit.serve.seats import PING_INTERVAL_MS, PING_TIMEOUT_MS, SEAT_CHECK_SECONDS
+from saara_kit.serve.kernel_socket import MAX_MESSAGE_BYTES, SafeKernelWebsocketHandler
+from saara_kit.serve.seats import PING_INTERVAL_MS, PING_TIMEOUT_MS, SEAT_CHECK_SECONDS, SEATS_PER_DEVICE
 from saara_kit.serve.landing import available_apps, render_landing
 from saara_kit.serve.pages import (
     FAVICON, FAVICON_TYPE, FULL_ROOM_RETRY_SECONDS, page_language, render_error, render_full, render_join, render_login,
 )
-from saara_kit.settings import DEVICE_HEADER, GRACE_SECONDS, TRAINER, TEMPLATES_DIR, VOILA_APPS_DIR, default_data_dir, default_db_url, default_region
+from saara_kit.settings import DEVICE_HEADER, GRACE_SECONDS, KERNEL_SECRET_ENV, KERNEL_SECRET_HEADER, TRAINER, TEMPLATES_DIR, VOILA_APPS_DIR, default_data_dir, default_db_url, default_region
 
-__all__ = ["SaaraIdentityProvider", "SaaraVoila", "kernels_in_use", "room_sizes", "serve", "voila_arguments"]
+__all__ = ["SaaraIdentityProvider", "SaaraVoila", "port_in_use", "room_sizes", "serve", "voila_arguments"]
 
 # After a cell's reply, how long Voilà waits for its output (the form itself). nbclient's default,
 # 4 s, is too short for a kernel sharing 2 cores with a room arriving: the output comes later, Voilà
 # has moved on, and the phone shows a page without its form ("Timeout waiting for IOPub output").
 FORM_OUTPUT_WAIT_SECONDS = 120
 TRAINER_APPS = frozenset({"room"})  # forms only the trainer opens (voila_apps/<name>.ipynb)
+PAGE_KERNEL_ID = re.compile(r'"kernelId": "([0-9a-f-]{36})"')  # in the settings of the page Voilà writes
 
 
 def room_sizes(room: int) -> tuple[int, int]:
@@ -58,12 +63,6 @@ def room_sizes(room: int) -> tuple[int, int]:
     if room <= 0:
         return 1, 0  # a trainer's own laptop: one form ready, no cap
     return max(2, math.ceil(room / 3)), room + max(2, math.ceil(room / 10))
-
-
-def kernels_in_use(kernel_manager) -> int:
-    """Return how many kernels serve a page now: every kernel but those waiting in Voilà's pools."""
-    waiting = sum(len(pool) for pool in getattr(kernel_manager, "_pools", {}).values())
-    return len(kernel_manager.list_kernel_ids()) - waiting
 
 
 def is_trainer(handler: JupyterHandler) -> bool:
@@ -195,8 +194,12 @@ class JoinHandler(KitErrorPages, TrainerOnly):
 
 
 class FormPage(KitErrorPages):
-    """Mixin for Voilà's form page: trainer-only forms, a polite page when the room is full, and
-    the ``_xsrf`` cookie that Voilà's page-close script sends, so a closed page frees its kernel."""
+    """Mixin for Voilà's form page: trainer-only forms, a seat booked for the device (a polite page
+    when the room is full, or when the device asks for too many forms at once), and the ``_xsrf``
+    cookie that Voilà's page-close script sends, so a closed page frees its kernel."""
+
+    _seat_holder: str | None = None  # the device that booked a seat for this request
+    _kernel_id: str | None = None  # the kernel Voilà gave the page, read from the page it writes
 
     async def prepare(self) -> None:
         await super().prepare()
@@ -205,17 +208,48 @@ class FormPage(KitErrorPages):
         app = Path(self.path_args[0] if self.path_args else "").stem
         if app in TRAINER_APPS and not is_trainer(self):
             raise web.HTTPError(403)
-        cap = self.settings.get("saara_room_cap", 0)
-        if cap and app not in TRAINER_APPS and kernels_in_use(self.kernel_manager) >= cap:
-            lang = page_language(self.get_argument("lang", None))
-            free_in = self.kernel_manager.seat_free_in()
-            self.set_status(503)
-            self.set_header("Retry-After", str(free_in or FULL_ROOM_RETRY_SECONDS))
-            self.set_header("Content-Type", "text/html; charset=utf-8")
-            self.finish(render_full(lang, free_in, root=_root(self)))
-            return
+        device = self.current_user.username
+        if app not in TRAINER_APPS:
+            per_device = 0 if is_trainer(self) else SEATS_PER_DEVICE  # the trainer opens what the day needs
+            booked, freed = self.kernel_manager.take_seat(device, self.settings.get("saara_room_cap", 0), per_device)
+            if booked != "ok":
+                self._no_seat(busy=booked == "busy")
+                return
+            self._seat_holder = device
+            for kernel_id in freed:  # the device's oldest form: its page was left for this one
+                await ensure_async(self.kernel_manager.shutdown_kernel(kernel_id))
         self.xsrf_token  # noqa: B018 - reading it sets the cookie
-        self.request.headers[DEVICE_HEADER] = self.current_user.username  # the form's author; never the visitor's own
+        self.request.headers[DEVICE_HEADER] = device  # the form's author; never the visitor's own
+
+    def _no_seat(self, busy: bool) -> None:
+        """Answer with the full room's page (or, for a device asking too often, the same page, sooner)."""
+        lang = page_language(self.get_argument("lang", None))
+        free_in = None if busy else self.kernel_manager.seat_free_in()
+        self.set_status(429 if busy else 503)
+        self.set_header("Retry-After", str(free_in or FULL_ROOM_RETRY_SECONDS))
+        self.set_header("Content-Type", "text/html; charset=utf-8")
+        self.finish(render_full(lang, free_in, root=_root(self), busy=busy))
+
+    def write(self, chunk) -> None:
+        """Write the page, noting its kernel's id (Voilà writes it in the page's settings)."""
+        if self._seat_holder is not None and self._kernel_id is None and isinstance(chunk, (str, bytes)):
+            found = PAGE_KERNEL_ID.search(chunk if isinstance(chunk, str) else chunk.decode("utf-8", "replace"))
+            self._kernel_id = found.group(1) if found else None
+        super().write(chunk)
+
+    def on_finish(self) -> None:
+        self._give_seat()
+        super().on_finish()
+
+    def on_connection_close(self) -> None:
+        self._give_seat()
+        super().on_connection_close()
+
+    def _give_seat(self) -> None:
+        """Turn the booking into the page's seat, once (the seat is free again if no kernel came)."""
+        if self._seat_holder is not None:
+            self.kernel_manager.seat_given(self._seat_holder, self._kernel_id)
+            self._seat_holder = None
 
 
 class FaviconHandler(web.RequestHandler):
@@ -234,12 +268,35 @@ class NotFoundHandler(KitErrorPages):
         raise web.HTTPError(404)
 
 
+class OwnFormShutdown(VoilaShutdownKernelHandler):
+    """Voilà's page-close request, for the device whose page the kernel serves (or the trainer) only:
+    a participant who learnt another's kernel id cannot close their form."""
+
+    async def post(self, kernel_id: str) -> None:
+        if not is_trainer(self) and self.kernel_manager.seat_holder(kernel_id) != self.current_user.username:
+            raise web.HTTPError(403)
+        await super().post(kernel_id)
+
+
+class KernelsOnlyQuerySocket(RequestInfoSocketHandler):
+    """Voilà's socket where a preheated kernel gets its visitor's request: for the server's own
+    kernels only (they carry its secret), never for a page or another machine."""
+
+    def prepare(self) -> None:
+        sent = self.request.headers.get(KERNEL_SECRET_HEADER, "")
+        if not hmac.compare_digest(sent.encode(), os.environ.get(KERNEL_SECRET_ENV, "").encode()) or not sent:
+            raise web.HTTPError(403)
+
+
 def _with_kit_error_pages(rule: tuple) -> tuple:
     """Give a handler of Voilà's the kit's error pages; API and websocket handlers keep theirs (JSON).
-    The kernel websocket becomes the kit's safe one."""
+    The kernel websocket becomes the kit's safe one; the page-close request and the kernels' query
+    socket check who asks."""
     pattern, handler, *rest = rule
-    if handler is VoilaKernelWebsocketHandler:
-        return (pattern, SafeKernelWebsocketHandler, *rest)
+    kits = {VoilaKernelWebsocketHandler: SafeKernelWebsocketHandler, VoilaShutdownKernelHandler: OwnFormShutdown,
+            RequestInfoSocketHandler: KernelsOnlyQuerySocket}
+    if handler in kits:
+        return (pattern, kits[handler], *rest)
     if not isinstance(handler, type) or issubclass(handler, (APIHandler, WebSocketHandler, KitErrorPages)):
         return rule
     mixin = FormPage if issubclass(handler, VoilaHandler) else KitErrorPages
@@ -265,13 +322,16 @@ class SaaraVoila(Voila):
         super().setup_template_dirs()
 
     def init_settings(self) -> dict:
-        """Voilà's settings, with the kit's page for addresses no handler serves."""
+        """Voilà's settings, with the kit's page for addresses no handler serves, and the secret by
+        which the kernels it starts (they inherit it) ask for their visitor's request."""
+        os.environ[KERNEL_SECRET_ENV] = secrets.token_urlsafe(24)
         settings = super().init_settings()
         settings["default_handler_class"] = NotFoundHandler
         settings["saara_room_cap"] = room_sizes(self.room)[1]
         settings["saara_join_url"] = self.join_url
         # pings find a phone that vanished without closing its connection (see serve.seats)
-        settings.update(ws_ping_interval=PING_INTERVAL_MS, ws_ping_timeout=PING_TIMEOUT_MS)
+        settings.update(ws_ping_interval=PING_INTERVAL_MS, ws_ping_timeout=PING_TIMEOUT_MS,
+                        websocket_max_message_size=MAX_MESSAGE_BYTES)
         return settings
 
     def listen(self) -> None:

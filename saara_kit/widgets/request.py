@@ -17,7 +17,7 @@ from functools import cache
 from urllib.parse import parse_qs
 
 from saara_kit.i18n import normalise_lang
-from saara_kit.settings import DEVICE_HEADER, NO_DEVICE
+from saara_kit.settings import DEVICE_HEADER, KERNEL_SECRET_ENV, KERNEL_SECRET_HEADER, NO_DEVICE
 
 __all__ = ["hub_lang", "request_author", "request_lang"]
 
@@ -50,7 +50,8 @@ def _wait_for_visitor() -> None:
     give_up = time.monotonic() + REQUEST_WAIT_S
     while True:
         try:
-            with connect(_request_address(), open_timeout=CONNECT_TIMEOUT_S) as socket:
+            secret = {KERNEL_SECRET_HEADER: os.environ.get(KERNEL_SECRET_ENV, "")}
+            with connect(_request_address(), open_timeout=CONNECT_TIMEOUT_S, additional_headers=secret) as socket:
                 os.environ.update(json.loads(socket.recv()))
             return
         except (TimeoutError, OSError, WebSocketException) as problem:

@@ -365,3 +365,14 @@ def test_salience_and_engagement_fields_wait_folded_under_their_titles(store):
     form.save()
     [saved] = _current(store)
     assert (saved.payload["legitimacy"], saved.payload["iap2"], saved.payload["next_contact"]) == (5, "consult", "2026-12-15")
+
+
+def test_a_save_says_it_is_saving_before_it_ends(store):
+    """A save waiting for a busy store shows so at once, rather than nothing until it ends."""
+    form = _form(store)
+    form.open_association("Association Femmes Rurales")
+    _add(form, name="APC de Sétif")
+    said = []
+    form.state.observe(lambda change: said.append(change["new"].key if change["new"] else None), names="notice")
+    form.save()
+    assert said.index("form.saving") < said.index("form.saved")
