@@ -85,6 +85,10 @@ class SafeKernelWebsocketHandler(VoilaKernelWebsocketHandler):
             return None
         return super(VoilaKernelWebsocketHandler, self).write_message(message, binary)
 
+    def get_compression_options(self) -> dict:
+        """Compress the websocket (permessage-deflate): the widgets' state is 80-650 kB of JSON per page."""
+        return {}
+
     def open(self, *args, **kwargs):
         self._budget, self._refilled = float(BURST), time.monotonic()
         self._kept_back = getattr(self, "_kept_back", Counter())

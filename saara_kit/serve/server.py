@@ -331,7 +331,8 @@ class SaaraVoila(Voila):
         settings["saara_join_url"] = self.join_url
         # pings find a phone that vanished without closing its connection (see serve.seats)
         settings.update(ws_ping_interval=PING_INTERVAL_MS, ws_ping_timeout=PING_TIMEOUT_MS,
-                        websocket_max_message_size=MAX_MESSAGE_BYTES)
+                        websocket_max_message_size=MAX_MESSAGE_BYTES,
+                        compress_response=True)  # gzip: a form's first visit is 5 MB of JS and CSS otherwise
         return settings
 
     def listen(self) -> None:

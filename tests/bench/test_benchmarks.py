@@ -8,11 +8,12 @@ import math
 import pytest
 
 from bench import (
-    bench_analysis, bench_imports, bench_kernel, bench_room, bench_runner, bench_store, bench_vanish, bench_voila,
+    bench_analysis, bench_imports, bench_kernel, bench_page_weight, bench_room, bench_runner, bench_store, bench_vanish,
+    bench_voila,
 )
 
 SMALL = [bench_kernel, bench_imports, bench_runner, bench_store, bench_analysis]
-IN_CHROMIUM = [bench_voila, bench_room, bench_vanish]
+IN_CHROMIUM = [bench_voila, bench_room, bench_vanish, bench_page_weight]
 
 
 def _last_line(said: str) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 
 import pytest
@@ -246,3 +247,24 @@ def test_the_facilitators_terminal_shows_the_kits_lines_and_keeps_voilas_in_a_lo
         assert voilas in kept and voilas not in said, voilas
     assert "Participants — scannez le code QR" in said and "Journal technique du serveur" in said
     assert "garde sa place 90 s" in said
+
+
+def test_a_form_and_its_scripts_travel_compressed_over_the_hubs_wifi(room_server):
+    """Thirty phones on a laptop's hotspot: a form's first visit is gzip-compressed (bench_page_weight measures it)."""
+    import re
+
+    from tests.browser.http_phone import FORM_URL, HttpPhone
+
+    phone = HttpPhone(room_server)
+    phone.open(room_server.join_url).read()
+    asked = {"Accept-Encoding": "gzip"}
+    with phone.open(urllib.request.Request(f"{room_server.url}{FORM_URL}", headers=asked), timeout=300) as page:
+        assert page.headers["Content-Encoding"] == "gzip"
+        import gzip
+
+        html = gzip.decompress(page.read()).decode()
+    script = re.search(r'<script[^>]+src="([^"]+\.js[^"]*)"', html).group(1)
+    with phone.open(urllib.request.Request(urllib.parse.urljoin(room_server.url + FORM_URL, script), headers=asked)) as js:
+        assert js.headers["Content-Encoding"] == "gzip", script
+    phone.kernel_id = re.search(r'"kernelId": "([0-9a-f-]+)"', html).group(1)
+    phone.leave()
