@@ -87,6 +87,8 @@ class RecordListForm(TranslatedForm):
             self._button("draft.discard", "saara-draft-discard", lambda _: self.discard_draft()),
         ])
         self.state.observe(lambda _: self._draw_offer(), names=["offered"])
+        self.state.observe(lambda change: (self.add_class if change["new"] else self.remove_class)("saara-unsaved"),
+                           names=["unsaved"])  # the page asks before it is left
         self._nothing_to_pick = MessageLine()
         self._nothing_to_pick.add_class("saara-nothing-to-pick")
         self._advice = MessageLine()

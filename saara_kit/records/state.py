@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from sqlalchemy.exc import SQLAlchemyError
-from traitlets import Dict, Enum, HasTraits, Instance, Unicode
+from traitlets import Bool, Dict, Enum, HasTraits, Instance, Unicode
 
 from saara_kit.codes import WrongCodes, same_code
 from saara_kit.i18n import format_time, t
@@ -68,6 +68,7 @@ class RecordListState(HasTraits):
     created_codes = Dict()  # association -> code, for the associations this form created
     references = Dict()  # domain -> {name: payload}: what its records may link to (the association's saved ones)
     offered = Instance(Draft, allow_none=True)  # what this device typed here before and never saved, until taken up or set aside
+    unsaved = Bool(False)  # changes in the list or the editor that no save has written yet
 
     def __init__(self, domain: Domain, store: Store, region: str, author: str = "participant"):
         super().__init__()
@@ -349,9 +350,10 @@ class RecordListState(HasTraits):
     def _keep_draft(self) -> None:
         """Keep what a save would write and what the editor holds as this device's draft (with the
         draft offered, if it is neither taken up nor set aside); forget it once there is nothing."""
+        content = draft_content(self.pending, self._typed, self.editing)
+        self.unsaved = not is_empty(content) or (not self.association and bool(self.draft))
         if not self.association or not self._keeps_drafts:
             return
-        content = draft_content(self.pending, self._typed, self.editing)
         if self.offered is not None:
             content = merged(self.offered.content, content)
         if content == self._kept:

@@ -58,7 +58,9 @@ class HomeLink(widgets.HTML):
     def show(self, lang: str) -> None:
         """Point at the landing page in ``lang`` and say so in ``lang``."""
         href = html.escape(f"{self.LANDING}?lang={quote(lang)}")
-        self.value = f'<a class="saara-home-link" href="{href}">{html.escape(t("form.home", lang))}</a>'
+        leave = html.escape(t("form.leave_unsaved", lang))  # asked by the page when the form holds unsaved changes
+        self.value = (f'<a class="saara-home-link" href="{href}" data-saara-leave="{leave}">'
+                      f'{html.escape(t("form.home", lang))}</a>')
 
 
 class ConnectionLost(widgets.HTML):

@@ -315,3 +315,25 @@ def test_a_relation_added_in_its_step_redraws_the_network_and_is_saved(page, ser
     finally:
         store.close()
     assert ("APW de Tlemcen", "Entreprise de recyclage Tafna", "money") in saved and len(saved) == 8
+
+
+def test_leaving_with_unsaved_changes_asks_first_and_staying_keeps_the_form(page, server):
+    _open_form(page, server, "fr")
+    page.fill(".saara-association input", "Association des Départs Précipités")
+    page.press(".saara-association input", "Enter")
+    _add(page, "APC qui attend", "APC (commune)")
+    page.wait_for_selector(".saara-unsaved")
+    asked = []
+    page.once("dialog", lambda dialog: (asked.append((dialog.type, dialog.message)), dialog.dismiss()))
+    page.click("a.saara-home-link")
+    assert asked and asked[0][0] == "confirm" and "ne sont pas enregistrées" in asked[0][1]
+    assert "/voila/render/" in page.url  # stayed
+    page.once("dialog", lambda dialog: (asked.append((dialog.type, dialog.message)), dialog.dismiss()))
+    page.close(run_before_unload=True)  # a reload or a closed tab: the browser's own question, answered "stay"
+    page.wait_for_timeout(1500)
+    assert not page.is_closed() and asked[-1][0] == "beforeunload"
+    page.click(".saara-step-stakeholders button.saara-save")  # the form's kernel is still there: it saves
+    page.wait_for_function("document.querySelector('.saara-step-stakeholders .saara-save-status').innerText.includes('Enregistré')")
+    page.click("a.saara-home-link")  # nothing left unsaved: no question
+    page.wait_for_selector(".saara-apps")
+    assert len(asked) == 2

@@ -122,21 +122,22 @@ def test_closing_or_reloading_a_form_frees_its_kernel(browser, room_server):
 
 
 def test_beyond_the_cap_a_participant_waits_on_a_page_that_retries(browser, room_server):
-    context = _phone(browser)
-    pages = []
+    phones = [_phone(browser) for _ in range(CAP + 1)]  # a phone each: a phone holds two forms at most
     try:
-        _join(context, room_server).close()
-        for _ in range(CAP):
+        pages = []
+        for context in phones[:CAP]:
+            _join(context, room_server).close()
             pages.append(context.new_page())
             _open_form(pages[-1], room_server)
-        late = context.new_page()
+        late = _join(phones[CAP], room_server)
         answer = late.goto(f"{room_server.url}/voila/render/stakeholders.ipynb?lang=fr")
         assert answer.status == 503 and "L'atelier est complet" in late.inner_text("body")
         assert late.locator('meta[http-equiv="refresh"]').count() == 1
         pages.pop().close(run_before_unload=True)
         late.wait_for_selector(".saara-association input", timeout=90_000)  # it retried by itself
     finally:
-        context.close()
+        for context in phones:
+            context.close()
 
 
 def test_the_join_page_and_the_room_view_are_the_trainers(browser, room_server):

@@ -134,3 +134,13 @@ def test_an_app_in_steps_names_the_steps_that_offer_a_draft(store):
     again.show("objectives").resume_draft()
     assert [record.name for record in again.steps["objectives"].entries] == ["Ouvrir une maison de jeunes"]
     assert again._drafts_found.value == ""
+
+
+def test_a_form_with_unsaved_changes_says_so_for_the_page_to_ask_before_leaving(store):
+    form = _form(store)
+    assert not form.state.unsaved and "saara-unsaved" not in form._dom_classes
+    form.value = {"name": "Direction de la jeunesse"}  # typed, not added
+    assert form.state.unsaved and "saara-unsaved" in form._dom_classes
+    form.add()
+    form.save()
+    assert not form.state.unsaved and "saara-unsaved" not in form._dom_classes
