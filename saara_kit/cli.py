@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from saara_kit import cli_hubs, cli_onepager, cli_report
+from saara_kit import cli_hubs, cli_letters, cli_onepager, cli_report
 from saara_kit.cli_language import Parser, asked_lang
 from saara_kit.i18n import TranslatedError, format_date, languages, normalise_lang, t
 from saara_kit.settings import default_data_dir, default_region
@@ -118,8 +118,9 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     letters.add_argument("--call", help=t("cli.reviewers.call", lang))
     letters.add_argument("-o", "--output", type=Path, default=Path("outputs") / "letters", help=t("cli.letters.output", lang))
     letters.add_argument("--no-pdf", action="store_true", help=t("cli.no_pdf", lang))
+    letters.add_argument("--draft", action="store_true", help=t("cli.letters.draft", lang))
     _common(letters, lang)
-    letters.set_defaults(handler=_letters)
+    letters.set_defaults(handler=cli_letters.letters)
 
     wall = command("wall", "cli.wall.about")
     wall.add_argument("--region", required=True, help=t("cli.wall.region", lang))
@@ -302,21 +303,6 @@ def _reviewers(args) -> int:
     path = write_code_cards(args.output or args.data_dir / f"reviewers-{call.id}.html", call.title(lang), codes, lang,
                             words="reviewer_codes")
     print(t("reviewers.written", lang, count=len(codes), path=path))
-    return 0
-
-
-def _letters(args) -> int:
-    from saara_kit.grants.call import load_call, open_call
-    from saara_kit.grants.domain import GRANTS, REVIEWS
-    from saara_kit.grants.letters import write_letters
-    from saara_kit.store.repository import revisions_frame
-
-    call = load_call(args.call) if args.call else open_call()
-    with _store(args) as store:
-        applications, reviews = (revisions_frame(kind, store.current(kind.kind)) for kind in (GRANTS, REVIEWS))
-    written = write_letters(applications, reviews, args.output, call=call, pdf=not args.no_pdf)
-    print(t("grants.letters.written", normalise_lang(args.lang), count=sum(path.suffix == ".html" for path in written),
-            path=args.output))
     return 0
 
 
