@@ -139,7 +139,7 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
 
     reporting = command("report", "cli.report.about")
     _one_association(reporting, lang)
-    reporting.add_argument("-o", "--output", type=Path, default=Path("outputs") / "report", help=t("cli.report.output", lang))
+    reporting.add_argument("-o", "--output", type=Path, help=t("cli.report.output", lang))
     reporting.add_argument("--no-pdf", action="store_true", help=t("cli.no_pdf", lang))
     _common(reporting, lang)
     reporting.set_defaults(handler=cli_report.report)
