@@ -114,5 +114,5 @@ def test_the_strongest_pairs_and_the_convergence_graph_keep_the_pairs_above_the_
     assert pairs.to_numpy().tolist() == [["A", "B", 4.0], ["B", "C", 2.0]]
     figure = convergence_graph(matrix, "en")
     # the pairs at 4, 2 and 1 average 7/3: only A–B is drawn; every actor is numbered in the key
-    assert "4 numbered actors" in figure.alt and "1 lines" in figure.alt
+    assert "(actors: 4)" in figure.alt and "(lines: 1)" in figure.alt
     assert figure.key["name"].tolist() == list("ABCD")
