@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import html
 import re
+import unicodedata
 from pathlib import Path
 
 from saara_kit.validation import fold_name
@@ -12,11 +13,15 @@ from saara_kit.validation import fold_name
 __all__ = ["file_slug", "output_stem", "owner_mark"]
 
 OWNER_ATTRIBUTE = "data-saara-association"  # on a page's outer element: whose page it is
+LETTER_MARKS = {"\u0653", "\u0654", "\u0655"}  # Arabic madda and hamza: part of the letter (آ أ إ ؤ ئ), not an accent
 
 
 def file_slug(text: str, fallback: str) -> str:
-    """Return ``text`` as a file name (``fallback`` when nothing is left): no case, accents, spaces or punctuation."""
-    return re.sub(r"[^\w]+", "-", fold_name(text)).strip("-_")[:80] or fallback
+    """Return ``text`` as a file name (``fallback`` when nothing is left): no case, accents, spaces or
+    punctuation; Arabic letters kept whole (ئ stays ئ, not ي)."""
+    decomposed = unicodedata.normalize("NFKD", text.strip().casefold())
+    kept = "".join(char for char in decomposed if not unicodedata.combining(char) or char in LETTER_MARKS)
+    return re.sub(r"[^\w]+", "-", unicodedata.normalize("NFC", kept)).strip("-_")[:80] or fallback
 
 
 def owner_mark(association: str) -> str:

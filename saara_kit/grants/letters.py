@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import hashlib
 import html
-import re
 from pathlib import Path
 
 import pandas as pd
 
+from saara_kit.exports.file_names import file_slug
 from saara_kit.exports.pdf import chromium, print_pdfs
 from saara_kit.grants.call import Call, load_call
 from saara_kit.grants.committee import decisions, reason_text
@@ -18,7 +18,6 @@ from saara_kit.grants.fields import comment_of
 from saara_kit.grants.selection import unsettled
 from saara_kit.i18n import format_money, format_number, t
 from saara_kit.serve.pages import render_page
-from saara_kit.validation import fold_name
 
 __all__ = ["LETTER_STYLE", "render_letter", "unsettled_messages", "write_letters"]
 
@@ -111,9 +110,12 @@ def write_letters(applications: pd.DataFrame, reviews: pd.DataFrame, folder: str
         if why and not draft:
             continue
         one = calls.setdefault(row["call"], call or load_call(row["call"]))
-        stem = f"{_safe_name(one.id)}-{_safe_name(association)}" if several else _safe_name(association)
+        stem = file_slug(association, "lettre")
+        if several:
+            stem = f"{file_slug(one.id, 'appel')}-{stem}"
         if why:
-            stem += "-" + _safe_name(t("grants.letter.draft_word", _letter_lang(_application(association, applications, one))))
+            stem += "-" + file_slug(t("grants.letter.draft_word", _letter_lang(_application(association, applications, one))),
+                                    "draft")
         path = folder / f"{_unique(stem, used)}.html"
         path.write_text(render_letter(association, applications, reviews, decided[decided["call"] == one.id],
                                       call=one, draft=bool(why)), encoding="utf-8")
@@ -230,11 +232,6 @@ def _letter_lang(application: dict) -> str:
 
 def _text(value) -> str:
     return "" if value is None or value != value else str(value).strip()  # None, NaN -> ""
-
-
-def _safe_name(text: str) -> str:
-    """Return ``text`` as a readable file name: no case, accents, spaces or punctuation."""
-    return re.sub(r"[^\w]+", "-", fold_name(text)).strip("-_")[:80] or "lettre"
 
 
 def _unique(stem: str, used: set[str]) -> str:
