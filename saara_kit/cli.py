@@ -274,6 +274,7 @@ def _restore(args) -> int:
 def _codes(args) -> int:
     from saara_kit.data import load_region
     from saara_kit.exports.code_cards import write_code_cards
+    from saara_kit.grants.submitted import chosen_languages
     from saara_kit.records.domain import validate_association
     from saara_kit.store.codes import give_codes
 
@@ -281,9 +282,11 @@ def _codes(args) -> int:
     lang = normalise_lang(args.lang or hub.default_lang)
     with _store(args) as store:
         codes = give_codes(store, hub.id, [validate_association(name) for name in args.associations])
+        chosen = chosen_languages(store, hub.id)  # each card in its association's language, else in French and Arabic
     for name, code in sorted(codes.items()):
         print(f"{code}  {name}")
-    path = write_code_cards(args.output or args.data_dir / f"codes-{hub.id}.html", hub.name(lang), codes, lang)
+    path = write_code_cards(args.output or args.data_dir / f"codes-{hub.id}.html", hub.name(lang), codes, lang,
+                            card_langs={name: (chosen[name],) for name in codes if name in chosen}, hub_in=hub.name)
     print(t("codes.written", lang, count=len(codes), path=path))
     return 0
 
