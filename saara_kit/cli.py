@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from saara_kit import cli_hubs, cli_onepager, cli_report
+from saara_kit import cli_hubs, cli_letters, cli_onepager, cli_report
 from saara_kit.cli_language import Parser, asked_lang
 from saara_kit.i18n import TranslatedError, format_date, languages, normalise_lang, t
 from saara_kit.settings import GRACE_SECONDS, default_data_dir, default_region
@@ -121,8 +121,9 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     letters.add_argument("--call", help=t("cli.reviewers.call", lang))
     letters.add_argument("-o", "--output", type=Path, default=Path("outputs") / "letters", help=t("cli.letters.output", lang))
     letters.add_argument("--no-pdf", action="store_true", help=t("cli.no_pdf", lang))
+    letters.add_argument("--draft", action="store_true", help=t("cli.letters.draft", lang))
     _common(letters, lang)
-    letters.set_defaults(handler=_letters)
+    letters.set_defaults(handler=cli_letters.letters)
 
     wall = command("wall", "cli.wall.about")
     wall.add_argument("--region", required=True, help=t("cli.wall.region", lang))
@@ -141,7 +142,7 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
 
     reporting = command("report", "cli.report.about")
     _one_association(reporting, lang)
-    reporting.add_argument("-o", "--output", type=Path, default=Path("outputs") / "report", help=t("cli.report.output", lang))
+    reporting.add_argument("-o", "--output", type=Path, help=t("cli.report.output", lang))
     reporting.add_argument("--no-pdf", action="store_true", help=t("cli.no_pdf", lang))
     _common(reporting, lang)
     reporting.set_defaults(handler=cli_report.report)
@@ -277,6 +278,7 @@ def _restore(args) -> int:
 def _codes(args) -> int:
     from saara_kit.data import load_region
     from saara_kit.exports.code_cards import write_code_cards
+    from saara_kit.grants.submitted import chosen_languages
     from saara_kit.records.domain import validate_association
     from saara_kit.store.codes import give_codes
 
@@ -284,9 +286,11 @@ def _codes(args) -> int:
     lang = normalise_lang(args.lang or hub.default_lang)
     with _store(args) as store:
         codes = give_codes(store, hub.id, [validate_association(name) for name in args.associations])
+        chosen = chosen_languages(store, hub.id)  # each card in its association's language, else in French and Arabic
     for name, code in sorted(codes.items()):
         print(f"{code}  {name}")
-    path = write_code_cards(args.output or args.data_dir / f"codes-{hub.id}.html", hub.name(lang), codes, lang)
+    path = write_code_cards(args.output or args.data_dir / f"codes-{hub.id}.html", hub.name(lang), codes, lang,
+                            card_langs={name: (chosen[name],) for name in codes if name in chosen}, hub_in=hub.name)
     print(t("codes.written", lang, count=len(codes), path=path))
     return 0
 
@@ -306,21 +310,6 @@ def _reviewers(args) -> int:
     path = write_code_cards(args.output or args.data_dir / f"reviewers-{call.id}.html", call.title(lang), codes, lang,
                             words="reviewer_codes")
     print(t("reviewers.written", lang, count=len(codes), path=path))
-    return 0
-
-
-def _letters(args) -> int:
-    from saara_kit.grants.call import load_call, open_call
-    from saara_kit.grants.domain import GRANTS, REVIEWS
-    from saara_kit.grants.letters import write_letters
-    from saara_kit.store.repository import revisions_frame
-
-    call = load_call(args.call) if args.call else open_call()
-    with _store(args) as store:
-        applications, reviews = (revisions_frame(kind, store.current(kind.kind)) for kind in (GRANTS, REVIEWS))
-    written = write_letters(applications, reviews, args.output, call=call, pdf=not args.no_pdf)
-    print(t("grants.letters.written", normalise_lang(args.lang), count=sum(path.suffix == ".html" for path in written),
-            path=args.output))
     return 0
 
 

@@ -1,5 +1,5 @@
-"""The budget drawn: totals by heading (in DZD, with EUR beside), what each funder pays, and the
-plan against what was spent."""
+"""The budget drawn: totals by heading (in DZD or in EUR, one currency per chart), what each funder
+pays, and the plan against what was spent."""
 from __future__ import annotations
 
 import pandas as pd
@@ -34,20 +34,18 @@ def _bars(heading: str, alt: str, labels: list[str], values: list[float], lang: 
 
 
 def headings_chart(lines: pd.DataFrame, lang: str = "fr", title: str | None = None, currency: str = "DZD") -> ChartFigure:
-    """Draw each heading's total in ``currency`` (DZD or EUR, at the hub's rate), and its value in
-    the other at the bar's end; ``figure.totals`` is what was drawn (heading -> amount in ``currency``)."""
+    """Draw each heading's total in ``currency`` (DZD or EUR, at the hub's rate), its amount at the bar's
+    end in the same currency; ``figure.totals`` is what was drawn (heading -> amount in ``currency``)."""
     lines = with_amounts(lines)
-    rate = float(eur_rate(hub_of(lines)))
-    other, to_other = ("EUR", 1 / rate) if currency == "DZD" else ("DZD", rate)
-    totals = heading_totals(lines) / (rate if currency == "EUR" else 1)
+    totals = heading_totals(lines) / (float(eur_rate(hub_of(lines))) if currency == "EUR" else 1)
     heading = title or t("budget.chart.headings", lang, currency=currency)
     figure, axes = _bars(heading, t("budget.chart.headings_alt", lang, title=heading, currency=currency,
                                     total=format_number(round(totals.sum()), lang)),
                          [t(f"budget_lines.heading.{h}", lang) for h in HEADINGS], list(totals), lang)
     axes.set_xlabel(currency)
-    for row, value in enumerate(totals):  # the other currency's value beside each bar
+    for row, value in enumerate(totals):  # each bar's amount, in the chart's one currency
         if value:
-            axes.annotate(f"{format_number(round(value * to_other), lang)} {other}", (value, row),
+            axes.annotate(format_number(round(value), lang), (value, row),
                           fontsize=SMALLEST_FONT_PT, xytext=(3, 0), textcoords="offset points", va="center")
     figure.totals = totals
     return figure

@@ -8,7 +8,7 @@ from saara_kit.concertation.fields import (
 )
 from saara_kit.concertation.rules import (
     activity_of_the_plan, attendance_adds_up, indicator_has_target, logframe_level, logframe_line,
-    overlapping_meetings, preconditions_advice, within_plan,
+    overlapping_meetings, preconditions_advice, values_as_indicator_says, within_plan,
 )
 from saara_kit.i18n import t
 from saara_kit.records import Choice, Domain, Record, deferred
@@ -78,7 +78,7 @@ COMMITMENTS = Domain(
 )
 LOGFRAME = Domain(
     name="logframe", kind="logframe_line", fields=LOGFRAME_FIELDS, key=("plan", "number"),
-    rules=(logframe_line, indicator_has_target), link_rules=(activity_of_the_plan,),
+    rules=(logframe_line, indicator_has_target, values_as_indicator_says), link_rules=(activity_of_the_plan,),
     derived=(Choice("level", LOGFRAME_LEVELS),), derive=deferred(ANALYSIS, "with_level"),
     title=_logframe_label, samples="sample_logframe", part_of="concertation", in_handout=False,
 )

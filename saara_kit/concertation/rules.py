@@ -7,11 +7,11 @@ from typing import Any, Iterable, Mapping
 
 from saara_kit.concertation.fields import LOGFRAME_LEVELS, MEETING_HOURS, PRECONDITIONS
 from saara_kit.records import Record
-from saara_kit.validation import FieldError, fold_name
+from saara_kit.validation import FieldError, fold_name, parse_decimal
 
 __all__ = [
-    "activity_of_the_plan", "attendance_adds_up", "indicator_has_target", "logframe_level", "logframe_line",
-    "preconditions_advice", "within_plan",
+    "activity_of_the_plan", "attendance_adds_up", "indicator_has_target", "indicator_kind", "logframe_level",
+    "logframe_line", "preconditions_advice", "value_as_indicator_says", "values_as_indicator_says", "within_plan",
 ]
 
 LOGFRAME_NUMBER = re.compile(r"\d{1,2}(\.\d{1,2}){0,2}")
@@ -86,3 +86,29 @@ def activity_of_the_plan(record: Record, known: Mapping[str, Mapping[str, Mappin
     activity = known.get("activities", {}).get(record.activity) if record.activity else None
     if activity and activity.get("plan") != record.plan:
         yield FieldError("activity", "logframe.field.activity", "other_plan", {"plan": activity.get("plan")})
+
+
+def indicator_kind(target: Any) -> str:
+    """Return what an indicator is measured in, as its target says: ``number``, ``date`` (ISO, 2027-06-30)
+    or ``text`` (anything else: "oui", "40 (20)")."""
+    text = str(target or "").strip()
+    for kind, read in (("number", parse_decimal), ("date", dt.date.fromisoformat)):
+        try:
+            read(text)
+            return kind
+        except (ValueError, TypeError):
+            continue
+    return "text"
+
+
+def value_as_indicator_says(value: Any, target: Any, field: str, label_key: str) -> Iterable[FieldError]:
+    """Refuse a ``value`` that is not a number, or not a date, when the indicator's ``target`` is one."""
+    kind, text = indicator_kind(target), str(value or "").strip()
+    if text and kind != "text" and indicator_kind(text) != kind:
+        yield FieldError(field, label_key, f"indicator_{kind}", {"target": str(target).strip()})
+
+
+def values_as_indicator_says(record: Record) -> Iterable[FieldError]:
+    """Refuse a logframe line whose baseline or current value is not measured as its target is."""
+    for name in ("baseline", "current"):
+        yield from value_as_indicator_says(record[name], record.target, name, f"logframe.field.{name}")

@@ -65,7 +65,7 @@ def _validation(domain: Domain, field, lang: str, lists, column: int) -> DataVal
         letter = get_column_letter(column)
         source = f"{quote_sheetname(lists.title)}!${letter}$1:${letter}${len(labels)}"
         return DataValidation(type="list", formula1=source, allow_blank=not field.required)
-    if field.control == "slider":
+    if field.control in ("slider", "rating"):  # a rating left empty: not given
         return DataValidation(type="whole", operator="between", formula1=str(field.low), formula2=str(field.high))
     if field.control in ("text", "textarea"):
         return DataValidation(type="textLength", operator="lessThanOrEqual", formula1=str(field.max))

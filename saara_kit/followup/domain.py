@@ -6,7 +6,9 @@ earlier ones readable (``saara-kit restore`` and the history)."""
 from __future__ import annotations
 
 from saara_kit.followup.fields import INDICATOR_FIELDS, MILESTONE_FIELDS, REPORT_FIELDS, SUPPORT_FIELDS
-from saara_kit.followup.rules import done_has_a_date, evidence_in_data_folder, held_sessions_only_count
+from saara_kit.followup.rules import (
+    done_has_a_date, evidence_in_data_folder, held_sessions_only_count, reported_as_indicator_says,
+)
 from saara_kit.i18n import format_number, t
 from saara_kit.records import Domain, Record, deferred
 from saara_kit.records.rules import in_order
@@ -44,7 +46,7 @@ MILESTONES = Domain(
     form=deferred("saara_kit.followup.form", "MilestonesForm"),  # "draw the milestones from our plan"
 )
 INDICATORS = Domain(
-    name="indicators", kind="indicator_value", fields=INDICATOR_FIELDS, key="line",
+    name="indicators", kind="indicator_value", fields=INDICATOR_FIELDS, key="line", link_rules=(reported_as_indicator_says,),
     title=lambda record, lang: f"{record.line} : {record.current} ({record.measured})",
     samples="sample_indicators", part_of="report", public=False,
 )

@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from saara_kit.budget.rules import ruleset
+from saara_kit.exports.file_names import output_stem, owner_mark
 from saara_kit.exports.safe import Formula
 from saara_kit.exports.workbook import sheet_title, write_workbook
 from saara_kit.followup.analysis import VIEW_DOMAINS, elapsed_share, indicator_progress, milestone_states, spending
@@ -28,7 +29,7 @@ p.saara-narrative {white-space: pre-wrap}
 h2 {break-after: avoid; border-bottom: 2px solid #1b6b5a}
 @page {size: A4; margin: 15mm}
 """
-FILE_STEM = "report"  # report.xlsx, report.html, report.pdf
+FILE_KIND = "report"  # report-<association>.xlsx, .html and .pdf
 HEADINGS = ("indicators", "milestones", "financial", "lines", "expenditures", "support")
 
 
@@ -84,10 +85,11 @@ def report_tables(records: dict[str, pd.DataFrame], lang: str = "fr") -> dict[st
             label("milestones.field.done_on"): milestones["done_on"].fillna(""),
             label("followup.column.state"): [t(f"followup.state.{state}", lang) for state in milestones["state"]],
             label("milestones.field.evidence"): milestones["evidence"]}),
-        "financial": pd.DataFrame({
+        "financial": pd.DataFrame({  # the headings in words; their codes are not a column
             label("budget_lines.field.heading"): _show("budget_lines", "heading", variance.index, lang),
             label("followup.column.planned"): variance["plan"].round(2), label("followup.column.actual"): variance["actual"].round(2),
-            label("followup.column.difference"): variance["difference"].round(2), label("followup.column.pct"): variance["pct"]}),
+            label("followup.column.difference"): variance["difference"].round(2), label("followup.column.pct"): variance["pct"]
+        }).reset_index(drop=True),
         "lines": pd.DataFrame({
             label("budget_lines.field.heading"): [heading_of[d] for d in lines["description"]],
             label("budget_lines.field.description"): lines["description"], label("budget_lines.field.quantity"): lines["quantity"],
@@ -173,19 +175,22 @@ def render_report_page(records: dict[str, pd.DataFrame], lang: str = "fr") -> st
     for part, table in report_tables(records, lang).items():
         if len(table) and part != "lines":
             parts += [f"<h2>{html.escape(t(f'followup.sheet.{part}', lang))}</h2>", styled_table(table, lang).to_html()]
-    return render_page(lang, title, "\n".join(parts), style=REPORT_STYLE)
+    body = f'<div class="saara-report" {owner_mark(report["association"])}>' + "\n".join(parts) + "</div>"
+    return render_page(lang, title, body, style=REPORT_STYLE)
 
 
-def write_report(store, region: str, association: str, output: str | Path, lang: str = "fr",
+def write_report(store, region: str, association: str, output: str | Path | None = None, lang: str = "fr",
                  pdf: bool = True) -> list[Path]:
-    """Write one association's report into folder ``output``: ``report.xlsx``, ``report.html`` and,
-    with ``pdf`` and Chromium, ``report.pdf``; return the paths written."""
+    """Write one association's report: ``report-<association>.xlsx``, ``.html`` and, with ``pdf`` and
+    Chromium, ``.pdf``, in folder ``output`` (default ``outputs/<hub>/``; a file name: those files),
+    never over another association's (``file_names.output_stem``); return the paths written."""
     from saara_kit.exports.pdf import print_pdf
 
     records = report_records(store, region, association)
-    output = Path(output)
-    output.mkdir(parents=True, exist_ok=True)
-    page = (output / FILE_STEM).with_suffix(".html")
+    stem = output_stem(None if output is None else Path(output), region, str(records["report"]["association"].iloc[0]),
+                       FILE_KIND)
+    stem.parent.mkdir(parents=True, exist_ok=True)
+    page = stem.with_name(stem.name + ".html")
     page.write_text(render_report_page(records, lang), encoding="utf-8")
-    written = [write_report_workbook(records, page.with_suffix(".xlsx"), lang), page]
+    written = [write_report_workbook(records, stem.with_name(stem.name + ".xlsx"), lang), page]
     return written + ([print_pdf(page)] if pdf else [])

@@ -1,4 +1,4 @@
-"""The follow-up's rules across fields: what a milestone, a session or a report must respect."""
+"""The follow-up's rules across fields: what a milestone, a session, an indicator's value or a report must respect."""
 from __future__ import annotations
 
 from pathlib import PurePosixPath
@@ -9,6 +9,7 @@ from saara_kit.validation import FieldError
 
 __all__ = [
     "EVIDENCE_FILE", "done_has_a_date", "evidence_file", "evidence_in_data_folder", "held_sessions_only_count", "latest_value",
+    "reported_as_indicator_says",
 ]
 
 EVIDENCE_FILE = "file:"  # evidence that is a file names it under the data folder: "file:evidence/pv-mars.pdf"
@@ -37,6 +38,15 @@ def held_sessions_only_count(record: Record) -> Iterable[FieldError]:
     """Refuse an attendance for a session not held (planned, or cancelled)."""
     if record.status != "held" and record.attendance:
         yield FieldError("attendance", "support.field.attendance", "attendance_not_held")
+
+
+def reported_as_indicator_says(record: Record, known: Mapping[str, Mapping[str, Mapping[str, Any]]]) -> Iterable[FieldError]:
+    """Refuse a reported value that is not a number, or not a date, when its logframe line's target is one."""
+    from saara_kit.concertation.rules import value_as_indicator_says
+
+    line = known.get("logframe", {}).get(record.line)
+    if line:
+        yield from value_as_indicator_says(record.current, line.get("target"), "current", "indicators.field.current")
 
 
 def latest_value(line: Mapping[str, Any], reported: Mapping[str, str]) -> Any:

@@ -1,6 +1,7 @@
 """The association's application to the support fund: the record-list form of its application,
 with the call, the eligibility self-check, what the association saved that the application links
-to (its stakeholder map, its budget), and a submit button. A submitted application is frozen."""
+to (its stakeholder map, its budget), and a submit button that asks for confirmation first. A
+submitted application is frozen."""
 from __future__ import annotations
 
 import datetime as dt
@@ -8,6 +9,7 @@ import html
 from typing import Any, Mapping
 
 import ipywidgets as widgets
+from traitlets import Bool
 
 from saara_kit.grants.call import Call, open_call
 from saara_kit.grants.domain import GRANTS
@@ -15,7 +17,7 @@ from saara_kit.grants.eligibility import RuleResult, check
 from saara_kit.i18n import format_date, format_money, t
 from saara_kit.records import Record
 from saara_kit.records.form import RecordListForm
-from saara_kit.records.state import RecordListState
+from saara_kit.records.state import Notice, RecordListState
 from saara_kit.store import Store
 from saara_kit.widgets import MessageLine
 
@@ -23,11 +25,18 @@ __all__ = ["ApplicationForm", "ApplicationState"]
 
 
 class ApplicationState(RecordListState):
-    """An association's application to ``call`` (one per call), saved as drafts, then submitted once."""
+    """An association's application to ``call`` (one per call), saved as drafts, then submitted once.
+
+    Submitting cannot be undone, so it takes two steps: ``ask_submit`` checks and asks
+    (``confirming``), then ``confirm_submit`` submits what was asked about, or ``cancel_submit``
+    leaves it a draft."""
+
+    confirming = Bool(False)  # the deposit was asked for: waiting for the participant to confirm or cancel
 
     def __init__(self, domain, store: Store, region: str, author: str = "participant", call: Call | None = None):
         super().__init__(domain, store, region, author)
         self.call = call or open_call()
+        self._asked: Record | None = None  # the application as it was when the deposit was asked for
 
     @property
     def application_id(self) -> str | None:
@@ -42,23 +51,49 @@ class ApplicationState(RecordListState):
         return super().add({**raw, "call": self.call.id})
 
     def self_check(self, raw: Mapping[str, Any]) -> list[RuleResult]:
-        """Return each of the call's rules on the editor's values, as if submitted today."""
-        return check({**raw, "region": self.region, "submitted_at": ""}, self.call)
+        """Return each of the call's rules on ``raw``: a submitted application as on the day it was
+        submitted, anything else (the editor's values, a draft) as if submitted today."""
+        when = (raw.get("submitted_at") or "") if raw.get("status") == "submitted" else ""
+        return check({**raw, "region": self.region, "submitted_at": when}, self.call)
 
-    def submit(self, association: Any, editor: Mapping[str, Any] | None = None, code: Any = "") -> bool:
-        """Check the application against the call's rules and save it as submitted, at once; refused
-        (and nothing saved) when a rule fails, when it is already submitted, or when the code is wrong."""
+    def ask_submit(self, editor: Mapping[str, Any] | None = None) -> bool:
+        """Check the application (the editor's values first) and ask to confirm its submission;
+        nothing is saved. False (and say why) when it cannot be submitted."""
+        self.confirming = False
+        record_id = self._submittable(editor)
+        if record_id is None:
+            return False
+        self._asked = self.draft[record_id]
+        self.confirming = True
+        self.notice = Notice("grants.confirm_submit")
+        return True
+
+    def confirm_submit(self, association: Any, editor: Mapping[str, Any] | None = None, code: Any = "") -> bool:
+        """Submit the application asked about; refused when no submission was asked for, or when the
+        application changed since."""
+        if not self.confirming:
+            self._tell("error", "grants.confirm_first")
+            return False
+        self.confirming = False
         if editor is not None and self.take_editor(editor) is False:
             return False
-        record_id = self.application_id
+        if self.draft.get(self.application_id) != self._asked:
+            self._tell("error", "grants.changed_since_asked")
+            return False
+        return self.submit(association, code=code)
+
+    def cancel_submit(self) -> None:
+        """Leave the application as it is, not submitted."""
+        if self.confirming:
+            self.confirming = False
+            self._tell(self.state, "grants.submit_cancelled", ok=True)
+
+    def submit(self, association: Any, editor: Mapping[str, Any] | None = None, code: Any = "") -> bool:
+        """Check the application against the call's rules and save it as submitted, at once (the
+        form asks first: ``ask_submit``); refused (and nothing saved) when a rule fails, when it is
+        already submitted, or when the code is wrong."""
+        record_id = self._submittable(editor)
         if record_id is None:
-            self._tell("error", "grants.nothing_to_submit")
-            return False
-        if self.draft[record_id].status == "submitted":
-            self._tell("error", "grants.already_submitted")
-            return False
-        if any(not result.passed for result in self.self_check(self.draft[record_id])):
-            self._tell("error", "grants.not_eligible")
             return False
         draft = self.draft[record_id]
         now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
@@ -71,12 +106,30 @@ class ApplicationState(RecordListState):
         self._tell("saved", "grants.submitted", ok=True, time=dt.datetime.now())
         return True
 
+    def _submittable(self, editor: Mapping[str, Any] | None) -> str | None:
+        """Take the editor's values, then return the id of the application if it may be submitted;
+        None (and say why) when it may not."""
+        if editor is not None and self.take_editor(editor) is False:
+            return None
+        record_id = self.application_id
+        if record_id is None:
+            self._tell("error", "grants.nothing_to_submit")
+            return None
+        if self.draft[record_id].status == "submitted":
+            self._tell("error", "grants.already_submitted")
+            return None
+        if any(not result.passed for result in self.self_check(self.draft[record_id])):
+            self._tell("error", "grants.not_eligible")
+            return None
+        return record_id
+
 
 class ApplicationForm(RecordListForm):
     """The application form: fields, self-check, links, save (a draft) and submit.
 
     Public surface, beyond ``RecordListForm``'s: ``call``, ``self_check`` (the rules on the
-    editor's values), ``links`` (what the application links to, in words) and ``submit()``.
+    editor's values, else on the application as saved), ``links`` (what the application links to,
+    in words), ``submit()`` (asks to confirm), ``confirm_submit()`` and ``cancel_submit()``.
     """
 
     state_class = ApplicationState
@@ -87,8 +140,11 @@ class ApplicationForm(RecordListForm):
         self.call = self.state.call
         for box in self._fields.values():
             box.observe(lambda _: self._draw_check(), names="value")
+            box.observe(lambda _: self.cancel_submit(), names="value")  # asked about one application, not another
         self._fields["budget"].observe(lambda _: self._draw_links(), names="value")
         self.state.observe(lambda _: self._draw_links(), names=["association", "saved"])
+        self.state.observe(lambda _: self._draw_check(), names=["draft", "editing"])
+        self.state.observe(lambda _: self._draw_confirm(), names="confirming")
         self._on_lang(lambda _: (self._draw_check(), self._draw_links()))
 
     def _more_rows(self) -> list[widgets.Widget]:
@@ -99,15 +155,24 @@ class ApplicationForm(RecordListForm):
         self._links = MessageLine()
         self._links.add_class("saara-links")
         self._submit = self._button("grants.submit", "saara-submit", lambda _: self.submit(), "warning")
+        self._question = MessageLine()
+        confirm = self._button("grants.confirm", "saara-confirm-submit", lambda _: self.confirm_submit(), "danger")
+        cancel = self._button("form.cancel", "saara-cancel-submit", lambda _: self.cancel_submit())
+        self._confirm = widgets.VBox([self._question, widgets.HBox([confirm, cancel])],
+                                     layout=widgets.Layout(display="none"))
+        self._confirm.add_class("saara-confirm")
+        self._on_lang(lambda _: self._draw_confirm())
         check_title = widgets.HTML()
         self._on_lang(lambda lang: setattr(check_title, "value", f"<b>{t('grants.selfcheck.title', lang)}</b>"))
-        return [self._call_line, self._links, check_title, self._check, self._submit]
+        return [self._call_line, self._links, check_title, self._check, self._submit, self._confirm]
 
     @property
     def self_check(self) -> list[RuleResult]:
-        """Return each rule of the call on the editor's values (on the application itself, once submitted)."""
+        """Return each rule of the call on the editor's values; on the application itself once
+        submitted, or when the editor holds nothing new (after a save)."""
         record_id = self.state.application_id
-        if self.state.editing is None and record_id is not None and self.state.draft[record_id].status == "submitted":
+        if self.state.editing is None and record_id is not None and (
+                self.state.draft[record_id].status == "submitted" or self.state.is_unchanged(self.value)):
             return self.state.self_check(self.state.draft[record_id])
         return self.state.self_check(self.value)
 
@@ -124,11 +189,30 @@ class ApplicationForm(RecordListForm):
             self.edit(record_id)
 
     def submit(self) -> None:
-        """Check and submit the application (the editor's values first)."""
-        if not self.state.name_participant(self._participant.value):
-            return
-        if self.state.submit(self._association.value, self.value, code=self._code.value):
+        """Check the application (the editor's values first) and ask to confirm its submission."""
+        if self.state.name_participant(self._participant.value):
+            self.state.ask_submit(self.value)
+
+    def confirm_submit(self) -> None:
+        """Submit the application asked about."""
+        if self.state.name_participant(self._participant.value) and \
+                self.state.confirm_submit(self._association.value, self.value, code=self._code.value):
             self.reset()
+
+    def cancel_submit(self) -> None:
+        """Leave the application a draft."""
+        self.state.cancel_submit()
+
+    def _draw_status(self) -> None:
+        if self.state.confirming:  # the question shows beside its buttons, under the submit button
+            self._status.clear()
+        else:
+            super()._draw_status()
+
+    def _draw_confirm(self) -> None:
+        self._question.show(t("grants.confirm_submit", self.lang), warning=True)
+        self._confirm.layout.display = "flex" if self.state.confirming else "none"
+        self._draw_status()
 
     def _draw_check(self) -> None:
         call = self.state.call

@@ -29,6 +29,15 @@ class RuleResult:
 def _shown(value: Any, lang: str) -> Any:
     if isinstance(value, Money):
         return format_money(value.amount, "DZD", lang)
+    if isinstance(value, Months):
+        return t("grants.months", lang, count=value.count)
+    if isinstance(value, Hubs):
+        from babel.lists import format_list
+
+        from saara_kit.data import load_region
+        from saara_kit.i18n import language
+
+        return format_list([load_region(hub).name(lang) for hub in value.ids], locale=language(lang)["locale"])
     if isinstance(value, dt.date):
         return format_date(value, lang)
     if isinstance(value, float):
@@ -43,6 +52,20 @@ class Money:
     amount: float
 
 
+@dataclass(frozen=True)
+class Months:
+    """A number of months, said with its plural form."""
+
+    count: int
+
+
+@dataclass(frozen=True)
+class Hubs:
+    """Hubs, said by their names in the reader's language."""
+
+    ids: tuple[str, ...]
+
+
 def _submitted_on(application: Mapping[str, Any], today: dt.date) -> dt.date:
     when = application.get("submitted_at") or ""
     return dt.date.fromisoformat(when[:10]) if when else today
@@ -53,7 +76,7 @@ def _registered(a, call, today):
 
 
 def _region(a, call, today):
-    return a.get("region") in call.regions, {"regions": ", ".join(call.regions)}
+    return a.get("region") in call.regions, {"regions": Hubs(tuple(call.regions))}
 
 
 def _max_grant(a, call, today):
@@ -70,7 +93,7 @@ def _cofinancing(a, call, today):
 
 def _duration(a, call, today):
     months = int(a.get("duration_months") or 0)
-    return 0 < months <= call.max_duration_months, {"max": call.max_duration_months, "months": months}
+    return 0 < months <= call.max_duration_months, {"max": Months(call.max_duration_months), "months": Months(months)}
 
 
 def _deadline(a, call, today):

@@ -5,21 +5,21 @@ from __future__ import annotations
 
 import hashlib
 import html
-import re
 from pathlib import Path
 
 import pandas as pd
 
+from saara_kit.exports.file_names import file_slug
 from saara_kit.exports.pdf import chromium, print_pdfs
 from saara_kit.grants.call import Call, load_call
 from saara_kit.grants.committee import decisions, reason_text
 from saara_kit.grants.consolidation import review_scores
 from saara_kit.grants.fields import comment_of
+from saara_kit.grants.selection import unsettled
 from saara_kit.i18n import format_money, format_number, t
 from saara_kit.serve.pages import render_page
-from saara_kit.validation import fold_name
 
-__all__ = ["LETTER_STYLE", "render_letter", "write_letters"]
+__all__ = ["LETTER_STYLE", "render_letter", "unsettled_messages", "write_letters"]
 
 LETTER_STYLE = """
 .saara-letter-head {display: grid; grid-template-columns: max-content 1fr; gap: 0.2em 1em}
@@ -32,6 +32,9 @@ LETTER_STYLE = """
 .saara-letter-reviewer dt {font-weight: bold}
 .saara-letter-reviewer dd {margin: 0 0 0.4em 0}
 .saara-letter-verdict {font-size: 1.2em; font-weight: bold}
+.saara-letter-draft {border: 3px solid #b00020; color: #b00020; font-weight: bold; padding: 0.5em 1em}
+.saara-letter-watermark {position: fixed; top: 40%; left: 0; right: 0; text-align: center; font-size: 6em;
+  font-weight: bold; color: rgba(176, 0, 32, 0.15); transform: rotate(-30deg); pointer-events: none}
 @page {margin: 2cm}
 """
 _esc = html.escape
@@ -39,7 +42,7 @@ _BDI = "\ue000{}\ue001"  # stands for a value in a sentence until the sentence i
 
 
 def render_letter(association: str, applications: pd.DataFrame, reviews: pd.DataFrame, decided: pd.DataFrame,
-                  lang: str | None = None, call: Call | None = None) -> str:
+                  lang: str | None = None, call: Call | None = None, draft: bool = False) -> str:
     """Return the HTML letter to ``association`` about its submitted application.
 
     Parameters
@@ -52,10 +55,12 @@ def render_letter(association: str, applications: pd.DataFrame, reviews: pd.Data
         The letter's language; default: the application's ``lang``.
     call
         The call; default: the one ``decided`` names (``params/calls/<id>.yaml``).
+    draft
+        Mark the letter as a draft, its decision not final (a banner and a watermark).
     """
     row, call = _decision(association, decided, applications, call)
     application = _application(association, applications, call)
-    lang = lang or _text(application.get("lang")) or "fr"
+    lang = lang or _letter_lang(application)
     mine = decided[decided["call"] == call.id] if "call" in decided.columns else decided
     full = pd.concat([row, pd.Series(application).drop(labels=[k for k in application if k in row.index])])
     head = "".join(f"<dt>{_esc(t(key, lang))}</dt><dd><bdi>{_esc(value)}</bdi></dd>" for key, value in (
@@ -66,8 +71,10 @@ def render_letter(association: str, applications: pd.DataFrame, reviews: pd.Data
     reason = reason_text(full, call, lang)
     granted = _para(_sentence("grants.letter.granted", lang, amount=format_money(float(row["granted"]), "DZD", lang))) \
         if row["selected"] else ""
+    mark = (f'<div class="saara-letter-watermark" aria-hidden="true">{_esc(t("grants.letter.draft_word", lang))}</div>'
+            f'<p class="saara-letter-draft">{_esc(t("grants.letter.draft", lang))}</p>') if draft else ""
     body = (
-        f'<div class="saara-letter"><h1>{_esc(t("grants.letter.title", lang))}</h1>'
+        f'<div class="saara-letter">{mark}<h1>{_esc(t("grants.letter.title", lang))}</h1>'
         f'<dl class="saara-letter-head">{head}</dl>'
         + _para(_sentence("grants.letter.greeting", lang, association=association))
         + _para(_sentence("grants.letter.intro", lang, call=call.title(lang), title=str(row["project"])))
@@ -78,29 +85,60 @@ def render_letter(association: str, applications: pd.DataFrame, reviews: pd.Data
         f'<p class="saara-letter-reason">{_esc(reason[:1].upper() + reason[1:])}</p>{granted}'
         + _para(_esc(t("grants.letter.closing", lang))) + "</div>"
     )
-    return render_page(lang, f'{t("grants.letter.title", lang)} — {association}', body, style=LETTER_STYLE)
+    title = f'{t("grants.letter.title", lang)} — {association}'
+    return render_page(lang, f'{t("grants.letter.draft_word", lang)} — {title}' if draft else title, body,
+                       style=LETTER_STYLE)
 
 
 def write_letters(applications: pd.DataFrame, reviews: pd.DataFrame, folder: str | Path, call: Call | None = None,
-                  pdf: bool = True) -> list[Path]:
-    """Write ``<folder>/<association>.html`` per submitted application (of ``call``, else of every
-    call), and its ``.pdf`` beside it when ``pdf`` and Chromium is there; return the files written,
-    each letter's HTML then its PDF."""
+                  pdf: bool = True, decided: pd.DataFrame | None = None, draft: bool = False) -> list[Path]:
+    """Write ``<folder>/<association>.html`` per submitted application whose decision is final (of
+    ``call``, else of every call), and its ``.pdf`` beside it when ``pdf`` and Chromium is there;
+    return the files written, each letter's HTML then its PDF.
+
+    ``decided``: the decisions (default: ``committee.decisions``). A decision not final yet
+    (``selection.unsettled``) gets no letter, or with ``draft`` a letter marked as a draft, its file
+    named so (``<association>-brouillon.html``)."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    decided = decisions(applications, reviews, call)
+    decided = decisions(applications, reviews, call) if decided is None else decided
+    held = unsettled(decided) if len(decided) else pd.Series(dtype=object)
     several = len(set(decided["call"])) > 1 if len(decided) else False
     calls = {call.id: call} if call else {}
     letters, used = [], set()
-    for association, row in decided.iterrows():
+    for (association, row), why in zip(decided.iterrows(), held):
+        if why and not draft:
+            continue
         one = calls.setdefault(row["call"], call or load_call(row["call"]))
-        stem = _unique(f"{_safe_name(one.id)}-{_safe_name(association)}" if several else _safe_name(association), used)
-        path = folder / f"{stem}.html"
+        stem = file_slug(association, "lettre")
+        if several:
+            stem = f"{file_slug(one.id, 'appel')}-{stem}"
+        if why:
+            stem += "-" + file_slug(t("grants.letter.draft_word", _letter_lang(_application(association, applications, one))),
+                                    "draft")
+        path = folder / f"{_unique(stem, used)}.html"
         path.write_text(render_letter(association, applications, reviews, decided[decided["call"] == one.id],
-                                      call=one), encoding="utf-8")
+                                      call=one, draft=bool(why)), encoding="utf-8")
         letters.append(path)
     printed = print_pdfs(letters) if pdf and letters and chromium() else {}
     return [written for path in letters for written in (path, printed.get(path)) if written]
+
+
+def unsettled_messages(decided: pd.DataFrame, lang: str, draft: bool = False) -> list[str]:
+    """Say which applications got no letter, or a draft, and why (``selection.unsettled``)."""
+    held = unsettled(decided) if len(decided) else pd.Series(dtype=object)
+    if not held.any():
+        return []
+    asked = {call_id: load_call(call_id).reviews_per_application for call_id in set(decided["call"])}
+
+    def names(why: str) -> str:
+        rows = decided[(held == why).to_numpy()]
+        return ", ".join(f"{association} ({int(row['reviews'])}/{asked[row['call']]})" if why == "reviews"
+                         else str(association) for association, row in rows.iterrows())
+
+    said = [t(f"grants.letters.{'drafted' if draft else 'held'}_{why}", lang, names=names(why))
+            for why in ("reviews", "ranking") if (held == why).any()]
+    return said + ([] if draft else [t("grants.letters.how", lang)])
 
 
 def _decision(association: str, decided: pd.DataFrame, applications: pd.DataFrame,
@@ -188,13 +226,12 @@ def _comments(association: str, reviews: pd.DataFrame, call: Call, lang: str) ->
     return "".join(blocks) or _para(_esc(t("grants.letter.no_comments", lang)))
 
 
+def _letter_lang(application: dict) -> str:
+    return _text(application.get("lang")) or "fr"
+
+
 def _text(value) -> str:
     return "" if value is None or value != value else str(value).strip()  # None, NaN -> ""
-
-
-def _safe_name(text: str) -> str:
-    """Return ``text`` as a readable file name: no case, accents, spaces or punctuation."""
-    return re.sub(r"[^\w]+", "-", fold_name(text)).strip("-_")[:80] or "lettre"
 
 
 def _unique(stem: str, used: set[str]) -> str:

@@ -11,7 +11,7 @@ from saara_kit.grants.call import Call
 from saara_kit.grants.consolidation import consolidate, submitted
 from saara_kit.grants.eligibility import first_failure
 
-__all__ = ["DECISIONS", "REASONS", "decide", "envelope_what_if", "rank", "select"]
+__all__ = ["DECISIONS", "REASONS", "decide", "envelope_what_if", "rank", "select", "unsettled"]
 
 REASONS = ("selected", "envelope", "quota", "ineligible", "below_threshold", "not_reviewed")
 DECISIONS = {"selected": "selected"}  # every other reason is a "not selected"
@@ -74,6 +74,21 @@ def select(ranked: pd.DataFrame, call: Call) -> pd.DataFrame:
 def decide(applications: pd.DataFrame, reviews: pd.DataFrame, call: Call, today: dt.date | None = None) -> pd.DataFrame:
     """Return every submitted application of ``call`` consolidated, ranked and decided."""
     return select(rank(consolidate(applications, reviews, call), applications, call, today), call)
+
+
+def unsettled(decided: pd.DataFrame) -> pd.Series:
+    """Return why each decision is not final yet, by association (``""`` when it is).
+
+    ``reviews``: the application has fewer counted reviews than its call asks. ``ranking``: its place
+    under the envelope or the quota waits for another eligible application of its call that is not
+    fully reviewed (an ineligible or below-threshold decision does not)."""
+    calls = decided["call"].to_numpy() if "call" in decided.columns else [""] * len(decided)
+    short = decided["missing"].astype(bool).to_numpy()
+    others_short = pd.Series(short & decided["eligible"].astype(bool).to_numpy()).groupby(calls).transform("any").to_numpy()
+    ranked = decided["reason"].isin(["selected", "envelope", "quota"]).to_numpy()
+    why = [("reviews" if own else "ranking" if rank_waits else "")
+           for own, rank_waits in zip(short, others_short & ranked)]
+    return pd.Series(why, index=decided.index, dtype=object)
 
 
 def envelope_what_if(decided: pd.DataFrame, call: Call, change: float = 0.10) -> pd.DataFrame:

@@ -1,4 +1,5 @@
-"""What the store holds of a call: its submitted applications, by hub."""
+"""What the store holds of the applications: those submitted to a call, by hub, and the language
+each association chose to read its letters in."""
 from __future__ import annotations
 
 from typing import Iterator
@@ -7,7 +8,7 @@ from saara_kit.grants.call import Call
 from saara_kit.grants.domain import GRANTS
 from saara_kit.store import Revision, Store
 
-__all__ = ["submitted_application", "submitted_applications"]
+__all__ = ["chosen_languages", "submitted_application", "submitted_applications"]
 
 
 def _submitted(store: Store, call: Call, region: str, association: str | None = None) -> Iterator[Revision]:
@@ -32,3 +33,12 @@ def submitted_application(store: Store, call: Call, region: str, association: st
         return None
     history = revisions_frame(GRANTS, store.history(latest.record_id))
     return {**latest.payload, "revised": revised_after_submission(history).get((call.id, association))}
+
+
+def chosen_languages(store: Store, region: str) -> dict[str, str]:
+    """Return, by association of ``region``, the language its latest saved application chose (none chose: left out)."""
+    chosen = {}
+    for rev in sorted(store.current(GRANTS.kind, region), key=lambda rev: rev.saved_at):
+        if rev.payload.get("lang"):
+            chosen[rev.association] = str(rev.payload["lang"])
+    return chosen

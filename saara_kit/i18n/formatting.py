@@ -18,7 +18,9 @@ def _locale(lang: str) -> str:
 
 
 def format_number(value: float | int | Decimal, lang: str = "fr") -> str:
-    """Format a number with the language's separators."""
+    """Format a number with the language's separators; a number that shows as zero shows as "0", never "-0"."""
+    if value == 0 or (value < 0 and round(value, 3) == 0):  # Babel writes 3 decimals at most
+        value = 0
     return numbers.format_decimal(value, locale=_locale(lang))
 
 

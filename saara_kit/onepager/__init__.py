@@ -9,16 +9,15 @@ this module reads the store and writes the files.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 
 import pandas as pd
 
+from saara_kit.exports.file_names import output_stem
 from saara_kit.i18n import TranslatedError
 from saara_kit.onepager.gather import OnePager, gather, page_language
 from saara_kit.onepager.page import render_onepager
 from saara_kit.store import Store
-from saara_kit.validation import fold_name
 
 __all__ = ["DOMAINS_READ", "OnePager", "gather", "onepager_records", "page_language", "render_onepager",
            "write_onepager"]
@@ -44,18 +43,6 @@ def spelled(records: dict[str, pd.DataFrame], association: str) -> str:
     return next((str(frame["association"].iloc[0]) for frame in records.values() if len(frame)), association)
 
 
-def output_stem(output: Path | None, region: str, association: str) -> Path:
-    """Return the path, without suffix, of the files to write: ``output`` when it names a file
-    (its ``.html``/``.pdf`` suffix dropped), inside it when it is an existing folder, else
-    ``outputs/<hub>/``; the file is named after the association."""
-    name = "onepager-" + (re.sub(r"[^\w]+", "-", fold_name(association)).strip("-_")[:80] or "association")
-    if output is None:
-        return Path("outputs") / region / name
-    if output.is_dir():
-        return output / name
-    return output.with_suffix("") if output.suffix.lower() in (".html", ".pdf") else output
-
-
 def write_onepager(store: Store, region: str, association: str, output: Path | None = None, lang: str | None = None,
                    pdf: bool = True, today: dt.date | None = None) -> tuple[list[Path], str]:
     """Write the one-pager of ``association`` (hub ``region``) as HTML, and PDF when ``pdf`` and
@@ -69,7 +56,7 @@ def write_onepager(store: Store, region: str, association: str, output: Path | N
     lang = page_language(records, hub.default_lang, lang)
     name = spelled(records, association)
     page = render_onepager(gather(records, name, hub.id, lang, today), lang, hub.name(lang), today)
-    stem = output_stem(output, hub.id, name)
+    stem = output_stem(output, hub.id, name, "onepager")
     path = stem.with_name(stem.name + ".html")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(page, encoding="utf-8")

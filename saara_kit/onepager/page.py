@@ -9,6 +9,7 @@ import base64
 import datetime as dt
 import html
 
+from saara_kit.exports.file_names import owner_mark
 from saara_kit.i18n import format_date, format_number, format_percent, t
 from saara_kit.onepager.gather import Chain, OnePager
 from saara_kit.serve.pages import render_page
@@ -200,7 +201,7 @@ def render_onepager(onepager: OnePager, lang: str = "fr", hub_name: str = "", to
         summary = f" — {_typed(onepager.summary, SUMMARY_CHARACTERS)}" if onepager.summary else ""
         project = (f'<p><strong>{_esc(t("onepager.project", lang))}</strong> '
                    f"{_typed(onepager.project, TITLE_CHARACTERS)}{summary}</p>")
-    body = (f'<main class="saara-onepager"><h1><bdi>{_esc(onepager.association)}</bdi></h1>'
+    body = (f'<main class="saara-onepager" {owner_mark(onepager.association)}><h1><bdi>{_esc(onepager.association)}</bdi></h1>'
             f'<p class="saara-op-about">{_esc(about)}</p>{project}'
             + _actors(onepager, lang, beside=_plan(onepager, lang)) + _budget(onepager, lang)
             + _results(onepager, lang) + _chain(onepager, lang)

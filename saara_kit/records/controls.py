@@ -40,6 +40,9 @@ def field_control(form: TranslatedForm, domain: Domain, field: Field) -> widgets
         box = widgets.Text(placeholder="14:30", style=WIDE, layout=FIELD_LAYOUT)
     elif kind == "slider":
         box = widgets.IntSlider(min=field.low, max=field.high, style=WIDE, layout=FIELD_LAYOUT)
+    elif kind == "rating":  # unset (—) until a score is picked
+        box = widgets.ToggleButtons(options=[("—", field.default), *((str(n), n) for n in range(field.low, field.high + 1))],
+                                    style={**WIDE, "button_width": "2.6em"})
     elif kind == "number":
         box = widgets.FloatText(style=WIDE, layout=FIELD_LAYOUT)
     elif kind == "date":

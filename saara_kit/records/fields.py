@@ -14,8 +14,11 @@ from typing import Any, Iterable
 from saara_kit.validation import code_for_text, parse_decimal, parse_whole_number
 
 __all__ = [
-    "Amount", "Choice", "Choices", "Count", "Date", "Field", "Invalid", "Reference", "References", "Scale", "Text", "Time",
+    "Amount", "Choice", "Choices", "Count", "Date", "Field", "Invalid", "NOT_RATED", "Rating", "Reference", "References",
+    "Scale", "Text", "Time",
 ]
+
+NOT_RATED = 0  # a Rating left unset
 
 
 class Invalid(ValueError):
@@ -313,6 +316,27 @@ class Scale(Field):
 
     def hint(self) -> tuple[str, dict[str, Any]]:
         return "template.slider", {"low": self.low, "high": self.high}
+
+
+@dataclass(frozen=True)
+class Rating(Scale):
+    """A score from ``low`` to ``high`` that starts unset (``NOT_RATED``) until one is picked (— 1 2 3 4 5)."""
+
+    required: bool = field(default=False, kw_only=True)
+    control = "rating"
+
+    @property
+    def default(self) -> int:
+        return NOT_RATED
+
+    def read(self, value: Any, prefix: str = "") -> int:
+        return NOT_RATED if _text_of(value) in ("", str(NOT_RATED)) else super().read(value, prefix)
+
+    def show(self, value: Any, prefix: str, lang: str) -> Any:
+        return "" if value == NOT_RATED else value
+
+    def hint(self) -> tuple[str, dict[str, Any]]:
+        return "template.rating", {"low": self.low, "high": self.high}
 
 
 @dataclass(frozen=True)

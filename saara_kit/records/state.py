@@ -265,12 +265,16 @@ class RecordListState(HasTraits):
         self.offered = None
         self._keep_draft()
 
+    def is_unchanged(self, editor: Mapping[str, Any]) -> bool:
+        """Tell whether the editor holds nothing new: empty, or the record being edited as it is."""
+        before = self.draft.get(self.editing) if self.editing else None
+        unchanged = before.to_payload() if before is not None else self.domain.empty()
+        return all(editor.get(f.name) == unchanged[f.name] for f in self.domain.fields if f.editable)
+
     def take_editor(self, editor: Mapping[str, Any]) -> bool | None:
         """Add an editor filled in but never added: True when added, False (and say why) when
         invalid, None when it holds nothing new (empty, or the record being edited, unchanged)."""
-        before = self.draft.get(self.editing) if self.editing else None
-        unchanged = before.to_payload() if before is not None else self.domain.empty()
-        if all(editor.get(f.name) == unchanged[f.name] for f in self.domain.fields if f.editable):
+        if self.is_unchanged(editor):
             return None
         if self.add(editor):
             return True

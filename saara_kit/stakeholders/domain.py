@@ -5,7 +5,7 @@ from __future__ import annotations
 from saara_kit.i18n import t
 from saara_kit.records import Choice, Domain, Record, deferred
 from saara_kit.records.rules import different
-from saara_kit.stakeholders.fields import FIELDS, IAP2_LEVELS, QUADRANTS, SALIENCE_TYPES, display_name
+from saara_kit.stakeholders.fields import FIELDS, IAP2_LEVELS, QUADRANTS, SALIENCE_TYPES, UNTYPED, display_name
 from saara_kit.stakeholders.links import INFLUENCE_FIELDS, OBJECTIVE_FIELDS, POSITION_FIELDS, RELATION_FIELDS
 
 __all__ = ["DOMAIN", "DOMAINS", "INFLUENCES", "OBJECTIVES", "POSITIONS", "RELATIONS"]
@@ -30,7 +30,7 @@ DOMAIN = Domain(
     kind="stakeholder",
     fields=FIELDS,
     key="name",
-    derived=(Choice("quadrant", QUADRANTS), Choice("salience", SALIENCE_TYPES),
+    derived=(Choice("quadrant", QUADRANTS), Choice("salience", (*SALIENCE_TYPES, UNTYPED)),
              Choice("recommended", IAP2_LEVELS, labels="iap2")),
     derive=deferred(ANALYSIS, "with_engagement"),
     picture=deferred(PICTURES, "grid_picture"),

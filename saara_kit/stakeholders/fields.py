@@ -1,11 +1,11 @@
 """What a stakeholder record holds: its fields and their codes (pure: no widgets, no I/O)."""
 from __future__ import annotations
 
-from saara_kit.records import Choice, Date, Scale, Text
+from saara_kit.records import Choice, Date, Rating, Scale, Text
 
 __all__ = [
     "CONSENTS", "FIELDS", "IAP2_LEVELS", "LEVELS", "POSITIONS", "QUADRANTS", "SALIENCE_TYPES", "SECTORS",
-    "STAKEHOLDER_TYPES",
+    "STAKEHOLDER_TYPES", "UNTYPED",
     "display_name",
 ]
 
@@ -26,6 +26,7 @@ QUADRANTS = ("manage_closely", "keep_satisfied", "keep_informed", "monitor")  # 
 SALIENCE_TYPES = (  # most salient first
     "definitive", "dominant", "dangerous", "dependent", "dormant", "discretionary", "demanding", "non_stakeholder",
 )
+UNTYPED = "untyped"  # legitimacy or urgency not given yet: no salience type
 
 FIELDS = (
     Text("name", max=200, anonymise="code"),
@@ -36,9 +37,10 @@ FIELDS = (
     Scale("power", 1, 5),
     Scale("interest", 1, 5),
     Choice("position", POSITIONS, initial=0),
-    # salience (Mitchell, Agle & Wood) and the engagement plan: optional, so older files still import
-    Scale("legitimacy", 1, 5, required=False, section="salience"),
-    Scale("urgency", 1, 5, required=False, section="salience"),
+    # salience (Mitchell, Agle & Wood) and the engagement plan: optional, so older files still import;
+    # unset until given, and an actor has a salience type only once both are
+    Rating("legitimacy", 1, 5, section="salience"),
+    Rating("urgency", 1, 5, section="salience"),
     Scale("influence", 0, 5, required=False, section="network"),  # Net-Map's influence tower
     Choice("target_position", POSITIONS, initial=0, required=False, labels="position", section="engagement"),
     Choice("iap2", IAP2_LEVELS, required=False, section="engagement"),

@@ -9,7 +9,7 @@ from saara_kit.charts import ChartFigure
 from saara_kit.i18n import t
 from saara_kit.stakeholders.mactor import actor_roles, force_ratios, influence_dependence, objective_balance
 from saara_kit.stakeholders.network import communities, network_metrics
-from saara_kit.stakeholders.salience import SALIENCE_TYPES, with_salience
+from saara_kit.stakeholders.salience import SALIENCE_TYPES, UNTYPED, with_salience
 
 __all__ = ["chart_key", "mactor_table", "network_table", "objectives_table", "salience_counts", "strongest_pairs"]
 
@@ -23,8 +23,10 @@ def chart_key(figure: ChartFigure, lang: str = "fr") -> pd.DataFrame | None:
 
 
 def salience_counts(frame: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:
-    """Count the register's actors per salience type, most salient first, every type listed."""
-    counts = with_salience(frame)["salience"].value_counts().reindex(SALIENCE_TYPES, fill_value=0)
+    """Count the register's actors per salience type, most salient first, every type listed (then the
+    actors not typed yet, if any)."""
+    found = with_salience(frame)["salience"].value_counts()
+    counts = found.reindex([*SALIENCE_TYPES, *([UNTYPED] if found.get(UNTYPED) else [])], fill_value=0)
     return pd.DataFrame({t("stakeholders.field.salience", lang): [t(f"stakeholders.salience.{code}", lang)
                                                                   for code in counts.index],
                          t("stakeholders.count", lang): counts.to_list()})

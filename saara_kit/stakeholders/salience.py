@@ -1,6 +1,8 @@
 """Stakeholder salience (Mitchell, Agle & Wood 1997): power, legitimacy and urgency make seven types.
 
-Each attribute is a 1–5 score, "present" from ``SALIENT_FROM`` on (the grid's threshold):
+Each attribute is a 1–5 score, "present" from ``SALIENT_FROM`` on (the grid's threshold). Power is
+always given; legitimacy and urgency start unset (``NOT_RATED``), and an actor missing either is
+``untyped``, not guessed:
 
 ========================  =======  ==========  =======
 type                      power    legitimacy  urgency
@@ -19,10 +21,11 @@ from __future__ import annotations
 
 import pandas as pd
 
+from saara_kit.records.fields import NOT_RATED
 from saara_kit.stakeholders.analysis import HIGH_FROM
-from saara_kit.stakeholders.fields import SALIENCE_TYPES
+from saara_kit.stakeholders.fields import SALIENCE_TYPES, UNTYPED
 
-__all__ = ["SALIENCE_TYPES", "SALIENT_FROM", "salience", "with_salience"]
+__all__ = ["SALIENCE_TYPES", "SALIENT_FROM", "UNTYPED", "salience", "with_salience"]
 
 SALIENT_FROM = HIGH_FROM
 _TYPES = {
@@ -38,7 +41,9 @@ _TYPES = {
 
 
 def salience(power: int, legitimacy: int, urgency: int) -> str:
-    """Return the salience type of a stakeholder with these 1–5 scores."""
+    """Return the salience type of a stakeholder with these 1–5 scores (``untyped`` while one is ``NOT_RATED``)."""
+    if NOT_RATED in (power, legitimacy, urgency):
+        return UNTYPED
     return _TYPES[(power >= SALIENT_FROM, legitimacy >= SALIENT_FROM, urgency >= SALIENT_FROM)]
 
 

@@ -1,6 +1,6 @@
 """The salience diagram: three circles (power, legitimacy, urgency), each actor a numbered dot in
 the zone of its type (a crowded zone: one disc with its count), keyed by name and type in
-``figure.key``; non-stakeholders stand outside the circles."""
+``figure.key``; non-stakeholders stand outside the circles, and actors not typed yet are left out."""
 from __future__ import annotations
 
 import pandas as pd
@@ -11,7 +11,7 @@ from saara_kit.charts.style import FIGURE_WIDTH_IN, SMALLEST_FONT_PT
 from saara_kit.i18n import t
 from saara_kit.stakeholders.charts import cell_offsets
 from saara_kit.stakeholders.fields import display_name
-from saara_kit.stakeholders.salience import with_salience
+from saara_kit.stakeholders.salience import UNTYPED, with_salience
 
 __all__ = ["CIRCLES", "ZONES", "salience_diagram"]
 
@@ -39,8 +39,10 @@ LABEL_POSITIONS = {"power": (-1.45, 1.45), "legitimacy": (1.45, 1.45), "urgency"
 
 
 def salience_diagram(frame: pd.DataFrame, lang: str = "fr", title: str | None = None) -> ChartFigure:
-    """Draw the stakeholders of ``frame`` (with power, legitimacy and urgency) in their salience zones."""
+    """Draw the stakeholders of ``frame`` (with power, legitimacy and urgency) in their salience zones;
+    those whose legitimacy or urgency is not given yet have no zone and are left out."""
     typed = with_salience(frame)
+    typed = typed[typed["salience"] != UNTYPED]
     heading = title or t("stakeholders.salience_chart.title", lang)
     figure = new_figure(FIGURE_WIDTH_IN, FIGURE_WIDTH_IN + 0.4, alt=t("stakeholders.salience_chart.alt", lang,
                                                                       count=len(typed), title=heading))

@@ -49,7 +49,12 @@ def _submit_application(page, server, code: str) -> None:
     page.wait_for_function("document.querySelector('.saara-self-check').innerText.includes('✓ Association agréée')")
     assert "✗" not in page.inner_text(".saara-self-check")
     page.click("button.saara-submit")
+    page.wait_for_selector(".saara-confirm", state="visible")  # the first tap only asks
+    assert "Confirmer le dépôt ?" in page.inner_text(".saara-confirm")
+    page.click("button.saara-confirm-submit")
     _wait_status(page, "Dossier déposé")
+    page.wait_for_selector(".saara-confirm", state="hidden")
+    assert "✗" not in page.inner_text(".saara-self-check")  # the checks of what was submitted, not of the emptied editor
 
 
 def _review(page, server, code: str, scores: dict[str, str]) -> None:

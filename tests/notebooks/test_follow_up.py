@@ -31,7 +31,7 @@ def test_the_french_view_shows_charts_first_then_flags_the_projects_to_visit(tmp
     seen = visible_text(page := _run(tmp_path, lang="fr", source="sample", data_dir=str(tmp_path)))
     assert len(PNG.findall(page)) == 2  # spending against time, milestones
     assert "Situation au 30 avril 2027 : 4 projets financés suivis, dont 3 à visiter." in seen
-    assert seen.index("Nuage de points : pour 4 projets") < seen.index("Visite à prévoir, parce que")  # charts first
+    assert seen.index("un point par projet (projets : 4)") < seen.index("Visite à prévoir, parce que")  # charts first
     assert "Jalon en retard; Dépenses décalées du temps écoulé; Indicateurs en retard" in seen  # the Casbah's reasons
     assert "Premier atelier de révision" in seen  # Ghardaïa's late milestone, to ask about on the visit
     assert "Pas de rapport depuis quatre mois" in seen  # the exercise: three months on, no report
@@ -42,7 +42,7 @@ def test_the_arabic_view_has_no_french_prose(tmp_path):
     seen = visible_text(page := _run(tmp_path, lang="ar", source="sample", data_dir=str(tmp_path)))
     assert '<html dir="rtl" lang="ar">' in page and len(PNG.findall(page)) == 2
     assert [line for line in prose_lines(LESSON, "fr") if line in seen] == []
-    assert "الوضع بتاريخ 30 أفريل 2027: 4 مشاريع مموَّلة قيد المتابعة، منها 3 تحتاج زيارة." in seen
+    assert "الوضع بتاريخ 30 أفريل 2027: 4 مشاريع مموَّلة قيد المتابعة؛ ما يحتاج منها زيارة: 3." in seen
 
 
 def test_an_empty_store_says_no_project_is_followed_yet(tmp_path):

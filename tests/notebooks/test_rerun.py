@@ -140,7 +140,7 @@ def test_the_terminal_shows_only_the_kits_lines_and_01_names_a_lesson(tmp_path):
         "01-stakeholder-mapping.html", "dossier.html"]
     assert "WARNING" not in done.stderr and "IPKernelApp" not in done.stderr and "Warning" not in done.stderr
     assert "Rerun 100% |" in done.stderr and "1/1" in done.stderr
-    assert "1 run, 0 failed." in done.stdout
+    assert "1 run; failed: 0." in done.stdout
 
 
 def test_a_bad_hub_or_lesson_is_said_before_anything_runs(tmp_path, capsys):

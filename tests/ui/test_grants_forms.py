@@ -30,6 +30,12 @@ def _application(store, association=OURS, code=None, author="participant-1", cod
     return form
 
 
+def _deposit(form) -> None:
+    """Tap "Check and submit", then confirm."""
+    form.submit()
+    form.confirm_submit()
+
+
 def _applications(store):
     return [(rev.revision, rev.association, rev.payload["status"]) for rev in store.revisions_of("application")]
 
@@ -45,7 +51,7 @@ def test_an_application_is_saved_as_a_draft_then_submitted_once_and_frozen(store
     assert all(r.passed for r in form.self_check)
     form.save()
     assert _applications(store) == [(1, OURS, "draft")]
-    form.submit()
+    _deposit(form)
     assert form.state.notice.key == "grants.submitted"
     assert _applications(store) == [(1, OURS, "draft"), (2, OURS, "submitted")]
     [saved] = store.current("application", "ouest", OURS)
@@ -57,9 +63,41 @@ def test_an_application_is_saved_as_a_draft_then_submitted_once_and_frozen(store
     again.value = {**PROJECT, "project": "Autre titre"}
     assert not again.state.add(again.value)
     again.save()
-    again.submit()
-    assert again.state.notice.key in ("form.frozen", "grants.already_submitted")
+    _deposit(again)
+    assert again.state.notice.key in ("form.frozen", "grants.already_submitted", "grants.confirm_first")
     assert len(store.revisions_of("application")) == 2  # nothing changed after submission
+
+
+def test_submitting_asks_first_and_a_cancel_submits_nothing(store, codes):
+    form = _application(store, codes=codes)
+    form.value = PROJECT
+    form.submit()  # the first tap only asks
+    assert form.state.confirming and form.state.notice.key == "grants.confirm_submit"
+    assert form._confirm.layout.display == "flex" and _applications(store) == []
+    form.cancel_submit()
+    assert not form.state.confirming and form.state.notice.key == "grants.submit_cancelled"
+    assert form._confirm.layout.display == "none" and _applications(store) == []
+    form.confirm_submit()  # a confirm button clicked while hidden (a forged message)
+    assert form.state.notice.key == "grants.confirm_first" and _applications(store) == []
+
+    form.submit()
+    form.value = {**PROJECT, "requested": 1_600_000}  # a change after the question: asked about another application
+    assert not form.state.confirming
+    form.state.confirming = True  # even when the browser forges the question's buttons
+    form.confirm_submit()
+    assert form.state.notice.key == "grants.changed_since_asked" and _applications(store) == []
+
+
+def test_after_submitting_the_checks_are_those_of_the_application_submitted(store, codes):
+    form = _application(store, codes=codes)
+    form.value = PROJECT
+    form.save()  # the editor empties; the checks stay those of the saved draft
+    assert all(r.passed for r in form.self_check) and "✗" not in form._check.value
+    _deposit(form)
+    assert form.state.notice.key == "grants.submitted" and form.value["registration"] == ""
+    assert all(r.passed for r in form.self_check)
+    shown = form._check.value.replace("\u202f", " ").replace("\xa0", " ")
+    assert "✗" not in shown and "ici 1 500 000,00 DA" in shown
 
 
 def test_a_submission_from_a_phone_that_missed_a_save_is_refused_and_stays_a_draft(store, codes):
@@ -69,18 +107,18 @@ def test_a_submission_from_a_phone_that_missed_a_save_is_refused_and_stays_a_dra
     stale = _application(store, codes=codes)  # opens the draft
     first.value = {**PROJECT, "requested": 1_200_000}
     first.save()  # revision 2, which the stale phone never saw
-    stale.submit()
+    _deposit(stale)
     assert stale.state.notice.key == "form.conflict"
     assert [(rev.revision, rev.payload["status"]) for rev in store.revisions_of("application")] == [(1, "draft"), (2, "draft")]
     assert [record.status for record in stale.state.draft.values()] == ["draft"]  # reloaded, never "submitted" unsaved
-    stale.submit()  # now on the latest revision
+    _deposit(stale)  # now on the latest revision
     assert stale.state.notice.key == "grants.submitted"
 
 
 def test_a_change_after_submission_is_a_new_revision_the_trainer_makes(store, codes):
     form = _application(store, codes=codes)
     form.value = PROJECT
-    form.submit()
+    _deposit(form)
     trainer = _application(store, code="", author=TRAINER, codes=codes)
     trainer.edit(trainer.state.application_id)
     trainer.value = {"requested": 1_400_000}
@@ -111,7 +149,7 @@ def test_forged_widget_messages_cannot_open_or_save_another_association(store, c
     form.value = {**PROJECT, "project": "Projet volé"}
     form._submit.set_state({"disabled": False})
     form._association.set_state({"value": THEIRS})
-    form.submit()
+    _deposit(form)
     assert store.current("application", "ouest", THEIRS) == []
     form._code.set_state({"value": "AAAAAA"})
     form.save()
@@ -127,7 +165,7 @@ def submitted(store, codes):
     for association in (OURS, THEIRS):
         form = _application(store, association=association, codes=codes)
         form.value = {**PROJECT, "project": f"Projet de {association}"}
-        form.submit()
+        _deposit(form)
         assert form.state.notice.key == "grants.submitted", form.state.notice
     call = form.call.id
     reviewer_codes = add_reviewers(store, call, ["Dr Benali", "Mme Haddad"])

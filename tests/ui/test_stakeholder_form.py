@@ -1,10 +1,12 @@
 """The stakeholder register driven without a kernel: set values, act, check the state and the store."""
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from saara_kit.records.form import RecordListForm
 from saara_kit.registry import app
+from saara_kit.stakeholders.analysis import with_engagement
 from saara_kit.stakeholders.domain import DOMAIN
 
 
@@ -376,3 +378,17 @@ def test_a_save_says_it_is_saving_before_it_ends(store):
     form.state.observe(lambda change: said.append(change["new"].key if change["new"] else None), names="notice")
     form.save()
     assert said.index("form.saving") < said.index("form.saved")
+
+
+def test_legitimacy_and_urgency_start_unset_so_a_powerful_actor_is_not_typed_until_they_are_given(store):
+    form = _form(store)
+    assert form._fields["legitimacy"].value == form._fields["urgency"].value == 0  # "—" until picked
+    assert form._fields["legitimacy"].options[0] == ("—", 0)
+    _add(form, name="APW de Sétif", type="apw", power=5, interest=4)
+    [entry] = form.entries
+    assert entry.legitimacy == entry.urgency == 0
+    assert with_engagement(pd.DataFrame([entry.to_payload()])).loc[0, "salience"] == "untyped"
+    form.edit(next(iter(form.state.draft)))
+    form.value = {"legitimacy": 4, "urgency": 4}
+    form.add()
+    assert with_engagement(pd.DataFrame([form.entries[0].to_payload()])).loc[0, "salience"] == "definitive"

@@ -51,7 +51,7 @@ def test_a_relation_links_two_saved_actors_never_one_to_itself(steps, store):
     assert not add(relations, **link, target="Wilaya inventée")  # the browser can send any value
     assert [(e.field, e.code) for e in relations.state.editor_notice.errors] == [("target", "unknown_reference")]
     assert add(relations, **link, target="Daïra de Mansourah")
-    assert "2 acteurs et 2 liens" in relations.picture_alt  # both ways: two arrows
+    assert "(acteurs : 2) et leurs liens (liens : 2)" in relations.picture_alt  # both ways: two arrows
     relations.save()
     assert relations.state.state == "saved"
     saved = store.current(RELATIONS.kind, region="ouest")
@@ -69,7 +69,7 @@ def test_a_position_waits_for_its_objective_and_the_heatmap_shows_it(steps, stor
     objectives.save()
     steps.show("positions")
     assert add(positions, actor="APC de Tlemcen", objective="Tri sélectif", stance=1, intensity=3)
-    assert ": 1 acteurs × 1 objectifs" in positions.picture_alt
+    assert "(acteurs : 1), une colonne par objectif (objectifs : 1)" in positions.picture_alt
     positions.save()
     assert [rev.payload["stance"] for rev in store.current(POSITIONS.kind)] == [1]
 
@@ -80,7 +80,7 @@ def test_influences_draw_the_influence_dependence_plane(steps, store):
     assert influences.advice == "mactor.too_few_actors"  # 3 actors: MACTOR wants 10 to 20
     assert "Moins de 10 acteurs" in influences._advice.value
     assert add(influences, source="APW de Tlemcen", target="APC de Tlemcen", strength=3)
-    assert ": 3 acteurs numérotés" in influences.picture_alt  # every actor of the register is placed
+    assert "numérotés (acteurs : 3)" in influences.picture_alt  # every actor of the register is placed
     influences.save()
     assert [rev.payload["strength"] for rev in store.current(INFLUENCES.kind)] == [3]
 

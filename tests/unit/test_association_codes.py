@@ -4,6 +4,7 @@ the facilitator prints every code as cards (`saara-kit codes`)."""
 from __future__ import annotations
 
 import concurrent.futures
+import html
 import re
 import threading
 
@@ -11,6 +12,7 @@ import pytest
 
 from saara_kit.cli import main
 from saara_kit.exports.transfer import import_samples
+from saara_kit.i18n import t
 from saara_kit.records.state import RecordListState
 from saara_kit.settings import TRAINER
 from saara_kit.stakeholders.domain import DOMAIN
@@ -210,3 +212,20 @@ def test_the_facilitator_gives_codes_before_an_association_saves_anything(tmp_pa
         assert codes_of(store, "est")[MINE] == code
     assert main([*arguments, "--association", "x" * 300]) == 2
     assert "Association" in capsys.readouterr().err
+
+
+def test_each_code_card_speaks_its_associations_language_or_french_and_arabic(samples_dir):
+    out = samples_dir / "cartes.html"
+    assert main(["codes", "--region", "est", "--lang", "fr", "--data-dir", str(samples_dir), "-o", str(out),
+                 "--association", "Association Sans Dossier"]) == 0
+    page = out.read_text(encoding="utf-8")
+    cards = {re.search(r"<bdi>(.*?)</bdi>", card).group(1): card for card in page.split('<div class="saara-card">')[1:]}
+    hint = {lang: html.escape(t("codes.card_hint", lang)) for lang in ("fr", "ar", "en")}
+    setif = cards["Association Exemple Femmes Rurales Sétif"]  # its application is in Arabic
+    assert '<p class="saara-card-hint" lang="ar" dir="rtl">' in setif and hint["ar"] in setif and hint["fr"] not in setif
+    assert "قطب الشرق" in setif and "Pôle Est" not in setif
+    annaba = cards["Association Exemple Numérique Annaba"]  # in English
+    assert hint["en"] in annaba and hint["fr"] not in annaba and hint["ar"] not in annaba
+    unknown = cards["Association Sans Dossier"]  # no application yet: its language is not known
+    assert hint["fr"] in unknown and hint["ar"] in unknown and "Pôle Est" in unknown and "قطب الشرق" in unknown
+    assert '<html lang="fr" dir="ltr">' in page and t("codes.title", "fr", hub="Pôle Est") in page  # the facilitator's page

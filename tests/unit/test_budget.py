@@ -207,9 +207,23 @@ def test_the_charts_draw_what_the_totals_say():
     assert figure.totals.sum() == with_amounts(lines)["amount_dzd"].sum() == 1_187_000
     from saara_kit.i18n import format_number
 
-    assert [text.get_text() for text in figure.axes[0].texts][0] == f"{format_number(3600, 'ar')} EUR"  # 540 000 DZD at 150
+    assert [text.get_text() for text in figure.axes[0].texts][0] == format_number(540_000, "ar")  # staff, in DZD
     paid = funders_chart(lines, "fr").paid
     assert paid.sum() == pytest.approx(1_187_000) and paid.index[0] == "Union européenne (programme d'appui)"
+
+
+@pytest.mark.parametrize(("currency", "other"), [("DZD", "EUR"), ("EUR", "DZD")])
+@pytest.mark.parametrize("lang", ["fr", "ar"])
+def test_the_budget_by_heading_speaks_one_currency(currency, other, lang):
+    from saara_kit.budget.charts import headings_chart
+    from saara_kit.i18n import format_number
+
+    figure = headings_chart(sample_records(LINES, "centre"), lang, currency=currency)
+    axes = figure.axes[0]
+    said = [text.get_text() for text in (*figure.texts, *axes.texts, axes.title, axes.xaxis.label)] + [figure.alt]
+    assert any(currency in text for text in said) and not [text for text in said if other in text]
+    staff = 540_000 / (RATE if currency == "EUR" else 1)
+    assert axes.texts[0].get_text() == format_number(round(staff), lang)  # the bar's amount, in the axis' currency
 
 
 def test_a_french_excel_csv_with_decimal_commas_imports_and_a_bad_row_saves_nothing(tmp_path, capsys):

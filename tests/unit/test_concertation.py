@@ -147,6 +147,37 @@ def test_a_logframe_line_is_placed_by_its_number_and_an_indicator_needs_a_target
     assert refused.value.messages("fr") == ["« Cible » : l'indicateur n'a pas de cible : donnez la valeur visée"]
 
 
+@pytest.mark.parametrize(("target", "current", "accepted"), [
+    ("60", "12", True), ("60", "12,5", True), ("60", "une douzaine", False), ("60", "", True),
+    ("2027-06-30", "2027-05-02", True), ("2027-06-30", "mai", False), ("2027-06-30", "12", False),
+    ("oui", "non", True), ("40 (20)", "25 (12)", True),  # an indicator said in words takes words
+])
+def test_a_current_value_is_a_number_or_a_date_as_the_indicators_target_is(target, current, accepted):
+    raw = {**OUTPUT, "indicator": "Familles rencontrées", "baseline": "", "target": target, "current": current}
+    if accepted:
+        assert LOGFRAME.validate(raw, LOGFRAME_KNOWN).current == current
+        return
+    with pytest.raises(ValidationError) as refused:
+        LOGFRAME.validate(raw, LOGFRAME_KNOWN)
+    kind = "date" if "-" in target else "number"
+    assert _codes(refused) == [("current", f"indicator_{kind}")]
+    said = {lang: refused.value.messages(lang)[0] for lang in ("fr", "ar", "en")}
+    assert said["fr"].startswith("« Valeur actuelle » : un") and target in said["fr"]
+    assert said["ar"].startswith("«القيمة الحالية»") and said["en"].startswith("“Current value”")
+
+
+def test_a_reported_value_is_measured_as_its_logframe_line_says():
+    from saara_kit.followup.domain import INDICATORS
+
+    line = {"plan": "Tri sélectif", "number": "1.1", "target": "20", "baseline": "0"}
+    known = {"logframe": {"Tri sélectif → 1.1": line}}
+    raw = {"line": "Tri sélectif → 1.1", "measured": "2027-04-20"}
+    assert INDICATORS.validate({**raw, "current": "8"}, known).current == "8"
+    with pytest.raises(ValidationError) as refused:
+        INDICATORS.validate({**raw, "current": "huit tonnes"}, known)
+    assert _codes(refused) == [("current", "indicator_number")]
+
+
 def test_the_logframe_table_reads_impact_then_each_outcome_its_outputs_and_their_activities(samples_dir):
     import openpyxl
 

@@ -13,8 +13,12 @@ from saara_kit.followup.report_file import report_records, write_report_workbook
 from saara_kit.store import open_store
 from saara_kit.store.repository import history_frame
 from saara_kit.followup.domain import REPORT
+from saara_kit.i18n import t
 
 CASBAH = "Association Exemple Jeunesse Casbah"
+CASBAH_FILE = "association-exemple-jeunesse-casbah"
+TLEMCEN = "Association Exemple Environnement Tlemcen"
+TLEMCEN_FILE = "association-exemple-environnement-tlemcen"
 
 
 def computed(path) -> dict[str, object]:
@@ -51,12 +55,61 @@ def test_the_funders_workbook_computes_the_spending_per_heading_and_the_flexibil
 
 
 def test_the_report_command_writes_the_workbook_and_the_page_in_arabic(samples_dir, tmp_path, capsys):
+    (tmp_path / "out").mkdir()
     assert main(["report", "--association", CASBAH.lower(), "--region", "centre", "--lang", "ar", "--no-pdf",
                  "-o", str(tmp_path / "out"), "--data-dir", str(samples_dir)]) == 0
-    page = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    page = (tmp_path / "out" / f"report-{CASBAH_FILE}.html").read_text(encoding="utf-8")
     assert '<html lang="ar" dir="rtl">' in page and "التقرير المالي" in page and "Maison de jeunes équipée" in page
-    assert openpyxl.load_workbook(tmp_path / "out" / "report.xlsx")["التقرير المالي"].sheet_view.rightToLeft
+    assert openpyxl.load_workbook(tmp_path / "out" / f"report-{CASBAH_FILE}.xlsx")["التقرير المالي"].sheet_view.rightToLeft
     assert "كُتب" in capsys.readouterr().out
+
+
+def _report(data_dir, association: str, region: str, *more: str) -> int:
+    return main(["report", "--association", association, "--region", region, "--no-pdf", "--data-dir", str(data_dir),
+                 *more])
+
+
+def test_each_association_gets_its_own_report_files_and_none_overwrites_another(samples_dir, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # the default folder: outputs/<hub>/
+    assert _report(samples_dir, CASBAH, "centre") == 0
+    casbah = tmp_path / "outputs" / "centre" / f"report-{CASBAH_FILE}.html"
+    folder = tmp_path / "one-folder"
+    folder.mkdir()
+    assert _report(samples_dir, CASBAH, "centre", "-o", str(folder)) == 0
+    assert _report(samples_dir, TLEMCEN, "ouest", "-o", str(folder)) == 0
+    assert sorted(path.name for path in folder.iterdir()) == sorted(
+        f"report-{name}.{suffix}" for name in (CASBAH_FILE, TLEMCEN_FILE) for suffix in ("html", "xlsx"))
+    kept = (folder / f"report-{CASBAH_FILE}.html").read_text(encoding="utf-8")
+    assert CASBAH in kept and TLEMCEN not in kept
+    assert _report(samples_dir, CASBAH, "centre") == 0  # again: its own file, written over
+    assert sorted(path.name for path in casbah.parent.iterdir()) == [casbah.name, casbah.with_suffix(".xlsx").name]
+
+
+def test_a_file_of_the_same_name_that_is_not_the_associations_is_left_alone(samples_dir, tmp_path):
+    from saara_kit.exports.file_names import owner_mark
+
+    taken = tmp_path / f"report-{CASBAH_FILE}.html"
+    taken.write_text(f"<div {owner_mark('Association Exemple: Jeunesse Casbah')}>another association's</div>",
+                     encoding="utf-8")  # another name that makes the same file name
+    assert _report(samples_dir, CASBAH, "centre", "-o", str(tmp_path)) == 0
+    assert "another association's" in taken.read_text(encoding="utf-8")
+    [written] = [path for path in tmp_path.glob("report-*.html") if path != taken]
+    assert written.name.startswith(f"report-{CASBAH_FILE}-") and CASBAH in written.read_text(encoding="utf-8")
+    assert written.with_suffix(".xlsx").exists() and not taken.with_suffix(".xlsx").exists()
+
+
+@pytest.mark.parametrize("lang", ["fr", "ar", "en"])
+def test_the_financial_report_names_its_headings_in_the_readers_language(samples_dir, lang):
+    from saara_kit.budget.fields import HEADINGS as CODES
+    from saara_kit.followup.report_file import render_report_page, report_tables
+
+    with open_store(samples_dir) as store:
+        records = report_records(store, "centre", CASBAH)
+    financial = report_tables(records, lang)["financial"]
+    assert list(financial.index) == list(range(len(financial)))  # no column of codes
+    assert t("budget_lines.heading.staff", lang) in list(financial.iloc[:, 0])
+    page = render_report_page(records, lang)
+    assert not [code for code in (*CODES, "heading") if f">{code}<" in page]
 
 
 def test_an_association_without_a_report_is_told_so(samples_dir, capsys):

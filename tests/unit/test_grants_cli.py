@@ -2,7 +2,10 @@
 demonstration's cards, and the applications' round trip through a workbook."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from saara_kit.cli import main
+from saara_kit.registry import domain
 from saara_kit.data import load_region
 from saara_kit.grants.call import open_call
 from saara_kit.grants.reviewers import assigned_to, reviewer_codes, reviewer_with_code
@@ -35,6 +38,44 @@ def test_the_letters_command_writes_one_letter_per_submitted_application(samples
     assert len(written) == 12 and all(name.endswith(".html") for name in written)
     assert "association-exemple-solidarite-bechar.html" in written
     assert "12" in capsys.readouterr().out
+
+
+def _withdraw_reviews(data_dir, application: str | None = None) -> None:
+    """Withdraw every review of ``application`` (of every application), as if none had been entered yet."""
+    with open_store(data_dir) as store:
+        kind = domain("reviews").kind
+        store.save_many(replace(revision, revision=revision.revision + 1, deleted=True)
+                        for revision in store.current(kind) if application in (None, revision.payload["application"]))
+
+
+def test_no_letter_is_written_before_the_reviews_and_the_missing_ones_are_named(samples_dir, tmp_path, capsys):
+    _withdraw_reviews(samples_dir)  # every application submitted, no review yet
+    folder = tmp_path / "letters"
+    assert main(["letters", "--data-dir", str(samples_dir), "-o", str(folder), "--no-pdf"]) == 1
+    said = capsys.readouterr()
+    assert list(folder.iterdir()) == [] and "Lettres écrites : 0" in said.out
+    assert "Association Exemple Jeunes Oran (0/2)" in said.err and "--draft" in said.err
+    assert "n'a pas été évalué" not in said.out + said.err
+    assert main(["letters", "--data-dir", str(samples_dir), "-o", str(folder), "--no-pdf", "--draft", "--lang", "ar"]) == 0
+    drafts = sorted(folder.iterdir())
+    assert len(drafts) == 12 and all(path.stem.endswith(("-brouillon", "-draft", "-مسودة")) for path in drafts)
+    page = (folder / "association-exemple-jeunes-oran-brouillon.html").read_text(encoding="utf-8")
+    assert "saara-letter-watermark" in page and "BROUILLON — décision non définitive" in page
+    said = capsys.readouterr()
+    assert "الرسائل المكتوبة: 0" in said.out and "مسودات لا تُرسل" in said.err
+
+
+def test_letters_wait_for_the_reviews_of_others_before_saying_who_is_selected(samples_dir, tmp_path, capsys):
+    _withdraw_reviews(samples_dir, "Association Exemple Artisans Blida")  # eligible, not reviewed any more
+    folder = tmp_path / "letters"
+    assert main(["letters", "--data-dir", str(samples_dir), "-o", str(folder), "--no-pdf"]) == 1
+    written = {path.name for path in folder.iterdir()}
+    assert "association-exemple-solidarite-bechar.html" in written  # ineligible: final whatever the others
+    assert "association-exemple-patrimoine-constantine.html" in written  # below the threshold: final too
+    assert "association-exemple-artisans-blida.html" not in written  # not reviewed
+    assert "association-exemple-environnement-tlemcen.html" not in written  # selected, until Blida is scored
+    err = capsys.readouterr().err
+    assert "Association Exemple Artisans Blida (0/2)" in err and "Association Exemple Environnement Tlemcen" in err
 
 
 def test_the_demonstration_gives_its_associations_and_two_reviewers_their_cards(samples_dir):

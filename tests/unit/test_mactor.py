@@ -114,5 +114,16 @@ def test_the_strongest_pairs_and_the_convergence_graph_keep_the_pairs_above_the_
     assert pairs.to_numpy().tolist() == [["A", "B", 4.0], ["B", "C", 2.0]]
     figure = convergence_graph(matrix, "en")
     # the pairs at 4, 2 and 1 average 7/3: only A–B is drawn; every actor is numbered in the key
-    assert "4 numbered actors" in figure.alt and "1 lines" in figure.alt
+    assert "(actors: 4)" in figure.alt and "(lines: 1)" in figure.alt
     assert figure.key["name"].tolist() == list("ABCD")
+
+
+@pytest.mark.parametrize("lang", ["fr", "ar", "en"])
+def test_the_positions_heatmap_writes_no_negative_zero(lang):
+    from saara_kit.stakeholders.mactor_charts import positions_heatmap
+
+    weighted = pd.DataFrame([[-0.04, 1.26], [-0.0, -2.0]], index=["APC", "APW"], columns=["Jardins", "Marché"])
+    figure = positions_heatmap(weighted, lang)
+    cells = [text.get_text() for text in figure.axes[0].texts]
+    assert len(cells) == 4 and not [cell for cell in cells if cell.lstrip("\u200e\u200f\u061c").startswith(("-0", "−0"))]
+    assert cells[0] == "0" and cells[3].lstrip("\u200e\u200f\u061c") in ("-2", "−2")

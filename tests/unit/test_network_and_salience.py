@@ -8,7 +8,8 @@ import pytest
 
 from saara_kit.stakeholders.analysis import engagement_plan, is_overdue, recommended_iap2
 from saara_kit.stakeholders.network import communities, network, network_metrics
-from saara_kit.stakeholders.salience import SALIENCE_TYPES, salience, with_salience
+from saara_kit.records.fields import NOT_RATED
+from saara_kit.stakeholders.salience import SALIENCE_TYPES, UNTYPED, salience, with_salience
 
 ACTORS = ["APC", "Wilaya", "Association", "Radio", "Bailleur", "Isolé"]
 LINKS = pd.DataFrame([
@@ -50,6 +51,36 @@ def test_a_link_to_oneself_is_refused():
 ])
 def test_the_seven_salience_types_and_the_non_stakeholder(power, legitimacy, urgency, expected):
     assert salience(power, legitimacy, urgency) == expected
+
+
+@pytest.mark.parametrize(("power", "legitimacy", "urgency"), [(5, 0, 0), (5, 5, 0), (4, 0, 4), (1, 0, 0)])
+def test_an_actor_is_typed_only_once_legitimacy_and_urgency_are_given(power, legitimacy, urgency):
+    assert salience(power, legitimacy, urgency) == UNTYPED
+
+
+def test_a_new_actor_starts_with_legitimacy_and_urgency_unset_and_untyped():
+    from saara_kit.stakeholders.analysis import with_engagement
+    from saara_kit.stakeholders.domain import DOMAIN
+
+    empty = DOMAIN.empty()
+    assert empty["legitimacy"] == empty["urgency"] == NOT_RATED
+    record = DOMAIN.validate({**empty, "name": "APW", "type": "apw", "power": 5, "interest": 5})
+    typed = with_engagement(pd.DataFrame([record.to_payload()]))
+    assert typed.loc[0, "salience"] == UNTYPED and typed.loc[0, "recommended"] == "collaborate"  # the grid's level
+    rated = DOMAIN.validate({**record.to_payload(), "legitimacy": "4", "urgency": "2"})
+    assert with_engagement(pd.DataFrame([rated.to_payload()])).loc[0, "salience"] == "dominant"
+
+
+def test_a_rating_reads_empty_as_not_given_and_refuses_what_is_out_of_its_scale():
+    from saara_kit.records import Invalid
+    from saara_kit.stakeholders.domain import DOMAIN
+
+    legitimacy = DOMAIN.field("legitimacy")
+    assert legitimacy.read("") == legitimacy.read(" 0 ") == NOT_RATED and legitimacy.read("4") == 4
+    assert legitimacy.show(NOT_RATED, "stakeholders", "fr") == "" and legitimacy.show(4, "stakeholders", "fr") == 4
+    with pytest.raises(Invalid) as refused:
+        legitimacy.read("7")
+    assert refused.value.code == "out_of_range"
 
 
 def test_every_type_is_reachable_and_added_as_a_column():

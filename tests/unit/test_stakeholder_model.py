@@ -45,7 +45,7 @@ def test_decimal_comma_and_unicode_minus_are_accepted():
         ("power", 6, "« Pouvoir » : doit être compris entre 1 et 5"),
         ("interest", "3,5", "« Intérêt » : doit être un nombre entier entre 1 et 5"),
         ("type", "ministère", "« Type d'acteur » : « ministère » n'est pas un choix proposé"),
-        ("notes", "x" * 2001, "« Notes » : trop long (au plus 2000 caractères)"),
+        ("notes", "x" * 2001, "« Notes » : trop long (caractères au plus : 2000)"),
     ],
 )
 def test_errors_name_the_field_and_the_reason(field, value, french):

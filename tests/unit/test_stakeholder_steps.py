@@ -105,4 +105,4 @@ def test_each_steps_picture_draws_the_sample_of_a_hub(declared):
     if declared is RELATIONS:  # the register's actors, typed and towered, even those without links
         from saara_kit.stakeholders.pictures import network_picture
 
-        assert network_picture(frame, "fr", register).alt.count("6 acteurs") == 1
+        assert network_picture(frame, "fr", register).alt.count("acteurs : 6") == 1

@@ -360,10 +360,10 @@ def test_big_files_long_cells_and_endless_rows_are_refused_before_parsing(tmp_pa
     assert "Le fichier est trop gros" in _refused(capsys, huge, tmp_path)
 
     endless = _write(tmp_path / "endless.csv", header + "\r\n" + (row + "\r\n") * (MAX_ROWS + 1))
-    assert f"plus de {MAX_ROWS} lignes" in _refused(capsys, endless, tmp_path)
+    assert f"trop de lignes de données (au plus : {MAX_ROWS})" in _refused(capsys, endless, tmp_path)
 
     long_cell = _write(tmp_path / "long.csv", FRENCH_EXCEL_CSV.replace("Prête un local", "é" * (MAX_CELL_CHARS + 1)))
-    assert f"Ligne 2, colonne 10 : {MAX_CELL_CHARS + 1} caractères" in _refused(capsys, long_cell, tmp_path)
+    assert f"Ligne 2, colonne 10 : texte trop long (caractères : {MAX_CELL_CHARS + 1} ;" in _refused(capsys, long_cell, tmp_path)
 
 
 def test_a_workbook_that_unpacks_to_too_much_is_refused(tmp_path, capsys):
