@@ -160,9 +160,14 @@ def render_full(lang: str, free_in: int | None = None, *, root: str = "/", busy:
     return render_page(lang, title, body, root=root, refresh=FULL_ROOM_RETRY_SECONDS)
 
 
-JOIN_STYLE = """body {max-width: 60em; text-align: center; font-size: 1.4em}
-.saara-join-qr svg {width: min(70vh, 90vw); height: auto}
-.saara-join-address {font-family: monospace; font-size: 1.3em; direction: ltr; unicode-bidi: isolate}
+# A projector shows 1280×720: the QR code and the text side by side, each centred, all above the fold;
+# on a phone (narrow) they stack.
+JOIN_STYLE = """body {max-width: 76em; margin: 0.5em auto; text-align: center; font-size: 1.3em}
+h1 {margin: 0.2em 0} .saara-hub {margin: 0.2em 0 0.6em}
+.saara-join-grid {display: flex; flex-wrap: wrap; align-items: center; justify-content: center; gap: 1em 3em}
+.saara-join-qr svg {display: block; width: min(66vh, 90vw); height: auto; margin: 0 auto}
+.saara-join-text {flex: 1 1 18em; max-width: 36em} .saara-join-text p {margin: 0.4em 0}
+.saara-join-address {font-family: monospace; font-size: 1.3em; direction: ltr; unicode-bidi: isolate; overflow-wrap: anywhere}
 .saara-join-code {font-family: monospace; font-size: 3.5em; letter-spacing: 0.2em; font-weight: bold; direction: ltr; unicode-bidi: isolate}
 """
 
@@ -173,10 +178,14 @@ def render_join(lang: str, hub: str, date: str, address: str, code: str, qr_svg:
     title = t("page.join.title", lang)
     body = f"""<h1>{_esc(title)}</h1>
 <p class="saara-hub">{_esc(hub)} — {_esc(date)}</p>
+<div class="saara-join-grid">
+<div class="saara-join-qr">{qr_svg}</div>
+<div class="saara-join-text">
 <p>{_esc(t("page.join.wifi", lang))}</p>
 <p>{_esc(t("page.join.scan", lang))}</p>
-<div class="saara-join-qr">{qr_svg}</div>
 <p class="saara-join-address">{_esc(address)}</p>
 <p>{_esc(t("page.join.code", lang))}</p>
-<p class="saara-join-code">{_esc(code)}</p>"""
+<p class="saara-join-code">{_esc(code)}</p>
+</div>
+</div>"""
     return render_page(lang, title, body, root=root, style=JOIN_STYLE)

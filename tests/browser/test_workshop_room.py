@@ -160,6 +160,7 @@ def test_the_join_page_and_the_room_view_are_the_trainers(browser, room_server):
         view.goto(f"{room_server.url}/voila/render/room.ipynb?token={room_server.token}&lang=fr")
         view.wait_for_selector(".saara-room-counts", timeout=60_000)
         assert view.locator(".saara-room-qr svg").count() == 1  # the join QR code, on the projector
+        assert view.title() == "Écran de la salle"  # the title, not the title glued to the hub's name
     finally:
         trainer.close()
 
@@ -189,6 +190,24 @@ def test_the_join_page_and_the_room_view_fit_a_phone(browser, room_server, lang)
             assert box["x"] >= 0 and box["x"] + box["width"] <= 390, address
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("lang", ["fr", "ar"])
+def test_the_join_page_fits_a_projector_with_its_code_and_qr_large(browser, room_server, lang):
+    projector = browser.new_context(viewport={"width": 1280, "height": 720})
+    try:
+        page = projector.new_page()
+        page.goto(f"{room_server.url}/join?token={room_server.token}&lang={lang}")
+        assert page.evaluate("document.documentElement.scrollHeight") <= 720  # nothing below the fold
+        qr, code, address = (page.locator(selector).bounding_box() for selector in
+                             (".saara-join-qr svg", ".saara-join-code", ".saara-join-address"))
+        assert qr["height"] >= 400 and code["height"] >= 60  # readable from the back of the room
+        for box in (qr, code, address):
+            assert box["y"] + box["height"] <= 720 and 0 <= box["x"] and box["x"] + box["width"] <= 1280
+        column = page.locator(".saara-join-qr").bounding_box()
+        assert abs((qr["x"] + qr["width"] / 2) - (column["x"] + column["width"] / 2)) < 2  # the QR centred in its place
+    finally:
+        projector.close()
 
 
 def test_an_open_lan_serves_without_a_code_only_when_asked_and_says_the_risk(tmp_path):
