@@ -180,8 +180,9 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     bundle_import.set_defaults(handler=cli_hubs.bundle_import)
 
     lab = command("lab", "cli.lab.about")
-    lab.add_argument("--region", default=default_region(), help=t("cli.lab.region", lang))
+    lab.add_argument("--region", default=None, help=t("cli.lab.region", lang))
     lab.add_argument("--port", type=int, default=8888, help=t("cli.lab.port", lang))
+    lab.add_argument("--no-browser", action="store_true", help=t("cli.lab.no_browser", lang))
     _common(lab, lang)
     lab.set_defaults(handler=_lab)
     commands.metavar = "{%s}" % ",".join(commands.choices)  # errors name it so too, not "command"
@@ -371,14 +372,15 @@ def _run(args) -> int:
 def _lab(args) -> int:
     from saara_kit.lab import lab_arguments, lab_language, prepare_lab
 
-    lang = lab_language(args.lang, args.region)
     data_dir = Path(args.data_dir).resolve()
-    lessons, settings = prepare_lab(lang, args.region, data_dir / "lab")
-    os.environ.update(SAARA_DATA_DIR=str(data_dir), SAARA_REGION=args.region, SAARA_LANG=lang)
+    region = args.region or default_region(data_dir)  # the hub this laptop serves, unless told
+    lang = lab_language(args.lang, region)
+    lessons, settings = prepare_lab(lang, region, data_dir / "lab")
+    os.environ.update(SAARA_DATA_DIR=str(data_dir), SAARA_REGION=region, SAARA_LANG=lang)
     if args.db_url:
         os.environ["SAARA_DB_URL"] = args.db_url
     print(t("lab.open", lang, path=lessons), flush=True)
-    arguments = lab_arguments(lessons, settings, args.port)
+    arguments = lab_arguments(lessons, settings, args.port, browser=not args.no_browser)
     os.execv(arguments[0], arguments)  # JupyterLab takes this process's place: stopping it stops JupyterLab
     return 0  # not reached
 

@@ -8,7 +8,7 @@ import re
 import sys
 from functools import partial
 
-from saara_kit.i18n import normalise_lang, t
+from saara_kit.i18n import declared_lang, normalise_lang, t
 
 __all__ = ["Parser", "asked_lang"]
 
@@ -73,11 +73,12 @@ class Parser(argparse.ArgumentParser):
 
 
 def asked_lang(argv: list[str] | None = None) -> str:
-    """Return the language of the command line: ``--lang`` anywhere in it, else ``$SAARA_LANG``, else French."""
+    """Return the language of the command line: ``--lang`` anywhere in it, else ``$SAARA_LANG``, else
+    ``$LANG`` when it names one of the kit's languages (``LANG=ar``, ``ar_DZ.UTF-8``), else French."""
     peek = argparse.ArgumentParser(add_help=False, exit_on_error=False)
     peek.add_argument("--lang")
     try:
         asked = peek.parse_known_args(argv)[0].lang
     except argparse.ArgumentError:  # "--lang" without a value: the real parser says so, in French
         asked = None
-    return normalise_lang(asked or os.environ.get("SAARA_LANG"))
+    return normalise_lang(asked or os.environ.get("SAARA_LANG") or declared_lang(os.environ.get("LANG")))

@@ -44,12 +44,15 @@ def prepare_lab(lang: str, region: str, folder: Path | None = None) -> tuple[Pat
     return lessons, settings
 
 
-def lab_arguments(lessons: Path, settings: Path, port: int | None = None) -> list[str]:
-    """Return ``jupyter lab``'s command line for the lessons and the language settings."""
+def lab_arguments(lessons: Path, settings: Path, port: int | None = None, browser: bool = True) -> list[str]:
+    """Return ``jupyter lab``'s command line for the lessons and the language settings (``browser``:
+    open a browser tab; a laptop driving a projector may not want one)."""
     arguments = [sys.executable, "-m", "jupyterlab", f"--notebook-dir={lessons}",
                  f"--LabApp.user_settings_dir={settings}"]
     if port:
         arguments.append(f"--port={port}")
+    if not browser:
+        arguments.append("--no-browser")
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         arguments.append("--allow-root")
     return arguments

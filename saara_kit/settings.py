@@ -22,6 +22,8 @@ __all__ = [
     "default_data_dir",
     "default_db_url",
     "default_region",
+    "hub_served",
+    "remember_hub",
     "is_demo",
 ]
 
@@ -68,9 +70,25 @@ def default_db_url(data_dir: str | Path | None = None) -> str:
     return f"sqlite:///{folder / 'saara.db'}"
 
 
-def default_region() -> str:
-    """Return the hub served: ``$SAARA_REGION`` or ``centre``."""
-    return os.environ.get("SAARA_REGION") or "centre"
+HUB_FILE = "hub"  # in the data folder: the hub ``saara-kit serve`` last served from it
+
+
+def remember_hub(data_dir: str | Path, region: str) -> None:
+    """Note that this data folder serves ``region``: the laptop's other commands default to it."""
+    (Path(data_dir) / HUB_FILE).write_text(region, encoding="utf-8")
+
+
+def hub_served(data_dir: str | Path | None = None) -> str | None:
+    """Return the hub the data folder last served (``remember_hub``), None when it never served one."""
+    try:
+        return (Path(data_dir) if data_dir else default_data_dir()).joinpath(HUB_FILE).read_text(encoding="utf-8").strip() or None
+    except OSError:
+        return None
+
+
+def default_region(data_dir: str | Path | None = None) -> str:
+    """Return the hub: ``$SAARA_REGION``, else the one this laptop's data folder serves, else ``centre``."""
+    return os.environ.get("SAARA_REGION") or hub_served(data_dir) or "centre"
 
 
 def is_demo() -> bool:

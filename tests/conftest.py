@@ -32,6 +32,15 @@ def calls_open_today(tmp_path_factory):
         yield folder
 
 
+@pytest.fixture(scope="session", autouse=True)
+def a_neutral_locale():
+    """The kit's commands speak the language of ``$LANG`` when it names one of theirs: the suite
+    runs under a neutral one (French by default), whatever the machine's."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("LANG", "C.UTF-8")
+        yield
+
+
 @pytest.fixture
 def samples_dir(tmp_path):
     """A workshop data folder whose store holds every domain's sample records."""

@@ -42,7 +42,7 @@ from saara_kit.serve.landing import available_apps, render_landing
 from saara_kit.serve.pages import (
     FAVICON, FAVICON_TYPE, FULL_ROOM_RETRY_SECONDS, page_language, render_error, render_full, render_join, render_login,
 )
-from saara_kit.settings import DEVICE_HEADER, GRACE_SECONDS, KERNEL_SECRET_ENV, KERNEL_SECRET_HEADER, TRAINER, TEMPLATES_DIR, VOILA_APPS_DIR, default_data_dir, default_db_url, default_region
+from saara_kit.settings import DEVICE_HEADER, GRACE_SECONDS, KERNEL_SECRET_ENV, KERNEL_SECRET_HEADER, TRAINER, TEMPLATES_DIR, VOILA_APPS_DIR, default_data_dir, default_db_url, default_region, remember_hub
 
 __all__ = ["SaaraIdentityProvider", "SaaraVoila", "port_in_use", "room_sizes", "serve", "voila_arguments"]
 
@@ -445,6 +445,9 @@ def serve(
     data_dir = Path(data_dir).resolve() if data_dir else default_data_dir()
     if demo:
         data_dir = data_dir / "demo"
+    else:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        remember_hub(data_dir, hub.id)  # the laptop's lessons (saara-kit lab) default to the hub it serves
     data_dir.mkdir(parents=True, exist_ok=True)
     os.environ.update(  # read by the pages and inherited by every kernel
         SAARA_REGION=hub.id,
