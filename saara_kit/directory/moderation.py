@@ -8,13 +8,14 @@ from saara_kit.directory.domain import DIRECTORY
 from saara_kit.directory.fields import STATUSES
 from saara_kit.records import Domain
 from saara_kit.store import Revision, Store
+from saara_kit.store.records import SHARED_RECORDS
 from saara_kit.i18n import TranslatedError, t
 from saara_kit.validation import FieldError, ValidationError
 
 __all__ = ["DECISIONS", "SUGGESTIONS", "moderate", "moderate_all", "moderated", "published"]
 
 DECISIONS = ("approved", "rejected")
-SUGGESTIONS = "Suggestions"  # the "association" a participant's suggestion is kept under (the directory is everyone's)
+SUGGESTIONS = SHARED_RECORDS  # the "association" a participant's suggestion is kept under (the directory is everyone's)
 
 
 def published(resources: pd.DataFrame) -> pd.DataFrame:

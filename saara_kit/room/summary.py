@@ -8,6 +8,7 @@ import pandas as pd
 
 from saara_kit.registry import domains
 from saara_kit.store import Store
+from saara_kit.store.records import SHARED_RECORDS
 from saara_kit.store.repository import revisions_frame
 from saara_kit.store.restore import withdrawn
 from saara_kit.validation import fold_name
@@ -34,7 +35,7 @@ def room_summary(store: Store, region: str) -> dict[str, Any]:
 
     per_association: dict[str, dict[str, int]] = {}
     for name, revs in current.items():
-        for rev in revs:
+        for rev in (rev for rev in revs if rev.association != SHARED_RECORDS):  # the directory's suggestions are the hub's
             per_association.setdefault(rev.association, dict.fromkeys(served, 0))[name] += 1
     names = sorted(set(per_association) | set(last), key=lambda name: (fold_name(name), name))
     rows = [

@@ -6,7 +6,11 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["Revision", "RevisionConflict", "new_record_id"]
+__all__ = ["SHARED_RECORDS", "Revision", "RevisionConflict", "new_record_id"]
+
+# The "association" of records that belong to the whole hub, not to an association (the directory's
+# suggestions): no association list, room count or code card names it.
+SHARED_RECORDS = "Suggestions"
 
 
 class RevisionConflict(Exception):

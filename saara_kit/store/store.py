@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from saara_kit.settings import default_db_url
-from saara_kit.store.records import Revision, RevisionConflict
+from saara_kit.store.records import SHARED_RECORDS, Revision, RevisionConflict
 from saara_kit.store.schema import metadata, revisions
 from saara_kit.store.sqlite import configure_sqlite, is_locked_error, writers_queue
 
@@ -143,8 +143,9 @@ class Store:
         return self._read(query.order_by(latest.c.first))
 
     def associations(self, kind: str | None, region: str | None = None) -> list[str]:
-        """Return the associations that have records of ``kind`` (of any kind: ``None``), sorted."""
-        query = sa.select(revisions.c.association).distinct()
+        """Return the associations that have records of ``kind`` (of any kind: ``None``), sorted; the
+        hub's shared records (``SHARED_RECORDS``) are no association's."""
+        query = sa.select(revisions.c.association).distinct().where(revisions.c.association != SHARED_RECORDS)
         if kind is not None:
             query = query.where(revisions.c.kind == kind)
         if region is not None:
@@ -173,7 +174,8 @@ class Store:
         """Return each association's latest save of any of ``kinds`` in ``region`` (UTC), withdrawals included."""
         query = (
             sa.select(revisions.c.association, sa.func.max(revisions.c.saved_at))
-            .where(revisions.c.region == region, revisions.c.kind.in_(list(kinds)))
+            .where(revisions.c.region == region, revisions.c.kind.in_(list(kinds)),
+                   revisions.c.association != SHARED_RECORDS)
             .group_by(revisions.c.association)
         )
         with self.engine.connect() as conn:

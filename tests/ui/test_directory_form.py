@@ -70,3 +70,16 @@ def test_one_phone_cannot_flood_the_trainers_with_suggestions(directory, store):
     directory.suggest()
     assert directory.state.notice.key == "directory.too_many"
     assert len(store.current(DIRECTORY.kind, association="Suggestions")) == MAX_PENDING
+
+
+def test_suggestions_are_the_hubs_not_an_associations(directory, store):
+    """The room view counts no association "Suggestions", and the facilitator prints it no code card."""
+    from saara_kit.room import room_summary
+    from saara_kit.store.codes import give_codes
+
+    directory.suggestion = SUGGESTION
+    directory.suggest()
+    assert store.current(DIRECTORY.kind, association="Suggestions")  # kept, as the hub's
+    assert "Suggestions" not in store.associations(None, "est")
+    assert "Suggestions" not in room_summary(store, "est")["associations"]["association"].tolist()
+    assert "Suggestions" not in give_codes(store, "est")
