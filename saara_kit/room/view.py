@@ -42,6 +42,7 @@ CSS = """
   text-align: start}
 .saara-room-associations td.saara-room-number {text-align: center}
 .saara-room-qr {text-align: center}
+.saara-room-code {font-family: monospace; font-size: 2.4em; font-weight: bold; letter-spacing: 0.15em}
 .saara-room-url {font-size: 2em; font-weight: bold; direction: ltr; unicode-bidi: isolate; word-break: break-all}
 </style>
 """
@@ -70,13 +71,15 @@ def _region_name(region: str, lang: str) -> str:
         return region
 
 
-def _column_title(name: str, lang: str) -> str:
-    """Return a domain's column title: the tab's short name when it is one step of an app (ten
-    apps' titles side by side would not fit a projected table)."""
-    from saara_kit.registry import domains, steps
+def _forms_of(names: list[str]) -> dict[str, list[str]]:
+    """Return the participants' forms (apps) of the domains ``names``, each with its domains, in order:
+    a projected table has a column per form, not per step (nineteen columns would not fit)."""
+    from saara_kit.registry import domains
 
-    declared = domains()[name]
-    return t(f"{name}.step" if len(steps(declared.part_of or name)) > 1 else f"app.{name}.title", lang)
+    forms: dict[str, list[str]] = {}
+    for name in names:
+        forms.setdefault(domains()[name].part_of or name, []).append(name)
+    return forms
 
 
 class RoomView(TranslatedForm):
@@ -225,14 +228,16 @@ class RoomView(TranslatedForm):
         if frame.empty:
             self._associations.value = f"<p><i>{_text(t('room.no_association', lang))}</i></p>"
             return
+        forms = _forms_of(names)
         head = "".join(f"<th>{_text(text)}</th>" for text in [
-            t("records.field.association", lang), *(_column_title(name, lang) for name in names),
+            t("records.field.association", lang), *(t(f"app.{form}.title", lang) for form in forms),
             t("room.last_saved", lang)])
         rows = []
         for _, row in frame.iterrows():
             when = row["last_saved"]
             cells = [f"<td><bdi>{_text(row['association'])}</bdi></td>"]  # typed by participants: escaped, isolated
-            cells += [f'<td class="saara-room-number">{format_number(int(row[name]), lang)}</td>' for name in names]
+            cells += [f'<td class="saara-room-number">{format_number(sum(int(row[name]) for name in parts), lang)}</td>'
+                      for parts in forms.values()]
             shown = "—" if pd.isna(when) else format_time(when.to_pydatetime().astimezone(), lang)  # the hub's clock
             cells.append(f"<td>{shown}</td>")
             rows.append(f"<tr>{''.join(cells)}</tr>")
@@ -284,9 +289,13 @@ class RoomView(TranslatedForm):
             from saara_kit.serve.join import qr_svg  # the server's side: loaded only when it set an address
 
             self._qr_url, self._qr_svg = url, qr_svg(url, scale=10)  # read from the back of the room
+        from saara_kit.serve.join import short_address
+
+        address, code = short_address(url)  # what a person types: the address and the code, not the QR's long one
         self._qr.value = (
             f"<p>{_text(t('room.join', self.lang))}</p>{self._qr_svg}"
-            f'<div class="saara-room-url" dir="ltr">{_text(url)}</div>')
+            f'<div class="saara-room-url" dir="ltr">{_text(address)}</div>'
+            f'<div class="saara-room-code" dir="ltr">{_text(code)}</div>')
         self._qr.layout.display = None
 
     def _draw_status(self) -> None:

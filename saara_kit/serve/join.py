@@ -9,7 +9,7 @@ from saara_kit.codes import CODE_ALPHABET, CODE_LENGTH, WrongCodes, new_code
 
 __all__ = [
     "JOIN_CODE_ALPHABET", "JOIN_CODE_LENGTH", "WrongCodes", "addresses_to_share", "join_url", "lan_addresses",
-    "is_this_machine_only", "new_join_code", "qr_svg", "qr_terminal",
+    "is_this_machine_only", "new_join_code", "qr_svg", "qr_terminal", "short_address",
 ]
 
 JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH = CODE_ALPHABET, CODE_LENGTH
@@ -75,3 +75,11 @@ def qr_svg(url: str, scale: int = 8) -> str:
     import segno
 
     return segno.make(url, error="m").svg_inline(scale=scale, dark="#111", light="#fff")
+
+
+def short_address(url: str) -> tuple[str, str]:
+    """Return what a person types from a join address: the server's address (no ``login``, no query) and the code."""
+    from urllib.parse import parse_qs, urlsplit
+
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}{parts.path.removesuffix('login')}", parse_qs(parts.query).get("code", [""])[0]

@@ -34,7 +34,7 @@ from saara_kit.data import load_region
 from saara_kit.i18n import TranslatedError, format_date, normalise_lang, t
 from saara_kit.serve.access import access_codes
 from saara_kit.serve.console import SERVER_LOG, terminal_for_the_kit
-from saara_kit.serve.join import WrongCodes, addresses_to_share, is_this_machine_only, join_url, qr_svg, qr_terminal
+from saara_kit.serve.join import WrongCodes, addresses_to_share, is_this_machine_only, join_url, qr_svg, qr_terminal, short_address
 from saara_kit.serve.demo import prepare_demo
 from saara_kit.serve.kernel_socket import MAX_MESSAGE_BYTES, SafeKernelWebsocketHandler
 from saara_kit.serve.seats import PING_INTERVAL_MS, PING_TIMEOUT_MS, SEAT_CHECK_SECONDS, SEATS_PER_DEVICE
@@ -187,7 +187,7 @@ class JoinHandler(KitErrorPages, TrainerOnly):
         hub = load_region(default_region())
         address = self.settings["saara_join_url"]
         code = self.identity_provider.join_code
-        shown = address.split("?")[0].removesuffix("login")
+        shown, _ = short_address(address)
         self.set_header("Content-Type", "text/html; charset=utf-8")
         self.finish(render_join(lang, hub.name(lang), format_date(hub.workshop_date, lang), shown, code,
                                 qr_svg(address), root=_root(self)))

@@ -243,7 +243,9 @@ def test_the_join_qr_code_shows_only_when_the_server_gives_an_address(store, mon
     monkeypatch.setenv("SAARA_JOIN_URL", JOIN_URL)
     view.refresh()
     assert "<svg" in view._qr.value and view._qr.layout.display is None
-    assert 'class="saara-room-url" dir="ltr">http://192.168.1.20:8866/login?code=K7PQ2M&amp;lang=fr</div>' in view._qr.value
+    # projected: the short address and the code a person types, never the QR code's long address
+    assert 'class="saara-room-url" dir="ltr">http://192.168.1.20:8866/</div>' in view._qr.value
+    assert 'class="saara-room-code" dir="ltr">K7PQ2M</div>' in view._qr.value and "login?code" not in view._qr.value
     assert "scannez ce code" in view._qr.value
     assert "<svg" in RoomView(store, "est", "ar")._qr.value
     monkeypatch.delenv("SAARA_JOIN_URL")
@@ -318,3 +320,18 @@ def test_a_crowded_hub_grid_numbers_its_dots_and_keys_the_names(store):
     view = RoomView(store, "est", "fr")
     assert view.summary["counts"]["stakeholders"] == 20
     assert view._grid_names.value.count("<li>") == 20 and "<bdi>Acteur 0-0</bdi>" in view._grid_names.value
+
+
+def test_the_table_has_a_column_per_form_not_per_step(two_associations):
+    """Nineteen columns do not fit a projected table: a form's steps are counted together."""
+    from saara_kit.registry import steps
+
+    view = RoomView(two_associations, "est", "fr")
+    view.refresh()
+    heads = re.findall(r"<th>(.*?)</th>", view._associations.value)
+    forms = list(dict.fromkeys(declared.part_of or name for name, declared in domains().items() if declared.public))
+    assert heads[1:-1] == [t(f"app.{form}.title", "fr") for form in forms] and len(heads) < 12
+    stakeholders = heads.index(t("app.stakeholders.title", "fr"))
+    assert len(steps("stakeholders")) > 1  # its steps (objectives, relations…) share its column
+    cells = re.findall(r"<tr><td><bdi>(.*?)</bdi></td>(.*?)</tr>", view._associations.value)
+    assert [re.findall(r'number">(\d+)<', row)[stakeholders - 1] for _, row in cells] == ["2", "1"]
