@@ -94,7 +94,7 @@ def variance(lines: pd.DataFrame, expenditures: pd.DataFrame) -> pd.DataFrame:
                 actual[heading_of[line]] += amount
     table = pd.DataFrame({"plan": plan, "actual": actual})
     table["difference"] = table["actual"] - table["plan"]
-    table["pct"] = [float(_pct(a, p)) if p else 0.0 for a, p in zip(table["actual"], table["plan"])]
+    table["pct"] = [float(_shown(_share(a, p))) for a, p in zip(table["actual"], table["plan"])]  # shown; rules use the exact share
     return table
 
 
@@ -112,49 +112,71 @@ def sensitivity_table(records: dict[str, pd.DataFrame], lang: str = "fr") -> pd.
         t("budget.at_second_rate", lang, rate=format_number(rate.second, lang)): list(second)})
 
 
-def _pct(part: float, whole: float) -> Decimal:
-    return (Decimal(str(part)) * 100 / Decimal(str(whole))).quantize(Decimal("0.1")) if whole else Decimal(0)
+def _share(part: float, whole: float) -> Decimal:
+    """Return ``part`` as an exact per cent of ``whole`` (0 when there is no whole): compared with
+    caps as it is, rounded only to be shown."""
+    return Decimal(str(part)) * 100 / Decimal(str(whole)) if whole else Decimal(0)
 
 
-def _breaches(rules_id: str, lines: pd.DataFrame, funding: pd.DataFrame, spent: pd.DataFrame) -> list[FieldError]:
+def _shown(share: Decimal) -> Decimal:
+    """Return a share as people read it (to 0.1 %)."""
+    return share.quantize(Decimal("0.1"))
+
+
+def _breaches(rules_id: str, lines: pd.DataFrame, funding: pd.DataFrame, spent: pd.DataFrame,
+              final: bool = False) -> list[FieldError]:
     rules = ruleset(rules_id)
     totals = heading_totals(lines)
     direct = float(totals[list(DIRECT_HEADINGS)].sum())
+    indirect_base = direct + (float(totals["contingency"]) if rules.indirect_base == "direct_and_contingency" else 0.0)
     found = []
-    for heading, cap in (("indirect", rules.indirect_max_pct), ("contingency", rules.contingency_max_pct)):
-        share = _pct(float(totals[heading]), direct)
+    with_contingency = "_with_contingency" if rules.indirect_base == "direct_and_contingency" else ""
+    for heading, cap, base, code in (("indirect", rules.indirect_max_pct, indirect_base, f"indirect_cap{with_contingency}"),
+                                     ("contingency", rules.contingency_max_pct, direct, "contingency_cap")):
+        share = _share(float(totals[heading]), base)
         if cap is not None and share > cap:
-            found.append(FieldError("heading", f"budget_lines.heading.{heading}", f"{heading}_cap",
-                                    {"share": share, "cap": cap}))
+            found.append(FieldError("heading", f"budget_lines.heading.{heading}", code, {"share": _shown(share), "cap": cap}))
     requested = set(funding.loc[funding["kind"] == "requested", "funder"])
     paid = funder_totals(lines)
     asked, total = float(paid[paid.index.isin(requested)].sum()), float(lines["amount_dzd"].sum())
-    if rules.max_grant is not None and asked > rules.max_grant:
+    if rules.max_grant is not None and Decimal(str(asked)) > rules.max_grant:
         found.append(FieldError("shares", "budget_lines.field.shares", "max_grant",
                                 {"asked": Decimal(str(asked)).quantize(CENT), "cap": rules.max_grant}))
-    cofunding = 100 - _pct(asked, total) if total else Decimal(100)
+    cofunding = 100 - _share(asked, total) if total else Decimal(100)
     if rules.min_cofunding_pct is not None and cofunding < rules.min_cofunding_pct:
         found.append(FieldError("shares", "budget_lines.field.shares", "min_cofunding",
-                                {"share": cofunding, "minimum": rules.min_cofunding_pct}))
+                                {"share": _shown(cofunding), "minimum": rules.min_cofunding_pct}))
     if len(spent):
-        found += flexibility_breaches(rules_id, variance(lines, spent))
+        found += flexibility_breaches(rules_id, variance(lines, spent), final)
     return found
 
 
-def flexibility_breaches(rules_id: str, spent: pd.DataFrame) -> list[FieldError]:
-    """Return each heading whose spending exceeds its plan by more than the funder lets move
-    between headings (``spent``: the ``variance`` table)."""
-    cap = ruleset(rules_id).flexibility_pct
-    if cap is None:
+def flexibility_breaches(rules_id: str, spent: pd.DataFrame, final: bool = False) -> list[FieldError]:
+    """Return each heading whose spending moved from its plan by more than the funder allows
+    without an amendment (``spent``: the ``variance`` table): over it, and, once the accounts are
+    ``final`` under rules that bound ``both`` directions, under it too (during the project a heading
+    not yet spent is no breach)."""
+    rules = ruleset(rules_id)
+    if rules.flexibility_pct is None:
         return []
-    return [FieldError("heading", f"budget_lines.heading.{heading}", "over_flexibility", {"over": over, "cap": cap})
-            for heading, row in spent.iterrows()
-            if row["plan"] and (over := Decimal(str(row["pct"])) - 100) > cap]
+    found = []
+    for heading, row in spent.iterrows():
+        if not row["plan"]:
+            continue
+        moved = _share(row["actual"], row["plan"]) - 100
+        if moved > rules.flexibility_pct:
+            found.append(FieldError("heading", f"budget_lines.heading.{heading}", "over_flexibility",
+                                    {"over": _shown(moved), "cap": rules.flexibility_pct}))
+        elif final and rules.flexibility_directions == "both" and -moved > rules.flexibility_pct:
+            found.append(FieldError("heading", f"budget_lines.heading.{heading}", "under_flexibility",
+                                    {"under": _shown(-moved), "cap": rules.flexibility_pct}))
+    return found
 
 
-def budget_checks(records: dict[str, pd.DataFrame]) -> list[tuple[str, str, FieldError]]:
+def budget_checks(records: dict[str, pd.DataFrame], final: bool = False) -> list[tuple[str, str, FieldError]]:
     """Return each breach of a funder's rules as (association, budget, problem), the numbers in
-    the problem: ``records`` holds the app's tables by step (with ``region`` and ``association``)."""
+    the problem: ``records`` holds the app's tables by step (with ``region`` and ``association``);
+    ``final``: the expenditures are the final accounts (underspending a heading counts too)."""
     lines, funding, spent = records["budget_lines"], records["funding"], records["expenditures"]
     if lines.empty:
         return []
@@ -166,7 +188,7 @@ def budget_checks(records: dict[str, pd.DataFrame]) -> list[tuple[str, str, Fiel
         spending = spent[(spent["association"] == budget.association) & spent["line"].isin(lines.loc[mine, "description"])]
         if mine.any():
             found += [(budget.association, budget.name, problem)
-                      for problem in _breaches(budget.rules, lines[mine], theirs, spending)]
+                      for problem in _breaches(budget.rules, lines[mine], theirs, spending, final)]
     return found
 
 

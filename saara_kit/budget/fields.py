@@ -26,7 +26,7 @@ HEADINGS = (*DIRECT_HEADINGS, "contingency", "indirect")
 CURRENCIES = ("DZD", "EUR")
 FUNDING_KINDS = ("requested", "own", "cofunder")  # the funder asked, the association, other co-funders
 IN_KIND_KINDS = ("volunteer_time", "goods")
-RULESETS = ("eu", "saara_fund")  # saara_kit/budget/rulesets/<id>.yaml
+RULESETS = ("eu", "eu_15", "saara_fund")  # saara_kit/budget/rulesets/<id>.yaml
 
 SHARE = re.compile(r"^(?P<name>.*?\D)\s*[:=]?\s*(?P<share>[\d٠-٩][\d٠-٩\s.,٫]*)\s*%?$")
 

@@ -145,7 +145,9 @@ def write_report_workbook(records: dict[str, pd.DataFrame], path: str | Path, la
     if cap is not None:
         over, fine = (t(f"followup.flexibility.{word}", lang, cap=format_number(cap, lang)) for word in ("over", "fine"))
         financial[t("followup.column.flexibility", lang)] = [
-            Formula(f'=IF(AND(B{row}>0,E{row}-100>{cap}),"{over}","{fine}")') for row in range(2, len(financial) + 2)]
+            # exact, not the rounded per cent of column E: 25.04 % over is over a 25 % flexibility
+            Formula(f'=IF(AND(B{row}>0,(C{row}-B{row})*100>{cap}*B{row}),"{over}","{fine}")')
+            for row in range(2, len(financial) + 2)]
     last = len(financial) + 1
     financial.loc[len(financial)] = [t("budget.total", lang), Formula(f"=SUM(B2:B{last})"), Formula(f"=SUM(C2:C{last})"),
                                      Formula(f"=C{last + 1}-B{last + 1}"),

@@ -41,11 +41,11 @@ def test_three_lines_show_the_total_and_the_indirect_cap_warning_comes_and_goes(
     assert add(lines, heading="indirect", description="Frais de gestion", unit="forfait", quantity=1,
                 unit_rate=41000, **line)  # 8.2 % of 500 000 + 10 000
     [(_, name, problem)] = budget.warnings
-    assert (name, problem.code, problem.params["share"]) == ("Maison de jeunes", "indirect_cap", 8)
-    assert "les coûts indirects font 8 % des coûts directs" in budget._checks.value
+    assert (name, problem.code, problem.params["share"]) == ("Maison de jeunes", "indirect_cap_with_contingency", 8)
+    assert "les coûts indirects font 8 % des coûts directs et de la réserve pour imprévus" in budget._checks.value
     assert "Frais de gestion : 1 forfait × 41000 = 41" in lines._list.options[-1][0]  # its amount, live
     lines.edit(lines._list.options[-1][1])
-    lines.value = {**lines.value, "unit_rate": 35700}  # 7 %
+    lines.value = {**lines.value, "unit_rate": 35700}  # 7 % exactly: at the cap, kept
     assert lines.add()
     assert budget.warnings == [] and budget._checks.value == ""
     # the budget shows its totals in euros, at the hub's rate: (500 000 + 10 000 + 35 700) / 150

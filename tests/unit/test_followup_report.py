@@ -31,8 +31,8 @@ def computed(path) -> dict[str, object]:
 def test_the_funders_workbook_computes_the_spending_per_heading_and_the_flexibility(samples_dir, tmp_path):
     with open_store(samples_dir) as store:
         records = report_records(store, "centre", CASBAH)
-    records["expenditures"].loc[len(records["expenditures"])] = {  # equipment: 500 000 DZD spent of 430 000 planned
-        **records["expenditures"].iloc[0].to_dict(), "line": "Mobilier de la salle", "what": "=1+1 typed", "amount": 500_000.0}
+    records["expenditures"].loc[len(records["expenditures"])] = {  # equipment: 540 000 DZD spent of 430 000 planned
+        **records["expenditures"].iloc[0].to_dict(), "line": "Mobilier de la salle", "what": "=1+1 typed", "amount": 540_000.0}
     records["expenditures"].loc[len(records["expenditures"])] = {  # travel: all of its 30 000 DZD, as planned
         **records["expenditures"].iloc[0].to_dict(), "line": "Déplacements vers les ateliers", "amount": 30_000.0}
     path = write_report_workbook(records, tmp_path / "report.xlsx", "fr")
@@ -45,11 +45,11 @@ def test_the_funders_workbook_computes_the_spending_per_heading_and_the_flexibil
     rows = {cells[f"RAPPORT FINANCIER!A{row}"]: row for row in range(2, 11)}
     equipment = rows["3. Équipements et fournitures"]
     assert cells[f"RAPPORT FINANCIER!B{equipment}"] == pytest.approx(model.loc["equipment", "plan"])
-    assert cells[f"RAPPORT FINANCIER!C{equipment}"] == pytest.approx(model.loc["equipment", "actual"]) == 500_000
-    assert cells[f"RAPPORT FINANCIER!F{equipment}"] == "Au-delà de 15 % : avenant à demander"  # 116,3 % of the plan
-    assert cells[f"RAPPORT FINANCIER!F{rows['2. Déplacements']}"] == "Dans les 15 %"  # 100 % of its plan
+    assert cells[f"RAPPORT FINANCIER!C{equipment}"] == pytest.approx(model.loc["equipment", "actual"]) == 540_000
+    assert cells[f"RAPPORT FINANCIER!F{equipment}"] == "Au-delà de 25 % : avenant à demander"  # 125,6 % of the plan (PRAG)
+    assert cells[f"RAPPORT FINANCIER!F{rows['2. Déplacements']}"] == "Dans les 25 %"  # 100 % of its plan
     assert cells["RAPPORT FINANCIER!B10"] == pytest.approx(model["plan"].sum())  # the total row
-    assert cells["RAPPORT FINANCIER!C10"] == pytest.approx(575_000)
+    assert cells["RAPPORT FINANCIER!C10"] == pytest.approx(615_000)
     assert cells["INDICATEURS!F4"] == 50  # "Familles rencontrées": 0 → 30 of 60
     assert book["Dépenses"]["D3"].value == "'=1+1 typed"  # what a person typed never runs as a formula
 
