@@ -14,8 +14,13 @@ __all__ = [
 ]
 
 HIGH_FROM = 3  # on the 1–5 scales, 3 and above count as "high"
-# The IAP2 level a quadrant calls for, raised to at least what the salience type calls for
-QUADRANT_IAP2 = {"manage_closely": "collaborate", "keep_satisfied": "consult", "keep_informed": "involve",
+# The IAP2 level a quadrant calls for, raised to at least what the salience type calls for.
+# Mendelow (1991) gives each quadrant a strategy; the IAP2 spectrum (2018) says what each level promises.
+# Manage closely: partners in the decision (collaborate). Keep satisfied and keep informed: both are
+# heard (consult): the first because its power can stop the project, the second because its interest
+# makes it a relay; neither shares the decision by its quadrant alone. Monitor: inform. A salient
+# actor is raised (SALIENCE_IAP2): a dependent one, for instance, is involved.
+QUADRANT_IAP2 = {"manage_closely": "collaborate", "keep_satisfied": "consult", "keep_informed": "consult",
                  "monitor": "inform"}
 SALIENCE_IAP2 = {"definitive": "collaborate", "dominant": "consult", "dangerous": "consult", "dependent": "involve"}
 

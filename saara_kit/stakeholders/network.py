@@ -32,8 +32,9 @@ def network(actors: Iterable[str], links: pd.DataFrame) -> nx.MultiDiGraph:
         if link.source not in graph or link.target not in graph:
             continue
         both = link.direction == "both_ways"
-        for source, target in [(link.source, link.target)] + ([(link.target, link.source)] if both else []):
-            graph.add_edge(source, target, kind=link.kind, weight=float(link.weight))
+        for mirror, (source, target) in enumerate([(link.source, link.target)] + ([(link.target, link.source)] if both else [])):
+            # the way back of a both-ways relation is an arc for paths, not a second relation to count
+            graph.add_edge(source, target, kind=link.kind, weight=float(link.weight), relation=0 if mirror else 1)
     return graph
 
 
@@ -48,15 +49,18 @@ def _simple(graph: nx.MultiDiGraph) -> nx.DiGraph:
 
 
 def network_metrics(graph: nx.MultiDiGraph) -> pd.DataFrame:
-    """Return, per actor: ``degree``, ``in_degree``, ``out_degree`` (links), ``betweenness``
-    (0–1, on paths that count each link once; estimated from ``EXACT_BETWEENNESS_UP_TO`` sources in a
+    """Return, per actor: ``degree`` (its relations, a both-ways one counted once), ``in_degree`` and
+    ``out_degree`` (the relations that reach it and that leave it: a both-ways one is both),
+    ``betweenness`` (0–1: the share of the shortest paths between two other actors that pass through
+    it, on paths that count each link once; estimated from ``EXACT_BETWEENNESS_UP_TO`` sources in a
     larger network) and ``isolated``."""
     simple = _simple(graph)
     sample = None if len(simple) <= EXACT_BETWEENNESS_UP_TO else EXACT_BETWEENNESS_UP_TO
     # hops, not weights: a strong link is no shorter; a hub's whole register is estimated (Brandes' sampling)
     betweenness = nx.betweenness_centrality(simple, k=sample, normalized=True, seed=SEED)
     rows = {
-        actor: {"degree": graph.degree(actor), "in_degree": graph.in_degree(actor), "out_degree": graph.out_degree(actor),
+        actor: {"degree": graph.degree(actor, weight="relation"), "in_degree": graph.in_degree(actor),
+                "out_degree": graph.out_degree(actor),
                 "betweenness": betweenness[actor], "isolated": graph.degree(actor) == 0}
         for actor in graph
     }

@@ -23,9 +23,10 @@ LINKS = pd.DataFrame([
 
 def test_degrees_brokers_and_isolated_actors():
     metrics = network_metrics(network(ACTORS, LINKS))
-    # Association: in from Bailleur, APC, Radio; out to APC, Radio
-    assert metrics.loc["Association", ["in_degree", "out_degree", "degree"]].tolist() == [3, 2, 5]
-    assert metrics.loc["APC", ["in_degree", "out_degree"]].tolist() == [2, 1]
+    # Association: in from Bailleur, APC, Radio; out to APC, Radio. Its relations: 4 (Bailleur, the
+    # both-ways one with APC counted once, and two with Radio), not the 5 arcs
+    assert metrics.loc["Association", ["in_degree", "out_degree", "degree"]].tolist() == [3, 2, 4]
+    assert metrics.loc["APC", ["in_degree", "out_degree", "degree"]].tolist() == [2, 1, 2]
     # of the 20 ordered pairs of the 5 others, every shortest path of 5 goes through Association:
     # Bailleur→APC, Bailleur→Radio, APC→Radio, Radio→APC, Wilaya→Radio; through APC, 2:
     # Wilaya→Association, Wilaya→Radio
@@ -91,12 +92,13 @@ def test_every_type_is_reachable_and_added_as_a_column():
 
 @pytest.mark.parametrize(("quadrant", "salience_type", "expected"), [
     ("monitor", "non_stakeholder", "inform"),
-    ("keep_informed", "demanding", "involve"),
+    ("keep_informed", "demanding", "consult"),  # heard, as a keep-satisfied actor is (Mendelow; IAP2)
     ("keep_satisfied", "dormant", "consult"),
     ("manage_closely", "dominant", "collaborate"),
     ("monitor", "definitive", "collaborate"),  # salience raises the quadrant's level
     ("keep_satisfied", "dangerous", "consult"),
-    ("keep_informed", "dangerous", "involve"),  # involve is above consult on the spectrum
+    ("keep_informed", "dependent", "involve"),  # a dependent actor is raised to involve, above consult
+    ("keep_satisfied", "demanding", "consult"),  # a quadrant of high power is never below one of high interest
 ])
 def test_the_recommended_iap2_level_is_the_higher_of_quadrant_and_salience(quadrant, salience_type, expected):
     assert recommended_iap2(quadrant, salience_type) == expected
