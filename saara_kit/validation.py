@@ -10,6 +10,7 @@ from saara_kit.i18n import catalogue, t
 
 __all__ = [
     "FieldError",
+    "LOOK_ALIKES",
     "ValidationError",
     "code_for_text",
     "fold_name",
@@ -94,14 +95,35 @@ def parse_decimal(value: Any) -> Decimal:
     return number
 
 
+# Letters of other scripts drawn like Latin (or like another Arabic) letters: a name spelt with them
+# ("Assoc\u0456ation", a Cyrillic \u0456) passes for another. Each folds to the letter it looks like,
+# before case folds (a Cyrillic capital "\u041d" looks like "H", its small "\u043d" does not).
+LOOK_ALIKES = str.maketrans({
+    **dict(zip("\u0410\u0412\u0415\u0405\u0406\u0408\u041a\u041c\u041d\u041e\u0420\u0421\u0422\u0425\u0423\u04ae\u04c0",
+               "ABESIJKMHOPCTXYYI")),  # Cyrillic capitals
+    **dict(zip("\u0430\u0435\u043e\u0440\u0441\u0443\u0445\u0455\u0456\u0458\u04bb\u0501\u051b\u051d\u04cf\u04af",
+               "aeopcyxsijhdqwly")),  # Cyrillic small letters
+    **dict(zip("\u0391\u0392\u0395\u0396\u0397\u0399\u039a\u039c\u039d\u039f\u03a1\u03a4\u03a5\u03a7",
+               "ABEZHIKMNOPTYX")),  # Greek capitals
+    **dict(zip("\u03b1\u03b9\u03ba\u03bd\u03bf\u03c1\u03c5\u03c7", "aikvopux")),  # Greek small letters
+    **dict(zip("\u0131\u0237\u0251\u0261", "ijag")),  # Latin dotless i and j, script a and g
+    # Arabic: alef wasla, Persian yeh and alef maqsura (drawn alike at a word's end), keheh; tatweel stretches
+    **dict(zip("\u0671\u06cc\u0649\u06a9", "\u0627\u064a\u064a\u0643")), "\u0640": None,
+})
+UNSEEN = frozenset(("Mn", "Me", "Cf"))  # marks, and format characters: zero-width spaces and joiners, bidi marks
+
+
 def fold_text(text: str) -> str:
-    """Return ``text`` without case or accents, for comparing names and labels."""
-    decomposed = unicodedata.normalize("NFKD", text.strip().casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
+    """Return ``text`` without case, accents, invisible characters (zero-width, bidi marks) or
+    look-alike letters of other scripts, for comparing names and labels."""
+    decomposed = unicodedata.normalize("NFKD", text.strip()).translate(LOOK_ALIKES).casefold()
+    return "".join(char for char in decomposed
+                   if not unicodedata.combining(char) and unicodedata.category(char) not in UNSEEN)
 
 
 def fold_name(text: str) -> str:
-    """Return a name without case, accents or extra spaces: two spellings of one name fold alike."""
+    """Return a name without case, accents, extra spaces, invisible characters or look-alike letters:
+    two spellings of one name, and a name spelt to pass for it, fold alike."""
     return " ".join(fold_text(text).split())
 
 

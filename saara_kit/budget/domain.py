@@ -59,7 +59,10 @@ def _line_label(record: Record, lang: str) -> str:
 
 def totals_table(records: dict[str, pd.DataFrame], lang: str = "fr") -> pd.DataFrame:
     """Return the DZD total of each heading of each association's budget as a sheet: the values,
-    and in a workbook the SUMIFS over the lines that an officer can audit; then direct costs and the total."""
+    and in a workbook the SUMIFS over the lines that an officer can audit; then direct costs and the total.
+
+    A SUMIFS matches the row's own association and heading cells: no typed text enters a formula
+    (a name with ``{word}`` or quotes stays data)."""
     import pandas as pd
 
     from saara_kit.budget.analysis import heading_totals
@@ -70,10 +73,10 @@ def totals_table(records: dict[str, pd.DataFrame], lang: str = "fr") -> pd.DataF
     for association, mine in lines.groupby("association"):
         totals, first = heading_totals(mine), len(rows) + 2
         for heading in HEADINGS:
-            label = t(f"budget_lines.heading.{heading}", lang)
-            rows.append([association, label, Formula(
-                f'=SUMIFS({{budget_lines:amount_dzd}},{{budget_lines:association}},"{_quoted(association)}",'
-                f'{{budget_lines:heading}},"{_quoted(label)}")'), float(totals[heading])])
+            row = len(rows) + 2  # the sheet's row: its header is row 1
+            rows.append([association, t(f"budget_lines.heading.{heading}", lang), Formula(
+                f'=SUMIFS({{budget_lines:amount_dzd}},{{budget_lines:association}},"="&A{row},'
+                f'{{budget_lines:heading}},"="&B{row})'), float(totals[heading])])
         direct_end = first + len(DIRECT_HEADINGS) - 1
         rows.append([association, t("budget.direct_costs", lang), Formula(f"=SUM(C{first}:C{direct_end})"),
                      float(totals[list(DIRECT_HEADINGS)].sum())])
@@ -81,10 +84,6 @@ def totals_table(records: dict[str, pd.DataFrame], lang: str = "fr") -> pd.DataF
                      float(totals.sum())])
     return pd.DataFrame(rows, columns=[t("records.field.association", lang), t("budget_lines.field.heading", lang),
                                        t("budget.total_dzd", lang), t("budget.total_dzd_checked", lang)])
-
-
-def _quoted(text: str) -> str:
-    return str(text).replace('"', '""')
 
 
 BUDGET = Domain(

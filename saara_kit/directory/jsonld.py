@@ -17,8 +17,8 @@ from saara_kit.directory.moderation import published
 from saara_kit.directory.search import normalise
 from saara_kit.i18n import t
 
-__all__ = ["CONTEXT", "LICENCE_URLS", "approved_records", "author_of", "jsonld_document", "minutes_of", "resource_link",
-           "text_of", "write_jsonld"]
+__all__ = ["CONTEXT", "LICENCE_URLS", "approved_records", "author_of", "json_for_html", "jsonld_document", "minutes_of",
+           "resource_link", "text_of", "write_jsonld"]
 
 CONTEXT = "https://schema.org"
 FILES_FOLDER = "resources"  # a local file's link, relative to the exported file (the offline page copies them there)
@@ -128,8 +128,16 @@ def jsonld_document(frame: pd.DataFrame, lang: str = "fr") -> dict[str, Any]:
     return {"@context": CONTEXT, "@graph": [_node(record, lang) for record in approved_records(frame)]}
 
 
+def json_for_html(value: Any, indent: int | None = None) -> str:
+    """Return ``value`` as JSON that cannot end the script element holding it: ``<``, ``>`` and ``&``
+    written ``\\u003c``, ``\\u003e``, ``\\u0026`` (the same text to a JSON reader)."""
+    text = json.dumps(value, ensure_ascii=False, indent=indent, separators=None if indent else (",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
 def write_jsonld(frame: pd.DataFrame, path: str | Path, lang: str = "fr") -> int:
-    """Write the approved resources of ``frame`` to ``path`` as JSON-LD; return how many."""
+    """Write the approved resources of ``frame`` to ``path`` as JSON-LD, ready to paste into a page's
+    ``<script type="application/ld+json">`` (``json_for_html``); return how many."""
     document = jsonld_document(frame, lang)
-    Path(path).write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    Path(path).write_text(json_for_html(document, indent=2) + "\n", encoding="utf-8")
     return len(document["@graph"])

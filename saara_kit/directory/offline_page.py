@@ -24,7 +24,7 @@ import pandas as pd
 
 from saara_kit.directory.domain import DIRECTORY
 from saara_kit.directory.fields import LANGUAGES
-from saara_kit.directory.jsonld import FILES_FOLDER, approved_records, minutes_of, text_of
+from saara_kit.directory.jsonld import FILES_FOLDER, approved_records, json_for_html, minutes_of, text_of
 from saara_kit.directory.rules import LOCAL_FILE
 from saara_kit.directory.search import ARABIC_VARIANTS, FACETS, WEIGHTS
 from saara_kit.i18n import catalogue, format_date, in_language, is_rtl, normalise_lang, t
@@ -189,12 +189,6 @@ def _hash(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
-def _json_in_html(value: Any) -> str:
-    """Return ``value`` as JSON that cannot end the script element holding it (no ``<``, ``>`` or ``&``)."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
 def _titles(record: dict[str, Any], lang: str) -> list[tuple[str, str]]:
     """Return the resource's titles as (language, text): ``lang``'s first, then French, Arabic, English."""
     order = dict.fromkeys((lang, "fr", "ar", "en", *LANGUAGES))
@@ -310,7 +304,7 @@ def render_offline_page(frame: pd.DataFrame, lang: str = "fr", today: dt.date | 
 {"".join(_card(index, record, lang) for index, record in enumerate(records))}
 </ol>
 </main></div>
-<script type="application/json" id="saara-dir-data">{_json_in_html(data)}</script>
+<script type="application/json" id="saara-dir-data">{json_for_html(data)}</script>
 <script>{script()}</script>
 </body></html>
 """

@@ -196,17 +196,16 @@ def write_tables(
     about: tuple[str, list[tuple[str, str]]] | None = None, rtl: bool = False,
 ) -> Path:
     """Write several ``(title, frame)`` as the sheets of one XLSX workbook, or the first as a CSV
-    file (a CSV has one table); every cell neutralised."""
+    file (a CSV has one table); every cell neutralised (in a workbook, by ``write_cell``)."""
     path = Path(path)
     fmt = (fmt or path.suffix.lstrip(".")).lower()
-    safe = [(title, _neutralised(frame)) for title, frame in sheets]
     path.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "csv":
-        safe[0][1].to_csv(path, index=False, sep=sep, encoding="utf-8-sig")
+        _neutralised(sheets[0][1]).to_csv(path, index=False, sep=sep, encoding="utf-8-sig")
     elif fmt == "xlsx":
         from saara_kit.exports.workbook import write_workbook
 
-        write_workbook(safe, path, about=about, rtl=rtl)
+        write_workbook(sheets, path, about=about, rtl=rtl)
     else:
         raise TableError("import.unknown_format", suffix=f".{fmt}" if fmt else "?")
     return path

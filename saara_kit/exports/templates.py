@@ -6,7 +6,7 @@ from pathlib import Path
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from saara_kit.exports.workbook import new_workbook, sheet_title, style_sheet
+from saara_kit.exports.workbook import new_workbook, sheet_title, style_sheet, write_cell, write_row
 from saara_kit.i18n import is_rtl, t
 from saara_kit.records import ASSOCIATION, Domain
 
@@ -26,7 +26,7 @@ def write_template(domain: Domain, path: str | Path, lang: str = "fr") -> Path:
     fields = (ASSOCIATION, *domain.fields)
     title = t(f"app.{domain.name}.title", lang)
     book, data = new_workbook(title, is_rtl(lang))
-    data.append([t(domain.label_key(f.name), lang) for f in fields])
+    write_row(data, 1, [t(domain.label_key(f.name), lang) for f in fields])
     lists = book.create_sheet(sheet_title(t("template.lists", lang)))
     lists.sheet_state = "hidden"
     for column, f in enumerate(fields, start=1):
@@ -41,15 +41,15 @@ def write_template(domain: Domain, path: str | Path, lang: str = "fr") -> Path:
 
     guide = book.create_sheet(sheet_title(t("template.instructions", lang)))
     guide.sheet_view.rightToLeft = is_rtl(lang)
-    guide.append([t("template.intro", lang, sheet=data.title, domain=domain.name)])
-    guide.append([t("template.column", lang), t("template.required", lang), t("template.accepted", lang)])
-    for f in fields:
+    write_row(guide, 1, [t("template.intro", lang, sheet=data.title, domain=domain.name)])
+    write_row(guide, 2, [t("template.column", lang), t("template.required", lang), t("template.accepted", lang)])
+    for row, f in enumerate(fields, start=3):
         key, values = f.hint()
         accepted = t(key, lang, **values)
         if hasattr(f, "codes"):
             accepted += " : " + " · ".join(str(f.show(code, domain.name, lang)) for code in f.codes)
-        guide.append([t(domain.label_key(f.name), lang), t("template.yes" if f.required else "template.no", lang),
-                      accepted])
+        write_row(guide, row, [t(domain.label_key(f.name), lang), t("template.yes" if f.required else "template.no", lang),
+                               accepted])
     style_sheet(guide, header_row=2)
     path.parent.mkdir(parents=True, exist_ok=True)
     book.save(path)
@@ -61,7 +61,7 @@ def _validation(domain: Domain, field, lang: str, lists, column: int) -> DataVal
     if field.control == "dropdown":
         labels = [str(field.show(code, domain.name, lang)) for code in field.codes]
         for row, label in enumerate(labels, start=1):
-            lists.cell(row=row, column=column, value=label)
+            write_cell(lists, row, column, label)
         letter = get_column_letter(column)
         source = f"{quote_sheetname(lists.title)}!${letter}$1:${letter}${len(labels)}"
         return DataValidation(type="list", formula1=source, allow_blank=not field.required)

@@ -1,6 +1,7 @@
 """Association codes: an association's records open only with its code, made at its first save.
 
-One code per association and hub, keyed by the folded name (case, accents and spaces aside). A save
+One code per association and hub, keyed by the folded name (case, accents, spaces, invisible
+characters and look-alike letters aside; a key made before look-alikes folded is found by its name). A save
 checks the code and, for a new association, claims one in the same transaction as its records: of
 two participants creating the same association at once, one gets the code and the other is told to ask.
 Associations saved before codes existed stay open until the facilitator gives codes (``give_codes``).
@@ -27,15 +28,18 @@ def _key(association: str) -> str:
     return fold_name(association)
 
 
-def _code_query(region: str, association: str):
-    return sa.select(association_codes.c.code).where(
-        association_codes.c.region == region, association_codes.c.association_key == _key(association))
+def _code_in(conn: sa.Connection, region: str, association: str) -> str | None:
+    """Return, inside ``conn``'s transaction, the code of ``association`` (whatever its spelling), or None."""
+    wanted = _key(association)
+    rows = conn.execute(sa.select(association_codes.c.association_key, association_codes.c.association,
+                                  association_codes.c.code).where(association_codes.c.region == region))
+    return next((row.code for row in rows if wanted in (row.association_key, _key(row.association))), None)
 
 
 def code_of(store, region: str, association: str) -> str | None:
     """Return the association's code, or None when it has none (new, or saved before codes existed)."""
     with store.engine.connect() as conn:
-        return conn.execute(_code_query(region, association)).scalar_one_or_none()
+        return _code_in(conn, region, association)
 
 
 def codes_of(store, region: str) -> dict[str, str]:
@@ -49,7 +53,7 @@ def codes_of(store, region: str) -> dict[str, str]:
 def claim_code(conn: sa.Connection, region: str, association: str) -> str:
     """In a write transaction: give a new association its code and return it; raise
     ``AssociationTaken`` when it has one already."""
-    if conn.execute(_code_query(region, association)).first() is not None:
+    if _code_in(conn, region, association) is not None:
         raise AssociationTaken(association)
     code = new_code()
     conn.execute(association_codes.insert().values(
@@ -61,7 +65,7 @@ def claim_code(conn: sa.Connection, region: str, association: str) -> str:
 def adopt_code(conn: sa.Connection, region: str, association: str, code: str) -> str | None:
     """In a write transaction: give ``association`` the ``code`` it has elsewhere (a merged hub
     bundle), unless it has one here; return the code it had here, or None when it takes ``code``."""
-    had = conn.execute(_code_query(region, association)).scalar_one_or_none()
+    had = _code_in(conn, region, association)
     if had is None:
         conn.execute(association_codes.insert().values(
             region=region, association_key=_key(association), association=association, code=code,
@@ -84,7 +88,7 @@ def save_guarded(store, items: Iterable, known_code: str | None, check: bool = T
         # records first, then the code: a first save commits both at once, so under PostgreSQL's
         # read committed, a code read after its records were seen is seen too
         has_records = store.has_records(conn, region, association)
-        code = conn.execute(_code_query(region, association)).scalar_one_or_none()
+        code = _code_in(conn, region, association)
         if code is None and not has_records:
             made = code = claim_code(conn, region, association)
         elif check and code is not None and code != known_code:
@@ -103,8 +107,8 @@ def give_codes(store, region: str, new: Iterable[str] = ()) -> dict[str, str]:
     names = [*store.associations(None, region), *new]
 
     def work(conn: sa.Connection) -> None:
-        have = set(conn.execute(sa.select(association_codes.c.association_key).where(
-            association_codes.c.region == region)).scalars())
+        have = {_key(name) for name in conn.execute(sa.select(association_codes.c.association).where(
+            association_codes.c.region == region)).scalars()}
         for name in names:
             if _key(name) not in have:
                 claim_code(conn, region, name)

@@ -69,6 +69,42 @@ def test_another_participant_can_neither_open_nor_erase_an_association_without_i
     assert _live(store) == 7 and store.count_rows() == 7
 
 
+# MINE spelt to pass for it: a Cyrillic і, a zero-width space, a right-to-left mark, a Greek Α, a
+# Cyrillic о; and an Arabic name stretched with tatweels, a Persian yeh and a left-to-right mark
+LOOK_ALIKES = ["Assoc\u0456ation Nour El Amel", "Association N\u200bour El Amel", "Association Nour\u200f El Amel",
+               "\u0391ssociation Nour El Amel", "Association N\u043eur El Amel\u2066"]
+
+
+@pytest.mark.parametrize("look_alike", LOOK_ALIKES)
+def test_a_name_spelt_to_look_like_an_association_is_that_association(store, look_alike):
+    from saara_kit.store.repository import canonical_association
+    from saara_kit.validation import fold_name
+
+    _, code = _created(store)
+    assert canonical_association(store, "est", look_alike) == MINE
+    mischief = _participant(store, "participant-mischief")
+    assert mischief.open(look_alike) is False  # not a new association of its own: MINE, with its code
+    assert mischief.notice.key == "association.code_needed"
+    assert mischief.save(look_alike) is False and _live(store) == 7 and store.associations(None, "est") == [MINE]
+    assert fold_name("جمعيــة الأمـل\u200e") == fold_name("جمعية الامل") == fold_name("جمعی\u0640ة الأمل")
+
+
+def test_a_code_kept_under_a_key_folded_before_look_alikes_folded_still_guards_its_association(store):
+    import sqlalchemy as sa
+
+    from saara_kit.store.schema import association_codes
+
+    name = "جمعيـة الأمل"  # a tatweel: the fold of the codes' first days kept it in the key
+    form = _participant(store)
+    form.open(name)
+    assert form.add(_actor("Acteur")) and form.save(name)
+    code = form.created_codes[name]
+    store.write(lambda conn: conn.execute(sa.update(association_codes).values(association_key="جمعيـة الامل")))
+    assert code_of(store, "est", name) == code
+    mischief = _participant(store, "participant-mischief")
+    assert mischief.open(name) is False and mischief.notice.key == "association.code_needed"
+
+
 def test_a_code_opens_whatever_its_case_and_spaces(store):
     _, code = _created(store)
     colleague = _participant(store, "participant-2")

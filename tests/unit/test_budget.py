@@ -10,6 +10,7 @@ import pytest
 
 from saara_kit.budget.analysis import budget_checks, funder_totals, heading_totals, with_amounts
 from saara_kit.budget.domain import LINES
+from saara_kit.budget.fields import HEADINGS
 from saara_kit.data import sample_records
 from saara_kit.registry import apps, steps
 from saara_kit.validation import ValidationError
@@ -129,11 +130,11 @@ def _evaluate(formula: str, sheet, book) -> float:
         return _evaluate(cell(found[1]), sheet, book) * float(found[2])
     if found := re.fullmatch(r"SUM\(([A-Z]+)(\d+):([A-Z]+)(\d+)\)", body):
         return sum(_evaluate(sheet[f"{found[1]}{row}"].value, sheet, book) for row in range(int(found[2]), int(found[4]) + 1))
-    if found := re.fullmatch(r"SUMIFS\('(.+?)'!\$([A-Z]+):\$[A-Z]+,'.+?'!\$([A-Z]+):\$[A-Z]+,\"(.*?)\",'.+?'!\$([A-Z]+):\$[A-Z]+,\"(.*?)\"\)", body):
+    if found := re.fullmatch(r"SUMIFS\('(.+?)'!\$([A-Z]+):\$[A-Z]+,'.+?'!\$([A-Z]+):\$[A-Z]+,\"=\"&([A-Z]+\d+),"
+                             r"'.+?'!\$([A-Z]+):\$[A-Z]+,\"=\"&([A-Z]+\d+)\)", body):  # criteria: "equal to" the row's own cells
         lines = book[found[1]]
         return sum(_evaluate(lines[f"{found[2]}{row}"].value, lines, book) for row in range(2, lines.max_row + 1)
-                   if lines[f"{found[3]}{row}"].value == found[4].replace('""', '"')
-                   and lines[f"{found[5]}{row}"].value == found[6].replace('""', '"'))
+                   if lines[f"{found[3]}{row}"].value == cell(found[4]) and lines[f"{found[5]}{row}"].value == cell(found[6]))
     return float(formula)
 
 
@@ -180,6 +181,30 @@ def test_the_workbook_keeps_live_formulas_that_agree_with_the_model_and_reads_ba
     assert len(saved) == len(sample_records(LINES, "centre"))  # the ids in the sheet: each line updated, none doubled
     assert '=HYPERLINK("http://x","clic")' in saved  # typed text stays text
     assert saved["Déplacements vers les ateliers"]["quantity"] == 2
+
+
+def test_an_association_named_with_braces_and_quotes_exports_and_its_totals_add_up(samples_dir):
+    import dataclasses
+    import uuid
+
+    import openpyxl
+
+    from saara_kit.cli import main
+    from saara_kit.store import open_store
+
+    odd = 'Jeunesse {word} "Casbah" {0}'  # the kit's own formulas name places as {step:column}
+    with open_store(samples_dir) as store:
+        for revision in store.revisions_of(None, region="centre", association="Association Exemple Jeunesse Casbah"):
+            store.save(dataclasses.replace(revision, association=odd,
+                                           record_id=str(uuid.uuid5(uuid.NAMESPACE_URL, revision.record_id))))
+    path = samples_dir / "budget.xlsx"
+    assert main(["export", "budget", "--region", "centre", "-o", str(path), "--data-dir", str(samples_dir)]) == 0
+    book = openpyxl.load_workbook(path)
+    totals = book["Totaux par rubrique"]
+    rows = [row for row in totals.iter_rows(min_row=2) if row[0].value == odd]
+    assert len(rows) == len(HEADINGS) + 2 and rows[-1][3].value > 0  # each heading, direct costs, the total
+    for formula, checked in ((row[2].value, row[3].value) for row in rows):
+        assert odd not in formula and _evaluate(formula, totals, book) == pytest.approx(checked)
 
 
 def test_spending_more_than_15_percent_over_a_heading_needs_an_amendment_under_the_older_rules():

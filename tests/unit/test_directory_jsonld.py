@@ -148,3 +148,14 @@ def test_writing_needs_no_network(tmp_path, samples, monkeypatch):
     monkeypatch.setattr(socket, "create_connection", refuse)
     assert write_jsonld(samples, tmp_path / "offline.jsonld", "ar") == 44
     assert jsonld_document(samples.iloc[:0], "fr") == {"@context": "https://schema.org", "@graph": []}
+
+
+def test_typed_markup_cannot_end_the_script_element_the_document_is_pasted_into(tmp_path, samples):
+    frame = samples[samples["status"] == "approved"].head(1).copy()
+    title = "</script><script>alert(1)</script> & <!-- >"
+    frame["title_fr"], frame["description"] = title, title
+    path = tmp_path / "page.jsonld"
+    assert write_jsonld(frame, path, "fr") == 1
+    text = path.read_text(encoding="utf-8")
+    assert "<" not in text and ">" not in text and "&" not in text  # written \u003c, \u003e, \u0026
+    assert _nodes(json.loads(text))[0]["name"][0]["@value"] == title  # the same text, read as JSON
