@@ -13,7 +13,7 @@ from saara_kit.exports.file_names import output_stem, owner_mark
 from saara_kit.exports.safe import Formula
 from saara_kit.exports.workbook import sheet_title
 from saara_kit.followup.analysis import VIEW_DOMAINS, elapsed_share, indicator_progress, milestone_states, spending
-from saara_kit.i18n import TranslatedError, format_date, format_number, format_percent, is_rtl, t
+from saara_kit.i18n import TranslatedError, format_date, format_number, is_rtl, t
 from saara_kit.records import styled_table
 from saara_kit.registry import domain
 from saara_kit.validation import parse_decimal

@@ -6,15 +6,18 @@ record id or None}``. Pure functions; the state (``RecordListState``) reads and 
 """
 from __future__ import annotations
 
+import asyncio
 import json
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 from saara_kit.store import Revision
 
-__all__ = ["EMPTY", "MAX_DRAFT_CHARS", "changes_count", "draft_content", "is_empty", "merged"]
+__all__ = ["EMPTY", "KEEP_EDITOR_SECONDS", "MAX_DRAFT_CHARS", "EditorKeeper", "changes_count", "draft_content", "is_empty",
+           "merged"]
 
 EMPTY: dict[str, Any] = {"records": {}, "editor": {}, "editing": None}
 MAX_DRAFT_CHARS = 200_000  # a draft larger than this (a pasted book) keeps its records, not its editor
+KEEP_EDITOR_SECONDS = 2.0  # what the editor holds is kept this long after the last keystroke
 
 
 def draft_content(pending: Iterable[Revision], editor: Mapping[str, Any], editing: str | None) -> dict[str, Any]:
@@ -42,3 +45,26 @@ def changes_count(content: Mapping[str, Any]) -> int:
 def is_empty(content: Mapping[str, Any]) -> bool:
     """Tell whether a draft holds nothing worth offering back."""
     return changes_count(content) == 0
+
+
+class EditorKeeper:
+    """Keep what a form's editor holds with its state's draft: at once without an event loop (tests),
+    else a little after the last keystroke (a write per keystroke would load the store for nothing)."""
+
+    def __init__(self, state, read_editor: Callable[[], Mapping[str, Any]]):
+        self.state, self.read_editor = state, read_editor
+        self._later: asyncio.TimerHandle | None = None
+
+    def changed(self, _change=None) -> None:
+        """An editor's value changed: keep the editor, now or soon."""
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            self.keep()
+            return
+        if self._later is None:
+            self._later = loop.call_later(KEEP_EDITOR_SECONDS, self.keep)
+
+    def keep(self) -> None:
+        self._later = None
+        self.state.keep_editor(self.read_editor())

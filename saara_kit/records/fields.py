@@ -323,11 +323,8 @@ class Rating(Scale):
     """A score from ``low`` to ``high`` that starts unset (``NOT_RATED``) until one is picked (— 1 2 3 4 5)."""
 
     required: bool = field(default=False, kw_only=True)
+    initial: int | None = field(default=NOT_RATED, kw_only=True)
     control = "rating"
-
-    @property
-    def default(self) -> int:
-        return NOT_RATED
 
     def read(self, value: Any, prefix: str = "") -> int:
         return NOT_RATED if _text_of(value) in ("", str(NOT_RATED)) else super().read(value, prefix)
@@ -345,11 +342,8 @@ class Count(Scale):
 
     low: int = 0
     high: int = 100_000
+    initial: int | None = field(default=0, kw_only=True)
     control = "count"
-
-    @property
-    def default(self) -> int:
-        return 0
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,6 @@ from the domain's fields and redrawn from the state.
 """
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import html
 from typing import TYPE_CHECKING, Any, Callable
@@ -15,7 +14,7 @@ import ipywidgets as widgets
 from saara_kit.i18n import format_time, t
 from saara_kit.records.controls import FIELD_LAYOUT, WIDE, field_control
 from saara_kit.records.domain import Domain, Record
-from saara_kit.records.drafts import changes_count
+from saara_kit.records.drafts import EditorKeeper, changes_count
 from saara_kit.records.fields import Choices, Field, Reference, References
 from saara_kit.records.state import RecordListState
 from saara_kit.records.tables import records_frame
@@ -27,7 +26,6 @@ if TYPE_CHECKING:
 
 __all__ = ["RecordListForm"]
 
-KEEP_EDITOR_SECONDS = 2.0  # what the editor holds is kept with the draft this long after the last keystroke
 
 
 class RecordListForm(TranslatedForm):
@@ -77,9 +75,9 @@ class RecordListForm(TranslatedForm):
         self.state.observe(lambda _: self._draw_new_codes(), names=["created_codes"])
 
         self._fields = {f.name: self._control(f) for f in domain.fields if f.editable}
-        self._keep_later: asyncio.TimerHandle | None = None
+        keeper = EditorKeeper(self.state, lambda: self.value)
         for box in self._fields.values():
-            box.observe(self._editor_changed, names="value")
+            box.observe(keeper.changed, names="value")
         self._draft_offer = MessageLine()
         self._draft_offer.add_class("saara-draft-offer")
         self._draft_buttons = widgets.HBox([
@@ -273,21 +271,6 @@ class RecordListForm(TranslatedForm):
     def discard_draft(self) -> None:
         """Set aside what this device typed here before."""
         self.state.discard_draft()
-
-    def _editor_changed(self, _change=None) -> None:
-        """Keep the editor's values with the draft: at once without an event loop (tests), else a
-        little after the last keystroke (a write per keystroke would load the store for nothing)."""
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:
-            self.state.keep_editor(self.value)
-            return
-        if self._keep_later is None:
-            self._keep_later = loop.call_later(KEEP_EDITOR_SECONDS, self._keep_editor_now)
-
-    def _keep_editor_now(self) -> None:
-        self._keep_later = None
-        self.state.keep_editor(self.value)
 
     def save(self) -> None:
         """Save the list (and the editor's record, if filled in but never added)."""

@@ -3,22 +3,15 @@ projector's join page, preheated kernels sized for the room with a polite "full"
 kernels freed when their page closes, the kit's own pages, and nothing fetched from the internet."""
 from __future__ import annotations
 
-import hmac
 import math
 import os
-import re
 import secrets
 import socket
-import uuid
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Iterable
 
-from jupyter_server.auth.decorator import allow_unauthenticated
-from jupyter_server.auth.identity import PasswordIdentityProvider, User
-from jupyter_server.auth.login import LoginFormHandler
-from jupyter_server.auth.logout import LogoutHandler
-from jupyter_server.base.handlers import APIHandler, JupyterHandler
-from jupyter_server.utils import ensure_async, url_path_join
+from jupyter_server.base.handlers import APIHandler
+from jupyter_server.utils import url_path_join
 from tornado import web
 from tornado.ioloop import IOLoop
 from tornado.websocket import WebSocketHandler
@@ -29,29 +22,28 @@ from voila.request_info_handler import RequestInfoSocketHandler
 from voila.shutdown_kernel_handler import VoilaShutdownKernelHandler
 from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
 
-from saara_kit.codes import same_code
 from saara_kit.data import load_region
-from saara_kit.i18n import TranslatedError, format_date, normalise_lang, t
+from saara_kit.i18n import TranslatedError, normalise_lang, t
 from saara_kit.serve.access import access_codes
 from saara_kit.serve.console import SERVER_LOG, terminal_for_the_kit
-from saara_kit.serve.join import WrongCodes, addresses_to_share, is_this_machine_only, join_url, qr_svg, qr_terminal, short_address
 from saara_kit.serve.demo import prepare_demo
+from saara_kit.serve.form_page import TRAINER_APPS, FormPage, KernelsOnlyQuerySocket, OwnFormShutdown
+from saara_kit.serve.handlers import FaviconHandler, JoinHandler, KitErrorPages, LandingHandler, NotFoundHandler
+from saara_kit.serve.join import addresses_to_share, is_this_machine_only, join_url, qr_terminal
 from saara_kit.serve.kernel_socket import MAX_MESSAGE_BYTES, SafeKernelWebsocketHandler
-from saara_kit.serve.seats import PING_INTERVAL_MS, PING_TIMEOUT_MS, SEAT_CHECK_SECONDS, SEATS_PER_DEVICE
-from saara_kit.serve.landing import available_apps, render_landing
-from saara_kit.serve.pages import (
-    FAVICON, FAVICON_TYPE, FULL_ROOM_RETRY_SECONDS, page_language, render_error, render_full, render_join, render_login,
+from saara_kit.serve.login import SaaraIdentityProvider
+from saara_kit.serve.seats import PING_INTERVAL_MS, PING_TIMEOUT_MS, SEAT_CHECK_SECONDS
+from saara_kit.settings import (
+    DEVICE_HEADER, GRACE_SECONDS, KERNEL_SECRET_ENV, TEMPLATES_DIR, VOILA_APPS_DIR, default_data_dir, default_db_url, default_region,
+    remember_hub,
 )
-from saara_kit.settings import DEVICE_HEADER, GRACE_SECONDS, KERNEL_SECRET_ENV, KERNEL_SECRET_HEADER, TRAINER, TEMPLATES_DIR, VOILA_APPS_DIR, default_data_dir, default_db_url, default_region, remember_hub
 
-__all__ = ["SaaraIdentityProvider", "SaaraVoila", "port_in_use", "room_sizes", "serve", "voila_arguments"]
+__all__ = ["TRAINER_APPS", "SaaraIdentityProvider", "SaaraVoila", "port_in_use", "room_sizes", "serve", "voila_arguments"]
 
 # After a cell's reply, how long Voilà waits for its output (the form itself). nbclient's default,
 # 4 s, is too short for a kernel sharing 2 cores with a room arriving: the output comes later, Voilà
 # has moved on, and the phone shows a page without its form ("Timeout waiting for IOPub output").
 FORM_OUTPUT_WAIT_SECONDS = 120
-TRAINER_APPS = frozenset({"room"})  # forms only the trainer opens (voila_apps/<name>.ipynb)
-PAGE_KERNEL_ID = re.compile(r'"kernelId": "([0-9a-f-]{36})"')  # in the settings of the page Voilà writes
 
 
 def room_sizes(room: int) -> tuple[int, int]:
@@ -63,229 +55,6 @@ def room_sizes(room: int) -> tuple[int, int]:
     if room <= 0:
         return 1, 0  # a trainer's own laptop: one form ready, no cap
     return max(2, math.ceil(room / 3)), room + max(2, math.ceil(room / 10))
-
-
-def is_trainer(handler: JupyterHandler) -> bool:
-    """Tell whether the request comes from the trainer (always so when the server has no code)."""
-    user = handler.current_user
-    return not handler.identity_provider.auth_enabled or (user is not None and user.username == TRAINER)
-
-
-def _root(handler: web.RequestHandler) -> str:
-    """Return the address of the landing page, which the kit's pages link back to."""
-    root = handler.settings.get("server_url") or handler.settings.get("base_url") or "/"
-    return root if root.endswith("/") else f"{root}/"
-
-
-class KitErrorPages(web.RequestHandler):
-    """Mixin for a handler: the kit's translated error page in place of Jupyter's or Tornado's."""
-
-    def write_error(self, status_code: int, **kwargs: Any) -> None:
-        """Write the page for ``status_code``; the details (traceback, paths) stay in the server log."""
-        try:
-            lang = page_language(self.get_argument("lang", None), self.get_argument("next", None))
-        except web.HTTPError:  # an argument that is not text: the hub's language
-            lang = page_language()
-        self.set_header("Content-Type", "text/html; charset=utf-8")
-        self.finish(render_error(lang, status_code, root=_root(self)))
-
-
-class LandingHandler(KitErrorPages, JupyterHandler):
-    """Serve the translated list of forms (``/?lang=ar``), behind the same token as the forms."""
-
-    @web.authenticated
-    def get(self) -> None:
-        lang = page_language(self.get_argument("lang", None))
-        region = load_region(default_region())
-        self.set_header("Content-Type", "text/html; charset=utf-8")
-        self.finish(render_landing(lang, region, available_apps()))
-
-
-class SaaraLoginHandler(KitErrorPages, LoginFormHandler):
-    """Ask for the access code on the kit's page; Jupyter's handler checks it and sets the cookie."""
-
-    @allow_unauthenticated
-    def get(self) -> None:
-        """Show the page, or log in at once when the address carries the code (the QR code's)."""
-        if self.get_argument("code", None) is not None:
-            return self.post()
-        return super().get()
-
-    def _render(self, message: dict | None = None) -> None:
-        """Write the access code page; ``message`` is set when the code typed was refused."""
-        next_url = self.get_argument("next", default=_root(self))
-        lang = page_language(self.get_argument("lang", None), next_url)
-        problem = getattr(self, "saara_problem", "wrong") if message else ""
-        self.set_header("Content-Type", "text/html; charset=utf-8")
-        self.write(render_login(
-            lang, next_url, root=_root(self), xsrf_form_html=self.xsrf_form_html(), problem=problem
-        ))
-
-
-class SaaraLogoutHandler(KitErrorPages, LogoutHandler):
-    """Forget the access code and go back to the landing page, which asks for it again."""
-
-    @allow_unauthenticated
-    def get(self) -> None:
-        self.identity_provider.clear_login_cookie(self)
-        self.redirect(f"{_root(self)}?lang={page_language(self.get_argument('lang', None))}")
-
-
-class SaaraIdentityProvider(PasswordIdentityProvider):
-    """Two codes on the kit's own page: the server's token is the trainer's code, the short join
-    code lets participants in. Wrong codes are limited per device."""
-
-    join_code = Unicode("", config=True, help="The participants' short code; empty: only the trainer's.")
-
-    def __init__(self, **kwargs: Any) -> None:
-        # Voilà passes its login handler (Jupyter's page) as an argument: the kit's replaces it.
-        kwargs.update(login_handler_class=SaaraLoginHandler, logout_handler_class=SaaraLogoutHandler)
-        super().__init__(**kwargs)
-        self.wrong_codes = WrongCodes()
-
-    @staticmethod
-    def _same(typed: str, code: str) -> bool:
-        return bool(code) and hmac.compare_digest(typed.encode(), code.encode())
-
-    def process_login_form(self, handler: web.RequestHandler) -> User | None:
-        """Return the trainer or a participant for the ``code`` typed, else ``None``."""
-        if not self.auth_enabled:
-            return self.generate_anonymous_user(handler)
-        client = handler.request.remote_ip
-        if self.wrong_codes.blocked(client):
-            handler.saara_problem = "too_many"
-            return None
-        code = handler.get_argument("code", default="").strip()
-        if self._same(code, self.token or "") or (self.hashed_password and code and self.passwd_check(code)):
-            return User(username=TRAINER, name=TRAINER)
-        if same_code(code, self.join_code):
-            return User(username=f"participant-{uuid.uuid4().hex[:12]}", name="participant")
-        self.wrong_codes.failed(client)
-        return None
-
-    async def get_user_token(self, handler: web.RequestHandler) -> User | None:
-        """The trainer's code in the address (``?token=``) opens the trainer's pages."""
-        user = await super().get_user_token(handler)
-        return User(username=TRAINER, name=TRAINER) if user is not None else None
-
-
-class TrainerOnly(JupyterHandler):
-    """Mixin: a page only the trainer opens; a participant gets the kit's "not open" page."""
-
-    async def prepare(self) -> None:
-        await super().prepare()
-        if self.current_user is not None and not is_trainer(self):
-            raise web.HTTPError(403)
-
-
-class JoinHandler(KitErrorPages, TrainerOnly):
-    """The join page for the projector: hub, date, QR code, short address and join code."""
-
-    @web.authenticated
-    def get(self) -> None:
-        lang = page_language(self.get_argument("lang", None))
-        hub = load_region(default_region())
-        address = self.settings["saara_join_url"]
-        code = self.identity_provider.join_code
-        shown, _ = short_address(address)
-        self.set_header("Content-Type", "text/html; charset=utf-8")
-        self.finish(render_join(lang, hub.name(lang), format_date(hub.workshop_date, lang), shown, code,
-                                qr_svg(address), root=_root(self)))
-
-
-class FormPage(KitErrorPages):
-    """Mixin for Voilà's form page: trainer-only forms, a seat booked for the device (a polite page
-    when the room is full, or when the device asks for too many forms at once), and the ``_xsrf``
-    cookie that Voilà's page-close script sends, so a closed page frees its kernel."""
-
-    _seat_holder: str | None = None  # the device that booked a seat for this request
-    _kernel_id: str | None = None  # the kernel Voilà gave the page, read from the page it writes
-
-    async def prepare(self) -> None:
-        await super().prepare()
-        if self.current_user is None:  # the form's own check sends the visitor to the code page
-            return
-        app = Path(self.path_args[0] if self.path_args else "").stem
-        if app in TRAINER_APPS and not is_trainer(self):
-            raise web.HTTPError(403)
-        device = self.current_user.username
-        if app not in TRAINER_APPS:
-            per_device = 0 if is_trainer(self) else SEATS_PER_DEVICE  # the trainer opens what the day needs
-            booked, freed = self.kernel_manager.take_seat(device, self.settings.get("saara_room_cap", 0), per_device)
-            if booked != "ok":
-                self._no_seat(busy=booked == "busy")
-                return
-            self._seat_holder = device
-            for kernel_id in freed:  # the device's oldest form: its page was left for this one
-                await ensure_async(self.kernel_manager.shutdown_kernel(kernel_id))
-        self.xsrf_token  # noqa: B018 - reading it sets the cookie
-        self.request.headers[DEVICE_HEADER] = device  # the form's author; never the visitor's own
-
-    def _no_seat(self, busy: bool) -> None:
-        """Answer with the full room's page (or, for a device asking too often, the same page, sooner)."""
-        lang = page_language(self.get_argument("lang", None))
-        free_in = None if busy else self.kernel_manager.seat_free_in()
-        self.set_status(429 if busy else 503)
-        self.set_header("Retry-After", str(free_in or FULL_ROOM_RETRY_SECONDS))
-        self.set_header("Content-Type", "text/html; charset=utf-8")
-        self.finish(render_full(lang, free_in, root=_root(self), busy=busy))
-
-    def write(self, chunk) -> None:
-        """Write the page, noting its kernel's id (Voilà writes it in the page's settings)."""
-        if self._seat_holder is not None and self._kernel_id is None and isinstance(chunk, (str, bytes)):
-            found = PAGE_KERNEL_ID.search(chunk if isinstance(chunk, str) else chunk.decode("utf-8", "replace"))
-            self._kernel_id = found.group(1) if found else None
-        super().write(chunk)
-
-    def on_finish(self) -> None:
-        self._give_seat()
-        super().on_finish()
-
-    def on_connection_close(self) -> None:
-        self._give_seat()
-        super().on_connection_close()
-
-    def _give_seat(self) -> None:
-        """Turn the booking into the page's seat, once (the seat is free again if no kernel came)."""
-        if self._seat_holder is not None:
-            self.kernel_manager.seat_given(self._seat_holder, self._kernel_id)
-            self._seat_holder = None
-
-
-class FaviconHandler(web.RequestHandler):
-    """Serve the kit's favicon, with or without the access code."""
-
-    def get(self) -> None:
-        self.set_header("Content-Type", FAVICON_TYPE)
-        self.set_header("Cache-Control", "public, max-age=86400")
-        self.finish(FAVICON.read_bytes())
-
-
-class NotFoundHandler(KitErrorPages):
-    """Answer an address no handler serves with the kit's "page not found"."""
-
-    def prepare(self) -> None:
-        raise web.HTTPError(404)
-
-
-class OwnFormShutdown(VoilaShutdownKernelHandler):
-    """Voilà's page-close request, for the device whose page the kernel serves (or the trainer) only:
-    a participant who learnt another's kernel id cannot close their form."""
-
-    async def post(self, kernel_id: str) -> None:
-        if not is_trainer(self) and self.kernel_manager.seat_holder(kernel_id) != self.current_user.username:
-            raise web.HTTPError(403)
-        await super().post(kernel_id)
-
-
-class KernelsOnlyQuerySocket(RequestInfoSocketHandler):
-    """Voilà's socket where a preheated kernel gets its visitor's request: for the server's own
-    kernels only (they carry its secret), never for a page or another machine."""
-
-    def prepare(self) -> None:
-        sent = self.request.headers.get(KERNEL_SECRET_HEADER, "")
-        if not hmac.compare_digest(sent.encode(), os.environ.get(KERNEL_SECRET_ENV, "").encode()) or not sent:
-            raise web.HTTPError(403)
 
 
 def _with_kit_error_pages(rule: tuple) -> tuple:

@@ -60,8 +60,8 @@ def test_the_bad_input_corpus_through_report_never_opens_as_a_formula(samples_di
             import_rows(store, REPORT, [(2, {**{name: report[name] for name in REPORT.field_names}, **texts})],
                         "centre", CASBAH)
         assert main(["report", "--association", CASBAH, "--region", "centre", "--no-pdf",
-                     "-o", str(tmp_path / "out"), "--data-dir", str(samples_dir)]) == 0, capsys.readouterr().err
-        book = tmp_path / "out" / "report.xlsx"
+                     "-o", str(tmp_path / "report"), "--data-dir", str(samples_dir)]) == 0, capsys.readouterr().err
+        book = tmp_path / "report.xlsx"  # -o names the files, without their suffix
         shown += _assert_no_typed_formula(book, typed)
         about = openpyxl.load_workbook(book)["Rapport"]
         assert [cell.data_type for cell in about["B"] if cell.value is not None] == ["s"] * about.max_row
