@@ -37,7 +37,7 @@ LOGGED_CHARS = 4000
 LOGGED_PER_PAGE = 3  # what a kernel writes is logged this many times per page, then counted
 MAX_MESSAGE_BYTES = 1024 * 1024  # a form's page sends a value typed, never a file
 PAGE_COMM_TARGETS = frozenset({"jupyter.widget.control"})  # the widget manager asks the kernel for its widgets' state
-RATE_PER_S, BURST = 30, 300  # a phone typing sends a message a keystroke; a slider dragged, a few a second
+RATE_PER_S, BURST = 100, 4000  # a form's page sends over 500 messages as it loads its widgets; a phone typing, one a keystroke
 
 
 def _json_dict(raw: bytes | str) -> dict | None:
