@@ -244,10 +244,12 @@ class RecordListForm(TranslatedForm):
             self._association.options = sorted({*self._association.options, self.state.association})
 
     def add(self) -> bool:
-        """Add the editor's record to the list, or update the one being edited; False if refused."""
-        if not self.state.add(self.value):
-            return False
+        """Add the editor's record to the list (emptied first: typing on is never wiped), or update the edited one; False if refused."""
+        typed = self.value
         self.value = self.domain.empty()
+        if not self.state.add(typed):
+            self.value = typed  # refused: what was typed comes back, with why
+            return False
         return True
 
     def edit(self, record_id: str | None) -> None:

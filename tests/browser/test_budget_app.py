@@ -45,7 +45,8 @@ def test_three_lines_show_their_total_and_the_indirect_cap_warning_comes_and_goe
     page.wait_for_function(f"document.querySelector('{lines} .saara-picture-caption').innerText.includes('551')")
     assert "total 551" in page.inner_text(f"{lines} .saara-picture-caption")  # 500 000 + 10 000 + 41 000 DZD
     page.wait_for_function(f"document.querySelector('{CHECKS}').innerText.includes('8 %')")
-    assert "les coûts indirects font 8 % des coûts directs ; le plafond est de 7 %" in page.inner_text(CHECKS)
+    assert ("les coûts indirects font 8 % des coûts directs et de la réserve pour imprévus ; le plafond est de 7 %"
+            in page.inner_text(CHECKS))
 
     page.select_option(f"{lines} .saara-list select", index=2)
     page.click(f"{lines} button.saara-edit")
