@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 
 from saara_kit import cli_hubs, cli_letters, cli_onepager, cli_report
-from saara_kit.cli_language import Parser, asked_lang
-from saara_kit.i18n import TranslatedError, format_date, languages, normalise_lang, t
-from saara_kit.settings import GRACE_SECONDS, default_data_dir, default_region
+from saara_kit.cli_language import Parser, asked_lang, common_options, lang_option
+from saara_kit.i18n import TranslatedError, format_date, normalise_lang, t
+from saara_kit.settings import GRACE_SECONDS, default_region
 from saara_kit.validation import ValidationError
 
 __all__ = ["build_parser", "main"]
@@ -21,17 +21,6 @@ def _store(args):
     from saara_kit.store import open_store
 
     return open_store(args.data_dir, args.db_url)
-
-
-def _lang_option(parser: argparse.ArgumentParser, lang: str, default) -> None:
-    parser.add_argument("--lang", choices=languages(), default=default, help=t("cli.lang", lang))
-
-
-def _common(parser: argparse.ArgumentParser, lang: str) -> None:
-    parser.add_argument("--data-dir", type=Path, default=default_data_dir(), help=t("cli.data_dir", lang))
-    parser.add_argument("--db-url", default=None, help=t("cli.db_url", lang))
-    # --lang before or after the subcommand: the main parser holds its default, this one only what it is given
-    _lang_option(parser, lang, argparse.SUPPRESS)
 
 
 def _one_association(parser: argparse.ArgumentParser, lang: str) -> None:
@@ -48,14 +37,14 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     lang = normalise_lang(lang or os.environ.get("SAARA_LANG"))
     domain = "{%s}" % ",".join(sorted(domains()))  # the domains' names, as argparse shows choices
     parser = Parser(prog="saara-kit", description=t("cli.description", lang), lang=lang)
-    _lang_option(parser, lang, os.environ.get("SAARA_LANG") or None)
+    lang_option(parser, lang, os.environ.get("SAARA_LANG") or None)
     commands = parser.add_subparsers(dest="command", required=True, help=t("cli.commands", lang))
 
     def command(name: str, about: str) -> Parser:
         return commands.add_parser(name, help=t(about, lang), description=t(about, lang), lang=lang)
 
     serve = command("serve", "cli.serve.about")
-    _common(serve, lang)
+    common_options(serve, lang)
     serve.add_argument("--host", default="127.0.0.1", help=t("cli.serve.host", lang))
     serve.add_argument("--port", type=int, default=8866, help=t("cli.serve.port", lang))
     serve.add_argument("--region", default=default_region(), help=t("cli.serve.region", lang))
@@ -77,7 +66,7 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     importer.add_argument("--association", help=t("cli.import.association", lang))
     importer.add_argument("--template", action="store_true", help=t("cli.import.template", lang))
     importer.add_argument("-o", "--output", type=Path, help=t("cli.import.output", lang))
-    _common(importer, lang)
+    common_options(importer, lang)
     importer.set_defaults(handler=_import)
 
     exporter = command("export", "cli.export.about")
@@ -87,7 +76,7 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     exporter.add_argument("--region", help=t("cli.export.region", lang))
     exporter.add_argument("--association", help=t("cli.export.association", lang))
     exporter.add_argument("--anonymise", action="store_true", help=t("cli.export.anonymise", lang))
-    _common(exporter, lang)
+    common_options(exporter, lang)
     exporter.set_defaults(handler=_export)
 
     restorer = command("restore", "cli.restore.about")
@@ -97,7 +86,7 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     restorer.add_argument("--record", action="append", dest="records", default=[], metavar="ID",
                           help=t("cli.restore.record", lang))
     restorer.add_argument("--all", action="store_true", help=t("cli.restore.all", lang))
-    _common(restorer, lang)
+    common_options(restorer, lang)
     restorer.set_defaults(handler=_restore)
 
     coder = command("codes", "cli.codes.about")
@@ -105,7 +94,7 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     coder.add_argument("--association", action="append", dest="associations", default=[], metavar="ASSOCIATION",
                        help=t("cli.codes.association", lang))
     coder.add_argument("-o", "--output", type=Path, help=t("cli.codes.output", lang))
-    _common(coder, lang)
+    common_options(coder, lang)
     coder.set_defaults(handler=_codes)
 
     reviewing = command("reviewers", "cli.reviewers.about")
@@ -114,7 +103,7 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
                            help=t("cli.reviewers.reviewer", lang))
     reviewing.add_argument("--region", action="append", dest="regions", help=t("cli.reviewers.region", lang))
     reviewing.add_argument("-o", "--output", type=Path, help=t("cli.reviewers.output", lang))
-    _common(reviewing, lang)
+    common_options(reviewing, lang)
     reviewing.set_defaults(handler=_reviewers)
 
     letters = command("letters", "cli.letters.about")
@@ -122,7 +111,7 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     letters.add_argument("-o", "--output", type=Path, default=Path("outputs") / "letters", help=t("cli.letters.output", lang))
     letters.add_argument("--no-pdf", action="store_true", help=t("cli.no_pdf", lang))
     letters.add_argument("--draft", action="store_true", help=t("cli.letters.draft", lang))
-    _common(letters, lang)
+    common_options(letters, lang)
     letters.set_defaults(handler=cli_letters.letters)
 
     wall = command("wall", "cli.wall.about")
@@ -130,21 +119,21 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     wall.add_argument("--source", choices=["sample", "store"], default="store", help=t("cli.run.source", lang))
     wall.add_argument("--format", action="append", dest="formats", choices=["pdf", "png"], help=t("cli.wall.format", lang))
     wall.add_argument("-o", "--output", type=Path, default=Path("outputs"), help=t("cli.wall.output", lang))
-    _common(wall, lang)
+    common_options(wall, lang)
     wall.set_defaults(handler=_wall)
 
     onepager = command("onepager", "cli.onepager.about")
     _one_association(onepager, lang)
     onepager.add_argument("-o", "--output", type=Path, help=t("cli.onepager.output", lang))
     onepager.add_argument("--no-pdf", action="store_true", help=t("cli.no_pdf", lang))
-    _common(onepager, lang)
+    common_options(onepager, lang)
     onepager.set_defaults(handler=cli_onepager.onepager)
 
     reporting = command("report", "cli.report.about")
     _one_association(reporting, lang)
     reporting.add_argument("-o", "--output", type=Path, help=t("cli.report.output", lang))
     reporting.add_argument("--no-pdf", action="store_true", help=t("cli.no_pdf", lang))
-    _common(reporting, lang)
+    common_options(reporting, lang)
     reporting.set_defaults(handler=cli_report.report)
 
     run = command("run", "cli.run.about")
@@ -155,35 +144,23 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     run.add_argument("--workers", type=int, default=os.cpu_count() or 1, help=t("cli.run.workers", lang))
     run.add_argument("--national", action="store_true", help=t("cli.run.national", lang))
     run.add_argument("--no-pdf", action="store_true", help=t("cli.run.no_pdf", lang))
-    _common(run, lang)
+    common_options(run, lang)
     run.set_defaults(handler=_run)
 
     trainers = command("trainers", "cli.trainers.about")
     trainers.add_argument("--region", required=True, help=t("cli.trainers.region", lang))
     trainers.add_argument("--count", type=int, default=1, help=t("cli.trainers.count", lang))
     trainers.add_argument("--file", type=Path, default=None, help=t("cli.trainers.file", lang))
-    _lang_option(trainers, lang, argparse.SUPPRESS)
+    lang_option(trainers, lang, argparse.SUPPRESS)
     trainers.set_defaults(handler=cli_hubs.trainers)
 
-    bundle = command("bundle", "cli.bundle.about")
-    bundle_commands = bundle.add_subparsers(dest="bundle_command", required=True, metavar="{export,import}")
-    bundle_export = bundle_commands.add_parser("export", help=t("cli.bundle.export", lang), lang=lang,
-                                               description=t("cli.bundle.export", lang))
-    bundle_export.add_argument("--region", required=True, help=t("cli.bundle.region", lang))
-    bundle_export.add_argument("-o", "--output", type=Path, required=True, help=t("cli.bundle.output", lang))
-    _common(bundle_export, lang)
-    bundle_export.set_defaults(handler=cli_hubs.bundle_export)
-    bundle_import = bundle_commands.add_parser("import", help=t("cli.bundle.import", lang), lang=lang,
-                                               description=t("cli.bundle.import", lang))
-    bundle_import.add_argument("file", type=Path, help=t("cli.bundle.file", lang))
-    _common(bundle_import, lang)
-    bundle_import.set_defaults(handler=cli_hubs.bundle_import)
+    cli_hubs.add_bundle_commands(command("bundle", "cli.bundle.about"), lang)
 
     lab = command("lab", "cli.lab.about")
     lab.add_argument("--region", default=None, help=t("cli.lab.region", lang))
     lab.add_argument("--port", type=int, default=8888, help=t("cli.lab.port", lang))
     lab.add_argument("--no-browser", action="store_true", help=t("cli.lab.no_browser", lang))
-    _common(lab, lang)
+    common_options(lab, lang)
     lab.set_defaults(handler=_lab)
     commands.metavar = "{%s}" % ",".join(commands.choices)  # errors name it so too, not "command"
     return parser

@@ -8,9 +8,12 @@ import re
 import sys
 from functools import partial
 
-from saara_kit.i18n import declared_lang, normalise_lang, t
+from pathlib import Path
 
-__all__ = ["Parser", "asked_lang"]
+from saara_kit.i18n import declared_lang, languages, normalise_lang, t
+from saara_kit.settings import default_data_dir
+
+__all__ = ["Parser", "asked_lang", "common_options", "lang_option"]
 
 
 # argparse words its errors in English (through gettext, which the kit leaves alone); _Parser.error
@@ -82,3 +85,17 @@ def asked_lang(argv: list[str] | None = None) -> str:
     except argparse.ArgumentError:  # "--lang" without a value: the real parser says so, in French
         asked = None
     return normalise_lang(asked or os.environ.get("SAARA_LANG") or declared_lang(os.environ.get("LANG")))
+
+
+def lang_option(parser: argparse.ArgumentParser, lang: str, default) -> None:
+    """Add ``--lang`` to ``parser``, its help in ``lang``."""
+    parser.add_argument("--lang", choices=languages(), default=default, help=t("cli.lang", lang))
+
+
+def common_options(parser: argparse.ArgumentParser, lang: str, db: bool = True) -> None:
+    """Add the options most commands take: the data folder, the database (with ``db``), the language."""
+    parser.add_argument("--data-dir", type=Path, default=default_data_dir(), help=t("cli.data_dir", lang))
+    if db:
+        parser.add_argument("--db-url", default=None, help=t("cli.db_url", lang))
+    # --lang before or after the subcommand: the main parser holds its default, this one only what it is given
+    lang_option(parser, lang, argparse.SUPPRESS)

@@ -8,7 +8,7 @@ import threading
 import time
 from collections import defaultdict, deque
 
-__all__ = ["CODE_ALPHABET", "CODE_LENGTH", "WrongCodes", "new_code", "same_code"]
+__all__ = ["CODE_ALPHABET", "CODE_LENGTH", "WrongCodes", "clean_code", "new_code", "same_code"]
 
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: nothing to misread
 CODE_LENGTH = 6
@@ -19,12 +19,16 @@ def new_code(length: int = CODE_LENGTH) -> str:
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(length))
 
 
+def clean_code(typed: object) -> str:
+    """Return a typed code as codes are kept: no spaces or dashes, upper case."""
+    return "".join(str(typed or "").split()).replace("-", "").upper()
+
+
 def same_code(typed: object, code: str | None) -> bool:
     """Tell whether ``typed`` is ``code``, whatever its case and its spaces or dashes (in constant time)."""
     if not code or not isinstance(typed, str):
         return False
-    cleaned = "".join(typed.split()).replace("-", "").upper()
-    return hmac.compare_digest(cleaned.encode(), code.upper().encode())
+    return hmac.compare_digest(clean_code(typed).encode(), code.upper().encode())
 
 
 class WrongCodes:

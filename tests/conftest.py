@@ -52,6 +52,18 @@ def samples_dir(tmp_path):
 
 
 @pytest.fixture
+def laptop(tmp_path):
+    """The ouest hub's offline laptop (a store carried in bundles): every sample, and codes for its associations."""
+    from saara_kit.exports.transfer import import_every_sample
+    from saara_kit.store.codes import give_codes
+
+    with open_store(tmp_path / "laptop") as opened:
+        import_every_sample(opened)
+        give_codes(opened, "ouest")
+        yield opened
+
+
+@pytest.fixture
 def store(tmp_path):
     """A real SQLite store in a fresh folder."""
     opened = open_store(tmp_path / "data")

@@ -7,7 +7,7 @@ from typing import Iterable
 
 import sqlalchemy as sa
 
-from saara_kit.codes import new_code
+from saara_kit.codes import clean_code, new_code
 from saara_kit.grants.call import Call
 from saara_kit.store import Store
 from saara_kit.store.schema import review_assignments, reviewers
@@ -16,11 +16,6 @@ from saara_kit.validation import fold_name
 __all__ = [
     "add_reviewers", "assign", "assign_evenly", "assigned_to", "clean_code", "enlist", "reviewer_codes", "reviewer_with_code",
 ]
-
-
-def clean_code(typed: object) -> str:
-    """Return a typed code as codes are kept: no spaces or dashes, upper case."""
-    return "".join(str(typed or "").split()).replace("-", "").upper()
 
 
 def add_reviewers(store: Store, call: str, names: Iterable[str]) -> dict[str, str]:

@@ -14,10 +14,10 @@ from typing import Iterable
 import sqlalchemy as sa
 
 from saara_kit.codes import new_code
-from saara_kit.store.schema import association_codes
+from saara_kit.store.schema import association_codes, revisions
 from saara_kit.validation import fold_name
 
-__all__ = ["AssociationTaken", "adopt_code", "claim_code", "code_of", "codes_of", "give_codes", "save_guarded"]
+__all__ = ["AssociationTaken", "adopt_code", "associations_here", "claim_code", "code_of", "codes_of", "give_codes", "save_guarded"]
 
 
 class AssociationTaken(Exception):
@@ -62,15 +62,26 @@ def claim_code(conn: sa.Connection, region: str, association: str) -> str:
     return code
 
 
-def adopt_code(conn: sa.Connection, region: str, association: str, code: str) -> str | None:
+def associations_here(conn: sa.Connection, region: str) -> set[str]:
+    """Return, inside ``conn``'s transaction, the folded names of the associations that saved anything in ``region``."""
+    query = sa.select(revisions.c.association).distinct().where(revisions.c.region == region)
+    return {_key(name) for name in conn.execute(query).scalars()}
+
+
+def adopt_code(conn: sa.Connection, region: str, association: str, code: str, has_records: bool) -> str:
     """In a write transaction: give ``association`` the ``code`` it has elsewhere (a merged hub
-    bundle), unless it has one here; return the code it had here, or None when it takes ``code``."""
+    bundle) when it has neither a code nor records here. Return ``"adopted"``, ``"same"`` (it has
+    this code), ``"kept"`` (it has another code here) or ``"refused"`` (records here and no code:
+    a code from a file never takes an association over)."""
     had = _code_in(conn, region, association)
-    if had is None:
-        conn.execute(association_codes.insert().values(
-            region=region, association_key=_key(association), association=association, code=code,
-            created_at=dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)))
-    return had
+    if had is not None:
+        return "same" if had == code else "kept"
+    if has_records:
+        return "refused"
+    conn.execute(association_codes.insert().values(
+        region=region, association_key=_key(association), association=association, code=code,
+        created_at=dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)))
+    return "adopted"
 
 
 def save_guarded(store, items: Iterable, known_code: str | None, check: bool = True) -> str | None:
