@@ -47,6 +47,13 @@ def is_empty(content: Mapping[str, Any]) -> bool:
     return changes_count(content) == 0
 
 
+def _in_a_kernel() -> bool:
+    """Tell whether this runs in a Jupyter kernel (a form's page), whose loop may run a timer."""
+    from IPython import get_ipython
+
+    return get_ipython() is not None
+
+
 class EditorKeeper:
     """Keep what a form's editor holds with its state's draft: at once without an event loop (tests),
     else a little after the last keystroke (a write per keystroke would load the store for nothing)."""
@@ -58,8 +65,10 @@ class EditorKeeper:
     def changed(self, _change=None) -> None:
         """An editor's value changed: keep the editor, now or soon."""
         try:
-            loop = asyncio.get_running_loop()
+            loop = asyncio.get_running_loop() if _in_a_kernel() else None
         except RuntimeError:
+            loop = None
+        if loop is None:  # tests drive the form without a kernel (another library's loop may run there)
             self.keep()
             return
         if self._later is None:
