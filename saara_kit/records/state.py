@@ -351,10 +351,11 @@ class RecordListState(HasTraits):
         """Tell whether this form knows its device (a draft belongs to one)."""
         return self.device != NO_DEVICE
 
-    def _keep_draft(self) -> None:
-        """Keep what a save would write and what the editor holds as this device's draft (with the
-        draft offered, if it is neither taken up nor set aside); forget it once there is nothing."""
-        content = draft_content(self.pending, self._typed, self.editing)
+    def _keep_draft(self, pending: list[Revision] | None = None) -> None:
+        """Keep what a save would write (``pending``, when the caller has it) and what the editor holds
+        as this device's draft (with the draft offered, if it is neither taken up nor set aside);
+        forget it once there is nothing."""
+        content = draft_content(self.pending if pending is None else pending, self._typed, self.editing)
         self.unsaved = not is_empty(content) or (not self.association and bool(self.draft))
         if not self.association or not self._keeps_drafts:
             return
@@ -381,8 +382,9 @@ class RecordListState(HasTraits):
 
     def _set_draft(self, draft: dict[str, Record]) -> None:
         self.draft = draft
-        self._tell("dirty" if self.pending else "editing")
-        self._keep_draft()
+        pending = self.pending  # planned once: the state and the draft both read it
+        self._tell("dirty" if pending else "editing")
+        self._keep_draft(pending)
 
     def _tell(self, state: str, key: str = "", ok: bool = False, errors=(), **values: Any) -> None:
         self.state = state
