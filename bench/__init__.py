@@ -1,4 +1,5 @@
 """Benchmarks: each prints timings and ratios, never a verdict (``python -m bench``)."""
+
 from __future__ import annotations
 
 import compileall

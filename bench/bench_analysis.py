@@ -1,4 +1,5 @@
 """Analysis at scale: each domain's steps at the size its issue asked for, against a tenth of it."""
+
 from __future__ import annotations
 
 from bench import bench_budget, bench_concertation, bench_directory, bench_followup, bench_grants, bench_stakeholders

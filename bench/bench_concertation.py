@@ -1,6 +1,7 @@
 """Concertation plan at scale: 500 activities and 200 meetings validated, checked for one owner's
 overlapping meetings, put in a RACI matrix, drawn as a Gantt chart and a RACI heatmap and written
 as an iCalendar file, against ten times fewer."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -25,19 +26,38 @@ FIRST_DAY = dt.date(2027, 1, 1)
 def _plan(activities: int, meetings: int, actors: int) -> tuple[dict, pd.DataFrame, pd.DataFrame]:
     pick = random.Random(SEED)
     names = [f"Acteur {n}" for n in range(actors)]
-    known = {"stakeholders": {name: {} for name in names},
-             "concertation": {"Plan": {"start": "2027-01-01", "end": "2028-12-31"}}}
+    known = {
+        "stakeholders": {name: {} for name in names},
+        "concertation": {"Plan": {"start": "2027-01-01", "end": "2028-12-31"}},
+    }
     rows = []
     for number in range(activities):
         start = FIRST_DAY + dt.timedelta(days=pick.randrange(600))
-        rows.append({"plan": "Plan", "name": f"Activité {number}", "start": start.isoformat(),
-                     "end": (start + dt.timedelta(days=pick.randrange(1, 90))).isoformat(), "owner": "Président",
-                     "responsible": "; ".join(pick.sample(names, 2)), "accountable": pick.choice(names),
-                     "consulted": "; ".join(pick.sample(names, 3)), "informed": "; ".join(pick.sample(names, 3))})
-    talks = [{"plan": "Plan", "title": f"Réunion {number}", "place": "Mairie", "owner": pick.choice(("Président", "Secrétaire")),
-              "invitees": "; ".join(pick.sample(names, 5)),
-              "date": (FIRST_DAY + dt.timedelta(days=pick.randrange(700))).isoformat(), "time": "10:00"}
-             for number in range(meetings)]
+        rows.append(
+            {
+                "plan": "Plan",
+                "name": f"Activité {number}",
+                "start": start.isoformat(),
+                "end": (start + dt.timedelta(days=pick.randrange(1, 90))).isoformat(),
+                "owner": "Président",
+                "responsible": "; ".join(pick.sample(names, 2)),
+                "accountable": pick.choice(names),
+                "consulted": "; ".join(pick.sample(names, 3)),
+                "informed": "; ".join(pick.sample(names, 3)),
+            }
+        )
+    talks = [
+        {
+            "plan": "Plan",
+            "title": f"Réunion {number}",
+            "place": "Mairie",
+            "owner": pick.choice(("Président", "Secrétaire")),
+            "invitees": "; ".join(pick.sample(names, 5)),
+            "date": (FIRST_DAY + dt.timedelta(days=pick.randrange(700))).isoformat(),
+            "time": "10:00",
+        }
+        for number in range(meetings)
+    ]
     return known, pd.DataFrame(rows), pd.DataFrame(talks)
 
 
@@ -47,8 +67,12 @@ def _measure(activities: int, meetings: int, actors: int) -> dict[str, float]:
     folder = Path(tempfile.mkdtemp())
     saved_meetings = [MEETINGS.validate(row, known) for row in talks.to_dict("records")]
     return {
-        "validate (rules, links)": timed(lambda: [ACTIVITIES.validate(row, known) for row in plan.to_dict("records")]
-                                          + [MEETINGS.validate(row, known) for row in talks.to_dict("records")]),
+        "validate (rules, links)": timed(
+            lambda: (
+                [ACTIVITIES.validate(row, known) for row in plan.to_dict("records")]
+                + [MEETINGS.validate(row, known) for row in talks.to_dict("records")]
+            )
+        ),
         "overlapping meetings (warnings)": timed(lambda: MEETINGS.warnings_for(saved_meetings)),
         "RACI matrix": timed(lambda: raci_matrix(plan)),
         "RACI heatmap": timed(lambda: figure_to_png(raci_heatmap(plan, "fr"))),
@@ -60,8 +84,10 @@ def _measure(activities: int, meetings: int, actors: int) -> dict[str, float]:
 def main(scale: dict = SCALE) -> dict[str, float]:
     small = {**scale, "activities": scale["activities"] // 10, "meetings": scale["meetings"] // 10}  # the same register
     growth = compare(_measure, scale, small)
-    print(f"full: {scale['activities']} activities, {scale['meetings']} meetings; tenth: {small['activities']}, "
-          f"{small['meetings']}; {scale['actors']} actors both times.")
+    print(
+        f"full: {scale['activities']} activities, {scale['meetings']} meetings; tenth: {small['activities']}, "
+        f"{small['meetings']}; {scale['actors']} actors both times."
+    )
     return growth
 
 

@@ -1,6 +1,7 @@
 """The programme's view for 300 funded projects with 12 reports each (the report record revised
 every month, milestones, indicator values, support sessions, a budget and its spending): loading
 it from the store, computing it, and drawing it, against ten times fewer projects."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -28,32 +29,94 @@ def _project(number: int, pick: random.Random) -> list[Revision]:
 
     def saved(name: str, payload: dict, revisions: int = 1) -> list[Revision]:
         record_id = new_record_id()
-        return [Revision(record_id, revision, domain(name).kind, region, association, "bench", dict(payload))
-                for revision in range(1, revisions + 1)]
+        return [
+            Revision(record_id, revision, domain(name).kind, region, association, "bench", dict(payload))
+            for revision in range(1, revisions + 1)
+        ]
 
     day = lambda months: (START + dt.timedelta(days=30 * months)).isoformat()  # noqa: E731
     found = saved("budget", {"name": budget, "rules": "saara_fund", "display": "DZD", "notes": ""})
-    found += saved("report", {"project": f"Projet {number}", "budget": budget, "plan": plan, "start": day(0),
-                              "end": day(18), "period": "M12", "as_of": day(12), "progress": "…"}, REPORTS)
+    found += saved(
+        "report",
+        {
+            "project": f"Projet {number}",
+            "budget": budget,
+            "plan": plan,
+            "start": day(0),
+            "end": day(18),
+            "period": "M12",
+            "as_of": day(12),
+            "progress": "…",
+        },
+        REPORTS,
+    )
     for line in range(10):
-        found += saved("budget_lines", {"budget": budget, "heading": ("staff", "travel", "equipment", "services")[line % 4],
-                                        "description": f"Ligne {line}", "unit": "mois", "quantity": 12,
-                                        "unit_rate": pick.randint(5, 50) * 1000, "currency": "DZD", "shares": "Fonds 100 %"})
+        found += saved(
+            "budget_lines",
+            {
+                "budget": budget,
+                "heading": ("staff", "travel", "equipment", "services")[line % 4],
+                "description": f"Ligne {line}",
+                "unit": "mois",
+                "quantity": 12,
+                "unit_rate": pick.randint(5, 50) * 1000,
+                "currency": "DZD",
+                "shares": "Fonds 100 %",
+            },
+        )
     for spent in range(40):
-        found += saved("expenditures", {"line": f"Ligne {spent % 10}", "date": day(spent // 4), "what": "facture",
-                                        "amount": pick.randint(1, 30) * 1000, "currency": "DZD"})
+        found += saved(
+            "expenditures",
+            {
+                "line": f"Ligne {spent % 10}",
+                "date": day(spent // 4),
+                "what": "facture",
+                "amount": pick.randint(1, 30) * 1000,
+                "currency": "DZD",
+            },
+        )
     for item in range(8):
-        found += saved("milestones", {"name": f"Jalon {item}", "due": day(2 * item + 1),
-                                      "status": pick.choice(("planned", "in_progress", "done")),
-                                      "done_on": day(2 * item + 1), "evidence": ""})
+        found += saved(
+            "milestones",
+            {
+                "name": f"Jalon {item}",
+                "due": day(2 * item + 1),
+                "status": pick.choice(("planned", "in_progress", "done")),
+                "done_on": day(2 * item + 1),
+                "evidence": "",
+            },
+        )
     for line in range(6):
-        found += saved("logframe", {"plan": plan, "number": f"1.{line + 1}", "statement": "…", "indicator": f"Indicateur {line}",
-                                    "baseline": "0", "target": "100", "current": "0"})
-        found += saved("indicators", {"line": f"{plan} → 1.{line + 1}", "current": str(pick.randint(0, 100)),
-                                      "measured": day(12)}, REPORTS)
+        found += saved(
+            "logframe",
+            {
+                "plan": plan,
+                "number": f"1.{line + 1}",
+                "statement": "…",
+                "indicator": f"Indicateur {line}",
+                "baseline": "0",
+                "target": "100",
+                "current": "0",
+            },
+        )
+        found += saved(
+            "indicators",
+            {"line": f"{plan} → 1.{line + 1}", "current": str(pick.randint(0, 100)), "measured": day(12)},
+            REPORTS,
+        )
     for session in range(6):
-        found += saved("support", {"date": day(2 * session), "kind": "training", "topic": f"Séance {session}",
-                                   "trainer": "Formatrice", "hours": 3, "status": "held", "attendance": 8})
+        found += saved(
+            "support",
+            {
+                "date": day(2 * session),
+                "kind": "training",
+                "topic": f"Séance {session}",
+                "trainer": "Formatrice",
+                "hours": 3,
+                "status": "held",
+                "attendance": 8,
+            },
+        )
     return found
 
 
@@ -73,7 +136,9 @@ def _measure(projects: int) -> dict[str, float]:
 
 
 def main(scale: dict = SCALE) -> dict[str, float]:
-    _measure(projects=2)  # warms the caches (Babel's locale data, matplotlib's fonts): the first step timed would pay them
+    _measure(
+        projects=2
+    )  # warms the caches (Babel's locale data, matplotlib's fonts): the first step timed would pay them
     growth = compare(_measure, scale, {"projects": max(1, scale["projects"] // 10)})
     print(f"full: {scale['projects']} funded projects, {REPORTS} reports each; tenth: {scale['projects'] // 10}.")
     return growth

@@ -1,6 +1,7 @@
 """A call of 300 applications, each scored by 5 of 40 reviewers (one review in 20 a declared
 conflict): consolidation with z-scores, ranking, selection, the what-if on the envelope, the
 ranked table and validating every review, against ten times fewer."""
+
 from __future__ import annotations
 
 import random
@@ -27,21 +28,42 @@ def _call(applications: int):
 
 def _records(count: int) -> tuple[pd.DataFrame, pd.DataFrame]:
     pick, call = random.Random(SEED), load_call("fonds-appui-2027")
-    applications = pd.DataFrame([{
-        "region": HUBS[number % 4], "association": f"Association {number}", "call": call.id,
-        "project": f"Projet {number}", "requested": pick.randrange(1_000_000, 3_500_000, 50_000),
-        "total_cost": 4_000_000, "registration": "" if number % 25 == 0 else f"AG-{number}", "duration_months": 12,
-        "status": "submitted", "submitted_at": f"2026-12-{1 + number % 28:02d}T10:00:00", "lang": "fr"}
-        for number in range(count)])
+    applications = pd.DataFrame(
+        [
+            {
+                "region": HUBS[number % 4],
+                "association": f"Association {number}",
+                "call": call.id,
+                "project": f"Projet {number}",
+                "requested": pick.randrange(1_000_000, 3_500_000, 50_000),
+                "total_cost": 4_000_000,
+                "registration": "" if number % 25 == 0 else f"AG-{number}",
+                "duration_months": 12,
+                "status": "submitted",
+                "submitted_at": f"2026-12-{1 + number % 28:02d}T10:00:00",
+                "lang": "fr",
+            }
+            for number in range(count)
+        ]
+    )
     reviews = []
     for number in range(count):
         quality = pick.random()
         for reviewer in pick.sample(range(REVIEWERS), REVIEWS_EACH):
             harshness = (reviewer % 5 - 2) * 0.3
             scores = {c.id: max(0, min(5, round(5 * quality + harshness + pick.uniform(-1, 1)))) for c in call.criteria}
-            reviews.append({"call": call.id, "application": f"Association {number}", "reviewer": f"Évaluateur {reviewer}",
-                            "conflict": "yes" if pick.random() < 0.05 else "no", "status": "submitted", **scores,
-                            **{f"comment_{c.id}": "Commentaire." for c in call.criteria}, "comment": ""})
+            reviews.append(
+                {
+                    "call": call.id,
+                    "application": f"Association {number}",
+                    "reviewer": f"Évaluateur {reviewer}",
+                    "conflict": "yes" if pick.random() < 0.05 else "no",
+                    "status": "submitted",
+                    **scores,
+                    **{f"comment_{c.id}": "Commentaire." for c in call.criteria},
+                    "comment": "",
+                }
+            )
     return applications, pd.DataFrame(reviews)
 
 
@@ -58,14 +80,18 @@ def _measure(applications: int) -> dict[str, float]:
         "rank (eligibility, tie-break)": timed(lambda: rank(table, submitted, call)),
         "select under the envelope": timed(lambda: select(ranked, call)),
         "what-if ±10 %": timed(lambda: envelope_what_if(decided, call)),
-        "ranked table (labelled)": timed(lambda: ranking_table(submitted, reviews, "fr", call=call, decided=decided.assign(call=call.id))),
+        "ranked table (labelled)": timed(
+            lambda: ranking_table(submitted, reviews, "fr", call=call, decided=decided.assign(call=call.id))
+        ),
     }
 
 
 def main(scale: dict = SCALE) -> dict[str, float]:
     growth = compare(_measure, scale, {"applications": scale["applications"] // 10})
-    print(f"full: {scale['applications']} applications × {REVIEWS_EACH} reviews ({REVIEWERS} reviewers); "
-          f"tenth: {scale['applications'] // 10} × {REVIEWS_EACH}.")
+    print(
+        f"full: {scale['applications']} applications × {REVIEWS_EACH} reviews ({REVIEWERS} reviewers); "
+        f"tenth: {scale['applications'] // 10} × {REVIEWS_EACH}."
+    )
     return growth
 
 

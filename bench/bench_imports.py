@@ -1,5 +1,6 @@
 """What a form's kernel loads before the form shows: each participant's app notebook's code, run in a
 fresh interpreter without a kernel, against what every widget kernel already loads."""
+
 from __future__ import annotations
 
 import json
@@ -32,8 +33,14 @@ def seconds(code: str, runs: int = 3) -> float:
     env = {**os.environ, "SAARA_DATA_DIR": tempfile.mkdtemp(), "SAARA_REGION": "ouest", "SAARA_DB_URL": ""}
     times = []
     for _ in range(runs):
-        done = subprocess.run([sys.executable, "-c", TIMER.format(code=code)], capture_output=True, text=True,
-                              env=env, timeout=300, check=True)
+        done = subprocess.run(
+            [sys.executable, "-c", TIMER.format(code=code)],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=300,
+            check=True,
+        )
         times.append(float(done.stdout.strip().splitlines()[-1]))
     return min(times)
 

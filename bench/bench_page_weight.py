@@ -3,6 +3,7 @@
 Counted in Chromium as the network sees them (``encodedDataLength``: compressed bodies and headers),
 the widget state on the websocket apart (its frames as they arrive, before the browser inflates
 them). The floor is the kit's Voilà serving a notebook that shows one Text widget."""
+
 from __future__ import annotations
 
 from bench import compile_kit
@@ -26,8 +27,12 @@ def first_visit(browser, url: str) -> tuple[int, int, int]:
         received["requests"] += 1
 
     cdp.on("Network.loadingFinished", finished)
-    cdp.on("Network.webSocketFrameReceived", lambda event: received.__setitem__(
-        "socket", received["socket"] + len(event["response"].get("payloadData", ""))))
+    cdp.on(
+        "Network.webSocketFrameReceived",
+        lambda event: received.__setitem__(
+            "socket", received["socket"] + len(event["response"].get("payloadData", ""))
+        ),
+    )
     page.goto(url)
     page.wait_for_selector(FIRST_INPUT, timeout=120_000)
     page.wait_for_timeout(2000)  # the last widgets' state
@@ -56,12 +61,16 @@ def main(smoke: bool = False) -> float:
         server.terminate()
         server.wait(timeout=30)
     for name, (http, requests, socket) in weights.items():
-        print(f"{name:>14}: {http / MB:.2f} MB in {requests} requests, widget state {socket / 1024:.0f} kB "
-              "(uncompressed frames)")
+        print(
+            f"{name:>14}: {http / MB:.2f} MB in {requests} requests, widget state {socket / 1024:.0f} kB "
+            "(uncompressed frames)"
+        )
     heaviest = max(names, key=lambda name: weights[name][0])
     megabytes = weights[heaviest][0] / MB
-    print(f"ratio heaviest first visit/target = {megabytes / TARGET_MB:.2f} ({heaviest}: {megabytes:.2f} MB, floor "
-          f"{weights[FLOOR][0] / MB:.2f} MB; target ≤ {TARGET_MB} MB)")
+    print(
+        f"ratio heaviest first visit/target = {megabytes / TARGET_MB:.2f} ({heaviest}: {megabytes:.2f} MB, floor "
+        f"{weights[FLOOR][0] / MB:.2f} MB; target ≤ {TARGET_MB} MB)"
+    )
     return megabytes / TARGET_MB
 
 

@@ -4,6 +4,7 @@ The phones here are plain HTTP clients (``HttpPhone``): thirty headless Chromium
 two cores would measure themselves (30 form pages took 414 CPU-s of Chromium, 91 of kernels). The
 browser test ``tests/browser/test_room_of_thirty.py`` drives thirty real Chromium phones, saving.
 """
+
 from __future__ import annotations
 
 import concurrent.futures
@@ -146,17 +147,25 @@ def room(arrivals: int, spread: float = ARRIVALS_S, after_close: float = AFTER_C
 
     times = [phone.form_s for phone in phones if phone.form_s is not None]
     p50, p95 = (statistics.median(times), _percentile(times, 0.95)) if len(times) > 1 else (float("nan"),) * 2
-    print(f"{arrivals} phones arriving over {spread:.0f} s at --room {arrivals} (pool {pool}, cap {cap}); "
-          f"all had their form after {left - sampler.marked_at:.0f} s")
-    print(f"  form sent: p50 {p50:.2f} s, p95 {p95:.2f} s ({len(times)}/{arrivals} forms); "
-          f"one preheated visit {alone.form_s:.2f} s; ratio p50/preheated = {p50 / alone.form_s:.1f}, "
-          f"p95/preheated = {p95 / alone.form_s:.1f}")
-    print(f"  peak memory, server + kernels (RSS sum): {sampler.peak / MB:.0f} MiB "
-          f"with {sampler.kernels_at_peak} kernels live ({sampler.peak / MB / max(1, sampler.kernels_at_peak):.0f} MiB "
-          f"per kernel, server included)")
+    print(
+        f"{arrivals} phones arriving over {spread:.0f} s at --room {arrivals} (pool {pool}, cap {cap}); "
+        f"all had their form after {left - sampler.marked_at:.0f} s"
+    )
+    print(
+        f"  form sent: p50 {p50:.2f} s, p95 {p95:.2f} s ({len(times)}/{arrivals} forms); "
+        f"one preheated visit {alone.form_s:.2f} s; ratio p50/preheated = {p50 / alone.form_s:.1f}, "
+        f"p95/preheated = {p95 / alone.form_s:.1f}"
+    )
+    print(
+        f"  peak memory, server + kernels (RSS sum): {sampler.peak / MB:.0f} MiB "
+        f"with {sampler.kernels_at_peak} kernels live ({sampler.peak / MB / max(1, sampler.kernels_at_peak):.0f} MiB "
+        f"per kernel, server included)"
+    )
     cpu = sampler.cpu_since_mark()
-    print(f"  CPU seconds while they arrived, on {os.cpu_count()} cores: kernels {cpu.get('kernel', 0):.0f}, "
-          f"server {cpu.get('server', 0):.0f}")
+    print(
+        f"  CPU seconds while they arrived, on {os.cpu_count()} cores: kernels {cpu.get('kernel', 0):.0f}, "
+        f"server {cpu.get('server', 0):.0f}"
+    )
     print(f"  kernels live {after_close:.0f} s after every page closed: {live} (pool {pool})")
     for phone in phones:
         if phone.error:
@@ -173,8 +182,10 @@ def main(rooms: tuple[int, ...] = ROOMS, smoke: bool = False) -> float:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     rooms, spread, after_close = ((3,), 3.0, 1.0) if smoke else (rooms, ARRIVALS_S, AFTER_CLOSE_S)
     ratios = {arrivals: room(arrivals, spread, after_close) for arrivals in rooms}
-    print(f"ratio p95/one preheated visit = {ratios[rooms[-1]]:.1f} ({rooms[-1]} phones arriving within "
-          f"{spread:.0f} s); target ≤ {TARGET}")
+    print(
+        f"ratio p95/one preheated visit = {ratios[rooms[-1]]:.1f} ({rooms[-1]} phones arriving within "
+        f"{spread:.0f} s); target ≤ {TARGET}"
+    )
     return ratios[rooms[-1]]
 
 

@@ -1,5 +1,6 @@
 """Facilitators' rerun: every hub's lessons against the floor (the same number of runs of an empty
 lesson importing pandas and matplotlib, through the same runner), and 2 workers against 1."""
+
 from __future__ import annotations
 
 import contextlib
@@ -21,12 +22,17 @@ def _floor_lessons(count: int) -> Path:
     """A lessons folder of ``count`` empty lessons, one per real lesson, each importing pandas and matplotlib."""
     folder = Path(tempfile.mkdtemp(prefix="saara-floor-"))
     for number in range(1, count + 1):
-        lesson = nbformat.v4.new_notebook(cells=[
-            nbformat.v4.new_code_cell('region: str = "centre"  # the hub\nlang: str = "fr"  # the language',
-                                      metadata={"tags": ["parameters"]}),
-            nbformat.v4.new_markdown_cell(f"# {number:02d} — floor", metadata={"tags": ["lang-fr"]}),
-            nbformat.v4.new_code_cell(FLOOR_CODE),
-        ], metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
+        lesson = nbformat.v4.new_notebook(
+            cells=[
+                nbformat.v4.new_code_cell(
+                    'region: str = "centre"  # the hub\nlang: str = "fr"  # the language',
+                    metadata={"tags": ["parameters"]},
+                ),
+                nbformat.v4.new_markdown_cell(f"# {number:02d} — floor", metadata={"tags": ["lang-fr"]}),
+                nbformat.v4.new_code_cell(FLOOR_CODE),
+            ],
+            metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
+        )
         nbformat.write(lesson, folder / f"{number:02d}-floor.ipynb")
     return folder
 
@@ -53,9 +59,13 @@ def main(smoke: bool = False) -> float:
     parallel = _timed(2, **chosen)
     serial = _timed(1, **chosen)
     print(f"{runs} runs ({hubs} hubs × {lessons} lessons), dossiers and PDFs included")
-    print(f"floor, 2 workers: {floor:.1f} s ({floor / runs:.2f} s a run); kit, 2 workers: {parallel:.1f} s "
-          f"({parallel / runs:.2f} s a run); kit, 1 worker: {serial:.1f} s")
+    print(
+        f"floor, 2 workers: {floor:.1f} s ({floor / runs:.2f} s a run); kit, 2 workers: {parallel:.1f} s "
+        f"({parallel / runs:.2f} s a run); kit, 1 worker: {serial:.1f} s"
+    )
     print(f"speed-up 2 workers/1 worker = {serial / parallel:.2f} (target ≥ {TARGET_SPEED_UP})")
-    print(f"ratio kit/floor (2 workers) = {parallel / floor:.2f}; floor {floor:.1f} s for {runs} runs of an empty "
-          f"lesson importing pandas and matplotlib; target ≤ {TARGET_RATIO}")
+    print(
+        f"ratio kit/floor (2 workers) = {parallel / floor:.2f}; floor {floor:.1f} s for {runs} runs of an empty "
+        f"lesson importing pandas and matplotlib; target ≤ {TARGET_RATIO}"
+    )
     return parallel / floor

@@ -1,4 +1,5 @@
 """Stakeholder analysis at hub scale: 2,000 actors with 20,000 links, and MACTOR at 40 × 15, against ten times fewer."""
+
 from __future__ import annotations
 
 import random
@@ -10,10 +11,14 @@ from bench import compare, timed
 from saara_kit.charts import figure_to_png
 from saara_kit.stakeholders.charts import power_interest_grid
 from saara_kit.stakeholders.mactor import (
-    convergences, force_ratios, indirect_influences, influence_dependence, weighted_positions,
+    convergences,
+    force_ratios,
+    indirect_influences,
+    influence_dependence,
+    weighted_positions,
 )
-from saara_kit.stakeholders.network import LINK_KINDS, communities, network, network_metrics
 from saara_kit.stakeholders.mactor_charts import convergence_graph, influence_dependence_plane, positions_heatmap
+from saara_kit.stakeholders.network import LINK_KINDS, communities, network, network_metrics
 from saara_kit.stakeholders.network_chart import network_chart
 
 SCALE = {"actors": 2_000, "links": 20_000, "mactor_actors": 40, "objectives": 15}
@@ -22,10 +27,15 @@ SEED = 11
 
 def _register(actors: int) -> pd.DataFrame:
     pick = random.Random(SEED)
-    return pd.DataFrame({"name": [f"Acteur {n}" for n in range(actors)], "name_ar": "",
-                         "interest": [pick.randint(1, 5) for _ in range(actors)],
-                         "power": [pick.randint(1, 5) for _ in range(actors)],
-                         "position": [pick.randint(-2, 2) for _ in range(actors)]})
+    return pd.DataFrame(
+        {
+            "name": [f"Acteur {n}" for n in range(actors)],
+            "name_ar": "",
+            "interest": [pick.randint(1, 5) for _ in range(actors)],
+            "power": [pick.randint(1, 5) for _ in range(actors)],
+            "position": [pick.randint(-2, 2) for _ in range(actors)],
+        }
+    )
 
 
 def _links(actors: int, count: int) -> pd.DataFrame:
@@ -34,8 +44,15 @@ def _links(actors: int, count: int) -> pd.DataFrame:
     while len(rows) < count:
         source, target = pick.randrange(actors), pick.randrange(actors)
         if source != target:
-            rows.append((f"Acteur {source}", f"Acteur {target}", pick.choice(LINK_KINDS), pick.randint(1, 5),
-                         "both_ways" if pick.random() < 0.2 else "one_way"))
+            rows.append(
+                (
+                    f"Acteur {source}",
+                    f"Acteur {target}",
+                    pick.choice(LINK_KINDS),
+                    pick.randint(1, 5),
+                    "both_ways" if pick.random() < 0.2 else "one_way",
+                )
+            )
     return pd.DataFrame(rows, columns=["source", "target", "kind", "weight", "direction"])
 
 
@@ -68,16 +85,21 @@ def mactor_charts(mid: pd.DataFrame, positions: pd.DataFrame, intensities: pd.Da
     """Draw the plane, the heatmap and the convergence graph, as lesson 03 does."""
     midi = indirect_influences(mid)
     weighted = weighted_positions(positions, intensities, force_ratios(midi))
-    for chart in (influence_dependence_plane(influence_dependence(midi), "fr"), positions_heatmap(weighted, "fr"),
-                  convergence_graph(convergences(weighted), "fr")):
+    for chart in (
+        influence_dependence_plane(influence_dependence(midi), "fr"),
+        positions_heatmap(weighted, "fr"),
+        convergence_graph(convergences(weighted), "fr"),
+    ):
         figure_to_png(chart)
 
 
 def main(scale: dict = SCALE) -> dict[str, float]:
     small = {name: max(1, value // 10) for name, value in scale.items()}
     growth = compare(_measure, scale, small)
-    print(f"full: {scale['actors']} actors, {scale['links']} links; MACTOR {scale['mactor_actors']} × "
-          f"{scale['objectives']}. Tenth: {small['actors']}, {small['links']}; {small['mactor_actors']} × {small['objectives']}.")
+    print(
+        f"full: {scale['actors']} actors, {scale['links']} links; MACTOR {scale['mactor_actors']} × "
+        f"{scale['objectives']}. Tenth: {small['actors']}, {small['links']}; {small['mactor_actors']} × {small['objectives']}."
+    )
     return growth
 
 

@@ -1,5 +1,6 @@
 """SQLite store: one writer vs four writer processes, contended read-then-write, and the p99 latency
 of a save with 60 writers at once (a room of phones saving)."""
+
 from __future__ import annotations
 
 import multiprocessing
@@ -67,14 +68,18 @@ def main(smoke: bool = False) -> float:
         url = f"sqlite:///{folder / 'smoke.db'}"
         open_store(db_url=url).close()
         p50, p99, rate = room_latency(url, 6, 3)
-        print(f"p99 save latency with 6 writers = {p99:.0f} ms (p50 {p50:.0f} ms, {rate:.0f} saves/s); target < {TARGET_P99_MS} ms")
+        print(
+            f"p99 save latency with 6 writers = {p99:.0f} ms (p50 {p50:.0f} ms, {rate:.0f} saves/s); target < {TARGET_P99_MS} ms"
+        )
         return p99
     url = f"sqlite:///{folder / 'bench.db'}"
     open_store(db_url=url).close()
     one = _timed_processes([(_save_new, (url, SAVES))])
     many = _timed_processes([(_save_new, (url, SAVES // WRITERS))] * WRITERS)
-    print(f"{SAVES} saves: 1 process {one:.2f} s ({SAVES / one:.0f}/s), "
-          f"{WRITERS} processes {many:.2f} s ({SAVES / many:.0f}/s); ratio 4 writers/1 writer = {one / many:.2f}")
+    print(
+        f"{SAVES} saves: 1 process {one:.2f} s ({SAVES / one:.0f}/s), "
+        f"{WRITERS} processes {many:.2f} s ({SAVES / many:.0f}/s); ratio 4 writers/1 writer = {one / many:.2f}"
+    )
 
     manager = multiprocessing.Manager()
     errors, conflicts = manager.list(), manager.list()
@@ -84,9 +89,11 @@ def main(smoke: bool = False) -> float:
         [(bump_shared_record, (url, record_id, w, bumps, errors, conflicts)) for w in range(WRITERS)]
     )
     history = open_store(db_url=url).history(record_id)
-    print(f"read-then-write on one record, {WRITERS}×{bumps}: {contended:.2f} s, "
-          f"{len(history)} revisions, {len(conflicts)} conflicts retried "
-          f"({len(conflicts) / len(history):.2f} per save), {len(errors)} 'database is locked' reached the caller")
+    print(
+        f"read-then-write on one record, {WRITERS}×{bumps}: {contended:.2f} s, "
+        f"{len(history)} revisions, {len(conflicts)} conflicts retried "
+        f"({len(conflicts) / len(history):.2f} per save), {len(errors)} 'database is locked' reached the caller"
+    )
 
     store = open_store(db_url=url)
     started = time.perf_counter()
@@ -97,6 +104,8 @@ def main(smoke: bool = False) -> float:
     room_url = f"sqlite:///{folder / 'room.db'}"
     open_store(db_url=room_url).close()
     p50, p99, rate = room_latency(room_url, ROOM_WRITERS, ROOM_SAVES)
-    print(f"p99 save latency with {ROOM_WRITERS} writers = {p99:.0f} ms (p50 {p50:.0f} ms, {rate:.0f} saves/s; "
-          f"one writer alone {SAVES / one:.0f} saves/s); target < {TARGET_P99_MS} ms")
+    print(
+        f"p99 save latency with {ROOM_WRITERS} writers = {p99:.0f} ms (p50 {p50:.0f} ms, {rate:.0f} saves/s; "
+        f"one writer alone {SAVES / one:.0f} saves/s); target < {TARGET_P99_MS} ms"
+    )
     return p99

@@ -8,6 +8,7 @@
 
 The phones are plain HTTP clients holding the kernel's websocket (``HttpPhone``), as in ``bench_room``.
 """
+
 from __future__ import annotations
 
 import concurrent.futures
@@ -49,13 +50,16 @@ def seat_return(grace: int) -> float:
         latecomer = HttpPhone(server)
         latecomer.arrive(wait_for_a_seat=True)
         waited = time.monotonic() - vanished
-    print(f"--room {SEAT_ROOM}: {cap} phones vanished; the next had its form after {waited:.0f} s "
-          f"(grace {grace} s, the culler looks every {SEAT_CHECK_SECONDS} s){'; it saw: ' + latecomer.error if latecomer.error else ''}")
+    print(
+        f"--room {SEAT_ROOM}: {cap} phones vanished; the next had its form after {waited:.0f} s "
+        f"(grace {grace} s, the culler looks every {SEAT_CHECK_SECONDS} s){'; it saw: ' + latecomer.error if latecomer.error else ''}"
+    )
     return waited / grace
 
 
-def crowd(grace: int, size: int = CROWD, vanishing: int = VANISHING, latecomers: int = LATECOMERS,
-          spread: float = ARRIVALS_S) -> tuple[float, float]:
+def crowd(
+    grace: int, size: int = CROWD, vanishing: int = VANISHING, latecomers: int = LATECOMERS, spread: float = ARRIVALS_S
+) -> tuple[float, float]:
     """Fill ``--room size``; ``vanishing`` phones vanish mid-form, ``latecomers`` more arrive; return
     the p95 time to a form and one preheated visit's."""
     pool, cap = room_sizes(size)
@@ -79,10 +83,14 @@ def crowd(grace: int, size: int = CROWD, vanishing: int = VANISHING, latecomers:
     times = [phone.form_s for phone in room + late if phone.form_s is not None]
     p50, p95 = statistics.median(times), _percentile(times, 0.95)
     late_times = [phone.form_s for phone in late if phone.form_s is not None]
-    print(f"--room {size} (pool {pool}, cap {cap}, grace {grace} s): {size} phones, {vanishing} vanished, "
-          f"{latecomers} more came; {len(times)}/{size + latecomers} had their form within {took:.0f} s")
-    print(f"  form: p50 {p50:.2f} s, p95 {p95:.2f} s; latecomers' median wait {statistics.median(late_times):.1f} s; "
-          f"one preheated visit {alone.form_s:.2f} s")
+    print(
+        f"--room {size} (pool {pool}, cap {cap}, grace {grace} s): {size} phones, {vanishing} vanished, "
+        f"{latecomers} more came; {len(times)}/{size + latecomers} had their form within {took:.0f} s"
+    )
+    print(
+        f"  form: p50 {p50:.2f} s, p95 {p95:.2f} s; latecomers' median wait {statistics.median(late_times):.1f} s; "
+        f"one preheated visit {alone.form_s:.2f} s"
+    )
     for phone in room + late:
         if phone.error:
             print(f"    a phone saw: {phone.error}")
@@ -94,13 +102,17 @@ def main(smoke: bool = False) -> float:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     grace = 5 if smoke else GRACE_SECONDS
     seat_ratio = seat_return(grace)
-    print(f"ratio seat back / grace period = {seat_ratio:.2f}; target ≤ {1 + SEAT_CHECK_SECONDS / grace:.2f} "
-          "(the grace, plus one look of the culler)")
+    print(
+        f"ratio seat back / grace period = {seat_ratio:.2f}; target ≤ {1 + SEAT_CHECK_SECONDS / grace:.2f} "
+        "(the grace, plus one look of the culler)"
+    )
     p95, alone = crowd(grace, *((3, 1, 1, 2.0) if smoke else ()))
     ratio = p95 / alone
-    print(f"ratio p95/one preheated visit = {ratio:.1f} (a third of the room vanished, as many came after and "
-          f"waited for their places); target ≤ {(grace + SEAT_CHECK_SECONDS + alone) / alone:.0f} "
-          "(a grace period and one look of the culler, over a preheated visit)")
+    print(
+        f"ratio p95/one preheated visit = {ratio:.1f} (a third of the room vanished, as many came after and "
+        f"waited for their places); target ≤ {(grace + SEAT_CHECK_SECONDS + alone) / alone:.0f} "
+        "(a grace period and one look of the culler, over a preheated visit)"
+    )
     return ratio
 
 

@@ -4,6 +4,7 @@ The floor is a notebook that imports pandas, matplotlib and ipywidgets and shows
 served by the same Voilà (the kit's server, template and settings) from the same folder as the apps.
 "Interactive" is the first text input accepting what is typed. Preheated: a kernel from the pool;
 cold: the next visit, while the pool refills."""
+
 from __future__ import annotations
 
 import json
@@ -39,8 +40,12 @@ def apps_with_floor(names: list[str]) -> Path:
     for name in names:
         shutil.copy(VOILA_APPS_DIR / f"{name}.ipynb", folder)
     cell = {"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [], "source": FLOOR_CODE}
-    notebook = {"cells": [cell], "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3",
-                                                            "language": "python"}}, "nbformat": 4, "nbformat_minor": 5}
+    notebook = {
+        "cells": [cell],
+        "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
     (folder / f"{FLOOR}.ipynb").write_text(json.dumps(notebook), encoding="utf-8")
     return folder
 
@@ -49,10 +54,19 @@ def start_server(apps: Path, names: list[str]) -> tuple[subprocess.Popen, str]:
     """Serve ``apps`` with every page preheated (one kernel each in the pool); return it and its root."""
     port = free_port()
     data_dir = tempfile.mkdtemp()
-    env = {**os.environ, "SAARA_REGION": "ouest", "SAARA_LANG": "fr", "SAARA_DATA_DIR": data_dir,
-           "SAARA_DB_URL": f"sqlite:///{data_dir}/saara.db"}
-    server = subprocess.Popen([sys.executable, "-c", SERVER.format(port=port, apps=str(apps), preheat=names)],
-                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    env = {
+        **os.environ,
+        "SAARA_REGION": "ouest",
+        "SAARA_LANG": "fr",
+        "SAARA_DATA_DIR": data_dir,
+        "SAARA_DB_URL": f"sqlite:///{data_dir}/saara.db",
+    }
+    server = subprocess.Popen(
+        [sys.executable, "-c", SERVER.format(port=port, apps=str(apps), preheat=names)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     root = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -107,11 +121,15 @@ def main(smoke: bool = False) -> float:
     ratios = {}
     for name, (preheated, cold) in seconds.items():
         ratios[name] = (preheated / floor_preheated, cold / floor_cold)
-        print(f"{name:>14}: preheated {preheated:.2f} s (ratio {ratios[name][0]:.2f}), "
-              f"cold {cold:.2f} s (ratio {ratios[name][1]:.2f})")
+        print(
+            f"{name:>14}: preheated {preheated:.2f} s (ratio {ratios[name][0]:.2f}), "
+            f"cold {cold:.2f} s (ratio {ratios[name][1]:.2f})"
+        )
     worst_preheated = max(ratios, key=lambda name: ratios[name][0])
     worst_cold = max(ratios, key=lambda name: ratios[name][1])
-    print(f"ratio worst app/floor: preheated {ratios[worst_preheated][0]:.2f} ({worst_preheated}; target ≤ "
-          f"{TARGET_PREHEATED}), cold {ratios[worst_cold][1]:.2f} ({worst_cold}; target ≤ {TARGET_COLD}); "
-          f"floor {floor_preheated:.2f} s preheated, {floor_cold:.2f} s cold")
+    print(
+        f"ratio worst app/floor: preheated {ratios[worst_preheated][0]:.2f} ({worst_preheated}; target ≤ "
+        f"{TARGET_PREHEATED}), cold {ratios[worst_cold][1]:.2f} ({worst_cold}; target ≤ {TARGET_COLD}); "
+        f"floor {floor_preheated:.2f} s preheated, {floor_cold:.2f} s cold"
+    )
     return max(ratios[worst_cold][1], ratios[worst_preheated][0])

@@ -1,4 +1,5 @@
 """The ``saara-kit`` command: serve the forms, import and export records, rerun the notebooks."""
+
 from __future__ import annotations
 
 import argparse
@@ -35,7 +36,7 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     from saara_kit.registry import domains
 
     lang = normalise_lang(lang or os.environ.get("SAARA_LANG"))
-    domain = "{%s}" % ",".join(sorted(domains()))  # the domains' names, as argparse shows choices
+    domain = "{{{}}}".format(",".join(sorted(domains())))  # the domains' names, as argparse shows choices
     parser = Parser(prog="saara-kit", description=t("cli.description", lang), lang=lang)
     lang_option(parser, lang, os.environ.get("SAARA_LANG") or None)
     commands = parser.add_subparsers(dest="command", required=True, help=t("cli.commands", lang))
@@ -60,8 +61,9 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
 
     importer = command("import", "cli.import.about")
     importer.add_argument("domain", choices=sorted(domains()), metavar=domain, help=t("cli.import.domain", lang))
-    importer.add_argument("file", type=Path, nargs="?", metavar=t("cli.import.file_metavar", lang),
-                          help=t("cli.import.file", lang))
+    importer.add_argument(
+        "file", type=Path, nargs="?", metavar=t("cli.import.file_metavar", lang), help=t("cli.import.file", lang)
+    )
     importer.add_argument("--region", help=t("cli.import.region", lang))
     importer.add_argument("--association", help=t("cli.import.association", lang))
     importer.add_argument("--template", action="store_true", help=t("cli.import.template", lang))
@@ -71,7 +73,9 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
 
     exporter = command("export", "cli.export.about")
     exporter.add_argument("domain", choices=sorted(domains()), metavar=domain, help=t("cli.export.domain", lang))
-    exporter.add_argument("--format", choices=["csv", "xlsx", "ics", "html", "jsonld"], help=t("cli.export.format", lang))
+    exporter.add_argument(
+        "--format", choices=["csv", "xlsx", "ics", "html", "jsonld"], help=t("cli.export.format", lang)
+    )
     exporter.add_argument("-o", "--output", type=Path, required=True, help=t("cli.export.output", lang))
     exporter.add_argument("--region", help=t("cli.export.region", lang))
     exporter.add_argument("--association", help=t("cli.export.association", lang))
@@ -83,24 +87,37 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     restorer.add_argument("domain", choices=sorted(domains()), metavar=domain, help=t("cli.restore.domain", lang))
     restorer.add_argument("--region", required=True, help=t("cli.restore.region", lang))
     restorer.add_argument("--association", help=t("cli.restore.association", lang))
-    restorer.add_argument("--record", action="append", dest="records", default=[], metavar="ID",
-                          help=t("cli.restore.record", lang))
+    restorer.add_argument(
+        "--record", action="append", dest="records", default=[], metavar="ID", help=t("cli.restore.record", lang)
+    )
     restorer.add_argument("--all", action="store_true", help=t("cli.restore.all", lang))
     common_options(restorer, lang)
     restorer.set_defaults(handler=_restore)
 
     coder = command("codes", "cli.codes.about")
     coder.add_argument("--region", required=True, help=t("cli.codes.region", lang))
-    coder.add_argument("--association", action="append", dest="associations", default=[], metavar="ASSOCIATION",
-                       help=t("cli.codes.association", lang))
+    coder.add_argument(
+        "--association",
+        action="append",
+        dest="associations",
+        default=[],
+        metavar="ASSOCIATION",
+        help=t("cli.codes.association", lang),
+    )
     coder.add_argument("-o", "--output", type=Path, help=t("cli.codes.output", lang))
     common_options(coder, lang)
     coder.set_defaults(handler=_codes)
 
     reviewing = command("reviewers", "cli.reviewers.about")
     reviewing.add_argument("--call", help=t("cli.reviewers.call", lang))
-    reviewing.add_argument("--reviewer", action="append", dest="reviewers", default=[], metavar="NAME",
-                           help=t("cli.reviewers.reviewer", lang))
+    reviewing.add_argument(
+        "--reviewer",
+        action="append",
+        dest="reviewers",
+        default=[],
+        metavar="NAME",
+        help=t("cli.reviewers.reviewer", lang),
+    )
     reviewing.add_argument("--region", action="append", dest="regions", help=t("cli.reviewers.region", lang))
     reviewing.add_argument("-o", "--output", type=Path, help=t("cli.reviewers.output", lang))
     common_options(reviewing, lang)
@@ -108,7 +125,9 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
 
     letters = command("letters", "cli.letters.about")
     letters.add_argument("--call", help=t("cli.reviewers.call", lang))
-    letters.add_argument("-o", "--output", type=Path, default=Path("outputs") / "letters", help=t("cli.letters.output", lang))
+    letters.add_argument(
+        "-o", "--output", type=Path, default=Path("outputs") / "letters", help=t("cli.letters.output", lang)
+    )
     letters.add_argument("--no-pdf", action="store_true", help=t("cli.no_pdf", lang))
     letters.add_argument("--draft", action="store_true", help=t("cli.letters.draft", lang))
     common_options(letters, lang)
@@ -117,7 +136,9 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     wall = command("wall", "cli.wall.about")
     wall.add_argument("--region", required=True, help=t("cli.wall.region", lang))
     wall.add_argument("--source", choices=["sample", "store"], default="store", help=t("cli.run.source", lang))
-    wall.add_argument("--format", action="append", dest="formats", choices=["pdf", "png"], help=t("cli.wall.format", lang))
+    wall.add_argument(
+        "--format", action="append", dest="formats", choices=["pdf", "png"], help=t("cli.wall.format", lang)
+    )
     wall.add_argument("-o", "--output", type=Path, default=Path("outputs"), help=t("cli.wall.output", lang))
     common_options(wall, lang)
     wall.set_defaults(handler=_wall)
@@ -162,7 +183,7 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     lab.add_argument("--no-browser", action="store_true", help=t("cli.lab.no_browser", lang))
     common_options(lab, lang)
     lab.set_defaults(handler=_lab)
-    commands.metavar = "{%s}" % ",".join(commands.choices)  # errors name it so too, not "command"
+    commands.metavar = "{{{}}}".format(",".join(commands.choices))  # errors name it so too, not "command"
     return parser
 
 
@@ -182,10 +203,22 @@ def main(argv: list[str] | None = None) -> int:
 def _serve(args) -> int:
     from saara_kit.serve import serve
 
-    serve(host=args.host, port=args.port, region=args.region, lang=args.lang, data_dir=args.data_dir,
-          db_url=args.db_url, token=not args.no_token, room=args.room, demo=args.demo,
-          open_lan=args.open_lan, preheat=args.preheat, grace=args.grace, new_codes=args.new_codes,
-          verbose=args.verbose)
+    serve(
+        host=args.host,
+        port=args.port,
+        region=args.region,
+        lang=args.lang,
+        data_dir=args.data_dir,
+        db_url=args.db_url,
+        token=not args.no_token,
+        room=args.room,
+        demo=args.demo,
+        open_lan=args.open_lan,
+        preheat=args.preheat,
+        grace=args.grace,
+        new_codes=args.new_codes,
+        verbose=args.verbose,
+    )
     return 0
 
 
@@ -205,7 +238,8 @@ def _import(args) -> int:
         with _store(args) as store:
             whole_app = args.file.suffix.lower() in (".xlsx", ".xlsm") and len(steps(args.domain)) > 1
             rows, new = (import_workbook if whole_app else import_file)(
-                store, domain(args.domain), args.file, args.region, args.association)
+                store, domain(args.domain), args.file, args.region, args.association
+            )
             for association, warning in saved_warnings(store, domain(args.domain), args.region):
                 print(f"{association} — {warning.message(lang)}", file=sys.stderr)
     except ImportRejected as rejected:
@@ -235,9 +269,17 @@ def _restore(args) -> int:
         found = withdrawn(store, kind.kind, hub.id, args.association)
         if not args.records and not args.all:  # only list them
             for withdrawal in found:
-                print(t("restore.line", lang, id=withdrawal.record_id, association=withdrawal.association,
-                        name=kind.name_of(withdrawal.payload), author=withdrawal.author,
-                        date=format_date(withdrawal.saved_at.date(), lang, "medium")))
+                print(
+                    t(
+                        "restore.line",
+                        lang,
+                        id=withdrawal.record_id,
+                        association=withdrawal.association,
+                        name=kind.name_of(withdrawal.payload),
+                        author=withdrawal.author,
+                        date=format_date(withdrawal.saved_at.date(), lang, "medium"),
+                    )
+                )
             print(t("restore.listed", lang, count=len(found)))
             return 0
         chosen = found if args.all else [w for w in found if w.record_id in args.records]
@@ -267,8 +309,14 @@ def _codes(args) -> int:
         chosen = chosen_languages(store, hub.id)  # each card in its association's language, else in French and Arabic
     for name, code in sorted(codes.items()):
         print(f"{code}  {name}")
-    path = write_code_cards(args.output or args.data_dir / f"codes-{hub.id}.html", hub.name(lang), codes, lang,
-                            card_langs={name: (chosen[name],) for name in codes if name in chosen}, hub_in=hub.name)
+    path = write_code_cards(
+        args.output or args.data_dir / f"codes-{hub.id}.html",
+        hub.name(lang),
+        codes,
+        lang,
+        card_langs={name: (chosen[name],) for name in codes if name in chosen},
+        hub_in=hub.name,
+    )
     print(t("codes.written", lang, count=len(codes), path=path))
     return 0
 
@@ -282,11 +330,18 @@ def _reviewers(args) -> int:
     call = load_call(args.call) if args.call else open_call()
     lang = normalise_lang(args.lang)
     with _store(args) as store:
-        codes = enlist(store, call, [validate_participant(name) for name in args.reviewers], args.regions or call.regions)
+        codes = enlist(
+            store, call, [validate_participant(name) for name in args.reviewers], args.regions or call.regions
+        )
         for name, code in sorted(codes.items()):
             print(t("reviewers.line", lang, code=code, reviewer=name, count=len(assigned_to(store, call.id, name))))
-    path = write_code_cards(args.output or args.data_dir / f"reviewers-{call.id}.html", call.title(lang), codes, lang,
-                            words="reviewer_codes")
+    path = write_code_cards(
+        args.output or args.data_dir / f"reviewers-{call.id}.html",
+        call.title(lang),
+        codes,
+        lang,
+        words="reviewer_codes",
+    )
     print(t("reviewers.written", lang, count=len(codes), path=path))
     return 0
 
@@ -312,9 +367,17 @@ def _export(args) -> int:
     lang = normalise_lang(args.lang or (hub.default_lang if hub else None))
     anonymiser = Anonymiser.for_data_dir(args.data_dir) if args.anonymise else None
     with _store(args) as store:
-        count = export_records(store, domain(args.domain), args.output, args.format, region=args.region,
-                               lang=lang, hub_name=hub.name(lang) if hub else "", anonymiser=anonymiser,
-                               association=args.association)
+        count = export_records(
+            store,
+            domain(args.domain),
+            args.output,
+            args.format,
+            region=args.region,
+            lang=lang,
+            hub_name=hub.name(lang) if hub else "",
+            anonymiser=anonymiser,
+            association=args.association,
+        )
     print(t("export.done", lang, count=count, path=args.output))
     return 0
 
@@ -327,8 +390,10 @@ def _wall(args) -> int:
 
     hub = load_region(args.region)
     lang = normalise_lang(args.lang or hub.default_lang)
-    frames = [load_records(domain(name), args.source, region=hub.id, data_dir=args.data_dir, db_url=args.db_url)
-              for name in ("stakeholders", "relations", "objectives", "influences", "positions")]
+    frames = [
+        load_records(domain(name), args.source, region=hub.id, data_dir=args.data_dir, db_url=args.db_url)
+        for name in ("stakeholders", "relations", "objectives", "influences", "positions")
+    ]
     charts = wall_charts(domain("stakeholders").with_defaults(frames[0]), *frames[1:], hub.name(lang), lang)
     folder = args.output / hub.id
     for name, chart in charts.items():
@@ -340,9 +405,18 @@ def _wall(args) -> int:
 def _run(args) -> int:
     from saara_kit.runner import run_all
 
-    failures = run_all(regions=args.regions, notebooks=args.notebooks, source=args.source,
-                       output_dir=args.output, workers=args.workers, lang=args.lang,
-                       data_dir=args.data_dir, db_url=args.db_url, national=args.national, pdf=not args.no_pdf)
+    failures = run_all(
+        regions=args.regions,
+        notebooks=args.notebooks,
+        source=args.source,
+        output_dir=args.output,
+        workers=args.workers,
+        lang=args.lang,
+        data_dir=args.data_dir,
+        db_url=args.db_url,
+        national=args.national,
+        pdf=not args.no_pdf,
+    )
     return 1 if failures else 0
 
 
@@ -364,4 +438,3 @@ def _lab(args) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
-

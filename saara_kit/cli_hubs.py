@@ -2,6 +2,7 @@
 ``bundle import`` (an offline hub's records, signed with the hub's key and merged without loss),
 ``bundle key`` (show a hub's key, or set the one a hub gave) and ``trainers`` (codes for the shared
 JupyterHub of ``deploy/``)."""
+
 from __future__ import annotations
 
 import os
@@ -22,8 +23,15 @@ def trainers(args) -> int:
     path = args.file or Path(os.environ.get("SAARA_HUB_DIR") or "hub-data") / "trainers.yaml"
     for code in add_trainer_codes(path, hub.id, args.count):
         print(code)
-    print(t("deploy.trainers_written", normalise_lang(args.lang), count=args.count, hub=hub.name(normalise_lang(args.lang)),
-            path=path))
+    print(
+        t(
+            "deploy.trainers_written",
+            normalise_lang(args.lang),
+            count=args.count,
+            hub=hub.name(normalise_lang(args.lang)),
+            path=path,
+        )
+    )
     return 0
 
 
@@ -77,18 +85,44 @@ def bundle_import(args) -> int:
         for conflict in report.conflicts:
             kind = kinds.get(conflict.kind)
             latest = store.history(conflict.record_id)[-1].payload
-            print(t("bundle.conflict", lang, kind=kind.name if kind else conflict.kind,
-                    name=kind.name_of(latest) if kind else conflict.record_id, association=conflict.association,
-                    local=conflict.local, imported=", ".join(map(str, conflict.imported))))
+            print(
+                t(
+                    "bundle.conflict",
+                    lang,
+                    kind=kind.name if kind else conflict.kind,
+                    name=kind.name_of(latest) if kind else conflict.record_id,
+                    association=conflict.association,
+                    local=conflict.local,
+                    imported=", ".join(map(str, conflict.imported)),
+                )
+            )
     for withdrawal in report.withdrawn:
-        print(t("bundle.withdrawn", lang, kind=kinds[withdrawal.kind].name, name=withdrawal.name,
-                association=withdrawal.association, record=withdrawal.record_id, hub=report.region))
+        print(
+            t(
+                "bundle.withdrawn",
+                lang,
+                kind=kinds[withdrawal.kind].name,
+                name=withdrawal.name,
+                association=withdrawal.association,
+                record=withdrawal.record_id,
+                hub=report.region,
+            )
+        )
     for association in report.codes_kept:
         print(t("bundle.code_kept", lang, association=association))
     for association in report.codes_refused:
         print(t("bundle.code_refused", lang, association=association, hub=report.region))
-    print(t("bundle.imported", lang, count=report.added, already=report.already, conflicts=len(report.conflicts),
-            withdrawn=len(report.withdrawn), hub=report.region))
+    print(
+        t(
+            "bundle.imported",
+            lang,
+            count=report.added,
+            already=report.already,
+            conflicts=len(report.conflicts),
+            withdrawn=len(report.withdrawn),
+            hub=report.region,
+        )
+    )
     return 0
 
 

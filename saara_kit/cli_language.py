@@ -1,5 +1,6 @@
 """argparse in the user's language: its headings, its ``-h`` and its error messages, said from
 the catalogue (argparse words them in English, through gettext, which the kit leaves alone)."""
+
 from __future__ import annotations
 
 import argparse
@@ -7,7 +8,6 @@ import os
 import re
 import sys
 from functools import partial
-
 from pathlib import Path
 
 from saara_kit.i18n import declared_lang, languages, normalise_lang, t
@@ -18,16 +18,19 @@ __all__ = ["Parser", "asked_lang", "common_options", "lang_option"]
 
 # argparse words its errors in English (through gettext, which the kit leaves alone); _Parser.error
 # says the common ones in the user's language. The key's {placeholders} are the pattern's groups.
-_ARGPARSE_ERRORS = tuple((re.compile(pattern, re.DOTALL), key) for pattern, key in (
-    (r"argument (?P<name>[^:]+): (?P<message>.+)", "cli.error.argument"),
-    (r"the following arguments are required: (?P<names>.+)", "cli.error.required"),
-    (r"unrecognized arguments: (?P<words>.*)", "cli.error.unrecognized"),
-    (r"invalid choice: (?P<value>.+) \(choose from (?P<choices>.+)\)", "cli.error.invalid_choice"),
-    (r"expected one argument", "cli.error.expected_one"),
-    (r"invalid int value: (?P<value>.+)", "cli.error.not_a_whole_number"),
-    (r"invalid (?P<kind>\S+) value: (?P<value>.+)", "cli.error.invalid_value"),
-    (r"ambiguous option: (?P<option>\S+) could match (?P<matches>.+)", "cli.error.ambiguous"),
-))
+_ARGPARSE_ERRORS = tuple(
+    (re.compile(pattern, re.DOTALL), key)
+    for pattern, key in (
+        (r"argument (?P<name>[^:]+): (?P<message>.+)", "cli.error.argument"),
+        (r"the following arguments are required: (?P<names>.+)", "cli.error.required"),
+        (r"unrecognized arguments: (?P<words>.*)", "cli.error.unrecognized"),
+        (r"invalid choice: (?P<value>.+) \(choose from (?P<choices>.+)\)", "cli.error.invalid_choice"),
+        (r"expected one argument", "cli.error.expected_one"),
+        (r"invalid int value: (?P<value>.+)", "cli.error.not_a_whole_number"),
+        (r"invalid (?P<kind>\S+) value: (?P<value>.+)", "cli.error.invalid_value"),
+        (r"ambiguous option: (?P<option>\S+) could match (?P<matches>.+)", "cli.error.ambiguous"),
+    )
+)
 
 
 def _translate_error(message: str, lang: str) -> str:

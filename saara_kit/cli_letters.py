@@ -1,5 +1,6 @@
 """The ``saara-kit letters`` command: the reply letter of each submitted application whose decision is
 final; the others are named, and written only as drafts when asked."""
+
 from __future__ import annotations
 
 import sys
@@ -25,8 +26,9 @@ def letters(args) -> int:
         applications, reviews = (revisions_frame(kind, store.current(kind.kind)) for kind in (GRANTS, REVIEWS))
     decided = decisions(applications, reviews, call)
     said = unsettled_messages(decided, lang, draft=args.draft)
-    written = write_letters(applications, reviews, args.output, call=call, pdf=not args.no_pdf, decided=decided,
-                            draft=args.draft)
+    written = write_letters(
+        applications, reviews, args.output, call=call, pdf=not args.no_pdf, decided=decided, draft=args.draft
+    )
     drafts = int((unsettled(decided) != "").sum()) if args.draft and len(decided) else 0
     final = sum(path.suffix == ".html" for path in written) - drafts
     print(t("grants.letters.written", lang, count=final, path=args.output))

@@ -1,5 +1,6 @@
 """The ``saara-kit onepager`` command: an association's one-pager for the APC or the wilaya (HTML,
 and PDF with Chromium), in its language."""
+
 from __future__ import annotations
 
 import sys
@@ -17,8 +18,14 @@ def onepager(args) -> int:
 
     association = validate_association(args.association)
     with open_store(args.data_dir, args.db_url) as store:
-        written, lang = write_onepager(store, args.region, association, args.output,
-                                       lang=normalise_lang(args.lang) if args.lang else None, pdf=not args.no_pdf)
+        written, lang = write_onepager(
+            store,
+            args.region,
+            association,
+            args.output,
+            lang=normalise_lang(args.lang) if args.lang else None,
+            pdf=not args.no_pdf,
+        )
     for path in written:
         print(t("onepager.written", lang, language=lang, path=path))
     if not args.no_pdf and not chromium():

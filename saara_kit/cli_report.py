@@ -1,5 +1,6 @@
 """The ``saara-kit report`` command: a funded project's report for its funder (the workbook with
 live formulas, a printable page, and its PDF with Chromium)."""
+
 from __future__ import annotations
 
 import sys

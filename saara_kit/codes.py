@@ -1,5 +1,6 @@
 """Short codes people read off a projector or a card and type on a phone: the join code and the
 association codes."""
+
 from __future__ import annotations
 
 import hmac

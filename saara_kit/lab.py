@@ -1,4 +1,5 @@
 """JupyterLab for trainers: the lessons and JupyterLab itself in the hub's language."""
+
 from __future__ import annotations
 
 import json
@@ -47,8 +48,13 @@ def prepare_lab(lang: str, region: str, folder: Path | None = None) -> tuple[Pat
 def lab_arguments(lessons: Path, settings: Path, port: int | None = None, browser: bool = True) -> list[str]:
     """Return ``jupyter lab``'s command line for the lessons and the language settings (``browser``:
     open a browser tab; a laptop driving a projector may not want one)."""
-    arguments = [sys.executable, "-m", "jupyterlab", f"--notebook-dir={lessons}",
-                 f"--LabApp.user_settings_dir={settings}"]
+    arguments = [
+        sys.executable,
+        "-m",
+        "jupyterlab",
+        f"--notebook-dir={lessons}",
+        f"--LabApp.user_settings_dir={settings}",
+    ]
     if port:
         arguments.append(f"--port={port}")
     if not browser:

@@ -5,6 +5,7 @@ tag (``lang-fr``, ``lang-ar``, ``lang-en``); the trainer's notebook and the doss
 prose of one language. Cells tagged ``trainer`` make sense only in JupyterLab (parameters, imports,
 code whose lesson is the code itself) and stay out of dossiers.
 """
+
 from __future__ import annotations
 
 import copy
@@ -19,8 +20,17 @@ from saara_kit.i18n import DEFAULT_LANG, fallbacks, language, normalise_lang
 from saara_kit.settings import NOTEBOOKS_DIR
 
 __all__ = [
-    "HUB", "LANG_TAG", "NATIONAL", "TRAINER_TAG", "for_dossier", "lesson_scope", "list_notebooks", "localise",
-    "prose_languages", "set_parameters", "write_lessons",
+    "HUB",
+    "LANG_TAG",
+    "NATIONAL",
+    "TRAINER_TAG",
+    "for_dossier",
+    "lesson_scope",
+    "list_notebooks",
+    "localise",
+    "prose_languages",
+    "set_parameters",
+    "write_lessons",
 ]
 
 LANG_TAG = "lang-"
@@ -49,7 +59,7 @@ def _tags(cell: NotebookNode) -> list[str]:
 
 
 def _cell_lang(cell: NotebookNode) -> str | None:
-    return next((tag[len(LANG_TAG):] for tag in _tags(cell) if tag.startswith(LANG_TAG)), None)
+    return next((tag[len(LANG_TAG) :] for tag in _tags(cell) if tag.startswith(LANG_TAG)), None)
 
 
 def prose_languages(notebook: NotebookNode) -> set[str]:
@@ -86,8 +96,16 @@ def localise(notebook: NotebookNode, lang: str) -> NotebookNode:
             if cell.cell_type == "markdown":
                 cell.source = f'<div dir="rtl">\n\n{cell.source}\n\n</div>'
     set_parameters(result, lang=lang)
-    heading = next((line for cell in result.cells if cell.cell_type == "markdown"
-                    for line in cell.source.splitlines() if line.startswith("# ")), "")
+    heading = next(
+        (
+            line
+            for cell in result.cells
+            if cell.cell_type == "markdown"
+            for line in cell.source.splitlines()
+            if line.startswith("# ")
+        ),
+        "",
+    )
     result.metadata["title"] = heading[2:].strip()
     return result
 
@@ -99,8 +117,9 @@ def for_dossier(notebook: NotebookNode) -> NotebookNode:
     return result
 
 
-def write_lessons(lang: str, folder: Path, region: str | None = None,
-                  notebooks_dir: Path = NOTEBOOKS_DIR) -> list[Path]:
+def write_lessons(
+    lang: str, folder: Path, region: str | None = None, notebooks_dir: Path = NOTEBOOKS_DIR
+) -> list[Path]:
     """Write every lesson in ``lang`` into ``folder`` (for JupyterLab); return the files written."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []

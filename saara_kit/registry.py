@@ -6,6 +6,7 @@ A package ``saara_kit/<name>/`` with a module ``domain.py`` that defines ``DOMAI
 ``FORMS``, forms it builds itself (name -> builder; the application and review forms). A
 domain that lives elsewhere calls ``register(domain)``.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -26,9 +27,12 @@ PROGRAMME = ("stakeholders", "concertation", "budget", "grants", "directory")
 @cache
 def _built_in() -> dict[str, Domain]:
     """Collect the ``DOMAIN`` or ``DOMAINS`` of every ``saara_kit.<package>.domain`` module."""
-    return {declared.name: declared for module in _domain_modules()
-            for declared in getattr(module, "DOMAINS", (getattr(module, "DOMAIN", None),))
-            if isinstance(declared, Domain)}
+    return {
+        declared.name: declared
+        for module in _domain_modules()
+        for declared in getattr(module, "DOMAINS", (getattr(module, "DOMAIN", None),))
+        if isinstance(declared, Domain)
+    }
 
 
 @cache
@@ -37,9 +41,11 @@ def _domain_modules() -> list:
     imported: a form's kernel never loads the server, the charts or the exports just to find the domains."""
     import saara_kit
 
-    return [importlib.import_module(f"saara_kit.{package.name}.domain")
-            for package in pkgutil.iter_modules(saara_kit.__path__)
-            if package.ispkg and (Path(package.module_finder.path) / package.name / "domain.py").is_file()]
+    return [
+        importlib.import_module(f"saara_kit.{package.name}.domain")
+        for package in pkgutil.iter_modules(saara_kit.__path__)
+        if package.ispkg and (Path(package.module_finder.path) / package.name / "domain.py").is_file()
+    ]
 
 
 def _step_apps() -> dict[str, tuple[str, ...]]:
@@ -97,10 +103,17 @@ def apps() -> list[str]:
     """Return the apps: the domains that have one of their own (the others are steps of one), then
     the apps made of some steps (``STEP_APPS``), then the forms a package builds itself (``FORMS``),
     which serve its domains instead of the record-list form."""
-    served_by_forms = {declared.name for module in _domain_modules() if getattr(module, "FORMS", None)
-                       for declared in getattr(module, "DOMAINS", (getattr(module, "DOMAIN", None),))}
-    return [name for name, declared in domains().items() if declared.part_of is None and name not in served_by_forms] \
-        + list(_step_apps()) + list(_forms())
+    served_by_forms = {
+        declared.name
+        for module in _domain_modules()
+        if getattr(module, "FORMS", None)
+        for declared in getattr(module, "DOMAINS", (getattr(module, "DOMAIN", None),))
+    }
+    return (
+        [name for name, declared in domains().items() if declared.part_of is None and name not in served_by_forms]
+        + list(_step_apps())
+        + list(_forms())
+    )
 
 
 def steps(name: str) -> list[Domain]:

@@ -1,4 +1,5 @@
 """The project's folders and the workshop settings read from the environment."""
+
 from __future__ import annotations
 
 import os
@@ -7,24 +8,24 @@ from pathlib import Path
 __all__ = [
     "CHROMIUM_ARGS",
     "CHROMIUM_PATH",
+    "DATASETS_DIR",
     "DEVICE_HEADER",
     "GRACE_SECONDS",
     "KERNEL_SECRET_ENV",
     "KERNEL_SECRET_HEADER",
-    "NO_DEVICE",
-    "TRAINER",
-    "PROJECT_ROOT",
-    "DATASETS_DIR",
-    "PARAMS_DIR",
     "NOTEBOOKS_DIR",
-    "VOILA_APPS_DIR",
+    "NO_DEVICE",
+    "PARAMS_DIR",
+    "PROJECT_ROOT",
     "TEMPLATES_DIR",
+    "TRAINER",
+    "VOILA_APPS_DIR",
     "default_data_dir",
     "default_db_url",
     "default_region",
     "hub_served",
-    "remember_hub",
     "is_demo",
+    "remember_hub",
 ]
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -51,8 +52,14 @@ GRACE_SECONDS = 90
 # Debian's Chromium, headless, with no call home (the hubs are often offline).
 CHROMIUM_PATH = os.environ.get("SAARA_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = (
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 )
 
 
@@ -81,7 +88,9 @@ def remember_hub(data_dir: str | Path, region: str) -> None:
 def hub_served(data_dir: str | Path | None = None) -> str | None:
     """Return the hub the data folder last served (``remember_hub``), None when it never served one."""
     try:
-        return (Path(data_dir) if data_dir else default_data_dir()).joinpath(HUB_FILE).read_text(encoding="utf-8").strip() or None
+        return (Path(data_dir) if data_dir else default_data_dir()).joinpath(HUB_FILE).read_text(
+            encoding="utf-8"
+        ).strip() or None
     except OSError:
         return None
 

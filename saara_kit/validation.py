@@ -1,16 +1,18 @@
 """Field errors that say which field and why, in any language; reading numbers and labels."""
+
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any
 
 from saara_kit.i18n import catalogue, t
 
 __all__ = [
-    "FieldError",
     "LOOK_ALIKES",
+    "FieldError",
     "ValidationError",
     "code_for_text",
     "fold_name",
@@ -34,8 +36,10 @@ class FieldError:
         from saara_kit.i18n import format_number
 
         label = t(self.label_key, lang)
-        values = {name: format_number(value, lang) if isinstance(value, (float, Decimal)) else value
-                  for name, value in self.params.items()}
+        values = {
+            name: format_number(value, lang) if isinstance(value, (float, Decimal)) else value
+            for name, value in self.params.items()
+        }
         return t("error.field", lang, field=label, reason=t(f"error.{self.code}", lang, **values))
 
 
@@ -98,18 +102,32 @@ def parse_decimal(value: Any) -> Decimal:
 # Letters of other scripts drawn like Latin (or like another Arabic) letters: a name spelt with them
 # ("Assoc\u0456ation", a Cyrillic \u0456) passes for another. Each folds to the letter it looks like,
 # before case folds (a Cyrillic capital "\u041d" looks like "H", its small "\u043d" does not).
-LOOK_ALIKES = str.maketrans({
-    **dict(zip("\u0410\u0412\u0415\u0405\u0406\u0408\u041a\u041c\u041d\u041e\u0420\u0421\u0422\u0425\u0423\u04ae\u04c0",
-               "ABESIJKMHOPCTXYYI")),  # Cyrillic capitals
-    **dict(zip("\u0430\u0435\u043e\u0440\u0441\u0443\u0445\u0455\u0456\u0458\u04bb\u0501\u051b\u051d\u04cf\u04af",
-               "aeopcyxsijhdqwly")),  # Cyrillic small letters
-    **dict(zip("\u0391\u0392\u0395\u0396\u0397\u0399\u039a\u039c\u039d\u039f\u03a1\u03a4\u03a5\u03a7",
-               "ABEZHIKMNOPTYX")),  # Greek capitals
-    **dict(zip("\u03b1\u03b9\u03ba\u03bd\u03bf\u03c1\u03c5\u03c7", "aikvopux")),  # Greek small letters
-    **dict(zip("\u0131\u0237\u0251\u0261", "ijag")),  # Latin dotless i and j, script a and g
-    # Arabic: alef wasla, Persian yeh and alef maqsura (drawn alike at a word's end), keheh; tatweel stretches
-    **dict(zip("\u0671\u06cc\u0649\u06a9", "\u0627\u064a\u064a\u0643")), "\u0640": None,
-})
+LOOK_ALIKES = str.maketrans(
+    {
+        **dict(
+            zip(
+                "\u0410\u0412\u0415\u0405\u0406\u0408\u041a\u041c\u041d\u041e\u0420\u0421\u0422\u0425\u0423\u04ae\u04c0",
+                "ABESIJKMHOPCTXYYI",
+            )
+        ),  # Cyrillic capitals
+        **dict(
+            zip(
+                "\u0430\u0435\u043e\u0440\u0441\u0443\u0445\u0455\u0456\u0458\u04bb\u0501\u051b\u051d\u04cf\u04af",
+                "aeopcyxsijhdqwly",
+            )
+        ),  # Cyrillic small letters
+        **dict(
+            zip(
+                "\u0391\u0392\u0395\u0396\u0397\u0399\u039a\u039c\u039d\u039f\u03a1\u03a4\u03a5\u03a7", "ABEZHIKMNOPTYX"
+            )
+        ),  # Greek capitals
+        **dict(zip("\u03b1\u03b9\u03ba\u03bd\u03bf\u03c1\u03c5\u03c7", "aikvopux")),  # Greek small letters
+        **dict(zip("\u0131\u0237\u0251\u0261", "ijag")),  # Latin dotless i and j, script a and g
+        # Arabic: alef wasla, Persian yeh and alef maqsura (drawn alike at a word's end), keheh; tatweel stretches
+        **dict(zip("\u0671\u06cc\u0649\u06a9", "\u0627\u064a\u064a\u0643")),
+        "\u0640": None,
+    }
+)
 UNSEEN = frozenset(("Mn", "Me", "Cf"))  # marks, and format characters: zero-width spaces and joiners, bidi marks
 
 
@@ -117,8 +135,9 @@ def fold_text(text: str) -> str:
     """Return ``text`` without case, accents, invisible characters (zero-width, bidi marks) or
     look-alike letters of other scripts, for comparing names and labels."""
     decomposed = unicodedata.normalize("NFKD", text.strip()).translate(LOOK_ALIKES).casefold()
-    return "".join(char for char in decomposed
-                   if not unicodedata.combining(char) and unicodedata.category(char) not in UNSEEN)
+    return "".join(
+        char for char in decomposed if not unicodedata.combining(char) and unicodedata.category(char) not in UNSEEN
+    )
 
 
 def fold_name(text: str) -> str:

@@ -1,4 +1,5 @@
 """Tests that need Debian's Chromium fail without it when ``SAARA_REQUIRE_BROWSER=1`` (CI), else skip."""
+
 from __future__ import annotations
 
 import os

@@ -1,4 +1,5 @@
 """Fixtures shared by every test tier."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -81,10 +82,11 @@ def postgres_url():
 @pytest.fixture(params=["sqlite", "postgresql"])
 def any_store(request, tmp_path):
     """A real store on each supported database."""
-    if request.param == "sqlite":
-        opened = open_store(tmp_path / "data")
-    else:
-        opened = open_store(db_url=request.getfixturevalue("postgres_url"))
+    opened = (
+        open_store(tmp_path / "data")
+        if request.param == "sqlite"
+        else open_store(db_url=request.getfixturevalue("postgres_url"))
+    )
     yield opened
     opened.close()
 

@@ -1,4 +1,5 @@
 """A real, emptied PostgreSQL database for the store tests (``.ci/postgres start`` sets it in CI)."""
+
 from __future__ import annotations
 
 import os
@@ -25,7 +26,7 @@ def emptied_postgres():
     ``SAARA_REQUIRE_POSTGRES=1`` (CI), else skip."""
     url = os.environ.get("SAARA_TEST_PG_URL")
     if not url:
-        message = "no PostgreSQL: run  eval \"$(bash .ci/postgres start)\"  first"
+        message = 'no PostgreSQL: run  eval "$(bash .ci/postgres start)"  first'
         if os.environ.get("SAARA_REQUIRE_POSTGRES") == "1":
             pytest.fail(message)
         pytest.skip(message)

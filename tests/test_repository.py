@@ -1,4 +1,5 @@
 """Checks on the repository: clean thin notebooks, parameters cells, dependencies in sync, data documented."""
+
 from __future__ import annotations
 
 import ast
@@ -68,7 +69,7 @@ def _specs(requirements) -> dict[str, str]:
     specs = {}
     for item in requirements:
         name = re.split(r"[<>=!~ \[]", item, maxsplit=1)[0]
-        version = re.sub(r"^\[[^\]]*\]", "", item[len(name):])  # pip extras have no conda twin
+        version = re.sub(r"^\[[^\]]*\]", "", item[len(name) :])  # pip extras have no conda twin
         specs[name.lower().replace("_", "-")] = version.replace(" ", "")
     return specs
 

@@ -1,5 +1,6 @@
 """What a budget's records add up to (pure functions over DataFrames): each line's amount in its
 currency and in DZD, totals by heading and by funder, and the funders' rules checked."""
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -14,9 +15,18 @@ from saara_kit.settings import default_region
 from saara_kit.validation import FieldError
 
 __all__ = [
-    "budget_checks", "checks_table", "eur_rate", "flexibility_breaches", "funder_totals", "heading_table",
-    "heading_totals", "hub_of",
-    "sensitivity_table", "spent_in_dzd", "variance", "with_amounts",
+    "budget_checks",
+    "checks_table",
+    "eur_rate",
+    "flexibility_breaches",
+    "funder_totals",
+    "heading_table",
+    "heading_totals",
+    "hub_of",
+    "sensitivity_table",
+    "spent_in_dzd",
+    "variance",
+    "with_amounts",
 ]
 
 SHARES: Shares = next(f for f in LINE_FIELDS if isinstance(f, Shares))
@@ -42,12 +52,17 @@ def hub_of(lines: pd.DataFrame) -> str:
 def with_amounts(lines: pd.DataFrame, second_rate: bool = False) -> pd.DataFrame:
     """Return budget lines (or in-kind contributions) with ``amount`` (quantity × unit rate, in the
     line's currency) and ``amount_dzd`` (at the hub's rate, or its second rate)."""
-    amounts = [Decimal(str(quantity)) * Decimal(str(rate)) for quantity, rate in zip(lines["quantity"], lines["unit_rate"])]
+    amounts = [
+        Decimal(str(quantity)) * Decimal(str(rate)) for quantity, rate in zip(lines["quantity"], lines["unit_rate"])
+    ]
     regions = lines["region"] if "region" in lines else [default_region()] * len(lines)  # a form's draft: its hub
-    in_dzd = [amount * (eur_rate(region, second_rate) if currency == "EUR" else 1)
-              for amount, currency, region in zip(amounts, lines["currency"], regions)]
-    return lines.assign(amount=[float(a.quantize(CENT)) for a in amounts],
-                        amount_dzd=[float(a.quantize(CENT)) for a in in_dzd])
+    in_dzd = [
+        amount * (eur_rate(region, second_rate) if currency == "EUR" else 1)
+        for amount, currency, region in zip(amounts, lines["currency"], regions)
+    ]
+    return lines.assign(
+        amount=[float(a.quantize(CENT)) for a in amounts], amount_dzd=[float(a.quantize(CENT)) for a in in_dzd]
+    )
 
 
 def spent_in_dzd(expenditures: pd.DataFrame) -> pd.DataFrame:
@@ -66,10 +81,17 @@ def heading_table(lines: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:
     totals = heading_totals(with_amounts(lines))
     rate = float(eur_rate(hub_of(lines)))
     rows = [(t(f"budget_lines.heading.{h}", lang), totals[h]) for h in HEADINGS]
-    rows += [(t("budget.direct_costs", lang), totals[list(DIRECT_HEADINGS)].sum()), (t("budget.total", lang), totals.sum())]
-    return pd.DataFrame([(label, format_money(amount, "DZD", lang), format_money(amount / rate, "EUR", lang))
-                         for label, amount in rows],
-                        columns=[t("budget_lines.field.heading", lang), "DZD", "EUR"])
+    rows += [
+        (t("budget.direct_costs", lang), totals[list(DIRECT_HEADINGS)].sum()),
+        (t("budget.total", lang), totals.sum()),
+    ]
+    return pd.DataFrame(
+        [
+            (label, format_money(amount, "DZD", lang), format_money(amount / rate, "EUR", lang))
+            for label, amount in rows
+        ],
+        columns=[t("budget_lines.field.heading", lang), "DZD", "EUR"],
+    )
 
 
 def funder_totals(lines: pd.DataFrame) -> pd.Series:
@@ -94,7 +116,9 @@ def variance(lines: pd.DataFrame, expenditures: pd.DataFrame) -> pd.DataFrame:
                 actual[heading_of[line]] += amount
     table = pd.DataFrame({"plan": plan, "actual": actual})
     table["difference"] = table["actual"] - table["plan"]
-    table["pct"] = [float(_shown(_share(a, p))) for a, p in zip(table["actual"], table["plan"])]  # shown; rules use the exact share
+    table["pct"] = [
+        float(_shown(_share(a, p))) for a, p in zip(table["actual"], table["plan"])
+    ]  # shown; rules use the exact share
     return table
 
 
@@ -106,10 +130,15 @@ def sensitivity_table(records: dict[str, pd.DataFrame], lang: str = "fr") -> pd.
     lines = records["budget_lines"]
     first, second = heading_totals(with_amounts(lines)), heading_totals(with_amounts(lines, second_rate=True))
     rate = load_region(hub_of(lines)).eur_rate  # its figures and date
-    return pd.DataFrame({
-        t("budget_lines.field.heading", lang): [t(f"budget_lines.heading.{h}", lang) for h in HEADINGS],
-        t("budget.at_rate", lang, rate=format_number(rate.dzd, lang), date=format_date(rate.date, lang)): list(first),
-        t("budget.at_second_rate", lang, rate=format_number(rate.second, lang)): list(second)})
+    return pd.DataFrame(
+        {
+            t("budget_lines.field.heading", lang): [t(f"budget_lines.heading.{h}", lang) for h in HEADINGS],
+            t("budget.at_rate", lang, rate=format_number(rate.dzd, lang), date=format_date(rate.date, lang)): list(
+                first
+            ),
+            t("budget.at_second_rate", lang, rate=format_number(rate.second, lang)): list(second),
+        }
+    )
 
 
 def _share(part: float, whole: float) -> Decimal:
@@ -123,29 +152,46 @@ def _shown(share: Decimal) -> Decimal:
     return share.quantize(Decimal("0.1"))
 
 
-def _breaches(rules_id: str, lines: pd.DataFrame, funding: pd.DataFrame, spent: pd.DataFrame,
-              final: bool = False) -> list[FieldError]:
+def _breaches(
+    rules_id: str, lines: pd.DataFrame, funding: pd.DataFrame, spent: pd.DataFrame, final: bool = False
+) -> list[FieldError]:
     rules = ruleset(rules_id)
     totals = heading_totals(lines)
     direct = float(totals[list(DIRECT_HEADINGS)].sum())
     indirect_base = direct + (float(totals["contingency"]) if rules.indirect_base == "direct_and_contingency" else 0.0)
     found = []
     with_contingency = "_with_contingency" if rules.indirect_base == "direct_and_contingency" else ""
-    for heading, cap, base, code in (("indirect", rules.indirect_max_pct, indirect_base, f"indirect_cap{with_contingency}"),
-                                     ("contingency", rules.contingency_max_pct, direct, "contingency_cap")):
+    for heading, cap, base, code in (
+        ("indirect", rules.indirect_max_pct, indirect_base, f"indirect_cap{with_contingency}"),
+        ("contingency", rules.contingency_max_pct, direct, "contingency_cap"),
+    ):
         share = _share(float(totals[heading]), base)
         if cap is not None and share > cap:
-            found.append(FieldError("heading", f"budget_lines.heading.{heading}", code, {"share": _shown(share), "cap": cap}))
+            found.append(
+                FieldError("heading", f"budget_lines.heading.{heading}", code, {"share": _shown(share), "cap": cap})
+            )
     requested = set(funding.loc[funding["kind"] == "requested", "funder"])
     paid = funder_totals(lines)
     asked, total = float(paid[paid.index.isin(requested)].sum()), float(lines["amount_dzd"].sum())
     if rules.max_grant is not None and Decimal(str(asked)) > rules.max_grant:
-        found.append(FieldError("shares", "budget_lines.field.shares", "max_grant",
-                                {"asked": Decimal(str(asked)).quantize(CENT), "cap": rules.max_grant}))
+        found.append(
+            FieldError(
+                "shares",
+                "budget_lines.field.shares",
+                "max_grant",
+                {"asked": Decimal(str(asked)).quantize(CENT), "cap": rules.max_grant},
+            )
+        )
     cofunding = 100 - _share(asked, total) if total else Decimal(100)
     if rules.min_cofunding_pct is not None and cofunding < rules.min_cofunding_pct:
-        found.append(FieldError("shares", "budget_lines.field.shares", "min_cofunding",
-                                {"share": _shown(cofunding), "minimum": rules.min_cofunding_pct}))
+        found.append(
+            FieldError(
+                "shares",
+                "budget_lines.field.shares",
+                "min_cofunding",
+                {"share": _shown(cofunding), "minimum": rules.min_cofunding_pct},
+            )
+        )
     if len(spent):
         found += flexibility_breaches(rules_id, variance(lines, spent), final)
     return found
@@ -165,11 +211,23 @@ def flexibility_breaches(rules_id: str, spent: pd.DataFrame, final: bool = False
             continue
         moved = _share(row["actual"], row["plan"]) - 100
         if moved > rules.flexibility_pct:
-            found.append(FieldError("heading", f"budget_lines.heading.{heading}", "over_flexibility",
-                                    {"over": _shown(moved), "cap": rules.flexibility_pct}))
+            found.append(
+                FieldError(
+                    "heading",
+                    f"budget_lines.heading.{heading}",
+                    "over_flexibility",
+                    {"over": _shown(moved), "cap": rules.flexibility_pct},
+                )
+            )
         elif final and rules.flexibility_directions == "both" and -moved > rules.flexibility_pct:
-            found.append(FieldError("heading", f"budget_lines.heading.{heading}", "under_flexibility",
-                                    {"under": _shown(-moved), "cap": rules.flexibility_pct}))
+            found.append(
+                FieldError(
+                    "heading",
+                    f"budget_lines.heading.{heading}",
+                    "under_flexibility",
+                    {"under": _shown(-moved), "cap": rules.flexibility_pct},
+                )
+            )
     return found
 
 
@@ -185,10 +243,14 @@ def budget_checks(records: dict[str, pd.DataFrame], final: bool = False) -> list
     for budget in records["budget"].itertuples(index=False):
         mine = (lines["association"] == budget.association) & (lines["budget"] == budget.name)
         theirs = funding[(funding["association"] == budget.association) & (funding["budget"] == budget.name)]
-        spending = spent[(spent["association"] == budget.association) & spent["line"].isin(lines.loc[mine, "description"])]
+        spending = spent[
+            (spent["association"] == budget.association) & spent["line"].isin(lines.loc[mine, "description"])
+        ]
         if mine.any():
-            found += [(budget.association, budget.name, problem)
-                      for problem in _breaches(budget.rules, lines[mine], theirs, spending, final)]
+            found += [
+                (budget.association, budget.name, problem)
+                for problem in _breaches(budget.rules, lines[mine], theirs, spending, final)
+            ]
     return found
 
 

@@ -1,5 +1,6 @@
 """The budget drawn: totals by heading (in DZD or in EUR, one currency per chart), what each funder
 pays, and the plan against what was spent."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -33,20 +34,38 @@ def _bars(heading: str, alt: str, labels: list[str], values: list[float], lang: 
     return figure, axes
 
 
-def headings_chart(lines: pd.DataFrame, lang: str = "fr", title: str | None = None, currency: str = "DZD") -> ChartFigure:
+def headings_chart(
+    lines: pd.DataFrame, lang: str = "fr", title: str | None = None, currency: str = "DZD"
+) -> ChartFigure:
     """Draw each heading's total in ``currency`` (DZD or EUR, at the hub's rate), its amount at the bar's
     end in the same currency; ``figure.totals`` is what was drawn (heading -> amount in ``currency``)."""
     lines = with_amounts(lines)
     totals = heading_totals(lines) / (float(eur_rate(hub_of(lines))) if currency == "EUR" else 1)
     heading = title or t("budget.chart.headings", lang, currency=currency)
-    figure, axes = _bars(heading, t("budget.chart.headings_alt", lang, title=heading, currency=currency,
-                                    total=format_number(round(totals.sum()), lang)),
-                         [t(f"budget_lines.heading.{h}", lang) for h in HEADINGS], list(totals), lang)
+    figure, axes = _bars(
+        heading,
+        t(
+            "budget.chart.headings_alt",
+            lang,
+            title=heading,
+            currency=currency,
+            total=format_number(round(totals.sum()), lang),
+        ),
+        [t(f"budget_lines.heading.{h}", lang) for h in HEADINGS],
+        list(totals),
+        lang,
+    )
     axes.set_xlabel(currency)
     for row, value in enumerate(totals):  # each bar's amount, in the chart's one currency
         if value:
-            axes.annotate(format_number(round(value), lang), (value, row),
-                          fontsize=SMALLEST_FONT_PT, xytext=(3, 0), textcoords="offset points", va="center")
+            axes.annotate(
+                format_number(round(value), lang),
+                (value, row),
+                fontsize=SMALLEST_FONT_PT,
+                xytext=(3, 0),
+                textcoords="offset points",
+                va="center",
+            )
     figure.totals = totals
     return figure
 
@@ -55,25 +74,34 @@ def funders_chart(lines: pd.DataFrame, lang: str = "fr", title: str | None = Non
     """Draw what each funder pays, in DZD (each line's amount times the funder's share)."""
     paid = funder_totals(with_amounts(lines)).sort_values(ascending=False)
     heading = title or t("budget.chart.funders", lang)
-    figure, _ = _bars(heading, t("budget.chart.funders_alt", lang, title=heading, count=len(paid)),
-                      list(paid.index), list(paid), lang)
+    figure, _ = _bars(
+        heading, t("budget.chart.funders_alt", lang, title=heading, count=len(paid)), list(paid.index), list(paid), lang
+    )
     figure.paid = paid
     return figure
 
 
-def actuals_chart(lines: pd.DataFrame, expenditures: pd.DataFrame, lang: str = "fr", title: str | None = None) -> ChartFigure:
+def actuals_chart(
+    lines: pd.DataFrame, expenditures: pd.DataFrame, lang: str = "fr", title: str | None = None
+) -> ChartFigure:
     """Draw, per heading, the plan and what was spent (red when over the plan); ``figure.variance``."""
     table = variance(with_amounts(lines), expenditures)
     heading = title or t("budget.chart.actuals", lang)
     labels = [t(f"budget_lines.heading.{h}", lang) for h in table.index]
-    figure = new_figure(FIGURE_WIDTH_IN, max(3.2, 2.0 + 0.5 * len(labels)), alt=t(
-        "budget.chart.actuals_alt", lang, title=heading))
+    figure = new_figure(
+        FIGURE_WIDTH_IN, max(3.2, 2.0 + 0.5 * len(labels)), alt=t("budget.chart.actuals_alt", lang, title=heading)
+    )
     title_figure(figure, heading, is_rtl(lang))
     axes = figure.add_subplot()
     rows = range(len(labels))
     axes.barh([row - 0.2 for row in rows], table["plan"], height=0.4, color=PLAN_COLOUR, label=t("budget.plan", lang))
-    axes.barh([row + 0.2 for row in rows], table["actual"], height=0.4, label=t("budget.actual", lang),
-              color=[OVER_COLOUR if a > p else ACTUAL_COLOUR for a, p in zip(table["actual"], table["plan"])])
+    axes.barh(
+        [row + 0.2 for row in rows],
+        table["actual"],
+        height=0.4,
+        label=t("budget.actual", lang),
+        color=[OVER_COLOUR if a > p else ACTUAL_COLOUR for a, p in zip(table["actual"], table["plan"])],
+    )
     axes.set_yticks(list(rows), [short_label(label, 26) for label in labels])
     axes.invert_yaxis()
     axes.xaxis.set_major_formatter(_dzd(lang))

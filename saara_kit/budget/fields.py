@@ -3,20 +3,32 @@
 Lines, in-kind contributions and expenditures name their budget (``Reference`` to ``budget``);
 a line's ``shares`` name the budget's funding sources, each with its per cent.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Iterable
+from typing import Any
 
 from saara_kit.records import Amount, Choice, Date, Reference, Text
 from saara_kit.records.fields import Invalid
 from saara_kit.validation import parse_decimal
 
 __all__ = [
-    "BUDGET_FIELDS", "CURRENCIES", "DIRECT_HEADINGS", "EXPENDITURE_FIELDS", "FUNDING_FIELDS", "FUNDING_KINDS",
-    "HEADINGS", "IN_KIND_FIELDS", "IN_KIND_KINDS", "LINE_FIELDS", "RULESETS", "Shares",
+    "BUDGET_FIELDS",
+    "CURRENCIES",
+    "DIRECT_HEADINGS",
+    "EXPENDITURE_FIELDS",
+    "FUNDING_FIELDS",
+    "FUNDING_KINDS",
+    "HEADINGS",
+    "IN_KIND_FIELDS",
+    "IN_KIND_KINDS",
+    "LINE_FIELDS",
+    "RULESETS",
+    "Shares",
 ]
 
 # EU grant practice: six headings of direct costs, then contingency and indirect costs, which the

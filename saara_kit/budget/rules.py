@@ -1,4 +1,5 @@
 """The funders' rules, one YAML file each in ``rulesets/``, and what a budget must respect."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -47,12 +48,21 @@ def ruleset(rules_id: str) -> RuleSet:
     """Return the rule set ``rulesets/<rules_id>.yaml``."""
     raw = read_yaml(RULESETS_DIR / f"{rules_id}.yaml")
     words = {name: str(raw[name]) for name in ("indirect_base", "flexibility_directions") if name in raw}
-    if words.get("indirect_base", "direct") not in BASES or words.get("flexibility_directions", "both") not in DIRECTIONS:
-        raise ValueError(f"{rules_id}: indirect_base must be one of {BASES}, flexibility_directions one of {DIRECTIONS}")
-    limits = {name: Decimal(str(value)) for name, value in raw.items()
-              if name not in ("id", "name", "source", *words)}
-    return RuleSet(id=raw["id"], names=dict(raw["name"]), source={k: str(v) for k, v in (raw.get("source") or {}).items()},
-                   **words, **limits)
+    if (
+        words.get("indirect_base", "direct") not in BASES
+        or words.get("flexibility_directions", "both") not in DIRECTIONS
+    ):
+        raise ValueError(
+            f"{rules_id}: indirect_base must be one of {BASES}, flexibility_directions one of {DIRECTIONS}"
+        )
+    limits = {name: Decimal(str(value)) for name, value in raw.items() if name not in ("id", "name", "source", *words)}
+    return RuleSet(
+        id=raw["id"],
+        names=dict(raw["name"]),
+        source={k: str(v) for k, v in (raw.get("source") or {}).items()},
+        **words,
+        **limits,
+    )
 
 
 def rulesets() -> list[RuleSet]:

@@ -4,6 +4,7 @@ Charts are built as ``ChartFigure`` objects, not through pyplot: nothing global 
 A ``ChartFigure`` shows itself as a PNG wherever IPython displays it (JupyterLab, papermill runs,
 the HTML dossiers), even when pyplot and its inline backend were never loaded.
 """
+
 from __future__ import annotations
 
 import io
@@ -18,8 +19,19 @@ from matplotlib.ft2font import FT2Font
 from matplotlib.text import Text
 
 __all__ = [
-    "CHART_DPI", "FIGURE_WIDTH_IN", "FONT_PREFERENCE", "MIN_TEXT_CSS_PX", "PHONE_CHART_WIDTH_PX", "SMALLEST_FONT_PT",
-    "ChartFigure", "drawable", "figure_to_png", "line_spacing", "new_figure", "smallest_text_px", "title_figure",
+    "CHART_DPI",
+    "FIGURE_WIDTH_IN",
+    "FONT_PREFERENCE",
+    "MIN_TEXT_CSS_PX",
+    "PHONE_CHART_WIDTH_PX",
+    "SMALLEST_FONT_PT",
+    "ChartFigure",
+    "drawable",
+    "figure_to_png",
+    "line_spacing",
+    "new_figure",
+    "smallest_text_px",
+    "title_figure",
     "use_saara_style",
 ]
 
@@ -96,7 +108,7 @@ def drawable(text: str) -> str:
 def short_label(text: object, length: int) -> str:
     """Return ``text`` as drawn (see ``drawable``), cut to ``length`` characters with an ellipsis."""
     drawn = drawable(str(text))
-    return drawn if len(drawn) <= length else drawn[:length - 1] + "…"
+    return drawn if len(drawn) <= length else drawn[: length - 1] + "…"
 
 
 def short_names(names: list[str], length: int = 22) -> list[str]:

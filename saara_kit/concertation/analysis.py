@@ -1,4 +1,5 @@
 """What the plan's records say once put together (pure functions over DataFrames)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -11,7 +12,12 @@ from saara_kit.i18n import t
 from saara_kit.records import References
 
 __all__ = [
-    "LOGFRAME_COLUMNS", "RACI_ROLES", "logframe_table", "meeting_events", "raci_matrix", "raci_table",
+    "LOGFRAME_COLUMNS",
+    "RACI_ROLES",
+    "logframe_table",
+    "meeting_events",
+    "raci_matrix",
+    "raci_table",
     "with_level",
 ]
 
@@ -30,8 +36,11 @@ def raci_matrix(activities: pd.DataFrame) -> pd.DataFrame:
                 actors[actor] = None
                 roles[activity.name, actor] = roles.get((activity.name, actor), "") + role[0].upper()
     index = list(dict.fromkeys(activities["name"])) if len(activities) else []
-    return pd.DataFrame([[roles.get((activity, actor), "") for actor in actors] for activity in index],
-                        index=pd.Index(index, name="activity"), columns=list(actors))
+    return pd.DataFrame(
+        [[roles.get((activity, actor), "") for actor in actors] for activity in index],
+        index=pd.Index(index, name="activity"),
+        columns=list(actors),
+    )
 
 
 def raci_table(records: dict[str, pd.DataFrame], lang: str = "fr") -> pd.DataFrame:
@@ -49,9 +58,16 @@ def meeting_events(meetings, lang: str) -> list:
         start = dt.datetime.fromisoformat(f"{meeting.date}T{meeting.time or '09:00'}")
         agenda = f"{t('meetings.field.agenda', lang)} : {meeting.agenda}\n" if meeting.agenda else ""
         invited = f"{t('meetings.field.invitees', lang)} : {meeting.invitees}"
-        events.append(Event(uid=f"{meeting.record_id}@saara-kit", summary=f"{meeting.title} — {meeting.association}",
-                            start=start, duration=dt.timedelta(hours=MEETING_HOURS), location=meeting.place,
-                            description=agenda + invited))
+        events.append(
+            Event(
+                uid=f"{meeting.record_id}@saara-kit",
+                summary=f"{meeting.title} — {meeting.association}",
+                start=start,
+                duration=dt.timedelta(hours=MEETING_HOURS),
+                location=meeting.place,
+                description=agenda + invited,
+            )
+        )
     return events
 
 
@@ -76,9 +92,20 @@ def logframe_table(records: dict[str, pd.DataFrame], lang: str = "fr") -> pd.Dat
     for line in sorted(lines.itertuples(index=False), key=lambda line: (line.plan, _number_order(line.number))):
         activity = activities.get(line.activity)
         what = f"{line.activity} ({activity.start} – {activity.end})" if activity is not None else line.activity
-        rows.append([line.plan, t(f"logframe.level.{line.level}", lang), line.number or "",
-                     what if line.level == "activity" else line.statement,
-                     *(getattr(line, column) for column in LOGFRAME_COLUMNS)])
-    headers = [t("logframe.field.plan", lang), t("logframe.field.level", lang), t("logframe.number_short", lang),
-               t("logframe.field.statement", lang), *(t(f"logframe.field.{column}", lang) for column in LOGFRAME_COLUMNS)]
+        rows.append(
+            [
+                line.plan,
+                t(f"logframe.level.{line.level}", lang),
+                line.number or "",
+                what if line.level == "activity" else line.statement,
+                *(getattr(line, column) for column in LOGFRAME_COLUMNS),
+            ]
+        )
+    headers = [
+        t("logframe.field.plan", lang),
+        t("logframe.field.level", lang),
+        t("logframe.number_short", lang),
+        t("logframe.field.statement", lang),
+        *(t(f"logframe.field.{column}", lang) for column in LOGFRAME_COLUMNS),
+    ]
     return pd.DataFrame(rows, columns=headers)

@@ -1,5 +1,6 @@
 """The plan drawn: a Gantt chart of its activities (its meetings as milestones), who does what
 (RACI heatmap), how the commitments progress, and how far each type of actor takes part."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -26,14 +27,18 @@ def _day(text: str) -> dt.date:
     return dt.date.fromisoformat(str(text)[:10])
 
 
-def gantt_chart(activities: pd.DataFrame, meetings: pd.DataFrame = NO_MEETINGS, lang: str = "fr",
-                title: str | None = None) -> ChartFigure:
+def gantt_chart(
+    activities: pd.DataFrame, meetings: pd.DataFrame = NO_MEETINGS, lang: str = "fr", title: str | None = None
+) -> ChartFigure:
     """Draw one bar per activity, from its start to its end (first at the top), and each meeting
     as a diamond on the top row; ``figure.bars`` and ``figure.milestones`` count what was drawn."""
     heading = title or t("concertation.gantt.title", lang)
     rows = list(activities.itertuples(index=False))
-    figure = new_figure(FIGURE_WIDTH_IN, max(3.0, 1.8 + 0.42 * (len(rows) + 1)), alt=t(
-        "concertation.gantt.alt", lang, title=heading, count=len(rows), meetings=len(meetings)))
+    figure = new_figure(
+        FIGURE_WIDTH_IN,
+        max(3.0, 1.8 + 0.42 * (len(rows) + 1)),
+        alt=t("concertation.gantt.alt", lang, title=heading, count=len(rows), meetings=len(meetings)),
+    )
     axes = figure.add_subplot()
     title_figure(figure, heading, is_rtl(lang))
     labels = [t("concertation.gantt.meetings", lang)] + [short_label(row.name, 22) for row in rows]
@@ -46,8 +51,9 @@ def gantt_chart(activities: pd.DataFrame, meetings: pd.DataFrame = NO_MEETINGS, 
     axes.set_ylim(len(labels) - 0.4, -0.6)  # the meetings' row on top, then the activities in order
     axes.xaxis_date()
     axes.xaxis.set_major_locator(mdates.MonthLocator())
-    axes.xaxis.set_major_formatter(FuncFormatter(
-        lambda value, _: format_date(mdates.num2date(value).date(), lang, "MMM")))
+    axes.xaxis.set_major_formatter(
+        FuncFormatter(lambda value, _: format_date(mdates.num2date(value).date(), lang, "MMM"))
+    )
     axes.tick_params(axis="x", labelsize=SMALLEST_FONT_PT, rotation=45)
     axes.grid(axis="x", color="#dddddd", linewidth=0.6)
     figure.bars, figure.milestones = len(rows), len(dates)
@@ -65,46 +71,73 @@ def raci_heatmap(activities: pd.DataFrame, lang: str = "fr", title: str | None =
     matrix = raci_matrix(activities)
     heading = title or t("concertation.raci.title", lang)
     rows, columns = matrix.shape
-    figure = new_figure(max(FIGURE_WIDTH_IN, 2.4 + 0.34 * columns), max(3.0, 2.4 + 0.34 * rows), alt=t(
-        "concertation.raci.alt", lang, title=heading, count=rows, actors=columns))
+    figure = new_figure(
+        max(FIGURE_WIDTH_IN, 2.4 + 0.34 * columns),
+        max(3.0, 2.4 + 0.34 * rows),
+        alt=t("concertation.raci.alt", lang, title=heading, count=rows, actors=columns),
+    )
     axes = figure.add_subplot()
     title_figure(figure, heading, is_rtl(lang))
-    strength = [[max(ROLE_STRENGTH.index(letter) for letter in cell) if cell else 0 for cell in row]
-                for row in matrix.to_numpy()]
+    strength = [
+        [max(ROLE_STRENGTH.index(letter) for letter in cell) if cell else 0 for cell in row]
+        for row in matrix.to_numpy()
+    ]
     if rows and columns:
-        axes.imshow(strength, cmap=ListedColormap([ROLE_COLOURS[code] for code in ROLE_STRENGTH]),
-                    vmin=0, vmax=len(ROLE_STRENGTH) - 1, aspect="auto")
+        axes.imshow(
+            strength,
+            cmap=ListedColormap([ROLE_COLOURS[code] for code in ROLE_STRENGTH]),
+            vmin=0,
+            vmax=len(ROLE_STRENGTH) - 1,
+            aspect="auto",
+        )
     for (row, column), cell in pd.DataFrame(matrix.to_numpy()).stack().items():
         if cell:
-            axes.text(column, row, cell, ha="center", va="center", fontsize=SMALLEST_FONT_PT,
-                      color="white" if "A" in cell else "black")
-    axes.set_xticks(range(columns), [short_label(name, 18) for name in matrix.columns], rotation=60,
-                    ha="right", fontsize=SMALLEST_FONT_PT)
+            axes.text(
+                column,
+                row,
+                cell,
+                ha="center",
+                va="center",
+                fontsize=SMALLEST_FONT_PT,
+                color="white" if "A" in cell else "black",
+            )
+    axes.set_xticks(
+        range(columns),
+        [short_label(name, 18) for name in matrix.columns],
+        rotation=60,
+        ha="right",
+        fontsize=SMALLEST_FONT_PT,
+    )
     axes.set_yticks(range(rows), [short_label(name, 22) for name in matrix.index], fontsize=SMALLEST_FONT_PT)
     axes.set_xticks([x - 0.5 for x in range(1, columns)], minor=True)
     axes.set_yticks([y - 0.5 for y in range(1, rows)], minor=True)
     axes.grid(which="minor", color="#bbbbbb", linewidth=0.5)
     axes.tick_params(which="minor", length=0)
-    axes.set_xlabel(" · ".join(t(f"activities.field.{role}", lang) for role in RACI_ROLES),
-                    fontsize=SMALLEST_FONT_PT, wrap=True)
+    axes.set_xlabel(
+        " · ".join(t(f"activities.field.{role}", lang) for role in RACI_ROLES), fontsize=SMALLEST_FONT_PT, wrap=True
+    )
     figure.cells = int(sum(bool(cell) for cell in matrix.to_numpy().ravel()))
     return figure
 
 
-def commitments_chart(history: pd.DataFrame, lang: str = "fr", title: str | None = None,
-                      shown: int = 8) -> ChartFigure:
+def commitments_chart(history: pd.DataFrame, lang: str = "fr", title: str | None = None, shown: int = 8) -> ChartFigure:
     """Draw each commitment's progress (%) over the dates its revisions were saved, as steps up to
     the last save; the ``shown`` latest-due ones are named in the legend. ``figure.commitments`` counts them."""
     heading = title or t("commitments.chart.title", lang)
-    figure = new_figure(FIGURE_WIDTH_IN, 4.6, alt=t("commitments.chart.alt", lang, title=heading,
-                                                    count=history["record_id"].nunique() if len(history) else 0))
+    figure = new_figure(
+        FIGURE_WIDTH_IN,
+        4.6,
+        alt=t(
+            "commitments.chart.alt", lang, title=heading, count=history["record_id"].nunique() if len(history) else 0
+        ),
+    )
     axes = figure.add_subplot()
     title_figure(figure, heading, is_rtl(lang))
     last = pd.to_datetime(history["saved_at"]).max() if len(history) else None
     lines = 0
     for number, (_, revisions) in enumerate(history.sort_values("saved_at").groupby("record_id", sort=False)):
-        when = list(pd.to_datetime(revisions["saved_at"])) + [last]
-        progress = list(revisions["progress"]) + [revisions["progress"].iloc[-1]]
+        when = [*list(pd.to_datetime(revisions["saved_at"])), last]
+        progress = [*list(revisions["progress"]), revisions["progress"].iloc[-1]]
         latest = revisions.iloc[-1]
         label = short_label(f"{latest['who']} : {latest['what']}", 34) if number < shown else None
         axes.step(when, progress, where="post", linewidth=1.6, label=label, alpha=0.9)
@@ -114,8 +147,9 @@ def commitments_chart(history: pd.DataFrame, lang: str = "fr", title: str | None
         axes.set_xlim(last - pd.Timedelta(days=3), last + pd.Timedelta(days=3))
     axes.set_ylabel(t("commitments.field.progress", lang))
     axes.xaxis.set_major_locator(mdates.AutoDateLocator(maxticks=6))
-    axes.xaxis.set_major_formatter(FuncFormatter(
-        lambda value, _: format_date(mdates.num2date(value).date(), lang, "d MMM")))
+    axes.xaxis.set_major_formatter(
+        FuncFormatter(lambda value, _: format_date(mdates.num2date(value).date(), lang, "d MMM"))
+    )
     axes.tick_params(axis="x", labelsize=SMALLEST_FONT_PT, rotation=45)
     if lines:
         axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.3), ncol=1, frameon=False)
@@ -126,26 +160,37 @@ def commitments_chart(history: pd.DataFrame, lang: str = "fr", title: str | None
 IAP2_COLOURS = ("#deebf7", "#9ecae1", "#6baed6", "#3182bd", "#08519c")  # inform (light) to empower (dark)
 
 
-def participation_chart(participation: pd.DataFrame, stakeholders: pd.DataFrame, lang: str = "fr",
-                        title: str | None = None) -> ChartFigure:
+def participation_chart(
+    participation: pd.DataFrame, stakeholders: pd.DataFrame, lang: str = "fr", title: str | None = None
+) -> ChartFigure:
     """Draw, for each type of actor, how many take part at each IAP2 level (stacked bars);
     ``figure.counts`` is the table drawn (types × levels)."""
     heading = title or t("participation.chart.title", lang)
     types = dict(zip(stakeholders["name"], stakeholders["type"]))
-    frame = pd.DataFrame({"type": [types.get(name, "other") for name in participation["stakeholder"]],
-                          "level": list(participation["level"])})
+    frame = pd.DataFrame(
+        {
+            "type": [types.get(name, "other") for name in participation["stakeholder"]],
+            "level": list(participation["level"]),
+        }
+    )
     counts = pd.crosstab(frame["type"], frame["level"]).reindex(columns=list(IAP2_LEVELS), fill_value=0)
     counts = counts.reindex([code for code in (*STAKEHOLDER_TYPES, "other") if code in counts.index])
-    figure = new_figure(FIGURE_WIDTH_IN, max(3.2, 2.4 + 0.4 * len(counts)), alt=t(
-        "participation.chart.alt", lang, title=heading, count=len(frame)))
+    figure = new_figure(
+        FIGURE_WIDTH_IN,
+        max(3.2, 2.4 + 0.4 * len(counts)),
+        alt=t("participation.chart.alt", lang, title=heading, count=len(frame)),
+    )
     axes = figure.add_subplot()
     title_figure(figure, heading, is_rtl(lang))
     left = [0] * len(counts)
     for level, colour in zip(IAP2_LEVELS, IAP2_COLOURS):
-        axes.barh(range(len(counts)), counts[level], left=left, color=colour,
-                  label=t(f"stakeholders.iap2.{level}", lang))
+        axes.barh(
+            range(len(counts)), counts[level], left=left, color=colour, label=t(f"stakeholders.iap2.{level}", lang)
+        )
         left = [a + b for a, b in zip(left, counts[level])]
-    axes.set_yticks(range(len(counts)), [short_label(t(f"stakeholders.type.{code}", lang), 24) for code in counts.index])
+    axes.set_yticks(
+        range(len(counts)), [short_label(t(f"stakeholders.type.{code}", lang), 24) for code in counts.index]
+    )
     axes.invert_yaxis()
     axes.xaxis.set_major_locator(MaxNLocator(integer=True))
     axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2, frameon=False)

@@ -1,14 +1,27 @@
 """The concertation app: the plan, then its steps (participation, activities, meetings,
 commitments), declared for the generic rooms (form, store, import/export, CLI, server)."""
+
 from __future__ import annotations
 
 from saara_kit.concertation.fields import (
-    ACTIVITY_FIELDS, COMMITMENT_FIELDS, LOGFRAME_FIELDS, LOGFRAME_LEVELS, MEETING_FIELDS, PARTICIPATION_FIELDS,
+    ACTIVITY_FIELDS,
+    COMMITMENT_FIELDS,
+    LOGFRAME_FIELDS,
+    LOGFRAME_LEVELS,
+    MEETING_FIELDS,
+    PARTICIPATION_FIELDS,
     PLAN_FIELDS,
 )
 from saara_kit.concertation.rules import (
-    activity_of_the_plan, attendance_adds_up, indicator_has_target, logframe_level, logframe_line,
-    overlapping_meetings, preconditions_advice, values_as_indicator_says, within_plan,
+    activity_of_the_plan,
+    attendance_adds_up,
+    indicator_has_target,
+    logframe_level,
+    logframe_line,
+    overlapping_meetings,
+    preconditions_advice,
+    values_as_indicator_says,
+    within_plan,
 )
 from saara_kit.i18n import t
 from saara_kit.records import Choice, Domain, Record, deferred
@@ -28,13 +41,18 @@ def _timeline(frame, lang: str, plans=None):
 def _handout_charts(records, lang: str) -> list:
     from saara_kit.concertation.charts import gantt_chart, participation_chart, raci_heatmap
 
-    return [gantt_chart(records["activities"], records["meetings"], lang), raci_heatmap(records["activities"], lang),
-            participation_chart(records["participation"], records["stakeholders"], lang)]
+    return [
+        gantt_chart(records["activities"], records["meetings"], lang),
+        raci_heatmap(records["activities"], lang),
+        participation_chart(records["participation"], records["stakeholders"], lang),
+    ]
 
 
 def _participation_label(record: Record, lang: str) -> str:
-    return (f"{record.stakeholder} — {t(f'stakeholders.iap2.{record.level}', lang)} : "
-            f"{t(f'participation.promise.{record.level}', lang)}")
+    return (
+        f"{record.stakeholder} — {t(f'stakeholders.iap2.{record.level}', lang)} : "
+        f"{t(f'participation.promise.{record.level}', lang)}"
+    )
 
 
 def _logframe_label(record: Record, lang: str) -> str:
@@ -45,42 +63,79 @@ def _logframe_label(record: Record, lang: str) -> str:
 
 
 DOMAIN = Domain(
-    name="concertation", kind="concertation_plan", fields=PLAN_FIELDS, key="name",
+    name="concertation",
+    kind="concertation_plan",
+    fields=PLAN_FIELDS,
+    key="name",
     rules=(in_order("concertation", "start", "end"),),
     title=lambda record, lang: f"{record.name} ({record.start} – {record.end})",
     samples="sample_concertation",
-    summaries=(("concertation.raci.sheet", deferred(ANALYSIS, "raci_table")),
-               ("logframe.sheet", deferred(ANALYSIS, "logframe_table"))), charts=_handout_charts,
+    summaries=(
+        ("concertation.raci.sheet", deferred(ANALYSIS, "raci_table")),
+        ("logframe.sheet", deferred(ANALYSIS, "logframe_table")),
+    ),
+    charts=_handout_charts,
 )
 PARTICIPATION = Domain(
-    name="participation", kind="participation", fields=PARTICIPATION_FIELDS, key="stakeholder",
-    title=_participation_label, samples="sample_participation", part_of="concertation",
+    name="participation",
+    kind="participation",
+    fields=PARTICIPATION_FIELDS,
+    key="stakeholder",
+    title=_participation_label,
+    samples="sample_participation",
+    part_of="concertation",
 )
 ACTIVITIES = Domain(
-    name="activities", kind="activity", fields=ACTIVITY_FIELDS, key="name",
-    rules=(in_order("activities", "start", "end"),), advice=preconditions_advice, picture=_timeline,
+    name="activities",
+    kind="activity",
+    fields=ACTIVITY_FIELDS,
+    key="name",
+    rules=(in_order("activities", "start", "end"),),
+    advice=preconditions_advice,
+    picture=_timeline,
     title=lambda record, lang: f"{record.name} ({record.start} – {record.end}) — A : {record.accountable}",
-    samples="sample_activities", part_of="concertation",
+    samples="sample_activities",
+    part_of="concertation",
 )
 MEETINGS = Domain(
-    name="meetings", kind="meeting", fields=MEETING_FIELDS, key="title",
-    rules=(attendance_adds_up,), link_rules=(within_plan,), advice=preconditions_advice,
+    name="meetings",
+    kind="meeting",
+    fields=MEETING_FIELDS,
+    key="title",
+    rules=(attendance_adds_up,),
+    link_rules=(within_plan,),
+    advice=preconditions_advice,
     events=deferred(ANALYSIS, "meeting_events"),
     warnings=(overlapping_meetings,),
     title=lambda record, lang: f"{record.date} {record.time} — {record.title} ({record.place})",
-    samples="sample_meetings", part_of="concertation",
+    samples="sample_meetings",
+    part_of="concertation",
 )
 COMMITMENTS = Domain(
-    name="commitments", kind="commitment", fields=COMMITMENT_FIELDS, key=("who", "what"),
-    title=lambda record, lang: (f"{record.who} : {record.what} — {record.due}, "
-                                f"{t(f'commitments.status.{record.status}', lang)} {record.progress} %"),
-    samples="sample_commitments", part_of="concertation",
+    name="commitments",
+    kind="commitment",
+    fields=COMMITMENT_FIELDS,
+    key=("who", "what"),
+    title=lambda record, lang: (
+        f"{record.who} : {record.what} — {record.due}, "
+        f"{t(f'commitments.status.{record.status}', lang)} {record.progress} %"
+    ),
+    samples="sample_commitments",
+    part_of="concertation",
 )
 LOGFRAME = Domain(
-    name="logframe", kind="logframe_line", fields=LOGFRAME_FIELDS, key=("plan", "number"),
-    rules=(logframe_line, indicator_has_target, values_as_indicator_says), link_rules=(activity_of_the_plan,),
-    derived=(Choice("level", LOGFRAME_LEVELS),), derive=deferred(ANALYSIS, "with_level"),
-    title=_logframe_label, samples="sample_logframe", part_of="concertation", in_handout=False,
+    name="logframe",
+    kind="logframe_line",
+    fields=LOGFRAME_FIELDS,
+    key=("plan", "number"),
+    rules=(logframe_line, indicator_has_target, values_as_indicator_says),
+    link_rules=(activity_of_the_plan,),
+    derived=(Choice("level", LOGFRAME_LEVELS),),
+    derive=deferred(ANALYSIS, "with_level"),
+    title=_logframe_label,
+    samples="sample_logframe",
+    part_of="concertation",
+    in_handout=False,
 )
 # the plan first: the steps name it (and the register's actors); samples load in this order
 DOMAINS = (DOMAIN, PARTICIPATION, ACTIVITIES, MEETINGS, COMMITMENTS, LOGFRAME)

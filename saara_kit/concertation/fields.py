@@ -4,14 +4,24 @@ Activities, meetings and commitments name the register's actors (``Reference``/`
 to ``stakeholders``) and their plan (``Reference`` to ``concertation``): the form offers what
 the association saved, and anything else is refused.
 """
+
 from __future__ import annotations
 
 from saara_kit.records import Choice, Count, Date, Reference, References, Scale, Text, Time
 from saara_kit.stakeholders.fields import IAP2_LEVELS
 
 __all__ = [
-    "ACTIVITY_FIELDS", "ANSWERS", "COMMITMENT_FIELDS", "LOGFRAME_FIELDS", "LOGFRAME_LEVELS", "MEETING_FIELDS", "MEETING_HOURS",
-    "PARTICIPATION_FIELDS", "PLAN_FIELDS", "PRECONDITIONS", "STATUSES",
+    "ACTIVITY_FIELDS",
+    "ANSWERS",
+    "COMMITMENT_FIELDS",
+    "LOGFRAME_FIELDS",
+    "LOGFRAME_LEVELS",
+    "MEETING_FIELDS",
+    "MEETING_HOURS",
+    "PARTICIPATION_FIELDS",
+    "PLAN_FIELDS",
+    "PRECONDITIONS",
+    "STATUSES",
 ]
 
 ANSWERS = ("yes", "partly", "no")  # to each precondition
@@ -27,8 +37,10 @@ PLAN_FIELDS = (
     Text("objective", max=1000, multiline=True),
     Date("start"),
     Date("end"),
-    *(Choice(name, ANSWERS, initial="no", labels="answer", required=False, section="preconditions")
-      for name in PRECONDITIONS),
+    *(
+        Choice(name, ANSWERS, initial="no", labels="answer", required=False, section="preconditions")
+        for name in PRECONDITIONS
+    ),
     Text("who_decides", max=300, required=False, section="preconditions"),
 )
 PARTICIPATION_FIELDS = (

@@ -1,17 +1,27 @@
 """The concertation's rules across records: what a meeting's or an attendance's values must respect."""
+
 from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from saara_kit.concertation.fields import LOGFRAME_LEVELS, MEETING_HOURS, PRECONDITIONS
 from saara_kit.records import Record
 from saara_kit.validation import FieldError, fold_name, parse_decimal
 
 __all__ = [
-    "activity_of_the_plan", "attendance_adds_up", "indicator_has_target", "indicator_kind", "logframe_level",
-    "logframe_line", "preconditions_advice", "value_as_indicator_says", "values_as_indicator_says", "within_plan",
+    "activity_of_the_plan",
+    "attendance_adds_up",
+    "indicator_has_target",
+    "indicator_kind",
+    "logframe_level",
+    "logframe_line",
+    "preconditions_advice",
+    "value_as_indicator_says",
+    "values_as_indicator_says",
+    "within_plan",
 ]
 
 LOGFRAME_NUMBER = re.compile(r"\d{1,2}(\.\d{1,2}){0,2}")
@@ -40,8 +50,12 @@ def overlapping_meetings(meetings: list[Record]) -> Iterable[FieldError]:
         owner = fold_name(meeting.owner)
         for other_owner, other_end, other in running:
             if other_owner == owner and start < other_end:
-                yield FieldError("time", "meetings.field.time", "same_owner_busy",
-                                 {"title": meeting.title, "owner": meeting.owner, "other": other.title})
+                yield FieldError(
+                    "time",
+                    "meetings.field.time",
+                    "same_owner_busy",
+                    {"title": meeting.title, "owner": meeting.owner, "other": other.title},
+                )
         running.append((owner, start + dt.timedelta(hours=MEETING_HOURS), meeting))
 
 
@@ -50,7 +64,6 @@ def preconditions_advice(plans) -> str | None:
     precondition: the steps are planned on missing ground."""
     missing = any((plans[name] == "no").any() for name in PRECONDITIONS if name in plans)
     return "concertation.preconditions_missing" if missing else None
-
 
 
 def logframe_level(number: Any) -> str | None:

@@ -2,6 +2,7 @@
 
 The samples are tables (pandas): they load when first asked for, so a form that only needs a hub's
 settings does not load pandas."""
+
 from saara_kit.data.regions import Region, list_regions, load_region
 
 __all__ = [

@@ -1,4 +1,5 @@
 """The learning hubs, one YAML file each in ``params/``."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -55,7 +56,9 @@ def load_region(region_id: str, params_dir: Path = PARAMS_DIR) -> Region:
         raw = read_yaml(path)
         if not isinstance(raw, dict):
             raise ValueError("not a mapping of keys to values")
-        missing = [lang for lang in languages() if lang not in raw.get("name", {}) and not language(lang).get("fallback")]
+        missing = [
+            lang for lang in languages() if lang not in raw.get("name", {}) and not language(lang).get("fallback")
+        ]
         if raw.get("id") != region_id or missing:
             raise TranslatedError("region.invalid", path=path.name, hub=region_id)
         return Region(
@@ -69,5 +72,6 @@ def load_region(region_id: str, params_dir: Path = PARAMS_DIR) -> Region:
         )
     except (yaml.YAMLError, ValueError, TypeError, KeyError) as error:  # broken YAML, a missing or wrong value
         reason = " ".join(f"{type(error).__name__}: {error}".split())
-        raise TranslatedError("region.unreadable", path=path.name, reason=reason,
-                              known=", ".join(list_regions(params_dir))) from error
+        raise TranslatedError(
+            "region.unreadable", path=path.name, reason=reason, known=", ".join(list_regions(params_dir))
+        ) from error

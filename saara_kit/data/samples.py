@@ -1,4 +1,5 @@
 """Load the CSV files in ``datasets/`` (read-only; columns documented in its README)."""
+
 from __future__ import annotations
 
 from pathlib import Path

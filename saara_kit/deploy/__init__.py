@@ -3,6 +3,7 @@ lessons, participants get the forms (Voilà), and every server shares the Postgr
 
 ``deploy/jupyterhub_config.py`` calls ``configure``; see ``deploy/README.md``.
 """
+
 from saara_kit.deploy.hub import HubSettings, configure
 
 __all__ = ["HubSettings", "configure"]

@@ -1,4 +1,5 @@
 """Log people in by their code alone: it is their user name, and their hub and role give their group."""
+
 from __future__ import annotations
 
 from jupyterhub.auth import Authenticator
@@ -15,7 +16,9 @@ class CodeAuthenticator(Authenticator):
     """Accept a trainer code (``trainers_file``), an association code or a reviewer code (the store);
     refuse anything else, and every code from a device that typed too many wrong ones."""
 
-    db_url = Unicode(config=True, help="The store's SQLAlchemy URL (PostgreSQL), where association and reviewer codes live.")
+    db_url = Unicode(
+        config=True, help="The store's SQLAlchemy URL (PostgreSQL), where association and reviewer codes live."
+    )
     trainers_file = Unicode(config=True, help="The YAML file of trainer codes, one list per hub.")
 
     def __init__(self, **kwargs):

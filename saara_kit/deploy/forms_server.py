@@ -4,6 +4,7 @@ JupyterLab, no terminal, no files, and Voilà's kernels take no code from the br
 
 JupyterHub starts it as ``python -m saara_kit.deploy.forms_server`` with its usual variables
 (``JUPYTERHUB_SERVICE_URL``, ``JUPYTERHUB_SERVICE_PREFIX``, the API token, OAuth settings)."""
+
 from __future__ import annotations
 
 import os
@@ -11,10 +12,10 @@ import sys
 import uuid
 from urllib.parse import urlparse
 
-from jupyterhub._version import __version__ as hub_version
-from jupyterhub.singleuser.extension import JupyterHubIdentityProvider, JupyterHubOAuthCallbackHandler
 from jupyter_server.auth.identity import User
 from jupyter_server.utils import url_path_join
+from jupyterhub._version import __version__ as hub_version
+from jupyterhub.singleuser.extension import JupyterHubIdentityProvider, JupyterHubOAuthCallbackHandler
 from tornado.websocket import WebSocketHandler
 from traitlets import default
 
@@ -24,7 +25,14 @@ __all__ = ["HubIdentityProvider", "HubVoila", "forms_arguments", "main"]
 
 DEVICE_COOKIE = "saara-device"
 # what ``voila_arguments`` sets for a laptop's own login (codes, address), which the hub does instead
-LAPTOP_ONLY = ("--Voila.ip=", "--port=", "--Voila.token=", "--SaaraIdentityProvider.", "--SaaraVoila.join_url=", "--pool_size=")
+LAPTOP_ONLY = (
+    "--Voila.ip=",
+    "--port=",
+    "--Voila.token=",
+    "--SaaraIdentityProvider.",
+    "--SaaraVoila.join_url=",
+    "--pool_size=",
+)
 # No kernel waits in advance: a hub runs one such server per association logged in, and a waiting
 # kernel (~125 MiB) each would cost more than the ~2 s it saves when a form opens.
 POOL_SIZE = 0
@@ -55,7 +63,11 @@ class HubIdentityProvider(JupyterHubIdentityProvider):
         prefix = self.hub_auth.base_url
         return [
             (url_path_join(prefix, "logout"), self.logout_handler_class),
-            (urlparse(self.hub_auth.oauth_redirect_uri).path, JupyterHubOAuthCallbackHandler, {"hub_auth": self.hub_auth}),
+            (
+                urlparse(self.hub_auth.oauth_redirect_uri).path,
+                JupyterHubOAuthCallbackHandler,
+                {"hub_auth": self.hub_auth},
+            ),
         ]
 
 
@@ -81,7 +93,13 @@ def forms_arguments(environ: dict[str, str] | None = None) -> list[str]:
     prefix = environ.get("JUPYTERHUB_SERVICE_PREFIX") or "/"
     kit = [arg for arg in voila_arguments("127.0.0.1", 80, None) if not arg.startswith(LAPTOP_ONLY)]
     host = url.hostname or "127.0.0.1"
-    return [*kit, f"--pool_size={POOL_SIZE}", f"--Voila.ip={host}", f"--Voila.port={url.port or 80}", f"--Voila.base_url={prefix}"]
+    return [
+        *kit,
+        f"--pool_size={POOL_SIZE}",
+        f"--Voila.ip={host}",
+        f"--Voila.port={url.port or 80}",
+        f"--Voila.base_url={prefix}",
+    ]
 
 
 def main() -> None:

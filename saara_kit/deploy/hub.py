@@ -1,4 +1,5 @@
 """JupyterHub's configuration for the kit, from a few settings read in the environment."""
+
 from __future__ import annotations
 
 import os
@@ -36,28 +37,44 @@ class HubSettings:
     idle_minutes: float = 60  # a server nobody used for this long is stopped (0: never)
 
     @classmethod
-    def from_env(cls, environ: dict[str, str] | None = None) -> "HubSettings":
+    def from_env(cls, environ: dict[str, str] | None = None) -> HubSettings:
         """Read ``SAARA_DB_URL`` (required), ``SAARA_HUB_DIR`` (default ``./hub-data``),
         ``SAARA_HUB_URL``, ``SAARA_HUB_API_URL``, ``SAARA_PROXY_API_URL``, ``SAARA_TRAINERS_FILE``,
         ``SAARA_PROXY`` (the proxy's path) and ``SAARA_HUB_IDLE_MINUTES``."""
         env = os.environ if environ is None else environ
         if not env.get("SAARA_DB_URL"):
-            raise SystemExit("SAARA_DB_URL is not set: the hub's store, e.g. postgresql+psycopg://saara@localhost/saara")
+            raise SystemExit(
+                "SAARA_DB_URL is not set: the hub's store, e.g. postgresql+psycopg://saara@localhost/saara"
+            )
         folder = Path(env.get("SAARA_HUB_DIR") or "hub-data").resolve()
-        given = {key: env[name] for key, name in (("url", "SAARA_HUB_URL"), ("api_url", "SAARA_HUB_API_URL"),
-                                                 ("proxy_api_url", "SAARA_PROXY_API_URL")) if env.get(name)}
+        given = {
+            key: env[name]
+            for key, name in (
+                ("url", "SAARA_HUB_URL"),
+                ("api_url", "SAARA_HUB_API_URL"),
+                ("proxy_api_url", "SAARA_PROXY_API_URL"),
+            )
+            if env.get(name)
+        }
         trainers = Path(env["SAARA_TRAINERS_FILE"]) if env.get("SAARA_TRAINERS_FILE") else folder / "trainers.yaml"
         if env.get("SAARA_HUB_IDLE_MINUTES"):
             given["idle_minutes"] = float(env["SAARA_HUB_IDLE_MINUTES"])
-        return cls(db_url=env["SAARA_DB_URL"], folder=folder, trainers_file=trainers,
-                   proxy=env.get("SAARA_PROXY") or find_proxy(), **given)
+        return cls(
+            db_url=env["SAARA_DB_URL"],
+            folder=folder,
+            trainers_file=trainers,
+            proxy=env.get("SAARA_PROXY") or find_proxy(),
+            **given,
+        )
 
 
 def login_texts() -> list[dict[str, str]]:
     """Return the login page's texts in every language, French first."""
     keys = ("title", "intro", "code", "submit", "wrong")
-    return [{"lang": lang, "dir": language(lang)["direction"], **{key: t(f"deploy.login.{key}", lang) for key in keys}}
-            for lang in languages()]
+    return [
+        {"lang": lang, "dir": language(lang)["direction"], **{key: t(f"deploy.login.{key}", lang) for key in keys}}
+        for lang in languages()
+    ]
 
 
 def configure(c, settings: HubSettings) -> None:
@@ -103,12 +120,23 @@ def cull_idle_servers(c, seconds: int) -> None:
     """Run jupyterhub-idle-culler as a hub service: a server with no activity for ``seconds`` (pages,
     forms' messages, as the proxy sees them) is stopped, and its memory freed for the room."""
     every = max(5, min(300, seconds // 4))  # how often the culler looks, and the proxy's activity reaches the hub
-    c.JupyterHub.services = [{
-        "name": "idle-culler",
-        "command": [sys.executable, "-m", "jupyterhub_idle_culler", f"--timeout={seconds}", f"--cull-every={every}"],
-    }]
-    c.JupyterHub.load_roles = [{
-        "name": "idle-culler", "services": ["idle-culler"],
-        "scopes": ["list:users", "read:users:activity", "read:servers", "delete:servers"],
-    }]
+    c.JupyterHub.services = [
+        {
+            "name": "idle-culler",
+            "command": [
+                sys.executable,
+                "-m",
+                "jupyterhub_idle_culler",
+                f"--timeout={seconds}",
+                f"--cull-every={every}",
+            ],
+        }
+    ]
+    c.JupyterHub.load_roles = [
+        {
+            "name": "idle-culler",
+            "services": ["idle-culler"],
+            "scopes": ["list:users", "read:users:activity", "read:servers", "delete:servers"],
+        }
+    ]
     c.JupyterHub.last_activity_interval = every

@@ -1,5 +1,6 @@
 """Who a code belongs to: a hub's trainer, an association of a hub (its participants), or a
 reviewer of the support fund; and the JupyterHub groups that say so."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -11,7 +12,7 @@ from saara_kit.codes import CODE_ALPHABET
 from saara_kit.deploy.trainers import load_trainer_codes
 from saara_kit.store.schema import association_codes, reviewers
 
-__all__ = ["Person", "REVIEWERS_GROUP", "ROLES", "clean_code", "find_person", "person_from_groups"]
+__all__ = ["REVIEWERS_GROUP", "ROLES", "Person", "clean_code", "find_person", "person_from_groups"]
 
 ROLES = ("trainers", "participants")  # per hub: <hub>-trainers, <hub>-participants
 REVIEWERS_GROUP = "reviewers"  # the support fund's reviewers, national

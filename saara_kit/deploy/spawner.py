@@ -1,5 +1,6 @@
 """Start each person's server: JupyterLab on the hub's lessons for a trainer, the forms (Voilà)
 for anyone else; every server gets the store's URL, its hub and its language."""
+
 from __future__ import annotations
 
 import os
@@ -14,12 +15,18 @@ from saara_kit.deploy.people import Person, person_from_groups
 from saara_kit.lab import prepare_lab
 from saara_kit.settings import default_region
 
-__all__ = ["SaaraSpawner", "lab_command", "forms_command"]
+__all__ = ["SaaraSpawner", "forms_command", "lab_command"]
+
 
 def lab_command(lessons: Path, settings: Path) -> list[str]:
     """Return the command of a trainer's server: JupyterLab under JupyterHub, on ``lessons``."""
-    command = [sys.executable, "-m", "jupyterhub.singleuser", f"--ServerApp.root_dir={lessons}",
-               f"--LabApp.user_settings_dir={settings}"]
+    command = [
+        sys.executable,
+        "-m",
+        "jupyterhub.singleuser",
+        f"--ServerApp.root_dir={lessons}",
+        f"--LabApp.user_settings_dir={settings}",
+    ]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         command.append("--allow-root")
     return command

@@ -1,4 +1,5 @@
 """Trainer codes: a private YAML file, one list of codes per hub, read at every login."""
+
 from __future__ import annotations
 
 from pathlib import Path

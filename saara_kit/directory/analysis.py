@@ -2,6 +2,7 @@
 per code of a facet (every code listed, 0 included), the theme × language gaps, the hubs covered,
 search results and the suggestions waiting for a trainer, as labelled tables; and the ways an Arabic
 word is typed, for search demonstrations."""
+
 from __future__ import annotations
 
 import re
@@ -17,8 +18,22 @@ from saara_kit.i18n import t
 from saara_kit.records import Choices, labelled_table
 
 __all__ = [
-    "EVERY_HUB", "arabic_spellings", "by_region", "codes_of", "coverage", "coverage_table", "facet_table", "for_hub",
-    "gaps", "gaps_table", "label", "listed", "missing_themes", "pending", "pending_table", "results_table",
+    "EVERY_HUB",
+    "arabic_spellings",
+    "by_region",
+    "codes_of",
+    "coverage",
+    "coverage_table",
+    "facet_table",
+    "for_hub",
+    "gaps",
+    "gaps_table",
+    "label",
+    "listed",
+    "missing_themes",
+    "pending",
+    "pending_table",
+    "results_table",
     "theme_languages",
 ]
 
@@ -62,8 +77,12 @@ def coverage(resources: pd.DataFrame, facet: str) -> pd.Series:
 def coverage_table(resources: pd.DataFrame, facet: str, lang: str = "fr") -> pd.DataFrame:
     """Return ``coverage`` labelled: the facet's label in ``lang``, and the number of resources."""
     counts = coverage(resources, facet)
-    return pd.DataFrame({t(DIRECTORY.label_key(facet), lang): [label(facet, code, lang) for code in counts.index],
-                         t("directory.column.resources", lang): counts.to_list()})
+    return pd.DataFrame(
+        {
+            t(DIRECTORY.label_key(facet), lang): [label(facet, code, lang) for code in counts.index],
+            t("directory.column.resources", lang): counts.to_list(),
+        }
+    )
 
 
 def theme_languages(resources: pd.DataFrame) -> pd.DataFrame:
@@ -132,16 +151,18 @@ def pending(resources: pd.DataFrame, region: str = "") -> pd.DataFrame:
 
 def _titled(frame: pd.DataFrame, lang: str, columns: list[str]) -> pd.DataFrame:
     titles = [title_in(row, lang) for row in frame.to_dict("records")]
-    return pd.concat([pd.DataFrame({"title": titles}), frame[[c for c in columns if c in frame]].reset_index(drop=True)],
-                     axis=1)
+    return pd.concat(
+        [pd.DataFrame({"title": titles}), frame[[c for c in columns if c in frame]].reset_index(drop=True)], axis=1
+    )
 
 
 def results_table(found: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:
     """Return search results (``Index.search``) as read: title in ``lang`` (else another), type,
     themes, languages, creator and relevance, labelled."""
     table = _titled(found, lang, ["type", "themes", "languages", "creator", "relevance"])
-    return labelled_table(DIRECTORY, table, lang, headers={"title": "directory.column.title",
-                                                           "relevance": "directory.column.relevance"})
+    return labelled_table(
+        DIRECTORY, table, lang, headers={"title": "directory.column.title", "relevance": "directory.column.relevance"}
+    )
 
 
 def facet_table(found: pd.DataFrame, facet: str, lang: str = "fr") -> pd.DataFrame:
@@ -149,16 +170,23 @@ def facet_table(found: pd.DataFrame, facet: str, lang: str = "fr") -> pd.DataFra
     listed, labelled: what a search page shows beside its results."""
     counts = facet_counts(found, facet)
     codes = DIRECTORY.field(facet).codes
-    return pd.DataFrame({t(DIRECTORY.label_key(facet), lang): [label(facet, code, lang) for code in codes],
-                         t("directory.column.resources", lang): [counts.get(code, 0) for code in codes]})
+    return pd.DataFrame(
+        {
+            t(DIRECTORY.label_key(facet), lang): [label(facet, code, lang) for code in codes],
+            t("directory.column.resources", lang): [counts.get(code, 0) for code in codes],
+        }
+    )
 
 
 def pending_table(resources: pd.DataFrame, lang: str = "fr", region: str = "") -> pd.DataFrame:
     """Return the suggestions waiting in hub ``region`` (``pending``) for the trainer: title, type,
     themes, languages, creator, where to find it, the hub it was suggested in and, when the store
     holds them, the id a decision names."""
-    table = _titled(pending(resources, region), lang, ["type", "themes", "languages", "creator", "url", "file",
-                                                       "region", "record_id"])
+    table = _titled(
+        pending(resources, region),
+        lang,
+        ["type", "themes", "languages", "creator", "url", "file", "region", "record_id"],
+    )
     table["region"] = [label("regions", code, lang) for code in table.get("region", [])]
     return labelled_table(DIRECTORY, table, lang, headers={"title": "directory.column.title"})
 
@@ -171,21 +199,21 @@ def _article(word: str) -> int:
 def _vowelled(word: str) -> str:
     """Put a fatha on the first letter after the article that can carry one: "الحَوكمة"."""
     at = next((i for i in range(_article(word), len(word) - 1) if word[i] not in ALEFS), None)
-    return word if at is None else word[:at + 1] + FATHA + word[at + 1:]
+    return word if at is None else word[: at + 1] + FATHA + word[at + 1 :]
 
 
 def _stretched(word: str) -> str:
     """Stretch the word with a tatweel after its last letter that joins the next (not before an alef)."""
     joining = [i for i in range(1, len(word) - 1) if word[i] not in NON_JOINING]
     best = [i for i in joining if word[i + 1] not in ALEFS] or joining
-    return word[:best[-1] + 1] + TATWEEL + word[best[-1] + 1:] if best else word
+    return word[: best[-1] + 1] + TATWEEL + word[best[-1] + 1 :] if best else word
 
 
 def _hamza(word: str) -> str:
     if any(char in word for char in "أإآ"):
         return word.replace("أ", "ا").replace("إ", "ا").replace("آ", "ا")
     start = _article(word)
-    return word[:start] + "إ" + word[start + 1:] if start and word[start] == "ا" else word
+    return word[:start] + "إ" + word[start + 1 :] if start and word[start] == "ا" else word
 
 
 SPELLINGS = (

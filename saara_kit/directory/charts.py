@@ -1,6 +1,7 @@
 """The directory drawn: approved resources per theme (coloured by how many languages they come in),
 the theme × language gaps as a grid, and the resources each hub has. Pending and rejected
 suggestions are never counted; a gap is drawn as a visible 0."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -34,9 +35,16 @@ def _counted_bars(heading: str, alt: str, labels: list[str], counts: list[int], 
     places = list(range(len(labels)))
     axes.barh(places, counts, height=0.7, color=colours)
     for place, count in zip(places, counts):
-        axes.annotate(format_number(count, lang), (count, place), xytext=(3, 0), textcoords="offset points",
-                      va="center", fontsize=SMALLEST_FONT_PT, color=GAP_COLOUR if count == 0 else "#333333",
-                      fontweight="bold" if count == 0 else "normal")
+        axes.annotate(
+            format_number(count, lang),
+            (count, place),
+            xytext=(3, 0),
+            textcoords="offset points",
+            va="center",
+            fontsize=SMALLEST_FONT_PT,
+            color=GAP_COLOUR if count == 0 else "#333333",
+            fontweight="bold" if count == 0 else "normal",
+        )
     axes.set_yticks(places, [short_label(text, LABEL_LENGTH) for text in labels])
     axes.set_ylim(max(len(labels), 1) - 0.5, -0.5)  # the first at the top
     axes.set_xlim(0, max([*counts, 1]) * 1.18 + 0.5)  # room for the counts
@@ -54,12 +62,28 @@ def themes_chart(resources: pd.DataFrame, lang: str = "fr", title: str | None = 
     heading = title or t("directory.chart.themes", lang)
     empty = [label("themes", code, lang) for code, count in counts.items() if count == 0]
     figure, _ = _counted_bars(
-        heading, t("directory.chart.themes_alt", lang, title=heading, count=len(published(resources)), themes=len(counts),
-                   empty=listed(empty, lang)),
-        [label("themes", code, lang) for code in counts.index], counts.to_list(),
-        [LANGUAGE_COVERAGE_COLOURS.get(int(n), GAP_COLOUR) for n in spoken], lang)
-    legend_below(figure, [Patch(facecolor=colour, label=t("directory.chart.in_languages", lang, count=number))
-                     for number, colour in LANGUAGE_COVERAGE_COLOURS.items()], columns=3)
+        heading,
+        t(
+            "directory.chart.themes_alt",
+            lang,
+            title=heading,
+            count=len(published(resources)),
+            themes=len(counts),
+            empty=listed(empty, lang),
+        ),
+        [label("themes", code, lang) for code in counts.index],
+        counts.to_list(),
+        [LANGUAGE_COVERAGE_COLOURS.get(int(n), GAP_COLOUR) for n in spoken],
+        lang,
+    )
+    legend_below(
+        figure,
+        [
+            Patch(facecolor=colour, label=t("directory.chart.in_languages", lang, count=number))
+            for number, colour in LANGUAGE_COVERAGE_COLOURS.items()
+        ],
+        columns=3,
+    )
     figure.counts, figure.languages = counts, spoken
     return figure
 
@@ -70,25 +94,42 @@ def gaps_heatmap(resources: pd.DataFrame, lang: str = "fr", title: str | None = 
     counts = theme_languages(resources)
     zeros = int((counts == 0).to_numpy().sum())
     heading = title or t("directory.chart.gaps", lang)
-    figure = new_figure(FIGURE_WIDTH_IN, max(3.4, 2.2 + 0.4 * len(counts)), alt=t(
-        "directory.chart.gaps_alt", lang, title=heading, gaps=zeros, cells=counts.size))
+    figure = new_figure(
+        FIGURE_WIDTH_IN,
+        max(3.4, 2.2 + 0.4 * len(counts)),
+        alt=t("directory.chart.gaps_alt", lang, title=heading, gaps=zeros, cells=counts.size),
+    )
     title_figure(figure, heading, is_rtl(lang))
     axes = figure.add_subplot()
     grid = counts.to_numpy(dtype=float)
     shown = np.ma.masked_equal(grid, 0)  # a 0 is drawn in the gap colour
     axes.imshow(shown, cmap=GRID_COLOURS.with_extremes(bad=GAP_COLOUR), vmin=0.5, vmax=4.5, aspect="auto")
     for (row, column), value in np.ndenumerate(grid):
-        axes.text(column, row, format_number(int(value), lang), ha="center", va="center", fontsize=SMALLEST_FONT_PT,
-                  color="white" if value >= 3 or value == 0 else "#222222", fontweight="bold" if value == 0 else "normal")
+        axes.text(
+            column,
+            row,
+            format_number(int(value), lang),
+            ha="center",
+            va="center",
+            fontsize=SMALLEST_FONT_PT,
+            color="white" if value >= 3 or value == 0 else "#222222",
+            fontweight="bold" if value == 0 else "normal",
+        )
     axes.set_xticks(range(counts.shape[1]), [label("languages", code, lang) for code in counts.columns])
     axes.xaxis.tick_top()
-    axes.set_yticks(range(counts.shape[0]), [short_label(label("themes", code, lang), LABEL_LENGTH)
-                                             for code in counts.index])
+    axes.set_yticks(
+        range(counts.shape[0]), [short_label(label("themes", code, lang), LABEL_LENGTH) for code in counts.index]
+    )
     axes.tick_params(length=0)
     for side in axes.spines.values():
         side.set_visible(False)
-    legend_below(figure, [Patch(facecolor=GAP_COLOUR, label=t("directory.chart.gap", lang)),
-                     Patch(facecolor=GRID_COLOURS(3), label=t("directory.chart.darker", lang))])
+    legend_below(
+        figure,
+        [
+            Patch(facecolor=GAP_COLOUR, label=t("directory.chart.gap", lang)),
+            Patch(facecolor=GRID_COLOURS(3), label=t("directory.chart.darker", lang)),
+        ],
+    )
     figure.counts = counts
     return figure
 
@@ -100,11 +141,19 @@ def regions_chart(resources: pd.DataFrame, lang: str = "fr", title: str | None =
     heading = title or t("directory.chart.regions", lang)
     empty = [label("regions", code, lang) for code, count in counts.items() if count == 0 and code != EVERY_HUB]
     figure, _ = _counted_bars(
-        heading, t("directory.chart.regions_alt", lang, title=heading, every=int(counts[EVERY_HUB]),
-                   empty=listed(empty, lang)),
-        [label("regions", code, lang) for code in counts.index], counts.to_list(),
-        [EVERY_HUB_COLOUR if code == EVERY_HUB else HUB_COLOUR for code in counts.index], lang)
-    legend_below(figure, [Patch(facecolor=HUB_COLOUR, label=t("directory.chart.one_hub", lang)),
-                     Patch(facecolor=EVERY_HUB_COLOUR, label=t("export.all_hubs", lang))])
+        heading,
+        t("directory.chart.regions_alt", lang, title=heading, every=int(counts[EVERY_HUB]), empty=listed(empty, lang)),
+        [label("regions", code, lang) for code in counts.index],
+        counts.to_list(),
+        [EVERY_HUB_COLOUR if code == EVERY_HUB else HUB_COLOUR for code in counts.index],
+        lang,
+    )
+    legend_below(
+        figure,
+        [
+            Patch(facecolor=HUB_COLOUR, label=t("directory.chart.one_hub", lang)),
+            Patch(facecolor=EVERY_HUB_COLOUR, label=t("export.all_hubs", lang)),
+        ],
+    )
     figure.counts = counts
     return figure

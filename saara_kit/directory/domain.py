@@ -1,5 +1,6 @@
 """The directory: its resources, declared for the generic rooms (store, import/export, CLI). Its
 form is the search form with its "suggest a resource" part (``FORMS``), not the record-list form."""
+
 from __future__ import annotations
 
 from saara_kit.directory.fields import FIELDS
@@ -37,8 +38,13 @@ def _label(record: Record, lang: str) -> str:
 
 
 DOMAIN = DIRECTORY = Domain(
-    name="directory", kind="resource", fields=FIELDS, key=("title_fr", "title_ar", "title_en"),
-    rules=(a_title, a_place, safe_link), title=_label, samples="resources",
+    name="directory",
+    kind="resource",
+    fields=FIELDS,
+    key=("title_fr", "title_ar", "title_en"),
+    rules=(a_title, a_place, safe_link),
+    title=_label,
+    samples="resources",
     exporters=(("jsonld", _write_jsonld), ("html", _write_offline_page)),
 )
 FORMS = {"directory": _directory_form}

@@ -1,6 +1,7 @@
 """What a resource of the directory holds (pure: no widgets, no I/O), after Dublin Core and LRMI
 (schema.org LearningResource): title, description, type, themes, languages, audience, level,
 regions, licence, where to find it, date, duration, creator (author); then its moderation."""
+
 from __future__ import annotations
 
 from saara_kit.data.regions import list_regions
@@ -9,8 +10,19 @@ from saara_kit.records import Choice, Choices, Count, Date, Text
 __all__ = ["AUDIENCES", "FIELDS", "LANGUAGES", "LEVELS", "LICENCES", "STATUSES", "THEMES", "TITLES", "TYPES"]
 
 TYPES = ("guide", "video", "course", "template", "toolkit", "case_study", "other")
-THEMES = ("concertation", "governance", "project_management", "budgeting", "advocacy", "communication",
-          "fundraising", "monitoring", "volunteering", "law", "digital")
+THEMES = (
+    "concertation",
+    "governance",
+    "project_management",
+    "budgeting",
+    "advocacy",
+    "communication",
+    "fundraising",
+    "monitoring",
+    "volunteering",
+    "law",
+    "digital",
+)
 LANGUAGES = ("fr", "ar", "en")
 AUDIENCES = ("association_staff", "volunteers", "trainers", "local_officials", "general")
 LEVELS = ("beginner", "intermediate", "advanced")
@@ -34,7 +46,9 @@ FIELDS = (
     Text("file", max=200, required=False),  # a file under datasets/resources/
     Date("date", required=False),
     Count("duration_minutes", high=100_000, required=False),  # videos and courses
-    Text("creator", max=200),  # the author or organisation (Dublin Core creator; the store keeps an "author" of its own)
+    Text(
+        "creator", max=200
+    ),  # the author or organisation (Dublin Core creator; the store keeps an "author" of its own)
     Choice("status", STATUSES, editable=False, required=False),
     Text("reason", max=500, required=False, editable=False),  # why it was rejected
 )

@@ -1,5 +1,6 @@
 """The directory's form: a search box, facets with counts, result cards with their links, and a
 folded "suggest a resource" part. Widgets only: ``DirectoryState`` holds what happens."""
+
 from __future__ import annotations
 
 import html
@@ -72,9 +73,22 @@ class DirectoryForm(TranslatedForm):
         self._status.add_class("saara-save-status")
         self._mine = MessageLine()
         self._mine.add_class("saara-my-suggestions")
-        suggest = widgets.Accordion(children=[widgets.VBox([self._participant, self._title, *self._fields.values(),
-                                                            self._suggest_button, self._status, self._mine])],
-                                    selected_index=None, layout=FIELD_LAYOUT)
+        suggest = widgets.Accordion(
+            children=[
+                widgets.VBox(
+                    [
+                        self._participant,
+                        self._title,
+                        *self._fields.values(),
+                        self._suggest_button,
+                        self._status,
+                        self._mine,
+                    ]
+                )
+            ],
+            selected_index=None,
+            layout=FIELD_LAYOUT,
+        )
         suggest.add_class("saara-suggestion")
         self._on_lang(lambda lang: setattr(suggest, "titles", (t("directory.suggest_heading", lang),)))
         self.state.observe(lambda _: self._draw_status(), names=["notice"])
@@ -96,8 +110,10 @@ class DirectoryForm(TranslatedForm):
     @property
     def suggestion(self) -> dict[str, Any]:
         """Return the suggestion's fields as typed; the title goes in the form's language."""
-        values = {name: ("; ".join(box.value) if isinstance(box, widgets.SelectMultiple) else box.value)
-                  for name, box in self._fields.items()}
+        values = {
+            name: ("; ".join(box.value) if isinstance(box, widgets.SelectMultiple) else box.value)
+            for name, box in self._fields.items()
+        }
         return {**values, f"title_{self.lang}": self._title.value}
 
     @suggestion.setter
@@ -130,7 +146,9 @@ class DirectoryForm(TranslatedForm):
             prefix = DIRECTORY.field(facet).label_prefix(DIRECTORY.name)
             options = [(t("directory.any", self.lang, count=len(found)), "")] + [
                 (f"{t(f'{prefix}.{code}', self.lang)} ({counts[facet].get(code, 0)})", code)
-                for code in DIRECTORY.field(facet).codes if counts[facet].get(code, 0) or code == chosen]
+                for code in DIRECTORY.field(facet).codes
+                if counts[facet].get(code, 0) or code == chosen
+            ]
             box.options = options
             box.value = chosen
         self._drawing = False
@@ -146,9 +164,19 @@ class DirectoryForm(TranslatedForm):
         if not mine:
             self._mine.clear()
             return
-        self._mine.show([t("directory.yours", self.lang, title=title_in(s, self.lang),
-                           status=t(f"directory.status.{s['status']}", self.lang)) + (f" — {s['reason']}" if s["reason"] else "")
-                         for s in mine], ok=True)
+        self._mine.show(
+            [
+                t(
+                    "directory.yours",
+                    self.lang,
+                    title=title_in(s, self.lang),
+                    status=t(f"directory.status.{s['status']}", self.lang),
+                )
+                + (f" — {s['reason']}" if s["reason"] else "")
+                for s in mine
+            ],
+            ok=True,
+        )
 
 
 def _card(row: pd.Series, lang: str) -> str:
@@ -158,11 +186,26 @@ def _card(row: pd.Series, lang: str) -> str:
     def labels(facet: str) -> str:
         return DIRECTORY.field(facet).show(row[facet], DIRECTORY.name, lang)
 
-    meta = " · ".join(part for part in (t(f"directory.type.{row['type']}", lang), labels("themes"), labels("languages"),
-                                        row["creator"], format_date(pd.Timestamp(row["date"]).date(), lang)
-                                        if pd.notna(row["date"]) and row["date"] else "") if part)
-    link = f'<a href="{esc(row["url"])}" target="_blank" rel="noopener">{esc(row["url"])}</a>' if row["url"] else \
-        esc(t("directory.local_file", lang, file=row["file"])) if row["file"] else ""  # a case study is its text
-    return (f'<div class="saara-card"><h4><bdi>{esc(title_in(row, lang))}</bdi></h4>'
-            f'<div class="saara-card-meta"><bdi>{esc(meta)}</bdi></div><p><bdi>{esc(str(row["description"]))}</bdi></p>'
-            f"<div>{link}</div></div>")
+    meta = " · ".join(
+        part
+        for part in (
+            t(f"directory.type.{row['type']}", lang),
+            labels("themes"),
+            labels("languages"),
+            row["creator"],
+            format_date(pd.Timestamp(row["date"]).date(), lang) if pd.notna(row["date"]) and row["date"] else "",
+        )
+        if part
+    )
+    link = (
+        f'<a href="{esc(row["url"])}" target="_blank" rel="noopener">{esc(row["url"])}</a>'
+        if row["url"]
+        else esc(t("directory.local_file", lang, file=row["file"]))
+        if row["file"]
+        else ""
+    )  # a case study is its text
+    return (
+        f'<div class="saara-card"><h4><bdi>{esc(title_in(row, lang))}</bdi></h4>'
+        f'<div class="saara-card-meta"><bdi>{esc(meta)}</bdi></div><p><bdi>{esc(str(row["description"]))}</bdi></p>'
+        f"<div>{link}</div></div>"
+    )

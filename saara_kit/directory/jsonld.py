@@ -1,6 +1,7 @@
 """The directory as linked data: its approved resources as JSON-LD, in the schema.org
 LearningResource vocabulary (LRMI), for other directories and search engines to read. Nothing is
 fetched: the context is named, never downloaded."""
+
 from __future__ import annotations
 
 import json
@@ -17,8 +18,18 @@ from saara_kit.directory.moderation import published
 from saara_kit.directory.search import normalise
 from saara_kit.i18n import t
 
-__all__ = ["CONTEXT", "LICENCE_URLS", "approved_records", "author_of", "json_for_html", "jsonld_document", "minutes_of",
-           "resource_link", "text_of", "write_jsonld"]
+__all__ = [
+    "CONTEXT",
+    "LICENCE_URLS",
+    "approved_records",
+    "author_of",
+    "json_for_html",
+    "jsonld_document",
+    "minutes_of",
+    "resource_link",
+    "text_of",
+    "write_jsonld",
+]
 
 CONTEXT = "https://schema.org"
 FILES_FOLDER = "resources"  # a local file's link, relative to the exported file (the offline page copies them there)
@@ -30,12 +41,55 @@ LICENCE_URLS = {  # the directory keeps no version: the current one
 }
 FREE_TO_READ = (*LICENCE_URLS, "free_access")  # "copyright" says nothing of the price
 # words that make an author an organisation (folded as search folds them), in French, English and Arabic
-ORGANISATION_WORDS = frozenset(normalise(word) for word in (
-    "association", "programme", "program", "réseau", "network", "collectif", "collective", "centre", "center",
-    "cabinet", "ministère", "ministry", "direction", "fondation", "foundation", "université", "university",
-    "institut", "institute", "agence", "agency", "office", "pôle", "hub", "apc", "apw", "commune", "wilaya",
-    "ong", "ngo", "saara", "جمعية", "شبكة", "وزارة", "مديرية", "مؤسسة", "برنامج", "مركز", "جامعة", "قطب", "بلدية",
-    "ولاية", "ديوان", "وكالة"))
+ORGANISATION_WORDS = frozenset(
+    normalise(word)
+    for word in (
+        "association",
+        "programme",
+        "program",
+        "réseau",
+        "network",
+        "collectif",
+        "collective",
+        "centre",
+        "center",
+        "cabinet",
+        "ministère",
+        "ministry",
+        "direction",
+        "fondation",
+        "foundation",
+        "université",
+        "university",
+        "institut",
+        "institute",
+        "agence",
+        "agency",
+        "office",
+        "pôle",
+        "hub",
+        "apc",
+        "apw",
+        "commune",
+        "wilaya",
+        "ong",
+        "ngo",
+        "saara",
+        "جمعية",
+        "شبكة",
+        "وزارة",
+        "مديرية",
+        "مؤسسة",
+        "برنامج",
+        "مركز",
+        "جامعة",
+        "قطب",
+        "بلدية",
+        "ولاية",
+        "ديوان",
+        "وكالة",
+    )
+)
 
 
 def text_of(value: Any) -> str:
@@ -66,7 +120,9 @@ def approved_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
 
 def resource_link(record: dict[str, Any]) -> str:
     """Return where a resource is: its web address, else ``resources/<file>`` (relative)."""
-    return text_of(record.get("url")) or (f"{FILES_FOLDER}/{text_of(record.get('file'))}" if text_of(record.get("file")) else "")
+    return text_of(record.get("url")) or (
+        f"{FILES_FOLDER}/{text_of(record.get('file'))}" if text_of(record.get("file")) else ""
+    )
 
 
 def author_of(name: str) -> dict[str, str]:
@@ -90,18 +146,29 @@ def _node(record: dict[str, Any], lang: str) -> dict[str, Any]:
     node: dict[str, Any] = {"@type": "LearningResource"}
     if text_of(record.get("record_id")):
         node["@id"] = f"urn:uuid:{text_of(record['record_id'])}"
-    node["name"] = [_tagged(text_of(record.get(f"title_{code}")), code) for code in LANGUAGES
-                    if text_of(record.get(f"title_{code}"))]
+    node["name"] = [
+        _tagged(text_of(record.get(f"title_{code}")), code)
+        for code in LANGUAGES
+        if text_of(record.get(f"title_{code}"))
+    ]
     if text_of(record.get("description")):
         node["description"] = text_of(record["description"])
     node["learningResourceType"] = _label("type", text_of(record.get("type")), "en")
     themes = _codes("themes", record.get("themes"))
-    node["about"] = [{"@type": "DefinedTerm", "termCode": code, "name": [_tagged(_label("themes", code, other), other)
-                                                                         for other in LANGUAGES]} for code in themes]
+    node["about"] = [
+        {
+            "@type": "DefinedTerm",
+            "termCode": code,
+            "name": [_tagged(_label("themes", code, other), other) for other in LANGUAGES],
+        }
+        for code in themes
+    ]
     node["keywords"] = [_tagged(_label("themes", code, lang), lang) for code in themes]
     node["inLanguage"] = list(_codes("languages", record.get("languages")))
-    node["audience"] = [{"@type": "EducationalAudience", "educationalRole": _label("audience", code, "en")}
-                        for code in _codes("audience", record.get("audience"))]
+    node["audience"] = [
+        {"@type": "EducationalAudience", "educationalRole": _label("audience", code, "en")}
+        for code in _codes("audience", record.get("audience"))
+    ]
     if text_of(record.get("level")):
         node["educationalLevel"] = _label("level", text_of(record["level"]), "en")
     licence = text_of(record.get("licence"))
@@ -117,8 +184,11 @@ def _node(record: dict[str, Any], lang: str) -> dict[str, Any]:
     if text_of(record.get("creator")):
         node["author"] = author_of(text_of(record["creator"]))
     regions = _codes("regions", record.get("regions"))
-    node["spatialCoverage"] = [_place(code, lang) for code in regions] if regions else \
-        [{"@type": "Country", "identifier": "DZ", "name": _tagged(t("directory.page.country", lang), lang)}]
+    node["spatialCoverage"] = (
+        [_place(code, lang) for code in regions]
+        if regions
+        else [{"@type": "Country", "identifier": "DZ", "name": _tagged(t("directory.page.country", lang), lang)}]
+    )
     return node
 
 

@@ -1,15 +1,16 @@
 """Moderation: a suggested resource (or a practice sheet) waits as pending until a trainer approves
 it or rejects it with a reason; participants see only approved ones. Each decision is a new revision."""
+
 from __future__ import annotations
 
 import pandas as pd
 
 from saara_kit.directory.domain import DIRECTORY
 from saara_kit.directory.fields import STATUSES
+from saara_kit.i18n import TranslatedError, t
 from saara_kit.records import Domain
 from saara_kit.store import Revision, Store
 from saara_kit.store.records import SHARED_RECORDS
-from saara_kit.i18n import TranslatedError, t
 from saara_kit.validation import FieldError, ValidationError
 
 __all__ = ["DECISIONS", "SUGGESTIONS", "moderate", "moderate_all", "moderated", "published"]
@@ -28,9 +29,16 @@ def moderated(kind: str) -> Domain | None:
     ``reason``): the directory's resources, practice sheets; None for any other kind."""
     from saara_kit.registry import domains
 
-    return next((declared for declared in domains().values() if declared.kind == kind
-                 and {"status", "reason"} <= set(declared.field_names)
-                 and tuple(declared.field("status").codes) == STATUSES), None)
+    return next(
+        (
+            declared
+            for declared in domains().values()
+            if declared.kind == kind
+            and {"status", "reason"} <= set(declared.field_names)
+            and tuple(declared.field("status").codes) == STATUSES
+        ),
+        None,
+    )
 
 
 def moderate(store: Store, record_id: str, decision: str, reason: str = "", author: str = "trainer") -> Revision:
@@ -47,9 +55,19 @@ def moderate(store: Store, record_id: str, decision: str, reason: str = "", auth
     if declared is None:
         raise TranslatedError("directory.unknown_resource", id=record_id)
     latest = history[-1]
-    record = declared.validate({**latest.payload, "status": decision, "reason": reason.strip() if decision == "rejected" else ""})
-    revision = Revision(latest.record_id, latest.revision + 1, latest.kind, latest.region, latest.association, author,
-                        record.to_payload(), declared.schema_version)
+    record = declared.validate(
+        {**latest.payload, "status": decision, "reason": reason.strip() if decision == "rejected" else ""}
+    )
+    revision = Revision(
+        latest.record_id,
+        latest.revision + 1,
+        latest.kind,
+        latest.region,
+        latest.association,
+        author,
+        record.to_payload(),
+        declared.schema_version,
+    )
     store.save(revision)
     return revision
 

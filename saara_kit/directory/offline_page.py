@@ -5,6 +5,7 @@ Nothing leaves the page: style and script are inline, the resources are JSON in 
 Content-Security-Policy lets the browser load nothing else and run no script but the page's own.
 The links are the resources' own; a local file is copied beside the page, under ``resources/``.
 """
+
 from __future__ import annotations
 
 import base64
@@ -34,7 +35,9 @@ from saara_kit.settings import DATASETS_DIR
 __all__ = ["render_offline_page", "script", "write_offline_page"]
 
 FILES_DIR = DATASETS_DIR / FILES_FOLDER  # where a resource's local file is kept
-FAVICON = Path(__file__).parent.parent / "serve" / "static" / "favicon.svg"  # the kit's (importing serve starts Voilà's imports)
+FAVICON = (
+    Path(__file__).parent.parent / "serve" / "static" / "favicon.svg"
+)  # the kit's (importing serve starts Voilà's imports)
 SHOWN = ("themes", "languages", "audience", "level", "regions", "creator", "licence")  # a card's facts, in order
 
 STYLE = """
@@ -181,8 +184,11 @@ def _marks() -> str:
 def script() -> str:
     """Return the page's script: search and facets, folding text as ``search.normalise`` does."""
     variants = {chr(code): letter for code, letter in ARABIC_VARIANTS.items()}
-    return (SCRIPT.replace("__MARKS__", _marks()).replace("__VARIANTS__", json.dumps(variants))
-            .replace("__WEIGHTS__", json.dumps(WEIGHTS)))
+    return (
+        SCRIPT.replace("__MARKS__", _marks())
+        .replace("__VARIANTS__", json.dumps(variants))
+        .replace("__WEIGHTS__", json.dumps(WEIGHTS))
+    )
 
 
 def _hash(text: str) -> str:
@@ -221,17 +227,26 @@ def _card(index: int, record: dict[str, Any], lang: str) -> str:
     if minutes_of(record.get("duration_minutes")):
         meta.append(esc(t("directory.page.minutes", lang, count=minutes_of(record["duration_minutes"]))))
     other = "".join(f' <bdi lang="{code}">{esc(text)}</bdi>' for code, text in others)
-    facts = "".join(f"<dt>{esc(t(DIRECTORY.label_key(name), lang))}</dt>"
-                    f"<dd><bdi>{esc(_show(name, record.get(name), lang))}</bdi></dd>"
-                    for name in SHOWN if name == "regions" or text_of(record.get(name)))
+    facts = "".join(
+        f"<dt>{esc(t(DIRECTORY.label_key(name), lang))}</dt>"
+        f"<dd><bdi>{esc(_show(name, record.get(name), lang))}</bdi></dd>"
+        for name in SHOWN
+        if name == "regions" or text_of(record.get(name))
+    )
     href, text = _link(record)
-    link = f'<p class="saara-dir-link"><a href="{esc(href)}" rel="noopener noreferrer" dir="ltr">{esc(text)}</a></p>' if href else ""
+    link = (
+        f'<p class="saara-dir-link"><a href="{esc(href)}" rel="noopener noreferrer" dir="ltr">{esc(text)}</a></p>'
+        if href
+        else ""
+    )
     description = text_of(record.get("description"))
-    return (f'<li class="saara-dir-card" id="saara-dir-r{index}">\n<h2><bdi lang="{first_lang}">{esc(first)}</bdi></h2>\n'
-            + (f'<p class="saara-dir-other">{other.strip()}</p>\n' if other else "")
-            + f'<p class="saara-dir-meta">{" · ".join(meta)}</p>\n'
-            + (f'<p class="saara-dir-description"><bdi>{esc(description)}</bdi></p>\n' if description else "")
-            + f'<dl>{facts}</dl>\n{link}</li>')
+    return (
+        f'<li class="saara-dir-card" id="saara-dir-r{index}">\n<h2><bdi lang="{first_lang}">{esc(first)}</bdi></h2>\n'
+        + (f'<p class="saara-dir-other">{other.strip()}</p>\n' if other else "")
+        + f'<p class="saara-dir-meta">{" · ".join(meta)}</p>\n'
+        + (f'<p class="saara-dir-description"><bdi>{esc(description)}</bdi></p>\n' if description else "")
+        + f"<dl>{facts}</dl>\n{link}</li>"
+    )
 
 
 def _codes(facet: str, record: dict[str, Any]) -> list[str]:
@@ -247,18 +262,29 @@ def _count_span(count: int) -> str:
 def _facet(facet: str, resources: list[dict[str, Any]], lang: str) -> str:
     """Return a facet's filter: "any", then each code some resource carries, with how many do."""
     esc = html.escape
-    national = sum(not resource["facets"]["regions"] for resource in resources) if facet == "regions" else 0  # every hub's
-    counts = {code: national + sum(code in resource["facets"][facet] for resource in resources)
-              for code in DIRECTORY.field(facet).codes}
+    national = (
+        sum(not resource["facets"]["regions"] for resource in resources) if facet == "regions" else 0
+    )  # every hub's
+    counts = {
+        code: national + sum(code in resource["facets"][facet] for resource in resources)
+        for code in DIRECTORY.field(facet).codes
+    }
     before, _, after = in_language(catalogue()["directory.any"], lang)[0].partition("{count}")
     name = f"saara-dir-{facet}"
-    options = [f'<label><input type="radio" name="{name}" value="" checked> '
-               f"<span>{esc(before)}{_count_span(len(resources))}{esc(after)}</span></label>"]
-    options += [f'<label><input type="radio" name="{name}" value="{esc(str(code))}"> '
-                f'<span>{esc(_show(facet, code, lang))} ({_count_span(count)})</span></label>'
-                for code, count in counts.items() if count]
-    return (f'<fieldset class="saara-dir-facet" data-facet="{facet}"><legend>{esc(t(DIRECTORY.label_key(facet), lang))}'
-            f'</legend>{"".join(options)}</fieldset>')
+    options = [
+        f'<label><input type="radio" name="{name}" value="" checked> '
+        f"<span>{esc(before)}{_count_span(len(resources))}{esc(after)}</span></label>"
+    ]
+    options += [
+        f'<label><input type="radio" name="{name}" value="{esc(str(code))}"> '
+        f"<span>{esc(_show(facet, code, lang))} ({_count_span(count)})</span></label>"
+        for code, count in counts.items()
+        if count
+    ]
+    return (
+        f'<fieldset class="saara-dir-facet" data-facet="{facet}"><legend>{esc(t(DIRECTORY.label_key(facet), lang))}'
+        f"</legend>{''.join(options)}</fieldset>"
+    )
 
 
 def _by_date(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -271,14 +297,22 @@ def render_offline_page(frame: pd.DataFrame, lang: str = "fr", today: dt.date | 
     """Return the page of the approved resources of ``frame``, in ``lang`` (right to left in Arabic)."""
     esc, lang = html.escape, normalise_lang(lang)
     records = _by_date(approved_records(frame))
-    resources = [{"title": " ".join(text for _, text in _titles(record, lang)), "description": text_of(record.get("description")),
-                  "creator": text_of(record.get("creator")),
-                  "facets": {facet: _codes(facet, record) for facet in FACETS}} for record in records]
+    resources = [
+        {
+            "title": " ".join(text for _, text in _titles(record, lang)),
+            "description": text_of(record.get("description")),
+            "creator": text_of(record.get("creator")),
+            "facets": {facet: _codes(facet, record) for facet in FACETS},
+        }
+        for record in records
+    ]
     data = {"lang": lang, "found": in_language(catalogue()["directory.found"], lang)[0], "resources": resources}
     title = t("app.directory.title", lang)
     icon = base64.b64encode(FAVICON.read_bytes()).decode("ascii")
-    policy = (f"default-src 'none'; script-src {_hash(script())}; style-src {_hash(STYLE)}; img-src data:; "
-              "base-uri 'none'; form-action 'none'")
+    policy = (
+        f"default-src 'none'; script-src {_hash(script())}; style-src {_hash(STYLE)}; img-src data:; "
+        "base-uri 'none'; form-action 'none'"
+    )
     return f"""<!DOCTYPE html>
 <html lang="{lang}" dir="{"rtl" if is_rtl(lang) else "ltr"}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

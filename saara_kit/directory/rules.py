@@ -1,13 +1,14 @@
 """Rules across a resource's fields (each yields ``FieldError``s)."""
+
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from saara_kit.records import Record
 from saara_kit.validation import FieldError
 
-__all__ = ["a_title", "a_place", "safe_link"]
+__all__ = ["a_place", "a_title", "safe_link"]
 
 LOCAL_FILE = re.compile(r"^[\w][\w .()-]*\.[A-Za-z0-9]{1,5}$")  # a plain file name, under datasets/resources/
 

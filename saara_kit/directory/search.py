@@ -1,6 +1,7 @@
 """Search in French and Arabic: text folded so that case, French accents, Arabic diacritics,
 tatweel and letter variants do not matter; free text over title, description and creator (author), facets
 with counts, results by relevance then date."""
+
 from __future__ import annotations
 
 import re
@@ -36,19 +37,28 @@ class Index:
     def __post_init__(self) -> None:
         frame = self.records.reset_index(drop=True)
         self.records = frame
-        titles = frame[[c for c in frame.columns if c.startswith("title_")]].astype(str).agg(" ".join, axis=1) \
-            if len(frame) else pd.Series([], dtype=str)
-        self._texts = {"title": _folded(titles), "creator": _folded(frame.get("creator", pd.Series([], dtype=str))),
-                       "description": _folded(frame.get("description", pd.Series([], dtype=str)))}
+        titles = (
+            frame[[c for c in frame.columns if c.startswith("title_")]].astype(str).agg(" ".join, axis=1)
+            if len(frame)
+            else pd.Series([], dtype=str)
+        )
+        self._texts = {
+            "title": _folded(titles),
+            "creator": _folded(frame.get("creator", pd.Series([], dtype=str))),
+            "description": _folded(frame.get("description", pd.Series([], dtype=str))),
+        }
         self._dates = pd.to_datetime(frame.get("date", pd.Series([None] * len(frame))), errors="coerce")
         # each facet as one column of booleans per code: filters and counts are sums, not loops
-        self._codes = {facet: frame[facet].astype(str).str.get_dummies(sep="; ").astype(bool)
-                       for facet in FACETS if facet in frame}
+        self._codes = {
+            facet: frame[facet].astype(str).str.get_dummies(sep="; ").astype(bool) for facet in FACETS if facet in frame
+        }
 
     def counts(self, found: pd.DataFrame) -> dict[str, dict[str, int]]:
         """Return, for each facet, how many of ``found`` (a search's result) carry each code."""
-        return {facet: {code: int(count) for code, count in codes.loc[found.index].sum().items() if count}
-                for facet, codes in self._codes.items()}
+        return {
+            facet: {code: int(count) for code, count in codes.loc[found.index].sum().items() if count}
+            for facet, codes in self._codes.items()
+        }
 
     def search(self, query: str = "", filters: dict[str, str] | None = None) -> pd.DataFrame:
         """Return the records matching every word of ``query`` (in title, description or creator)
@@ -75,8 +85,9 @@ class Index:
             keep &= found > 0
             relevance += found
         found = self.records[keep].assign(relevance=relevance[keep], _date=self._dates[keep])
-        return found.sort_values(["relevance", "_date"], ascending=[False, False], na_position="last",
-                                 kind="mergesort").drop(columns="_date")
+        return found.sort_values(
+            ["relevance", "_date"], ascending=[False, False], na_position="last", kind="mergesort"
+        ).drop(columns="_date")
 
 
 def _folded(texts: pd.Series) -> pd.Series:

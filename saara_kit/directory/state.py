@@ -1,8 +1,10 @@
 """The state behind the directory's form, with no widgets: the published resources, the search
 and its facets, and the participant's suggestions (saved as pending, for a trainer to moderate)."""
+
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 import pandas as pd
 from traitlets import Dict, HasTraits, Instance, Unicode
@@ -56,8 +58,11 @@ class DirectoryState(HasTraits):
     @property
     def my_suggestions(self) -> list[dict[str, Any]]:
         """Return this device's suggestions with their moderation (pending, approved, rejected)."""
-        return [rev.payload for rev in self.store.current(DIRECTORY.kind, association=SUGGESTIONS)
-                if rev.author == self.device or rev.author.endswith(f"({self.device})")]
+        return [
+            rev.payload
+            for rev in self.store.current(DIRECTORY.kind, association=SUGGESTIONS)
+            if rev.author == self.device or rev.author.endswith(f"({self.device})")
+        ]
 
     def suggest(self, raw: Mapping[str, Any], participant: Any = "") -> bool:
         """Save a suggested resource as pending; False (and say why) when invalid or too many wait."""
@@ -71,7 +76,17 @@ class DirectoryState(HasTraits):
             self.notice = Notice("directory.too_many", {"count": MAX_PENDING})
             return False
         author = f"{name} ({self.device})" if name else self.device
-        self.store.save(Revision(new_record_id(), 1, DIRECTORY.kind, self.region, SUGGESTIONS, author,
-                                 record.to_payload(), DIRECTORY.schema_version))
+        self.store.save(
+            Revision(
+                new_record_id(),
+                1,
+                DIRECTORY.kind,
+                self.region,
+                SUGGESTIONS,
+                author,
+                record.to_payload(),
+                DIRECTORY.schema_version,
+            )
+        )
         self.notice = Notice("directory.suggested", ok=True)
         return True

@@ -6,6 +6,7 @@ code in every export of the same workshop data, across domains (a relation names
 code), and nobody can find a name back by hashing a list of likely names without the key. The key
 is made once, at random, beside the store (``anonymise.key`` in the data folder).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -20,7 +21,7 @@ from saara_kit.records.domain import Domain
 from saara_kit.records.fields import References
 from saara_kit.validation import fold_name
 
-__all__ = ["Anonymiser", "KEY_FILE"]
+__all__ = ["KEY_FILE", "Anonymiser"]
 
 KEY_FILE = "anonymise.key"
 CODE_CHARACTERS = 8

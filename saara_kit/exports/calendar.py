@@ -4,6 +4,7 @@ A domain that has dated events declares ``events``: a function from its records 
 the store's columns) to ``Event``s. Times are the hub's local time, Africa/Algiers (UTC+1 all
 year); the file carries that time zone, so a phone set to another one still shows the right hour.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -38,7 +39,7 @@ def write_calendar(events: list[Event], path: str | Path, name: str) -> Path:
     calendar.add("prodid", PRODUCT)
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", name)
-    stamp = dt.datetime.now(dt.timezone.utc)
+    stamp = dt.datetime.now(dt.UTC)
     for event in events:
         entry = CalendarEvent()
         entry.add("uid", event.uid)

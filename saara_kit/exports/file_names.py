@@ -1,5 +1,6 @@
 """Name the files written for people: readable names made from theirs, and one association's file
 never written over another association's."""
+
 from __future__ import annotations
 
 import hashlib

@@ -1,6 +1,7 @@
 """Formulas in a workbook: a step's derived columns computed by the spreadsheet itself (quantity ×
 unit rate), and summary cells that sum a step's column (``{budget_lines:amount_dzd}``), so that an
 officer can audit every total."""
+
 from __future__ import annotations
 
 import re
@@ -28,21 +29,35 @@ def with_row_formulas(step: Domain, columns: list[str], raw: pd.DataFrame, label
     letters, sheet = _letters(columns), labelled.copy()
     for name, formula in step.formulas:
         at = columns.index(name)
-        sheet.isetitem(at, pd.Series([Formula(PLACE.sub(lambda found: f"{letters[found[1]]}{row + 2}", formula(record)))
-                                      for row, record in enumerate(raw.to_dict("records"))], index=sheet.index, dtype=object))
+        sheet.isetitem(
+            at,
+            pd.Series(
+                [
+                    Formula(PLACE.sub(lambda found: f"{letters[found[1]]}{row + 2}", formula(record)))
+                    for row, record in enumerate(raw.to_dict("records"))
+                ],
+                index=sheet.index,
+                dtype=object,
+            ),
+        )
     return sheet
 
 
 def column_places(sheets: dict[str, tuple[str, list[str]]]) -> dict[str, str]:
     """Return where each step's column lies, as a formula names it: ``{"budget_lines:amount":
     "'Lignes'!$K:$K"}``, from each step's (sheet title, columns)."""
-    return {f"{step}:{name}": f"'{title}'!${letter}:${letter}"
-            for step, (title, columns) in sheets.items() for name, letter in _letters(columns).items()}
+    return {
+        f"{step}:{name}": f"'{title}'!${letter}:${letter}"
+        for step, (title, columns) in sheets.items()
+        for name, letter in _letters(columns).items()
+    }
 
 
 def with_sheet_references(summary: pd.DataFrame, places: dict[str, str]) -> pd.DataFrame:
     """Return a summary whose ``Formula`` cells name the steps' columns (``{step:column}``) where
     they lie in the workbook."""
+
     def place(value):
         return Formula(PLACE.sub(lambda found: places[found[1]], value)) if isinstance(value, Formula) else value
+
     return summary.map(place)

@@ -1,6 +1,7 @@
 """A printable handout of an app's records: one HTML file, readable offline (charts inline), in its
 language. The app's main records are shown one by one, each step as a table, then the summaries
 (the RACI, the logframe) and the app's charts."""
+
 from __future__ import annotations
 
 import base64
@@ -11,10 +12,10 @@ from pathlib import Path
 import pandas as pd
 
 from saara_kit.exports.anonymise import Anonymiser
+from saara_kit.exports.transfer import current_frame
 from saara_kit.i18n import format_date, t
 from saara_kit.records import Domain, labelled_table, styled_table
 from saara_kit.serve.pages import render_page
-from saara_kit.exports.transfer import current_frame
 from saara_kit.store import Store
 
 __all__ = ["handout_records", "render_handout", "write_handout"]
@@ -36,32 +37,43 @@ h2 {break-after: avoid; border-bottom: 2px solid #1b6b5a}
 """
 
 
-def handout_records(store: Store, domain: Domain, region: str | None, association: str | None = None,
-                    anonymiser: Anonymiser | None = None) -> dict[str, pd.DataFrame]:
+def handout_records(
+    store: Store,
+    domain: Domain,
+    region: str | None,
+    association: str | None = None,
+    anonymiser: Anonymiser | None = None,
+) -> dict[str, pd.DataFrame]:
     """Return the current records of the app's steps, and of the domains they name (the register),
     by domain name: what the handout and its charts read."""
-    from saara_kit.registry import domain as domain_named, steps
+    from saara_kit.registry import domain as domain_named
+    from saara_kit.registry import steps
 
     shown = steps(domain.name)
     named = dict.fromkeys(ref.to for step in shown for ref in step.references)
-    return {declared.name: current_frame(store, declared, region, anonymiser, association)
-            for declared in (*shown, *(domain_named(name) for name in named if name not in
-                                       {step.name for step in shown}))}
+    return {
+        declared.name: current_frame(store, declared, region, anonymiser, association)
+        for declared in (*shown, *(domain_named(name) for name in named if name not in {step.name for step in shown}))
+    }
 
 
 def _image(figure) -> str:
     from saara_kit.charts import figure_to_png
 
     data = base64.b64encode(figure_to_png(figure)).decode("ascii")
-    return (f'<figure><img src="data:image/png;base64,{data}" alt="{html.escape(figure.alt)}">'
-            f"<figcaption>{html.escape(figure.alt)}</figcaption></figure>")
+    return (
+        f'<figure><img src="data:image/png;base64,{data}" alt="{html.escape(figure.alt)}">'
+        f"<figcaption>{html.escape(figure.alt)}</figcaption></figure>"
+    )
 
 
 def _record(step: Domain, row: pd.Series, lang: str) -> str:
     items = "".join(
         f"<dt>{html.escape(t(step.label_key(f.name), lang))}</dt>"
         f"<dd><bdi>{html.escape(str(f.show(row[f.name], step.name, lang) or ''))}</bdi></dd>"
-        for f in step.fields if row[f.name] not in ("", None))
+        for f in step.fields
+        if row[f.name] not in ("", None)
+    )
     return f'<dl class="saara-record">{items}</dl>'
 
 
@@ -69,8 +81,13 @@ def _table(frame: pd.DataFrame, lang: str) -> str:
     return styled_table(frame, lang).to_html()
 
 
-def render_handout(domain: Domain, records: dict[str, pd.DataFrame], lang: str = "fr", association: str | None = None,
-                   hub_name: str = "") -> str:
+def render_handout(
+    domain: Domain,
+    records: dict[str, pd.DataFrame],
+    lang: str = "fr",
+    association: str | None = None,
+    hub_name: str = "",
+) -> str:
     """Return the handout of ``domain``'s app as one HTML page, from ``handout_records``; with
     ``association``, the records are that association's alone."""
     from saara_kit.registry import steps
@@ -87,11 +104,16 @@ def render_handout(domain: Domain, records: dict[str, pd.DataFrame], lang: str =
     for step in (step for step in steps(domain.name)[1:] if step.in_handout):
         frame = records[step.name]
         one_main = len(main) == 1  # then a step's link to it says nothing
-        columns = [*([] if association else ["association"]),
-                   *(f.name for f in step.fields if not (one_main and getattr(f, "to", None) == domain.name))]
+        columns = [
+            *([] if association else ["association"]),
+            *(f.name for f in step.fields if not (one_main and getattr(f, "to", None) == domain.name)),
+        ]
         parts.append(f"<h2>{html.escape(t(f'app.{step.name}.title', lang))}</h2>")
-        parts.append(_table(labelled_table(step, frame[columns], lang), lang) if len(frame)
-                     else f"<p>{html.escape(t('handout.nothing', lang))}</p>")
+        parts.append(
+            _table(labelled_table(step, frame[columns], lang), lang)
+            if len(frame)
+            else f"<p>{html.escape(t('handout.nothing', lang))}</p>"
+        )
     for key, summary in domain.summaries:
         parts += [f"<h2>{html.escape(t(key, lang))}</h2>", _table(summary(records, lang), lang)]
     if domain.charts is not None and len(main):
@@ -99,9 +121,16 @@ def render_handout(domain: Domain, records: dict[str, pd.DataFrame], lang: str =
     return render_page(lang, title, "\n".join(parts), style=HANDOUT_STYLE)
 
 
-def write_handout(store: Store, domain: Domain, path: str | Path, region: str | None = None,
-                  association: str | None = None, lang: str = "fr", hub_name: str = "",
-                  anonymiser: Anonymiser | None = None) -> int:
+def write_handout(
+    store: Store,
+    domain: Domain,
+    path: str | Path,
+    region: str | None = None,
+    association: str | None = None,
+    lang: str = "fr",
+    hub_name: str = "",
+    anonymiser: Anonymiser | None = None,
+) -> int:
     """Write the handout of ``domain``'s app to ``path``; return the count of its main records (plans)."""
     records = handout_records(store, domain, region, association, anonymiser)
     path = Path(path)

@@ -1,4 +1,5 @@
 """Print HTML pages to PDF with Debian's Chromium, when it is installed (letters, hub dossiers)."""
+
 from __future__ import annotations
 
 import os
@@ -28,10 +29,17 @@ def print_pdf(page: Path) -> Path:
     out = page.with_suffix(".pdf")
     out.unlink(missing_ok=True)
     with tempfile.TemporaryDirectory(prefix="saara-chromium-") as profile:
-        command = [chromium() or CHROMIUM_PATH, *CHROMIUM_ARGS, f"--user-data-dir={profile}",
-                   f"--print-to-pdf={out}", "--no-pdf-header-footer", page.resolve().as_uri()]
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                   start_new_session=True)
+        command = [
+            chromium() or CHROMIUM_PATH,
+            *CHROMIUM_ARGS,
+            f"--user-data-dir={profile}",
+            f"--print-to-pdf={out}",
+            "--no-pdf-header-footer",
+            page.resolve().as_uri(),
+        ]
+        process = subprocess.Popen(
+            command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+        )
         try:
             process.wait(timeout=PDF_TIMEOUT_S)
         except subprocess.TimeoutExpired:

@@ -1,4 +1,5 @@
 """Keep spreadsheet programs from running what a participant typed (formula injection), reversibly."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -20,7 +21,11 @@ def neutralise(value: Any) -> Any:
     Text that already starts with an apostrophe gets one too, so that ``restore`` is its exact
     inverse. Numbers pass unchanged: a negative number is data, not a formula.
     """
-    if isinstance(value, str) and not isinstance(value, Formula) and value.startswith((*DANGEROUS_FIRST_CHARACTERS, QUOTE)):
+    if (
+        isinstance(value, str)
+        and not isinstance(value, Formula)
+        and value.startswith((*DANGEROUS_FIRST_CHARACTERS, QUOTE))
+    ):
         return QUOTE + value
     return value
 
@@ -30,6 +35,10 @@ def restore(value: Any) -> Any:
 
     Only an apostrophe that ``neutralise`` could have added goes: a typed "'Aïn" stays as it is.
     """
-    if isinstance(value, str) and value.startswith(QUOTE) and value[1:2].startswith((*DANGEROUS_FIRST_CHARACTERS, QUOTE)):
+    if (
+        isinstance(value, str)
+        and value.startswith(QUOTE)
+        and value[1:2].startswith((*DANGEROUS_FIRST_CHARACTERS, QUOTE))
+    ):
         return value[1:]
     return value

@@ -1,4 +1,5 @@
 """Read a CSV or XLSX table with its line numbers; write one with every cell neutralised."""
+
 from __future__ import annotations
 
 import codecs
@@ -13,8 +14,16 @@ from saara_kit.exports.safe import neutralise
 from saara_kit.i18n import TranslatedError, t
 
 __all__ = [
-    "MAX_CELL_CHARS", "MAX_FILE_BYTES", "MAX_ROWS", "MissingColumns", "TableError", "decode_text", "read_sheets", "read_table",
-    "write_table", "write_tables",
+    "MAX_CELL_CHARS",
+    "MAX_FILE_BYTES",
+    "MAX_ROWS",
+    "MissingColumns",
+    "TableError",
+    "decode_text",
+    "read_sheets",
+    "read_table",
+    "write_table",
+    "write_tables",
 ]
 
 # What an import reads at most: a hub's list is a few hundred rows of short texts. Each limit is
@@ -151,7 +160,9 @@ def _csv_rows(path: Path) -> list[list[str]]:
     return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
 
 
-def _xlsx_sheets(path: Path, first_only: bool = False, titles: set[str] | None = None) -> list[tuple[str, list[list[object]]]]:
+def _xlsx_sheets(
+    path: Path, first_only: bool = False, titles: set[str] | None = None
+) -> list[tuple[str, list[list[object]]]]:
     """Return (title, rows) of each sheet (called one of ``titles``), or of the first; values as
     last saved, not formulas."""
     from openpyxl import load_workbook  # only when a workbook is read: a form's kernel never does
@@ -179,8 +190,13 @@ def _xlsx_sheets(path: Path, first_only: bool = False, titles: set[str] | None =
 
 
 def write_table(
-    frame: pd.DataFrame, path: str | Path, fmt: str | None = None, sep: str = ";",
-    sheet: str = "", about: tuple[str, list[tuple[str, str]]] | None = None, rtl: bool = False,
+    frame: pd.DataFrame,
+    path: str | Path,
+    fmt: str | None = None,
+    sep: str = ";",
+    sheet: str = "",
+    about: tuple[str, list[tuple[str, str]]] | None = None,
+    rtl: bool = False,
 ) -> Path:
     """Write ``frame`` to exactly ``path``, every cell neutralised.
 
@@ -192,8 +208,12 @@ def write_table(
 
 
 def write_tables(
-    sheets: list[tuple[str, pd.DataFrame]], path: str | Path, fmt: str | None = None, sep: str = ";",
-    about: tuple[str, list[tuple[str, str]]] | None = None, rtl: bool = False,
+    sheets: list[tuple[str, pd.DataFrame]],
+    path: str | Path,
+    fmt: str | None = None,
+    sep: str = ";",
+    about: tuple[str, list[tuple[str, str]]] | None = None,
+    rtl: bool = False,
 ) -> Path:
     """Write several ``(title, frame)`` as the sheets of one XLSX workbook, or the first as a CSV
     file (a CSV has one table); every cell neutralised (in a workbook, by ``write_cell``)."""

@@ -1,4 +1,5 @@
 """An empty workbook to fill and import: headers in the reader's language, dropdowns, instructions."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -48,8 +49,11 @@ def write_template(domain: Domain, path: str | Path, lang: str = "fr") -> Path:
         accepted = t(key, lang, **values)
         if hasattr(f, "codes"):
             accepted += " : " + " · ".join(str(f.show(code, domain.name, lang)) for code in f.codes)
-        write_row(guide, row, [t(domain.label_key(f.name), lang), t("template.yes" if f.required else "template.no", lang),
-                               accepted])
+        write_row(
+            guide,
+            row,
+            [t(domain.label_key(f.name), lang), t("template.yes" if f.required else "template.no", lang), accepted],
+        )
     style_sheet(guide, header_row=2)
     path.parent.mkdir(parents=True, exist_ok=True)
     book.save(path)

@@ -3,6 +3,7 @@
 A row carrying a record id (and the revision it was exported at) updates that record; a row
 without one updates the association's record with the same key (its name), or adds a new one.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -13,23 +14,35 @@ from pathlib import Path
 
 import pandas as pd
 
-from saara_kit.exports.safe import restore
 from saara_kit.exports.anonymise import Anonymiser
 from saara_kit.exports.formulas import column_places, with_row_formulas, with_sheet_references
+from saara_kit.exports.safe import restore
 from saara_kit.exports.tables import MissingColumns, TableError, read_sheets, read_table, write_tables
 from saara_kit.exports.workbook import sheet_title
 from saara_kit.i18n import format_date, is_rtl, languages, t
 from saara_kit.records import Domain, Record, labelled_table, validate_association
 from saara_kit.store import Revision, Store, new_record_id
 from saara_kit.store.repository import (
-    STORE_COLUMNS, canonical_association, listed_frame, plan_revisions, referenced_records, revisions_frame,
+    STORE_COLUMNS,
+    canonical_association,
+    listed_frame,
+    plan_revisions,
+    referenced_records,
+    revisions_frame,
     saved_records,
 )
 from saara_kit.validation import FieldError, ValidationError, code_for_text, fold_name, parse_whole_number
 
 __all__ = [
-    "ImportRejected", "RowProblem", "export_frame", "export_records", "import_every_sample", "import_file",
-    "import_rows", "import_samples", "import_workbook",
+    "ImportRejected",
+    "RowProblem",
+    "export_frame",
+    "export_records",
+    "import_every_sample",
+    "import_file",
+    "import_rows",
+    "import_samples",
+    "import_workbook",
 ]
 
 ID_COLUMNS = ("record_id", "revision")
@@ -107,8 +120,9 @@ def _read_rows(domain: Domain, table, association: str | None, known_for=lambda 
     ``known_for(association)`` returns what a row's references may name (see ``Domain.validate``)."""
     columns = _header_map(domain, list(table[0][1]))
     needed = [f.name for f in domain.fields if f.required] + ([] if association else ["association"])
-    missing = [column for column in ("association", *domain.field_names)
-               if column in needed and column not in columns.values()]
+    missing = [
+        column for column in ("association", *domain.field_names) if column in needed and column not in columns.values()
+    ]
     if missing:
         raise MissingColumns([domain.label_key(column) for column in missing])
     problems, rows, first_line, spelling = [], [], {}, {}
@@ -125,8 +139,11 @@ def _read_rows(domain: Domain, table, association: str | None, known_for=lambda 
         problems += id_problems
         same = ("id", record_id) if record_id else ("key", fold_name(owner), *domain.key_of(record))
         if same in first_line:
-            problems.append(_problem(domain, line, "record_id" if record_id else domain.key_names[-1],
-                                     "duplicate", line=first_line[same]))
+            problems.append(
+                _problem(
+                    domain, line, "record_id" if record_id else domain.key_names[-1], "duplicate", line=first_line[same]
+                )
+            )
         first_line.setdefault(same, line)
         rows.append(_Row(line, owner, record, record_id, revision))
     if problems:
@@ -146,9 +163,15 @@ def _plan(store: Store, domain: Domain, rows: list[_Row], region: str, author: s
         elif latest and row.revision is not None and row.revision != history[-1].revision:
             conflicts.append(_problem(domain, row.line, "revision", "moved_on", revision=history[-1].revision))
         else:
-            changes += plan_revisions(domain, latest, {row.record_id: row.record}, region=region,
-                                      association=owner_of[row.association], author=author,
-                                      withdraw_missing=False)
+            changes += plan_revisions(
+                domain,
+                latest,
+                {row.record_id: row.record},
+                region=region,
+                association=owner_of[row.association],
+                author=author,
+                withdraw_missing=False,
+            )
     if conflicts:
         raise ImportRejected(conflicts)
     keyed = [row for row in rows if not row.record_id]
@@ -157,25 +180,37 @@ def _plan(store: Store, domain: Domain, rows: list[_Row], region: str, author: s
         by_key = {domain.key_of(rev.payload): rid for rid, rev in saved.items()}
         draft = {
             by_key.get(domain.key_of(row.record)) or new_record_id(): row.record
-            for row in keyed if owner_of[row.association] == owner
+            for row in keyed
+            if owner_of[row.association] == owner
         }
-        changes += plan_revisions(domain, saved, draft, region=region, association=owner, author=author,
-                                  withdraw_missing=False)
+        changes += plan_revisions(
+            domain, saved, draft, region=region, association=owner, author=author, withdraw_missing=False
+        )
     return changes
 
 
 def import_rows(
-    store: Store, domain: Domain, table: list[tuple[int, dict[str, str]]], region: str,
-    association: str | None = None, author: str = "import",
+    store: Store,
+    domain: Domain,
+    table: list[tuple[int, dict[str, str]]],
+    region: str,
+    association: str | None = None,
+    author: str = "import",
 ) -> tuple[int, int]:
     """Import ``(line, {header: text})`` rows all or nothing; return (rows read, new revisions)."""
-    known = functools.cache(lambda owner: referenced_records(store, domain, region, canonical_association(store, region, owner)))
+    known = functools.cache(
+        lambda owner: referenced_records(store, domain, region, canonical_association(store, region, owner))
+    )
     rows = _read_rows(domain, table, association, known if domain.references else lambda owner: None)
     return len(rows), store.save_many(_plan(store, domain, rows, region, author))
 
 
 def import_file(
-    store: Store, domain: Domain, path: str | Path, region: str, association: str | None = None,
+    store: Store,
+    domain: Domain,
+    path: str | Path,
+    region: str,
+    association: str | None = None,
     author: str = "import",
 ) -> tuple[int, int]:
     """Import a CSV or XLSX file for hub ``region``; return (rows read, new revisions).
@@ -187,11 +222,17 @@ def import_file(
 
 def step_sheet_titles(step: Domain) -> set[str]:
     """Return the titles an exported workbook gives a step's sheet, in every language."""
-    return {sheet_title(t(key, lang)) for lang in languages() for key in (f"{step.name}.step", f"app.{step.name}.title")}
+    return {
+        sheet_title(t(key, lang)) for lang in languages() for key in (f"{step.name}.step", f"app.{step.name}.title")
+    }
 
 
 def import_workbook(
-    store: Store, domain: Domain, path: str | Path, region: str, association: str | None = None,
+    store: Store,
+    domain: Domain,
+    path: str | Path,
+    region: str,
+    association: str | None = None,
     author: str = "import",
 ) -> tuple[int, int]:
     """Import an app's workbook as ``export --format xlsx`` writes it (or as a trainer fills it):
@@ -209,8 +250,11 @@ def import_workbook(
     def known_for(step: Domain):
         def known(owner: str) -> dict:
             found = referenced_records(store, step, region, canonical_association(store, region, owner))
-            return {target: {**names, **pending.get(target, {}).get(fold_name(owner), {})}
-                    for target, names in found.items()}
+            return {
+                target: {**names, **pending.get(target, {}).get(fold_name(owner), {})}
+                for target, names in found.items()
+            }
+
         return functools.cache(known)
 
     for step in steps(domain.name):
@@ -218,15 +262,18 @@ def import_workbook(
         if title is None:
             continue
         try:
-            rows = _read_rows(step, sheets[title], association, known_for(step) if step.references else lambda owner: None)
+            rows = _read_rows(
+                step, sheets[title], association, known_for(step) if step.references else lambda owner: None
+            )
             changes += _plan(store, step, rows, region, author)
         except ImportRejected as rejected:
             problems += [replace(problem, sheet=title) for problem in rejected.problems]
             continue
         read += len(rows)
         for row in rows:
-            pending.setdefault(step.name, {}).setdefault(fold_name(row.association), {})[
-                step.name_of(row.record)] = row.record.to_payload()
+            pending.setdefault(step.name, {}).setdefault(fold_name(row.association), {})[step.name_of(row.record)] = (
+                row.record.to_payload()
+            )
     if problems:
         raise ImportRejected(problems)
     return read, store.save_many(changes)
@@ -237,9 +284,14 @@ def saved_warnings(store: Store, domain: Domain, region: str) -> list[tuple[str,
     list of the hub (``Domain.warnings``: two meetings of one owner at once)."""
     if not domain.warnings:
         return []
-    return [(association, warning) for association in store.associations(domain.kind, region)
-            for warning in domain.warnings_for(domain.from_payload(revision.payload) for revision in
-                                               saved_records(store, domain, region, association).values())]
+    return [
+        (association, warning)
+        for association in store.associations(domain.kind, region)
+        for warning in domain.warnings_for(
+            domain.from_payload(revision.payload)
+            for revision in saved_records(store, domain, region, association).values()
+        )
+    ]
 
 
 def import_samples(store: Store, domain: Domain) -> int:
@@ -269,21 +321,34 @@ def import_every_sample(store: Store) -> dict[str, int]:
     return {name: import_samples(store, declared) for name, declared in domains().items()}
 
 
-def export_frame(store: Store, domain: Domain, region: str | None = None, lang: str = "fr",
-                 anonymiser: Anonymiser | None = None) -> pd.DataFrame:
+def export_frame(
+    store: Store, domain: Domain, region: str | None = None, lang: str = "fr", anonymiser: Anonymiser | None = None
+) -> pd.DataFrame:
     """Return the current records as a table with headers and labels in ``lang`` (names coded
     when ``anonymiser`` is given)."""
     return _labelled(domain, current_frame(store, domain, region, anonymiser), lang)
 
 
-def current_frame(store: Store, domain: Domain, region: str | None = None, anonymiser: Anonymiser | None = None,
-                  association: str | None = None, listed: bool = False) -> pd.DataFrame:
+def current_frame(
+    store: Store,
+    domain: Domain,
+    region: str | None = None,
+    anonymiser: Anonymiser | None = None,
+    association: str | None = None,
+    listed: bool = False,
+) -> pd.DataFrame:
     """Return the current records of ``domain`` (of a hub, of one association whatever its case and
     accents), names coded when ``anonymiser`` is given; with ``listed``, the rows other domains list
     in it too (``listed_frame``: the directory's case studies, which its own exporters write)."""
-    frame = listed_frame(store, domain, region) if listed else revisions_frame(domain, store.current(domain.kind, region=region))
+    frame = (
+        listed_frame(store, domain, region)
+        if listed
+        else revisions_frame(domain, store.current(domain.kind, region=region))
+    )
     if association:
-        frame = frame[[fold_name(name) == fold_name(association) for name in frame["association"]]].reset_index(drop=True)
+        frame = frame[[fold_name(name) == fold_name(association) for name in frame["association"]]].reset_index(
+            drop=True
+        )
     return frame if anonymiser is None else anonymiser.frame(domain, frame)
 
 
@@ -303,8 +368,14 @@ def _labelled(domain: Domain, frame: pd.DataFrame, lang: str, formulas: bool = F
 
 
 def export_records(
-    store: Store, domain: Domain, path: str | Path, fmt: str | None = None,
-    region: str | None = None, lang: str = "fr", hub_name: str = "", anonymiser: Anonymiser | None = None,
+    store: Store,
+    domain: Domain,
+    path: str | Path,
+    fmt: str | None = None,
+    region: str | None = None,
+    lang: str = "fr",
+    hub_name: str = "",
+    anonymiser: Anonymiser | None = None,
     association: str | None = None,
 ) -> int:
     """Write the current records to exactly ``path`` (CSV or XLSX); return the row count of ``domain``.
@@ -327,13 +398,18 @@ def export_records(
         return write_handout(store, domain, path, region, association, lang, hub_name, anonymiser)
     shown = steps(domain.name) if fmt == "xlsx" and domain.part_of is None else [domain]
     raw = {step.name: current_frame(store, step, region, anonymiser, association) for step in shown}
-    titles = {step.name: sheet_title(t(f"{step.name}.step" if len(shown) > 1 else f"app.{step.name}.title", lang))
-              for step in shown}
-    sheets = [(titles[step.name], _labelled(step, raw[step.name].copy(), lang, formulas=fmt == "xlsx")) for step in shown]
+    titles = {
+        step.name: sheet_title(t(f"{step.name}.step" if len(shown) > 1 else f"app.{step.name}.title", lang))
+        for step in shown
+    }
+    sheets = [
+        (titles[step.name], _labelled(step, raw[step.name].copy(), lang, formulas=fmt == "xlsx")) for step in shown
+    ]
     if len(shown) > 1:
         places = column_places({step.name: (titles[step.name], _sheet_columns(step)) for step in shown})
-        sheets += [(t(title, lang), with_sheet_references(summary(raw, lang), places))
-                   for title, summary in domain.summaries]
+        sheets += [
+            (t(title, lang), with_sheet_references(summary(raw, lang), places)) for title, summary in domain.summaries
+        ]
     lines = [
         (t("records.field.region", lang), hub_name or t("export.all_hubs", lang)),
         (t("export.form", lang), t(f"app.{domain.name}.title", lang)),
@@ -342,13 +418,22 @@ def export_records(
     ]
     if anonymiser is not None:
         lines.append((t("export.anonymised", lang), t("export.anonymised_how", lang)))
-    write_tables(sheets, path, fmt, sep="," if lang == "en" else ";", about=(t("export.about", lang), lines),
-                 rtl=is_rtl(lang))
+    write_tables(
+        sheets, path, fmt, sep="," if lang == "en" else ";", about=(t("export.about", lang), lines), rtl=is_rtl(lang)
+    )
     return len(raw[domain.name])
 
 
-def _export_calendar(store: Store, domain: Domain, path: str | Path, region: str | None, lang: str, hub_name: str,
-                     anonymiser: Anonymiser | None, association: str | None) -> int:
+def _export_calendar(
+    store: Store,
+    domain: Domain,
+    path: str | Path,
+    region: str | None,
+    lang: str,
+    hub_name: str,
+    anonymiser: Anonymiser | None,
+    association: str | None,
+) -> int:
     """Write the events of ``domain``'s app (its meetings) as an iCalendar file; return their count."""
     from saara_kit.exports.calendar import write_calendar
     from saara_kit.registry import steps
@@ -356,7 +441,11 @@ def _export_calendar(store: Store, domain: Domain, path: str | Path, region: str
     dated = [step for step in (steps(domain.name) if domain.part_of is None else [domain]) if step.events]
     if not dated:
         raise TableError("export.no_events", domain=t(f"app.{domain.name}.title", lang))
-    events = [event for step in dated for event in step.events(current_frame(store, step, region, anonymiser, association), lang)]
+    events = [
+        event
+        for step in dated
+        for event in step.events(current_frame(store, step, region, anonymiser, association), lang)
+    ]
     name = " — ".join(filter(None, [t(f"app.{domain.name}.title", lang), hub_name]))
     write_calendar(events, path, name)
     return len(events)

@@ -4,6 +4,7 @@ PNG and PDF, ready for a print shop.
 Each chart is drawn as on a phone, then printed at 300 dpi across the A3 page (portrait, 1.5 cm
 margins): its text grows with it, about three times its phone size, readable from a few metres.
 """
+
 from __future__ import annotations
 
 import io
@@ -26,7 +27,9 @@ WALL_FORMATS = ("pdf", "png")
 def write_a3(chart: ChartFigure, path: Path) -> Path:
     """Write ``chart`` centred on an A3 page, as PNG or PDF (by the suffix of ``path``)."""
     width, height = A3_INCHES
-    scale = min((width - 2 * MARGIN_INCHES) / chart.get_figwidth(), (height - 2 * MARGIN_INCHES) / chart.get_figheight())
+    scale = min(
+        (width - 2 * MARGIN_INCHES) / chart.get_figwidth(), (height - 2 * MARGIN_INCHES) / chart.get_figheight()
+    )
     buffer = io.BytesIO()
     chart.savefig(buffer, format="png", dpi=DPI * scale)  # the chart's pixels are the page's at 300 dpi
     buffer.seek(0)
@@ -41,8 +44,15 @@ def write_a3(chart: ChartFigure, path: Path) -> Path:
     return path
 
 
-def wall_charts(register: pd.DataFrame, relations: pd.DataFrame, objectives: pd.DataFrame, influences: pd.DataFrame,
-                positions: pd.DataFrame, hub_name: str, lang: str) -> dict[str, ChartFigure]:
+def wall_charts(
+    register: pd.DataFrame,
+    relations: pd.DataFrame,
+    objectives: pd.DataFrame,
+    influences: pd.DataFrame,
+    positions: pd.DataFrame,
+    hub_name: str,
+    lang: str,
+) -> dict[str, ChartFigure]:
     """Return the wall's charts by file name: the grid and the network of the hub, and the
     influence–dependence plane of each association that entered objectives."""
     from saara_kit.stakeholders.charts import power_interest_grid
@@ -54,11 +64,13 @@ def wall_charts(register: pd.DataFrame, relations: pd.DataFrame, objectives: pd.
     actors = register.drop_duplicates("name").set_index("name")
     charts = {
         "grid": power_interest_grid(register, lang, title=hub_name),
-        "network": network_chart(network(actors.index, relations), actors["type"], actors.get("influence"), lang,
-                                 title=hub_name),
+        "network": network_chart(
+            network(actors.index, relations), actors["type"], actors.get("influence"), lang, title=hub_name
+        ),
     }
     for number, association in enumerate(sorted(set(objectives["association"])), start=1):
         _, mid, _, _ = concertation(register, objectives, influences, positions, association)
-        charts[f"plane-{number}"] = influence_dependence_plane(influence_dependence(indirect_influences(mid)), lang,
-                                                               title=association)
+        charts[f"plane-{number}"] = influence_dependence_plane(
+            influence_dependence(indirect_influences(mid)), lang, title=association
+        )
     return charts

@@ -3,11 +3,13 @@
 Every cell the kit writes goes through ``write_cell``: text is neutralised and kept as text, so that
 nothing a person typed opens as a formula; only the kit's own ``Formula`` cells stay live.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import pandas as pd
 from openpyxl import Workbook

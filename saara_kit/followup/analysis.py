@@ -1,19 +1,33 @@
 """The programme's view of the funded projects (pure functions over DataFrames): milestones late or
 on time, spending rate against time elapsed, indicators on track, support sessions held, and the
 projects that need a visit."""
+
 from __future__ import annotations
 
 import datetime as dt
-from typing import Mapping
+from collections.abc import Mapping
 
 import pandas as pd
 
 from saara_kit.validation import fold_name, parse_decimal
 
 __all__ = [
-    "BEHIND_SHARE", "ON_TRACK_SLACK", "REPORT_AGE_DAYS", "SPENDING_GAP", "VIEW_DOMAINS", "VISIT_REASONS",
-    "elapsed_share", "indicator_progress", "load_programme", "milestone_states", "programme_view", "progress_of",
-    "spending", "view_day", "visit_reasons", "with_latest_values",
+    "BEHIND_SHARE",
+    "ON_TRACK_SLACK",
+    "REPORT_AGE_DAYS",
+    "SPENDING_GAP",
+    "VIEW_DOMAINS",
+    "VISIT_REASONS",
+    "elapsed_share",
+    "indicator_progress",
+    "load_programme",
+    "milestone_states",
+    "programme_view",
+    "progress_of",
+    "spending",
+    "view_day",
+    "visit_reasons",
+    "with_latest_values",
 ]
 
 SPENDING_GAP = 0.25  # spending more than 25 points ahead of, or behind, the time elapsed
@@ -105,8 +119,9 @@ def indicator_progress(logframe: pd.DataFrame, values: pd.DataFrame, plan: str, 
     ``ON_TRACK_SLACK`` of the time elapsed; None while nothing is measured)."""
     lines = with_latest_values(logframe[(logframe["plan"] == plan) & (logframe["indicator"] != "")], values)
     progress = [progress_of(*row) for row in zip(lines["baseline"], lines["target"], lines["current"])]
-    return lines.assign(progress=progress,
-                        on_track=[None if p is None else p >= elapsed - ON_TRACK_SLACK for p in progress])
+    return lines.assign(
+        progress=progress, on_track=[None if p is None else p >= elapsed - ON_TRACK_SLACK for p in progress]
+    )
 
 
 def spending(lines: pd.DataFrame, expenditures: pd.DataFrame, budget: str) -> pd.DataFrame:
@@ -147,21 +162,48 @@ def programme_view(records: Mapping[str, pd.DataFrame], day: dt.date) -> pd.Data
         measured = indicators["on_track"].dropna()
         sessions = mine["support"]["status"]
         row = {
-            "region": report.region, "association": report.association, "project": report.project,
-            "period": report.period, "as_of": report.as_of, "elapsed": elapsed,
-            "spent": spent / planned if planned else 0.0, "planned_dzd": planned, "spent_dzd": spent,
-            "milestones": len(milestones), "milestones_done": int(milestones["state"].isin(["done", "done_late"]).sum()),
+            "region": report.region,
+            "association": report.association,
+            "project": report.project,
+            "period": report.period,
+            "as_of": report.as_of,
+            "elapsed": elapsed,
+            "spent": spent / planned if planned else 0.0,
+            "planned_dzd": planned,
+            "spent_dzd": spent,
+            "milestones": len(milestones),
+            "milestones_done": int(milestones["state"].isin(["done", "done_late"]).sum()),
             "milestones_late": int((milestones["state"] == "late").sum()),
-            "indicators": len(indicators), "indicators_measured": len(measured),
+            "indicators": len(indicators),
+            "indicators_measured": len(measured),
             "indicators_on_track": int(measured.astype(bool).sum()),
-            "sessions_held": int((sessions == "held").sum()), "sessions_planned": int((sessions == "planned").sum()),
+            "sessions_held": int((sessions == "held").sum()),
+            "sessions_planned": int((sessions == "planned").sum()),
             "over_flexibility": len(flexibility_breaches(rules.iloc[0], variance)) if len(rules) else 0,
         }
         row["reasons"] = visit_reasons(row, day)
         rows.append(row)
-    columns = ["region", "association", "project", "period", "as_of", "elapsed", "spent", "planned_dzd", "spent_dzd",
-               "milestones", "milestones_done", "milestones_late", "indicators", "indicators_measured",
-               "indicators_on_track", "sessions_held", "sessions_planned", "over_flexibility", "reasons"]
+    columns = [
+        "region",
+        "association",
+        "project",
+        "period",
+        "as_of",
+        "elapsed",
+        "spent",
+        "planned_dzd",
+        "spent_dzd",
+        "milestones",
+        "milestones_done",
+        "milestones_late",
+        "indicators",
+        "indicators_measured",
+        "indicators_on_track",
+        "sessions_held",
+        "sessions_planned",
+        "over_flexibility",
+        "reasons",
+    ]
     view = pd.DataFrame(rows, columns=columns)
     return view.assign(needs_visit=[bool(reasons) for reasons in view["reasons"]])
 

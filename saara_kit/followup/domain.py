@@ -3,11 +3,15 @@ values, support sessions), declared for the generic rooms (form, store, import/e
 
 Each period's report is a new revision of the association's report record: the store keeps the
 earlier ones readable (``saara-kit restore`` and the history)."""
+
 from __future__ import annotations
 
 from saara_kit.followup.fields import INDICATOR_FIELDS, MILESTONE_FIELDS, REPORT_FIELDS, SUPPORT_FIELDS
 from saara_kit.followup.rules import (
-    done_has_a_date, evidence_in_data_folder, held_sessions_only_count, reported_as_indicator_says,
+    done_has_a_date,
+    evidence_in_data_folder,
+    held_sessions_only_count,
+    reported_as_indicator_says,
 )
 from saara_kit.i18n import format_number, t
 from saara_kit.records import Domain, Record, deferred
@@ -23,8 +27,10 @@ def _milestone_label(record: Record, lang: str) -> str:
 
 def _session_label(record: Record, lang: str) -> str:
     attended = f", {format_number(record.attendance, lang)} ✓" if record.status == "held" and record.attendance else ""
-    return (f"{record.date} — {t(f'support.kind.{record.kind}', lang)} : {record.topic} ({record.trainer}, "
-            f"{format_number(record.hours, lang)} h) — {t(f'support.status.{record.status}', lang)}{attended}")
+    return (
+        f"{record.date} — {t(f'support.kind.{record.kind}', lang)} : {record.topic} ({record.trainer}, "
+        f"{format_number(record.hours, lang)} h) — {t(f'support.status.{record.status}', lang)}{attended}"
+    )
 
 
 def _report_workbook(frame, path, lang: str) -> int:
@@ -34,26 +40,48 @@ def _report_workbook(frame, path, lang: str) -> int:
 
 
 REPORT = Domain(
-    name="report", kind="progress_report", fields=REPORT_FIELDS, key="project",
+    name="report",
+    kind="progress_report",
+    fields=REPORT_FIELDS,
+    key="project",
     rules=(in_order("report", "start", "end"), in_order("report", "start", "as_of")),
     title=lambda record, lang: f"{record.project} — {record.period} ({record.as_of})",
-    samples="sample_report", public=False,
+    samples="sample_report",
+    public=False,
 )
 MILESTONES = Domain(
-    name="milestones", kind="milestone", fields=MILESTONE_FIELDS, key="name",
-    rules=(done_has_a_date, evidence_in_data_folder), title=_milestone_label,
-    samples="sample_milestones", part_of="report", public=False,
+    name="milestones",
+    kind="milestone",
+    fields=MILESTONE_FIELDS,
+    key="name",
+    rules=(done_has_a_date, evidence_in_data_folder),
+    title=_milestone_label,
+    samples="sample_milestones",
+    part_of="report",
+    public=False,
     form=deferred("saara_kit.followup.form", "MilestonesForm"),  # "draw the milestones from our plan"
 )
 INDICATORS = Domain(
-    name="indicators", kind="indicator_value", fields=INDICATOR_FIELDS, key="line", link_rules=(reported_as_indicator_says,),
+    name="indicators",
+    kind="indicator_value",
+    fields=INDICATOR_FIELDS,
+    key="line",
+    link_rules=(reported_as_indicator_says,),
     title=lambda record, lang: f"{record.line} : {record.current} ({record.measured})",
-    samples="sample_indicators", part_of="report", public=False,
+    samples="sample_indicators",
+    part_of="report",
+    public=False,
 )
 SUPPORT = Domain(
-    name="support", kind="support_session", fields=SUPPORT_FIELDS, key=("date", "topic"),
-    rules=(held_sessions_only_count,), title=_session_label,
-    samples="sample_support", part_of="report", public=False,
+    name="support",
+    kind="support_session",
+    fields=SUPPORT_FIELDS,
+    key=("date", "topic"),
+    rules=(held_sessions_only_count,),
+    title=_session_label,
+    samples="sample_support",
+    part_of="report",
+    public=False,
 )
 # the report first: its steps come with it; it names the budget and the plan, which load before
 DOMAINS = (REPORT, MILESTONES, INDICATORS, SUPPORT)

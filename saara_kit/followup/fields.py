@@ -4,12 +4,20 @@ The report names the project's approved budget (its lines and the expenditures a
 in the budget app) and its concertation plan (its activities and logframe); milestones name the
 plan's activities, indicator values name its logframe lines.
 """
+
 from __future__ import annotations
 
 from saara_kit.concertation.fields import STATUSES
 from saara_kit.records import Amount, Choice, Count, Date, Reference, Text
 
-__all__ = ["INDICATOR_FIELDS", "MILESTONE_FIELDS", "REPORT_FIELDS", "SESSION_KINDS", "SESSION_STATUSES", "SUPPORT_FIELDS"]
+__all__ = [
+    "INDICATOR_FIELDS",
+    "MILESTONE_FIELDS",
+    "REPORT_FIELDS",
+    "SESSION_KINDS",
+    "SESSION_STATUSES",
+    "SUPPORT_FIELDS",
+]
 
 SESSION_KINDS = ("training", "advice", "visit")
 SESSION_STATUSES = ("planned", "held", "cancelled")

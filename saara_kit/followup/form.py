@@ -1,8 +1,9 @@
 """The milestones step of the report app: the record-list form with a "draw from our plan" action
 that adds one milestone per activity of the project's plan that the list does not name yet."""
+
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 import ipywidgets as widgets
 from traitlets import List
@@ -39,8 +40,9 @@ class MilestonesState(RecordListState):
         self.drawn = [record.name for record in added.values()]
         if added:
             self._set_draft({**self.draft, **added})
-        self._tell(self.state, "milestones.drawn" if added else "milestones.nothing_drawn", ok=bool(added),
-                   count=len(added))
+        self._tell(
+            self.state, "milestones.drawn" if added else "milestones.nothing_drawn", ok=bool(added), count=len(added)
+        )
         return len(added)
 
 

@@ -1,14 +1,21 @@
 """The follow-up's rules across fields: what a milestone, a session, an indicator's value or a report must respect."""
+
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from pathlib import PurePosixPath
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from saara_kit.records import Record
 from saara_kit.validation import FieldError
 
 __all__ = [
-    "EVIDENCE_FILE", "done_has_a_date", "evidence_file", "evidence_in_data_folder", "held_sessions_only_count", "latest_value",
+    "EVIDENCE_FILE",
+    "done_has_a_date",
+    "evidence_file",
+    "evidence_in_data_folder",
+    "held_sessions_only_count",
+    "latest_value",
     "reported_as_indicator_says",
 ]
 
@@ -18,7 +25,9 @@ EVIDENCE_FILE = "file:"  # evidence that is a file names it under the data folde
 def evidence_file(evidence: str) -> PurePosixPath | None:
     """Return the file a milestone's evidence names (relative to the data folder), None for a note."""
     text = str(evidence or "").strip()
-    return PurePosixPath(text[len(EVIDENCE_FILE):].strip().replace("\\", "/")) if text.startswith(EVIDENCE_FILE) else None
+    return (
+        PurePosixPath(text[len(EVIDENCE_FILE) :].strip().replace("\\", "/")) if text.startswith(EVIDENCE_FILE) else None
+    )
 
 
 def done_has_a_date(record: Record) -> Iterable[FieldError]:
@@ -40,7 +49,9 @@ def held_sessions_only_count(record: Record) -> Iterable[FieldError]:
         yield FieldError("attendance", "support.field.attendance", "attendance_not_held")
 
 
-def reported_as_indicator_says(record: Record, known: Mapping[str, Mapping[str, Mapping[str, Any]]]) -> Iterable[FieldError]:
+def reported_as_indicator_says(
+    record: Record, known: Mapping[str, Mapping[str, Mapping[str, Any]]]
+) -> Iterable[FieldError]:
     """Refuse a reported value that is not a number, or not a date, when its logframe line's target is one."""
     from saara_kit.concertation.rules import value_as_indicator_says
 

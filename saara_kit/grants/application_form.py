@@ -2,11 +2,13 @@
 with the call, the eligibility self-check, what the association saved that the application links
 to (its stakeholder map, its budget), and a submit button that asks for confirmation first. A
 submitted application is frozen."""
+
 from __future__ import annotations
 
 import datetime as dt
 import html
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 import ipywidgets as widgets
 from traitlets import Bool
@@ -45,9 +47,8 @@ class ApplicationState(RecordListState):
 
     def add(self, raw: Mapping[str, Any]) -> bool:
         """Put the editor's values in the application to the call (there is one per association and call)."""
-        if self.editing is None and self.application_id is not None:
-            if self.start_edit(self.application_id) is None:
-                return False  # submitted: frozen
+        if self.editing is None and self.application_id is not None and self.start_edit(self.application_id) is None:
+            return False  # submitted: frozen
         return super().add({**raw, "call": self.call.id})
 
     def self_check(self, raw: Mapping[str, Any]) -> list[RuleResult]:
@@ -96,7 +97,7 @@ class ApplicationState(RecordListState):
         if record_id is None:
             return False
         draft = self.draft[record_id]
-        now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+        now = dt.datetime.now(dt.UTC).replace(microsecond=0)
         submitted = Record({**draft, "status": "submitted", "submitted_at": now.isoformat(timespec="seconds")})
         self._set_draft({**self.draft, record_id: submitted})
         if not self.save(association, code=code):
@@ -158,8 +159,9 @@ class ApplicationForm(RecordListForm):
         self._question = MessageLine()
         confirm = self._button("grants.confirm", "saara-confirm-submit", lambda _: self.confirm_submit(), "danger")
         cancel = self._button("form.cancel", "saara-cancel-submit", lambda _: self.cancel_submit())
-        self._confirm = widgets.VBox([self._question, widgets.HBox([confirm, cancel])],
-                                     layout=widgets.Layout(display="none"))
+        self._confirm = widgets.VBox(
+            [self._question, widgets.HBox([confirm, cancel])], layout=widgets.Layout(display="none")
+        )
         self._confirm.add_class("saara-confirm")
         self._on_lang(lambda _: self._draw_confirm())
         check_title = widgets.HTML()
@@ -171,8 +173,11 @@ class ApplicationForm(RecordListForm):
         """Return each rule of the call on the editor's values; on the application itself once
         submitted, or when the editor holds nothing new (after a save)."""
         record_id = self.state.application_id
-        if self.state.editing is None and record_id is not None and (
-                self.state.draft[record_id].status == "submitted" or self.state.is_unchanged(self.value)):
+        if (
+            self.state.editing is None
+            and record_id is not None
+            and (self.state.draft[record_id].status == "submitted" or self.state.is_unchanged(self.value))
+        ):
             return self.state.self_check(self.state.draft[record_id])
         return self.state.self_check(self.value)
 
@@ -195,8 +200,9 @@ class ApplicationForm(RecordListForm):
 
     def confirm_submit(self) -> None:
         """Submit the application asked about."""
-        if self.state.name_participant(self._participant.value) and \
-                self.state.confirm_submit(self._association.value, self.value, code=self._code.value):
+        if self.state.name_participant(self._participant.value) and self.state.confirm_submit(
+            self._association.value, self.value, code=self._code.value
+        ):
             self.reset()
 
     def cancel_submit(self) -> None:
@@ -216,12 +222,22 @@ class ApplicationForm(RecordListForm):
 
     def _draw_check(self) -> None:
         call = self.state.call
-        self._call_line.value = "<p>{}</p>".format(html.escape(t(
-            "grants.call_line", self.lang, call=call.title(self.lang),
-            opens=format_date(call.opens, self.lang), closes=format_date(call.closes, self.lang))))
+        self._call_line.value = "<p>{}</p>".format(
+            html.escape(
+                t(
+                    "grants.call_line",
+                    self.lang,
+                    call=call.title(self.lang),
+                    opens=format_date(call.opens, self.lang),
+                    closes=format_date(call.closes, self.lang),
+                )
+            )
+        )
         results = self.self_check
-        lines = [t(f"grants.selfcheck.{'passed' if r.passed else 'failed'}", self.lang, rule=r.message(self.lang))
-                 for r in results]
+        lines = [
+            t(f"grants.selfcheck.{'passed' if r.passed else 'failed'}", self.lang, rule=r.message(self.lang))
+            for r in results
+        ]
         self._check.show(lines, ok=all(r.passed for r in results), warning=not all(r.passed for r in results))
 
     def _draw_links(self) -> None:

@@ -1,6 +1,7 @@
 """A call for projects of the support fund: one YAML file in ``params/calls/`` (envelope, dates,
 hubs, eligibility rules, the scoring grid, quota), or in ``$SAARA_CALLS_DIR`` when a hub keeps
 its calls elsewhere (a new year's call, without touching the kit)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -13,7 +14,17 @@ from saara_kit.i18n import TranslatedError, in_language
 from saara_kit.settings import PARAMS_DIR
 from saara_kit.yaml_files import read_yaml
 
-__all__ = ["CALLS_DIR", "CRITERIA", "Call", "Criterion", "RULES", "calls_folder", "list_calls", "load_call", "open_call"]
+__all__ = [
+    "CALLS_DIR",
+    "CRITERIA",
+    "RULES",
+    "Call",
+    "Criterion",
+    "calls_folder",
+    "list_calls",
+    "load_call",
+    "open_call",
+]
 
 CALLS_DIR = PARAMS_DIR / "calls"
 # the criteria a call may weigh (each labelled ``reviews.field.<id>`` in the three languages)
@@ -69,7 +80,7 @@ class Call:
         """Return the criterion that weighs most (the first such): the first tie-break."""
         return max(self.criteria, key=lambda c: c.weight)
 
-    def with_envelope(self, envelope: float) -> "Call":
+    def with_envelope(self, envelope: float) -> Call:
         """Return the same call with another envelope (what if it grows or shrinks)."""
         from dataclasses import replace
 
@@ -109,21 +120,35 @@ def _load_call(call_id: str, calls_dir: Path) -> Call:
         raise TranslatedError("grants.call_unknown", call=call_id, known=", ".join(list_calls(calls_dir)))
     raw = read_yaml(path)
     try:
-        criteria = tuple(Criterion(c["id"], float(c["weight"]), int(c["scale"][0]), int(c["scale"][1]))
-                         for c in raw["criteria"])
+        criteria = tuple(
+            Criterion(c["id"], float(c["weight"]), int(c["scale"][0]), int(c["scale"][1])) for c in raw["criteria"]
+        )
         call = Call(
-            id=raw["id"], titles=dict(raw["title"]), envelope=float(raw["envelope_dzd"]),
-            max_grant=float(raw["max_grant_dzd"]), opens=raw["opens"], closes=raw["closes"],
-            regions=tuple(raw["regions"]), min_cofinancing=float(raw.get("min_cofinancing", 0)),
-            max_duration_months=int(raw.get("max_duration_months", 60)), threshold=float(raw.get("threshold", 0)),
+            id=raw["id"],
+            titles=dict(raw["title"]),
+            envelope=float(raw["envelope_dzd"]),
+            max_grant=float(raw["max_grant_dzd"]),
+            opens=raw["opens"],
+            closes=raw["closes"],
+            regions=tuple(raw["regions"]),
+            min_cofinancing=float(raw.get("min_cofinancing", 0)),
+            max_duration_months=int(raw.get("max_duration_months", 60)),
+            threshold=float(raw.get("threshold", 0)),
             disagreement=float(raw.get("disagreement", 100)),
-            reviews_per_application=int(raw.get("reviews_per_application", 2)), criteria=criteria,
-            eligibility=tuple(raw.get("eligibility", RULES)), quota=raw.get("quota") or None,
+            reviews_per_application=int(raw.get("reviews_per_application", 2)),
+            criteria=criteria,
+            eligibility=tuple(raw.get("eligibility", RULES)),
+            quota=raw.get("quota") or None,
         )
     except (KeyError, TypeError, ValueError, IndexError):
         raise TranslatedError("grants.call_invalid", path=path.name) from None
     unknown = [c.id for c in criteria if c.id not in CRITERIA] + [r for r in call.eligibility if r not in RULES]
-    if call.id != call_id or unknown or any(c.high <= c.low or c.weight <= 0 for c in criteria) \
-            or not isinstance(call.opens, dt.date) or not isinstance(call.closes, dt.date):
+    if (
+        call.id != call_id
+        or unknown
+        or any(c.high <= c.low or c.weight <= 0 for c in criteria)
+        or not isinstance(call.opens, dt.date)
+        or not isinstance(call.closes, dt.date)
+    ):
         raise TranslatedError("grants.call_invalid", path=path.name)
     return call

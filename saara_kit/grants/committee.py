@@ -1,6 +1,7 @@
 """The committee's tables, labelled in the reader's language: the call in words, eligibility, the
 reviewers side by side, the ranking with the reason for each decision, what changes with the
 envelope or a harsher reviewer, and the committee's workbook."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -17,8 +18,19 @@ from saara_kit.grants.selection import decide, envelope_what_if
 from saara_kit.i18n import format_date, format_money, format_number, is_rtl, language, t
 
 __all__ = [
-    "call_text", "calls_of", "criteria_table", "decisions", "disagreements_table", "eligibility_table", "harsher_table",
-    "ranking_table", "reason_text", "reviewers_table", "scores_table", "what_if_table", "write_ranking",
+    "call_text",
+    "calls_of",
+    "criteria_table",
+    "decisions",
+    "disagreements_table",
+    "eligibility_table",
+    "harsher_table",
+    "ranking_table",
+    "reason_text",
+    "reviewers_table",
+    "scores_table",
+    "what_if_table",
+    "write_ranking",
 ]
 
 
@@ -27,11 +39,14 @@ def calls_of(applications: pd.DataFrame) -> list[Call]:
     return [load_call(call_id) for call_id in dict.fromkeys(applications["call"])] if len(applications) else []
 
 
-def decisions(applications: pd.DataFrame, reviews: pd.DataFrame, call: Call | None = None,
-              today: dt.date | None = None) -> pd.DataFrame:
+def decisions(
+    applications: pd.DataFrame, reviews: pd.DataFrame, call: Call | None = None, today: dt.date | None = None
+) -> pd.DataFrame:
     """Return every submitted application decided, call by call (``call`` alone when given), with a ``call`` column."""
-    decided = [decide(applications, reviews, one, today).assign(call=one.id)
-               for one in ([call] if call else calls_of(applications))]
+    decided = [
+        decide(applications, reviews, one, today).assign(call=one.id)
+        for one in ([call] if call else calls_of(applications))
+    ]
     return pd.concat(decided) if decided else pd.DataFrame()
 
 
@@ -39,8 +54,11 @@ def reason_text(row: pd.Series, call: Call, lang: str) -> str:
     """Say why an application was or was not selected, naming the rule or the threshold."""
     values = {"threshold": format_number(call.threshold, lang)}
     if row["reason"] == "ineligible":
-        failed = next(r for r in check({**row.to_dict(), "region": row["region"]}, call) if r.rule == row["failed_rule"]) \
-            if "total_cost" in row else None
+        failed = (
+            next(r for r in check({**row.to_dict(), "region": row["region"]}, call) if r.rule == row["failed_rule"])
+            if "total_cost" in row
+            else None
+        )
         values["rule"] = failed.message(lang) if failed else t(f"grants.rule.{row['failed_rule']}", lang)
     return t(f"grants.reason.{row['reason']}", lang, **values)
 
@@ -56,34 +74,47 @@ def _flags(row: pd.Series, lang: str, revision: int | None = None) -> str:
     return "; ".join(shown)
 
 
-def ranking_table(applications: pd.DataFrame, reviews: pd.DataFrame, lang: str = "fr", call: Call | None = None,
-                  decided: pd.DataFrame | None = None, revised: dict[tuple[str, str], int] | None = None) -> pd.DataFrame:
+def ranking_table(
+    applications: pd.DataFrame,
+    reviews: pd.DataFrame,
+    lang: str = "fr",
+    call: Call | None = None,
+    decided: pd.DataFrame | None = None,
+    revised: dict[tuple[str, str], int] | None = None,
+) -> pd.DataFrame:
     """Return the ranked table a committee signs: rank, association, hub, project, amounts, score,
     z-score, spread, reviews, flags (``revised``: the applications changed after submission, from
     ``revised_after_submission``), decision and its reason."""
     decided = decisions(applications, reviews, call) if decided is None else decided
-    details = applications[applications["status"] == "submitted"].set_index(["call", "association"])[
-        ["total_cost", "registration", "duration_months"]] if len(applications) else None  # what a rule reads
+    details = (
+        applications[applications["status"] == "submitted"].set_index(["call", "association"])[
+            ["total_cost", "registration", "duration_months"]
+        ]
+        if len(applications)
+        else None
+    )  # what a rule reads
     rows = []
     for association, row in decided.iterrows():
         one = load_call(row["call"])
         full = row if details is None else pd.concat([row, details.loc[(row["call"], association)]])
-        rows.append({
-            t("grants.column.rank", lang): row["rank"],
-            t("records.field.association", lang): association,
-            t("grants.column.hub", lang): row["region"],
-            t("grants.field.project", lang): row["project"],
-            t("grants.field.requested", lang): float(row["requested"]),
-            t("grants.column.score", lang): _rounded(row["score"]),
-            t("grants.column.z", lang): _rounded(row["z"]),
-            t("grants.column.spread", lang): _rounded(row["spread"]),
-            t("grants.column.reviews", lang): int(row["reviews"]),
-            t("grants.column.conflicts", lang): int(row["conflicts"]),
-            t("grants.column.flags", lang): _flags(row, lang, (revised or {}).get((row["call"], association))),
-            t("grants.column.decision", lang): _decision(row["selected"], lang),
-            t("grants.column.reason", lang): reason_text(full, one, lang),
-            t("grants.column.granted", lang): float(row["granted"]),
-        })
+        rows.append(
+            {
+                t("grants.column.rank", lang): row["rank"],
+                t("records.field.association", lang): association,
+                t("grants.column.hub", lang): row["region"],
+                t("grants.field.project", lang): row["project"],
+                t("grants.field.requested", lang): float(row["requested"]),
+                t("grants.column.score", lang): _rounded(row["score"]),
+                t("grants.column.z", lang): _rounded(row["z"]),
+                t("grants.column.spread", lang): _rounded(row["spread"]),
+                t("grants.column.reviews", lang): int(row["reviews"]),
+                t("grants.column.conflicts", lang): int(row["conflicts"]),
+                t("grants.column.flags", lang): _flags(row, lang, (revised or {}).get((row["call"], association))),
+                t("grants.column.decision", lang): _decision(row["selected"], lang),
+                t("grants.column.reason", lang): reason_text(full, one, lang),
+                t("grants.column.granted", lang): float(row["granted"]),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -96,8 +127,12 @@ def eligibility_table(applications: pd.DataFrame, call: Call, lang: str = "fr") 
     rows = []
     for application in submitted(applications, call).to_dict("records"):
         results = check(application, call)
-        rows.append({t("records.field.association", lang): application["association"],
-                     **{t(f"grants.rule_short.{r.rule}", lang): "✓" if r.passed else "✗" for r in results}})
+        rows.append(
+            {
+                t("records.field.association", lang): application["association"],
+                **{t(f"grants.rule_short.{r.rule}", lang): "✓" if r.passed else "✗" for r in results},
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -108,17 +143,20 @@ def what_if_table(decided: pd.DataFrame, call: Call, lang: str = "fr", change: f
     def said(reason: str) -> str:
         return _decision(reason == "selected", lang)
 
-    return pd.DataFrame({
-        t("grants.column.rank", lang): changes["rank"],
-        t("records.field.association", lang): changes.index,
-        t("grants.field.requested", lang): changes["requested"].astype(float),
-        t("grants.column.smaller", lang): changes["smaller"].map(said),
-        t("grants.column.now", lang): changes["now"].map(said),
-        t("grants.column.larger", lang): changes["larger"].map(said),
-    }).reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            t("grants.column.rank", lang): changes["rank"],
+            t("records.field.association", lang): changes.index,
+            t("grants.field.requested", lang): changes["requested"].astype(float),
+            t("grants.column.smaller", lang): changes["smaller"].map(said),
+            t("grants.column.now", lang): changes["now"].map(said),
+            t("grants.column.larger", lang): changes["larger"].map(said),
+        }
+    ).reset_index(drop=True)
 
 
 # -- the committee session (lesson 06): the call in words, the reviewers side by side, the exports --------
+
 
 def call_text(call: Call, lang: str = "fr") -> str:
     """Say the call in a few lines: envelope, largest grant, dates, threshold, reviews, quota, rules."""
@@ -127,24 +165,39 @@ def call_text(call: Call, lang: str = "fr") -> str:
     from saara_kit.data import load_region
 
     locale = language(lang)["locale"]
-    quota = format_list([f"{load_region(hub).name(lang)} {number}" for hub, number in call.quota.items()], locale=locale) \
-        if call.quota else t("grants.lesson.no_quota", lang)
-    return t("grants.lesson.call", lang, call=call.title(lang), envelope=format_money(call.envelope, "DZD", lang),
-             max_grant=format_money(call.max_grant, "DZD", lang), cofinancing=format_number(100 * call.min_cofinancing, lang),
-             months=call.max_duration_months, opens=format_date(call.opens, lang), closes=format_date(call.closes, lang),
-             threshold=format_number(call.threshold, lang), reviews=call.reviews_per_application,
-             disagreement=format_number(call.disagreement, lang), quota=quota,
-             rules=format_list([t(f"grants.rule_short.{rule}", lang) for rule in call.eligibility], locale=locale))
+    quota = (
+        format_list([f"{load_region(hub).name(lang)} {number}" for hub, number in call.quota.items()], locale=locale)
+        if call.quota
+        else t("grants.lesson.no_quota", lang)
+    )
+    return t(
+        "grants.lesson.call",
+        lang,
+        call=call.title(lang),
+        envelope=format_money(call.envelope, "DZD", lang),
+        max_grant=format_money(call.max_grant, "DZD", lang),
+        cofinancing=format_number(100 * call.min_cofinancing, lang),
+        months=call.max_duration_months,
+        opens=format_date(call.opens, lang),
+        closes=format_date(call.closes, lang),
+        threshold=format_number(call.threshold, lang),
+        reviews=call.reviews_per_application,
+        disagreement=format_number(call.disagreement, lang),
+        quota=quota,
+        rules=format_list([t(f"grants.rule_short.{rule}", lang) for rule in call.eligibility], locale=locale),
+    )
 
 
 def criteria_table(call: Call, lang: str = "fr") -> pd.DataFrame:
     """Return the scoring grid: each criterion, its weight (% of the score) and its scale."""
     total = sum(c.weight for c in call.criteria)
-    return pd.DataFrame({
-        t("grants.letter.criterion", lang): [t(f"reviews.field.{c.id}", lang) for c in call.criteria],
-        t("grants.column.weight", lang): [round(100 * c.weight / total, 1) for c in call.criteria],
-        t("grants.column.scale", lang): [f"{c.low}–{c.high}" for c in call.criteria],
-    })
+    return pd.DataFrame(
+        {
+            t("grants.letter.criterion", lang): [t(f"reviews.field.{c.id}", lang) for c in call.criteria],
+            t("grants.column.weight", lang): [round(100 * c.weight / total, 1) for c in call.criteria],
+            t("grants.column.scale", lang): [f"{c.low}–{c.high}" for c in call.criteria],
+        }
+    )
 
 
 def _reviewer_numbers(counted: pd.DataFrame) -> dict[str, int]:
@@ -161,13 +214,18 @@ def reviewers_table(reviews: pd.DataFrame, call: Call, lang: str = "fr") -> pd.D
     counted = counted_reviews(reviews, call)
     given = counted.groupby("reviewer")["score"]
     means, spreads, sizes, overall = given.mean(), given.std(ddof=0), given.size(), counted["score"].mean()
-    return pd.DataFrame([{
-        t("reviews.field.reviewer", lang): t("grants.letter.reviewer", lang, number=number),
-        t("grants.column.reviews", lang): int(sizes[name]),
-        t("grants.column.mean_given", lang): round(float(means[name]), 1),
-        t("grants.column.sd", lang): round(float(spreads[name]), 1),
-        t("grants.column.gap", lang): round(float(means[name] - overall), 1),
-    } for name, number in _reviewer_numbers(counted).items()])
+    return pd.DataFrame(
+        [
+            {
+                t("reviews.field.reviewer", lang): t("grants.letter.reviewer", lang, number=number),
+                t("grants.column.reviews", lang): int(sizes[name]),
+                t("grants.column.mean_given", lang): round(float(means[name]), 1),
+                t("grants.column.sd", lang): round(float(spreads[name]), 1),
+                t("grants.column.gap", lang): round(float(means[name] - overall), 1),
+            }
+            for name, number in _reviewer_numbers(counted).items()
+        ]
+    )
 
 
 def scores_table(decided: pd.DataFrame, lang: str = "fr", region: str = "") -> pd.DataFrame:
@@ -177,16 +235,18 @@ def scores_table(decided: pd.DataFrame, lang: str = "fr", region: str = "") -> p
     by_z = decided.loc[ranked, "z"].rank(ascending=False, method="min").astype("Int64").reindex(decided.index)
     if region:
         decided, by_z = decided[decided["region"] == region], by_z[decided["region"] == region]
-    return pd.DataFrame({
-        t("grants.column.rank", lang): decided["rank"].array,
-        t("records.field.association", lang): decided.index,
-        t("grants.column.hub", lang): decided["region"].to_numpy(),
-        t("grants.column.reviews", lang): decided["reviews"].to_numpy(),
-        t("grants.column.score", lang): [_rounded(v) for v in decided["score"]],
-        t("grants.column.spread", lang): [_rounded(v) for v in decided["spread"]],
-        t("grants.column.z", lang): [_rounded(v) for v in decided["z"]],
-        t("grants.column.rank_z", lang): by_z.array,
-    })
+    return pd.DataFrame(
+        {
+            t("grants.column.rank", lang): decided["rank"].array,
+            t("records.field.association", lang): decided.index,
+            t("grants.column.hub", lang): decided["region"].to_numpy(),
+            t("grants.column.reviews", lang): decided["reviews"].to_numpy(),
+            t("grants.column.score", lang): [_rounded(v) for v in decided["score"]],
+            t("grants.column.spread", lang): [_rounded(v) for v in decided["spread"]],
+            t("grants.column.z", lang): [_rounded(v) for v in decided["z"]],
+            t("grants.column.rank_z", lang): by_z.array,
+        }
+    )
 
 
 def disagreements_table(decided: pd.DataFrame, reviews: pd.DataFrame, call: Call, lang: str = "fr") -> pd.DataFrame:
@@ -194,18 +254,22 @@ def disagreements_table(decided: pd.DataFrame, reviews: pd.DataFrame, call: Call
     review's score (without its reviewer), the spread, and what to do."""
     given = counted_reviews(reviews, call).groupby("application")["score"].apply(list)
     flagged = decided[decided["disagreement"] | decided["missing"]]
-    return pd.DataFrame({
-        t("records.field.association", lang): flagged.index,
-        t("grants.column.hub", lang): flagged["region"].to_numpy(),
-        t("grants.column.given", lang): [" · ".join(format_number(round(s), lang) for s in given.get(a, []))
-                                         for a in flagged.index],
-        t("grants.column.spread", lang): [_rounded(v) for v in flagged["spread"]],
-        t("grants.column.flags", lang): [_flags(row, lang) for _, row in flagged.iterrows()],
-    })
+    return pd.DataFrame(
+        {
+            t("records.field.association", lang): flagged.index,
+            t("grants.column.hub", lang): flagged["region"].to_numpy(),
+            t("grants.column.given", lang): [
+                " · ".join(format_number(round(s), lang) for s in given.get(a, [])) for a in flagged.index
+            ],
+            t("grants.column.spread", lang): [_rounded(v) for v in flagged["spread"]],
+            t("grants.column.flags", lang): [_flags(row, lang) for _, row in flagged.iterrows()],
+        }
+    )
 
 
-def harsher_table(applications: pd.DataFrame, reviews: pd.DataFrame, call: Call, reviewer: int = 1, points: int = 1,
-                  lang: str = "fr") -> pd.DataFrame:
+def harsher_table(
+    applications: pd.DataFrame, reviews: pd.DataFrame, call: Call, reviewer: int = 1, points: int = 1, lang: str = "fr"
+) -> pd.DataFrame:
     """Return what changes if reviewer number ``reviewer`` (as ``reviewers_table`` numbers them) had
     given ``points`` less on every criterion (never below the scale's lowest): each application
     whose score, rank or decision changes, with its raw score, z-score, rank and decision, as
@@ -215,38 +279,62 @@ def harsher_table(applications: pd.DataFrame, reviews: pd.DataFrame, call: Call,
     harsher = reviews.copy()
     for c in call.criteria:
         lowered = pd.to_numeric(reviews[c.id], errors="coerce").sub(points).clip(lower=c.low)
-        harsher[c.id] = pd.Series([low if mine and low == low else given  # NaN: an empty score stays empty
-                                   for given, low, mine in zip(reviews[c.id], lowered, harsh)], index=reviews.index,
-                                  dtype=object)
+        harsher[c.id] = pd.Series(
+            [
+                low if mine and low == low else given  # NaN: an empty score stays empty
+                for given, low, mine in zip(reviews[c.id], lowered, harsh)
+            ],
+            index=reviews.index,
+            dtype=object,
+        )
     now = decide(applications, reviews, call)
     then = decide(applications, harsher, call).reindex(now.index)
-    changed = (now["score"].round(2) != then["score"].round(2)) | (now["rank"].fillna(0) != then["rank"].fillna(0)) \
+    changed = (
+        (now["score"].round(2) != then["score"].round(2))
+        | (now["rank"].fillna(0) != then["rank"].fillna(0))
         | (now["selected"] != then["selected"])
+    )
     now, then = now[changed], then[changed]
-    return pd.DataFrame({
-        t("records.field.association", lang): now.index,
-        t("grants.column.score", lang): [_rounded(v) for v in now["score"]],
-        t("grants.column.score_harsher", lang): [_rounded(v) for v in then["score"]],
-        t("grants.column.z", lang): [_rounded(v) for v in now["z"]],
-        t("grants.column.z_harsher", lang): [_rounded(v) for v in then["z"]],
-        t("grants.column.rank", lang): now["rank"].array,
-        t("grants.column.rank_harsher", lang): then["rank"].array,
-        t("grants.column.decision", lang): [_decision(bool(v), lang) for v in now["selected"]],
-        t("grants.column.decision_harsher", lang): [_decision(bool(v), lang) for v in then["selected"]],
-    })
+    return pd.DataFrame(
+        {
+            t("records.field.association", lang): now.index,
+            t("grants.column.score", lang): [_rounded(v) for v in now["score"]],
+            t("grants.column.score_harsher", lang): [_rounded(v) for v in then["score"]],
+            t("grants.column.z", lang): [_rounded(v) for v in now["z"]],
+            t("grants.column.z_harsher", lang): [_rounded(v) for v in then["z"]],
+            t("grants.column.rank", lang): now["rank"].array,
+            t("grants.column.rank_harsher", lang): then["rank"].array,
+            t("grants.column.decision", lang): [_decision(bool(v), lang) for v in now["selected"]],
+            t("grants.column.decision_harsher", lang): [_decision(bool(v), lang) for v in then["selected"]],
+        }
+    )
 
 
-def write_ranking(decided: pd.DataFrame, applications: pd.DataFrame, reviews: pd.DataFrame, path: str | Path,
-                  call: Call, lang: str = "fr", hub: str = "", revised: dict[tuple[str, str], int] | None = None) -> Path:
+def write_ranking(
+    decided: pd.DataFrame,
+    applications: pd.DataFrame,
+    reviews: pd.DataFrame,
+    path: str | Path,
+    call: Call,
+    lang: str = "fr",
+    hub: str = "",
+    revised: dict[tuple[str, str], int] | None = None,
+) -> Path:
     """Write the committee's workbook to ``path`` (XLSX, right to left in Arabic): the ranking with
     each reason, eligibility, the envelope ±10 %, the grid, then an "about" sheet; return the path."""
-    sheets = [(t("grants.ranking.sheet", lang), ranking_table(applications, reviews, lang, call, decided, revised)),
-              (t("grants.sheet.eligibility", lang), eligibility_table(applications, call, lang)),
-              (t("grants.sheet.what_if", lang), what_if_table(decided, call, lang)),
-              (t("grants.sheet.criteria", lang), criteria_table(call, lang))]
-    about = (t("export.about", lang), [(t("grants.field.call", lang), call.title(lang)),
-                                       (t("records.field.region", lang), hub or t("export.all_hubs", lang)),
-                                       (t("export.date", lang), format_date(dt.date.today(), lang)),
-                                       (t("export.rows", lang), str(len(decided)))])
+    sheets = [
+        (t("grants.ranking.sheet", lang), ranking_table(applications, reviews, lang, call, decided, revised)),
+        (t("grants.sheet.eligibility", lang), eligibility_table(applications, call, lang)),
+        (t("grants.sheet.what_if", lang), what_if_table(decided, call, lang)),
+        (t("grants.sheet.criteria", lang), criteria_table(call, lang)),
+    ]
+    about = (
+        t("export.about", lang),
+        [
+            (t("grants.field.call", lang), call.title(lang)),
+            (t("records.field.region", lang), hub or t("export.all_hubs", lang)),
+            (t("export.date", lang), format_date(dt.date.today(), lang)),
+            (t("export.rows", lang), str(len(decided))),
+        ],
+    )
     return write_tables(sheets, path, "xlsx", about=about, rtl=is_rtl(lang))
-

@@ -4,6 +4,7 @@ z-scores beside the raw ones, and the disagreements that ask for another review.
 Pure functions over DataFrames: applications as the store keeps them (``association``, ``region``,
 the fields), reviews likewise (``application`` names the applying association).
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -43,12 +44,21 @@ def review_scores(reviews: pd.DataFrame, call: Call) -> pd.DataFrame:
     for review in mine.to_dict("records"):
         counted = review["status"] == "submitted" and review["conflict"] != "yes"
         scored = all(_is_score(review.get(c.id)) for c in call.criteria)
-        score = 100 * sum(c.weight * c.share(float(review[c.id])) for c in call.criteria) / total_weight \
-            if scored else float("nan")
-        rows.append({"application": review["application"], "reviewer": review["reviewer"],
-                     "conflict": review["conflict"] == "yes", "counted": counted and scored, "score": score,
-                     **{c.id: float(review[c.id]) if _is_score(review.get(c.id)) else float("nan")
-                        for c in call.criteria}})
+        score = (
+            100 * sum(c.weight * c.share(float(review[c.id])) for c in call.criteria) / total_weight
+            if scored
+            else float("nan")
+        )
+        rows.append(
+            {
+                "application": review["application"],
+                "reviewer": review["reviewer"],
+                "conflict": review["conflict"] == "yes",
+                "counted": counted and scored,
+                "score": score,
+                **{c.id: float(review[c.id]) if _is_score(review.get(c.id)) else float("nan") for c in call.criteria},
+            }
+        )
     columns = ["application", "reviewer", "conflict", "counted", "score", *(c.id for c in call.criteria)]
     types = {"conflict": bool, "counted": bool, "score": float, **{c.id: float for c in call.criteria}}
     return pd.DataFrame(rows, columns=columns).astype(types)  # typed even when empty: a mask stays a mask
@@ -81,13 +91,19 @@ def consolidate(applications: pd.DataFrame, reviews: pd.DataFrame, call: Call) -
     counted = counted_reviews(reviews, call)
     scores = review_scores(reviews, call)
     grouped = counted.groupby("application")
-    table = pd.DataFrame({
-        "region": submitted_ones["region"].to_numpy(), "project": submitted_ones["project"].to_numpy(),
-        "requested": submitted_ones["requested"].astype(float).to_numpy(),
-        "submitted_at": submitted_ones["submitted_at"].to_numpy(),
-    }, index=pd.Index(submitted_ones["association"].to_numpy(), name="association"))
+    table = pd.DataFrame(
+        {
+            "region": submitted_ones["region"].to_numpy(),
+            "project": submitted_ones["project"].to_numpy(),
+            "requested": submitted_ones["requested"].astype(float).to_numpy(),
+            "submitted_at": submitted_ones["submitted_at"].to_numpy(),
+        },
+        index=pd.Index(submitted_ones["association"].to_numpy(), name="association"),
+    )
     table["reviews"] = grouped.size().reindex(table.index).fillna(0).astype(int)
-    table["conflicts"] = scores[scores["conflict"]].groupby("application").size().reindex(table.index).fillna(0).astype(int)
+    table["conflicts"] = (
+        scores[scores["conflict"]].groupby("application").size().reindex(table.index).fillna(0).astype(int)
+    )
     table["score"] = grouped["score"].mean().reindex(table.index)
     table["spread"] = (grouped["score"].max() - grouped["score"].min()).reindex(table.index)
     table["z"] = grouped["z"].mean().reindex(table.index)

@@ -1,6 +1,7 @@
 """The support fund: applications and their reviews, declared for the generic rooms (store,
 import/export, CLI). Their forms are the application and the review forms (``FORMS``), not the
 record-list form: an application is the association's, a review the reviewer's."""
+
 from __future__ import annotations
 
 from saara_kit.grants.fields import APPLICATION_FIELDS, REVIEW_FIELDS
@@ -34,18 +35,34 @@ def _review_form(**where):
 
 
 GRANTS = Domain(
-    name="grants", kind="application", fields=APPLICATION_FIELDS, key="call",
+    name="grants",
+    kind="application",
+    fields=APPLICATION_FIELDS,
+    key="call",
     rules=(known_call("grants"), requested_within_total),
-    title=lambda record, lang: (f"{record.project} — {format_money(record.requested, 'DZD', lang)} "
-                                f"({t(f'grants.status.{record.status}', lang)})"),
-    samples="sample_grants", frozen=_submitted, public=False,
+    title=lambda record, lang: (
+        f"{record.project} — {format_money(record.requested, 'DZD', lang)} "
+        f"({t(f'grants.status.{record.status}', lang)})"
+    ),
+    samples="sample_grants",
+    frozen=_submitted,
+    public=False,
     summaries=(("grants.ranking.sheet", _ranking_sheet),),
 )
 REVIEWS = Domain(
-    name="reviews", kind="review", fields=REVIEW_FIELDS, key=("call", "application", "reviewer"),
+    name="reviews",
+    kind="review",
+    fields=REVIEW_FIELDS,
+    key=("call", "application", "reviewer"),
     rules=(known_call("reviews"), scores_on_the_grid, extremes_explained),
-    title=lambda record, lang: f"{record.application} — {record.reviewer} ({t(f'grants.status.{record.status}', lang)})",
-    samples="sample_reviews", part_of="grants", frozen=_submitted, public=False, in_handout=False,
+    title=lambda record, lang: (
+        f"{record.application} — {record.reviewer} ({t(f'grants.status.{record.status}', lang)})"
+    ),
+    samples="sample_reviews",
+    part_of="grants",
+    frozen=_submitted,
+    public=False,
+    in_handout=False,
 )
 DOMAINS = (GRANTS, REVIEWS)
 # forms of their own, each a builder taking the registry's (lang, region, store, author)

@@ -1,10 +1,12 @@
 """Eligibility: the call's rules, checked on one application (the applicant's self-check, the
 committee's screening). Each rule says what it asks and whether the application passes."""
+
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from saara_kit.grants.call import Call
 from saara_kit.i18n import format_date, format_money, format_number, t
@@ -80,15 +82,19 @@ def _region(a, call, today):
 
 
 def _max_grant(a, call, today):
-    return float(a.get("requested") or 0) <= call.max_grant, {"max": Money(call.max_grant),
-                                                              "requested": Money(float(a.get("requested") or 0))}
+    return float(a.get("requested") or 0) <= call.max_grant, {
+        "max": Money(call.max_grant),
+        "requested": Money(float(a.get("requested") or 0)),
+    }
 
 
 def _cofinancing(a, call, today):
     total, requested = float(a.get("total_cost") or 0), float(a.get("requested") or 0)
     share = (total - requested) / total if total > 0 else 0.0
     return total > 0 and share + 1e-9 >= call.min_cofinancing, {
-        "min": round(100 * call.min_cofinancing), "share": round(100 * share, 1)}
+        "min": round(100 * call.min_cofinancing),
+        "share": round(100 * share, 1),
+    }
 
 
 def _duration(a, call, today):
@@ -101,8 +107,12 @@ def _deadline(a, call, today):
 
 
 RULES: dict[str, Callable[[Mapping[str, Any], Call, dt.date], tuple[bool, dict]]] = {
-    "registered": _registered, "region": _region, "max_grant": _max_grant,
-    "cofinancing": _cofinancing, "duration": _duration, "deadline": _deadline,
+    "registered": _registered,
+    "region": _region,
+    "max_grant": _max_grant,
+    "cofinancing": _cofinancing,
+    "duration": _duration,
+    "deadline": _deadline,
 }
 
 

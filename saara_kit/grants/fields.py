@@ -1,4 +1,5 @@
 """What an application and a review hold (pure: no widgets, no I/O)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -1,6 +1,7 @@
 """Feedback letters: one per submitted application, in the applicant's language, as HTML and (with
 Chromium) PDF. Each gives the scores per criterion, the reviewers' comments without their names,
 the decision and its reason."""
+
 from __future__ import annotations
 
 import hashlib
@@ -41,8 +42,15 @@ _esc = html.escape
 _BDI = "\ue000{}\ue001"  # stands for a value in a sentence until the sentence is escaped
 
 
-def render_letter(association: str, applications: pd.DataFrame, reviews: pd.DataFrame, decided: pd.DataFrame,
-                  lang: str | None = None, call: Call | None = None, draft: bool = False) -> str:
+def render_letter(
+    association: str,
+    applications: pd.DataFrame,
+    reviews: pd.DataFrame,
+    decided: pd.DataFrame,
+    lang: str | None = None,
+    call: Call | None = None,
+    draft: bool = False,
+) -> str:
     """Return the HTML letter to ``association`` about its submitted application.
 
     Parameters
@@ -63,35 +71,58 @@ def render_letter(association: str, applications: pd.DataFrame, reviews: pd.Data
     lang = lang or _letter_lang(application)
     mine = decided[decided["call"] == call.id] if "call" in decided.columns else decided
     full = pd.concat([row, pd.Series(application).drop(labels=[k for k in application if k in row.index])])
-    head = "".join(f"<dt>{_esc(t(key, lang))}</dt><dd><bdi>{_esc(value)}</bdi></dd>" for key, value in (
-        ("grants.field.call", call.title(lang)), ("records.field.association", association),
-        ("grants.field.project", str(row["project"]))))
+    head = "".join(
+        f"<dt>{_esc(t(key, lang))}</dt><dd><bdi>{_esc(value)}</bdi></dd>"
+        for key, value in (
+            ("grants.field.call", call.title(lang)),
+            ("records.field.association", association),
+            ("grants.field.project", str(row["project"])),
+        )
+    )
     decision = "selected" if row["selected"] else "not_selected"
     verdict = t(f"grants.decision.{decision}", lang)
     reason = reason_text(full, call, lang)
-    granted = _para(_sentence("grants.letter.granted", lang, amount=format_money(float(row["granted"]), "DZD", lang))) \
-        if row["selected"] else ""
-    mark = (f'<div class="saara-letter-watermark" aria-hidden="true">{_esc(t("grants.letter.draft_word", lang))}</div>'
-            f'<p class="saara-letter-draft">{_esc(t("grants.letter.draft", lang))}</p>') if draft else ""
+    granted = (
+        _para(_sentence("grants.letter.granted", lang, amount=format_money(float(row["granted"]), "DZD", lang)))
+        if row["selected"]
+        else ""
+    )
+    mark = (
+        (
+            f'<div class="saara-letter-watermark" aria-hidden="true">{_esc(t("grants.letter.draft_word", lang))}</div>'
+            f'<p class="saara-letter-draft">{_esc(t("grants.letter.draft", lang))}</p>'
+        )
+        if draft
+        else ""
+    )
     body = (
         f'<div class="saara-letter">{mark}<h1>{_esc(t("grants.letter.title", lang))}</h1>'
         f'<dl class="saara-letter-head">{head}</dl>'
         + _para(_sentence("grants.letter.greeting", lang, association=association))
         + _para(_sentence("grants.letter.intro", lang, call=call.title(lang), title=str(row["project"])))
-        + f'<h2>{_esc(t("grants.letter.scores", lang))}</h2>{_scores(row, mine, call, lang)}'
-        + f'<h2>{_esc(t("grants.letter.comments", lang))}</h2>{_comments(association, reviews, call, lang)}'
-        + f'<h2>{_esc(t("grants.letter.decision", lang))}</h2>'
+        + f"<h2>{_esc(t('grants.letter.scores', lang))}</h2>{_scores(row, mine, call, lang)}"
+        + f"<h2>{_esc(t('grants.letter.comments', lang))}</h2>{_comments(association, reviews, call, lang)}"
+        + f"<h2>{_esc(t('grants.letter.decision', lang))}</h2>"
         f'<p class="saara-letter-verdict">{_esc(verdict)}</p>'
         f'<p class="saara-letter-reason">{_esc(reason[:1].upper() + reason[1:])}</p>{granted}'
-        + _para(_esc(t("grants.letter.closing", lang))) + "</div>"
+        + _para(_esc(t("grants.letter.closing", lang)))
+        + "</div>"
     )
-    title = f'{t("grants.letter.title", lang)} — {association}'
-    return render_page(lang, f'{t("grants.letter.draft_word", lang)} — {title}' if draft else title, body,
-                       style=LETTER_STYLE)
+    title = f"{t('grants.letter.title', lang)} — {association}"
+    return render_page(
+        lang, f"{t('grants.letter.draft_word', lang)} — {title}" if draft else title, body, style=LETTER_STYLE
+    )
 
 
-def write_letters(applications: pd.DataFrame, reviews: pd.DataFrame, folder: str | Path, call: Call | None = None,
-                  pdf: bool = True, decided: pd.DataFrame | None = None, draft: bool = False) -> list[Path]:
+def write_letters(
+    applications: pd.DataFrame,
+    reviews: pd.DataFrame,
+    folder: str | Path,
+    call: Call | None = None,
+    pdf: bool = True,
+    decided: pd.DataFrame | None = None,
+    draft: bool = False,
+) -> list[Path]:
     """Write ``<folder>/<association>.html`` per submitted application whose decision is final (of
     ``call``, else of every call), and its ``.pdf`` beside it when ``pdf`` and Chromium is there;
     return the files written, each letter's HTML then its PDF.
@@ -114,11 +145,16 @@ def write_letters(applications: pd.DataFrame, reviews: pd.DataFrame, folder: str
         if several:
             stem = f"{file_slug(one.id, 'appel')}-{stem}"
         if why:
-            stem += "-" + file_slug(t("grants.letter.draft_word", _letter_lang(_application(association, applications, one))),
-                                    "draft")
+            stem += "-" + file_slug(
+                t("grants.letter.draft_word", _letter_lang(_application(association, applications, one))), "draft"
+            )
         path = folder / f"{_unique(stem, used)}.html"
-        path.write_text(render_letter(association, applications, reviews, decided[decided["call"] == one.id],
-                                      call=one, draft=bool(why)), encoding="utf-8")
+        path.write_text(
+            render_letter(
+                association, applications, reviews, decided[decided["call"] == one.id], call=one, draft=bool(why)
+            ),
+            encoding="utf-8",
+        )
         letters.append(path)
     printed = print_pdfs(letters) if pdf and letters and chromium() else {}
     return [written for path in letters for written in (path, printed.get(path)) if written]
@@ -133,16 +169,22 @@ def unsettled_messages(decided: pd.DataFrame, lang: str, draft: bool = False) ->
 
     def names(why: str) -> str:
         rows = decided[(held == why).to_numpy()]
-        return ", ".join(f"{association} ({int(row['reviews'])}/{asked[row['call']]})" if why == "reviews"
-                         else str(association) for association, row in rows.iterrows())
+        return ", ".join(
+            f"{association} ({int(row['reviews'])}/{asked[row['call']]})" if why == "reviews" else str(association)
+            for association, row in rows.iterrows()
+        )
 
-    said = [t(f"grants.letters.{'drafted' if draft else 'held'}_{why}", lang, names=names(why))
-            for why in ("reviews", "ranking") if (held == why).any()]
+    said = [
+        t(f"grants.letters.{'drafted' if draft else 'held'}_{why}", lang, names=names(why))
+        for why in ("reviews", "ranking")
+        if (held == why).any()
+    ]
     return said + ([] if draft else [t("grants.letters.how", lang)])
 
 
-def _decision(association: str, decided: pd.DataFrame, applications: pd.DataFrame,
-              call: Call | None) -> tuple[pd.Series, Call]:
+def _decision(
+    association: str, decided: pd.DataFrame, applications: pd.DataFrame, call: Call | None
+) -> tuple[pd.Series, Call]:
     rows = decided[decided.index == association]
     if call is not None and "call" in rows.columns:
         rows = rows[rows["call"] == call.id]
@@ -150,8 +192,7 @@ def _decision(association: str, decided: pd.DataFrame, applications: pd.DataFram
         raise ValueError(f"{len(rows)} decisions for {association!r}: pass the decisions of one call")
     row = rows.iloc[0]
     if call is None:
-        call_id = row["call"] if "call" in row.index else \
-            _application(association, applications, None)["call"]
+        call_id = row["call"] if "call" in row.index else _application(association, applications, None)["call"]
         call = load_call(call_id)
     return row, call
 
@@ -185,21 +226,30 @@ def _number(value: float, lang: str) -> str:
 def _scores(row: pd.Series, decided: pd.DataFrame, call: Call, lang: str) -> str:
     if pd.isna(row["score"]):
         return _para(_esc(t("grants.letter.not_scored", lang)))
-    heads = "".join(f"<th>{_esc(t(f'grants.letter.{key}', lang))}</th>"
-                    for key in ("criterion", "weight", "scale", "mean"))
+    heads = "".join(
+        f"<th>{_esc(t(f'grants.letter.{key}', lang))}</th>" for key in ("criterion", "weight", "scale", "mean")
+    )
     lines = "".join(
         f"<tr><td>{_esc(t(f'reviews.field.{c.id}', lang))}</td>"
         f'<td class="saara-number">{_esc(_number(c.weight, lang))}</td>'
         f'<td class="saara-number"><bdi>{_esc(format_number(c.low, lang))}–'
-        f'{_esc(format_number(c.high, lang))}</bdi></td>'
+        f"{_esc(format_number(c.high, lang))}</bdi></td>"
         f'<td class="saara-number">{_esc("—" if pd.isna(row[c.id]) else _number(row[c.id], lang))}</td></tr>'
-        for c in call.criteria)
+        for c in call.criteria
+    )
     score = _number(row["score"], lang)
     if pd.isna(row["rank"]):
         total = _esc(t("grants.letter.score", lang, score=score)) + " " + _esc(t("grants.letter.unranked", lang))
     else:
-        total = _esc(t("grants.letter.total", lang, score=score, rank=int(row["rank"]),
-                       ranked=int(decided["rank"].notna().sum())))
+        total = _esc(
+            t(
+                "grants.letter.total",
+                lang,
+                score=score,
+                rank=int(row["rank"]),
+                ranked=int(decided["rank"].notna().sum()),
+            )
+        )
     return f"<table><thead><tr>{heads}</tr></thead><tbody>{lines}</tbody></table>{_para(total)}"
 
 
@@ -210,17 +260,24 @@ def _comments(association: str, reviews: pd.DataFrame, call: Call, lang: str) ->
     mine = reviews[(reviews["call"] == call.id) & (reviews["application"] == association)]
     scores = review_scores(mine, call)
     counted = set(scores.loc[scores["counted"], "reviewer"])
-    kept = [review for review in mine.to_dict("records")
-            if review["reviewer"] in counted and review["status"] == "submitted" and review["conflict"] != "yes"]
-    kept.sort(key=lambda review: hashlib.sha256(
-        "\x1f".join((call.id, association, str(review["reviewer"]))).encode("utf-8")).hexdigest())
-    fields = [(comment_of(c.id), f"reviews.field.{c.id}") for c in call.criteria] \
-        + [("comment", "reviews.field.comment")]
+    kept = [
+        review
+        for review in mine.to_dict("records")
+        if review["reviewer"] in counted and review["status"] == "submitted" and review["conflict"] != "yes"
+    ]
+    kept.sort(
+        key=lambda review: hashlib.sha256(
+            "\x1f".join((call.id, association, str(review["reviewer"]))).encode("utf-8")
+        ).hexdigest()
+    )
+    fields = [(comment_of(c.id), f"reviews.field.{c.id}") for c in call.criteria] + [
+        ("comment", "reviews.field.comment")
+    ]
     blocks = []
     for review in kept:
         said = [(label, _text(review.get(name))) for name, label in fields if _text(review.get(name))]
         if said:
-            items = "".join(f'<dt>{_esc(t(label, lang))}</dt><dd><bdi>{_esc(text)}</bdi></dd>' for label, text in said)
+            items = "".join(f"<dt>{_esc(t(label, lang))}</dt><dd><bdi>{_esc(text)}</bdi></dd>" for label, text in said)
             name = t("grants.letter.reviewer", lang, number=len(blocks) + 1)
             blocks.append(f'<div class="saara-letter-reviewer"><h3>{_esc(name)}</h3><dl>{items}</dl></div>')
     return "".join(blocks) or _para(_esc(t("grants.letter.no_comments", lang)))

@@ -1,6 +1,7 @@
 """The reviewer's form: their code, the applications assigned to them, the application to read,
 a conflict-of-interest declaration, a score and a comment per criterion of the call's grid, save
 (a draft) and submit. Widgets only: ``ReviewState`` holds what happens."""
+
 from __future__ import annotations
 
 import html
@@ -39,8 +40,13 @@ class ReviewForm(TranslatedForm):
 
         title = widgets.HTML()
         title.add_class("saara-title")
-        self._on_lang(lambda lang: setattr(title, "value", f"<h2>{html.escape(t('app.review.title', lang))}</h2>"
-                                                            f"<p>{html.escape(call.title(lang))}</p>"))
+        self._on_lang(
+            lambda lang: setattr(
+                title,
+                "value",
+                f"<h2>{html.escape(t('app.review.title', lang))}</h2><p>{html.escape(call.title(lang))}</p>",
+            )
+        )
         self._code = widgets.Text(continuous_update=False, style=WIDE, layout=FIELD_LAYOUT)
         self._bind(self._code, "description", "review.code")
         self._bind(self._code, "placeholder", "review.code_placeholder")
@@ -60,11 +66,28 @@ class ReviewForm(TranslatedForm):
         self._scores, self._comments, rows = {}, {}, []
         for criterion in call.criteria:
             label = widgets.HTML()
-            self._on_lang(lambda lang, c=criterion, label=label: setattr(label, "value", "<b>{}</b>".format(html.escape(
-                t("review.criterion", lang, criterion=t(f"reviews.field.{c.id}", lang), weight=format_number(c.weight, lang),
-                  low=c.low, high=c.high)))))
-            score = widgets.ToggleButtons(options=[("—", ""), *((str(n), n) for n in range(criterion.low, criterion.high + 1))],
-                                          style={"button_width": "2.6em"})
+            self._on_lang(
+                lambda lang, c=criterion, label=label: setattr(
+                    label,
+                    "value",
+                    "<b>{}</b>".format(
+                        html.escape(
+                            t(
+                                "review.criterion",
+                                lang,
+                                criterion=t(f"reviews.field.{c.id}", lang),
+                                weight=format_number(c.weight, lang),
+                                low=c.low,
+                                high=c.high,
+                            )
+                        )
+                    ),
+                )
+            )
+            score = widgets.ToggleButtons(
+                options=[("—", ""), *((str(n), n) for n in range(criterion.low, criterion.high + 1))],
+                style={"button_width": "2.6em"},
+            )
             score.add_class(f"saara-{criterion.id.replace('_', '-')}")
             comment = widgets.Textarea(layout=FIELD_LAYOUT, rows=2)
             self._bind(comment, "placeholder", f"reviews.field.{comment_of(criterion.id)}")
@@ -91,17 +114,29 @@ class ReviewForm(TranslatedForm):
         self.state.observe(lambda _: self._draw_application(), names=["application", "review"])
         self.state.observe(lambda _: self._draw_status(), names=["notice", "state"])
         self._on_lang(lambda _: self._draw())
-        self._finish([title, self._code, self._pick, self._application, self._grid, self._others,
-                      widgets.HBox([self._save, self._submit], layout=widgets.Layout(flex_flow="row wrap")),
-                      self._status])
+        self._finish(
+            [
+                title,
+                self._code,
+                self._pick,
+                self._application,
+                self._grid,
+                self._others,
+                widgets.HBox([self._save, self._submit], layout=widgets.Layout(flex_flow="row wrap")),
+                self._status,
+            ]
+        )
 
     # -- public surface -------------------------------------------------------------------
     @property
     def value(self) -> dict[str, Any]:
         """Return the review's fields as typed: conflict, scores (None when not given), comments."""
-        return {"conflict": self._conflict.value,
-                **{c: None if box.value == "" else box.value for c, box in self._scores.items()},
-                **{comment_of(c): box.value for c, box in self._comments.items()}, "comment": self._comment.value}
+        return {
+            "conflict": self._conflict.value,
+            **{c: None if box.value == "" else box.value for c, box in self._scores.items()},
+            **{comment_of(c): box.value for c, box in self._comments.items()},
+            "comment": self._comment.value,
+        }
 
     @value.setter
     def value(self, values: dict[str, Any]) -> None:
@@ -144,7 +179,9 @@ class ReviewForm(TranslatedForm):
 
     def _draw_assigned(self) -> None:
         picked = self._pick.value
-        options = [(f"{association} — {title}", (region, association)) for region, association, title in self.state.assigned]
+        options = [
+            (f"{association} — {title}", (region, association)) for region, association, title in self.state.assigned
+        ]
         self._pick.options = [("", None), *options]
         self._pick.value = picked if picked in [value for _, value in options] else None
 
@@ -155,37 +192,61 @@ class ReviewForm(TranslatedForm):
             self._application.value = ""
             return
         lang, esc = self.lang, html.escape
-        facts = [(t("grants.field.project", lang), application["project"]),
-                 (t("grants.column.hub", lang), application["region"]),
-                 (t("grants.field.duration_months", lang), application["duration_months"]),
-                 (t("grants.field.total_cost", lang), format_money(application["total_cost"], "DZD", lang)),
-                 (t("grants.field.requested", lang), format_money(application["requested"], "DZD", lang)),
-                 (t("grants.field.registration", lang), application.get("registration") or "—"),
-                 (t("grants.field.budget", lang), application.get("budget") or "—")]
+        facts = [
+            (t("grants.field.project", lang), application["project"]),
+            (t("grants.column.hub", lang), application["region"]),
+            (t("grants.field.duration_months", lang), application["duration_months"]),
+            (t("grants.field.total_cost", lang), format_money(application["total_cost"], "DZD", lang)),
+            (t("grants.field.requested", lang), format_money(application["requested"], "DZD", lang)),
+            (t("grants.field.registration", lang), application.get("registration") or "—"),
+            (t("grants.field.budget", lang), application.get("budget") or "—"),
+        ]
         rows = "".join(f"<tr><th>{esc(label)}</th><td><bdi>{esc(str(value))}</bdi></td></tr>" for label, value in facts)
-        texts = "".join(f"<h4>{esc(t(f'grants.field.{name}', lang))}</h4><p>{esc(str(application.get(name, '')))}</p>"
-                        for name in SHOWN)
-        revised = f"<p><b>{esc(t('grants.revised_after_submission', lang, revision=application['revised']))}</b></p>" \
-            if application.get("revised") else ""
-        self._application.value = (f"<h3><bdi>{esc(application['association'])}</bdi></h3>{revised}"
-                                   f"<table>{rows}</table>{texts}")
-        self.value = {"conflict": "no", **{c: "" for c in self._scores},
-                      **{comment_of(c): "" for c in self._comments}, "comment": "", **review}
+        texts = "".join(
+            f"<h4>{esc(t(f'grants.field.{name}', lang))}</h4><p>{esc(str(application.get(name, '')))}</p>"
+            for name in SHOWN
+        )
+        revised = (
+            f"<p><b>{esc(t('grants.revised_after_submission', lang, revision=application['revised']))}</b></p>"
+            if application.get("revised")
+            else ""
+        )
+        self._application.value = (
+            f"<h3><bdi>{esc(application['association'])}</bdi></h3>{revised}<table>{rows}</table>{texts}"
+        )
+        self.value = {
+            "conflict": "no",
+            **{c: "" for c in self._scores},
+            **{comment_of(c): "" for c in self._comments},
+            "comment": "",
+            **review,
+        }
         frozen = review.get("status") == "submitted"
-        for box in (self._conflict, *self._scores.values(), *self._comments.values(), self._comment,
-                    self._save, self._submit):
+        for box in (
+            self._conflict,
+            *self._scores.values(),
+            *self._comments.values(),
+            self._comment,
+            self._save,
+            self._submit,
+        ):
             box.disabled = frozen
         others = self.state.other_scores
         if frozen:
-            self._others.show(t("review.others", lang, scores=", ".join(format_number(s, lang) for s in others) or "—"), ok=True)
+            self._others.show(
+                t("review.others", lang, scores=", ".join(format_number(s, lang) for s in others) or "—"), ok=True
+            )
         else:
             self._others.show(t("review.others_later", lang), ok=True)
         self._draw_weighted()
 
     def _draw_weighted(self) -> None:
         score = self.weighted
-        self._weighted.value = "" if score is None else \
-            f"<b>{html.escape(t('review.weighted', self.lang, score=format_number(round(score, 1), self.lang)))}</b>"
+        self._weighted.value = (
+            ""
+            if score is None
+            else f"<b>{html.escape(t('review.weighted', self.lang, score=format_number(round(score, 1), self.lang)))}</b>"
+        )
 
     def _draw_status(self) -> None:
         self._status.tell(self.state.notice, self.lang)

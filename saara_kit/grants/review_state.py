@@ -4,10 +4,12 @@ assigned to them, the picked application and the reviewer's own review of it.
 Every load and every save checks the code again and the assignment: a forged widget message
 cannot reach an application that is not the reviewer's, nor another reviewer's review.
 """
+
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from traitlets import Dict, Enum, HasTraits, Instance, List, Unicode
 
@@ -58,8 +60,13 @@ class ReviewState(HasTraits):
         if reviewer != self.reviewer:
             self.reviewer, self.application, self.review, self._saved = reviewer, {}, {}, None
         self.assigned = self._assigned_applications(reviewer)
-        self._tell("open" if not self.application else self.state, "review.hello", ok=True,
-                   reviewer=reviewer, count=len(self.assigned))
+        self._tell(
+            "open" if not self.application else self.state,
+            "review.hello",
+            ok=True,
+            reviewer=reviewer,
+            count=len(self.assigned),
+        )
         return True
 
     def pick(self, region: str, association: str, code: Any) -> bool:
@@ -87,8 +94,13 @@ class ReviewState(HasTraits):
         if self.review.get("status") == "submitted":
             self._tell("submitted", "review.frozen")
             return False
-        values = {**raw, "call": self.call.id, "application": picked["association"], "reviewer": self.reviewer,
-                  "status": "submitted" if submit else "draft"}
+        values = {
+            **raw,
+            "call": self.call.id,
+            "application": picked["association"],
+            "reviewer": self.reviewer,
+            "status": "submitted" if submit else "draft",
+        }
         try:
             record = REVIEWS.validate(values)
         except ValidationError as error:
@@ -96,10 +108,15 @@ class ReviewState(HasTraits):
             return False
         before = self._saved
         revision = Revision(
-            record_id=before.record_id if before else new_record_id(), revision=before.revision + 1 if before else 1,
-            kind=REVIEWS.kind, region=picked["region"], association=picked["association"],
-            author=f"{self.reviewer} ({self.device})", payload=record.to_payload(),
-            schema_version=REVIEWS.schema_version)
+            record_id=before.record_id if before else new_record_id(),
+            revision=before.revision + 1 if before else 1,
+            kind=REVIEWS.kind,
+            region=picked["region"],
+            association=picked["association"],
+            author=f"{self.reviewer} ({self.device})",
+            payload=record.to_payload(),
+            schema_version=REVIEWS.schema_version,
+        )
         try:
             self.store.save(revision)
         except RevisionConflict:
@@ -117,8 +134,10 @@ class ReviewState(HasTraits):
 
         from saara_kit.grants.consolidation import review_scores
 
-        scores = review_scores(pd.DataFrame([{**raw, "call": self.call.id, "application": "", "reviewer": "",
-                                              "status": "submitted"}]), self.call)
+        scores = review_scores(
+            pd.DataFrame([{**raw, "call": self.call.id, "application": "", "reviewer": "", "status": "submitted"}]),
+            self.call,
+        )
         score = scores["score"].iloc[0]
         return None if pd.isna(score) else float(score)
 
@@ -128,9 +147,11 @@ class ReviewState(HasTraits):
         application, without names; empty until the reviewer has submitted their own."""
         if self.review.get("status") != "submitted" or not self.application:
             return []
-        others = [rev.payload for rev in self.store.current(REVIEWS.kind, self.application["region"],
-                                                            self.application["association"])
-                  if fold_name(rev.payload.get("reviewer", "")) != fold_name(self.reviewer)]
+        others = [
+            rev.payload
+            for rev in self.store.current(REVIEWS.kind, self.application["region"], self.application["association"])
+            if fold_name(rev.payload.get("reviewer", "")) != fold_name(self.reviewer)
+        ]
         import pandas as pd
 
         from saara_kit.grants.consolidation import review_scores
@@ -170,9 +191,12 @@ class ReviewState(HasTraits):
     def _load_review(self) -> None:
         """Read the reviewer's latest review of the picked application."""
         picked = self.application
-        mine = [rev for rev in self.store.current(REVIEWS.kind, picked["region"], picked["association"])
-                if rev.payload.get("call") == self.call.id
-                and fold_name(rev.payload.get("reviewer", "")) == fold_name(self.reviewer)]
+        mine = [
+            rev
+            for rev in self.store.current(REVIEWS.kind, picked["region"], picked["association"])
+            if rev.payload.get("call") == self.call.id
+            and fold_name(rev.payload.get("reviewer", "")) == fold_name(self.reviewer)
+        ]
         self._saved = mine[-1] if mine else None
         self.review = dict(self._saved.payload) if self._saved else {}
         self.state = "submitted" if self.review.get("status") == "submitted" else "draft"

@@ -1,9 +1,10 @@
 """Reviewers of a call and the applications assigned to each: a reviewer opens only those, with a
 personal code the facilitator hands out on a card (``saara-kit reviewers``)."""
+
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterable
+from collections.abc import Iterable
 
 import sqlalchemy as sa
 
@@ -14,7 +15,14 @@ from saara_kit.store.schema import review_assignments, reviewers
 from saara_kit.validation import fold_name
 
 __all__ = [
-    "add_reviewers", "assign", "assign_evenly", "assigned_to", "clean_code", "enlist", "reviewer_codes", "reviewer_with_code",
+    "add_reviewers",
+    "assign",
+    "assign_evenly",
+    "assigned_to",
+    "clean_code",
+    "enlist",
+    "reviewer_codes",
+    "reviewer_with_code",
 ]
 
 
@@ -27,9 +35,15 @@ def add_reviewers(store: Store, call: str, names: Iterable[str]) -> dict[str, st
         have = set(conn.execute(sa.select(reviewers.c.reviewer_key).where(reviewers.c.call == call)).scalars())
         for name in names:
             if fold_name(name) not in have:
-                conn.execute(reviewers.insert().values(
-                    call=call, reviewer_key=fold_name(name), reviewer=name, code=new_code(),
-                    created_at=dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)))
+                conn.execute(
+                    reviewers.insert().values(
+                        call=call,
+                        reviewer_key=fold_name(name),
+                        reviewer=name,
+                        code=new_code(),
+                        created_at=dt.datetime.now(dt.UTC).replace(tzinfo=None),
+                    )
+                )
                 have.add(fold_name(name))
 
     store.write(work)
@@ -55,6 +69,7 @@ def reviewer_with_code(store: Store, call: str, typed: object) -> str | None:
 
 def assign(store: Store, call: str, reviewer: str, region: str, association: str) -> None:
     """Assign one application (the association's, in ``region``) to a reviewer of ``call``."""
+
     def work(conn: sa.Connection) -> None:
         row = dict(call=call, reviewer_key=fold_name(reviewer), region=region, association_key=fold_name(association))
         if conn.execute(sa.select(review_assignments.c.call).filter_by(**row)).first() is None:
@@ -66,7 +81,8 @@ def assign(store: Store, call: str, reviewer: str, region: str, association: str
 def assigned_to(store: Store, call: str, reviewer: str) -> list[tuple[str, str]]:
     """Return the applications assigned to a reviewer of ``call``: (region, association), sorted."""
     query = sa.select(review_assignments.c.region, review_assignments.c.association).where(
-        review_assignments.c.call == call, review_assignments.c.reviewer_key == fold_name(reviewer))
+        review_assignments.c.call == call, review_assignments.c.reviewer_key == fold_name(reviewer)
+    )
     with store.engine.connect() as conn:
         return sorted(tuple(row) for row in conn.execute(query))
 
@@ -87,7 +103,9 @@ def assign_evenly(store: Store, call: str, applications: Iterable[tuple[str, str
     added = 0
     for region, association in applications:
         mine = has.setdefault((region, fold_name(association)), set())
-        for name in sorted((n for n in names if n not in mine), key=lambda n: (load[n], n))[:max(0, per_application - len(mine))]:
+        for name in sorted((n for n in names if n not in mine), key=lambda n: (load[n], n))[
+            : max(0, per_application - len(mine))
+        ]:
             assign(store, call, name, region, association)
             load[name] += 1
             mine.add(name)
@@ -101,7 +119,8 @@ def enlist(store: Store, call: Call, names: Iterable[str], regions: Iterable[str
     from saara_kit.grants.submitted import submitted_applications
 
     codes = add_reviewers(store, call.id, names)
-    applications = [(region, association) for region in regions
-                    for association in submitted_applications(store, call, region)]
+    applications = [
+        (region, association) for region in regions for association in submitted_applications(store, call, region)
+    ]
     assign_evenly(store, call.id, applications, call.reviews_per_application)
     return codes

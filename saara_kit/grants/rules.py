@@ -1,7 +1,8 @@
 """Rules across the fields of an application or a review (each yields ``FieldError``s)."""
+
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from saara_kit.grants.call import Call, list_calls, load_call
 from saara_kit.grants.fields import comment_of
@@ -21,10 +22,16 @@ def _call_of(record: Record) -> Call | None:
 
 def known_call(domain: str):
     """Return a rule refusing a record whose call has no file in ``params/calls/``."""
+
     def rule(record: Record) -> Iterable[FieldError]:
         if _call_of(record) is None:
-            yield FieldError("call", f"{domain}.field.call", "unknown_call",
-                             {"value": record.call[:60], "known": ", ".join(list_calls())})
+            yield FieldError(
+                "call",
+                f"{domain}.field.call",
+                "unknown_call",
+                {"value": record.call[:60], "known": ", ".join(list_calls())},
+            )
+
     return rule
 
 
@@ -44,8 +51,12 @@ def scores_on_the_grid(record: Record) -> Iterable[FieldError]:
             if record.status == "submitted" and record.conflict != "yes":
                 yield FieldError(criterion.id, f"reviews.field.{criterion.id}", "required")
         elif not criterion.low <= score <= criterion.high:
-            yield FieldError(criterion.id, f"reviews.field.{criterion.id}", "out_of_range",
-                             {"low": criterion.low, "high": criterion.high})
+            yield FieldError(
+                criterion.id,
+                f"reviews.field.{criterion.id}",
+                "out_of_range",
+                {"low": criterion.low, "high": criterion.high},
+            )
 
 
 def extremes_explained(record: Record) -> Iterable[FieldError]:
@@ -55,5 +66,9 @@ def extremes_explained(record: Record) -> Iterable[FieldError]:
         return
     for criterion in call.criteria:
         if record[criterion.id] in (criterion.low, criterion.high) and not record[comment_of(criterion.id)]:
-            yield FieldError(comment_of(criterion.id), f"reviews.field.{comment_of(criterion.id)}",
-                             "extreme_needs_comment", {"score": record[criterion.id]})
+            yield FieldError(
+                comment_of(criterion.id),
+                f"reviews.field.{comment_of(criterion.id)}",
+                "extreme_needs_comment",
+                {"score": record[criterion.id]},
+            )

@@ -1,6 +1,7 @@
 """Ranking and selection: the consolidated table in order, with a stated tie-break, then the
 selection under the envelope (and the quota), a reason for each application, and what changes
 when the envelope grows or shrinks."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -25,17 +26,23 @@ def rank(table: pd.DataFrame, applications: pd.DataFrame, call: Call, today: dt.
     the earlier submission; ``tie`` marks the applications whose score equals another's.
     Ineligible or unreviewed ones come after, unranked."""
     mine = submitted(applications, call).set_index("association")
-    failures = {association: first_failure({**mine.loc[association].to_dict(), "region": row["region"]}, call, today)
-                for association, row in table.iterrows()}
+    failures = {
+        association: first_failure({**mine.loc[association].to_dict(), "region": row["region"]}, call, today)
+        for association, row in table.iterrows()
+    }
     ranked = table.assign(
         eligible=[failures[a] is None for a in table.index],
         failed_rule=[failures[a].rule if failures[a] else "" for a in table.index],
     )
     rankable = ranked["eligible"] & ranked["score"].notna()
-    ordered = ranked.assign(_rankable=rankable, _score=ranked["score"].round(2),
-                            _heaviest=ranked[call.heaviest.id].fillna(-1)).sort_values(
+    ordered = ranked.assign(
+        _rankable=rankable, _score=ranked["score"].round(2), _heaviest=ranked[call.heaviest.id].fillna(-1)
+    ).sort_values(
         ["_rankable", "_score", "_heaviest", "requested", "submitted_at"],
-        ascending=[False, False, False, True, True], kind="mergesort", na_position="last")
+        ascending=[False, False, False, True, True],
+        kind="mergesort",
+        na_position="last",
+    )
     counts = ordered.loc[ordered["_rankable"], "_score"].value_counts()
     ordered["rank"] = pd.array([i + 1 if ok else pd.NA for i, ok in enumerate(ordered["_rankable"])], dtype="Int64")
     ordered["tie"] = ordered["_rankable"] & ordered["_score"].map(counts).fillna(0).gt(1)
@@ -49,7 +56,7 @@ def select(ranked: pd.DataFrame, call: Call) -> pd.DataFrame:
     selected when its hub's quota is not reached and what it asks still fits in what is left of
     the envelope; one that does not fit is passed over, and the next that fits is selected."""
     left, per_hub, reasons = call.envelope, {}, []
-    for association, row in ranked.iterrows():
+    for _association, row in ranked.iterrows():
         if not row["eligible"]:
             reason = "ineligible"
         elif pd.isna(row["score"]):
@@ -84,10 +91,13 @@ def unsettled(decided: pd.DataFrame) -> pd.Series:
     fully reviewed (an ineligible or below-threshold decision does not)."""
     calls = decided["call"].to_numpy() if "call" in decided.columns else [""] * len(decided)
     short = decided["missing"].astype(bool).to_numpy()
-    others_short = pd.Series(short & decided["eligible"].astype(bool).to_numpy()).groupby(calls).transform("any").to_numpy()
+    others_short = (
+        pd.Series(short & decided["eligible"].astype(bool).to_numpy()).groupby(calls).transform("any").to_numpy()
+    )
     ranked = decided["reason"].isin(["selected", "envelope", "quota"]).to_numpy()
-    why = [("reviews" if own else "ranking" if rank_waits else "")
-           for own, rank_waits in zip(short, others_short & ranked)]
+    why = [
+        ("reviews" if own else "ranking" if rank_waits else "") for own, rank_waits in zip(short, others_short & ranked)
+    ]
     return pd.Series(why, index=decided.index, dtype=object)
 
 
@@ -96,7 +106,14 @@ def envelope_what_if(decided: pd.DataFrame, call: Call, change: float = 0.10) ->
     application whose decision changes, with its reason now and at each envelope."""
     smaller = select(decided, call.with_envelope(call.envelope * (1 - change)))
     larger = select(decided, call.with_envelope(call.envelope * (1 + change)))
-    table = pd.DataFrame({"rank": decided["rank"], "requested": decided["requested"], "now": decided["reason"],
-                          "smaller": smaller["reason"], "larger": larger["reason"]})
+    table = pd.DataFrame(
+        {
+            "rank": decided["rank"],
+            "requested": decided["requested"],
+            "now": decided["reason"],
+            "smaller": smaller["reason"],
+            "larger": larger["reason"],
+        }
+    )
     changed = (table["now"] != table["smaller"]) | (table["now"] != table["larger"])
     return table[changed]

@@ -1,8 +1,9 @@
 """What the store holds of the applications: those submitted to a call, by hub, and the language
 each association chose to read its letters in."""
+
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from saara_kit.grants.call import Call
 from saara_kit.grants.domain import GRANTS

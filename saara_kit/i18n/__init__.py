@@ -1,4 +1,5 @@
 """Translations (one catalogue, the languages of languages.yaml) and Babel formatting."""
+
 from saara_kit.i18n.catalogue import (
     DEFAULT_LANG,
     add_catalogue,

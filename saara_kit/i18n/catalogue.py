@@ -5,6 +5,7 @@ Languages are data: ``languages.yaml`` beside this file. Shared strings live in
 is an error. Folders named by ``$SAARA_I18N_PATH`` (a path list) may add languages and texts: a
 ``languages.yaml`` and catalogue files whose keys give texts in those languages.
 """
+
 from __future__ import annotations
 
 import os
@@ -15,10 +16,19 @@ from pathlib import Path
 from saara_kit.yaml_files import read_yaml
 
 __all__ = [
-    "DEFAULT_LANG", "add_catalogue", "catalogue", "declared_lang", "fallbacks", "in_language", "is_rtl", "language",
+    "DEFAULT_LANG",
+    "add_catalogue",
+    "catalogue",
+    "declared_lang",
+    "fallbacks",
+    "in_language",
+    "is_rtl",
+    "language",
     "languages",
     "normalise_lang",
-    "reload", "remove_catalogue", "t",
+    "reload",
+    "remove_catalogue",
+    "t",
 ]
 
 DEFAULT_LANG = "fr"

@@ -1,4 +1,5 @@
 """Errors that people read: a catalogue key and its values, said in the reader's language."""
+
 from __future__ import annotations
 
 from saara_kit.i18n.catalogue import t

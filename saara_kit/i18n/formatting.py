@@ -1,4 +1,5 @@
 """Format numbers, money and dates for French, Arabic and English readers (Babel)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -9,7 +10,13 @@ from babel import Locale, dates, numbers
 from saara_kit.i18n.catalogue import language
 
 __all__ = [
-    "format_date", "format_money", "format_number", "format_percent", "format_time", "plural_categories", "plural_category",
+    "format_date",
+    "format_money",
+    "format_number",
+    "format_percent",
+    "format_time",
+    "plural_categories",
+    "plural_category",
 ]
 
 

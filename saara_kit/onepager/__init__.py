@@ -6,6 +6,7 @@ to the APC or the wilaya.
 ``gather`` (pure) turns the association's records into the page's parts, ``page`` lays them out;
 this module reads the store and writes the files.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -19,11 +20,29 @@ from saara_kit.onepager.gather import OnePager, gather, page_language
 from saara_kit.onepager.page import render_onepager
 from saara_kit.store import Store
 
-__all__ = ["DOMAINS_READ", "OnePager", "gather", "onepager_records", "page_language", "render_onepager",
-           "write_onepager"]
+__all__ = [
+    "DOMAINS_READ",
+    "OnePager",
+    "gather",
+    "onepager_records",
+    "page_language",
+    "render_onepager",
+    "write_onepager",
+]
 
-DOMAINS_READ = ("stakeholders", "participation", "concertation", "activities", "meetings", "commitments",
-                "logframe", "indicators", "budget", "budget_lines", "grants")
+DOMAINS_READ = (
+    "stakeholders",
+    "participation",
+    "concertation",
+    "activities",
+    "meetings",
+    "commitments",
+    "logframe",
+    "indicators",
+    "budget",
+    "budget_lines",
+    "grants",
+)
 
 
 def onepager_records(store: Store, region: str, association: str) -> dict[str, pd.DataFrame]:
@@ -43,8 +62,15 @@ def spelled(records: dict[str, pd.DataFrame], association: str) -> str:
     return next((str(frame["association"].iloc[0]) for frame in records.values() if len(frame)), association)
 
 
-def write_onepager(store: Store, region: str, association: str, output: Path | None = None, lang: str | None = None,
-                   pdf: bool = True, today: dt.date | None = None) -> tuple[list[Path], str]:
+def write_onepager(
+    store: Store,
+    region: str,
+    association: str,
+    output: Path | None = None,
+    lang: str | None = None,
+    pdf: bool = True,
+    today: dt.date | None = None,
+) -> tuple[list[Path], str]:
     """Write the one-pager of ``association`` (hub ``region``) as HTML, and PDF when ``pdf`` and
     Chromium is installed; return the files written and the page's language (``lang``, else the
     language of the association's grant application, else the hub's)."""

@@ -5,6 +5,7 @@ out. The traceable chain follows the links the records already hold: an actor (t
 participation level, the meetings it is invited to and the commitments it made, the activities it
 does or answers for (RACI) and their logframe numbers, and the budget lines that pay for them.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -15,8 +16,20 @@ import pandas as pd
 from saara_kit.validation import fold_name
 
 __all__ = [
-    "ACTORS_SHOWN", "CHAIN_ROWS", "FUNDERS_SHOWN", "MEETINGS_SHOWN", "RESULTS_SHOWN", "Actor", "Budget", "Chain", "Meeting",
-    "OnePager", "Plan", "Result", "gather", "page_language",
+    "ACTORS_SHOWN",
+    "CHAIN_ROWS",
+    "FUNDERS_SHOWN",
+    "MEETINGS_SHOWN",
+    "RESULTS_SHOWN",
+    "Actor",
+    "Budget",
+    "Chain",
+    "Meeting",
+    "OnePager",
+    "Plan",
+    "Result",
+    "gather",
+    "page_language",
 ]
 
 ACTORS_SHOWN = 6  # key actors: on the grid and in the table beside it
@@ -131,10 +144,19 @@ def _actors(stakeholders: pd.DataFrame, participation: pd.DataFrame, lang: str) 
     for _, row in stakeholders.iterrows():
         name = _text(row["name"])
         level = levels.get(fold_name(name)) or _text(row.get("iap2"))
-        found.append((QUADRANT_ORDER.index(quadrant(int(row["power"]), int(row["interest"]))),
-                      -(int(row["power"]) + int(row["interest"])), fold_name(name),
-                      Actor(name, display_name(name, _text(row.get("name_ar")), lang),
-                            quadrant(int(row["power"]), int(row["interest"])), level)))
+        found.append(
+            (
+                QUADRANT_ORDER.index(quadrant(int(row["power"]), int(row["interest"]))),
+                -(int(row["power"]) + int(row["interest"])),
+                fold_name(name),
+                Actor(
+                    name,
+                    display_name(name, _text(row.get("name_ar")), lang),
+                    quadrant(int(row["power"]), int(row["interest"])),
+                    level,
+                ),
+            )
+        )
     return [actor for *_, actor in sorted(found, key=lambda item: item[:3])]
 
 
@@ -143,10 +165,18 @@ def _plan(plans: pd.DataFrame, meetings: pd.DataFrame, today: dt.date) -> Plan |
         return None
     plan = plans.sort_values("start").iloc[-1]  # the latest plan
     mine = meetings[meetings["plan"] == plan["name"]] if len(meetings) else meetings
-    upcoming = sorted((_text(m["date"]), _text(m["time"]), _text(m["title"]), _text(m["place"]))
-                      for _, m in mine.iterrows() if _text(m["date"]) >= today.isoformat())
-    return Plan(_text(plan["name"]), _text(plan["objective"]), _text(plan["start"]), _text(plan["end"]),
-                tuple(Meeting(title, date, time, place) for date, time, title, place in upcoming[:MEETINGS_SHOWN]))
+    upcoming = sorted(
+        (_text(m["date"]), _text(m["time"]), _text(m["title"]), _text(m["place"]))
+        for _, m in mine.iterrows()
+        if _text(m["date"]) >= today.isoformat()
+    )
+    return Plan(
+        _text(plan["name"]),
+        _text(plan["objective"]),
+        _text(plan["start"]),
+        _text(plan["end"]),
+        tuple(Meeting(title, date, time, place) for date, time, title, place in upcoming[:MEETINGS_SHOWN]),
+    )
 
 
 def _budget(budgets: pd.DataFrame, lines: pd.DataFrame) -> Budget | None:
@@ -159,8 +189,13 @@ def _budget(budgets: pd.DataFrame, lines: pd.DataFrame) -> Budget | None:
     funders = funder_totals(priced).sort_values(ascending=False)
     name = _text(budgets["name"].iloc[0]) if len(budgets) else _text(lines["budget"].iloc[0])
     paying = [(funder, float(amount)) for funder, amount in funders.items() if amount]
-    return Budget(name, float(headings.sum()), tuple((h, float(v)) for h, v in headings.items() if v),
-                  tuple(paying[:FUNDERS_SHOWN]), sum(amount for _, amount in paying[FUNDERS_SHOWN:]))
+    return Budget(
+        name,
+        float(headings.sum()),
+        tuple((h, float(v)) for h, v in headings.items() if v),
+        tuple(paying[:FUNDERS_SHOWN]),
+        sum(amount for _, amount in paying[FUNDERS_SHOWN:]),
+    )
 
 
 def _results(logframe: pd.DataFrame, reported: pd.DataFrame) -> list[Result]:
@@ -179,16 +214,32 @@ def _results(logframe: pd.DataFrame, reported: pd.DataFrame) -> list[Result]:
             continue
         what = _text(line["activity"]) if level == "activity" else _text(line["statement"])
         order = tuple(int(part) for part in _text(line["number"]).split(".") if part.isdigit())
-        found.append(((LEVEL_ORDER.index(level), order), Result(
-            _text(line["number"]), level, what, *(_text(line[c]) for c in ("indicator", "baseline", "target", "current")))))
+        found.append(
+            (
+                (LEVEL_ORDER.index(level), order),
+                Result(
+                    _text(line["number"]),
+                    level,
+                    what,
+                    *(_text(line[c]) for c in ("indicator", "baseline", "target", "current")),
+                ),
+            )
+        )
     return [result for _, result in sorted(found, key=lambda item: item[0])][:RESULTS_SHOWN]
 
 
 def _chain(actors: list[Actor], records: dict[str, pd.DataFrame]) -> list[Chain]:
     meetings, commitments = _frame(records, "meetings"), _frame(records, "commitments")
-    activities, logframe, lines = _frame(records, "activities"), _frame(records, "logframe"), _frame(records, "budget_lines")
-    numbers = {fold_name(_text(line["activity"])): _text(line["number"]) for _, line in logframe.iterrows()
-               if _text(line.get("activity"))}
+    activities, logframe, lines = (
+        _frame(records, "activities"),
+        _frame(records, "logframe"),
+        _frame(records, "budget_lines"),
+    )
+    numbers = {
+        fold_name(_text(line["activity"])): _text(line["number"])
+        for _, line in logframe.iterrows()
+        if _text(line.get("activity"))
+    }
     priced = lines
     if len(lines) and "activity" in lines:
         from saara_kit.budget.analysis import with_amounts
@@ -197,18 +248,40 @@ def _chain(actors: list[Actor], records: dict[str, pd.DataFrame]) -> list[Chain]
     rows = []
     for actor in actors:
         me = fold_name(actor.name)
-        invited = sorted((_text(m["date"]), _text(m["title"])) for _, m in meetings.iterrows()
-                         if me in map(fold_name, _names(m["invitees"])))
+        invited = sorted(
+            (_text(m["date"]), _text(m["title"]))
+            for _, m in meetings.iterrows()
+            if me in map(fold_name, _names(m["invitees"]))
+        )
         promised = [_text(c["what"]) for _, c in commitments.iterrows() if fold_name(_text(c["who"])) == me]
-        doing = [_text(a["name"]) for _, a in activities.sort_values("start").iterrows()
-                 if any(me in map(fold_name, _names(a[role])) for role in DOING)] if len(activities) else []
-        paying = [] if not len(priced) or "activity" not in priced else [
-            (_text(line["description"]), float(line["amount_dzd"])) for _, line in priced.iterrows()
-            if fold_name(_text(line["activity"])) in {fold_name(name) for name in doing}]
+        doing = (
+            [
+                _text(a["name"])
+                for _, a in activities.sort_values("start").iterrows()
+                if any(me in map(fold_name, _names(a[role])) for role in DOING)
+            ]
+            if len(activities)
+            else []
+        )
+        paying = (
+            []
+            if not len(priced) or "activity" not in priced
+            else [
+                (_text(line["description"]), float(line["amount_dzd"]))
+                for _, line in priced.iterrows()
+                if fold_name(_text(line["activity"])) in {fold_name(name) for name in doing}
+            ]
+        )
         if invited or promised or doing:
-            rows.append(Chain(actor, tuple(invited), tuple(promised),
-                              tuple(" ".join(filter(None, (numbers.get(fold_name(name), ""), name))) for name in doing),
-                              tuple(paying)))
+            rows.append(
+                Chain(
+                    actor,
+                    tuple(invited),
+                    tuple(promised),
+                    tuple(" ".join(filter(None, (numbers.get(fold_name(name), ""), name))) for name in doing),
+                    tuple(paying),
+                )
+            )
     return rows[:CHAIN_ROWS]
 
 
@@ -222,8 +295,9 @@ def _project(records: dict[str, pd.DataFrame]) -> tuple[str, str]:
     return "", ""
 
 
-def gather(records: dict[str, pd.DataFrame], association: str, region: str, lang: str = "fr",
-           today: dt.date | None = None) -> OnePager:
+def gather(
+    records: dict[str, pd.DataFrame], association: str, region: str, lang: str = "fr", today: dt.date | None = None
+) -> OnePager:
     """Return the one-pager of ``association`` from its current records, by domain name (each frame
     that association's alone): ``stakeholders``, ``participation``, ``concertation``, ``meetings``,
     ``commitments``, ``activities``, ``logframe``, ``budget``, ``budget_lines``, ``grants``; a
@@ -239,12 +313,17 @@ def gather(records: dict[str, pd.DataFrame], association: str, region: str, lang
         place = [order.get(fold_name(_text(name))) for name in stakeholders["name"]]
         grid = stakeholders.assign(_place=place).dropna(subset=["_place"]).sort_values("_place").drop(columns="_place")
     return OnePager(
-        association=association, region=region, project=project, summary=summary,
-        grid=grid, actors=tuple(shown),
+        association=association,
+        region=region,
+        project=project,
+        summary=summary,
+        grid=grid,
+        actors=tuple(shown),
         hidden_actors=max(len(actors) - ACTORS_SHOWN, 0),
         plan=_plan(_frame(records, "concertation"), _frame(records, "meetings"), today),
         budget=_budget(_frame(records, "budget"), _frame(records, "budget_lines")),
         results=tuple(_results(_frame(records, "logframe"), _frame(records, "indicators")))
-        if len(_frame(records, "logframe")) else (),
+        if len(_frame(records, "logframe"))
+        else (),
         chain=tuple(_chain(actors, records)),
     )

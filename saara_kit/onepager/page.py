@@ -3,6 +3,7 @@
 Everything people typed is escaped and isolated in ``<bdi>`` (a French name in an Arabic page keeps
 its own direction); a part with no data is left out; long texts and lists are cut so the page fits.
 """
+
 from __future__ import annotations
 
 import base64
@@ -61,7 +62,7 @@ CELL_ITEMS = 2  # items per cell of the chain, then "+n"
 
 
 def _cut(text: str, length: int) -> str:
-    return text if len(text) <= length else text[:length - 1].rstrip() + "…"
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
 
 
 def _typed(text: str, length: int = CELL_CHARACTERS) -> str:
@@ -82,9 +83,13 @@ def _dzd(amount: float, lang: str) -> str:
 
 def _table(headers: list[str], rows: list[list[str]], numbers: set[int] = frozenset(), css: str = "") -> str:
     """Return a table: ``headers`` are catalogue texts (escaped here), cells are HTML already."""
-    head = "".join(f'<th{" class=saara-number" if i in numbers else ""}>{_esc(h)}</th>' for i, h in enumerate(headers))
-    body = "".join("<tr>" + "".join(f'<td{" class=saara-number" if i in numbers else ""}>{cell}</td>'
-                                    for i, cell in enumerate(row)) + "</tr>" for row in rows)
+    head = "".join(f"<th{' class=saara-number' if i in numbers else ''}>{_esc(h)}</th>" for i, h in enumerate(headers))
+    body = "".join(
+        "<tr>"
+        + "".join(f"<td{' class=saara-number' if i in numbers else ''}>{cell}</td>" for i, cell in enumerate(row))
+        + "</tr>"
+        for row in rows
+    )
     return f'<table class="{css}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
@@ -108,15 +113,30 @@ def _actors(onepager: OnePager, lang: str, beside: str = "") -> str:
     if onepager.grid is None:
         return beside
     image, numbered = _grid_image(onepager, lang)
-    rows = [[*([str(number)] if numbered else []), _typed(actor.shown, ACTOR_CHARACTERS),
-             _esc(t(f"stakeholders.quadrant.{actor.quadrant}", lang)), _level(actor.level, lang)]
-            for number, actor in enumerate(onepager.actors, start=1)]
-    headers = [*(["#"] if numbered else []), t("onepager.actor", lang), t("onepager.strategy", lang),
-               t("onepager.level", lang)]
-    more = f'<p class="saara-op-more">{_esc(t("onepager.more_actors", lang, count=onepager.hidden_actors))}</p>' \
-        if onepager.hidden_actors else ""
-    return (f'<section class="saara-op-grid"><div>{image}</div><div><h2>{_esc(t("onepager.actors", lang))}'
-            f'</h2>{_table(headers, rows, css="saara-op-actors")}{more}{beside}</div></section>')
+    rows = [
+        [
+            *([str(number)] if numbered else []),
+            _typed(actor.shown, ACTOR_CHARACTERS),
+            _esc(t(f"stakeholders.quadrant.{actor.quadrant}", lang)),
+            _level(actor.level, lang),
+        ]
+        for number, actor in enumerate(onepager.actors, start=1)
+    ]
+    headers = [
+        *(["#"] if numbered else []),
+        t("onepager.actor", lang),
+        t("onepager.strategy", lang),
+        t("onepager.level", lang),
+    ]
+    more = (
+        f'<p class="saara-op-more">{_esc(t("onepager.more_actors", lang, count=onepager.hidden_actors))}</p>'
+        if onepager.hidden_actors
+        else ""
+    )
+    return (
+        f'<section class="saara-op-grid"><div>{image}</div><div><h2>{_esc(t("onepager.actors", lang))}'
+        f"</h2>{_table(headers, rows, css='saara-op-actors')}{more}{beside}</div></section>"
+    )
 
 
 def _plan(onepager: OnePager, lang: str) -> str:
@@ -126,12 +146,17 @@ def _plan(onepager: OnePager, lang: str) -> str:
     when = t("onepager.from_to", lang, start=_date(plan.start, lang), end=_date(plan.end, lang))
     meetings = ""
     if plan.meetings:
-        items = "".join(f"<li>{_esc(_date(m.date, lang))} {_esc(m.time)} — {_typed(m.title, ACTOR_CHARACTERS)}"
-                        f'{" (" + _typed(m.place, 20) + ")" if m.place else ""}</li>' for m in plan.meetings)
-        meetings = f'<h3>{_esc(t("onepager.next_meetings", lang))}</h3><ul>{items}</ul>'
+        items = "".join(
+            f"<li>{_esc(_date(m.date, lang))} {_esc(m.time)} — {_typed(m.title, ACTOR_CHARACTERS)}"
+            f"{' (' + _typed(m.place, 20) + ')' if m.place else ''}</li>"
+            for m in plan.meetings
+        )
+        meetings = f"<h3>{_esc(t('onepager.next_meetings', lang))}</h3><ul>{items}</ul>"
     objective = f"<p>{_typed(plan.objective, OBJECTIVE_CHARACTERS)}</p>" if plan.objective else ""
-    return (f'<div><h2>{_esc(t("onepager.plan", lang))}</h2><p><strong>{_typed(plan.name, TITLE_CHARACTERS)}</strong> '
-            f"({_esc(when)})</p>{objective}{meetings}</div>")
+    return (
+        f"<div><h2>{_esc(t('onepager.plan', lang))}</h2><p><strong>{_typed(plan.name, TITLE_CHARACTERS)}</strong> "
+        f"({_esc(when)})</p>{objective}{meetings}</div>"
+    )
 
 
 def _budget(onepager: OnePager, lang: str) -> str:
@@ -142,27 +167,54 @@ def _budget(onepager: OnePager, lang: str) -> str:
     def share(amount: float) -> str:
         return format_percent(amount / budget.total, lang) if budget.total else "—"
 
-    headings = _table([t("budget_lines.field.heading", lang), "DZD", "%"], [
-        [_esc(t(f"budget_lines.heading.{code}", lang)), _dzd(amount, lang), share(amount)]
-        for code, amount in budget.headings], numbers={1, 2})
-    others = [[_esc(t("onepager.other_funders", lang)), _dzd(budget.others, lang), share(budget.others)]] \
-        if budget.others else []
-    funders = _table([t("onepager.funder", lang), "DZD", "%"], [
-        [_typed(funder, CELL_CHARACTERS), _dzd(amount, lang), share(amount)] for funder, amount in budget.funders]
-        + others, numbers={1, 2}) if budget.funders else ""
+    headings = _table(
+        [t("budget_lines.field.heading", lang), "DZD", "%"],
+        [
+            [_esc(t(f"budget_lines.heading.{code}", lang)), _dzd(amount, lang), share(amount)]
+            for code, amount in budget.headings
+        ],
+        numbers={1, 2},
+    )
+    others = (
+        [[_esc(t("onepager.other_funders", lang)), _dzd(budget.others, lang), share(budget.others)]]
+        if budget.others
+        else []
+    )
+    funders = (
+        _table(
+            [t("onepager.funder", lang), "DZD", "%"],
+            [[_typed(funder, CELL_CHARACTERS), _dzd(amount, lang), share(amount)] for funder, amount in budget.funders]
+            + others,
+            numbers={1, 2},
+        )
+        if budget.funders
+        else ""
+    )
     total = t("onepager.total", lang, amount=_dzd(budget.total, lang))
-    return (f'<section><h2>{_esc(t("onepager.budget", lang))}</h2><p><strong>{_typed(budget.name, TITLE_CHARACTERS)}</strong> — '
-            f'{_esc(total)}</p><div class="saara-op-row"><div>{headings}</div><div>{funders}</div></div></section>')
+    return (
+        f"<section><h2>{_esc(t('onepager.budget', lang))}</h2><p><strong>{_typed(budget.name, TITLE_CHARACTERS)}</strong> — "
+        f'{_esc(total)}</p><div class="saara-op-row"><div>{headings}</div><div>{funders}</div></div></section>'
+    )
 
 
 def _results(onepager: OnePager, lang: str) -> str:
     if not onepager.results:
         return ""
-    rows = [[_esc(r.number), _typed(r.what, 2 * CELL_CHARACTERS), _typed(r.indicator, 2 * CELL_CHARACTERS),
-             *(_typed(value, VALUE_CHARACTERS) for value in (r.baseline, r.target, r.current))] for r in onepager.results]
-    headers = [t("logframe.number_short", lang), t("onepager.result", lang),
-               *(t(f"logframe.field.{name}", lang) for name in ("indicator", "baseline", "target", "current"))]
-    return f'<section><h2>{_esc(t("onepager.results", lang))}</h2>{_table(headers, rows, css="saara-op-results")}</section>'
+    rows = [
+        [
+            _esc(r.number),
+            _typed(r.what, 2 * CELL_CHARACTERS),
+            _typed(r.indicator, 2 * CELL_CHARACTERS),
+            *(_typed(value, VALUE_CHARACTERS) for value in (r.baseline, r.target, r.current)),
+        ]
+        for r in onepager.results
+    ]
+    headers = [
+        t("logframe.number_short", lang),
+        t("onepager.result", lang),
+        *(t(f"logframe.field.{name}", lang) for name in ("indicator", "baseline", "target", "current")),
+    ]
+    return f"<section><h2>{_esc(t('onepager.results', lang))}</h2>{_table(headers, rows, css='saara-op-results')}</section>"
 
 
 def _items(items: list[str]) -> str:
@@ -176,20 +228,28 @@ def _items(items: list[str]) -> str:
 
 
 def _chain_row(link: Chain, lang: str) -> list[str]:
-    said = [f"{_esc(_date(date, lang, 'short'))} {_typed(title, CELL_CHARACTERS - 10)}" for date, title in link.meetings] \
-        + [f'{_esc(t("onepager.commitment", lang))} {_typed(item)}' for item in link.commitments]
+    said = [
+        f"{_esc(_date(date, lang, 'short'))} {_typed(title, CELL_CHARACTERS - 10)}" for date, title in link.meetings
+    ] + [f"{_esc(t('onepager.commitment', lang))} {_typed(item)}" for item in link.commitments]
     lines = [f"{_typed(name, CELL_CHARACTERS - 12)} <small>{_dzd(amount, lang)}</small>" for name, amount in link.lines]
-    return [_typed(link.actor.shown, CELL_CHARACTERS), _level(link.actor.level, lang), _items(said),
-            _items([_typed(name) for name in link.activities]), _items(lines)]
+    return [
+        _typed(link.actor.shown, CELL_CHARACTERS),
+        _level(link.actor.level, lang),
+        _items(said),
+        _items([_typed(name) for name in link.activities]),
+        _items(lines),
+    ]
 
 
 def _chain(onepager: OnePager, lang: str) -> str:
     if not onepager.chain:
         return ""
     headers = [t(f"onepager.chain.{column}", lang) for column in ("actor", "level", "meeting", "activity", "lines")]
-    return (f'<section><h2>{_esc(t("onepager.chain", lang))}</h2>'
-            f'<p class="saara-op-more">{_esc(t("onepager.chain.about", lang))}</p>'
-            f'{_table(headers, [_chain_row(link, lang) for link in onepager.chain], css="saara-op-chain")}</section>')
+    return (
+        f"<section><h2>{_esc(t('onepager.chain', lang))}</h2>"
+        f'<p class="saara-op-more">{_esc(t("onepager.chain.about", lang))}</p>'
+        f"{_table(headers, [_chain_row(link, lang) for link in onepager.chain], css='saara-op-chain')}</section>"
+    )
 
 
 def render_onepager(onepager: OnePager, lang: str = "fr", hub_name: str = "", today: dt.date | None = None) -> str:
@@ -199,11 +259,17 @@ def render_onepager(onepager: OnePager, lang: str = "fr", hub_name: str = "", to
     project = ""
     if onepager.project:
         summary = f" — {_typed(onepager.summary, SUMMARY_CHARACTERS)}" if onepager.summary else ""
-        project = (f'<p><strong>{_esc(t("onepager.project", lang))}</strong> '
-                   f"{_typed(onepager.project, TITLE_CHARACTERS)}{summary}</p>")
-    body = (f'<main class="saara-onepager" {owner_mark(onepager.association)}><h1><bdi>{_esc(onepager.association)}</bdi></h1>'
-            f'<p class="saara-op-about">{_esc(about)}</p>{project}'
-            + _actors(onepager, lang, beside=_plan(onepager, lang)) + _budget(onepager, lang)
-            + _results(onepager, lang) + _chain(onepager, lang)
-            + f'<footer>{_esc(t("onepager.footer", lang))}</footer></main>')
-    return render_page(lang, f'{t("onepager.title", lang)} — {onepager.association}', body, style=ONEPAGER_STYLE)
+        project = (
+            f"<p><strong>{_esc(t('onepager.project', lang))}</strong> "
+            f"{_typed(onepager.project, TITLE_CHARACTERS)}{summary}</p>"
+        )
+    body = (
+        f'<main class="saara-onepager" {owner_mark(onepager.association)}><h1><bdi>{_esc(onepager.association)}</bdi></h1>'
+        f'<p class="saara-op-about">{_esc(about)}</p>{project}'
+        + _actors(onepager, lang, beside=_plan(onepager, lang))
+        + _budget(onepager, lang)
+        + _results(onepager, lang)
+        + _chain(onepager, lang)
+        + f"<footer>{_esc(t('onepager.footer', lang))}</footer></main>"
+    )
+    return render_page(lang, f"{t('onepager.title', lang)} — {onepager.association}", body, style=ONEPAGER_STYLE)

@@ -2,6 +2,7 @@
 form is the record-list form with a "draw from our data" action (``form``). A sheet is the
 association's (``public=False``: opened with its code); once approved it shows in the directory as
 a case study (``shown_in``), read from the sheet itself each time."""
+
 from __future__ import annotations
 
 from saara_kit.i18n import t
@@ -17,7 +18,13 @@ def _label(record: Record, lang: str) -> str:
 
 
 DOMAIN = PRACTICE = Domain(
-    name="practice", kind="practice_sheet", fields=FIELDS, key="name", title=_label, samples="sample_practice",
-    public=False, shown_in=("directory", deferred("saara_kit.practice.publication", "case_studies")),
+    name="practice",
+    kind="practice_sheet",
+    fields=FIELDS,
+    key="name",
+    title=_label,
+    samples="sample_practice",
+    public=False,
+    shown_in=("directory", deferred("saara_kit.practice.publication", "case_studies")),
     form=deferred("saara_kit.practice.form", "PracticeForm"),
 )

@@ -1,5 +1,6 @@
 """What a practice sheet holds (pure: no widgets, no I/O): a short structured account of a practice
 that worked, in one language, then its moderation (the directory's: pending, approved, rejected)."""
+
 from __future__ import annotations
 
 from saara_kit.directory.fields import LANGUAGES, LICENCES, STATUSES, THEMES

@@ -1,9 +1,11 @@
 """The practice sheet form: the record-list form of an association's sheets, opened with its code,
 with a "draw from our data" action that fills the empty fields of the editor from its concertation
 plan. A sheet typed or changed waits for a trainer's moderation before the directory lists it."""
+
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 import ipywidgets as widgets
 from traitlets import Dict, List
@@ -35,8 +37,9 @@ class PracticeState(RecordListState):
         self.drawn = draw(records, str(raw.get("plan") or ""), str(raw.get("lang") or lang))
         values, filled = fill_empty(raw, self.drawn)
         self.filled = filled
-        self._tell(self.state, "practice.prefilled" if filled else "practice.nothing_drawn", ok=bool(filled),
-                   count=len(filled))
+        self._tell(
+            self.state, "practice.prefilled" if filled else "practice.nothing_drawn", ok=bool(filled), count=len(filled)
+        )
         return values
 
     def add(self, raw: Mapping[str, Any]) -> bool:
@@ -46,7 +49,9 @@ class PracticeState(RecordListState):
             unchanged = kept is not None and self.domain.validate({**kept, **raw}) == kept
         except ValidationError:
             unchanged = False
-        moderation = {"status": kept["status"], "reason": kept["reason"]} if unchanged else {"status": "pending", "reason": ""}
+        moderation = (
+            {"status": kept["status"], "reason": kept["reason"]} if unchanged else {"status": "pending", "reason": ""}
+        )
         return super().add({**raw, **moderation})
 
 

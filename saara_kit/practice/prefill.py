@@ -5,9 +5,11 @@ indicators (baseline → current, the value its follow-up reported last, against
 ``draw`` is pure (plain records in, texts out); ``association_records`` reads them from the store.
 Nothing here overwrites a field: ``fill_empty`` only fills the ones left empty.
 """
+
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from saara_kit.i18n import t
 from saara_kit.practice.fields import DRAWN, FIELDS
@@ -24,8 +26,10 @@ def association_records(store: Store, region: str, association: str) -> dict[str
     from saara_kit.registry import domain
     from saara_kit.store.repository import saved_records
 
-    return {name: [rev.payload for rev in saved_records(store, domain(name), region, association).values()]
-            for name in SOURCES}
+    return {
+        name: [rev.payload for rev in saved_records(store, domain(name), region, association).values()]
+        for name in SOURCES
+    }
 
 
 def plan_of(records: Records, chosen: str = "") -> str:
@@ -46,11 +50,25 @@ def _of_plan(records: list[Mapping[str, Any]], plan: str) -> list[Mapping[str, A
 
 
 def _partners(records: Records, plan: str, lang: str) -> list[str]:
-    lines = [t("practice.draw.actor", lang, actor=record["stakeholder"], level=t(f"stakeholders.iap2.{record['level']}", lang))
-             for record in records.get("participation", [])]
-    lines += [t("practice.draw.meeting", lang, meeting=record["title"], date=record["date"],
-                invitees=", ".join(_names(record.get("invitees"))))
-              for record in _of_plan(records.get("meetings", []), plan)]
+    lines = [
+        t(
+            "practice.draw.actor",
+            lang,
+            actor=record["stakeholder"],
+            level=t(f"stakeholders.iap2.{record['level']}", lang),
+        )
+        for record in records.get("participation", [])
+    ]
+    lines += [
+        t(
+            "practice.draw.meeting",
+            lang,
+            meeting=record["title"],
+            date=record["date"],
+            invitees=", ".join(_names(record.get("invitees"))),
+        )
+        for record in _of_plan(records.get("meetings", []), plan)
+    ]
     return lines
 
 
@@ -58,12 +76,24 @@ def _results(records: Records, plan: str, lang: str) -> list[str]:
     from saara_kit.followup.rules import latest_value
 
     reported = {record["line"]: record["current"] for record in records.get("indicators", [])}  # the project's reports
-    lines = [t("practice.draw.indicator", lang, indicator=record["indicator"], baseline=record.get("baseline") or "?",
-               current=latest_value(record, reported) or "?", target=record.get("target") or "?")
-             for record in _of_plan(records.get("logframe", []), plan) if record.get("indicator")]
+    lines = [
+        t(
+            "practice.draw.indicator",
+            lang,
+            indicator=record["indicator"],
+            baseline=record.get("baseline") or "?",
+            current=latest_value(record, reported) or "?",
+            target=record.get("target") or "?",
+        )
+        for record in _of_plan(records.get("logframe", []), plan)
+        if record.get("indicator")
+    ]
     meetings = {record["title"] for record in _of_plan(records.get("meetings", []), plan)}
-    commitments = [record for record in records.get("commitments", [])
-                   if not plan or not record.get("meeting") or record["meeting"] in meetings]
+    commitments = [
+        record
+        for record in records.get("commitments", [])
+        if not plan or not record.get("meeting") or record["meeting"] in meetings
+    ]
     done = [record for record in commitments if record.get("status") == "done"]
     if commitments:
         lines.append(t("practice.draw.commitments", lang, done=len(done), total=len(commitments)))
@@ -89,8 +119,10 @@ def draw(records: Records, plan: str = "", lang: str = "fr") -> dict[str, str]:
     "results" lists each indicator as baseline → current (target), then the commitments done."""
     plan = plan_of(records, plan)
     limits = {f.name: f.max for f in FIELDS if f.name in DRAWN}
-    texts = {"partners": _within(_partners(records, plan, lang), limits["partners"]),
-             "results": _within(_results(records, plan, lang), limits["results"])}
+    texts = {
+        "partners": _within(_partners(records, plan, lang), limits["partners"]),
+        "results": _within(_results(records, plan, lang), limits["results"]),
+    }
     return {**({"plan": plan} if plan else {}), **{name: text for name, text in texts.items() if text}}
 
 

@@ -1,12 +1,43 @@
 """The generic record pattern: fields, domains, tables, and (in ``form``/``state``) the record-list form."""
+
 from saara_kit.records.deferred import deferred
 from saara_kit.records.domain import ASSOCIATION, Domain, Record, validate_association
 from saara_kit.records.fields import (
-    Amount, Choice, Choices, Count, Date, Field, Invalid, Rating, Reference, References, Scale, Text, Time,
+    Amount,
+    Choice,
+    Choices,
+    Count,
+    Date,
+    Field,
+    Invalid,
+    Rating,
+    Reference,
+    References,
+    Scale,
+    Text,
+    Time,
 )
 from saara_kit.records.tables import labelled_table, styled_table
 
 __all__ = [
-    "ASSOCIATION", "Amount", "Choice", "Choices", "Count", "Date", "Domain", "Field", "Invalid", "Rating", "Record", "Reference", "References", "Scale", "Text", "Time",
-    "deferred", "labelled_table", "styled_table", "validate_association",
+    "ASSOCIATION",
+    "Amount",
+    "Choice",
+    "Choices",
+    "Count",
+    "Date",
+    "Domain",
+    "Field",
+    "Invalid",
+    "Rating",
+    "Record",
+    "Reference",
+    "References",
+    "Scale",
+    "Text",
+    "Time",
+    "deferred",
+    "labelled_table",
+    "styled_table",
+    "validate_association",
 ]

@@ -1,4 +1,5 @@
 """The widget each kind of field asks for, labelled in the form's language and classed ``saara-<field>``."""
+
 from __future__ import annotations
 
 import ipywidgets as widgets
@@ -29,6 +30,7 @@ def field_control(form: TranslatedForm, domain: Domain, field: Field) -> widgets
             chosen = box.value
             box.options = [(t(f"{prefix}.{code}", lang), code) for code in field.codes]
             box.value = chosen
+
         form._on_lang(relabel)
     elif kind == "reference":  # the association's saved records of another domain, by name
         box = widgets.Dropdown(options=[""], style=WIDE, layout=FIELD_LAYOUT)
@@ -41,8 +43,10 @@ def field_control(form: TranslatedForm, domain: Domain, field: Field) -> widgets
     elif kind == "slider":
         box = widgets.IntSlider(min=field.low, max=field.high, style=WIDE, layout=FIELD_LAYOUT)
     elif kind == "rating":  # unset (—) until a score is picked
-        box = widgets.ToggleButtons(options=[("—", field.default), *((str(n), n) for n in range(field.low, field.high + 1))],
-                                    style={**WIDE, "button_width": "2.6em"})
+        box = widgets.ToggleButtons(
+            options=[("—", field.default), *((str(n), n) for n in range(field.low, field.high + 1))],
+            style={**WIDE, "button_width": "2.6em"},
+        )
     elif kind == "number":
         box = widgets.FloatText(style=WIDE, layout=FIELD_LAYOUT)
     elif kind == "date":

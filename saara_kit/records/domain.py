@@ -3,17 +3,26 @@
 Everything generic (validation, the record-list form, the repository, import and export, the CLI,
 the landing page, sample loading) reads a ``Domain``; a domain package only declares one.
 """
+
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any
 
 from saara_kit.records.fields import Field, Invalid, Reference, Text
 from saara_kit.validation import FieldError, ValidationError, fold_name
 
-__all__ = ["ASSOCIATION", "SHARED_COLUMNS", "STORE_COLUMNS", "Domain", "Record", "validate_association", "validate_participant"]
+__all__ = [
+    "ASSOCIATION",
+    "SHARED_COLUMNS",
+    "STORE_COLUMNS",
+    "Domain",
+    "Record",
+    "validate_association",
+    "validate_participant",
+]
 
 # Every record belongs to one association of one hub; the label keys are shared by every domain.
 ASSOCIATION = Text("association", max=200)

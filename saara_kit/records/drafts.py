@@ -4,16 +4,26 @@
 the saved revision it changes, 0 for a new record}}, "editor": {field: value typed}, "editing":
 record id or None}``. Pure functions; the state (``RecordListState``) reads and keeps it.
 """
+
 from __future__ import annotations
 
 import asyncio
 import json
-from typing import Any, Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
 
 from saara_kit.store import Revision
 
-__all__ = ["EMPTY", "KEEP_EDITOR_SECONDS", "MAX_DRAFT_CHARS", "EditorKeeper", "changes_count", "draft_content", "is_empty",
-           "merged"]
+__all__ = [
+    "EMPTY",
+    "KEEP_EDITOR_SECONDS",
+    "MAX_DRAFT_CHARS",
+    "EditorKeeper",
+    "changes_count",
+    "draft_content",
+    "is_empty",
+    "merged",
+]
 
 EMPTY: dict[str, Any] = {"records": {}, "editor": {}, "editing": None}
 MAX_DRAFT_CHARS = 200_000  # a draft larger than this (a pasted book) keeps its records, not its editor
@@ -23,8 +33,10 @@ KEEP_EDITOR_SECONDS = 2.0  # what the editor holds is kept this long after the l
 def draft_content(pending: Iterable[Revision], editor: Mapping[str, Any], editing: str | None) -> dict[str, Any]:
     """Return the draft of a form whose next save writes ``pending`` and whose editor holds ``editor``
     (only the values typed: those that differ from an empty record)."""
-    records = {rev.record_id: {"payload": None if rev.deleted else dict(rev.payload), "base": rev.revision - 1}
-               for rev in pending}
+    records = {
+        rev.record_id: {"payload": None if rev.deleted else dict(rev.payload), "base": rev.revision - 1}
+        for rev in pending
+    }
     content = {"records": records, "editor": dict(editor), "editing": editing if editor else None}
     if len(json.dumps(content, ensure_ascii=False, default=str)) > MAX_DRAFT_CHARS:
         content = {**content, "editor": {}, "editing": None}

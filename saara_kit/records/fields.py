@@ -4,18 +4,32 @@ A field reads a raw value (typed in a form, or a spreadsheet cell) and returns t
 raises ``Invalid`` with an error code of the catalogue (``error.<code>``). Fields hold no widgets:
 ``control`` names the kind of widget the record-list form builds for them.
 """
+
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, Iterable
+from typing import Any
 
 from saara_kit.validation import code_for_text, parse_decimal, parse_whole_number
 
 __all__ = [
-    "Amount", "Choice", "Choices", "Count", "Date", "Field", "Invalid", "NOT_RATED", "Rating", "Reference", "References",
-    "Scale", "Text", "Time",
+    "NOT_RATED",
+    "Amount",
+    "Choice",
+    "Choices",
+    "Count",
+    "Date",
+    "Field",
+    "Invalid",
+    "Rating",
+    "Reference",
+    "References",
+    "Scale",
+    "Text",
+    "Time",
 ]
 
 NOT_RATED = 0  # a Rating left unset

@@ -3,11 +3,13 @@
 Widgets only: the list and what happens to it live in ``RecordListState``; the widgets are built
 from the domain's fields and redrawn from the state.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 import html
-from typing import TYPE_CHECKING, Any, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 import ipywidgets as widgets
 
@@ -25,7 +27,6 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = ["RecordListForm"]
-
 
 
 class RecordListForm(TranslatedForm):
@@ -46,8 +47,16 @@ class RecordListForm(TranslatedForm):
     state_class = RecordListState  # a form with actions of its own (submitting) brings its own state
     app_name: str | None = None  # the app whose title the form shows, when not its domain's (the application)
 
-    def __init__(self, domain: Domain, store: Store, region: str, lang: str = "fr", author: str = "participant",
-                 embedded: bool = False, main: Callable[[], pd.DataFrame] | None = None):
+    def __init__(
+        self,
+        domain: Domain,
+        store: Store,
+        region: str,
+        lang: str = "fr",
+        author: str = "participant",
+        embedded: bool = False,
+        main: Callable[[], pd.DataFrame] | None = None,
+    ):
         super().__init__(lang)
         self.domain = domain
         self.state = self.state_class(domain, store, region, author)
@@ -55,20 +64,27 @@ class RecordListForm(TranslatedForm):
 
         title = widgets.HTML()
         title.add_class("saara-title")
-        self._on_lang(lambda lang: setattr(title, "value", f"<h2>{t(f'app.{self.app_name or domain.name}.title', lang)}</h2>"))
+        self._on_lang(
+            lambda lang: setattr(title, "value", f"<h2>{t(f'app.{self.app_name or domain.name}.title', lang)}</h2>")
+        )
         self._association = widgets.Combobox(
-            options=self.state.known_associations(), ensure_option=False,
-            continuous_update=False, style=WIDE, layout=FIELD_LAYOUT,
+            options=self.state.known_associations(),
+            ensure_option=False,
+            continuous_update=False,
+            style=WIDE,
+            layout=FIELD_LAYOUT,
         )
         self._bind(self._association, "description", "records.field.association")
         self._bind(self._association, "placeholder", "form.association_placeholder")
         self._association.add_class("saara-association")
         self._association.observe(lambda change: self.open_association(change["new"]), names="value")
         self._code = self._text_box("records.field.association_code", "form.code_placeholder", "saara-association-code")
-        self._code.observe(lambda _: self._association.value and self.open_association(self._association.value),
-                           names="value")
-        self._participant = self._text_box("records.field.participant", "form.participant_placeholder",
-                                           "saara-participant")
+        self._code.observe(
+            lambda _: self._association.value and self.open_association(self._association.value), names="value"
+        )
+        self._participant = self._text_box(
+            "records.field.participant", "form.participant_placeholder", "saara-participant"
+        )
         self._participant.observe(lambda change: self.state.name_participant(change["new"]), names="value")
         self._new_codes = MessageLine()
         self._new_codes.add_class("saara-new-code")
@@ -80,13 +96,16 @@ class RecordListForm(TranslatedForm):
             box.observe(keeper.changed, names="value")
         self._draft_offer = MessageLine()
         self._draft_offer.add_class("saara-draft-offer")
-        self._draft_buttons = widgets.HBox([
-            self._button("draft.resume", "saara-draft-resume", lambda _: self.resume_draft(), "primary"),
-            self._button("draft.discard", "saara-draft-discard", lambda _: self.discard_draft()),
-        ])
+        self._draft_buttons = widgets.HBox(
+            [
+                self._button("draft.resume", "saara-draft-resume", lambda _: self.resume_draft(), "primary"),
+                self._button("draft.discard", "saara-draft-discard", lambda _: self.discard_draft()),
+            ]
+        )
         self.state.observe(lambda _: self._draw_offer(), names=["offered"])
-        self.state.observe(lambda change: (self.add_class if change["new"] else self.remove_class)("saara-unsaved"),
-                           names=["unsaved"])  # the page asks before it is left
+        self.state.observe(
+            lambda change: (self.add_class if change["new"] else self.remove_class)("saara-unsaved"), names=["unsaved"]
+        )  # the page asks before it is left
         self._nothing_to_pick = MessageLine()
         self._nothing_to_pick.add_class("saara-nothing-to-pick")
         self._advice = MessageLine()
@@ -120,13 +139,26 @@ class RecordListForm(TranslatedForm):
         self._on_lang(lambda _: self._draw())
 
         header = [] if embedded else [self._participant, self._association, self._code, self._new_codes]
-        editor = widgets.VBox([
-            *header, self._draft_offer, self._draft_buttons, self._nothing_to_pick, self._advice, *self._sections(),
-            widgets.HBox([self._add, self._cancel]), self._editor_message,
-            list_title, self._list, widgets.HBox([edit, remove]),
-        ], layout=widgets.Layout(flex="0 1 36em"))
-        picture = widgets.VBox([self._picture_hint, self._picture, self._picture_caption, self._picture_key],
-                               layout=widgets.Layout(flex="1 1 30em"))
+        editor = widgets.VBox(
+            [
+                *header,
+                self._draft_offer,
+                self._draft_buttons,
+                self._nothing_to_pick,
+                self._advice,
+                *self._sections(),
+                widgets.HBox([self._add, self._cancel]),
+                self._editor_message,
+                list_title,
+                self._list,
+                widgets.HBox([edit, remove]),
+            ],
+            layout=widgets.Layout(flex="0 1 36em"),
+        )
+        picture = widgets.VBox(
+            [self._picture_hint, self._picture, self._picture_caption, self._picture_key],
+            layout=widgets.Layout(flex="1 1 30em"),
+        )
         body = [
             widgets.HBox([editor, picture], layout=widgets.Layout(flex_flow="row wrap")),
             *self._more_rows(),
@@ -158,8 +190,9 @@ class RecordListForm(TranslatedForm):
             else:
                 sections.setdefault(f.section, []).append(self._fields[f.name])
         if sections:
-            folded = widgets.Accordion(children=[widgets.VBox(boxes) for boxes in sections.values()],
-                                       selected_index=None, layout=FIELD_LAYOUT)
+            folded = widgets.Accordion(
+                children=[widgets.VBox(boxes) for boxes in sections.values()], selected_index=None, layout=FIELD_LAYOUT
+            )
             folded.add_class("saara-sections")
             keys = [f"{self.domain.name}.section.{name}" for name in sections]
             self._on_lang(lambda lang: setattr(folded, "titles", tuple(t(key, lang) for key in keys)))
@@ -178,12 +211,14 @@ class RecordListForm(TranslatedForm):
     def value(self) -> dict[str, Any]:
         """Return the editor's raw field values (dates as ISO text and several names as ``"A; B"``,
         as records keep them)."""
+
         def raw(name: str, box: widgets.Widget) -> Any:
             if isinstance(box.value, dt.date):
                 return box.value.isoformat()
             if isinstance(box, widgets.SelectMultiple):
                 return References.separator.join(box.value)
             return box.value
+
         return {name: raw(name, box) for name, box in self._fields.items()}
 
     @value.setter
@@ -197,7 +232,9 @@ class RecordListForm(TranslatedForm):
             elif isinstance(field, Choices):
                 value = field.chosen(value)
             if isinstance(field, Reference):
-                missing = [name for name in (value if isinstance(value, tuple) else (value,)) if name not in box.options]
+                missing = [
+                    name for name in (value if isinstance(value, tuple) else (value,)) if name not in box.options
+                ]
                 box.options = [*box.options, *missing]  # names withdrawn since: shown, and refused at add
             box.value = dt.date.fromisoformat(value) if isinstance(box, widgets.DatePicker) and value else value
 
@@ -283,7 +320,10 @@ class RecordListForm(TranslatedForm):
             return
         if taken:  # in the list now, whatever the save brings: a retry must not add it twice
             self.value = self.domain.empty()
-        if self.state.save(self._association.value, code=self._code.value) and self.state.association not in self._association.options:
+        if (
+            self.state.save(self._association.value, code=self._code.value)
+            and self.state.association not in self._association.options
+        ):
             self._association.options = sorted({*self._association.options, self.state.association})
 
     # -- view -----------------------------------------------------------------------------
@@ -308,8 +348,14 @@ class RecordListForm(TranslatedForm):
                 box.options = ["", *names]
                 box.value = value if value in names else ""
             if not names and f.required:  # an optional link to nothing yet is no problem (the application's budget)
-                empty.append(t("form.nothing_to_pick", self.lang, field=t(self.domain.label_key(f.name), self.lang),
-                               step=t(f"{f.to}.step", self.lang)))
+                empty.append(
+                    t(
+                        "form.nothing_to_pick",
+                        self.lang,
+                        field=t(self.domain.label_key(f.name), self.lang),
+                        step=t(f"{f.to}.step", self.lang),
+                    )
+                )
         if empty:
             self._nothing_to_pick.show(list(dict.fromkeys(empty)))
         else:
@@ -323,15 +369,19 @@ class RecordListForm(TranslatedForm):
             self._draft_offer.clear()
             return
         kept_at = offered.kept_at.astimezone().replace(tzinfo=None)  # the laptop's time, as the room reads it
-        self._draft_offer.show(t("draft.offer", self.lang, count=changes_count(offered.content),
-                                 time=format_time(kept_at, self.lang)), warning=True)
+        self._draft_offer.show(
+            t("draft.offer", self.lang, count=changes_count(offered.content), time=format_time(kept_at, self.lang)),
+            warning=True,
+        )
 
     def _draw_new_codes(self) -> None:
         """Show the code of each association this form created, to note down."""
         codes = self.state.created_codes
         if codes:
-            self._new_codes.show([t("association.note_code", self.lang, association=name, code=code)
-                                  for name, code in codes.items()], ok=True)
+            self._new_codes.show(
+                [t("association.note_code", self.lang, association=name, code=code) for name, code in codes.items()],
+                ok=True,
+            )
         else:
             self._new_codes.clear()
 
@@ -386,8 +436,11 @@ class RecordListForm(TranslatedForm):
         from saara_kit.charts import figure_to_png
 
         frame = records_frame(self.state.draft.values())
-        figure = self.domain.picture(frame, self.lang) if self._main is None else \
-            self.domain.picture(frame, self.lang, self._main())
+        figure = (
+            self.domain.picture(frame, self.lang)
+            if self._main is None
+            else self.domain.picture(frame, self.lang, self._main())
+        )
         self._picture.value = figure_to_png(figure)
         self.picture_alt = figure.alt
         self._picture_caption.value = f"<small>{html.escape(figure.alt)}</small>"
@@ -395,6 +448,7 @@ class RecordListForm(TranslatedForm):
         self._picture_hint.value = ""
         key = getattr(figure, "key", None)
         if key is not None and self._main is not None:
-            self._picture_key.value = "<ol>{}</ol>".format("".join(
-                f"<li><bdi>{html.escape(str(name))}</bdi></li>" for name in key["name"]))
+            self._picture_key.value = "<ol>{}</ol>".format(
+                "".join(f"<li><bdi>{html.escape(str(name))}</bdi></li>" for name in key["name"])
+            )
         return key is not None and self._main is None

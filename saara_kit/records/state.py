@@ -3,11 +3,13 @@
 The form draws this state and calls its actions; tests drive it directly and read ``state``,
 ``notice`` and the store, never a widget or a French sentence.
 """
+
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
 from traitlets import Bool, Dict, Enum, HasTraits, Instance, Unicode
@@ -17,7 +19,7 @@ from saara_kit.i18n import format_time, t
 from saara_kit.records.domain import Domain, Record, validate_association, validate_participant
 from saara_kit.records.drafts import EMPTY, changes_count, draft_content, is_empty, merged
 from saara_kit.settings import NO_DEVICE, TRAINER
-from saara_kit.store import AssociationTaken, RevisionConflict, Revision, Store, new_record_id
+from saara_kit.store import AssociationTaken, Revision, RevisionConflict, Store, new_record_id
 from saara_kit.store.codes import code_of, save_guarded
 from saara_kit.store.drafts import Draft, drop_draft, keep_draft, read_draft
 from saara_kit.store.repository import canonical_association, plan_revisions, referenced_records, saved_records
@@ -67,7 +69,9 @@ class RecordListState(HasTraits):
     participant = Unicode("")  # the name the participant typed, saved as the author with the device
     created_codes = Dict()  # association -> code, for the associations this form created
     references = Dict()  # domain -> {name: payload}: what its records may link to (the association's saved ones)
-    offered = Instance(Draft, allow_none=True)  # what this device typed here before and never saved, until taken up or set aside
+    offered = Instance(
+        Draft, allow_none=True
+    )  # what this device typed here before and never saved, until taken up or set aside
     unsaved = Bool(False)  # changes in the list or the editor that no save has written yet
 
     def __init__(self, domain: Domain, store: Store, region: str, author: str = "participant"):
@@ -100,8 +104,12 @@ class RecordListState(HasTraits):
         if not self.association:
             return []
         return plan_revisions(
-            self.domain, self.saved, self.draft, region=self.region,
-            association=self.association, author=self.author,
+            self.domain,
+            self.saved,
+            self.draft,
+            region=self.region,
+            association=self.association,
+            author=self.author,
         )
 
     def known_associations(self) -> list[str]:
@@ -123,8 +131,9 @@ class RecordListState(HasTraits):
         if association != self.association:
             self._switch_to(association)
         if self.saved:
-            self._tell(self.state, f"{self.domain.name}.loaded", ok=True,
-                       count=len(self.saved), association=self.association)
+            self._tell(
+                self.state, f"{self.domain.name}.loaded", ok=True, count=len(self.saved), association=self.association
+            )
         return True
 
     def add(self, raw: Mapping[str, Any]) -> bool:
@@ -250,14 +259,20 @@ class RecordListState(HasTraits):
                 records.pop(record_id, None)
                 continue
             try:
-                records[record_id] = self.domain.validate(change["payload"], self.references if self.domain.references else None)
+                records[record_id] = self.domain.validate(
+                    change["payload"], self.references if self.domain.references else None
+                )
             except ValidationError:
                 stale += 1
         self._set_draft(records)
         editing = draft.content.get("editing")
         self.editing = editing if editing in self.draft else None
-        self._tell(self.state, "draft.resumed_stale" if stale else "draft.resumed", ok=not stale,
-                   count=stale or changes_count(draft.content))
+        self._tell(
+            self.state,
+            "draft.resumed_stale" if stale else "draft.resumed",
+            ok=not stale,
+            count=stale or changes_count(draft.content),
+        )
         return draft.content.get("editor") or None
 
     def discard_draft(self) -> None:
@@ -279,14 +294,19 @@ class RecordListState(HasTraits):
         if self.add(editor):
             return True
         refused = self.editor_notice
-        self._tell("error", refused.key if refused is not None and refused.key else "form.fix_entry")  # frozen, or invalid
+        self._tell(
+            "error", refused.key if refused is not None and refused.key else "form.fix_entry"
+        )  # frozen, or invalid
         return False
 
     def refresh_references(self) -> None:
         """Read again what the association saved that this domain's records may name."""
         if self.domain.references:
-            self.references = referenced_records(self.store, self.domain, self.region, self.association) \
-                if self.association else {f.to: {} for f in self.domain.references}
+            self.references = (
+                referenced_records(self.store, self.domain, self.region, self.association)
+                if self.association
+                else {f.to: {} for f in self.domain.references}
+            )
 
     # -- inside -------------------------------------------------------------------------
     def _broken_links(self, changes: list[Revision]) -> list[FieldError]:
@@ -340,8 +360,11 @@ class RecordListState(HasTraits):
         this device kept for it is offered back."""
         self.association = association
         self.editing = None
-        draft = read_draft(self.store, self.device, self.domain.kind, self.region, association) \
-            if association and self._keeps_drafts else None
+        draft = (
+            read_draft(self.store, self.device, self.domain.kind, self.region, association)
+            if association and self._keeps_drafts
+            else None
+        )
         self._kept = draft.content if draft else EMPTY
         self.offered = None if draft is None or is_empty(draft.content) else draft
         self._reload()

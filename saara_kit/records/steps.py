@@ -5,6 +5,7 @@ Each step validates and saves its own list. The association is typed once; a cod
 first save of any step opens every step. A step's picture is also given the main step's records
 (the register's actors, for the relations network).
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -32,16 +33,29 @@ class StepsForm(TranslatedForm):
     ``show(name)`` to open a step's tab, and ``open_association``, which typing the name does.
     """
 
-    def __init__(self, domains: list[Domain], store: Store, region: str, lang: str = "fr", author: str = "participant",
-                 title: str | None = None):
+    def __init__(
+        self,
+        domains: list[Domain],
+        store: Store,
+        region: str,
+        lang: str = "fr",
+        author: str = "participant",
+        title: str | None = None,
+    ):
         super().__init__(lang)
         main, *_ = domains
         heading = title or f"app.{main.name}.title"
         self.steps: dict[str, RecordListForm] = {}
         for declared in domains:
             self.steps[declared.name] = (declared.form or RecordListForm)(
-                declared, store, region, lang, author, embedded=True,
-                main=None if declared is main else lambda: self._records(main.name))
+                declared,
+                store,
+                region,
+                lang,
+                author,
+                embedded=True,
+                main=None if declared is main else lambda: self._records(main.name),
+            )
         first = self.steps[main.name]
         title = widgets.HTML()
         title.add_class("saara-title")
@@ -70,8 +84,13 @@ class StepsForm(TranslatedForm):
         self._tabs = widgets.Tab(children=[first, *(widgets.Box() for _ in domains[1:])])
         self._tabs.add_class("saara-steps")
         names = list(self.steps)
-        self._on_lang(lambda lang: setattr(self._tabs, "titles", tuple(
-            f"{number}. {t(f'{name}.step', lang)}" for number, name in enumerate(names, start=1))))
+        self._on_lang(
+            lambda lang: setattr(
+                self._tabs,
+                "titles",
+                tuple(f"{number}. {t(f'{name}.step', lang)}" for number, name in enumerate(names, start=1)),
+            )
+        )
         self._tabs.observe(self._open_step, names="selected_index")
         self._tabs.observe(lambda _: self._draw_drafts_found(), names="selected_index")
         self._on_lang(lambda _: self._draw_drafts_found())
@@ -102,9 +121,11 @@ class StepsForm(TranslatedForm):
     def _draw_drafts_found(self) -> None:
         """Name the steps, other than the one shown, that offer back unsaved changes."""
         shown = self._tabs.selected_index or 0
-        found = [f"{number}. {t(f'{name}.step', self.lang)}"
-                 for number, (name, step) in enumerate(self.steps.items(), start=1)
-                 if step.state.offered is not None and number - 1 != shown]
+        found = [
+            f"{number}. {t(f'{name}.step', self.lang)}"
+            for number, (name, step) in enumerate(self.steps.items(), start=1)
+            if step.state.offered is not None and number - 1 != shown
+        ]
         if found:
             self._drafts_found.show(t("draft.found_in_steps", self.lang, steps=", ".join(found)), warning=True)
         else:
@@ -113,8 +134,10 @@ class StepsForm(TranslatedForm):
     def _note_new_code(self, change) -> None:
         """Show a code the first save made, and type it in, so that every step opens with it."""
         codes = {name: code for step in self.steps.values() for name, code in step.state.created_codes.items()}
-        self._new_codes.show([t("association.note_code", self.lang, association=name, code=code)
-                              for name, code in codes.items()], ok=True)
+        self._new_codes.show(
+            [t("association.note_code", self.lang, association=name, code=code) for name, code in codes.items()],
+            ok=True,
+        )
         _, association, code = self._header
         if association.value in change["new"]:
             code.value = change["new"][association.value]

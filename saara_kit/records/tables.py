@@ -1,8 +1,10 @@
 """Tables for people: a domain's codes turned into labels, headers translated, shown in the reader's direction."""
+
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from numbers import Number
-from typing import TYPE_CHECKING, Iterable, Mapping
+from typing import TYPE_CHECKING
 
 from saara_kit.i18n import format_number, language, t
 from saara_kit.records.domain import SHARED_COLUMNS, Domain, Record
@@ -52,6 +54,7 @@ def styled_table(frame: pd.DataFrame, lang: str = "fr") -> Styler:
     The table runs right to left in Arabic and each cell takes its own direction, so −1 stays −1;
     numbers follow the language's separators, what people typed is escaped, row numbers are hidden.
     """
+
     def show(value):
         is_number = isinstance(value, Number) and not isinstance(value, bool)
         return format_number(value, lang) if is_number else value
@@ -62,4 +65,5 @@ def styled_table(frame: pd.DataFrame, lang: str = "fr") -> Styler:
     if isinstance(frame.index, RangeIndex):
         styler = styler.hide(axis="index")
     return styler.set_table_attributes(f'dir="{language(lang)["direction"]}" class="saara-table"').set_table_styles(
-        [{"selector": "td, th", "props": "unicode-bidi: plaintext; text-align: start"}])
+        [{"selector": "td, th", "props": "unicode-bidi: plaintext; text-align: start"}]
+    )

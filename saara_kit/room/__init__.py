@@ -3,6 +3,7 @@ records of each kind, the hub's power × interest grid and the code to join.
 
 Light on import: the registry looks into every ``saara_kit`` package for a domain.
 """
+
 from __future__ import annotations
 
 __all__ = ["RoomView", "room_app", "room_summary"]

@@ -1,5 +1,6 @@
 """What the room view shows, read from the store with no widgets: who has saved, how many records
 of each kind, the hub's stakeholders for the combined grid, and the records withdrawn."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -35,7 +36,9 @@ def room_summary(store: Store, region: str) -> dict[str, Any]:
 
     per_association: dict[str, dict[str, int]] = {}
     for name, revs in current.items():
-        for rev in (rev for rev in revs if rev.association != SHARED_RECORDS):  # the directory's suggestions are the hub's
+        for rev in (
+            rev for rev in revs if rev.association != SHARED_RECORDS
+        ):  # the directory's suggestions are the hub's
             per_association.setdefault(rev.association, dict.fromkeys(served, 0))[name] += 1
     names = sorted(set(per_association) | set(last), key=lambda name: (fold_name(name), name))
     rows = [
@@ -47,7 +50,8 @@ def room_summary(store: Store, region: str) -> dict[str, Any]:
     grid = current.get(GRID_DOMAIN)
     withdrawals = [  # a withdrawing revision carries the content it withdrew: no history read per record
         {"domain": name, "withdrawal": withdrawal, "name": declared.name_of(withdrawal.payload)}
-        for name, declared in served.items() for withdrawal in withdrawn(store, declared.kind, region)
+        for name, declared in served.items()
+        for withdrawal in withdrawn(store, declared.kind, region)
     ]
     return {
         "region": region,

@@ -5,6 +5,7 @@ every few seconds.
 The refresh runs on the kernel's own asyncio loop (``loop.call_later``), between the messages the
 kernel handles: widgets are only ever touched from the kernel's main thread.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -20,8 +21,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from saara_kit.charts import figure_to_png
 from saara_kit.i18n import format_number, format_time, t
 from saara_kit.room.summary import room_summary
-from saara_kit.stakeholders.charts import power_interest_grid
 from saara_kit.settings import TRAINER
+from saara_kit.stakeholders.charts import power_interest_grid
 from saara_kit.store import RevisionConflict, Store
 from saara_kit.store.restore import restore
 from saara_kit.widgets import MessageLine, TranslatedForm
@@ -106,8 +107,13 @@ class RoomView(TranslatedForm):
 
         title = widgets.HTML()
         title.add_class("saara-title")
-        self._on_lang(lambda lang: setattr(title, "value", "<h2>{}</h2><p>{}</p>".format(
-            _text(t("app.room.title", lang)), _text(_region_name(region, lang)))))
+        self._on_lang(
+            lambda lang: setattr(
+                title,
+                "value",
+                "<h2>{}</h2><p>{}</p>".format(_text(t("app.room.title", lang)), _text(_region_name(region, lang))),
+            )
+        )
         self._counts = widgets.HTML()
         self._counts.add_class("saara-room-counts")
         self._associations = widgets.HTML()
@@ -131,7 +137,8 @@ class RoomView(TranslatedForm):
         restore_button.on_click(lambda _: self.restore(self._withdrawn.value))
         self._restore_message = MessageLine()
         self._withdrawn_box = widgets.VBox(
-            [self._withdrawn_title, self._withdrawn, restore_button, self._restore_message])
+            [self._withdrawn_title, self._withdrawn, restore_button, self._restore_message]
+        )
         self._withdrawn_box.add_class("saara-room-withdrawn")
 
         people = widgets.VBox([self._counts, self._associations], layout=widgets.Layout(flex="1 1 24em"))
@@ -158,8 +165,11 @@ class RoomView(TranslatedForm):
     def restore(self, record_ids) -> int:
         """Bring the withdrawn records ``record_ids`` back as they were (as the trainer); return how many."""
         wanted = set(record_ids)
-        chosen = [item["withdrawal"] for item in (self.summary or {}).get("withdrawn", [])
-                  if item["withdrawal"].record_id in wanted]
+        chosen = [
+            item["withdrawal"]
+            for item in (self.summary or {}).get("withdrawn", [])
+            if item["withdrawal"].record_id in wanted
+        ]
         if not chosen:
             return 0
         try:
@@ -229,21 +239,29 @@ class RoomView(TranslatedForm):
             self._associations.value = f"<p><i>{_text(t('room.no_association', lang))}</i></p>"
             return
         forms = _forms_of(names)
-        head = "".join(f"<th>{_text(text)}</th>" for text in [
-            t("records.field.association", lang), *(t(f"app.{form}.title", lang) for form in forms),
-            t("room.last_saved", lang)])
+        head = "".join(
+            f"<th>{_text(text)}</th>"
+            for text in [
+                t("records.field.association", lang),
+                *(t(f"app.{form}.title", lang) for form in forms),
+                t("room.last_saved", lang),
+            ]
+        )
         rows = []
         for _, row in frame.iterrows():
             when = row["last_saved"]
             cells = [f"<td><bdi>{_text(row['association'])}</bdi></td>"]  # typed by participants: escaped, isolated
-            cells += [f'<td class="saara-room-number">{format_number(sum(int(row[name]) for name in parts), lang)}</td>'
-                      for parts in forms.values()]
+            cells += [
+                f'<td class="saara-room-number">{format_number(sum(int(row[name]) for name in parts), lang)}</td>'
+                for parts in forms.values()
+            ]
             shown = "—" if pd.isna(when) else format_time(when.to_pydatetime().astimezone(), lang)  # the hub's clock
             cells.append(f"<td>{shown}</td>")
             rows.append(f"<tr>{''.join(cells)}</tr>")
         summary = _text(t("room.associations", lang, count=len(frame)))
         self._associations.value = (
-            f"<p><b>{summary}</b></p><table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+            f"<p><b>{summary}</b></p><table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        )
 
     def _draw_grid(self) -> None:
         """Draw the hub's grid again only when its stakeholders (or the language) changed."""
@@ -261,8 +279,11 @@ class RoomView(TranslatedForm):
             self._grid.value = figure_to_png(figure)
             self._grid.layout.display = None
             self._grid_hint.value = ""
-            self._grid_names.value = "" if figure.key is None else "<ol>{}</ol>".format("".join(
-                f"<li><bdi>{_text(name)}</bdi></li>" for name in figure.key["name"]))
+            self._grid_names.value = (
+                ""
+                if figure.key is None
+                else "<ol>{}</ol>".format("".join(f"<li><bdi>{_text(name)}</bdi></li>" for name in figure.key["name"]))
+            )
         self._grid_key = key
 
     def _draw_withdrawn(self) -> None:
@@ -270,9 +291,20 @@ class RoomView(TranslatedForm):
         lang, items = self.lang, self.summary["withdrawn"]
         self._withdrawn_box.layout.display = None if items else "none"
         self._withdrawn_title.value = f"<b>{_text(t('room.withdrawn', lang, count=len(items)))}</b>"
-        options = [(t("room.withdrawn_line", lang, association=item["withdrawal"].association, name=item["name"],
-                      time=format_time(item["withdrawal"].saved_at.astimezone(), lang),
-                      author=item["withdrawal"].author), item["withdrawal"].record_id) for item in items]
+        options = [
+            (
+                t(
+                    "room.withdrawn_line",
+                    lang,
+                    association=item["withdrawal"].association,
+                    name=item["name"],
+                    time=format_time(item["withdrawal"].saved_at.astimezone(), lang),
+                    author=item["withdrawal"].author,
+                ),
+                item["withdrawal"].record_id,
+            )
+            for item in items
+        ]
         if options != list(self._withdrawn.options):
             chosen = set(self._withdrawn.value)
             self._withdrawn.options = options
@@ -295,7 +327,8 @@ class RoomView(TranslatedForm):
         self._qr.value = (
             f"<p>{_text(t('room.join', self.lang))}</p>{self._qr_svg}"
             f'<div class="saara-room-url" dir="ltr">{_text(address)}</div>'
-            f'<div class="saara-room-code" dir="ltr">{_text(code)}</div>')
+            f'<div class="saara-room-code" dir="ltr">{_text(code)}</div>'
+        )
         self._qr.layout.display = None
 
     def _draw_status(self) -> None:

@@ -1,4 +1,5 @@
 """A hub's dossier: its lessons gathered in one page with a table of contents, printed to PDF."""
+
 from __future__ import annotations
 
 import html
@@ -40,8 +41,9 @@ def write_dossier(folder: Path, results: list[RunResult], lang: str) -> Path:
         for number, cell in enumerate(lesson_cells):
             cell.id = f"{result.notebook[:2]}-{number}"  # unique across the gathered lessons
         cells += lesson_cells
-    heading = nbformat.v4.new_markdown_cell(f"# {html.escape(title)}\n\n## {t('run.contents', lang)}\n\n"
-                                            + "\n".join(contents))
+    heading = nbformat.v4.new_markdown_cell(
+        f"# {html.escape(title)}\n\n## {t('run.contents', lang)}\n\n" + "\n".join(contents)
+    )
     dossier = nbformat.v4.new_notebook(cells=[heading, *cells], metadata={"title": title})
     page = folder / DOSSIER
     page.write_text(export_page(dossier, lang, hub), encoding="utf-8")

@@ -1,4 +1,5 @@
 """Execute one lesson with papermill, in its run's language, and write its static page."""
+
 from __future__ import annotations
 
 import tempfile
@@ -61,16 +62,29 @@ def run_notebook(notebook: Path, output_dir: Path, parameters: dict) -> RunResul
         lesson = localise(nbformat.read(notebook, as_version=4), lang)
         with tempfile.TemporaryDirectory(prefix="saara-kernel-") as sockets:
             ran = papermill.execute_notebook(
-                lesson, str(executed), parameters=parameters, kernel_name="python3", cwd=str(notebook.parent),
-                progress_bar=False, shutdown_kernel="immediate", config=_kernel_config(sockets),
+                lesson,
+                str(executed),
+                parameters=parameters,
+                kernel_name="python3",
+                cwd=str(notebook.parent),
+                progress_bar=False,
+                shutdown_kernel="immediate",
+                config=_kernel_config(sockets),
             )
         warnings = take_warnings(ran)
         body = export_page(for_dossier(ran), lang, hub_title(region, lang))
     except Exception as error:  # a failing cell, a dead kernel, a timeout: report it, let the other runs go on
         failed = isinstance(error, papermill.PapermillExecutionError)
         message = f"{error.ename}: {error.evalue}" if failed else f"{type(error).__name__}: {error}"
-        return RunResult(region, notebook.stem, None, time.perf_counter() - started, message,
-                         stale=page if page.exists() else None, cell=error.cell_index + 1 if failed else None,
-                         executed=executed if executed.exists() else None)
+        return RunResult(
+            region,
+            notebook.stem,
+            None,
+            time.perf_counter() - started,
+            message,
+            stale=page if page.exists() else None,
+            cell=error.cell_index + 1 if failed else None,
+            executed=executed if executed.exists() else None,
+        )
     page.write_text(body, encoding="utf-8")
     return RunResult(region, notebook.stem, page, time.perf_counter() - started, warnings=warnings, executed=executed)

@@ -1,5 +1,6 @@
 """A lesson's static HTML page: no code, no script, nothing fetched from elsewhere, laid out for A4
 with the hub and the date at the top of every printed page."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -39,12 +40,18 @@ def export_page(notebook: NotebookNode, lang: str, header: str, day: dt.date | N
     from nbconvert import HTMLExporter
 
     exporter = HTMLExporter(
-        template_name="saara", extra_template_basedirs=[str(TEMPLATES_DIR / "nbconvert" / "templates")],
-        exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
+        template_name="saara",
+        extra_template_basedirs=[str(TEMPLATES_DIR / "nbconvert" / "templates")],
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
     )
-    resources = {"output_lang": lang, "output_direction": language(lang)["direction"],
-                 "print_header": _css_string(header),
-                 "print_date": _css_string(format_date(day or dt.date.today(), lang, "long"))}
+    resources = {
+        "output_lang": lang,
+        "output_direction": language(lang)["direction"],
+        "print_header": _css_string(header),
+        "print_date": _css_string(format_date(day or dt.date.today(), lang, "long")),
+    }
     page, _ = exporter.from_notebook_node(notebook, resources=resources)
     # JupyterLab's style sheets name web sites in their comments: a dossier names none
     return _STYLE.sub(lambda m: m[1] + _CSS_COMMENT.sub("", m[2]) + m[3], page)

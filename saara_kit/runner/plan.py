@@ -1,4 +1,5 @@
 """What a rerun will execute: the hubs and lessons asked for, checked before anything runs."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -56,12 +57,20 @@ def plan_jobs(
     broken hub file or an unknown lesson, before anything runs. ``notebooks_dir`` holds the lessons."""
     hubs = [load_region(region) for region in regions or list_regions()]
     lessons = choose_notebooks(notebooks, notebooks_dir=notebooks_dir)
-    common = {"source": source, "data_dir": str(Path(data_dir).resolve() if data_dir else default_data_dir()),
-              "db_url": db_url}
+    common = {
+        "source": source,
+        "data_dir": str(Path(data_dir).resolve() if data_dir else default_data_dir()),
+        "db_url": db_url,
+    }
     output_dir = Path(output_dir).resolve()
-    jobs = [Job(lesson, output_dir / hub.id, {"region": hub.id, "lang": lang or hub.default_lang, **common})
-            for hub in hubs for lesson in lessons]
+    jobs = [
+        Job(lesson, output_dir / hub.id, {"region": hub.id, "lang": lang or hub.default_lang, **common})
+        for hub in hubs
+        for lesson in lessons
+    ]
     if national:
-        jobs += [Job(lesson, output_dir / NATIONAL, {"lang": lang or DEFAULT_LANG, **common})
-                 for lesson in choose_notebooks(None, NATIONAL, notebooks_dir)]
+        jobs += [
+            Job(lesson, output_dir / NATIONAL, {"lang": lang or DEFAULT_LANG, **common})
+            for lesson in choose_notebooks(None, NATIONAL, notebooks_dir)
+        ]
     return jobs

@@ -5,6 +5,7 @@ A server restarted on the same data folder keeps them: the projected code and th
 right, and phones stay logged in (each keeps its device, so its unsaved drafts come back).
 ``saara-kit serve --new-codes`` makes new ones, which logs every phone out.
 """
+
 from __future__ import annotations
 
 import json

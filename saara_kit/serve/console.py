@@ -5,6 +5,7 @@ Voilà, Jupyter Server and every kernel print their own lines (an address with t
 go to a log file in the data folder; the terminal keeps the kit's translated lines. ``--verbose``
 leaves them all in the terminal.
 """
+
 from __future__ import annotations
 
 import os

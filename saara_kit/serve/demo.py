@@ -1,5 +1,6 @@
 """The demonstration (``saara-kit serve --demo``): the samples in a store of their own, and the code
 cards that open the private forms (an application, a review) on them."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -33,5 +34,7 @@ def prepare_demo(db_url: str, hub: Region, folder: Path, lang: str) -> tuple[Pat
     with open_store(db_url=db_url) as store:
         codes = give_codes(store, hub.id)
         reviewers = enlist(store, call, [t("serve.demo_reviewer", lang, number=n) for n in (1, 2)], [hub.id])
-    return (write_code_cards(folder / f"codes-{hub.id}.html", hub.name(lang), codes, lang),
-            write_code_cards(folder / f"reviewers-{call.id}.html", call.title(lang), reviewers, lang, "reviewer_codes"))
+    return (
+        write_code_cards(folder / f"codes-{hub.id}.html", hub.name(lang), codes, lang),
+        write_code_cards(folder / f"reviewers-{call.id}.html", call.title(lang), reviewers, lang, "reviewer_codes"),
+    )

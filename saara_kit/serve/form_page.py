@@ -1,6 +1,7 @@
 """A form's page and what its kernel answers to: a seat booked for the device before Voilà gives the
 page a kernel, the page-close request for the page's own device only, and the kernels' query socket
 for the server's own kernels only."""
+
 from __future__ import annotations
 
 import hmac
@@ -101,5 +102,3 @@ class KernelsOnlyQuerySocket(RequestInfoSocketHandler):
         sent = self.request.headers.get(KERNEL_SECRET_HEADER, "")
         if not hmac.compare_digest(sent.encode(), os.environ.get(KERNEL_SECRET_ENV, "").encode()) or not sent:
             raise web.HTTPError(403)
-
-

@@ -1,5 +1,6 @@
 """The kit's own pages on the server: the landing page, the projector's join page, the favicon, and
 its translated error pages in place of Jupyter's or Tornado's."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -14,8 +15,16 @@ from saara_kit.serve.landing import available_apps, render_landing
 from saara_kit.serve.pages import FAVICON, FAVICON_TYPE, page_language, render_error, render_join
 from saara_kit.settings import TRAINER, default_region
 
-__all__ = ["FaviconHandler", "JoinHandler", "KitErrorPages", "LandingHandler", "NotFoundHandler", "TrainerOnly",
-           "is_trainer", "root_of"]
+__all__ = [
+    "FaviconHandler",
+    "JoinHandler",
+    "KitErrorPages",
+    "LandingHandler",
+    "NotFoundHandler",
+    "TrainerOnly",
+    "is_trainer",
+    "root_of",
+]
 
 
 def is_trainer(handler: JupyterHandler) -> bool:
@@ -74,8 +83,17 @@ class JoinHandler(KitErrorPages, TrainerOnly):
         code = self.identity_provider.join_code
         shown, _ = short_address(address)
         self.set_header("Content-Type", "text/html; charset=utf-8")
-        self.finish(render_join(lang, hub.name(lang), format_date(hub.workshop_date, lang), shown, code,
-                                qr_svg(address), root=root_of(self)))
+        self.finish(
+            render_join(
+                lang,
+                hub.name(lang),
+                format_date(hub.workshop_date, lang),
+                shown,
+                code,
+                qr_svg(address),
+                root=root_of(self),
+            )
+        )
 
 
 class FaviconHandler(web.RequestHandler):
@@ -92,5 +110,3 @@ class NotFoundHandler(KitErrorPages):
 
     def prepare(self) -> None:
         raise web.HTTPError(404)
-
-

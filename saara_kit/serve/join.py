@@ -1,15 +1,25 @@
 """Joining a workshop from a phone: the laptop's LAN addresses, a short join code and its QR code."""
+
 from __future__ import annotations
 
-import ipaddress
 import io
+import ipaddress
 from urllib.parse import urlencode
 
 from saara_kit.codes import CODE_ALPHABET, CODE_LENGTH, WrongCodes, new_code
 
 __all__ = [
-    "JOIN_CODE_ALPHABET", "JOIN_CODE_LENGTH", "WrongCodes", "addresses_to_share", "join_url", "lan_addresses",
-    "is_this_machine_only", "new_join_code", "qr_svg", "qr_terminal", "short_address",
+    "JOIN_CODE_ALPHABET",
+    "JOIN_CODE_LENGTH",
+    "WrongCodes",
+    "addresses_to_share",
+    "is_this_machine_only",
+    "join_url",
+    "lan_addresses",
+    "new_join_code",
+    "qr_svg",
+    "qr_terminal",
+    "short_address",
 ]
 
 JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH = CODE_ALPHABET, CODE_LENGTH
@@ -82,4 +92,6 @@ def short_address(url: str) -> tuple[str, str]:
     from urllib.parse import parse_qs, urlsplit
 
     parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}{parts.path.removesuffix('login')}", parse_qs(parts.query).get("code", [""])[0]
+    return f"{parts.scheme}://{parts.netloc}{parts.path.removesuffix('login')}", parse_qs(parts.query).get(
+        "code", [""]
+    )[0]

@@ -16,6 +16,7 @@ than the widget manager's (``jupyter.widget.control``), or a message beyond the 
 from the kernel; the server's log says so once per page, and counts them when the page leaves.
 Messages larger than ``MAX_MESSAGE_BYTES`` close the connection (Tornado's own limit).
 """
+
 from __future__ import annotations
 
 import json
@@ -26,7 +27,11 @@ from typing import Any
 from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
 
 __all__ = [
-    "HIDDEN_FROM_PAGES", "MAX_MESSAGE_BYTES", "PAGE_COMM_TARGETS", "SafeKernelWebsocketHandler", "binary_message_part",
+    "HIDDEN_FROM_PAGES",
+    "MAX_MESSAGE_BYTES",
+    "PAGE_COMM_TARGETS",
+    "SafeKernelWebsocketHandler",
+    "binary_message_part",
     "message_part",
 ]
 
@@ -37,7 +42,10 @@ LOGGED_CHARS = 4000
 LOGGED_PER_PAGE = 3  # what a kernel writes is logged this many times per page, then counted
 MAX_MESSAGE_BYTES = 1024 * 1024  # a form's page sends a value typed, never a file
 PAGE_COMM_TARGETS = frozenset({"jupyter.widget.control"})  # the widget manager asks the kernel for its widgets' state
-RATE_PER_S, BURST = 100, 4000  # a form's page sends over 500 messages as it loads its widgets; a phone typing, one a keystroke
+RATE_PER_S, BURST = (
+    100,
+    4000,
+)  # a form's page sends over 500 messages as it loads its widgets; a phone typing, one a keystroke
 
 
 def _json_dict(raw: bytes | str) -> dict | None:
@@ -54,7 +62,9 @@ def binary_message_part(message: bytes, part: str) -> dict | None:
     if not 6 <= count < len(message) // OFFSET_BYTES:  # channel, 4 parts, end; or offsets that would not fit
         return None
     index = V1_PARTS[part]
-    start, end = (int.from_bytes(message[OFFSET_BYTES * (i + 1):OFFSET_BYTES * (i + 2)], "little") for i in (index, index + 1))
+    start, end = (
+        int.from_bytes(message[OFFSET_BYTES * (i + 1) : OFFSET_BYTES * (i + 2)], "little") for i in (index, index + 1)
+    )
     try:
         return _json_dict(message[start:end].decode("utf-8"))
     except UnicodeDecodeError:
@@ -79,9 +89,14 @@ class SafeKernelWebsocketHandler(VoilaKernelWebsocketHandler):
             if kind != "execute_input":  # the content is read only for what goes to the log
                 self._kept_back = getattr(self, "_kept_back", Counter())
                 self._kept_back[f"kernel's {kind}"] += 1
-                if self._kept_back[f"kernel's {kind}"] <= LOGGED_PER_PAGE:  # then only counted: a page cannot fill the log
-                    self.log.warning("kernel %s wrote, kept from its page: %s", self.kernel_id,
-                                     json.dumps(message_part(message, "content"), ensure_ascii=False)[:LOGGED_CHARS])
+                if (
+                    self._kept_back[f"kernel's {kind}"] <= LOGGED_PER_PAGE
+                ):  # then only counted: a page cannot fill the log
+                    self.log.warning(
+                        "kernel %s wrote, kept from its page: %s",
+                        self.kernel_id,
+                        json.dumps(message_part(message, "content"), ensure_ascii=False)[:LOGGED_CHARS],
+                    )
             return None
         return super(VoilaKernelWebsocketHandler, self).write_message(message, binary)
 

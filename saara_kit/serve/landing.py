@@ -1,4 +1,5 @@
 """The landing page: the hub, the language links and the list of forms (plain HTML, no kernel)."""
+
 from __future__ import annotations
 
 import html
@@ -29,6 +30,7 @@ def available_apps() -> list[str]:
 
 def render_landing(lang: str, region: Region, apps: list[str]) -> str:
     """Return the landing page in ``lang``: each form links to itself with ``?lang=``."""
+
     def link(href: str, text: str) -> str:
         return f'<a href="{html.escape(href)}">{html.escape(text)}</a>'
 

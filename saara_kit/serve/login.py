@@ -1,5 +1,6 @@
 """Logging in with the kit's two codes on its own page: the trainer's code (the server's token) and the
 participants' short join code, wrong codes limited per device."""
+
 from __future__ import annotations
 
 import hmac
@@ -38,9 +39,9 @@ class SaaraLoginHandler(KitErrorPages, LoginFormHandler):
         lang = page_language(self.get_argument("lang", None), next_url)
         problem = getattr(self, "saara_problem", "wrong") if message else ""
         self.set_header("Content-Type", "text/html; charset=utf-8")
-        self.write(render_login(
-            lang, next_url, root=root_of(self), xsrf_form_html=self.xsrf_form_html(), problem=problem
-        ))
+        self.write(
+            render_login(lang, next_url, root=root_of(self), xsrf_form_html=self.xsrf_form_html(), problem=problem)
+        )
 
 
 class SaaraLogoutHandler(KitErrorPages, LogoutHandler):
@@ -88,5 +89,3 @@ class SaaraIdentityProvider(PasswordIdentityProvider):
         """The trainer's code in the address (``?token=``) opens the trainer's pages."""
         user = await super().get_user_token(handler)
         return User(username=TRAINER, name=TRAINER) if user is not None else None
-
-

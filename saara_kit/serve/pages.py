@@ -4,6 +4,7 @@ and the pages for an unknown address or an error.
 Each page is plain HTML in the visitor's language (right to left in Arabic) with the kit's favicon
 and a link back to the list of forms. None shows a server path, a traceback or Jupyter's wording.
 """
+
 from __future__ import annotations
 
 import html
@@ -17,8 +18,17 @@ from saara_kit.i18n import DEFAULT_LANG, declared_lang, is_rtl, language, langua
 from saara_kit.settings import is_demo
 
 __all__ = [
-    "FAVICON", "FAVICON_TYPE", "FULL_ROOM_RETRY_SECONDS", "demo_banner", "language_links", "page_language",
-    "render_error", "render_full", "render_join", "render_login", "render_page",
+    "FAVICON",
+    "FAVICON_TYPE",
+    "FULL_ROOM_RETRY_SECONDS",
+    "demo_banner",
+    "language_links",
+    "page_language",
+    "render_error",
+    "render_full",
+    "render_join",
+    "render_login",
+    "render_page",
 ]
 
 FAVICON = Path(__file__).parent / "static" / "favicon.svg"
@@ -40,7 +50,9 @@ nav a {{margin-inline-end: 1em}} nav a.current {{font-weight: bold; text-decorat
 </body></html>
 """
 
-BANNER_STYLE = ".saara-demo-banner {background: #fff3c4; border: 1px solid #d9b400; border-radius: 6px; padding: 0.5em 0.8em}"
+BANNER_STYLE = (
+    ".saara-demo-banner {background: #fff3c4; border: 1px solid #d9b400; border-radius: 6px; padding: 0.5em 0.8em}"
+)
 
 FORM_STYLE = """form {display: flex; flex-wrap: wrap; gap: 0.6em; margin: 1.5em 0}
 label {width: 100%; font-weight: bold}
@@ -153,10 +165,15 @@ def render_full(lang: str, free_in: int | None = None, *, root: str = "/", busy:
         text, wait = t("page.busy.text", lang), ""
     else:
         text = t("page.full.text", lang)
-        wait = t("page.full.wait_for_someone", lang) if free_in is None else \
-            t("page.full.wait", lang, count=max(1, math.ceil(free_in / 60)))
-    body = (f'<h1>{_esc(title)}</h1>\n<p class="saara-full">{_esc(text)}</p>\n'
-            f'<p class="saara-full-wait">{_esc(wait)}</p>\n{_home(lang, root)}')
+        wait = (
+            t("page.full.wait_for_someone", lang)
+            if free_in is None
+            else t("page.full.wait", lang, count=max(1, math.ceil(free_in / 60)))
+        )
+    body = (
+        f'<h1>{_esc(title)}</h1>\n<p class="saara-full">{_esc(text)}</p>\n'
+        f'<p class="saara-full-wait">{_esc(wait)}</p>\n{_home(lang, root)}'
+    )
     return render_page(lang, title, body, root=root, refresh=FULL_ROOM_RETRY_SECONDS)
 
 

@@ -18,6 +18,7 @@ left for the new one), and a device with that many requests still in flight is a
 A kernel whose memory passes ``memory_limit_mb`` (a page sending what a form never sends) is shut
 down before the laptop swaps; its page then says that the form is no longer connected.
 """
+
 from __future__ import annotations
 
 import time
@@ -42,11 +43,13 @@ MEMORY_LIMIT_MB = 700  # a form's kernel is about 155 MB once its picture is dra
 class SeatKernelManager(AsyncMappingKernelManager):
     """Jupyter Server's kernel manager, culling the kernels that lost their page for the grace period."""
 
-    grace_seconds = Integer(GRACE_SECONDS, config=True,
-                            help="Seconds a form's kernel outlives its page's last connection.")
+    grace_seconds = Integer(
+        GRACE_SECONDS, config=True, help="Seconds a form's kernel outlives its page's last connection."
+    )
 
-    memory_limit_mb = Integer(MEMORY_LIMIT_MB, config=True,
-                              help="A form's kernel using more memory than this (MB) is shut down.")
+    memory_limit_mb = Integer(
+        MEMORY_LIMIT_MB, config=True, help="A form's kernel using more memory than this (MB) is shut down."
+    )
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -68,7 +71,7 @@ class SeatKernelManager(AsyncMappingKernelManager):
         excess = len(mine) + self._booked[device] + 1 - per_device if per_device else 0
         if per_device and self._booked[device] >= per_device:
             return "busy", []
-        freed = mine[:max(0, excess)]
+        freed = mine[: max(0, excess)]
         if cap and self.seats_in_use() - len(freed) >= cap:
             return "full", []
         for kernel in freed:
@@ -113,8 +116,9 @@ class SeatKernelManager(AsyncMappingKernelManager):
             return
         used_mb = self._memory_mb(kernel)
         if used_mb > self.memory_limit_mb:
-            self.log.warning("Kernel %s shut down: %d MB, over the %d MB a form may use", kernel_id, used_mb,
-                             self.memory_limit_mb)
+            self.log.warning(
+                "Kernel %s shut down: %d MB, over the %d MB a form may use", kernel_id, used_mb, self.memory_limit_mb
+            )
             await ensure_async(self.shutdown_kernel(kernel_id))
             return
         if state == "busy" or self.connections(kernel_id):

@@ -1,14 +1,15 @@
 """Start Voilà on ``voila_apps/`` for a workshop room: a trainer code and a short join code, the
 projector's join page, preheated kernels sized for the room with a polite "full" page beyond it,
 kernels freed when their page closes, the kit's own pages, and nothing fetched from the internet."""
+
 from __future__ import annotations
 
 import math
 import os
 import secrets
 import socket
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from jupyter_server.base.handlers import APIHandler
 from jupyter_server.utils import url_path_join
@@ -34,11 +35,26 @@ from saara_kit.serve.kernel_socket import MAX_MESSAGE_BYTES, SafeKernelWebsocket
 from saara_kit.serve.login import SaaraIdentityProvider
 from saara_kit.serve.seats import PING_INTERVAL_MS, PING_TIMEOUT_MS, SEAT_CHECK_SECONDS
 from saara_kit.settings import (
-    DEVICE_HEADER, GRACE_SECONDS, KERNEL_SECRET_ENV, TEMPLATES_DIR, VOILA_APPS_DIR, default_data_dir, default_db_url, default_region,
+    DEVICE_HEADER,
+    GRACE_SECONDS,
+    KERNEL_SECRET_ENV,
+    TEMPLATES_DIR,
+    VOILA_APPS_DIR,
+    default_data_dir,
+    default_db_url,
+    default_region,
     remember_hub,
 )
 
-__all__ = ["TRAINER_APPS", "SaaraIdentityProvider", "SaaraVoila", "port_in_use", "room_sizes", "serve", "voila_arguments"]
+__all__ = [
+    "TRAINER_APPS",
+    "SaaraIdentityProvider",
+    "SaaraVoila",
+    "port_in_use",
+    "room_sizes",
+    "serve",
+    "voila_arguments",
+]
 
 # After a cell's reply, how long Voilà waits for its output (the form itself). nbclient's default,
 # 4 s, is too short for a kernel sharing 2 cores with a room arriving: the output comes later, Voilà
@@ -62,8 +78,11 @@ def _with_kit_error_pages(rule: tuple) -> tuple:
     The kernel websocket becomes the kit's safe one; the page-close request and the kernels' query
     socket check who asks."""
     pattern, handler, *rest = rule
-    kits = {VoilaKernelWebsocketHandler: SafeKernelWebsocketHandler, VoilaShutdownKernelHandler: OwnFormShutdown,
-            RequestInfoSocketHandler: KernelsOnlyQuerySocket}
+    kits = {
+        VoilaKernelWebsocketHandler: SafeKernelWebsocketHandler,
+        VoilaShutdownKernelHandler: OwnFormShutdown,
+        RequestInfoSocketHandler: KernelsOnlyQuerySocket,
+    }
     if handler in kits:
         return (pattern, kits[handler], *rest)
     if not isinstance(handler, type) or issubclass(handler, (APIHandler, WebSocketHandler, KitErrorPages)):
@@ -99,9 +118,12 @@ class SaaraVoila(Voila):
         settings["saara_room_cap"] = room_sizes(self.room)[1]
         settings["saara_join_url"] = self.join_url
         # pings find a phone that vanished without closing its connection (see serve.seats)
-        settings.update(ws_ping_interval=PING_INTERVAL_MS, ws_ping_timeout=PING_TIMEOUT_MS,
-                        websocket_max_message_size=MAX_MESSAGE_BYTES,
-                        compress_response=True)  # gzip: a form's first visit is 5 MB of JS and CSS otherwise
+        settings.update(
+            ws_ping_interval=PING_INTERVAL_MS,
+            ws_ping_timeout=PING_TIMEOUT_MS,
+            websocket_max_message_size=MAX_MESSAGE_BYTES,
+            compress_response=True,
+        )  # gzip: a form's first visit is 5 MB of JS and CSS otherwise
         return settings
 
     def listen(self) -> None:
@@ -124,8 +146,15 @@ class SaaraVoila(Voila):
 
 
 def voila_arguments(
-    host: str, port: int, token: str | None, room: int = 0, join_code: str = "", join_address: str = "",
-    apps_dir: Path = VOILA_APPS_DIR, preheat: Iterable[str] = (), grace: int = GRACE_SECONDS,
+    host: str,
+    port: int,
+    token: str | None,
+    room: int = 0,
+    join_code: str = "",
+    join_address: str = "",
+    apps_dir: Path = VOILA_APPS_DIR,
+    preheat: Iterable[str] = (),
+    grace: int = GRACE_SECONDS,
 ) -> list[str]:
     """Return Voilà's command line: sources stripped, kernels preheated for the room, a kernel
     shut down ``grace`` seconds after its page's last connection closed, the two codes.
@@ -238,8 +267,13 @@ def serve(
     lines = [
         *(t("serve.join", lang, url=address, code=code or "—") for address in addresses),
         qr_terminal(addresses[0]),
-        t("serve.trainer", lang, join=f"http://localhost:{port}/join{trainer}",
-          room=f"http://localhost:{port}/voila/render/room.ipynb{trainer}", code=secret or "—"),
+        t(
+            "serve.trainer",
+            lang,
+            join=f"http://localhost:{port}/join{trainer}",
+            room=f"http://localhost:{port}/voila/render/room.ipynb{trainer}",
+            code=secret or "—",
+        ),
         *([t("serve.room", lang, room=room, pool=room_sizes(room)[0], cap=room_sizes(room)[1])] if room else []),
         t("serve.seats", lang, grace=grace),
         *([t("serve.log", lang, path=log_file)] if log_file else []),

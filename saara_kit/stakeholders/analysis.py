@@ -1,4 +1,5 @@
 """Mendelow's power × interest grid, and the engagement plan it leads to (pure functions)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -9,8 +10,16 @@ from saara_kit.i18n import t
 from saara_kit.stakeholders.fields import QUADRANTS, display_name
 
 __all__ = [
-    "HIGH_FROM", "QUADRANTS", "engagement_plan", "is_overdue", "labelled_table", "quadrant", "quadrant_counts",
-    "recommended_iap2", "with_engagement", "with_quadrants",
+    "HIGH_FROM",
+    "QUADRANTS",
+    "engagement_plan",
+    "is_overdue",
+    "labelled_table",
+    "quadrant",
+    "quadrant_counts",
+    "recommended_iap2",
+    "with_engagement",
+    "with_quadrants",
 ]
 
 HIGH_FROM = 3  # on the 1–5 scales, 3 and above count as "high"
@@ -20,8 +29,12 @@ HIGH_FROM = 3  # on the 1–5 scales, 3 and above count as "high"
 # heard (consult): the first because its power can stop the project, the second because its interest
 # makes it a relay; neither shares the decision by its quadrant alone. Monitor: inform. A salient
 # actor is raised (SALIENCE_IAP2): a dependent one, for instance, is involved.
-QUADRANT_IAP2 = {"manage_closely": "collaborate", "keep_satisfied": "consult", "keep_informed": "consult",
-                 "monitor": "inform"}
+QUADRANT_IAP2 = {
+    "manage_closely": "collaborate",
+    "keep_satisfied": "consult",
+    "keep_informed": "consult",
+    "monitor": "inform",
+}
 SALIENCE_IAP2 = {"definitive": "collaborate", "dominant": "consult", "dangerous": "consult", "dependent": "involve"}
 
 
@@ -56,8 +69,9 @@ def quadrant_counts(frame: pd.DataFrame, lang: str | None = None) -> pd.Series |
     counts = with_quadrants(frame)["quadrant"].value_counts().reindex(QUADRANTS, fill_value=0)
     if not lang:
         return counts
-    table = labelled_table(counts.rename_axis("quadrant").reset_index(name="count"), lang,
-                           {"count": "stakeholders.count"})
+    table = labelled_table(
+        counts.rename_axis("quadrant").reset_index(name="count"), lang, {"count": "stakeholders.count"}
+    )
     return table.set_index(table.columns[0])  # the strategies, labelled
 
 
@@ -91,10 +105,23 @@ def engagement_plan(frame: pd.DataFrame, lang: str = "fr", today: dt.date | None
     and the one aimed for, who owns the relationship, the next contact and whether it is overdue."""
     today = today or dt.date.today()
     ranked = with_engagement(frame)
-    ranked["overdue"] = [t("stakeholders.overdue", lang) if is_overdue(d, today) else "" for d in ranked["next_contact"]]
+    ranked["overdue"] = [
+        t("stakeholders.overdue", lang) if is_overdue(d, today) else "" for d in ranked["next_contact"]
+    ]
     ranked["_order"] = ranked["quadrant"].map(QUADRANTS.index)
     ranked = ranked.sort_values(["_order", "power", "interest"], ascending=[True, False, False])
     ranked["name"] = [display_name(n, a, lang) for n, a in zip(ranked["name"], ranked["name_ar"])]
-    columns = ["name", "type", "quadrant", "salience", "recommended", "iap2", "position", "target_position",
-               "owner", "next_contact", "overdue"]
+    columns = [
+        "name",
+        "type",
+        "quadrant",
+        "salience",
+        "recommended",
+        "iap2",
+        "position",
+        "target_position",
+        "owner",
+        "next_contact",
+        "overdue",
+    ]
     return labelled_table(ranked[columns].reset_index(drop=True), lang, {"overdue": "stakeholders.overdue_column"})

@@ -11,6 +11,7 @@ quadrant. How actors are named depends on how many there are:
 
 ``figure.mode`` says which one was drawn.
 """
+
 from __future__ import annotations
 
 import math
@@ -61,8 +62,10 @@ def cell_offsets(count: int) -> list[tuple[float, float]]:
     rows = math.ceil(count / columns)
     step = 2 * CELL_SPAN / max(columns - 1, 1) if columns > 1 else 0.0
     row_step = 2 * CELL_SPAN / max(rows - 1, 1) if rows > 1 else 0.0
-    return [((index % columns - (columns - 1) / 2) * step, ((rows - 1) / 2 - index // columns) * row_step)
-            for index in range(count)]
+    return [
+        ((index % columns - (columns - 1) / 2) * step, ((rows - 1) / 2 - index // columns) * row_step)
+        for index in range(count)
+    ]
 
 
 def dot_positions(frame: pd.DataFrame) -> list[tuple[float, float]]:
@@ -113,8 +116,11 @@ def _sides(x: float, up: bool) -> list[tuple[tuple[float, float], str, str]]:
         sides += [((0, dy), align, va) for dy, va in (vertical if up else vertical[::-1]) for align in alignments]
         sides += [((gap + 2, 0), "left", "center"), ((-gap - 2, 0), "right", "center")]
         diagonal = gap * 0.7
-        sides += [((dx * diagonal, dy * diagonal), "left" if dx > 0 else "right", "bottom" if dy > 0 else "top")
-                  for dy in ((1, -1) if up else (-1, 1)) for dx in (1, -1)]
+        sides += [
+            ((dx * diagonal, dy * diagonal), "left" if dx > 0 else "right", "bottom" if dy > 0 else "top")
+            for dy in ((1, -1) if up else (-1, 1))
+            for dx in (1, -1)
+        ]
     return sides
 
 
@@ -128,8 +134,9 @@ def _covered(box: Box, other: Box) -> float:
     return width * height if width > 0 and height > 0 else 0.0
 
 
-def _keep_labels_apart(figure: ChartFigure, axes, captions: list[Text], labels: list[tuple[Annotation, list]],
-                       lay_out: bool = True) -> bool:
+def _keep_labels_apart(
+    figure: ChartFigure, axes, captions: list[Text], labels: list[tuple[Annotation, list]], lay_out: bool = True
+) -> bool:
     """Put each label on the side of its point where it covers the least of the labels placed
     before it, the points, the quadrant captions and what lies outside the axes (ties: the first
     side). Plain arithmetic on boxes: a label is measured once, its sides only move it.
@@ -187,26 +194,50 @@ def _names(figure, axes, frame: pd.DataFrame, lang: str, captions: list[Text]) -
         sides = _sides(x, up=y >= round(y))
         (offset, ha, va) = sides[0]
         label = axes.annotate(
-            _label(name), (x, y), xytext=offset, textcoords="offset points", ha=ha, va=va,
-            fontsize=SMALLEST_FONT_PT, linespacing=line_spacing(), zorder=4,
-            arrowprops={"arrowstyle": "-", "color": "#999999", "lw": 0.6, "shrinkA": 1,
-                        "shrinkB": MARKER_SIZE**0.5 / 2 + 1},  # a line shows only when the label stands off
+            _label(name),
+            (x, y),
+            xytext=offset,
+            textcoords="offset points",
+            ha=ha,
+            va=va,
+            fontsize=SMALLEST_FONT_PT,
+            linespacing=line_spacing(),
+            zorder=4,
+            arrowprops={
+                "arrowstyle": "-",
+                "color": "#999999",
+                "lw": 0.6,
+                "shrinkA": 1,
+                "shrinkB": MARKER_SIZE**0.5 / 2 + 1,
+            },  # a line shows only when the label stands off
         )
         labels.append((label, sides))
     if _keep_labels_apart(figure, axes, captions, labels):
         return True
-    crowded_first = sorted(range(len(labels)), key=lambda i: -sum(
-        abs(points[i][0] - x) < 1.5 and abs(points[i][1] - y) < 1.5 for x, y in points))
+    crowded_first = sorted(
+        range(len(labels)),
+        key=lambda i: -sum(abs(points[i][0] - x) < 1.5 and abs(points[i][1] - y) < 1.5 for x, y in points),
+    )
     return _keep_labels_apart(figure, axes, captions, [labels[i] for i in crowded_first], lay_out=False)
 
 
 def _numbers(figure, axes, frame: pd.DataFrame, lang: str) -> None:
     """Draw each actor's dot with its number inside; the numbers are keyed in ``figure.key``."""
     for number, ((x, y), (_, row)) in enumerate(zip(dot_positions(frame), frame.iterrows()), start=1):
-        axes.scatter([x], [y], s=NUMBER_MARKER_SIZE, color=_position_colour(row["position"]), edgecolor="white",
-                     zorder=3)
-        axes.text(x, y, str(number), ha="center", va="center", color="white", fontsize=SMALLEST_FONT_PT,
-                  fontweight="bold", zorder=4)
+        axes.scatter(
+            [x], [y], s=NUMBER_MARKER_SIZE, color=_position_colour(row["position"]), edgecolor="white", zorder=3
+        )
+        axes.text(
+            x,
+            y,
+            str(number),
+            ha="center",
+            va="center",
+            color="white",
+            fontsize=SMALLEST_FONT_PT,
+            fontweight="bold",
+            zorder=4,
+        )
     names = [display_name(row["name"], row.get("name_ar", ""), lang) for _, row in frame.iterrows()]
     figure.key = pd.DataFrame({"number": range(1, len(frame) + 1), "name": names})
 
@@ -220,20 +251,35 @@ def _counts(axes, frame: pd.DataFrame) -> None:
         area = smallest + (largest - smallest) * (count - 1) / max(sizes.max() - 1, 1)
         colour = _position_colour(cells.get_group((interest, power)).astype(float).mean())
         axes.scatter([interest], [power], s=area, color=colour, edgecolor="white", alpha=0.9, zorder=3)
-        axes.text(interest, power, str(count), ha="center", va="center", color="white", fontsize=SMALLEST_FONT_PT,
-                  fontweight="bold", zorder=4)
+        axes.text(
+            interest,
+            power,
+            str(count),
+            ha="center",
+            va="center",
+            color="white",
+            fontsize=SMALLEST_FONT_PT,
+            fontweight="bold",
+            zorder=4,
+        )
 
 
 def power_interest_grids(frame: pd.DataFrame, by: str, lang: str = "fr") -> dict[str, ChartFigure]:
     """Draw one grid per value of column ``by`` (an association, a type), titled with it."""
-    return {str(value): power_interest_grid(part, lang, title=str(value)) for value, part in frame.groupby(by, sort=True)}
+    return {
+        str(value): power_interest_grid(part, lang, title=str(value)) for value, part in frame.groupby(by, sort=True)
+    }
 
 
 def power_interest_grid(frame: pd.DataFrame, lang: str = "fr", title: str | None = None) -> ChartFigure:
     """Draw the Mendelow grid for the stakeholders in ``frame`` (columns of the model): by name, by
     number or by counts per cell, whichever stays readable (``figure.mode``)."""
     mode = grid_mode(frame)
-    figure = new_figure(FIGURE_WIDTH_IN, GRID_HEIGHT_IN, alt=t("stakeholders.grid.alt", lang, count=len(frame), title=title or t("stakeholders.grid.title", lang)))
+    figure = new_figure(
+        FIGURE_WIDTH_IN,
+        GRID_HEIGHT_IN,
+        alt=t("stakeholders.grid.alt", lang, count=len(frame), title=title or t("stakeholders.grid.title", lang)),
+    )
     figure.key, figure.mode = None, mode
     axes = figure.add_subplot()
     axes.set_xlim(*LIMITS[0])
@@ -243,8 +289,13 @@ def power_interest_grid(frame: pd.DataFrame, lang: str = "fr", title: str | None
     axes.axhline(middle, color="#bbbbbb", linewidth=1)
     captions = [
         axes.text(
-            x, y, t(f"stakeholders.quadrant.{code}", lang), color="#777777", fontsize=SMALLEST_FONT_PT,
-            ha="left" if x < middle else "right", va="top" if y > middle else "bottom",
+            x,
+            y,
+            t(f"stakeholders.quadrant.{code}", lang),
+            color="#777777",
+            fontsize=SMALLEST_FONT_PT,
+            ha="left" if x < middle else "right",
+            va="top" if y > middle else "bottom",
         )
         for code, (x, y) in QUADRANT_CORNERS.items()
     ]
@@ -260,14 +311,21 @@ def power_interest_grid(frame: pd.DataFrame, lang: str = "fr", title: str | None
     ]
     # below the axes, not beside them: the figure is phone-narrow; markers on the reading side
     legend = figure.legend(
-        handles=handles, title=t("stakeholders.field.position", lang), fontsize=SMALLEST_FONT_PT,
-        title_fontsize=SMALLEST_FONT_PT, loc="outside lower center", ncols=2, frameon=False,
-        markerfirst=not is_rtl(lang), columnspacing=1.2, handletextpad=0.4,
+        handles=handles,
+        title=t("stakeholders.field.position", lang),
+        fontsize=SMALLEST_FONT_PT,
+        title_fontsize=SMALLEST_FONT_PT,
+        loc="outside lower center",
+        ncols=2,
+        frameon=False,
+        markerfirst=not is_rtl(lang),
+        columnspacing=1.2,
+        handletextpad=0.4,
     )
     for text in (*legend.get_texts(), legend.get_title()):
         text.set_linespacing(line_spacing(1.4))
     if mode == "names" and not _names(figure, axes, frame, lang, captions):
-        for artist in [*axes.texts[len(captions):], *(c for c in axes.collections if len(c.get_offsets()))]:
+        for artist in [*axes.texts[len(captions) :], *(c for c in axes.collections if len(c.get_offsets()))]:
             artist.remove()  # names cannot all stay clear: number the dots instead
         mode = figure.mode = _mode_without_names(frame)
     if mode == "numbers":

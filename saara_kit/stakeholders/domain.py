@@ -1,5 +1,6 @@
 """The stakeholder register and the steps of its app (relations, objectives, positions,
 influences), declared for the generic rooms (form, store, import/export, CLI, server)."""
+
 from __future__ import annotations
 
 from saara_kit.i18n import t
@@ -22,6 +23,7 @@ _engagement_plan = deferred(ANALYSIS, "engagement_plan")
 def _link_label(domain: str):
     def label(record: Record, lang: str) -> str:
         return f"{record.source} → {record.target} — {t(f'{domain}.kind.{record.kind}', lang)}"
+
     return label
 
 
@@ -30,8 +32,11 @@ DOMAIN = Domain(
     kind="stakeholder",
     fields=FIELDS,
     key="name",
-    derived=(Choice("quadrant", QUADRANTS), Choice("salience", (*SALIENCE_TYPES, UNTYPED)),
-             Choice("recommended", IAP2_LEVELS, labels="iap2")),
+    derived=(
+        Choice("quadrant", QUADRANTS),
+        Choice("salience", (*SALIENCE_TYPES, UNTYPED)),
+        Choice("recommended", IAP2_LEVELS, labels="iap2"),
+    ),
     derive=deferred(ANALYSIS, "with_engagement"),
     picture=deferred(PICTURES, "grid_picture"),
     title=_list_label,
@@ -39,16 +44,27 @@ DOMAIN = Domain(
     summaries=(("stakeholders.plan.sheet", lambda records, lang: _engagement_plan(records["stakeholders"], lang)),),
 )
 RELATIONS = Domain(
-    name="relations", kind="relation", fields=RELATION_FIELDS, key=("source", "target", "kind"),
-    rules=(different("relations", "source", "target"),), picture=deferred(PICTURES, "network_picture"),
+    name="relations",
+    kind="relation",
+    fields=RELATION_FIELDS,
+    key=("source", "target", "kind"),
+    rules=(different("relations", "source", "target"),),
+    picture=deferred(PICTURES, "network_picture"),
     title=_link_label("relations"),
-    samples="sample_relations", part_of="stakeholders",
+    samples="sample_relations",
+    part_of="stakeholders",
 )
 OBJECTIVES = Domain(
-    name="objectives", kind="objective", fields=OBJECTIVE_FIELDS, key="name",
+    name="objectives",
+    kind="objective",
+    fields=OBJECTIVE_FIELDS,
+    key="name",
     title=lambda record, lang: display_name(record.name, record.name_ar, lang),
-    samples="sample_objectives", part_of="stakeholders",
+    samples="sample_objectives",
+    part_of="stakeholders",
 )
+
+
 def _mactor_advice(register) -> str | None:
     from saara_kit.stakeholders.mactor import actor_count_advice  # numpy: only once a step is drawn
 
@@ -56,17 +72,27 @@ def _mactor_advice(register) -> str | None:
 
 
 POSITIONS = Domain(
-    name="positions", kind="position", fields=POSITION_FIELDS, key=("actor", "objective"),
-    picture=deferred(PICTURES, "positions_picture"), advice=_mactor_advice,
+    name="positions",
+    kind="position",
+    fields=POSITION_FIELDS,
+    key=("actor", "objective"),
+    picture=deferred(PICTURES, "positions_picture"),
+    advice=_mactor_advice,
     title=lambda record, lang: f"{record.actor} — {record.objective} : {t(f'positions.stance.{record.stance}', lang)}",
-    samples="sample_positions", part_of="stakeholders",
+    samples="sample_positions",
+    part_of="stakeholders",
 )
 INFLUENCES = Domain(
-    name="influences", kind="influence", fields=INFLUENCE_FIELDS, key=("source", "target"),
-    rules=(different("influences", "source", "target"),), picture=deferred(PICTURES, "influences_picture"),
+    name="influences",
+    kind="influence",
+    fields=INFLUENCE_FIELDS,
+    key=("source", "target"),
+    rules=(different("influences", "source", "target"),),
+    picture=deferred(PICTURES, "influences_picture"),
     advice=_mactor_advice,
     title=lambda record, lang: f"{record.source} → {record.target} : {record.strength}",
-    samples="sample_influences", part_of="stakeholders",
+    samples="sample_influences",
+    part_of="stakeholders",
 )
 # the register first: its records are what the steps' links name (sample loading follows this order)
 DOMAINS = (DOMAIN, OBJECTIVES, RELATIONS, POSITIONS, INFLUENCES)

@@ -1,21 +1,49 @@
 """What a stakeholder record holds: its fields and their codes (pure: no widgets, no I/O)."""
+
 from __future__ import annotations
 
 from saara_kit.records import Choice, Date, Rating, Scale, Text
 
 __all__ = [
-    "CONSENTS", "FIELDS", "IAP2_LEVELS", "LEVELS", "POSITIONS", "QUADRANTS", "SALIENCE_TYPES", "SECTORS",
-    "STAKEHOLDER_TYPES", "UNTYPED",
+    "CONSENTS",
+    "FIELDS",
+    "IAP2_LEVELS",
+    "LEVELS",
+    "POSITIONS",
+    "QUADRANTS",
+    "SALIENCE_TYPES",
+    "SECTORS",
+    "STAKEHOLDER_TYPES",
+    "UNTYPED",
     "display_name",
 ]
 
 STAKEHOLDER_TYPES = (
-    "apc", "apw", "wilaya", "daira", "direction", "association",
-    "private_firm", "donor", "media", "citizens_group", "other",
+    "apc",
+    "apw",
+    "wilaya",
+    "daira",
+    "direction",
+    "association",
+    "private_firm",
+    "donor",
+    "media",
+    "citizens_group",
+    "other",
 )
 SECTORS = (
-    "education", "health", "environment", "water", "agriculture", "culture",
-    "youth", "women", "social", "economy", "governance", "other",
+    "education",
+    "health",
+    "environment",
+    "water",
+    "agriculture",
+    "culture",
+    "youth",
+    "women",
+    "social",
+    "economy",
+    "governance",
+    "other",
 )
 LEVELS = ("communal", "daira", "wilaya", "national", "international")
 POSITIONS = (-2, -1, 0, 1, 2)  # strongly against … strongly in favour
@@ -24,7 +52,14 @@ CONSENTS = ("not_a_person", "yes", "no")  # a named individual agreed to be in t
 # the codes of the derived columns (the analysis computes them)
 QUADRANTS = ("manage_closely", "keep_satisfied", "keep_informed", "monitor")  # by priority
 SALIENCE_TYPES = (  # most salient first
-    "definitive", "dominant", "dangerous", "dependent", "dormant", "discretionary", "demanding", "non_stakeholder",
+    "definitive",
+    "dominant",
+    "dangerous",
+    "dependent",
+    "dormant",
+    "discretionary",
+    "demanding",
+    "non_stakeholder",
 )
 UNTYPED = "untyped"  # legitimacy or urgency not given yet: no salience type
 

@@ -4,12 +4,19 @@ objectives of the concertation, actors' positions on them and their direct influ
 Every link names actors of the register by name (``Reference`` fields): the form offers the
 association's saved actors and objectives, and a name that is not among them is refused.
 """
+
 from __future__ import annotations
 
 from saara_kit.records import Choice, Reference, Scale, Text
 
 __all__ = [
-    "DIRECTIONS", "INFLUENCE_FIELDS", "LINK_KINDS", "OBJECTIVE_FIELDS", "POSITION_FIELDS", "RELATION_FIELDS", "STANCES",
+    "DIRECTIONS",
+    "INFLUENCE_FIELDS",
+    "LINK_KINDS",
+    "OBJECTIVE_FIELDS",
+    "POSITION_FIELDS",
+    "RELATION_FIELDS",
+    "STANCES",
 ]
 
 LINK_KINDS = ("money", "command", "information", "cooperation", "conflict")  # Net-Map's kinds of link

@@ -17,21 +17,34 @@ Everything else is computed (pure functions, no I/O):
 - ``convergences`` / ``divergences`` between actors, of order 1 (objectives), 2 (2MAO) or 3 (3MAO);
 - ``objective_balance``: on each objective, the weighted support and opposition.
 """
+
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 
 __all__ = [
-    "GOOD_ACTOR_COUNT", "ROLES", "actor_count_advice", "actor_roles", "convergences", "divergences", "force_ratios",
-    "concertation", "indirect_influences", "influence_dependence", "matrices", "objective_balance", "weighted_positions",
+    "GOOD_ACTOR_COUNT",
+    "ROLES",
+    "actor_count_advice",
+    "actor_roles",
+    "concertation",
+    "convergences",
+    "divergences",
+    "force_ratios",
+    "indirect_influences",
+    "influence_dependence",
+    "matrices",
+    "objective_balance",
+    "weighted_positions",
 ]
 
 GOOD_ACTOR_COUNT = (10, 20)  # Godet's good practice: fewer says little, more is unreadable
 
 
-def matrices(actors: list[str], objectives: list[str], influences: pd.DataFrame,
-             positions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+def matrices(
+    actors: list[str], objectives: list[str], influences: pd.DataFrame, positions: pd.DataFrame
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Return MID (actors × actors), positions and intensities (actors × objectives) from the
     records of the steps: ``influences`` (``source``, ``target``, ``strength``) and ``positions``
     (``actor``, ``objective``, ``stance``, ``intensity``). A cell nobody filled in is 0; a record
@@ -89,7 +102,9 @@ def force_ratios(midi: pd.DataFrame) -> pd.Series:
     return (len(raw) * raw / raw.sum()).rename("force")
 
 
-def weighted_positions(positions: pd.DataFrame, intensities: pd.DataFrame, forces: pd.Series | None = None) -> pd.DataFrame:
+def weighted_positions(
+    positions: pd.DataFrame, intensities: pd.DataFrame, forces: pd.Series | None = None
+) -> pd.DataFrame:
     """Return 2MAO (position × intensity), or 3MAO when the actors' ``forces`` are given."""
     weighted = positions.astype(float) * intensities.astype(float)
     return weighted if forces is None else weighted.mul(forces.reindex(weighted.index), axis=0)
@@ -145,20 +160,31 @@ def actor_roles(table: pd.DataFrame) -> pd.Series:
     high only) or ``autonomous`` (both low)."""
     high_influence = table["influence"] >= table["influence"].mean()
     high_dependence = table["dependence"] > table["dependence"].mean()
-    roles = [("relay" if dependent else "dominant") if influential else ("dominated" if dependent else "autonomous")
-             for influential, dependent in zip(high_influence, high_dependence)]
+    roles = [
+        ("relay" if dependent else "dominant") if influential else ("dominated" if dependent else "autonomous")
+        for influential, dependent in zip(high_influence, high_dependence)
+    ]
     return pd.Series(roles, index=table.index, name="role")
 
 
-def concertation(register: pd.DataFrame, objectives: pd.DataFrame, influences: pd.DataFrame,
-                 positions: pd.DataFrame, association: str = "") -> tuple[str, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+def concertation(
+    register: pd.DataFrame,
+    objectives: pd.DataFrame,
+    influences: pd.DataFrame,
+    positions: pd.DataFrame,
+    association: str = "",
+) -> tuple[str, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Return one association's concertation as MACTOR sees it: its name, MID, positions and
     intensities. MACTOR studies one concertation at a time: ``association``, or else the first
     (by name) that entered objectives; ('', empty matrices) when none did."""
     named = sorted(set(objectives["association"]))
     chosen = association if association in named else (named[0] if named and not association else "")
+
     def of(frame: pd.DataFrame) -> pd.DataFrame:
         return frame[frame["association"] == chosen]
+
     actors = list(dict.fromkeys(of(register)["name"]))
-    mid, stances, intensities = matrices(actors, list(dict.fromkeys(of(objectives)["name"])), of(influences), of(positions))
+    mid, stances, intensities = matrices(
+        actors, list(dict.fromkeys(of(objectives)["name"])), of(influences), of(positions)
+    )
     return chosen, mid, stances, intensities

@@ -1,5 +1,6 @@
 """MACTOR's charts: the influence–dependence plane (numbered actors, keyed in ``figure.key``) and
 the actors × objectives heatmap of weighted positions, and the convergence graph (numbered too)."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -18,8 +19,9 @@ def influence_dependence_plane(table: pd.DataFrame, lang: str = "fr", title: str
     """Draw each actor at (dependence, influence) from ``influence_dependence()``, split at the means
     into dominant, relay, dominated and autonomous actors."""
     heading = title or t("mactor.plane.title", lang)
-    figure = new_figure(FIGURE_WIDTH_IN, FIGURE_WIDTH_IN + 0.6, alt=t("mactor.plane.alt", lang, count=len(table),
-                                                                     title=heading))
+    figure = new_figure(
+        FIGURE_WIDTH_IN, FIGURE_WIDTH_IN + 0.6, alt=t("mactor.plane.alt", lang, count=len(table), title=heading)
+    )
     axes = figure.add_subplot()
     axes.set_title(heading, loc="right" if is_rtl(lang) else "left")
     x, y = table["dependence"].astype(float), table["influence"].astype(float)
@@ -27,8 +29,17 @@ def influence_dependence_plane(table: pd.DataFrame, lang: str = "fr", title: str
     axes.axhline(y.mean(), color="#bbbbbb", linewidth=1)
     axes.scatter(x, y, s=MARKER_SIZE, color="#2166ac", edgecolor="white", zorder=3)
     for number, (dependence, influence) in enumerate(zip(x, y), start=1):
-        axes.text(dependence, influence, str(number), ha="center", va="center", color="white",
-                  fontsize=SMALLEST_FONT_PT, fontweight="bold", zorder=4)
+        axes.text(
+            dependence,
+            influence,
+            str(number),
+            ha="center",
+            va="center",
+            color="white",
+            fontsize=SMALLEST_FONT_PT,
+            fontweight="bold",
+            zorder=4,
+        )
     if len(table):  # an empty concertation still draws its (empty) plane
         margin_x, margin_y = max(x.max() - x.min(), 1) * 0.12, max(y.max() - y.min(), 1) * 0.12
         axes.set_xlim(x.min() - margin_x, x.max() + margin_x)
@@ -43,16 +54,26 @@ def positions_heatmap(weighted: pd.DataFrame, lang: str = "fr", title: str | Non
     """Draw actors × objectives, each cell coloured and written with its weighted position (2MAO or 3MAO)."""
     heading = title or t("mactor.heatmap.title", lang)
     rows, columns = weighted.shape
-    figure = new_figure(FIGURE_WIDTH_IN, max(3.0, 1.6 + 0.32 * rows), alt=t(
-        "mactor.heatmap.alt", lang, count=rows, objectives=columns, title=heading))
+    figure = new_figure(
+        FIGURE_WIDTH_IN,
+        max(3.0, 1.6 + 0.32 * rows),
+        alt=t("mactor.heatmap.alt", lang, count=rows, objectives=columns, title=heading),
+    )
     axes = figure.add_subplot()
     values = weighted.to_numpy(dtype=float)
     limit = max(float(np.abs(values).max()) if values.size else 0.0, 1.0)
     if values.size:  # an empty concertation draws an empty frame
         axes.imshow(values, cmap="RdBu", vmin=-limit, vmax=limit, aspect="auto")
     for (row, column), value in np.ndenumerate(values):
-        axes.text(column, row, format_number(round(value, 1), lang), ha="center", va="center",
-                  fontsize=SMALLEST_FONT_PT, color="white" if abs(value) > limit * 0.6 else "#222222")
+        axes.text(
+            column,
+            row,
+            format_number(round(value, 1), lang),
+            ha="center",
+            va="center",
+            fontsize=SMALLEST_FONT_PT,
+            color="white" if abs(value) > limit * 0.6 else "#222222",
+        )
     axes.set_xticks(range(columns), [short_label(name, 18) for name in weighted.columns], rotation=30, ha="right")
     axes.set_yticks(range(rows), [short_label(name, 26) for name in weighted.index])
     # over the whole figure, not the cells: the actors' names take the left of the picture
@@ -70,8 +91,11 @@ def convergence_graph(convergence: pd.DataFrame, lang: str = "fr", title: str | 
     pairs = [(i, j, values[i, j]) for i in range(len(values)) for j in range(i + 1, len(values)) if values[i, j] > 0]
     threshold = float(np.mean([weight for _, _, weight in pairs])) if pairs else 0.0
     shown = [(i, j, weight) for i, j, weight in pairs if weight >= threshold]
-    figure = new_figure(FIGURE_WIDTH_IN, FIGURE_WIDTH_IN + 0.4, alt=t(
-        "mactor.convergence.alt", lang, count=len(values), links=len(shown), title=heading))
+    figure = new_figure(
+        FIGURE_WIDTH_IN,
+        FIGURE_WIDTH_IN + 0.4,
+        alt=t("mactor.convergence.alt", lang, count=len(values), links=len(shown), title=heading),
+    )
     axes = figure.add_subplot()
     axes.axis("off")
     axes.set_title(heading, loc="right" if is_rtl(lang) else "left")
@@ -83,8 +107,17 @@ def convergence_graph(convergence: pd.DataFrame, lang: str = "fr", title: str | 
     for number in range(len(values)):
         x, y = positions[number]
         axes.scatter([x], [y], s=MARKER_SIZE, color="#2166ac", edgecolor="white", zorder=3)
-        axes.text(x, y, str(number + 1), ha="center", va="center", color="white", fontsize=SMALLEST_FONT_PT,
-                  fontweight="bold", zorder=4)
+        axes.text(
+            x,
+            y,
+            str(number + 1),
+            ha="center",
+            va="center",
+            color="white",
+            fontsize=SMALLEST_FONT_PT,
+            fontweight="bold",
+            zorder=4,
+        )
     axes.set_xlim(-1.2, 1.2)
     axes.set_ylim(-1.2, 1.2)
     axes.set_aspect("equal")

@@ -4,9 +4,10 @@ A link runs from one actor to another (or ``both_ways``: ``DIRECTIONS``) and has
 and a ``weight`` (1–5). The metrics come from networkx: degree, in and out, betweenness (who
 brokers or guards the way between others), isolated actors and communities.
 """
+
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 import networkx as nx
 import pandas as pd
@@ -32,7 +33,9 @@ def network(actors: Iterable[str], links: pd.DataFrame) -> nx.MultiDiGraph:
         if link.source not in graph or link.target not in graph:
             continue
         both = link.direction == "both_ways"
-        for mirror, (source, target) in enumerate([(link.source, link.target)] + ([(link.target, link.source)] if both else [])):
+        for mirror, (source, target) in enumerate(
+            [(link.source, link.target)] + ([(link.target, link.source)] if both else [])
+        ):
             # the way back of a both-ways relation is an arc for paths, not a second relation to count
             graph.add_edge(source, target, kind=link.kind, weight=float(link.weight), relation=0 if mirror else 1)
     return graph
@@ -59,13 +62,18 @@ def network_metrics(graph: nx.MultiDiGraph) -> pd.DataFrame:
     # hops, not weights: a strong link is no shorter; a hub's whole register is estimated (Brandes' sampling)
     betweenness = nx.betweenness_centrality(simple, k=sample, normalized=True, seed=SEED)
     rows = {
-        actor: {"degree": graph.degree(actor, weight="relation"), "in_degree": graph.in_degree(actor),
-                "out_degree": graph.out_degree(actor),
-                "betweenness": betweenness[actor], "isolated": graph.degree(actor) == 0}
+        actor: {
+            "degree": graph.degree(actor, weight="relation"),
+            "in_degree": graph.in_degree(actor),
+            "out_degree": graph.out_degree(actor),
+            "betweenness": betweenness[actor],
+            "isolated": graph.degree(actor) == 0,
+        }
         for actor in graph
     }
-    return pd.DataFrame.from_dict(rows, orient="index", columns=["degree", "in_degree", "out_degree", "betweenness",
-                                                                  "isolated"])
+    return pd.DataFrame.from_dict(
+        rows, orient="index", columns=["degree", "in_degree", "out_degree", "betweenness", "isolated"]
+    )
 
 
 def communities(graph: nx.MultiDiGraph) -> list[set[str]]:

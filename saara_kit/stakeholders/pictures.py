@@ -4,6 +4,7 @@ Each takes the step's records as a DataFrame and the language; a step's picture 
 register (the app's main records), so that the network and the plane show every actor, with its
 type and tower, even before anyone links them.
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -31,7 +32,7 @@ def network_picture(frame: pd.DataFrame, lang: str, register: pd.DataFrame = NO_
 
     by_name = register.set_index("name")
     graph = network(_actors(register, frame["source"], frame["target"]), frame)
-    return network_chart(graph, by_name["type"], by_name["influence"] if "influence" in by_name else None, lang)
+    return network_chart(graph, by_name["type"], by_name.get("influence", None), lang)
 
 
 def positions_picture(frame: pd.DataFrame, lang: str, register: pd.DataFrame = NO_REGISTER):
@@ -39,8 +40,12 @@ def positions_picture(frame: pd.DataFrame, lang: str, register: pd.DataFrame = N
     from saara_kit.stakeholders.mactor import matrices, weighted_positions
     from saara_kit.stakeholders.mactor_charts import positions_heatmap
 
-    _, stances, intensities = matrices(list(dict.fromkeys(frame["actor"])), list(dict.fromkeys(frame["objective"])),
-                                       pd.DataFrame(columns=["source", "target", "strength"]), frame)
+    _, stances, intensities = matrices(
+        list(dict.fromkeys(frame["actor"])),
+        list(dict.fromkeys(frame["objective"])),
+        pd.DataFrame(columns=["source", "target", "strength"]),
+        frame,
+    )
     return positions_heatmap(weighted_positions(stances, intensities), lang)
 
 
@@ -49,6 +54,10 @@ def influences_picture(frame: pd.DataFrame, lang: str, register: pd.DataFrame = 
     from saara_kit.stakeholders.mactor import indirect_influences, influence_dependence, matrices
     from saara_kit.stakeholders.mactor_charts import influence_dependence_plane
 
-    mid, _, _ = matrices(_actors(register, frame["source"], frame["target"]), [], frame,
-                         pd.DataFrame(columns=["actor", "objective", "stance", "intensity"]))
+    mid, _, _ = matrices(
+        _actors(register, frame["source"], frame["target"]),
+        [],
+        frame,
+        pd.DataFrame(columns=["actor", "objective", "stance", "intensity"]),
+    )
     return influence_dependence_plane(influence_dependence(indirect_influences(mid)), lang)

@@ -17,6 +17,7 @@ definitive                yes      yes         yes
 non_stakeholder           no       no          no
 ========================  =======  ==========  =======
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -50,5 +51,7 @@ def salience(power: int, legitimacy: int, urgency: int) -> str:
 def with_salience(frame: pd.DataFrame) -> pd.DataFrame:
     """Return a copy of ``frame`` with a ``salience`` column."""
     result = frame.copy()
-    result["salience"] = [salience(p, l, u) for p, l, u in zip(result["power"], result["legitimacy"], result["urgency"])]
+    result["salience"] = [
+        salience(p, legit, u) for p, legit, u in zip(result["power"], result["legitimacy"], result["urgency"])
+    ]
     return result

@@ -1,6 +1,7 @@
 """The salience diagram: three circles (power, legitimacy, urgency), each actor a numbered dot in
 the zone of its type (a crowded zone: one disc with its count), keyed by name and type in
 ``figure.key``; non-stakeholders stand outside the circles, and actors not typed yet are left out."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -44,8 +45,11 @@ def salience_diagram(frame: pd.DataFrame, lang: str = "fr", title: str | None = 
     typed = with_salience(frame)
     typed = typed[typed["salience"] != UNTYPED]
     heading = title or t("stakeholders.salience_chart.title", lang)
-    figure = new_figure(FIGURE_WIDTH_IN, FIGURE_WIDTH_IN + 0.4, alt=t("stakeholders.salience_chart.alt", lang,
-                                                                      count=len(typed), title=heading))
+    figure = new_figure(
+        FIGURE_WIDTH_IN,
+        FIGURE_WIDTH_IN + 0.4,
+        alt=t("stakeholders.salience_chart.alt", lang, count=len(typed), title=heading),
+    )
     axes = figure.add_subplot()
     axes.set_aspect("equal")
     axes.set_xlim(-1.95, 1.95)
@@ -55,24 +59,55 @@ def salience_diagram(frame: pd.DataFrame, lang: str = "fr", title: str | None = 
     for attribute, (centre, colour) in CIRCLES.items():
         axes.add_patch(Circle(centre, RADIUS, facecolor=colour, alpha=0.18, edgecolor=colour, linewidth=1.5))
         x, y = LABEL_POSITIONS[attribute]
-        axes.text(x, y, t(f"stakeholders.field.{attribute}", lang), ha="center", va="center", color=colour,
-                  fontsize=SMALLEST_FONT_PT, fontweight="bold")
+        axes.text(
+            x,
+            y,
+            t(f"stakeholders.field.{attribute}", lang),
+            ha="center",
+            va="center",
+            color=colour,
+            fontsize=SMALLEST_FONT_PT,
+            fontweight="bold",
+        )
     typed = typed.reset_index(drop=True)
     for salience_type, members in typed.groupby("salience", sort=False):
         zone_x, zone_y = ZONES[salience_type]
         if len(members) > NUMBERED_UP_TO:
             axes.scatter([zone_x], [zone_y], s=COUNT_MARKER_SIZE, color="#444444", edgecolor="white", zorder=3)
-            axes.text(zone_x, zone_y, f"×{len(members)}", ha="center", va="center", color="white",
-                      fontsize=SMALLEST_FONT_PT, fontweight="bold", zorder=4)
+            axes.text(
+                zone_x,
+                zone_y,
+                f"×{len(members)}",
+                ha="center",
+                va="center",
+                color="white",
+                fontsize=SMALLEST_FONT_PT,
+                fontweight="bold",
+                zorder=4,
+            )
             continue
         for (dx, dy), number in zip(cell_offsets(len(members)), members.index + 1):
             x, y = zone_x + dx * SPREAD, zone_y + dy * SPREAD
             axes.scatter([x], [y], s=MARKER_SIZE, color="#444444", edgecolor="white", zorder=3)
-            axes.text(x, y, str(number), ha="center", va="center", color="white", fontsize=SMALLEST_FONT_PT,
-                      fontweight="bold", zorder=4)
-    figure.key = pd.DataFrame({
-        "number": range(1, len(typed) + 1),
-        "name": [display_name(name, name_ar, lang) for name, name_ar in zip(typed["name"], typed.get("name_ar", typed["name"]))],
-        "salience": [t(f"stakeholders.salience.{code}", lang) for code in typed["salience"]],
-    })
+            axes.text(
+                x,
+                y,
+                str(number),
+                ha="center",
+                va="center",
+                color="white",
+                fontsize=SMALLEST_FONT_PT,
+                fontweight="bold",
+                zorder=4,
+            )
+    figure.key = pd.DataFrame(
+        {
+            "number": range(1, len(typed) + 1),
+            "name": [
+                display_name(name, name_ar, lang)
+                for name, name_ar in zip(typed["name"], typed.get("name_ar", typed["name"]))
+            ],
+            "salience": [t(f"stakeholders.salience.{code}", lang) for code in typed["salience"]],
+        }
+    )
     return figure

@@ -8,19 +8,27 @@ changes nothing; a record edited on both sides keeps both edits (renumbered afte
 the later edit current) and is listed, and so is every record the file withdraws. A code from the
 file is adopted only by an association that has neither a code nor records here.
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable
 
 from saara_kit.store.bundle_file import Bundle, BundleRejected, read_bundle, write_bundle
 from saara_kit.store.codes import adopt_code, associations_here, codes_of
 from saara_kit.store.records import Revision
 from saara_kit.validation import ValidationError, fold_name
 
-__all__ = ["BundleRejected", "MergeConflict", "MergeReport", "Withdrawal", "export_bundle", "import_bundle",
-           "read_bundle"]
+__all__ = [
+    "BundleRejected",
+    "MergeConflict",
+    "MergeReport",
+    "Withdrawal",
+    "export_bundle",
+    "import_bundle",
+    "read_bundle",
+]
 
 Keys = Callable[[str], "bytes | None"]  # a hub's key, None when this store has none
 
@@ -79,11 +87,17 @@ def _check_revisions(bundle: Bundle, file: str) -> dict:
         declared = kinds.get(item.kind)
         if declared is None:
             raise BundleRejected("bundle.unknown_kind", file=file, kind=item.kind)
-        where = dict(file=file, kind=declared.name, name=declared.name_of(item.payload), association=item.association,
-                     record=item.record_id)
+        where = dict(
+            file=file,
+            kind=declared.name,
+            name=declared.name_of(item.payload),
+            association=item.association,
+            record=item.record_id,
+        )
         try:
-            saved_as_typed = validate_association(item.association) == item.association and \
-                declared.validate(item.payload) == declared.from_payload(item.payload)
+            saved_as_typed = validate_association(item.association) == item.association and declared.validate(
+                item.payload
+            ) == declared.from_payload(item.payload)
         except ValidationError as error:
             raise BundleRejected("bundle.invalid_record", error.errors, **where) from error
         if not saved_as_typed:  # values a form never saves (a number as text, spaces around a name)
@@ -94,7 +108,15 @@ def _check_revisions(bundle: Bundle, file: str) -> dict:
 def _same(a: Revision, b: Revision) -> bool:
     """The same saved state, whatever its number (a conflict's copy is renumbered)."""
     return (a.record_id, a.kind, a.region, a.association, a.author, a.payload, a.deleted, a.saved_at) == (
-        b.record_id, b.kind, b.region, b.association, b.author, b.payload, b.deleted, b.saved_at)
+        b.record_id,
+        b.kind,
+        b.region,
+        b.association,
+        b.author,
+        b.payload,
+        b.deleted,
+        b.saved_at,
+    )
 
 
 def _merge_record(store, conn, local: list[Revision], incoming: list[Revision], report: MergeReport) -> list[Revision]:
@@ -110,8 +132,15 @@ def _merge_record(store, conn, local: list[Revision], incoming: list[Revision], 
         tail = [replace(item, revision=top + number) for number, item in enumerate(fresh, start=1)]
         if local[-1].saved_at > fresh[-1].saved_at:
             tail.append(replace(local[-1], revision=top + len(fresh) + 1))
-        report.conflicts.append(MergeConflict(fresh[0].record_id, fresh[0].kind, fresh[0].association, top,
-                                              tuple(item.revision for item in tail[:len(fresh)])))
+        report.conflicts.append(
+            MergeConflict(
+                fresh[0].record_id,
+                fresh[0].kind,
+                fresh[0].association,
+                top,
+                tuple(item.revision for item in tail[: len(fresh)]),
+            )
+        )
     for item in tail:
         store.insert_revision(conn, item)
     report.added += len(tail)
@@ -148,8 +177,9 @@ def import_bundle(store, path: Path, keys: Keys) -> MergeReport:
         for record_id, theirs in incoming.items():
             for item in _merge_record(store, conn, local.get(record_id, []), theirs, report):
                 if item.deleted:
-                    report.withdrawn.append(Withdrawal(record_id, item.kind, item.association,
-                                                       kinds[item.kind].name_of(item.payload)))
+                    report.withdrawn.append(
+                        Withdrawal(record_id, item.kind, item.association, kinds[item.kind].name_of(item.payload))
+                    )
         return report
 
     return store.write(work)

@@ -6,6 +6,7 @@ edited bundle, sums recomputed or not, is refused. Each part is unpacked as a st
 at its limit (and the signed size), before any sum is computed: a small file cannot unpack into
 gigabytes (a zip bomb).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -15,16 +16,16 @@ import os
 import tempfile
 import zipfile
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from saara_kit.i18n import TranslatedError, t
 from saara_kit.store.bundle_keys import HUB_ID, signature, signed_by
 from saara_kit.store.records import Revision
 from saara_kit.validation import FieldError
 
-__all__ = ["Bundle", "BundleRejected", "LIMITS", "MAX_FILE_BYTES", "MAX_UNPACKED_BYTES", "read_bundle", "write_bundle"]
+__all__ = ["LIMITS", "MAX_FILE_BYTES", "MAX_UNPACKED_BYTES", "Bundle", "BundleRejected", "read_bundle", "write_bundle"]
 
 FORMAT, VERSION = "saara-bundle", 2  # 1: unsigned
 MANIFEST, SIGNATURE = "manifest.json", "manifest.sig"
@@ -63,24 +64,47 @@ class Bundle:
 
 
 def _utc(moment: dt.datetime) -> dt.datetime:
-    return moment.astimezone(dt.timezone.utc)
+    return moment.astimezone(dt.UTC)
 
 
 def _to_json(item: Revision) -> dict:
-    return {"record_id": item.record_id, "revision": item.revision, "kind": item.kind, "region": item.region,
-            "association": item.association, "author": item.author, "payload": item.payload,
-            "schema_version": item.schema_version, "deleted": item.deleted, "saved_at": _utc(item.saved_at).isoformat()}
+    return {
+        "record_id": item.record_id,
+        "revision": item.revision,
+        "kind": item.kind,
+        "region": item.region,
+        "association": item.association,
+        "author": item.author,
+        "payload": item.payload,
+        "schema_version": item.schema_version,
+        "deleted": item.deleted,
+        "saved_at": _utc(item.saved_at).isoformat(),
+    }
 
 
 def _from_json(data: dict) -> Revision:
     saved_at = dt.datetime.fromisoformat(data["saved_at"])
-    if saved_at.tzinfo is None or not isinstance(data["payload"], dict) or not isinstance(data["revision"], int) \
-            or data["revision"] < 1 or not 0 < len(str(data["record_id"])) <= 36 or len(str(data["author"])) > 200:
+    if (
+        saved_at.tzinfo is None
+        or not isinstance(data["payload"], dict)
+        or not isinstance(data["revision"], int)
+        or data["revision"] < 1
+        or not 0 < len(str(data["record_id"])) <= 36
+        or len(str(data["author"])) > 200
+    ):
         raise ValueError("a revision without its time zone, payload, number, id or a readable author")
-    return Revision(record_id=str(data["record_id"]), revision=data["revision"], kind=str(data["kind"]),
-                    region=str(data["region"]), association=str(data["association"]), author=str(data["author"]),
-                    payload=data["payload"], schema_version=int(data["schema_version"]), deleted=bool(data["deleted"]),
-                    saved_at=saved_at)
+    return Revision(
+        record_id=str(data["record_id"]),
+        revision=data["revision"],
+        kind=str(data["kind"]),
+        region=str(data["region"]),
+        association=str(data["association"]),
+        author=str(data["author"]),
+        payload=data["payload"],
+        schema_version=int(data["schema_version"]),
+        deleted=bool(data["deleted"]),
+        saved_at=saved_at,
+    )
 
 
 def _digest(data: bytes) -> str:
@@ -90,13 +114,21 @@ def _digest(data: bytes) -> str:
 def write_bundle(path: Path, region: str, items: list[Revision], codes: dict[str, str], key: bytes) -> None:
     """Write ``region``'s revisions and codes as a bundle signed with ``key``; the file appears whole
     or not at all."""
-    parts = {REVISIONS: "".join(json.dumps(_to_json(item), ensure_ascii=False) + "\n" for item in items).encode(),
-             CODES: json.dumps(codes, ensure_ascii=False, sort_keys=True).encode()}
-    manifest = json.dumps({
-        "format": FORMAT, "version": VERSION, "region": region, "revisions": len(items),
-        "exported_at": dt.datetime.now(dt.timezone.utc).isoformat(),
-        "parts": {name: {"bytes": len(data), "sha256": _digest(data)} for name, data in parts.items()},
-    }, indent=1).encode()
+    parts = {
+        REVISIONS: "".join(json.dumps(_to_json(item), ensure_ascii=False) + "\n" for item in items).encode(),
+        CODES: json.dumps(codes, ensure_ascii=False, sort_keys=True).encode(),
+    }
+    manifest = json.dumps(
+        {
+            "format": FORMAT,
+            "version": VERSION,
+            "region": region,
+            "revisions": len(items),
+            "exported_at": dt.datetime.now(dt.UTC).isoformat(),
+            "parts": {name: {"bytes": len(data), "sha256": _digest(data)} for name, data in parts.items()},
+        },
+        indent=1,
+    ).encode()
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
@@ -127,8 +159,9 @@ class _Unpacker:
         try:
             info = self.bundle.getinfo(part)
         except KeyError:
-            raise BundleRejected("bundle.unsigned" if part == SIGNATURE else "bundle.unreadable",
-                                 file=self.file, reason=part) from None
+            raise BundleRejected(
+                "bundle.unsigned" if part == SIGNATURE else "bundle.unreadable", file=self.file, reason=part
+            ) from None
         self._check(part, info.file_size)  # what the zip says, before unpacking anything
         if declared is not None and info.file_size != declared:
             raise BundleRejected("bundle.tampered", file=self.file)
@@ -148,8 +181,11 @@ def _manifest(data: bytes, file: str) -> dict:
         raise BundleRejected("bundle.unreadable", file=file, reason="manifest")
     if manifest.get("version") == 1:
         raise BundleRejected("bundle.unsigned", file=file)
-    if manifest.get("version") != VERSION or not HUB_ID.fullmatch(str(manifest.get("region"))) \
-            or not isinstance(manifest.get("parts"), dict):
+    if (
+        manifest.get("version") != VERSION
+        or not HUB_ID.fullmatch(str(manifest.get("region")))
+        or not isinstance(manifest.get("parts"), dict)
+    ):
         raise BundleRejected("bundle.unreadable", file=file, reason="manifest")
     return manifest
 
@@ -187,7 +223,16 @@ def read_bundle(path: Path, keys: Callable[[str], bytes | None]) -> Bundle:
         manifest, parts = _read_signed(path, keys)
     except BundleRejected:
         raise
-    except (OSError, zipfile.BadZipFile, zlib.error, ValueError, EOFError, KeyError, TypeError, AttributeError) as error:
+    except (
+        OSError,
+        zipfile.BadZipFile,
+        zlib.error,
+        ValueError,
+        EOFError,
+        KeyError,
+        TypeError,
+        AttributeError,
+    ) as error:
         raise BundleRejected("bundle.unreadable", file=file, reason=type(error).__name__) from error
     region = manifest["region"]
     try:

@@ -5,6 +5,7 @@ only): the hub's laptop makes it at its first export, and the national server is
 (``saara-kit bundle key --region <hub> --set …``). A key is 40 characters of the codes' alphabet
 (about 198 bits), shown in groups of four so that it can be read out and typed.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -63,7 +64,7 @@ def set_hub_key(data_dir: str | Path, hub: str, typed: str) -> bytes:
 def shown_key(key: bytes) -> str:
     """Return a key as people read it out: groups of four."""
     text = key.decode("ascii")
-    return "-".join(text[start:start + 4] for start in range(0, len(text), 4))
+    return "-".join(text[start : start + 4] for start in range(0, len(text), 4))
 
 
 def signature(key: bytes, data: bytes) -> str:

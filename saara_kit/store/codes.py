@@ -6,10 +6,11 @@ checks the code and, for a new association, claims one in the same transaction a
 two participants creating the same association at once, one gets the code and the other is told to ask.
 Associations saved before codes existed stay open until the facilitator gives codes (``give_codes``).
 """
+
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterable
+from collections.abc import Iterable
 
 import sqlalchemy as sa
 
@@ -17,7 +18,16 @@ from saara_kit.codes import new_code
 from saara_kit.store.schema import association_codes, revisions
 from saara_kit.validation import fold_name
 
-__all__ = ["AssociationTaken", "adopt_code", "associations_here", "claim_code", "code_of", "codes_of", "give_codes", "save_guarded"]
+__all__ = [
+    "AssociationTaken",
+    "adopt_code",
+    "associations_here",
+    "claim_code",
+    "code_of",
+    "codes_of",
+    "give_codes",
+    "save_guarded",
+]
 
 
 class AssociationTaken(Exception):
@@ -31,8 +41,11 @@ def _key(association: str) -> str:
 def _code_in(conn: sa.Connection, region: str, association: str) -> str | None:
     """Return, inside ``conn``'s transaction, the code of ``association`` (whatever its spelling), or None."""
     wanted = _key(association)
-    rows = conn.execute(sa.select(association_codes.c.association_key, association_codes.c.association,
-                                  association_codes.c.code).where(association_codes.c.region == region))
+    rows = conn.execute(
+        sa.select(association_codes.c.association_key, association_codes.c.association, association_codes.c.code).where(
+            association_codes.c.region == region
+        )
+    )
     return next((row.code for row in rows if wanted in (row.association_key, _key(row.association))), None)
 
 
@@ -45,7 +58,8 @@ def code_of(store, region: str, association: str) -> str | None:
 def codes_of(store, region: str) -> dict[str, str]:
     """Return every association's code in ``region``, by association name."""
     query = sa.select(association_codes.c.association, association_codes.c.code).where(
-        association_codes.c.region == region)
+        association_codes.c.region == region
+    )
     with store.engine.connect() as conn:
         return dict(conn.execute(query).all())
 
@@ -56,9 +70,15 @@ def claim_code(conn: sa.Connection, region: str, association: str) -> str:
     if _code_in(conn, region, association) is not None:
         raise AssociationTaken(association)
     code = new_code()
-    conn.execute(association_codes.insert().values(
-        region=region, association_key=_key(association), association=association, code=code,
-        created_at=dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)))
+    conn.execute(
+        association_codes.insert().values(
+            region=region,
+            association_key=_key(association),
+            association=association,
+            code=code,
+            created_at=dt.datetime.now(dt.UTC).replace(tzinfo=None),
+        )
+    )
     return code
 
 
@@ -78,9 +98,15 @@ def adopt_code(conn: sa.Connection, region: str, association: str, code: str, ha
         return "same" if had == code else "kept"
     if has_records:
         return "refused"
-    conn.execute(association_codes.insert().values(
-        region=region, association_key=_key(association), association=association, code=code,
-        created_at=dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)))
+    conn.execute(
+        association_codes.insert().values(
+            region=region,
+            association_key=_key(association),
+            association=association,
+            code=code,
+            created_at=dt.datetime.now(dt.UTC).replace(tzinfo=None),
+        )
+    )
     return "adopted"
 
 
@@ -118,8 +144,12 @@ def give_codes(store, region: str, new: Iterable[str] = ()) -> dict[str, str]:
     names = [*store.associations(None, region), *new]
 
     def work(conn: sa.Connection) -> None:
-        have = {_key(name) for name in conn.execute(sa.select(association_codes.c.association).where(
-            association_codes.c.region == region)).scalars()}
+        have = {
+            _key(name)
+            for name in conn.execute(
+                sa.select(association_codes.c.association).where(association_codes.c.region == region)
+            ).scalars()
+        }
         for name in names:
             if _key(name) not in have:
                 claim_code(conn, region, name)

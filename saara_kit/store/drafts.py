@@ -5,6 +5,7 @@ A draft is never a record: nothing reads it but the form of the device that type
 domain, hub and association; only Save turns it into revisions. One draft per device, domain, hub
 and association: each keep replaces the last.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -28,18 +29,29 @@ class Draft:
 
 
 def _where(device: str, kind: str, region: str, association: str):
-    return sa.and_(drafts.c.device == device, drafts.c.kind == kind, drafts.c.region == region,
-                   drafts.c.association_key == fold_name(association))
+    return sa.and_(
+        drafts.c.device == device,
+        drafts.c.kind == kind,
+        drafts.c.region == region,
+        drafts.c.association_key == fold_name(association),
+    )
 
 
 def keep_draft(store, device: str, kind: str, region: str, association: str, content: dict[str, Any]) -> None:
     """Keep ``content`` as the device's draft for the association (replacing the one kept before)."""
-    row = dict(device=device, kind=kind, region=region, association_key=fold_name(association), content=content,
-               kept_at=dt.datetime.now(dt.timezone.utc).replace(tzinfo=None))
+    row = dict(
+        device=device,
+        kind=kind,
+        region=region,
+        association_key=fold_name(association),
+        content=content,
+        kept_at=dt.datetime.now(dt.UTC).replace(tzinfo=None),
+    )
 
     def replace(conn: sa.Connection) -> None:
         conn.execute(drafts.delete().where(_where(device, kind, region, association)))
         conn.execute(drafts.insert().values(**row))
+
     store.write(replace)
 
 
@@ -48,7 +60,7 @@ def read_draft(store, device: str, kind: str, region: str, association: str) -> 
     query = sa.select(drafts.c.content, drafts.c.kept_at).where(_where(device, kind, region, association))
     with store.engine.connect() as conn:
         row = conn.execute(query).first()
-    return None if row is None else Draft(row.content, row.kept_at.replace(tzinfo=dt.timezone.utc))
+    return None if row is None else Draft(row.content, row.kept_at.replace(tzinfo=dt.UTC))
 
 
 def drop_draft(store, device: str, kind: str, region: str, association: str) -> None:

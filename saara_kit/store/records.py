@@ -1,4 +1,5 @@
 """The revision: one saved state of one record."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -23,7 +24,7 @@ def new_record_id() -> str:
 
 
 def _utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ class Revision:
     deleted: bool = False
     saved_at: dt.datetime = field(default_factory=_utc_now)
 
-    def same_content(self, other: "Revision") -> bool:
+    def same_content(self, other: Revision) -> bool:
         """Tell whether ``other`` carries the same content (times aside)."""
         keys = ("record_id", "revision", "kind", "region", "association", "payload", "deleted")
         return all(getattr(self, k) == getattr(other, k) for k in keys)

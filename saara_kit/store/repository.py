@@ -1,8 +1,10 @@
 """A domain's records in the store: the current ones as records or a table, the revisions a save writes."""
+
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Mapping
+from typing import TYPE_CHECKING
 
 from saara_kit.records.domain import STORE_COLUMNS, Domain, Record
 from saara_kit.store.codes import codes_of
@@ -52,8 +54,10 @@ def referenced_records(store: Store, domain: Domain, region: str, association: s
     found = {}
     for target in dict.fromkeys(f.to for f in domain.references):
         declared = domain_named(target)
-        found[target] = {declared.name_of(rev.payload): rev.payload
-                         for rev in saved_records(store, declared, region, association).values()}
+        found[target] = {
+            declared.name_of(rev.payload): rev.payload
+            for rev in saved_records(store, declared, region, association).values()
+        }
     return found
 
 
@@ -62,8 +66,10 @@ def records_by_name(frames: Mapping[str, pd.DataFrame]) -> dict[str, dict[str, d
     checks links against (``referenced_records`` reads the same from the store)."""
     from saara_kit.registry import domain as domain_named
 
-    return {name: {domain_named(name).name_of(row): row for row in frame.to_dict("records")}
-            for name, frame in frames.items()}
+    return {
+        name: {domain_named(name).name_of(row): row for row in frame.to_dict("records")}
+        for name, frame in frames.items()
+    }
 
 
 def plan_revisions(
@@ -82,11 +88,18 @@ def plan_revisions(
     ``withdraw_missing``) a saved record missing from the draft gets a withdrawing revision.
     Unchanged records give nothing.
     """
+
     def revision(record_id: str, number: int, record: Record, deleted: bool = False) -> Revision:
         return Revision(
-            record_id=record_id, revision=number, kind=domain.kind, region=region,
-            association=association, author=author, payload=record.to_payload(),
-            schema_version=domain.schema_version, deleted=deleted,
+            record_id=record_id,
+            revision=number,
+            kind=domain.kind,
+            region=region,
+            association=association,
+            author=author,
+            payload=record.to_payload(),
+            schema_version=domain.schema_version,
+            deleted=deleted,
         )
 
     changes = []
@@ -126,49 +139,72 @@ def listed_frame(store: Store, domain: Domain, region: str | None = None) -> pd.
     """Return the current records of ``domain`` (``revisions_frame``), then the rows that other
     domains list in it (``Domain.shown_in``: approved practice sheets in the directory), drawn from
     their own current records now: one source, nothing copied."""
-    return with_listed(domain, revisions_frame(domain, store.current(domain.kind, region=region)),
-                       lambda other: revisions_frame(other, store.current(other.kind, region=region)))
+    return with_listed(
+        domain,
+        revisions_frame(domain, store.current(domain.kind, region=region)),
+        lambda other: revisions_frame(other, store.current(other.kind, region=region)),
+    )
 
 
 def with_listed(domain: Domain, frame: pd.DataFrame, records_of: Callable[[Domain], pd.DataFrame]) -> pd.DataFrame:
     """Return ``frame`` (records of ``domain``) followed by the rows other domains list in it
     (``Domain.shown_in``), each drawn from that domain's records, which ``records_of`` reads."""
     import pandas as pd
+
     from saara_kit.registry import domains
 
-    listed = [other.shown_in[1](records_of(other))
-              for other in domains().values() if other.shown_in and other.shown_in[0] == domain.name]
+    listed = [
+        other.shown_in[1](records_of(other))
+        for other in domains().values()
+        if other.shown_in and other.shown_in[0] == domain.name
+    ]
     parts = [part.reindex(columns=frame.columns) for part in (frame, *listed) if len(part)]
     return pd.concat(parts, ignore_index=True) if len(parts) > 1 else (parts[0] if parts else frame)
 
 
-def history_frame(store: Store, domain: Domain, region: str | None = None, association: str | None = None) -> pd.DataFrame:
+def history_frame(
+    store: Store, domain: Domain, region: str | None = None, association: str | None = None
+) -> pd.DataFrame:
     """Return every revision of the live records of ``domain`` (``revisions_frame``), oldest first:
     how each record changed (a commitment's progress over time). Withdrawn records are left out."""
     live = {rev.record_id for rev in store.current(domain.kind, region=region, association=association)}
-    return revisions_frame(domain, [rev for rev in store.revisions_of(domain.kind, region, association)
-                                    if rev.record_id in live])
+    return revisions_frame(
+        domain, [rev for rev in store.revisions_of(domain.kind, region, association) if rev.record_id in live]
+    )
 
 
-def one_association(frames: Mapping[str, pd.DataFrame], main: str, association: str = "") -> tuple[str, dict[str, pd.DataFrame]]:
+def one_association(
+    frames: Mapping[str, pd.DataFrame], main: str, association: str = ""
+) -> tuple[str, dict[str, pd.DataFrame]]:
     """Return one association's records of an app: its name and its tables (``frames`` by domain
     name, that association's rows kept). It is ``association``, or else the first (by name) that
     saved a ``main`` record (a plan, a budget); ('', empty tables) when none did."""
     named = sorted(set(frames[main]["association"]))
     chosen = association if association in named else (named[0] if named and not association else "")
-    return chosen, {name: frame[frame["association"] == chosen].reset_index(drop=True) for name, frame in frames.items()}
+    return chosen, {
+        name: frame[frame["association"] == chosen].reset_index(drop=True) for name, frame in frames.items()
+    }
 
 
-def load_history(domain: Domain, source: str = "sample", region: str | None = None,
-                 data_dir: str | Path | None = None, db_url: str | None = None) -> pd.DataFrame:
+def load_history(
+    domain: Domain,
+    source: str = "sample",
+    region: str | None = None,
+    data_dir: str | Path | None = None,
+    db_url: str | None = None,
+) -> pd.DataFrame:
     """Return every revision of a domain's live records (``history_frame``) from the ``"store"``;
     the ``"sample"`` data has one revision per record, saved now."""
     if source == "sample":
         import pandas as pd
 
         frame = load_records(domain, source, region)
-        return frame.assign(record_id=[f"sample-{number}" for number in range(len(frame))], revision=1,
-                            saved_at=pd.Timestamp.now(tz="UTC"), author="sample")
+        return frame.assign(
+            record_id=[f"sample-{number}" for number in range(len(frame))],
+            revision=1,
+            saved_at=pd.Timestamp.now(tz="UTC"),
+            author="sample",
+        )
     with open_store(data_dir, db_url or None) as store:
         return history_frame(store, domain, region)
 
@@ -192,6 +228,9 @@ def load_records(
         return with_listed(domain, records_of(domain), records_of) if listed else records_of(domain)
     if source == "store":
         with open_store(data_dir, db_url or None) as store:
-            return listed_frame(store, domain, region) if listed else \
-                revisions_frame(domain, store.current(domain.kind, region=region))
+            return (
+                listed_frame(store, domain, region)
+                if listed
+                else revisions_frame(domain, store.current(domain.kind, region=region))
+            )
     raise ValueError(f"source must be 'sample' or 'store', not {source!r}")

@@ -3,6 +3,7 @@
 Every save keeps history (a withdrawal is one more revision), so restoring writes a new revision
 with the last live content; nothing is rewritten and the withdrawal stays in the history.
 """
+
 from __future__ import annotations
 
 from saara_kit.store.records import Revision, RevisionConflict
@@ -32,9 +33,16 @@ def restore(store: Store, withdrawals: list[Revision], author: str) -> int:
         if store.history(withdrawal.record_id)[-1].revision != withdrawal.revision:
             raise RevisionConflict(f"{withdrawal.record_id} was saved again after revision {withdrawal.revision}")
         content = last_live(store, withdrawal.record_id)
-        revivals.append(Revision(
-            record_id=withdrawal.record_id, revision=withdrawal.revision + 1, kind=withdrawal.kind,
-            region=withdrawal.region, association=withdrawal.association, author=author,
-            payload=content.payload, schema_version=content.schema_version,
-        ))
+        revivals.append(
+            Revision(
+                record_id=withdrawal.record_id,
+                revision=withdrawal.revision + 1,
+                kind=withdrawal.kind,
+                region=withdrawal.region,
+                association=withdrawal.association,
+                author=author,
+                payload=content.payload,
+                schema_version=content.schema_version,
+            )
+        )
     return store.save_many(revivals)

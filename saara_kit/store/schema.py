@@ -1,6 +1,7 @@
 """The store's tables: ``revisions`` (every saved state of every record), ``association_codes``,
 ``drafts`` (what a device typed but did not save), and the support fund's ``reviewers`` (with their
 personal codes) and ``review_assignments``."""
+
 from __future__ import annotations
 
 import sqlalchemy as sa

@@ -1,6 +1,7 @@
 """SQLite settings for many writers: WAL, a busy timeout and ``BEGIN IMMEDIATE`` for writes, and a
 queue of writers: SQLite's busy handler polls with sleeps that grow to 100 ms, so with 60 phones saving
 at once some saves waited seconds; writers waiting on a lock file are woken as soon as it is released."""
+
 from __future__ import annotations
 
 import contextlib
@@ -47,7 +48,8 @@ def writers_queue(database: str):
     """Hold the write lock of the SQLite file ``database`` (a ``.writers`` file beside it) while writing;
     the waiting writers are woken as soon as it is released (not fairly: the first to run takes it)."""
     try:
-        handle = open(f"{database}.writers", "a+b") if fcntl is not None else None
+        # held open as long as the lock, which the caller's block holds
+        handle = open(f"{database}.writers", "a+b") if fcntl is not None else None  # noqa: SIM115
     except OSError:  # a read-only folder: SQLite itself then says why nothing can be saved
         handle = None
     if handle is None:

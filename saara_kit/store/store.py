@@ -1,4 +1,5 @@
 """Save and read revisions through SQLAlchemy Core."""
+
 from __future__ import annotations
 
 import contextlib
@@ -6,8 +7,8 @@ import datetime as dt
 import functools
 import random
 import time
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -22,14 +23,19 @@ __all__ = ["Store", "open_store"]
 RETRIES = 12
 # a save's statements, built once: their values are bound at each save (a third of a save's time was
 # spent building them, and a writer holds the room's write lock while it does)
-LATEST = (sa.select(revisions).where(revisions.c.record_id == sa.bindparam("record_id"))
-          .order_by(revisions.c.revision.desc()).limit(1))
-ONE_REVISION = sa.select(revisions).where(revisions.c.record_id == sa.bindparam("record_id"),
-                                          revisions.c.revision == sa.bindparam("revision"))
+LATEST = (
+    sa.select(revisions)
+    .where(revisions.c.record_id == sa.bindparam("record_id"))
+    .order_by(revisions.c.revision.desc())
+    .limit(1)
+)
+ONE_REVISION = sa.select(revisions).where(
+    revisions.c.record_id == sa.bindparam("record_id"), revisions.c.revision == sa.bindparam("revision")
+)
 INSERT = revisions.insert()
 
 
-def open_store(data_dir: str | Path | None = None, db_url: str | None = None) -> "Store":
+def open_store(data_dir: str | Path | None = None, db_url: str | None = None) -> Store:
     """Open the workshop store: ``db_url``, else ``$SAARA_DB_URL``, else ``<data_dir>/saara.db``."""
     return Store(db_url or default_db_url(data_dir))
 
@@ -41,8 +47,13 @@ class Store:
         self.url = url
         parts = sa.engine.make_url(url)
         # a SQLite file named by its path (a file: URI names an existing file; :memory: is no file)
-        sqlite_file = parts.database if parts.get_backend_name() == "sqlite" and parts.database not in (
-            None, "", ":memory:") and "uri" not in parts.query else None
+        sqlite_file = (
+            parts.database
+            if parts.get_backend_name() == "sqlite"
+            and parts.database not in (None, "", ":memory:")
+            and "uri" not in parts.query
+            else None
+        )
         if sqlite_file:
             Path(sqlite_file).parent.mkdir(parents=True, exist_ok=True)
         self.engine = sa.create_engine(url)
@@ -76,9 +87,7 @@ class Store:
                 return 0
             raise RevisionConflict(f"{item.record_id} revision {item.revision} is already taken")
         if item.revision != latest_number + 1:
-            raise RevisionConflict(
-                f"{item.record_id}: revision {item.revision} follows {latest_number}"
-            )
+            raise RevisionConflict(f"{item.record_id}: revision {item.revision} follows {latest_number}")
         conn.execute(INSERT, _to_row(item))
         return 1
 
@@ -86,9 +95,12 @@ class Store:
         """Run ``work(conn)`` in one write transaction, retrying while the database is busy."""
         for attempt in range(RETRIES):
             try:
-                with self._writers_queue(), self.engine.connect().execution_options(saara_write=True) as conn:
-                    with conn.begin():
-                        return work(conn)
+                with (
+                    self._writers_queue(),
+                    self.engine.connect().execution_options(saara_write=True) as conn,
+                    conn.begin(),
+                ):
+                    return work(conn)
             except OperationalError as error:
                 if not is_locked_error(error) or attempt == RETRIES - 1:
                     raise
@@ -104,7 +116,9 @@ class Store:
         query = sa.select(revisions).where(revisions.c.record_id == record_id)
         return self._read(query.order_by(revisions.c.revision))
 
-    def revisions_of(self, kind: str | None, region: str | None = None, association: str | None = None) -> list[Revision]:
+    def revisions_of(
+        self, kind: str | None, region: str | None = None, association: str | None = None
+    ) -> list[Revision]:
         """Return every revision of ``kind`` (of every kind: ``None``; of one hub, of one association),
         oldest first: a timeline."""
         query = sa.select(revisions)
@@ -117,7 +131,11 @@ class Store:
         return self._read(query.order_by(revisions.c.id))
 
     def current(
-        self, kind: str, region: str | None = None, association: str | None = None, withdrawn: bool = False,
+        self,
+        kind: str,
+        region: str | None = None,
+        association: str | None = None,
+        withdrawn: bool = False,
     ) -> list[Revision]:
         """Return the latest revision of each live record of ``kind``, in the order first saved; with
         ``withdrawn``, that of each withdrawn record instead."""
@@ -159,7 +177,7 @@ class Store:
         found: dict[str, list[Revision]] = {}
         ids = list(record_ids)
         for start in range(0, len(ids), 500):  # a bounded IN (...) list
-            query = sa.select(revisions).where(revisions.c.record_id.in_(ids[start:start + 500]))
+            query = sa.select(revisions).where(revisions.c.record_id.in_(ids[start : start + 500]))
             for row in conn.execute(query.order_by(revisions.c.record_id, revisions.c.revision)):
                 found.setdefault(row.record_id, []).append(_to_revision(row))
         return found
@@ -174,12 +192,15 @@ class Store:
         """Return each association's latest save of any of ``kinds`` in ``region`` (UTC), withdrawals included."""
         query = (
             sa.select(revisions.c.association, sa.func.max(revisions.c.saved_at))
-            .where(revisions.c.region == region, revisions.c.kind.in_(list(kinds)),
-                   revisions.c.association != SHARED_RECORDS)
+            .where(
+                revisions.c.region == region,
+                revisions.c.kind.in_(list(kinds)),
+                revisions.c.association != SHARED_RECORDS,
+            )
             .group_by(revisions.c.association)
         )
         with self.engine.connect() as conn:
-            return {name: when.replace(tzinfo=dt.timezone.utc) for name, when in conn.execute(query)}
+            return {name: when.replace(tzinfo=dt.UTC) for name, when in conn.execute(query)}
 
     def count_rows(self) -> int:
         """Return how many revision rows the store holds."""
@@ -194,7 +215,7 @@ class Store:
         """Release the database connections."""
         self.engine.dispose()
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *_exc) -> None:
@@ -209,7 +230,7 @@ def _to_row(item: Revision) -> dict:
         "region": item.region,
         "association": item.association,
         "author": item.author,
-        "saved_at": item.saved_at.astimezone(dt.timezone.utc).replace(tzinfo=None),
+        "saved_at": item.saved_at.astimezone(dt.UTC).replace(tzinfo=None),
         "schema_version": item.schema_version,
         "deleted": item.deleted,
         "payload": item.payload,
@@ -227,5 +248,5 @@ def _to_revision(row) -> Revision:
         payload=row.payload,
         schema_version=row.schema_version,
         deleted=row.deleted,
-        saved_at=row.saved_at.replace(tzinfo=dt.timezone.utc),
+        saved_at=row.saved_at.replace(tzinfo=dt.UTC),
     )

@@ -7,6 +7,7 @@ listed, 0 where nothing was saved); each ``*_table`` is the same, labelled in ``
 The counting is the domains' own: ``budget.analysis`` converts and totals the lines,
 ``grants.committee.decisions`` consolidates, ranks and selects, ``directory.analysis`` counts resources.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -23,10 +24,27 @@ from saara_kit.i18n import t
 from saara_kit.stakeholders.fields import IAP2_LEVELS, STAKEHOLDER_TYPES
 
 __all__ = [
-    "APPLICATION_COLUMNS", "FORMS", "GATHERED", "SHOWN_STATUSES", "applications_by_region", "applications_table",
-    "budget_by_heading", "budget_table", "concertation_levels", "concertation_table", "directory_table",
-    "directory_use", "forms_filled", "gather", "hub_label", "hub_with_most", "nothing_saved", "overview",
-    "participation_table", "stakeholder_mix", "stakeholder_table",
+    "APPLICATION_COLUMNS",
+    "FORMS",
+    "GATHERED",
+    "SHOWN_STATUSES",
+    "applications_by_region",
+    "applications_table",
+    "budget_by_heading",
+    "budget_table",
+    "concertation_levels",
+    "concertation_table",
+    "directory_table",
+    "directory_use",
+    "forms_filled",
+    "gather",
+    "hub_label",
+    "hub_with_most",
+    "nothing_saved",
+    "overview",
+    "participation_table",
+    "stakeholder_mix",
+    "stakeholder_table",
 ]
 
 # the forms an association fills, each counted by its main domain (the register, the plan, the
@@ -36,7 +54,9 @@ FORMS = ("stakeholders", "concertation", "budget", "grants")
 GATHERED = ("stakeholders", "participation", "concertation", "budget", "budget_lines", "grants", "reviews", "directory")
 
 
-def gather(source: str = "sample", data_dir: str | Path | None = None, db_url: str | None = None) -> dict[str, pd.DataFrame]:
+def gather(
+    source: str = "sample", data_dir: str | Path | None = None, db_url: str | None = None
+) -> dict[str, pd.DataFrame]:
     """Return every hub's records of the domains compared (``GATHERED``), by domain name, from the
     ``"sample"`` data or the workshop ``"store"`` (``load_records``)."""
     from saara_kit.registry import domain
@@ -148,9 +168,15 @@ def overview(records: dict[str, pd.DataFrame], lang: str = "fr") -> str:
     if nothing_saved(records):
         return t("synthesis.lesson.nothing_yet", lang)
     filled, fund = forms_filled(records), applications_by_region(records)
-    return t("synthesis.lesson.overview", lang, hubs=len(filled), associations=int(filled["associations"].sum()),
-             actors=len(records["stakeholders"]), submitted=int(fund["submitted"].sum()),
-             selected=int(fund["selected"].sum()))
+    return t(
+        "synthesis.lesson.overview",
+        lang,
+        hubs=len(filled),
+        associations=int(filled["associations"].sum()),
+        actors=len(records["stakeholders"]),
+        submitted=int(fund["submitted"].sum()),
+        selected=int(fund["selected"].sum()),
+    )
 
 
 def hub_with_most(table: pd.DataFrame, column: str) -> tuple[str, float]:
@@ -164,6 +190,7 @@ def hub_with_most(table: pd.DataFrame, column: str) -> tuple[str, float]:
 
 
 # ---- the same tables, for people: hubs named, headers and codes in ``lang``, totals added ----
+
 
 def _labelled(table: pd.DataFrame, headers: dict[str, str], lang: str, total: bool = True) -> pd.DataFrame:
     """Return ``table`` with a first column naming each hub, ``headers`` (column -> text) as its
@@ -189,7 +216,9 @@ def stakeholder_table(records: dict[str, pd.DataFrame], lang: str = "fr") -> pd.
     hub, then the nation's total; types no hub mapped are left out."""
     mix = stakeholder_mix(records).T
     mix = mix[mix.sum(axis=1) > 0]
-    table = pd.DataFrame({t("synthesis.column.type", lang): [t(f"stakeholders.type.{code}", lang) for code in mix.index]})
+    table = pd.DataFrame(
+        {t("synthesis.column.type", lang): [t(f"stakeholders.type.{code}", lang) for code in mix.index]}
+    )
     for hub in mix.columns:
         table[hub_label(hub, lang)] = mix[hub].to_list()
     table[t("synthesis.column.national", lang)] = mix.sum(axis=1).to_list()
@@ -212,7 +241,9 @@ def budget_table(records: dict[str, pd.DataFrame], lang: str = "fr") -> pd.DataF
     return _labelled(totals.astype("int64"), {**headers, "total": t("synthesis.column.total_dzd", lang)}, lang)
 
 
-def applications_table(records: dict[str, pd.DataFrame], lang: str = "fr", today: dt.date | None = None) -> pd.DataFrame:
+def applications_table(
+    records: dict[str, pd.DataFrame], lang: str = "fr", today: dt.date | None = None
+) -> pd.DataFrame:
     """Return ``applications_by_region`` labelled, amounts in whole dinars."""
     table = applications_by_region(records, today)
     table[["requested", "granted"]] = table[["requested", "granted"]].round(0).astype("int64")
@@ -224,8 +255,11 @@ def directory_table(records: dict[str, pd.DataFrame], lang: str = "fr") -> pd.Da
     two hubs counts in both hubs' rows, and those for every hub are the same in each row."""
     use = directory_use(records)
     headers = {status: t(f"synthesis.directory.{status}", lang) for status in SHOWN_STATUSES}
-    shown = _labelled(use, {**headers, "naming": t("synthesis.column.naming", lang),
-                            "for_all": t("synthesis.column.for_all", lang)}, lang)
+    shown = _labelled(
+        use,
+        {**headers, "naming": t("synthesis.column.naming", lang), "for_all": t("synthesis.column.for_all", lang)},
+        lang,
+    )
     every = int(use["for_all"].iloc[0])
     shown.iloc[-1, -2:] = [int(use["approved"].sum()) - every, every]
     return shown

@@ -1,8 +1,9 @@
 """Small widgets every form uses: the style sheet, the language switch, a message line."""
+
 from __future__ import annotations
 
 import html
-from typing import Iterable
+from collections.abc import Iterable
 from urllib.parse import quote
 
 import ipywidgets as widgets
@@ -59,8 +60,10 @@ class HomeLink(widgets.HTML):
         """Point at the landing page in ``lang`` and say so in ``lang``."""
         href = html.escape(f"{self.LANDING}?lang={quote(lang)}")
         leave = html.escape(t("form.leave_unsaved", lang))  # asked by the page when the form holds unsaved changes
-        self.value = (f'<a class="saara-home-link" href="{href}" data-saara-leave="{leave}">'
-                      f'{html.escape(t("form.home", lang))}</a>')
+        self.value = (
+            f'<a class="saara-home-link" href="{href}" data-saara-leave="{leave}">'
+            f"{html.escape(t('form.home', lang))}</a>"
+        )
 
 
 class ConnectionLost(widgets.HTML):
@@ -76,14 +79,17 @@ class ConnectionLost(widgets.HTML):
 
     def show(self, lang: str) -> None:
         """Hold the notice in ``lang``, with a link that reloads the form."""
-        self.value = (f'<div role="alert">{html.escape(t("form.connection_lost", lang))} '
-                      f'<a href="">{html.escape(t("form.reload", lang))}</a></div>')
+        self.value = (
+            f'<div role="alert">{html.escape(t("form.connection_lost", lang))} '
+            f'<a href="">{html.escape(t("form.reload", lang))}</a></div>'
+        )
 
 
 def language_switch(lang: str) -> widgets.ToggleButtons:
     """Return the FR | عربي | EN switch."""
     switch = widgets.ToggleButtons(
-        options=[(language(code)["name"], code) for code in languages()], value=lang,
+        options=[(language(code)["name"], code) for code in languages()],
+        value=lang,
         style={"button_width": "4.5em"},
     )
     switch.add_class("saara-language")

@@ -7,6 +7,7 @@ it the visitor's request over a websocket (``/voila/query/<kernel id>``). Voilà
 Server, JupyterLab server, nbconvert): about 2 s and 60 MB more in every kernel of the room. The
 kit asks the same websocket with the light ``websockets`` client instead.
 """
+
 from __future__ import annotations
 
 import json
@@ -30,8 +31,10 @@ def _request_address() -> str:
     """The websocket where Voilà sends this kernel its visitor's request (as Voilà's helper builds it)."""
     env = os.environ.get
     base = env("VOILA_WS_BASE_URL", env("VOILA_SERVER_URL", "/"))
-    return (f"{env('VOILA_WS_PROTOCOL', 'ws')}://{env('VOILA_APP_IP', '127.0.0.1')}:{env('VOILA_APP_PORT', '8866')}"
-            f"{base}voila/query/{env('VOILA_KERNEL_ID')}")
+    return (
+        f"{env('VOILA_WS_PROTOCOL', 'ws')}://{env('VOILA_APP_IP', '127.0.0.1')}:{env('VOILA_APP_PORT', '8866')}"
+        f"{base}voila/query/{env('VOILA_KERNEL_ID')}"
+    )
 
 
 @cache
@@ -56,7 +59,7 @@ def _wait_for_visitor() -> None:
             return
         except (TimeoutError, OSError, WebSocketException) as problem:
             if time.monotonic() >= give_up:
-                warnings.warn(f"no request from Voilà after {REQUEST_WAIT_S} s: {problem}")
+                warnings.warn(f"no request from Voilà after {REQUEST_WAIT_S} s: {problem}", stacklevel=2)
                 return
             time.sleep(RETRY_PAUSE_S)
 

@@ -3,10 +3,11 @@ list of forms.
 
 The form carries its language as a class (``saara-lang-ar``); the kit's Voilà template follows it
 to keep the address (``?lang=ar``), ``<html lang dir>`` and the page title in step."""
+
 from __future__ import annotations
 
 import html
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 import ipywidgets as widgets
 
@@ -42,11 +43,13 @@ class TranslatedForm(widgets.VBox):
 
         A description is also the widget's tooltip: without one, ipywidgets shows "null" on hover.
         """
+
         def relabel(lang: str) -> None:
             text = t(key, lang, **values)
             setattr(widget, attribute, text)
             if attribute == "description" and widget.has_trait("tooltip"):
                 widget.tooltip = text
+
         self._relabellers.append(relabel)
         relabel(self.lang)
 
@@ -58,6 +61,7 @@ class TranslatedForm(widgets.VBox):
             value = widget.value
             widget.options = [(t(f"{prefix}.{code}", lang), code) for code in codes]
             widget.value = value if value in codes else codes[0]
+
         self._relabellers.append(relabel)
         relabel(self.lang)
 
@@ -77,8 +81,10 @@ class TranslatedForm(widgets.VBox):
 
     def _finish(self, children: list[widgets.Widget]) -> None:
         """Lay the form out under the style sheet and the language switch."""
-        top = widgets.HBox([self._home, self._language], layout=widgets.Layout(
-            justify_content="space-between", align_items="center", flex_flow="row wrap"))
+        top = widgets.HBox(
+            [self._home, self._language],
+            layout=widgets.Layout(justify_content="space-between", align_items="center", flex_flow="row wrap"),
+        )
         self.children = [style_sheet(), self._connection_lost, top, *self._demo_banner(), *children]
         self._apply_direction()
 

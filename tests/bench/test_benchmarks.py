@@ -1,6 +1,7 @@
 """Every benchmark runs, in a small version, so that none rots: each prints its ratio and its target
 last and returns a ratio that is a number. These check that the benchmarks work, not that the kit
 is fast (``make bench`` measures that)."""
+
 from __future__ import annotations
 
 import math
@@ -8,7 +9,14 @@ import math
 import pytest
 
 from bench import (
-    bench_analysis, bench_imports, bench_kernel, bench_page_weight, bench_room, bench_runner, bench_store, bench_vanish,
+    bench_analysis,
+    bench_imports,
+    bench_kernel,
+    bench_page_weight,
+    bench_room,
+    bench_runner,
+    bench_store,
+    bench_vanish,
     bench_voila,
 )
 

@@ -1,4 +1,5 @@
 """A real ``saara-kit serve`` and a real Chromium (Debian's), driven by Playwright."""
+
 from __future__ import annotations
 
 import contextlib
@@ -13,7 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
 
 START_TIMEOUT_S = 90
 

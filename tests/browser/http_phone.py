@@ -1,5 +1,6 @@
 """A participant's phone reduced to its requests, for tests and benchmarks that need many phones
 or raw messages, not a browser's drawing."""
+
 from __future__ import annotations
 
 import http.cookiejar
@@ -61,9 +62,17 @@ class HttpPhone:
         """Open the form's kernel websocket as the page does, and hold it (pings are answered)."""
         from websockets.sync.client import connect
 
-        address = self.server.url.replace("http", "ws", 1) + f"/api/kernels/{self.kernel_id}/channels?session_id={self.kernel_id}"
-        self.socket = connect(address, additional_headers={"Cookie": self.cookies}, origin=self.server.url,
-                              subprotocols=["v1.kernel.websocket.jupyter.org"], max_size=None)
+        address = (
+            self.server.url.replace("http", "ws", 1)
+            + f"/api/kernels/{self.kernel_id}/channels?session_id={self.kernel_id}"
+        )
+        self.socket = connect(
+            address,
+            additional_headers={"Cookie": self.cookies},
+            origin=self.server.url,
+            subprotocols=["v1.kernel.websocket.jupyter.org"],
+            max_size=None,
+        )
 
     def vanish(self) -> None:
         """Drop the connection without a word, as a phone whose browser was killed: no close frame,
@@ -76,6 +85,10 @@ class HttpPhone:
         if not self.kernel_id:
             return
         xsrf = next(cookie.value for cookie in self.jar if cookie.name == "_xsrf")
-        request = urllib.request.Request(f"{self.server.url}/voila/api/shutdown/{self.kernel_id}", data=b"",
-                                         headers={"X-XSRFToken": xsrf}, method="POST")
+        request = urllib.request.Request(
+            f"{self.server.url}/voila/api/shutdown/{self.kernel_id}",
+            data=b"",
+            headers={"X-XSRFToken": xsrf},
+            method="POST",
+        )
         self.open(request, timeout=WAIT_S).read()

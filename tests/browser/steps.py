@@ -1,4 +1,5 @@
 """Driving an app in steps in real Chromium, as a participant taps it (French pages)."""
+
 from __future__ import annotations
 
 

@@ -1,5 +1,6 @@
 """A participant builds a budget in real Chromium: three lines, their total, then the funder's 7 %
 cap on indirect costs broken and fixed, all seen live before and after saving."""
+
 from __future__ import annotations
 
 import pytest
@@ -35,18 +36,26 @@ def test_three_lines_show_their_total_and_the_indirect_cap_warning_comes_and_goe
     add_and_save(page, funding, 0)
 
     lines = tab(page, "Lignes", "budget_lines")
-    page.wait_for_function(f"[...document.querySelectorAll('{lines} .saara-budget option')]"
-                           ".some(o => o.textContent.replace(/\\s/g, ' ').includes('Budget du navigateur'))")
-    for number, (heading, description, quantity, rate) in enumerate([
-            ("1. Ressources humaines", "Animateur", "10", "50000"), ("2. Déplacements", "Taxis", "4", "2500"),
-            ("Coûts indirects", "Frais de gestion", "1", "41000")]):
+    page.wait_for_function(
+        f"[...document.querySelectorAll('{lines} .saara-budget option')]"
+        ".some(o => o.textContent.replace(/\\s/g, ' ').includes('Budget du navigateur'))"
+    )
+    for number, (heading, description, quantity, rate) in enumerate(
+        [
+            ("1. Ressources humaines", "Animateur", "10", "50000"),
+            ("2. Déplacements", "Taxis", "4", "2500"),
+            ("Coûts indirects", "Frais de gestion", "1", "41000"),
+        ]
+    ):
         _line(page, lines, heading, description, quantity, rate)
         add(page, lines, number)
     page.wait_for_function(f"document.querySelector('{lines} .saara-picture-caption').innerText.includes('551')")
     assert "total 551" in page.inner_text(f"{lines} .saara-picture-caption")  # 500 000 + 10 000 + 41 000 DZD
     page.wait_for_function(f"document.querySelector('{CHECKS}').innerText.includes('8 %')")
-    assert ("les coûts indirects font 8 % des coûts directs et de la réserve pour imprévus ; le plafond est de 7 %"
-            in page.inner_text(CHECKS))
+    assert (
+        "les coûts indirects font 8 % des coûts directs et de la réserve pour imprévus ; le plafond est de 7 %"
+        in page.inner_text(CHECKS)
+    )
 
     page.select_option(f"{lines} .saara-list select", index=2)
     page.click(f"{lines} button.saara-edit")
@@ -57,5 +66,11 @@ def test_three_lines_show_their_total_and_the_indirect_cap_warning_comes_and_goe
     save(page, lines)
     assert options(page, f"{lines} .saara-list") == 3
     with open_store(server.data_dir) as store:
-        saved = {rev.payload["description"]: rev.payload for rev in store.current(LINES.kind) if rev.association == ASSOCIATION}
-    assert sorted(saved) == ["Animateur", "Frais de gestion", "Taxis"] and saved["Frais de gestion"]["unit_rate"] == 35700
+        saved = {
+            rev.payload["description"]: rev.payload
+            for rev in store.current(LINES.kind)
+            if rev.association == ASSOCIATION
+        }
+    assert (
+        sorted(saved) == ["Animateur", "Frais de gestion", "Taxis"] and saved["Frais de gestion"]["unit_rate"] == 35700
+    )

@@ -1,5 +1,6 @@
 """A participant builds a concertation plan in real Chromium: the plan, two activities and one
 meeting, saved step by step; the meeting then reaches an iCalendar file."""
+
 from __future__ import annotations
 
 import pytest
@@ -24,9 +25,14 @@ def test_a_two_activity_plan_with_a_meeting_is_saved_and_exported_as_a_calendar(
     add_and_save(page, plan, before)
 
     activities = tab(page, "Activités", "activities")
-    page.wait_for_function(f"[...document.querySelectorAll('{activities} .saara-plan option')]"
-                           ".some(o => o.textContent.replace(/\\s/g, ' ').includes('Plan du navigateur'))")
-    for name, start, end in [("Première activité", "2027-02-05", "2027-03-01"), ("Deuxième activité", "2027-03-05", "2027-04-01")]:
+    page.wait_for_function(
+        f"[...document.querySelectorAll('{activities} .saara-plan option')]"
+        ".some(o => o.textContent.replace(/\\s/g, ' ').includes('Plan du navigateur'))"
+    )
+    for name, start, end in [
+        ("Première activité", "2027-02-05", "2027-03-01"),
+        ("Deuxième activité", "2027-03-05", "2027-04-01"),
+    ]:
         before = options(page, f"{activities} .saara-list")
         page.select_option(f"{activities} .saara-plan select", label="Plan du navigateur")
         page.fill(f"{activities} .saara-name input", name)
@@ -50,10 +56,28 @@ def test_a_two_activity_plan_with_a_meeting_is_saved_and_exported_as_a_calendar(
     add_and_save(page, meetings, before)
 
     path = tmp_path / "reunions.ics"
-    assert main(["export", "concertation", "--format", "ics", "--region", "ouest", "-o", str(path),
-                 "--data-dir", str(server.data_dir)]) == 0
-    [event] = [e for e in Calendar.from_ical(path.read_bytes()).walk("VEVENT")
-               if str(e["summary"]).startswith("Réunion du navigateur")]
+    assert (
+        main(
+            [
+                "export",
+                "concertation",
+                "--format",
+                "ics",
+                "--region",
+                "ouest",
+                "-o",
+                str(path),
+                "--data-dir",
+                str(server.data_dir),
+            ]
+        )
+        == 0
+    )
+    [event] = [
+        e
+        for e in Calendar.from_ical(path.read_bytes()).walk("VEVENT")
+        if str(e["summary"]).startswith("Réunion du navigateur")
+    ]
     assert event.decoded("dtstart").strftime("%Y-%m-%d %H:%M") == "2027-03-15 14:30"
     assert "Daïra de Mansourah" in str(event["description"])
 
@@ -76,7 +100,9 @@ def test_after_a_meeting_its_attendance_and_a_commitment_are_recorded_in_the_mee
     page.wait_for_function(f"document.querySelector('{meetings} .saara-save-status').innerText.includes('Enregistré')")
 
     commitments = tab(page, "Engagements", "commitments")
-    page.wait_for_function(f"document.querySelectorAll('{commitments} .saara-list option').length >= 1")  # the saved ones
+    page.wait_for_function(
+        f"document.querySelectorAll('{commitments} .saara-list option').length >= 1"
+    )  # the saved ones
     before = options(page, f"{commitments} .saara-list")
     page.select_option(f"{commitments} .saara-who select", label="APC de Tlemcen")
     page.fill(f"{commitments} .saara-what input", "Fournir les bacs du quartier pilote")
@@ -86,7 +112,10 @@ def test_after_a_meeting_its_attendance_and_a_commitment_are_recorded_in_the_mee
 
     with open_store(server.data_dir) as store:
         [meeting] = [rev for rev in store.current(MEETINGS.kind, region="ouest") if rev.payload["title"] == title]
-        [commitment] = [rev for rev in store.current(COMMITMENTS.kind, region="ouest")
-                        if rev.payload["what"] == "Fournir les bacs du quartier pilote"]
+        [commitment] = [
+            rev
+            for rev in store.current(COMMITMENTS.kind, region="ouest")
+            if rev.payload["what"] == "Fournir les bacs du quartier pilote"
+        ]
     assert (meeting.revision, meeting.payload["attendance"], meeting.payload["women"]) == (2, 27, 12)
     assert meeting.payload["decisions"] == "Trois quartiers pilotes" and commitment.payload["meeting"] == title

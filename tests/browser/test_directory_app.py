@@ -1,6 +1,7 @@
 """The directory in real Chromium, in Arabic on a phone: a search with other diacritics than the
 data's, a facet that narrows the cards to its count, and a suggestion that its author sees pending
 and the room does not see at all."""
+
 from __future__ import annotations
 
 import re
@@ -28,12 +29,16 @@ def test_an_arabic_search_a_facet_and_a_suggestion_seen_pending(browser, server)
         page.goto(f"{server.url}/voila/render/directory.ipynb?lang=ar")
         page.wait_for_selector(".saara-search input")
         page.wait_for_function(f"document.querySelectorAll('{CARDS}').length > 5")
-        assert page.locator("html").get_attribute("dir") == "rtl" or "saara-rtl" in page.locator(".saara-form").get_attribute("class")
+        assert page.locator("html").get_attribute("dir") == "rtl" or "saara-rtl" in page.locator(
+            ".saara-form"
+        ).get_attribute("class")
 
         everything = page.inner_text(".saara-found")
         page.fill(".saara-search input", "التشاور")  # the data writes التَّشاوُر, with shadda and damma
         page.wait_for_function(f"document.querySelector('.saara-found').innerText !== {everything!r}")
-        page.wait_for_function(f"[...document.querySelectorAll('{CARDS}')].some(c => c.innerText.includes('دليلُ التَّشاوُر المحلي'))")
+        page.wait_for_function(
+            f"[...document.querySelectorAll('{CARDS}')].some(c => c.innerText.includes('دليلُ التَّشاوُر المحلي'))"
+        )
         before = _found(page)
         assert before >= 1
 
@@ -59,6 +64,9 @@ def test_an_arabic_search_a_facet_and_a_suggestion_seen_pending(browser, server)
     finally:
         context.close()
     with open_store(server.data_dir) as store:
-        [saved] = [rev for rev in store.current(DIRECTORY.kind, association="Suggestions")
-                   if rev.payload["title_ar"] == "بطاقة: تنشيط اجتماع عمومي"]
+        [saved] = [
+            rev
+            for rev in store.current(DIRECTORY.kind, association="Suggestions")
+            if rev.payload["title_ar"] == "بطاقة: تنشيط اجتماع عمومي"
+        ]
     assert saved.payload["status"] == "pending" and saved.author.startswith("أمينة (participant-")

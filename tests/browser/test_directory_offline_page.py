@@ -1,6 +1,7 @@
 """The directory's offline page in real Chromium with no network: it loads nothing but itself,
 finds Arabic and French words however they are spelled, ranks as ``search.Index`` does, and each
 facet shows as many cards as it counts."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -101,9 +102,14 @@ def test_an_arabic_query_finds_the_card_whatever_its_marks_and_letter_variants(o
     assert plain[:1] == [CONSULTATION_GUIDE]
     assert _search(page, "دلِيلُ التّشـاوُر المحلّى") == plain  # other marks, a tatweel
     association = _search(page, "الجمعيه")  # ha for ta marbuta, no shadda
-    assert "إعداد ميزانيّة الجمعيّة خطوةً بخطوة" in association and "دليلُ الجمعيّة لتسيير الموارد المائية في الواحات" in association
+    assert (
+        "إعداد ميزانيّة الجمعيّة خطوةً بخطوة" in association
+        and "دليلُ الجمعيّة لتسيير الموارد المائية في الواحات" in association
+    )
     assert association == _search(page, "الجمعيّة") == _search(page, "الجمـعية") == _expected(frame, "الجمعيه", "ar")
-    assert _search(page, "امين مال") == ["أمين مال الجمعية: مسك الصندوق والحساب البنكي"]  # bare alef for alef with hamza
+    assert _search(page, "امين مال") == [
+        "أمين مال الجمعية: مسك الصندوق والحساب البنكي"
+    ]  # bare alef for alef with hamza
     assert offline.problems == []
 
 
@@ -116,8 +122,9 @@ def test_eleve_finds_eleve_with_its_accents(offline, pages):
     assert page.locator("#saara-dir-found").inner_text() == f"{len(found)} ressources trouvées"
 
 
-@pytest.mark.parametrize("query", ["concertation", "budget", "guide concertation", "exemple", "local", "reunion", "مشروع",
-                                   "xyzzy"])  # "local", "reunion", "مشروع": whole words rank above parts of words
+@pytest.mark.parametrize(
+    "query", ["concertation", "budget", "guide concertation", "exemple", "local", "reunion", "مشروع", "xyzzy"]
+)  # "local", "reunion", "مشروع": whole words rank above parts of words
 def test_results_come_in_the_order_search_index_gives(offline, pages, query):
     path, frame = pages["fr"]
     page = _open(offline, path)
@@ -126,15 +133,19 @@ def test_results_come_in_the_order_search_index_gives(offline, pages, query):
 
 
 def _count(page, facet: str, code: str) -> int:
-    return int(page.locator(f'fieldset[data-facet="{facet}"] label:has(input[value="{code}"]) .saara-dir-count').inner_text())
+    return int(
+        page.locator(f'fieldset[data-facet="{facet}"] label:has(input[value="{code}"]) .saara-dir-count').inner_text()
+    )
 
 
 def _choose(page, facet: str, code: str) -> None:
     page.locator(f'fieldset[data-facet="{facet}"] input[value="{code}"]').check()
 
 
-@pytest.mark.parametrize(("facet", "code"), [("type", "video"), ("themes", "concertation"), ("languages", "en"),
-                                             ("audience", "trainers"), ("regions", "sud")])
+@pytest.mark.parametrize(
+    ("facet", "code"),
+    [("type", "video"), ("themes", "concertation"), ("languages", "en"), ("audience", "trainers"), ("regions", "sud")],
+)
 def test_a_facet_shows_as_many_cards_as_it_counts(offline, pages, facet, code):
     path, frame = pages["fr"]
     page = _open(offline, path)

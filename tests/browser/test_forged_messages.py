@@ -1,5 +1,6 @@
 """Forged messages on a form's kernel websocket (the legacy protocol, no v1 subprotocol): the server
 keeps answering everyone else, and no traceback with the server's paths reaches the sender."""
+
 from __future__ import annotations
 
 import json
@@ -26,10 +27,24 @@ def lone_server(tmp_path_factory):
 
 def _shell(msg_type: str, content: dict, metadata: dict | None = None) -> str:
     """A shell message in the legacy (JSON) protocol."""
-    header = {"msg_id": uuid.uuid4().hex, "msg_type": msg_type, "session": uuid.uuid4().hex,
-              "username": "participant", "version": "5.3", "date": ""}
-    return json.dumps({"header": header, "parent_header": {}, "metadata": metadata or {}, "content": content,
-                       "channel": "shell", "buffers": []})
+    header = {
+        "msg_id": uuid.uuid4().hex,
+        "msg_type": msg_type,
+        "session": uuid.uuid4().hex,
+        "username": "participant",
+        "version": "5.3",
+        "date": "",
+    }
+    return json.dumps(
+        {
+            "header": header,
+            "parent_header": {},
+            "metadata": metadata or {},
+            "content": content,
+            "channel": "shell",
+            "buffers": [],
+        }
+    )
 
 
 def _forge(server, *messages: str, until=lambda frames: False) -> list[str | bytes]:
@@ -72,8 +87,9 @@ def test_a_widget_state_request_without_the_v1_protocol_does_not_freeze_the_serv
 def test_a_failing_forged_message_sends_no_traceback_to_the_page(lone_server):
     said = len(lone_server.log)
     # no control protocol version: ipywidgets raises, and the kernel writes the traceback to stderr
-    frames = _forge(lone_server, _shell("comm_open", {"comm_id": uuid.uuid4().hex, "target_name": WIDGET_CONTROL,
-                                                      "data": {}}))
+    frames = _forge(
+        lone_server, _shell("comm_open", {"comm_id": uuid.uuid4().hex, "target_name": WIDGET_CONTROL, "data": {}})
+    )
     assert any('"comm_close"' in frame for frame in frames if isinstance(frame, str))  # the kernel did answer
     assert not [frame for frame in frames if "Traceback" in str(frame) or "site-packages" in str(frame)]
     assert "Incompatible widget control protocol" in "".join(lone_server.log[said:])  # for the server's log

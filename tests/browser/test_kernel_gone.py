@@ -1,5 +1,6 @@
 """A form whose kernel is gone (culled when idle, or restarted after a crash) tells the participant
 in their language and offers to reload; what was saved before is still there after the reload."""
+
 from __future__ import annotations
 
 import re
@@ -29,23 +30,30 @@ def _open_form(page, server, lang: str) -> str:
 
 def _cull(server, kernel_id: str) -> None:
     """Shut the kernel down as the idle culler does."""
-    request = urllib.request.Request(f"{server.url}/api/kernels/{kernel_id}", method="DELETE",
-                                     headers={"Authorization": f"token {server.token}"})
+    request = urllib.request.Request(
+        f"{server.url}/api/kernels/{kernel_id}", method="DELETE", headers={"Authorization": f"token {server.token}"}
+    )
     with urllib.request.urlopen(request, timeout=30) as answer:
         assert answer.status == 204
 
 
 def _crash(server, kernel_id: str) -> None:
     """Kill the kernel's process: the server restarts a blank kernel under the same id."""
-    [kernel] = [process for process in psutil.Process(server.pid).children(recursive=True)
-                if any(kernel_id in part for part in process.cmdline())]
+    [kernel] = [
+        process
+        for process in psutil.Process(server.pid).children(recursive=True)
+        if any(kernel_id in part for part in process.cmdline())
+    ]
     kernel.send_signal(signal.SIGKILL)
 
 
-@pytest.mark.parametrize(("lang", "end", "said"), [
-    ("fr", _cull, "n'est plus relié au serveur"),
-    ("ar", _crash, "لم تعد هذه الاستمارة متصلة"),
-])
+@pytest.mark.parametrize(
+    ("lang", "end", "said"),
+    [
+        ("fr", _cull, "n'est plus relié au serveur"),
+        ("ar", _crash, "لم تعد هذه الاستمارة متصلة"),
+    ],
+)
 def test_a_form_whose_kernel_is_gone_says_so_and_reloads(page, server, lang, end, said):
     kernel_id = _open_form(page, server, lang)
     notice = page.locator(".saara-connection-lost")

@@ -1,4 +1,5 @@
 """``make lab``: JupyterLab opens on the lessons in the trainer's language, JupyterLab itself too."""
+
 from __future__ import annotations
 
 import json
@@ -8,14 +9,18 @@ import urllib.request
 import pytest
 
 from saara_kit.lab import lab_language
-
 from tests.browser.conftest import free_port, running
 
 
-@pytest.mark.parametrize(("env", "region", "expected"), [
-    ({"LANG": "ar_DZ.UTF-8"}, "centre", "ar"), ({"LANG": "C.UTF-8"}, "sud", "ar"), ({"LANG": "C.UTF-8"}, "centre", "fr"),
-    ({"LANG": "ar_DZ.UTF-8", "SAARA_LANG": "en"}, "sud", "en"),
-])
+@pytest.mark.parametrize(
+    ("env", "region", "expected"),
+    [
+        ({"LANG": "ar_DZ.UTF-8"}, "centre", "ar"),
+        ({"LANG": "C.UTF-8"}, "sud", "ar"),
+        ({"LANG": "C.UTF-8"}, "centre", "fr"),
+        ({"LANG": "ar_DZ.UTF-8", "SAARA_LANG": "en"}, "sud", "en"),
+    ],
+)
 def test_the_trainers_language_comes_from_saara_lang_then_lang_then_the_hub(monkeypatch, env, region, expected):
     monkeypatch.delenv("SAARA_LANG", raising=False)
     for name, value in env.items():
@@ -55,4 +60,9 @@ def test_lab_opens_the_arabic_lessons_in_an_arabic_jupyterlab(arabic_lab, page):
     heading = page.locator('.jp-MarkdownCell [dir="rtl"] h1').first
     heading.wait_for()
     assert heading.inner_text().startswith("01 — رسم خريطة الأطراف المعنية")
-    assert page.locator(".jp-MarkdownCell").first.evaluate("e => getComputedStyle(e.querySelector('[dir=rtl] p')).direction") == "rtl"
+    assert (
+        page.locator(".jp-MarkdownCell").first.evaluate(
+            "e => getComputedStyle(e.querySelector('[dir=rtl] p')).direction"
+        )
+        == "rtl"
+    )

@@ -1,6 +1,7 @@
 """A participant walks the kit in one language: the access-code page, the list of forms, a form and a
 missing page. In Arabic no Latin word shows that is neither data nor a language's own name; in
 French and English no Arabic word but the switch's, and no Jupyter or server wording."""
+
 from __future__ import annotations
 
 import re
@@ -15,8 +16,21 @@ pytestmark = pytest.mark.browser
 LATIN_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'’-]*")
 ARABIC_WORD = re.compile(r"[\u0600-\u06FF]+")
 LANGUAGE_NAMES = {"FR", "EN", "عربي"}  # each language's own name, on every switch
-SERVER_WORDS = ("Jupyter", "Voilà", "Voila", "token", "Token", "Password", "Not Found", "Running", "Executing",
-                "Traceback", "site-packages", "/work/", "/tmp/")
+SERVER_WORDS = (
+    "Jupyter",
+    "Voilà",
+    "Voila",
+    "token",
+    "Token",
+    "Password",
+    "Not Found",
+    "Running",
+    "Executing",
+    "Traceback",
+    "site-packages",
+    "/work/",
+    "/tmp/",
+)
 VISIBLE = """() => [document.title, document.body.innerText,
     ...Array.from(document.querySelectorAll('[placeholder], [title], [aria-label], img[alt]'))
         .filter(e => e.checkVisibility())

@@ -1,6 +1,7 @@
 """A mischievous participant on a real server: a page that sends what a form never sends cannot fill
 the laptop's memory, one phone cannot fill the room, and nobody closes another's form or reads another's
 request. The phones are plain HTTP clients with the kernel's websocket (``HttpPhone``)."""
+
 from __future__ import annotations
 
 import concurrent.futures
@@ -17,7 +18,6 @@ from jupyter_server.services.kernels.connection.base import serialize_msg_to_ws_
 from saara_kit.serve.kernel_socket import MAX_MESSAGE_BYTES
 from saara_kit.serve.seats import SEATS_PER_DEVICE
 from saara_kit.serve.server import room_sizes
-
 from tests.browser.conftest import serving
 from tests.browser.http_phone import FORM_URL, HttpPhone
 
@@ -37,21 +37,42 @@ def mischief_server(tmp_path_factory):
 
 
 def _kernel_process(server, kernel_id: str) -> psutil.Process:
-    return next(process for process in psutil.Process(server.pid).children(recursive=True)
-                if any(kernel_id in part for part in process.cmdline()))
+    return next(
+        process
+        for process in psutil.Process(server.pid).children(recursive=True)
+        if any(kernel_id in part for part in process.cmdline())
+    )
 
 
 def _image_model(buffer: bytes) -> bytes:
     """A page creating an ``ImageModel`` with a binary value, in the v1 protocol a form's page speaks."""
     comm_id = uuid.uuid4().hex
-    header = {"msg_id": uuid.uuid4().hex, "msg_type": "comm_open", "session": "mischief", "username": "",
-              "date": "", "version": "5.3"}
-    content = {"comm_id": comm_id, "target_name": "jupyter.widget",
-               "data": {"state": {"_model_name": "ImageModel", "_model_module": "@jupyter-widgets/controls",
-                                  "_model_module_version": "2.0.0", "_view_name": "ImageView",
-                                  "_view_module": "@jupyter-widgets/controls", "_view_module_version": "2.0.0"},
-                        "buffer_paths": [["value"]]}}
-    parts = [json.dumps(part).encode() for part in (header, {}, {"version": "2.1.0"}, content)]  # the widget protocol's version
+    header = {
+        "msg_id": uuid.uuid4().hex,
+        "msg_type": "comm_open",
+        "session": "mischief",
+        "username": "",
+        "date": "",
+        "version": "5.3",
+    }
+    content = {
+        "comm_id": comm_id,
+        "target_name": "jupyter.widget",
+        "data": {
+            "state": {
+                "_model_name": "ImageModel",
+                "_model_module": "@jupyter-widgets/controls",
+                "_model_module_version": "2.0.0",
+                "_view_name": "ImageView",
+                "_view_module": "@jupyter-widgets/controls",
+                "_view_module_version": "2.0.0",
+            },
+            "buffer_paths": [["value"]],
+        },
+    }
+    parts = [
+        json.dumps(part).encode() for part in (header, {}, {"version": "2.1.0"}, content)
+    ]  # the widget protocol's version
     return serialize_msg_to_ws_v1([*parts, buffer], "shell")
 
 

@@ -1,5 +1,6 @@
 """The one-pager, printed by Debian's Chromium: exactly one A4 page, in French and in Arabic, for a
 sample association and for one whose every text is as long as the forms allow."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -42,11 +43,14 @@ def _one_a4_page(pdf: Path) -> None:
     assert all(abs(got - want) <= 1 for got, want in zip(sizes[0], A4_POINTS)), sizes
 
 
-@pytest.mark.parametrize(("region", "association", "lang"), [
-    ("centre", "Association Exemple Jeunesse Casbah", "fr"),  # its application is in French
-    ("sud", "Association Exemple Oasis Ghardaïa", "ar"),  # in Arabic
-    ("sud", "Association Exemple Oasis Ghardaïa", "fr"),  # asked in French: longer words
-])
+@pytest.mark.parametrize(
+    ("region", "association", "lang"),
+    [
+        ("centre", "Association Exemple Jeunesse Casbah", "fr"),  # its application is in French
+        ("sud", "Association Exemple Oasis Ghardaïa", "ar"),  # in Arabic
+        ("sud", "Association Exemple Oasis Ghardaïa", "fr"),  # asked in French: longer words
+    ],
+)
 def test_a_sample_association_s_onepager_prints_on_one_a4_page(sample_store, tmp_path, region, association, lang):
     require_chromium()
     with open_store(sample_store) as store:
@@ -72,27 +76,103 @@ def _longest(lang: str) -> dict[str, pd.DataFrame]:
     names = [text(200, n) for n in range(30)]
     both = "; ".join(names[:8])
     return {
-        "stakeholders": frame([{"name": name, "name_ar": text(200, n), "power": 1 + n % 5, "interest": 1 + n // 6,
-                                "position": n % 5 - 2, "iap2": ""} for n, name in enumerate(names)]),
+        "stakeholders": frame(
+            [
+                {
+                    "name": name,
+                    "name_ar": text(200, n),
+                    "power": 1 + n % 5,
+                    "interest": 1 + n // 6,
+                    "position": n % 5 - 2,
+                    "iap2": "",
+                }
+                for n, name in enumerate(names)
+            ]
+        ),
         "participation": frame([{"stakeholder": name, "level": "empower", "notes": ""} for name in names]),
-        "concertation": frame([{"name": text(200), "objective": text(1000), "start": "2027-01-01", "end": "2027-12-31"}]),
-        "meetings": frame([{"plan": text(200), "title": text(200, n), "date": f"2027-0{n + 1}-01", "time": "10:00",
-                            "place": text(200), "invitees": both} for n in range(6)]),
-        "commitments": frame([{"who": name, "what": text(500, n), "due": "2027-03-01", "status": "planned",
-                               "progress": 0, "meeting": ""} for n, name in enumerate(names[:8] * 3)]),
-        "activities": frame([{"plan": text(200), "name": text(200, n), "start": "2027-02-01", "end": "2027-03-01",
-                              "owner": "x", "involved": "", "responsible": both, "accountable": names[0],
-                              "consulted": "", "informed": ""} for n in range(6)]),
-        "logframe": frame([{"plan": text(200), "number": f"1.1.{n}", "statement": "", "activity": text(200, n),
-                            "indicator": text(300), "baseline": text(100), "target": text(100), "current": text(100),
-                            "source": "", "assumptions": ""} for n in range(1, 7)]),
+        "concertation": frame(
+            [{"name": text(200), "objective": text(1000), "start": "2027-01-01", "end": "2027-12-31"}]
+        ),
+        "meetings": frame(
+            [
+                {
+                    "plan": text(200),
+                    "title": text(200, n),
+                    "date": f"2027-0{n + 1}-01",
+                    "time": "10:00",
+                    "place": text(200),
+                    "invitees": both,
+                }
+                for n in range(6)
+            ]
+        ),
+        "commitments": frame(
+            [
+                {
+                    "who": name,
+                    "what": text(500, n),
+                    "due": "2027-03-01",
+                    "status": "planned",
+                    "progress": 0,
+                    "meeting": "",
+                }
+                for n, name in enumerate(names[:8] * 3)
+            ]
+        ),
+        "activities": frame(
+            [
+                {
+                    "plan": text(200),
+                    "name": text(200, n),
+                    "start": "2027-02-01",
+                    "end": "2027-03-01",
+                    "owner": "x",
+                    "involved": "",
+                    "responsible": both,
+                    "accountable": names[0],
+                    "consulted": "",
+                    "informed": "",
+                }
+                for n in range(6)
+            ]
+        ),
+        "logframe": frame(
+            [
+                {
+                    "plan": text(200),
+                    "number": f"1.1.{n}",
+                    "statement": "",
+                    "activity": text(200, n),
+                    "indicator": text(300),
+                    "baseline": text(100),
+                    "target": text(100),
+                    "current": text(100),
+                    "source": "",
+                    "assumptions": "",
+                }
+                for n in range(1, 7)
+            ]
+        ),
         "budget": frame([{"name": text(200), "rules": "eu", "display": "", "notes": ""}]),
-        "budget_lines": frame([{"budget": text(200), "heading": heading, "description": text(300, n), "unit": "u",
-                                "quantity": 999, "unit_rate": 99999999, "currency": "DZD", "period": "",
-                                "shares": "; ".join(f"{text(190, k)} 12.5 %" for k in range(8)),
-                                "activity": text(200, n % 6)}
-                               for n, heading in enumerate(["staff", "travel", "equipment", "office", "services",
-                                                            "other", "contingency", "indirect"] * 2)]),
+        "budget_lines": frame(
+            [
+                {
+                    "budget": text(200),
+                    "heading": heading,
+                    "description": text(300, n),
+                    "unit": "u",
+                    "quantity": 999,
+                    "unit_rate": 99999999,
+                    "currency": "DZD",
+                    "period": "",
+                    "shares": "; ".join(f"{text(190, k)} 12.5 %" for k in range(8)),
+                    "activity": text(200, n % 6),
+                }
+                for n, heading in enumerate(
+                    ["staff", "travel", "equipment", "office", "services", "other", "contingency", "indirect"] * 2
+                )
+            ]
+        ),
         "grants": frame([{"project": text(200), "summary": text(2000), "lang": lang}]),
     }
 

@@ -1,5 +1,6 @@
 """A funded association reports in real Chromium with its code: its report saved as a new revision,
 a milestone past its date, and the programme's view (lesson 09, run on the store) flags the project."""
+
 from __future__ import annotations
 
 import pytest
@@ -22,7 +23,9 @@ def _row_of(page, association: str) -> str:
 
 
 def test_a_report_with_a_late_milestone_is_flagged_in_the_programmes_view(page, server, tmp_path):
-    before = run_notebook(VIEW, tmp_path / "before", {"lang": "fr", "source": "store", "data_dir": str(server.data_dir)})
+    before = run_notebook(
+        VIEW, tmp_path / "before", {"lang": "fr", "source": "store", "data_dir": str(server.data_dir)}
+    )
     page.goto(before.html.as_uri())
     assert "Jalon en retard" not in _row_of(page, TLEMCEN)
 
@@ -44,7 +47,9 @@ def test_a_report_with_a_late_milestone_is_flagged_in_the_programmes_view(page, 
 
     milestones = tab(page, "Jalons", "milestones")
     page.click(f"{milestones} button.saara-draw-milestones")  # each of the plan's 3 activities has its milestone
-    page.wait_for_function(f"document.querySelector('{milestones} .saara-save-status').innerText.includes('Rien à ajouter')")
+    page.wait_for_function(
+        f"document.querySelector('{milestones} .saara-save-status').innerText.includes('Rien à ajouter')"
+    )
     assert page.locator(f"{milestones} .saara-list option").count() == 3
     page.fill(f"{milestones} .saara-name input", "Bacs posés au marché")
     page.select_option(f"{milestones} .saara-activity select", label="Réunions avec les commerçants")
@@ -55,7 +60,9 @@ def test_a_report_with_a_late_milestone_is_flagged_in_the_programmes_view(page, 
     with open_store(server.data_dir) as store:
         [saved] = store.current(REPORT.kind, "ouest", TLEMCEN)
         assert saved.revision == 2 and saved.payload["progress"].startswith("Bacs livrés")
-        assert "Bacs posés au marché" in {rev.payload["name"] for rev in store.current(MILESTONES.kind, "ouest", TLEMCEN)}
+        assert "Bacs posés au marché" in {
+            rev.payload["name"] for rev in store.current(MILESTONES.kind, "ouest", TLEMCEN)
+        }
 
     after = run_notebook(VIEW, tmp_path / "after", {"lang": "fr", "source": "store", "data_dir": str(server.data_dir)})
     assert after.error == ""

@@ -5,13 +5,15 @@ save reaches the store, and once the pages close the server is back to its pool 
 The phones are driven by Playwright's async API (in a thread of their own: the sync API of the
 other browser tests may hold the main thread's event loop), so their visits overlap.
 """
+
 from __future__ import annotations
 
 import asyncio
 import concurrent.futures
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any, Sequence
+from typing import Any
 
 import pytest
 
@@ -20,7 +22,6 @@ from saara_kit.settings import CHROMIUM_ARGS, CHROMIUM_PATH
 from saara_kit.stakeholders.domain import DOMAIN
 from saara_kit.store import open_store
 from saara_kit.store.codes import give_codes
-
 from tests.browser.conftest import serving
 from tests.chromium import require_chromium
 
@@ -66,7 +67,9 @@ async def join_and_save(browser, server, visit: Visit, save: bool = True) -> Non
     visit.context.set_default_timeout(WAIT_MS)
     page = visit.page = await visit.context.new_page()
     page.on("pageerror", lambda error: visit.errors.append(f"page error: {error}"))
-    page.on("response", lambda answer: answer.status >= 500 and visit.errors.append(f"HTTP {answer.status} {answer.url}"))
+    page.on(
+        "response", lambda answer: answer.status >= 500 and visit.errors.append(f"HTTP {answer.status} {answer.url}")
+    )
     started = time.perf_counter()
     try:
         await page.goto(server.join_url)  # logs the phone in with a cookie
@@ -87,19 +90,31 @@ async def join_and_save(browser, server, visit: Visit, save: bool = True) -> Non
         await page.wait_for_function(
             "name => [...document.querySelectorAll('.saara-step-stakeholders .saara-list option')]"
             "  .some(o => o.textContent.replace(/\\s/g, ' ').includes(name))",
-            arg=visit.name, polling=POLL_MS)
+            arg=visit.name,
+            polling=POLL_MS,
+        )
         await page.click(".saara-step-stakeholders button.saara-save")
         await page.wait_for_function(  # until then the status says "1 modification non enregistrée"
-            "saved => (document.querySelector('.saara-step-stakeholders .saara-save-status') || {}).textContent?.includes(saved)", arg=SAVED, polling=POLL_MS)
-        visit.errors += [f"message: {text}" for text in await page.locator(".saara-step-stakeholders .saara-message-error").all_inner_texts()
-                         if text.strip()]
+            "saved => (document.querySelector('.saara-step-stakeholders .saara-save-status') || {}).textContent?.includes(saved)",
+            arg=SAVED,
+            polling=POLL_MS,
+        )
+        visit.errors += [
+            f"message: {text}"
+            for text in await page.locator(".saara-step-stakeholders .saara-message-error").all_inner_texts()
+            if text.strip()
+        ]
     except Exception as problem:  # a timeout: the phone waited in vain; say what it showed
         try:
-            shown = await page.locator(".saara-step-stakeholders .saara-save-status, .saara-step-stakeholders .saara-message-error").all_inner_texts()
+            shown = await page.locator(
+                ".saara-step-stakeholders .saara-save-status, .saara-step-stakeholders .saara-message-error"
+            ).all_inner_texts()
         except Exception:  # the page is gone
             shown = []
-        visit.errors.append(f"{type(problem).__name__}: {str(problem).splitlines()[0]} "
-                            f"(after {time.perf_counter() - started:.0f} s; shown: {[text for text in shown if text.strip()]})")
+        visit.errors.append(
+            f"{type(problem).__name__}: {str(problem).splitlines()[0]} "
+            f"(after {time.perf_counter() - started:.0f} s; shown: {[text for text in shown if text.strip()]})"
+        )
 
 
 def _shutdowns(server) -> int:
@@ -143,8 +158,9 @@ async def _fill(server, room: Sequence[Visit], offsets: Sequence[float] | None, 
     return closed
 
 
-def fill_the_room(server, room: Sequence[Visit], offsets: Sequence[float] | None = None,
-                  at_once: int | None = None) -> float:
+def fill_the_room(
+    server, room: Sequence[Visit], offsets: Sequence[float] | None = None, at_once: int | None = None
+) -> float:
     """Let every participant of ``room`` arrive (at ``offsets`` seconds, ``at_once`` at a time), join
     and save, keep their pages open until all are done, then close them all; return when they closed
     (``time.monotonic()``)."""
@@ -186,10 +202,15 @@ def test_no_phone_saw_an_error(room_server, full_room):
     seen = {visit.name: visit.errors for visit in room if visit.errors}
     # a form that never shows often goes with this server warning: its output came after Voilà stopped waiting
     lost = sum("Timeout waiting for IOPub output" in line for line in room_server.log)
-    said = [line for line in room_server.log
-            if any(word in line for word in ("Seat freed", "ping timeout", "kept back", "WARNING", "ERROR"))]
-    assert seen == {}, (f"{len(seen)} phones saw an error; the server timed out waiting for {lost} forms' output; "
-                        f"it said: {''.join(said)[-3000:]}")
+    said = [
+        line
+        for line in room_server.log
+        if any(word in line for word in ("Seat freed", "ping timeout", "kept back", "WARNING", "ERROR"))
+    ]
+    assert seen == {}, (
+        f"{len(seen)} phones saw an error; the server timed out waiting for {lost} forms' output; "
+        f"it said: {''.join(said)[-3000:]}"
+    )
     assert all(visit.form_s is not None for visit in room)
 
 
@@ -197,7 +218,8 @@ def test_closed_pages_give_their_kernels_back_to_the_pool(room_server, full_room
     _, closed = full_room
     while room_server.kernels() != POOL:
         assert time.monotonic() - closed < KERNELS_BACK_S, (
-            f"{room_server.kernels()} kernels live {KERNELS_BACK_S} s after the pages closed; pool {POOL}")
+            f"{room_server.kernels()} kernels live {KERNELS_BACK_S} s after the pages closed; pool {POOL}"
+        )
         time.sleep(1)
 
 

@@ -1,5 +1,6 @@
 """Every page a participant can reach is the kit's own: the access code page, an unknown address, an
 unknown form, a server error and the favicon, on a real ``saara-kit serve``, over plain HTTP."""
+
 from __future__ import annotations
 
 import http.cookiejar
@@ -90,8 +91,9 @@ def _opener() -> urllib.request.OpenerDirector:
     return urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
 
 
-def _get(url: str, opener: urllib.request.OpenerDirector | None = None, data: dict | None = None,
-         method: str | None = None) -> Page:
+def _get(
+    url: str, opener: urllib.request.OpenerDirector | None = None, data: dict | None = None, method: str | None = None
+) -> Page:
     """GET (or POST ``data``) ``url``; an HTTP error is an answer like any other."""
     body = urllib.parse.urlencode(data).encode() if data is not None else None
     request = urllib.request.Request(url, data=body, method=method)

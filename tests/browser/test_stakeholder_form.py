@@ -1,4 +1,5 @@
 """A participant fills the stakeholder register in real Chromium, in French and in Arabic."""
+
 from __future__ import annotations
 
 import re
@@ -7,9 +8,9 @@ import urllib.request
 import pytest
 
 from saara_kit.stakeholders.domain import DOMAIN
+from saara_kit.store import open_store
 
 KIND = DOMAIN.kind
-from saara_kit.store import open_store
 
 pytestmark = pytest.mark.browser
 
@@ -39,7 +40,9 @@ def _draw_the_grid(page, server, lang: str, association: str, actors) -> None:
         _add(page, name, type_label)
     page.locator(".saara-step-stakeholders .saara-picture").wait_for(state="visible")
     # fails by timeout if the chart never decodes into a real image
-    page.wait_for_function("(document.querySelector('.saara-step-stakeholders img.saara-picture, .saara-step-stakeholders .saara-picture img') || {}).naturalWidth > 100")
+    page.wait_for_function(
+        "(document.querySelector('.saara-step-stakeholders img.saara-picture, .saara-step-stakeholders .saara-picture img') || {}).naturalWidth > 100"
+    )
 
 
 def _saved(server, association: str) -> list[str]:
@@ -69,13 +72,17 @@ def test_participant_adds_two_stakeholders_and_saves(page, server, lang, associa
     _draw_the_grid(page, server, lang, association, actors)
 
     page.click(".saara-step-stakeholders button.saara-save")
-    page.wait_for_function(f"document.querySelector('.saara-step-stakeholders .saara-save-status').innerText.includes('{saved_word}')")
+    page.wait_for_function(
+        f"document.querySelector('.saara-step-stakeholders .saara-save-status').innerText.includes('{saved_word}')"
+    )
     assert sorted(_saved(server, association)) == sorted(name for name, _ in actors)
 
     rows = _row_count(server)
     page.dblclick(".saara-step-stakeholders button.saara-save")  # a double click writes nothing new
     nothing_new = {"fr": "Rien de nouveau", "ar": "لا جديد"}[lang]
-    page.wait_for_function(f"document.querySelector('.saara-step-stakeholders .saara-save-status').innerText.includes('{nothing_new}')")
+    page.wait_for_function(
+        f"document.querySelector('.saara-step-stakeholders .saara-save-status').innerText.includes('{nothing_new}')"
+    )
     assert _row_count(server) == rows
 
 
@@ -95,7 +102,9 @@ def test_reopening_the_form_shows_what_was_saved(page, server):
     page.press(".saara-association input", "Enter")
     _add(page, "Wilaya d'Oran", "Wilaya (province)")
     page.click(".saara-step-stakeholders button.saara-save")
-    page.wait_for_function("document.querySelector('.saara-step-stakeholders .saara-save-status').innerText.includes('Saved')")
+    page.wait_for_function(
+        "document.querySelector('.saara-step-stakeholders .saara-save-status').innerText.includes('Saved')"
+    )
 
     page.goto(f"{server.url}/voila/render/stakeholders.ipynb?lang=en")  # the cookie carries the token
     page.wait_for_selector(".saara-association input")
@@ -109,7 +118,9 @@ def test_switching_language_on_the_form_keeps_typed_values(page, server):
     _open_form(page, server, "fr")
     page.fill(".saara-step-stakeholders .saara-name input", "Daïra de Bir El Djir")
     page.get_by_role("button", name="عربي").click()
-    page.wait_for_function("document.querySelector('.saara-step-stakeholders button.saara-save').innerText.includes('حفظ')")
+    page.wait_for_function(
+        "document.querySelector('.saara-step-stakeholders button.saara-save').innerText.includes('حفظ')"
+    )
     # the direction and the labels travel as separate widget messages: wait for both
     page.wait_for_function("getComputedStyle(document.querySelector('.saara-form input')).direction === 'rtl'")
     assert page.input_value(".saara-step-stakeholders .saara-name input") == "Daïra de Bir El Djir"
@@ -191,8 +202,16 @@ def test_the_language_chosen_in_a_form_stays_on_reload_and_leads_back_to_the_lis
 @pytest.mark.parametrize(
     ("lang", "association", "actors"),
     [
-        ("fr", "Association Téléphone Oran", [("Direction de la Jeunesse et des Sports d'Oran", "APC (commune)"), ("Radio Oran", "Média")]),
-        ("ar", "جمعية الهاتف وهران", [("مديرية الشباب والرياضة لولاية وهران", "المجلس الشعبي البلدي"), ("إذاعة وهران", "وسيلة إعلام")]),
+        (
+            "fr",
+            "Association Téléphone Oran",
+            [("Direction de la Jeunesse et des Sports d'Oran", "APC (commune)"), ("Radio Oran", "Média")],
+        ),
+        (
+            "ar",
+            "جمعية الهاتف وهران",
+            [("مديرية الشباب والرياضة لولاية وهران", "المجلس الشعبي البلدي"), ("إذاعة وهران", "وسيلة إعلام")],
+        ),
     ],
 )
 def test_grid_text_is_readable_on_a_phone(browser, server, lang, association, actors):
@@ -217,14 +236,18 @@ def test_grid_text_is_readable_on_a_phone(browser, server, lang, association, ac
                }"""
         )
         # the same grid, drawn here, through the same public function as the unit test
-        frame = pd.DataFrame([{"name": name, "name_ar": name if lang == "ar" else "", "interest": 3, "power": 3, "position": 0}
-                              for name, _ in actors])
+        frame = pd.DataFrame(
+            [
+                {"name": name, "name_ar": name if lang == "ar" else "", "interest": 3, "power": 3, "position": 0}
+                for name, _ in actors
+            ]
+        )
         figure = power_interest_grid(frame, lang)
         assert shown["natural"] == int.from_bytes(figure_to_png(figure)[16:20], "big")  # same PNG size as served
         smallest_css_px = shown["width"] / shown["natural"] * smallest_text_px(figure)
 
         assert shown["viewport"] == 390
-        assert 0 <= shown["left"] and shown["right"] <= 390 and shown["width"] <= 390
+        assert shown["left"] >= 0 and shown["right"] <= 390 and shown["width"] <= 390
         assert smallest_css_px >= MIN_TEXT_CSS_PX, f"{shown}: smallest chart text {smallest_css_px:.1f} CSS px"
         assert shown["scroll"] <= 390  # no sideways scrolling
     finally:
@@ -270,19 +293,25 @@ def test_a_new_association_gets_a_code_that_a_second_phone_needs_to_open_it(brow
     second, phone = _join_as_participant(browser, server)
     try:
         _open(phone, association)
-        phone.wait_for_function("document.querySelector('.saara-step-stakeholders .saara-save-status').innerText.includes('protégée par un code')")
+        phone.wait_for_function(
+            "document.querySelector('.saara-step-stakeholders .saara-save-status').innerText.includes('protégée par un code')"
+        )
         assert phone.locator(".saara-step-stakeholders .saara-list option").count() == 0  # nothing of theirs shown
         phone.fill(".saara-association-code input", code.lower())
         phone.press(".saara-association-code input", "Enter")
         phone.wait_for_function("document.querySelectorAll('.saara-step-stakeholders .saara-list option').length === 1")
-        assert "APC de Tlemcen" in phone.locator(".saara-step-stakeholders .saara-list").inner_text().replace("\xa0", " ")
+        assert "APC de Tlemcen" in phone.locator(".saara-step-stakeholders .saara-list").inner_text().replace(
+            "\xa0", " "
+        )
     finally:
         second.close()
 
 
 def _picture_source(page, step: str) -> str:
-    return page.evaluate(f"(document.querySelector('.saara-step-{step} .saara-picture img, "
-                         f".saara-step-{step} img.saara-picture') || {{}}).src || ''")
+    return page.evaluate(
+        f"(document.querySelector('.saara-step-{step} .saara-picture img, "
+        f".saara-step-{step} img.saara-picture') || {{}}).src || ''"
+    )
 
 
 def test_a_relation_added_in_its_step_redraws_the_network_and_is_saved(page, server):
@@ -293,9 +322,13 @@ def test_a_relation_added_in_its_step_redraws_the_network_and_is_saved(page, ser
     page.click(".saara-steps .lm-TabBar-tab:has-text('Relations')")
     relations = ".saara-step-relations"
     page.wait_for_function(f"document.querySelectorAll('{relations} .saara-list option').length === 7")
-    page.wait_for_function(f"document.querySelectorAll('{relations} .saara-source option').length === 8")  # '' + 7 actors
-    page.wait_for_function(f"(document.querySelector('{relations} .saara-picture img, {relations} img.saara-picture')"
-                           " || {}).naturalWidth > 100")
+    page.wait_for_function(
+        f"document.querySelectorAll('{relations} .saara-source option').length === 8"
+    )  # '' + 7 actors
+    page.wait_for_function(
+        f"(document.querySelector('{relations} .saara-picture img, {relations} img.saara-picture')"
+        " || {}).naturalWidth > 100"
+    )
     before = _picture_source(page, "relations")
 
     page.select_option(f"{relations} .saara-source select", label="APW de Tlemcen")
@@ -303,15 +336,20 @@ def test_a_relation_added_in_its_step_redraws_the_network_and_is_saved(page, ser
     page.select_option(f"{relations} .saara-kind select", label="Argent")
     page.click(f"{relations} button.saara-add")
     page.wait_for_function(f"document.querySelectorAll('{relations} .saara-list option').length === 8")
-    page.wait_for_function("before => { const img = document.querySelector("
-                           f"'{relations} .saara-picture img, {relations} img.saara-picture');"
-                           " return img && img.src !== before && img.naturalWidth > 100; }", arg=before)
+    page.wait_for_function(
+        "before => { const img = document.querySelector("
+        f"'{relations} .saara-picture img, {relations} img.saara-picture');"
+        " return img && img.src !== before && img.naturalWidth > 100; }",
+        arg=before,
+    )
     page.click(f"{relations} button.saara-save")
     page.wait_for_function(f"document.querySelector('{relations} .saara-save-status').innerText.includes('Enregistré')")
     store = open_store(server.data_dir)
     try:
-        saved = {(rev.payload["source"], rev.payload["target"], rev.payload["kind"])
-                 for rev in store.current("relation", region="ouest")}
+        saved = {
+            (rev.payload["source"], rev.payload["target"], rev.payload["kind"])
+            for rev in store.current("relation", region="ouest")
+        }
     finally:
         store.close()
     assert ("APW de Tlemcen", "Entreprise de recyclage Tafna", "money") in saved and len(saved) == 8
@@ -333,7 +371,9 @@ def test_leaving_with_unsaved_changes_asks_first_and_staying_keeps_the_form(page
     page.wait_for_timeout(1500)
     assert not page.is_closed() and asked[-1][0] == "beforeunload"
     page.click(".saara-step-stakeholders button.saara-save")  # the form's kernel is still there: it saves
-    page.wait_for_function("document.querySelector('.saara-step-stakeholders .saara-save-status').innerText.includes('Enregistré')")
+    page.wait_for_function(
+        "document.querySelector('.saara-step-stakeholders .saara-save-status').innerText.includes('Enregistré')"
+    )
     page.click("a.saara-home-link")  # nothing left unsaved: no question
     page.wait_for_selector(".saara-apps")
     assert len(asked) == 2

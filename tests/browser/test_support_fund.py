@@ -1,5 +1,6 @@
 """The support fund in real Chromium: an association submits its application with its code, two
 reviewers score it with theirs, and the facilitator's ranked workbook lists it with its rank."""
+
 from __future__ import annotations
 
 import openpyxl
@@ -27,8 +28,9 @@ def _participant(browser, server):
 
 
 def _wait_status(page, words: str) -> None:
-    page.wait_for_function(f"document.querySelector('{STATUS}') && "
-                           f"document.querySelector('{STATUS}').innerText.includes({words!r})")
+    page.wait_for_function(
+        f"document.querySelector('{STATUS}') && document.querySelector('{STATUS}').innerText.includes({words!r})"
+    )
 
 
 def _submit_application(page, server, code: str) -> None:
@@ -54,7 +56,9 @@ def _submit_application(page, server, code: str) -> None:
     page.click("button.saara-confirm-submit")
     _wait_status(page, "Dossier déposé")
     page.wait_for_selector(".saara-confirm", state="hidden")
-    assert "✗" not in page.inner_text(".saara-self-check")  # the checks of what was submitted, not of the emptied editor
+    assert "✗" not in page.inner_text(
+        ".saara-self-check"
+    )  # the checks of what was submitted, not of the emptied editor
 
 
 def _review(page, server, code: str, scores: dict[str, str]) -> None:
@@ -62,13 +66,21 @@ def _review(page, server, code: str, scores: dict[str, str]) -> None:
     page.wait_for_selector(".saara-reviewer-code input")
     page.fill(".saara-reviewer-code input", code)
     page.press(".saara-reviewer-code input", "Enter")
-    page.wait_for_function("[...document.querySelectorAll('.saara-pick option')]"  # Voilà writes spaces as no-break ones
-                           f".some(o => o.textContent.replace(/\\s/g, ' ').includes({ASSOCIATION!r}))")
-    page.select_option(".saara-pick select", index=next(
-        number for number, text in enumerate(page.locator(".saara-pick option").all_text_contents())
-        if ASSOCIATION in " ".join(text.split())))
-    page.wait_for_function("document.querySelector('.saara-application').innerText.replace(/\\s/g, ' ')"
-                           f".includes({ASSOCIATION!r})")
+    page.wait_for_function(
+        "[...document.querySelectorAll('.saara-pick option')]"  # Voilà writes spaces as no-break ones
+        f".some(o => o.textContent.replace(/\\s/g, ' ').includes({ASSOCIATION!r}))"
+    )
+    page.select_option(
+        ".saara-pick select",
+        index=next(
+            number
+            for number, text in enumerate(page.locator(".saara-pick option").all_text_contents())
+            if ASSOCIATION in " ".join(text.split())
+        ),
+    )
+    page.wait_for_function(
+        f"document.querySelector('.saara-application').innerText.replace(/\\s/g, ' ').includes({ASSOCIATION!r})"
+    )
     page.wait_for_selector(".saara-relevance button", state="visible")
     for criterion, score in scores.items():
         page.click(f".saara-{criterion.replace('_', '-')} button:text-is('{score}')")
@@ -91,8 +103,14 @@ def test_an_application_submitted_and_reviewed_twice_is_ranked(browser, server, 
             codes = add_reviewers(store, call.id, names)  # every reviewer's code: the demonstration has two more
             for name in names:
                 assign(store, call.id, name, "ouest", ASSOCIATION)
-        scores = {"relevance": "4", "feasibility": "3", "concertation": "4", "sustainability": "3",
-                  "budget_quality": "3", "capacity": "4"}
+        scores = {
+            "relevance": "4",
+            "feasibility": "3",
+            "concertation": "4",
+            "sustainability": "3",
+            "budget_quality": "3",
+            "capacity": "4",
+        }
         for name in names:
             _review(page, server, codes[name], scores)
     finally:
@@ -102,7 +120,12 @@ def test_an_application_submitted_and_reviewed_twice_is_ranked(browser, server, 
     assert main(["export", "grants", "--format", "xlsx", "--data-dir", str(server.data_dir), "-o", str(ranked)]) == 0
     sheet = openpyxl.load_workbook(ranked)["Classement"]
     header = [cell.value for cell in sheet[1]]
-    row = next(dict(zip(header, (cell.value for cell in line))) for line in sheet.iter_rows(min_row=2)
-               if line[1].value == ASSOCIATION)
-    assert row["Évaluations comptées"] == 2 and row["Note /100"] == pytest.approx(71)  # 25·.8 + 20·.6 + 20·.8 + 15·.6 + 10·.6 + 10·.8
+    row = next(
+        dict(zip(header, (cell.value for cell in line)))
+        for line in sheet.iter_rows(min_row=2)
+        if line[1].value == ASSOCIATION
+    )
+    assert row["Évaluations comptées"] == 2 and row["Note /100"] == pytest.approx(
+        71
+    )  # 25·.8 + 20·.6 + 20·.8 + 15·.6 + 10·.6 + 10·.8
     assert isinstance(row["Rang"], int) and row["Décision"] in ("Retenu", "Non retenu") and row["Motif"]

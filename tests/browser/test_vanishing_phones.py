@@ -4,6 +4,7 @@ A real phone does not close its page politely: its Wi-Fi drops, its screen locks
 killed. Here a phone vanishes as Playwright allows: offline first (no page-close request can leave),
 then its browser context closed with no unload.
 """
+
 from __future__ import annotations
 
 import time
@@ -15,7 +16,6 @@ from saara_kit.serve.server import room_sizes
 from saara_kit.stakeholders.domain import DOMAIN
 from saara_kit.store import open_store
 from saara_kit.store.drafts import read_draft
-
 from tests.browser.conftest import serving
 from tests.browser.wifi import HubWifi
 from tests.chromium import require_chromium
@@ -78,10 +78,11 @@ def _wait_for(condition, seconds: float, message: str) -> None:
 def _draft_kept(server) -> bool:
     """Tell whether the store keeps the phone's draft, with the actor added and the one in the editor."""
     with open_store(server.data_dir) as store:
-        drafts = [read_draft(store, device, DOMAIN.kind, "ouest", ASSOCIATION)
-                  for device in _devices(store)]
-    return any(draft and len(draft.content["records"]) == 1 and draft.content["editor"].get("name") == TYPED
-               for draft in drafts)
+        drafts = [read_draft(store, device, DOMAIN.kind, "ouest", ASSOCIATION) for device in _devices(store)]
+    return any(
+        draft and len(draft.content["records"]) == 1 and draft.content["editor"].get("name") == TYPED
+        for draft in drafts
+    )
 
 
 def _devices(store) -> list[str]:
@@ -137,26 +138,35 @@ def test_vanished_phones_give_their_seats_back_within_the_grace_period(browser, 
         page = latecomer.new_page()
         page.goto(ghost_server.join_url)
         answer = page.goto(f"{ghost_server.url}{FORM}")
-        assert answer.status == 503, "the seats were freed before the grace period: a phone back in time would lose its form"
+        assert answer.status == 503, (
+            "the seats were freed before the grace period: a phone back in time would lose its form"
+        )
         assert "Une place se libère dans 1 minute environ" in page.inner_text(".saara-full-wait")
         while page.wait_for_selector(".saara-association input, .saara-full").get_attribute("class") == "saara-full":
             waited = time.monotonic() - vanished
             assert waited < GRACE_S + SEAT_CHECK_SECONDS + SLACK_S, (
                 f"no seat after {waited:.0f} s (grace {GRACE_S} s, check every {SEAT_CHECK_SECONDS} s); "
-                f"{ghost_server.kernels()} kernels live")
+                f"{ghost_server.kernels()} kernels live"
+            )
             time.sleep(2)
             page.goto(f"{ghost_server.url}{FORM}")
         assert time.monotonic() - vanished >= GRACE_S
-        _wait_for(lambda: ghost_server.kernels() <= POOL + 1, SEAT_CHECK_SECONDS + SLACK_S,
-                  f"{ghost_server.kernels()} kernels live: the ghosts' were not all shut down")
+        _wait_for(
+            lambda: ghost_server.kernels() <= POOL + 1,
+            SEAT_CHECK_SECONDS + SLACK_S,
+            f"{ghost_server.kernels()} kernels live: the ghosts' were not all shut down",
+        )
     finally:
         latecomer.close()
 
 
 def test_a_phone_whose_kernel_was_culled_is_offered_its_draft(browser, ghost_server, vanished_room):
     first_phone, _ = vanished_room
-    _wait_for(lambda: sum("Seat freed" in line for line in ghost_server.log) >= CAP,
-              GRACE_S + 2 * SEAT_CHECK_SECONDS + SLACK_S, "the vanished phones' kernels were never culled")
+    _wait_for(
+        lambda: sum("Seat freed" in line for line in ghost_server.log) >= CAP,
+        GRACE_S + 2 * SEAT_CHECK_SECONDS + SLACK_S,
+        "the vanished phones' kernels were never culled",
+    )
     back = _phone(browser, storage_state=first_phone)  # the same phone, its browser opened again
     try:
         _resume_and_save(_open_form(back, ghost_server), ghost_server)

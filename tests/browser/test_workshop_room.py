@@ -1,6 +1,7 @@
 """A workshop room: phones join with the short code (or its QR address), closed pages free their
 kernels, a full room answers politely, the trainer's pages stay the trainer's, and a demonstration
 never touches the workshop's real store."""
+
 from __future__ import annotations
 
 import os
@@ -13,7 +14,6 @@ import pytest
 
 from saara_kit.serve.server import room_sizes
 from saara_kit.store import open_store
-
 from tests.browser.conftest import free_port, running, serving
 
 pytestmark = pytest.mark.browser
@@ -65,8 +65,10 @@ def _open_form(page, server, reload: bool = False) -> None:
     try:
         page.wait_for_selector(".saara-association input")
     except Exception as problem:
-        raise AssertionError(f"the form never showed ({server.kernels()} kernels live); the server said:\n"
-                             + "".join(server.log[said:])[-4000:]) from problem
+        raise AssertionError(
+            f"the form never showed ({server.kernels()} kernels live); the server said:\n"
+            + "".join(server.log[said:])[-4000:]
+        ) from problem
 
 
 def test_a_phone_joins_with_the_qr_address_and_the_code_in_any_case(browser, room_server):
@@ -115,8 +117,11 @@ def test_closing_or_reloading_a_form_frees_its_kernel(browser, room_server):
             if visit % 2:
                 _open_form(page, room_server, reload=True)  # a reload frees the kernel of the page it leaves
             page.close(run_before_unload=True)
-            _wait_for(lambda: room_server.kernels() == POOL, 120,
-                      f"visit {visit}: {room_server.kernels()} kernels live after the page closed, pool {POOL}")
+            _wait_for(
+                lambda: room_server.kernels() == POOL,
+                120,
+                f"visit {visit}: {room_server.kernels()} kernels live after the page closed, pool {POOL}",
+            )
     finally:
         context.close()
 
@@ -181,8 +186,10 @@ def test_the_join_page_and_the_room_view_fit_a_phone(browser, room_server, lang)
     context = _phone(browser)
     try:
         page = context.new_page()
-        for address, ready in ((f"/join?token={room_server.token}&lang={lang}", ".saara-join-code"),
-                               (f"/voila/render/room.ipynb?token={room_server.token}&lang={lang}", ".saara-room-counts")):
+        for address, ready in (
+            (f"/join?token={room_server.token}&lang={lang}", ".saara-join-code"),
+            (f"/voila/render/room.ipynb?token={room_server.token}&lang={lang}", ".saara-room-counts"),
+        ):
             page.goto(f"{room_server.url}{address}")
             page.wait_for_selector(ready)
             assert page.evaluate("document.documentElement.scrollWidth") <= 390, address
@@ -199,11 +206,13 @@ def test_the_join_page_fits_a_projector_with_its_code_and_qr_large(browser, room
         page = projector.new_page()
         page.goto(f"{room_server.url}/join?token={room_server.token}&lang={lang}")
         assert page.evaluate("document.documentElement.scrollHeight") <= 720  # nothing below the fold
-        qr, code, address = (page.locator(selector).bounding_box() for selector in
-                             (".saara-join-qr svg", ".saara-join-code", ".saara-join-address"))
+        qr, code, address = (
+            page.locator(selector).bounding_box()
+            for selector in (".saara-join-qr svg", ".saara-join-code", ".saara-join-address")
+        )
         assert qr["height"] >= 400 and code["height"] >= 60  # readable from the back of the room
         for box in (qr, code, address):
-            assert box["y"] + box["height"] <= 720 and 0 <= box["x"] and box["x"] + box["width"] <= 1280
+            assert box["y"] + box["height"] <= 720 and box["x"] >= 0 and box["x"] + box["width"] <= 1280
         column = page.locator(".saara-join-qr").bounding_box()
         assert abs((qr["x"] + qr["width"] / 2) - (column["x"] + column["width"] / 2)) < 2  # the QR centred in its place
     finally:
@@ -212,8 +221,19 @@ def test_the_join_page_fits_a_projector_with_its_code_and_qr_large(browser, room
 
 def test_an_open_lan_serves_without_a_code_only_when_asked_and_says_the_risk(tmp_path):
     port = free_port()
-    arguments = ["serve", "--host", "0.0.0.0", "--no-token", "--open-lan", "--port", str(port),
-                 "--data-dir", str(tmp_path), "--lang", "fr"]
+    arguments = [
+        "serve",
+        "--host",
+        "0.0.0.0",
+        "--no-token",
+        "--open-lan",
+        "--port",
+        str(port),
+        "--data-dir",
+        str(tmp_path),
+        "--lang",
+        "fr",
+    ]
     with running(arguments, {**os.environ, "SAARA_DB_URL": ""}, ready=f"localhost:{port}/join") as (_, log):
         assert "ATTENTION : sans code sur 0.0.0.0 (--open-lan)" in "".join(log)
         landing = urllib.request.urlopen(f"http://127.0.0.1:{port}/?lang=fr").read().decode()
@@ -239,18 +259,22 @@ def test_reloading_a_form_in_a_loop_does_not_grow_the_server(browser, quiet_room
         page = _join(context, room_server)
         _open_form(page, room_server)
         sizes = []
-        for reload in range(RELOADS):
+        for _reload in range(RELOADS):
             _open_form(page, room_server, reload=True)
             sizes.append(server.memory_info().rss)
         page.close(run_before_unload=True)
     finally:
         context.close()
-    _wait_for(lambda: room_server.kernels() == POOL, 120,
-              f"{room_server.kernels()} kernels live after {RELOADS} reloads, pool {POOL}")
+    _wait_for(
+        lambda: room_server.kernels() == POOL,
+        120,
+        f"{room_server.kernels()} kernels live after {RELOADS} reloads, pool {POOL}",
+    )
     warm, last = sizes[-RELOADS // 3], sizes[-1]
     assert last - warm < SERVER_GROWTH_BOUND, (
         f"the server grew by {(last - warm) / 2**20:.0f} MiB over the last {RELOADS // 3} of {RELOADS} reloads "
-        f"(MiB after each: {[round(size / 2**20) for size in sizes]})")
+        f"(MiB after each: {[round(size / 2**20) for size in sizes]})"
+    )
 
 
 def test_the_facilitators_terminal_shows_the_kits_lines_and_keeps_voilas_in_a_log(tmp_path):
@@ -258,8 +282,11 @@ def test_the_facilitators_terminal_shows_the_kits_lines_and_keeps_voilas_in_a_lo
     arguments = ["serve", "--port", str(port), "--data-dir", str(tmp_path), "--lang", "fr", "--region", "ouest"]
     with running(arguments, {**os.environ, "SAARA_DB_URL": ""}, ready=f"localhost:{port}/join") as (_, log):
         server_log = tmp_path / "logs" / "serve.log"
-        _wait_for(lambda: "Kernel is running over TCP" in server_log.read_text(encoding="utf-8"), 60,
-                  "the preheated kernels never started")
+        _wait_for(
+            lambda: "Kernel is running over TCP" in server_log.read_text(encoding="utf-8"),
+            60,
+            "the preheated kernels never started",
+        )
         said = "".join(log)
         kept = server_log.read_text(encoding="utf-8")
     # Voilà's address names the machine (phones cannot reach it); the kit's name its LAN addresses
@@ -284,7 +311,9 @@ def test_a_form_and_its_scripts_travel_compressed_over_the_hubs_wifi(room_server
 
         html = gzip.decompress(page.read()).decode()
     script = re.search(r'<script[^>]+src="([^"]+\.js[^"]*)"', html).group(1)
-    with phone.open(urllib.request.Request(urllib.parse.urljoin(room_server.url + FORM_URL, script), headers=asked)) as js:
+    with phone.open(
+        urllib.request.Request(urllib.parse.urljoin(room_server.url + FORM_URL, script), headers=asked)
+    ) as js:
         assert js.headers["Content-Encoding"] == "gzip", script
     phone.kernel_id = re.search(r'"kernelId": "([0-9a-f-]+)"', html).group(1)
     phone.leave()

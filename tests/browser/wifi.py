@@ -6,6 +6,7 @@ silent: the server learns of it only when its pings go unanswered. ``HubWifi`` r
 port to the server's; ``drop()`` stops relaying in both directions without closing anything, and
 ``restore()`` lets through what waited (the server's close, if it gave up meanwhile).
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -41,6 +42,7 @@ class HubWifi:
 
     def close(self) -> None:
         """Cut every connection and stop relaying for good."""
+
         async def cut() -> None:
             self._listening.close()
             relays = [task for task in asyncio.all_tasks() if task is not asyncio.current_task()]
@@ -64,8 +66,7 @@ class HubWifi:
     async def _relay(self, phone_in: asyncio.StreamReader, phone_out: asyncio.StreamWriter) -> None:
         await self._up.wait()
         server_in, server_out = await asyncio.open_connection("127.0.0.1", self.server_port)
-        await asyncio.gather(self._pump(phone_in, server_out), self._pump(server_in, phone_out),
-                             return_exceptions=True)
+        await asyncio.gather(self._pump(phone_in, server_out), self._pump(server_in, phone_out), return_exceptions=True)
 
     async def _pump(self, source: asyncio.StreamReader, sink: asyncio.StreamWriter) -> None:
         try:

@@ -1,4 +1,5 @@
 """The hub's parts without a hub: who a code belongs to, the groups, the servers' commands, the config."""
+
 from __future__ import annotations
 
 import asyncio
@@ -39,7 +40,9 @@ def test_a_code_names_its_trainer_association_or_reviewer_and_nothing_else(any_s
     engine = any_store.engine
 
     assert find_person(trainer, engine, trainers) == Person(trainer, "trainers", "est")
-    assert find_person(f" {association[:3].lower()}-{association[3:]} ", engine, trainers) == Person(association, "participants", "ouest")
+    assert find_person(f" {association[:3].lower()}-{association[3:]} ", engine, trainers) == Person(
+        association, "participants", "ouest"
+    )
     assert find_person(reviewer, engine, trainers) == Person(reviewer, "reviewers")
     for wrong in ("", "ZZZZZZ", None, 123, "' OR 1=1 --", "trainer", "x" * 5000):
         assert find_person(wrong, engine, trainers) is None
@@ -53,8 +56,16 @@ def test_a_code_held_twice_opens_nothing(any_store, tmp_path):
 
 
 def test_groups_say_the_hub_and_the_role_and_give_them_back():
-    trainer, participant, reviewer = Person("AB3CDE", "trainers", "ouest"), Person("FG4HJK", "participants", "sud"), Person("MN5PQR", "reviewers")
-    assert (trainer.groups, participant.groups, reviewer.groups) == (["ouest-trainers"], ["sud-participants"], ["reviewers"])
+    trainer, participant, reviewer = (
+        Person("AB3CDE", "trainers", "ouest"),
+        Person("FG4HJK", "participants", "sud"),
+        Person("MN5PQR", "reviewers"),
+    )
+    assert (trainer.groups, participant.groups, reviewer.groups) == (
+        ["ouest-trainers"],
+        ["sud-participants"],
+        ["reviewers"],
+    )
     assert (trainer.name, trainer.uses_lab, participant.uses_lab, reviewer.uses_lab) == ("ab3cde", True, False, False)
     for person in (trainer, participant, reviewer):
         assert person_from_groups(person.name, person.groups) == person
@@ -107,40 +118,69 @@ def test_a_trainer_runs_jupyterlab_on_the_lessons_and_a_participant_only_the_for
 
 
 def test_the_forms_server_serves_what_saara_kit_serve_serves_at_the_hubs_address():
-    arguments = forms_arguments({"JUPYTERHUB_SERVICE_URL": "http://127.0.0.1:40123/user/k7p3xm/",
-                                 "JUPYTERHUB_SERVICE_PREFIX": "/user/k7p3xm/"})
-    assert {"--template=saara", "--strip_sources=True", "--VoilaConfiguration.allow_template_override=NO",
-            "--Voila.ip=127.0.0.1", "--Voila.port=40123", "--Voila.base_url=/user/k7p3xm/", "--pool_size=0"} <= set(arguments)
+    arguments = forms_arguments(
+        {"JUPYTERHUB_SERVICE_URL": "http://127.0.0.1:40123/user/k7p3xm/", "JUPYTERHUB_SERVICE_PREFIX": "/user/k7p3xm/"}
+    )
+    assert {
+        "--template=saara",
+        "--strip_sources=True",
+        "--VoilaConfiguration.allow_template_override=NO",
+        "--Voila.ip=127.0.0.1",
+        "--Voila.port=40123",
+        "--Voila.base_url=/user/k7p3xm/",
+        "--pool_size=0",
+    } <= set(arguments)
     assert not [a for a in arguments if a.startswith(("--Voila.token", "--SaaraIdentityProvider", "--port="))]
 
 
 def test_settings_come_from_the_environment_and_the_store_url_is_required(tmp_path):
     with pytest.raises(SystemExit, match="SAARA_DB_URL"):
         HubSettings.from_env({})
-    settings = HubSettings.from_env({"SAARA_DB_URL": "postgresql+psycopg://saara@db/saara", "SAARA_HUB_DIR": str(tmp_path),
-                                     "SAARA_HUB_URL": "http://0.0.0.0:9000", "SAARA_PROXY": "/opt/chp"})
-    assert (settings.url, settings.trainers_file, settings.proxy) == ("http://0.0.0.0:9000", tmp_path / "trainers.yaml", "/opt/chp")
+    settings = HubSettings.from_env(
+        {
+            "SAARA_DB_URL": "postgresql+psycopg://saara@db/saara",
+            "SAARA_HUB_DIR": str(tmp_path),
+            "SAARA_HUB_URL": "http://0.0.0.0:9000",
+            "SAARA_PROXY": "/opt/chp",
+        }
+    )
+    assert (settings.url, settings.trainers_file, settings.proxy) == (
+        "http://0.0.0.0:9000",
+        tmp_path / "trainers.yaml",
+        "/opt/chp",
+    )
 
     c = Config()
     configure(c, settings)
     assert c.JupyterHub.authenticator_class is CodeAuthenticator and c.Authenticator.manage_groups is True
     assert c.SaaraSpawner.db_url == c.CodeAuthenticator.db_url == "postgresql+psycopg://saara@db/saara"
     assert c.SaaraSpawner.home_dir_template == str(tmp_path / "homes" / "{username}")
-    assert c.ConfigurableHTTPProxy.command == ["/opt/chp"] and Path(c.JupyterHub.db_url.removeprefix("sqlite:///")).parent.is_dir()
+    assert (
+        c.ConfigurableHTTPProxy.command == ["/opt/chp"]
+        and Path(c.JupyterHub.db_url.removeprefix("sqlite:///")).parent.is_dir()
+    )
     [culler] = c.JupyterHub.services  # servers nobody used for an hour stop
     assert culler["name"] == "idle-culler" and "--timeout=3600" in culler["command"]
     assert {"list:users", "read:users:activity", "delete:servers"} <= set(c.JupyterHub.load_roles[0]["scopes"])
 
     never = Config()
-    configure(never, HubSettings.from_env({"SAARA_DB_URL": "sqlite://", "SAARA_HUB_DIR": str(tmp_path),
-                                           "SAARA_HUB_IDLE_MINUTES": "0"}))
+    configure(
+        never,
+        HubSettings.from_env(
+            {"SAARA_DB_URL": "sqlite://", "SAARA_HUB_DIR": str(tmp_path), "SAARA_HUB_IDLE_MINUTES": "0"}
+        ),
+    )
     assert "services" not in never.JupyterHub
 
 
 def test_the_login_page_speaks_every_language():
     texts = {text["lang"]: text for text in login_texts()}
     assert list(texts)[:3] == ["fr", "ar", "en"] and texts["ar"]["dir"] == "rtl"
-    assert all(text[key] and not text[key].startswith("deploy.") for text in texts.values() for key in ("title", "intro", "wrong"))
+    assert all(
+        text[key] and not text[key].startswith("deploy.")
+        for text in texts.values()
+        for key in ("title", "intro", "wrong")
+    )
 
 
 def test_the_cli_gives_trainer_codes_into_a_private_file(tmp_path, capsys):

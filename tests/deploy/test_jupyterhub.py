@@ -2,6 +2,7 @@
 store) and real Chromium: a participant logs in with the association's code and fills a form, a
 trainer logs in with a trainer code and opens a lesson in JupyterLab; a participant gets nothing
 else, and a wrong code opens nothing."""
+
 from __future__ import annotations
 
 import contextlib
@@ -21,7 +22,6 @@ from saara_kit.settings import PROJECT_ROOT
 from saara_kit.stakeholders.domain import DOMAIN
 from saara_kit.store import open_store
 from saara_kit.store.codes import give_codes
-
 from tests.browser.conftest import free_port
 from tests.postgres import emptied_postgres
 
@@ -61,8 +61,10 @@ class Hub:
     def groups(self) -> dict[str, list[str]]:
         """Return every user's groups, from the hub's own database."""
         with contextlib.closing(sqlite3.connect(self.folder / "state" / "jupyterhub.sqlite")) as db:
-            rows = db.execute("SELECT users.name, groups.name FROM users JOIN user_group_map ON users.id = "
-                              "user_group_map.user_id JOIN groups ON groups.id = user_group_map.group_id").fetchall()
+            rows = db.execute(
+                "SELECT users.name, groups.name FROM users JOIN user_group_map ON users.id = "
+                "user_group_map.user_id JOIN groups ON groups.id = user_group_map.group_id"
+            ).fetchall()
         found: dict[str, list[str]] = {}
         for user, group in rows:
             found.setdefault(user, []).append(group)
@@ -107,12 +109,26 @@ def _running_hub(tmp_path_factory, store_url, association: str, **settings: str)
     with open_store(db_url=store_url) as store:
         code = give_codes(store, "ouest", [association])[association]
     port = free_port()
-    env = {**os.environ, "SAARA_DB_URL": store_url, "SAARA_HUB_DIR": str(folder), "SAARA_PROXY": proxy,
-           "SAARA_HUB_URL": f"http://127.0.0.1:{port}", "SAARA_HUB_API_URL": f"http://127.0.0.1:{free_port()}",
-           "SAARA_PROXY_API_URL": f"http://127.0.0.1:{free_port()}", **settings}
+    env = {
+        **os.environ,
+        "SAARA_DB_URL": store_url,
+        "SAARA_HUB_DIR": str(folder),
+        "SAARA_PROXY": proxy,
+        "SAARA_HUB_URL": f"http://127.0.0.1:{port}",
+        "SAARA_HUB_API_URL": f"http://127.0.0.1:{free_port()}",
+        "SAARA_PROXY_API_URL": f"http://127.0.0.1:{free_port()}",
+        **settings,
+    }
     command = [sys.executable, "-m", "jupyterhub", "-f", str(CONFIG)]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env,
-                               cwd=folder, start_new_session=True)
+    process = subprocess.Popen(
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=env,
+        cwd=folder,
+        start_new_session=True,
+    )
     log: list[str] = []
     threading.Thread(target=lambda: log.extend(iter(process.stdout.readline, "")), daemon=True).start()
     try:
@@ -188,7 +204,9 @@ def test_a_participant_lands_on_the_forms_and_saves_into_the_shared_store(hub, p
     page.click(".saara-step-stakeholders button.saara-add")
     page.wait_for_function("document.querySelectorAll('.saara-step-stakeholders .saara-list option').length === 1")
     page.click(".saara-step-stakeholders button.saara-save")
-    page.wait_for_function("document.querySelector('.saara-step-stakeholders .saara-save-status').innerText.includes('Enregistré')")
+    page.wait_for_function(
+        "document.querySelector('.saara-step-stakeholders .saara-save-status').innerText.includes('Enregistré')"
+    )
 
     with open_store(db_url=os.environ["SAARA_TEST_PG_URL"]) as store:  # PostgreSQL, not a file of the server
         saved = store.current(DOMAIN.kind, region="ouest", association=ASSOCIATION)
@@ -209,10 +227,21 @@ def test_a_trainer_lands_in_jupyterlab_and_opens_a_lesson(hub, trainer):
     assert hub.groups()[name] == ["ouest-trainers"]
 
 
-@pytest.mark.parametrize("path", [
-    "lab", "lab/tree/01-stakeholder-mapping.ipynb", "tree", "terminals/1", "api/terminals", "api/contents",
-    "api/kernels", "files/", "edit/stakeholders.ipynb", "voila/render/room.ipynb",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "lab",
+        "lab/tree/01-stakeholder-mapping.ipynb",
+        "tree",
+        "terminals/1",
+        "api/terminals",
+        "api/contents",
+        "api/kernels",
+        "files/",
+        "edit/stakeholders.ipynb",
+        "voila/render/room.ipynb",
+    ],
+)
 def test_a_participant_gets_no_jupyterlab_terminal_files_kernels_or_trainer_form(hub, participant, path):
     answer = participant.request.get(f"{hub.url}/user/{hub.association.lower()}/{path}", max_redirects=0)
     assert answer.status in (403, 404), (path, answer.status)
@@ -228,7 +257,11 @@ def _xsrf(page) -> dict[str, str]:
 def test_a_participant_cannot_start_a_kernel_or_open_a_trainers_server(hub, participant, trainer):
     own = f"{hub.url}/user/{hub.association.lower()}"
     participant.goto(f"{own}/")
-    assert participant.request.post(f"{own}/api/kernels", data="{}", headers=_xsrf(participant)).status in (403, 404, 405)
+    assert participant.request.post(f"{own}/api/kernels", data="{}", headers=_xsrf(participant)).status in (
+        403,
+        404,
+        405,
+    )
     assert participant.request.post(f"{own}/api/terminals", headers=_xsrf(participant)).status in (403, 404, 405)
     # the trainer's server is running (JupyterLab): its address, typed by a participant, refuses them
     answer = participant.goto(f"{hub.url}/user/{hub.trainer.lower()}/lab")
@@ -246,7 +279,9 @@ def test_a_wrong_code_opens_nothing_and_says_so_in_every_language(hub, browser_c
     assert "/hub/login" in page.url
     said = page.inner_text(".saara-login")
     assert "Ce code n'ouvre rien" in said and "هذا الرمز لا يفتح شيئًا" in said and "This code opens nothing" in said
-    assert page.context.cookies() == [] or not any(c["name"].startswith("jupyterhub-session") for c in page.context.cookies())
+    assert page.context.cookies() == [] or not any(
+        c["name"].startswith("jupyterhub-session") for c in page.context.cookies()
+    )
     assert "zzzzzz" not in hub.groups()
 
 
@@ -271,13 +306,20 @@ def test_a_server_nobody_uses_is_stopped_by_the_idle_culler(tmp_path_factory, st
             time.sleep(2)
         assert _running_servers(idle) == [], idle.said()[-5000:]
         assert "Culling server" in idle.said()
-        servers = [p for p in psutil.Process(idle.process.pid).children(recursive=True)
-                   if "saara_kit.deploy.forms_server" in " ".join(p.cmdline())]
+        servers = [
+            p
+            for p in psutil.Process(idle.process.pid).children(recursive=True)
+            if "saara_kit.deploy.forms_server" in " ".join(p.cmdline())
+        ]
         assert servers == []
 
 
 def _running_servers(hub: Hub) -> list[str]:
     """Return the users whose server is running, from the hub's own database."""
     with contextlib.closing(sqlite3.connect(hub.folder / "state" / "jupyterhub.sqlite")) as db:
-        return [name for (name,) in db.execute(
-            "SELECT users.name FROM users JOIN spawners ON spawners.user_id = users.id WHERE spawners.server_id IS NOT NULL")]
+        return [
+            name
+            for (name,) in db.execute(
+                "SELECT users.name FROM users JOIN spawners ON spawners.user_id = users.id WHERE spawners.server_id IS NOT NULL"
+            )
+        ]

@@ -1,4 +1,5 @@
 """Driving a step's form as a participant does, through its public surface."""
+
 from __future__ import annotations
 
 

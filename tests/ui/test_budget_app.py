@@ -1,5 +1,6 @@
 """The budget app in steps: funding sources, then lines whose shares name them; the funder's caps
 are checked live on the list as the participant sees it, saved or not."""
+
 from __future__ import annotations
 
 import pytest
@@ -32,14 +33,29 @@ def test_three_lines_show_the_total_and_the_indirect_cap_warning_comes_and_goes(
     assert sorted(lines.state.references["funding"]) == ["Fonds propres", "Union européenne"]
     line = {"budget": "Maison de jeunes", "currency": "DZD", "shares": "Union européenne 100"}
     assert add(lines, heading="staff", description="Animateur", unit="mois", quantity=10, unit_rate=50000, **line)
-    assert not add(lines, heading="travel", description="Taxis", unit="course", quantity=4, unit_rate=2500,
-                    **{**line, "shares": "Union européenne 60; Fonds propres 30"})
+    assert not add(
+        lines,
+        heading="travel",
+        description="Taxis",
+        unit="course",
+        quantity=4,
+        unit_rate=2500,
+        **{**line, "shares": "Union européenne 60; Fonds propres 30"},
+    )
     assert [(e.field, e.code) for e in lines.state.editor_notice.errors] == [("shares", "shares_not_100")]
-    assert add(lines, heading="travel", description="Taxis", unit="course", quantity=4, unit_rate=2500,
-                **{**line, "shares": "Union européenne 70; Fonds propres 30"})
+    assert add(
+        lines,
+        heading="travel",
+        description="Taxis",
+        unit="course",
+        quantity=4,
+        unit_rate=2500,
+        **{**line, "shares": "Union européenne 70; Fonds propres 30"},
+    )
     assert budget.warnings == []
-    assert add(lines, heading="indirect", description="Frais de gestion", unit="forfait", quantity=1,
-                unit_rate=41000, **line)  # 8.2 % of 500 000 + 10 000
+    assert add(
+        lines, heading="indirect", description="Frais de gestion", unit="forfait", quantity=1, unit_rate=41000, **line
+    )  # 8.2 % of 500 000 + 10 000
     [(_, name, problem)] = budget.warnings
     assert (name, problem.code, problem.params["share"]) == ("Maison de jeunes", "indirect_cap_with_contingency", 8)
     assert "les coûts indirects font 8 % des coûts directs et de la réserve pour imprévus" in budget._checks.value

@@ -1,5 +1,6 @@
 """The concertation app in steps: a plan, two activities with their RACI, a meeting and a
 commitment, each step checking what it names against what the association saved."""
+
 from __future__ import annotations
 
 import pytest
@@ -10,8 +11,15 @@ from tests.ui.steps import add
 
 ASSOCIATION = "Association Tafat"
 ACTOR = {"type": "apc", "sector": "water", "level": "communal", "power": 4, "interest": 4}
-PLAN = {"name": "Tri sélectif", "objective": "Trier dans trois quartiers", "start": "2027-01-10", "end": "2027-07-15",
-        "decision_room": "yes", "rules_agreed": "yes", "time_and_means": "partly"}
+PLAN = {
+    "name": "Tri sélectif",
+    "objective": "Trier dans trois quartiers",
+    "start": "2027-01-10",
+    "end": "2027-07-15",
+    "decision_room": "yes",
+    "rules_agreed": "yes",
+    "time_and_means": "partly",
+}
 
 
 @pytest.fixture
@@ -40,8 +48,13 @@ def test_a_plan_with_two_activities_and_a_meeting_is_built_step_by_step(concerta
     activities = concertation.show("activities")
     assert list(activities.state.references["concertation"]) == ["Tri sélectif"]
     assert activities.advice is None  # no precondition answered "no"
-    raci = {"plan": "Tri sélectif", "owner": "Président", "responsible": "APC de Tlemcen", "accountable": "APC de Tlemcen",
-            "consulted": "Daïra de Mansourah"}
+    raci = {
+        "plan": "Tri sélectif",
+        "owner": "Président",
+        "responsible": "APC de Tlemcen",
+        "accountable": "APC de Tlemcen",
+        "consulted": "Daïra de Mansourah",
+    }
     assert add(activities, name="Cartographie", start="2027-01-15", end="2027-02-28", **raci)
     assert not add(activities, name="Lancement", start="2027-05-15", end="2027-05-01", **raci)
     assert [(e.field, e.code) for e in activities.state.editor_notice.errors] == [("end", "before")]
@@ -50,8 +63,13 @@ def test_a_plan_with_two_activities_and_a_meeting_is_built_step_by_step(concerta
     assert len(store.current(ACTIVITIES.kind)) == 2
 
     meetings = concertation.show("meetings")
-    meeting = {"plan": "Tri sélectif", "title": "Rencontre APC", "time": "9h30", "place": "Mairie",
-               "invitees": "APC de Tlemcen; Daïra de Mansourah"}
+    meeting = {
+        "plan": "Tri sélectif",
+        "title": "Rencontre APC",
+        "time": "9h30",
+        "place": "Mairie",
+        "invitees": "APC de Tlemcen; Daïra de Mansourah",
+    }
     assert not add(meetings, date="2027-09-01", **meeting)
     assert [(e.field, e.code) for e in meetings.state.editor_notice.errors] == [("date", "outside_plan")]
     assert add(meetings, date="2027-03-10", **meeting)
@@ -61,13 +79,21 @@ def test_a_plan_with_two_activities_and_a_meeting_is_built_step_by_step(concerta
 
     commitments = concertation.show("commitments")
     assert list(commitments.state.references["meetings"]) == ["Rencontre APC"]
-    assert add(commitments, who="Daïra de Mansourah", what="Réunir les APC", due="2027-04-01", status="planned",
-                meeting="Rencontre APC")
+    assert add(
+        commitments,
+        who="Daïra de Mansourah",
+        what="Réunir les APC",
+        due="2027-04-01",
+        status="planned",
+        meeting="Rencontre APC",
+    )
     commitments.save()
     assert commitments.state.state == "saved"
 
     # the same owner twice at once: a warning that saves anyway
-    assert add(meetings, date="2027-03-10", **{**meeting, "title": "Rencontre daïra", "time": "10:30", "owner": "Amina"})
+    assert add(
+        meetings, date="2027-03-10", **{**meeting, "title": "Rencontre daïra", "time": "10:30", "owner": "Amina"}
+    )
     assert meetings.state.warnings == []  # the first meeting has no owner
     meetings.edit(next(iter(meetings.state.draft)))
     meetings.value = {**meetings.value, "owner": "amina"}
@@ -82,8 +108,15 @@ def test_a_plan_with_two_activities_and_a_meeting_is_built_step_by_step(concerta
     assert add(logframe, plan="Tri sélectif", statement="Moins de déchets enfouis")
     assert not add(logframe, plan="Tri sélectif", number="1.1.1", activity="Cartographie", indicator="Points validés")
     assert [(e.field, e.code) for e in logframe.state.editor_notice.errors] == [("target", "no_target")]
-    assert add(logframe, plan="Tri sélectif", number="1.1.1", activity="Cartographie", indicator="Points validés",
-                baseline="0", target="30")
+    assert add(
+        logframe,
+        plan="Tri sélectif",
+        number="1.1.1",
+        activity="Cartographie",
+        indicator="Points validés",
+        baseline="0",
+        target="30",
+    )
     logframe.save()
     assert sorted(rev.payload["number"] for rev in store.current(LOGFRAME.kind)) == ["", "1.1.1"]
 
@@ -104,8 +137,15 @@ def test_the_meeting_app_records_what_a_meeting_brought_and_each_update_is_a_rev
     assert add(plan, **PLAN)
     plan.save()
     planning = concertation.show("meetings")
-    assert add(planning, plan="Tri sélectif", title="Rencontre APC", date="2027-03-10", time="09:30", place="Mairie",
-                invitees="APC de Tlemcen; Daïra de Mansourah")
+    assert add(
+        planning,
+        plan="Tri sélectif",
+        title="Rencontre APC",
+        date="2027-03-10",
+        time="09:30",
+        place="Mairie",
+        invitees="APC de Tlemcen; Daïra de Mansourah",
+    )
     planning.save()
     code = code_of(store, "ouest", ASSOCIATION)  # the one the register's first save gave
 
@@ -122,12 +162,22 @@ def test_the_meeting_app_records_what_a_meeting_brought_and_each_update_is_a_rev
     assert meetings.add()
     meetings.save()
     [saved] = store.current(MEETINGS.kind)
-    assert (saved.revision, saved.payload["attendance"], saved.payload["decisions"]) == (2, 23, "Trois quartiers pilotes")
+    assert (saved.revision, saved.payload["attendance"], saved.payload["decisions"]) == (
+        2,
+        23,
+        "Trois quartiers pilotes",
+    )
 
     commitments = during.show("commitments")
     assert list(commitments.state.references["meetings"]) == ["Rencontre APC"]
-    assert add(commitments, who="APC de Tlemcen", what="Installer 6 bacs", due="2027-04-01", status="planned",
-                meeting="Rencontre APC")
+    assert add(
+        commitments,
+        who="APC de Tlemcen",
+        what="Installer 6 bacs",
+        due="2027-04-01",
+        status="planned",
+        meeting="Rencontre APC",
+    )
     commitments.save()
     [commitment_id] = commitments.state.draft
     commitments.edit(commitment_id)

@@ -1,5 +1,6 @@
 """The directory's form driven without a kernel: search, facets with counts, and a suggestion
 saved as pending, shown to its author as such, never to the room until approved."""
+
 from __future__ import annotations
 
 import pytest
@@ -15,16 +16,29 @@ from tests.unit.test_directory_search import RESOURCES
 @pytest.fixture
 def directory(store, monkeypatch):
     monkeypatch.setenv("SAARA_REGION", "est")
-    store.save_many([Revision(new_record_id(), 1, DIRECTORY.kind, "centre", "Programme SAARA", "trainer", row)
-                     for row in RESOURCES.to_dict("records")])
+    store.save_many(
+        [
+            Revision(new_record_id(), 1, DIRECTORY.kind, "centre", "Programme SAARA", "trainer", row)
+            for row in RESOURCES.to_dict("records")
+        ]
+    )
     form = app("directory", store=store, lang="fr")
     form.state.device = "participant-7"
     return form
 
 
-SUGGESTION = {"title_fr": "Fiche : animer une réunion publique", "description": "Deux pages pour l'animateur.",
-              "type": "template", "themes": "concertation; communication", "languages": "fr", "audience": "volunteers",
-              "level": "beginner", "licence": "cc_by", "url": "https://exemple.saara.dz/fiche", "creator": "Amina"}
+SUGGESTION = {
+    "title_fr": "Fiche : animer une réunion publique",
+    "description": "Deux pages pour l'animateur.",
+    "type": "template",
+    "themes": "concertation; communication",
+    "languages": "fr",
+    "audience": "volunteers",
+    "level": "beginner",
+    "licence": "cc_by",
+    "url": "https://exemple.saara.dz/fiche",
+    "creator": "Amina",
+}
 
 
 def test_searching_and_choosing_a_facet_narrow_the_cards_and_their_counts(directory):
@@ -32,10 +46,18 @@ def test_searching_and_choosing_a_facet_narrow_the_cards_and_their_counts(direct
     found, counts = directory.state.results()
     assert len(found) == 3 and counts["type"] == {"case_study": 1, "guide": 1, "template": 1}
     assert "3 ressources trouvées" in directory._count.value
-    assert [label for label, _ in directory._facets["type"].options] == ["Tous (3)", "Guide (1)", "Modèle (1)", "Étude de cas (1)"]
+    assert [label for label, _ in directory._facets["type"].options] == [
+        "Tous (3)",
+        "Guide (1)",
+        "Modèle (1)",
+        "Étude de cas (1)",
+    ]
     directory._facets["type"].value = "template"  # as a participant picks it
     assert directory.state.filters["type"] == "template" and len(directory.state.found) == 1
-    assert "Modèle de compte rendu" in directory._results.value and "Guide de la concertation" not in directory._results.value
+    assert (
+        "Modèle de compte rendu" in directory._results.value
+        and "Guide de la concertation" not in directory._results.value
+    )
     directory.search("الجمعيه")
     assert directory.state.found.empty  # still filtered on templates
     directory._facets["type"].value = ""

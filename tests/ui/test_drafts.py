@@ -1,6 +1,7 @@
 """Drafts outlive the form: what a device typed and never saved is kept in the store and offered back
 when the same device opens the same association again (a new kernel, after a cull or a restart).
 A draft is never a record: only Save makes one."""
+
 from __future__ import annotations
 
 from saara_kit.records.form import RecordListForm

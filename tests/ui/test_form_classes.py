@@ -1,6 +1,7 @@
 """Browser tests and trainers' CSS find a field by its class ``saara-<field>`` (``_`` as ``-``): in every step of
 every app, each field typed in the form has a class that marks one widget only (a field named ``status`` once hid the save
 line, which had that class too)."""
+
 from __future__ import annotations
 
 import ipywidgets as widgets

@@ -1,6 +1,7 @@
 """The application and review forms driven without a kernel: the association's code, the
 self-check, drafts then a frozen submission; the reviewer's code, assignments, conflicts and
 extreme scores; and forged widget messages that try to widen what a code opens."""
+
 from __future__ import annotations
 
 import pytest
@@ -11,8 +12,15 @@ from saara_kit.settings import TRAINER
 from saara_kit.store.codes import give_codes
 
 OURS, THEIRS = "Association Tafat", "Association Amel"
-PROJECT = {"project": "Jardins partagés", "summary": "Trois jardins avec l'APC.", "objectives": "Planter, former.",
-           "duration_months": 12, "total_cost": 2_000_000, "requested": 1_500_000, "registration": "AG-31-2019-7"}
+PROJECT = {
+    "project": "Jardins partagés",
+    "summary": "Trois jardins avec l'APC.",
+    "objectives": "Planter, former.",
+    "duration_months": 12,
+    "total_cost": 2_000_000,
+    "requested": 1_500_000,
+    "registration": "AG-31-2019-7",
+}
 
 
 @pytest.fixture
@@ -109,7 +117,10 @@ def test_a_submission_from_a_phone_that_missed_a_save_is_refused_and_stays_a_dra
     first.save()  # revision 2, which the stale phone never saw
     _deposit(stale)
     assert stale.state.notice.key == "form.conflict"
-    assert [(rev.revision, rev.payload["status"]) for rev in store.revisions_of("application")] == [(1, "draft"), (2, "draft")]
+    assert [(rev.revision, rev.payload["status"]) for rev in store.revisions_of("application")] == [
+        (1, "draft"),
+        (2, "draft"),
+    ]
     assert [record.status for record in stale.state.draft.values()] == ["draft"]  # reloaded, never "submitted" unsaved
     _deposit(stale)  # now on the latest revision
     assert stale.state.notice.key == "grants.submitted"
@@ -125,8 +136,10 @@ def test_a_change_after_submission_is_a_new_revision_the_trainer_makes(store, co
     assert trainer.add()
     trainer.save()
     history = store.revisions_of("application")
-    assert [(rev.revision, rev.payload["status"], rev.payload["requested"]) for rev in history] == \
-        [(1, "submitted", 1_500_000), (2, "submitted", 1_400_000)]  # visible as a revision after submission
+    assert [(rev.revision, rev.payload["status"], rev.payload["requested"]) for rev in history] == [
+        (1, "submitted", 1_500_000),
+        (2, "submitted", 1_400_000),
+    ]  # visible as a revision after submission
 
 
 def test_an_application_opens_only_with_its_code_and_never_without_one(store, codes, monkeypatch):
@@ -159,6 +172,7 @@ def test_forged_widget_messages_cannot_open_or_save_another_association(store, c
 
 # -- reviews ----------------------------------------------------------------------------------
 
+
 @pytest.fixture
 def submitted(store, codes):
     """Two submitted applications, and two reviewers: each one assigned to the first, only R1 to the second."""
@@ -190,7 +204,7 @@ def test_a_reviewer_sees_only_their_applications_and_submits_a_frozen_review(sto
     assert [(region, association) for region, association, _ in haddad.state.assigned] == [("ouest", OURS)]
     haddad.pick("ouest", OURS)
     haddad.value = {**SCORES, "relevance": 5}
-    assert haddad.weighted == pytest.approx(100 * (25 * 1 + 20 * .6 + 20 * .8 + 15 * .6 + 10 * .4 + 10 * .8) / 100)
+    assert haddad.weighted == pytest.approx(100 * (25 * 1 + 20 * 0.6 + 20 * 0.8 + 15 * 0.6 + 10 * 0.4 + 10 * 0.8) / 100)
     haddad.save()
     assert haddad.state.state == "draft" and store.current("review", "ouest", OURS)[0].payload["status"] == "draft"
     haddad.submit()

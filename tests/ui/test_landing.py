@@ -1,4 +1,5 @@
 """The landing page lists the forms in the chosen language; the server keeps the agreed defaults."""
+
 from __future__ import annotations
 
 from saara_kit.data import load_region
@@ -36,7 +37,18 @@ def test_only_the_days_form_gets_kernels_waiting_for_the_room():
     def cold(args):
         return {a.split("=", 1)[1] for a in args if a.startswith("--VoilaKernelManager.preheat_denylist=")}
 
-    later = {"meeting.ipynb", "budget.ipynb", "application.ipynb", "review.ipynb", "directory.ipynb", "practice.ipynb", "report.ipynb"}
+    later = {
+        "meeting.ipynb",
+        "budget.ipynb",
+        "application.ipynb",
+        "review.ipynb",
+        "directory.ipynb",
+        "practice.ipynb",
+        "report.ipynb",
+    }
     assert cold(voila_arguments("0.0.0.0", 8866, "secret", room=30)) == {"room.ipynb", "concertation.ipynb", *later}
     assert cold(voila_arguments("0.0.0.0", 8866, "secret", room=30, preheat=["concertation"])) == {
-        "room.ipynb", "stakeholders.ipynb", *later}
+        "room.ipynb",
+        "stakeholders.ipynb",
+        *later,
+    }

@@ -1,6 +1,7 @@
 """The practice sheet form driven without a kernel: opened only with the association's code, "with
 whom" and "results" drawn from its concertation plan without touching what was typed, saved for
 moderation, listed in the directory once approved, and back to moderation when changed."""
+
 from __future__ import annotations
 
 import pytest
@@ -14,16 +15,24 @@ from saara_kit.store import Revision, new_record_id
 from saara_kit.store.codes import give_codes
 
 OURS = "Association Tafat"
-TYPED = {"name": "Des bacs choisis avec les commerçants", "lang": "fr", "themes": "concertation; communication",
-         "context": "Le marché produisait la moitié des déchets du quartier.",
-         "actions": "Une rencontre APC–commerçants, puis un essai de deux mois.",
-         "partners": "Les commerçants, d'abord", "contact": "Président, par le pôle Ouest"}
+TYPED = {
+    "name": "Des bacs choisis avec les commerçants",
+    "lang": "fr",
+    "themes": "concertation; communication",
+    "context": "Le marché produisait la moitié des déchets du quartier.",
+    "actions": "Une rencontre APC–commerçants, puis un essai de deux mois.",
+    "partners": "Les commerçants, d'abord",
+    "contact": "Président, par le pôle Ouest",
+}
 
 
 def _save(store, declared, **values) -> None:
     record = declared.validate(values)
-    store.save(Revision(new_record_id(), 1, declared.kind, "ouest", OURS, "sample", record.to_payload(),
-                        declared.schema_version))
+    store.save(
+        Revision(
+            new_record_id(), 1, declared.kind, "ouest", OURS, "sample", record.to_payload(), declared.schema_version
+        )
+    )
 
 
 @pytest.fixture
@@ -35,11 +44,30 @@ def code(store, monkeypatch):
         _save(store, register, **{**register.empty(), "name": name, "type": "apc", "sector": "environment"})
     _save(store, domain("concertation"), name="Tri sélectif", objective="Trier", start="2027-01-10", end="2027-07-15")
     _save(store, PARTICIPATION, stakeholder="APC de Tlemcen", level="collaborate")
-    _save(store, MEETINGS, plan="Tri sélectif", title="Rencontre APC", date="2027-03-10", time="09:30", place="Mairie",
-          invitees="APC de Tlemcen; Commerçants du marché")
-    _save(store, LOGFRAME, plan="Tri sélectif", number="", statement="Moins de déchets", indicator="Tonnes triées",
-          baseline="0", current="8", target="20")
-    _save(store, COMMITMENTS, who="APC de Tlemcen", what="Installer 6 bacs", due="2027-04-15", status="done", progress=100)
+    _save(
+        store,
+        MEETINGS,
+        plan="Tri sélectif",
+        title="Rencontre APC",
+        date="2027-03-10",
+        time="09:30",
+        place="Mairie",
+        invitees="APC de Tlemcen; Commerçants du marché",
+    )
+    _save(
+        store,
+        LOGFRAME,
+        plan="Tri sélectif",
+        number="",
+        statement="Moins de déchets",
+        indicator="Tonnes triées",
+        baseline="0",
+        current="8",
+        target="20",
+    )
+    _save(
+        store, COMMITMENTS, who="APC de Tlemcen", what="Installer 6 bacs", due="2027-04-15", status="done", progress=100
+    )
     return give_codes(store, "ouest", [OURS])[OURS]
 
 
@@ -66,8 +94,9 @@ def test_drawing_fills_the_empty_fields_from_the_plan_then_the_sheet_waits_for_m
     assert form.value["partners"] == "Les commerçants, d'abord"  # typed: never overwritten
     assert form.state.drawn["partners"].startswith("APC de Tlemcen — niveau de participation : Collaborer")
     assert form.value["plan"] == "Tri sélectif"
-    assert form.value["results"] == ("Tonnes triées : de 0 à 8 (cible : 20)\nEngagements tenus : 1 sur 1\n"
-                                     "— APC de Tlemcen : Installer 6 bacs")
+    assert form.value["results"] == (
+        "Tonnes triées : de 0 à 8 (cible : 20)\nEngagements tenus : 1 sur 1\n— APC de Tlemcen : Installer 6 bacs"
+    )
     form.prefill()  # again: everything is written now
     assert form.state.filled == [] and form.state.notice.key == "practice.nothing_drawn"
 
@@ -107,4 +136,7 @@ def test_a_bad_sheet_is_refused_with_the_field_named_in_the_users_language(store
     said = form.state.editor_notice.messages("ar")
     assert any("السياق" in line for line in said) and any("جهة الاتصال" in line for line in said)
     assert [(error.field, error.code) for error in form.state.editor_notice.errors] == [
-        ("context", "required"), ("results", "required"), ("contact", "too_long")]
+        ("context", "required"),
+        ("results", "required"),
+        ("contact", "too_long"),
+    ]

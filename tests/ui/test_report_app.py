@@ -1,6 +1,7 @@
 """The report app driven without a kernel: with its code, an association reports on its funded
 project, names its milestones after its plan's activities and its indicator values after its
 logframe, and each period's report is a new revision of the same record."""
+
 from __future__ import annotations
 
 import pytest
@@ -12,9 +13,16 @@ from saara_kit.store.codes import give_codes
 from tests.ui.steps import add
 
 CASBAH = "Association Exemple Jeunesse Casbah"
-REPORT_VALUES = {"project": "Maison de jeunes équipée", "budget": "Maison de jeunes équipée",
-                 "plan": "Concertation maison de jeunes", "start": "2027-01-01", "end": "2027-12-31",
-                 "period": "T2 2027", "as_of": "2027-07-31", "progress": "Atelier d'usage tenu le 12 mai."}
+REPORT_VALUES = {
+    "project": "Maison de jeunes équipée",
+    "budget": "Maison de jeunes équipée",
+    "plan": "Concertation maison de jeunes",
+    "start": "2027-01-01",
+    "end": "2027-12-31",
+    "period": "T2 2027",
+    "as_of": "2027-07-31",
+    "progress": "Atelier d'usage tenu le 12 mai.",
+}
 
 
 @pytest.fixture
@@ -64,8 +72,15 @@ def test_a_new_periods_report_is_a_revision_and_its_steps_name_the_plan(report):
     assert [(e.field, e.code) for e in milestones.state.editor_notice.errors] == [("activity", "unknown_reference")]
     assert not add(milestones, name="Restitution", activity="Restitution publique", due="2027-06-10", status="done")
     assert [(e.field, e.code) for e in milestones.state.editor_notice.errors] == [("done_on", "done_without_date")]
-    assert add(milestones, name="Restitution", activity="restitution publique", due="2027-06-10", status="done",
-               done_on="2027-06-12", evidence="file:evidence/restitution.jpg")
+    assert add(
+        milestones,
+        name="Restitution",
+        activity="restitution publique",
+        due="2027-06-10",
+        status="done",
+        done_on="2027-06-12",
+        evidence="file:evidence/restitution.jpg",
+    )
     milestones.save()
     saved = {rev.payload["name"]: rev.payload for rev in store.current(MILESTONES.kind, association=CASBAH)}
     assert saved["Restitution"]["activity"] == "Restitution publique"  # the plan's spelling
@@ -75,15 +90,24 @@ def test_a_new_periods_report_is_a_revision_and_its_steps_name_the_plan(report):
     assert add(indicators, line="Concertation maison de jeunes → 1.2.1", current="38", measured="2027-07-20")
     indicators.save()
     assert {rev.payload["line"] for rev in store.current(INDICATORS.kind, association=CASBAH)} >= {
-        "Concertation maison de jeunes → 1.2.1"}
+        "Concertation maison de jeunes → 1.2.1"
+    }
 
 
 def test_a_bad_value_is_named_in_the_participants_language(report):
     form, _ = report
     form.set_lang("ar")
     support = form.show("support")
-    assert not add(support, date="2027-05-12", kind="advice", topic="Atelier", trainer="Formatrice", hours="2",
-                   status="planned", attendance="9")
+    assert not add(
+        support,
+        date="2027-05-12",
+        kind="advice",
+        topic="Atelier",
+        trainer="Formatrice",
+        hours="2",
+        status="planned",
+        attendance="9",
+    )
     [message] = support.state.editor_notice.messages("ar")
     assert "عدد الحاضرين" in message and "الجلسة التي لم تُعقد ليس لها حاضرون" in message
 
@@ -104,11 +128,16 @@ def test_milestones_are_drawn_from_the_plans_activities_once(samples_dir, monkey
         assert milestones.draw_from_plan() == 1
         [drawn] = [record for record in milestones.entries if record.name not in before]
         assert (drawn.name, drawn.activity, drawn.due, drawn.status) == (
-            "Accord de vente avec la coopérative", "Accord de vente avec la coopérative", "2027-07-31", "planned")
+            "Accord de vente avec la coopérative",
+            "Accord de vente avec la coopérative",
+            "2027-07-31",
+            "planned",
+        )
         assert milestones.state.drawn == ["Accord de vente avec la coopérative"]
         assert milestones.state.state == "dirty" and milestones.state.notice.key == "milestones.drawn"
         assert milestones.draw_from_plan() == 0 and milestones.state.notice.key == "milestones.nothing_drawn"
         assert len(store.current(MILESTONES.kind, region="est", association=setif)) == len(before)
         milestones.save()
         assert "Accord de vente avec la coopérative" in {
-            rev.payload["name"] for rev in store.current(MILESTONES.kind, region="est", association=setif)}
+            rev.payload["name"] for rev in store.current(MILESTONES.kind, region="est", association=setif)
+        }

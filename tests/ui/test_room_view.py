@@ -1,5 +1,6 @@
 """The trainer's room view, driven without a kernel: participants save through the forms, the room
 counts them, draws the hub's grid when it changed, and keeps its last view when the store is busy."""
+
 from __future__ import annotations
 
 import asyncio
@@ -73,14 +74,22 @@ def no_join_url(monkeypatch):
 
 
 def test_summary_counts_records_per_association_and_per_kind(two_associations):
-    before = dt.datetime.now(dt.timezone.utc)
+    before = dt.datetime.now(dt.UTC)
     summary = room_summary(two_associations, "est")
-    shown = [name for name, declared in domains().items() if declared.public]  # applications and reviews are not for the room
+    shown = [
+        name for name, declared in domains().items() if declared.public
+    ]  # applications and reviews are not for the room
     assert summary["domains"] == shown and "grants" not in shown and "reviews" not in shown
     assert summary["counts"] == {name: 3 if name == "stakeholders" else 0 for name in shown}
     assert _rows(summary) == [(FEMMES, 2), (JEUNES, 1)]
-    assert all(dt.timedelta(0) <= before - when < dt.timedelta(minutes=1) for when in summary["associations"].last_saved)
-    assert sorted(summary["stakeholders"]["name"]) == ["APC d'Aïn Arnat", "Coopérative laitière", "Direction de la jeunesse"]
+    assert all(
+        dt.timedelta(0) <= before - when < dt.timedelta(minutes=1) for when in summary["associations"].last_saved
+    )
+    assert sorted(summary["stakeholders"]["name"]) == [
+        "APC d'Aïn Arnat",
+        "Coopérative laitière",
+        "Direction de la jeunesse",
+    ]
     assert len(summary["grid_fingerprint"]) == 3
     assert room_summary(two_associations, "sud")["associations"].empty
 
@@ -105,7 +114,10 @@ def test_refresh_picks_up_a_new_save(two_associations):
     assert view.summary["counts"]["stakeholders"] == 3  # nothing moves until the next refresh
     assert view.refresh() is True
     assert view.summary["counts"]["stakeholders"] == 5 and (hostile, 2) in _rows(view.summary)
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in view._associations.value and "<script>" not in view._associations.value
+    assert (
+        "&lt;script&gt;alert(1)&lt;/script&gt;" in view._associations.value
+        and "<script>" not in view._associations.value
+    )
     assert "3 associations ont enregistré." in view._associations.value
     assert "Registre des parties prenantes : 5 fiches" in view._counts.value
     assert "Mis à jour à" in view._status.value
@@ -155,6 +167,7 @@ def test_a_failed_refresh_keeps_the_last_view(two_associations, monkeypatch):
 
     def busy(*_):
         raise OperationalError("SELECT", {}, Exception("database is locked"))
+
     monkeypatch.setattr(room_view, "room_summary", busy)
     assert view.refresh() is False
     assert view.summary is summary and view._associations.value == shown
@@ -180,6 +193,7 @@ def test_start_refreshes_on_the_running_loop_until_stop(two_associations, monkey
         if len(calls) <= 2:
             raise OperationalError("SELECT", {}, Exception("database is locked"))
         return real(store, region)
+
     monkeypatch.setattr(room_view, "room_summary", flaky)
 
     async def workshop():
@@ -290,7 +304,9 @@ def test_the_trainer_sees_withdrawn_records_and_brings_them_back(two_association
     view.refresh()  # a refresh keeps the trainer's choice
     assert view._withdrawn.value == tuple(chosen)
     assert view.restore(chosen) == 1
-    assert [rev.payload["name"] for rev in two_associations.current(DOMAIN.kind, "est", FEMMES)] == ["Coopérative laitière"]
+    assert [rev.payload["name"] for rev in two_associations.current(DOMAIN.kind, "est", FEMMES)] == [
+        "Coopérative laitière"
+    ]
     assert [item["name"] for item in view.summary["withdrawn"]] == ["APC d'Aïn Arnat"]
     assert "1 fiche remise." in view._restore_message.value
 
@@ -305,8 +321,9 @@ def test_restoring_a_record_saved_again_meanwhile_brings_nothing_back(two_associ
     [item] = view.summary["withdrawn"]
     withdrawal = item["withdrawal"]
     # meanwhile an import brings the record back with other content
-    two_associations.save(replace(withdrawal, revision=withdrawal.revision + 1, deleted=False,
-                                  payload={**withdrawal.payload, "power": 1}))
+    two_associations.save(
+        replace(withdrawal, revision=withdrawal.revision + 1, deleted=False, payload={**withdrawal.payload, "power": 1})
+    )
     rows = two_associations.count_rows()
     assert view.restore([record_id]) == 0 and two_associations.count_rows() == rows
     assert "nothing was brought back" in view._restore_message.value
@@ -315,8 +332,13 @@ def test_restoring_a_record_saved_again_meanwhile_brings_nothing_back(two_associ
 
 def test_a_crowded_hub_grid_numbers_its_dots_and_keys_the_names(store):
     for number in range(4):
-        _save(store, f"Association {number}", *(f"Acteur {number}-{actor}" for actor in range(5)),
-              power=number + 1, interest=5 - number)
+        _save(
+            store,
+            f"Association {number}",
+            *(f"Acteur {number}-{actor}" for actor in range(5)),
+            power=number + 1,
+            interest=5 - number,
+        )
     view = RoomView(store, "est", "fr")
     assert view.summary["counts"]["stakeholders"] == 20
     assert view._grid_names.value.count("<li>") == 20 and "<bdi>Acteur 0-0</bdi>" in view._grid_names.value

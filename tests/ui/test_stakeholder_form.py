@@ -1,4 +1,5 @@
 """The stakeholder register driven without a kernel: set values, act, check the state and the store."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -168,7 +169,9 @@ def test_saving_over_a_change_made_elsewhere_reloads_and_says_so(store):
     author.save()
     first, second = _form(store), _form(store)
     for form in (first, second):
-        form.open_association("Association Femmes Rurales", code=author.state.created_codes["Association Femmes Rurales"])
+        form.open_association(
+            "Association Femmes Rurales", code=author.state.created_codes["Association Femmes Rurales"]
+        )
         form.edit(next(iter(form.state.draft)))
     first.value = {"power": 5}
     first.add()
@@ -357,16 +360,31 @@ def test_salience_and_engagement_fields_wait_folded_under_their_titles(store):
     form = _form(store)
     [folded] = [w for w in _widgets(form) if isinstance(w, widgets.Accordion)]
     assert folded.selected_index is None  # a phone sees the register's fields first
-    assert folded.titles == ("Saillance : légitimité et urgence", "Réseau : tour d'influence", "Plan d'engagement : niveau, responsable, prochain contact")
+    assert folded.titles == (
+        "Saillance : légitimité et urgence",
+        "Réseau : tour d'influence",
+        "Plan d'engagement : niveau, responsable, prochain contact",
+    )
     form.set_lang("ar")
     assert folded.titles[0] == "البروز: الشرعية والاستعجال"
     form.open_association("Association Femmes Rurales")
-    form.value = {"name": "Wilaya de Sétif", "power": 5, "legitimacy": 5, "urgency": 1, "iap2": "consult",
-                  "owner": "Présidente", "next_contact": "2026-12-15"}
+    form.value = {
+        "name": "Wilaya de Sétif",
+        "power": 5,
+        "legitimacy": 5,
+        "urgency": 1,
+        "iap2": "consult",
+        "owner": "Présidente",
+        "next_contact": "2026-12-15",
+    }
     form.add()
     form.save()
     [saved] = _current(store)
-    assert (saved.payload["legitimacy"], saved.payload["iap2"], saved.payload["next_contact"]) == (5, "consult", "2026-12-15")
+    assert (saved.payload["legitimacy"], saved.payload["iap2"], saved.payload["next_contact"]) == (
+        5,
+        "consult",
+        "2026-12-15",
+    )
 
 
 def test_a_save_says_it_is_saving_before_it_ends(store):

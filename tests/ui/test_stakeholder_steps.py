@@ -1,12 +1,13 @@
 """The stakeholder app in steps: one participant, association and code; each step validates and
 saves its own list, and links only what the association saved."""
+
 from __future__ import annotations
 
 import pytest
 
 from saara_kit.registry import app
-from tests.ui.steps import add
 from saara_kit.stakeholders.domain import INFLUENCES, POSITIONS, RELATIONS
+from tests.ui.steps import add
 
 ASSOCIATION = "Association Tafat"
 ACTOR = {"type": "apc", "sector": "water", "level": "communal", "power": 4, "interest": 4}
@@ -91,8 +92,9 @@ def test_the_code_made_by_the_first_save_opens_every_step(steps, store):
     assert steps.steps["relations"].header_boxes[2].value == code  # typed in for every step
     assert code in steps._new_codes.value
     relations = steps.show("relations")
-    assert add(relations, source="APC de Tlemcen", target="Daïra de Mansourah", kind="money", weight=2,
-                direction="one_way")
+    assert add(
+        relations, source="APC de Tlemcen", target="Daïra de Mansourah", kind="money", weight=2, direction="one_way"
+    )
     relations.save()
     assert relations.state.state == "saved", relations.state.notice
 
@@ -100,8 +102,9 @@ def test_the_code_made_by_the_first_save_opens_every_step(steps, store):
 def test_a_link_to_an_actor_withdrawn_meanwhile_is_not_saved(steps, store):
     _register(steps, "APC de Tlemcen", "Daïra de Mansourah")
     relations = steps.show("relations")
-    assert add(relations, source="APC de Tlemcen", target="Daïra de Mansourah", kind="money", weight=2,
-                direction="one_way")
+    assert add(
+        relations, source="APC de Tlemcen", target="Daïra de Mansourah", kind="money", weight=2, direction="one_way"
+    )
     other_phone = app("stakeholders", store=store, lang="fr")  # same association, another participant
     code = steps.steps["stakeholders"].state.created_codes[ASSOCIATION]
     other_phone.open_association(ASSOCIATION, code)

@@ -1,5 +1,6 @@
 """Checks every domain's chart tests share: each chart says what it shows in the language, draws
 every glyph, and keeps its text inside the picture and large enough to read."""
+
 from __future__ import annotations
 
 import re
@@ -16,12 +17,19 @@ ARABIC = re.compile(r"[\u0600-\u06FF]")
 
 def drawn_texts(figure) -> list[matplotlib.text.Text]:
     """Every text the picture shows: not the labels of ticks left outside the axes' view."""
-    hidden = {id(label) for axes in figure.axes for axis in (axes.xaxis, axes.yaxis)
-              for tick in axis.get_major_ticks() + axis.get_minor_ticks()
-              if not axis.get_view_interval().min() - 1e-9 <= tick.get_loc() <= axis.get_view_interval().max() + 1e-9
-              for label in (tick.label1, tick.label2)}
-    return [text for text in figure.findobj(matplotlib.text.Text)
-            if text.get_visible() and text.get_text().strip() and id(text) not in hidden]
+    hidden = {
+        id(label)
+        for axes in figure.axes
+        for axis in (axes.xaxis, axes.yaxis)
+        for tick in axis.get_major_ticks() + axis.get_minor_ticks()
+        if not axis.get_view_interval().min() - 1e-9 <= tick.get_loc() <= axis.get_view_interval().max() + 1e-9
+        for label in (tick.label1, tick.label2)
+    }
+    return [
+        text
+        for text in figure.findobj(matplotlib.text.Text)
+        if text.get_visible() and text.get_text().strip() and id(text) not in hidden
+    ]
 
 
 def bars_of(figure) -> BarContainer:
@@ -57,8 +65,15 @@ def assert_text_inside_and_readable(chart) -> None:
     renderer = chart.canvas.get_renderer()
     width, height = chart.bbox.width, chart.bbox.height
     texts = drawn_texts(chart)
-    outside = [text.get_text() for text in texts if not (
-        (box := text.get_window_extent(renderer)).x0 >= -0.5 and box.y0 >= -0.5
-        and box.x1 <= width + 0.5 and box.y1 <= height + 0.5)]
+    outside = [
+        text.get_text()
+        for text in texts
+        if not (
+            (box := text.get_window_extent(renderer)).x0 >= -0.5
+            and box.y0 >= -0.5
+            and box.x1 <= width + 0.5
+            and box.y1 <= height + 0.5
+        )
+    ]
     assert outside == [], chart.alt
     assert min(text.get_fontsize() for text in texts) >= SMALLEST_FONT_PT

@@ -1,5 +1,6 @@
 """Adding a language is a data change: a pseudo-locale, French with every text marked, reaches the
 catalogue, the forms, the landing page, a dossier and the command line with no code change."""
+
 from __future__ import annotations
 
 import contextlib
@@ -26,7 +27,8 @@ def pseudo_locale(tmp_path, monkeypatch):
     folder = tmp_path / "i18n-xx"
     folder.mkdir()
     (folder / "languages.yaml").write_text(
-        "xx: {name: XX, direction: ltr, locale: fr_DZ, fallback: fr}\n", encoding="utf-8")
+        "xx: {name: XX, direction: ltr, locale: fr_DZ, fallback: fr}\n", encoding="utf-8"
+    )
     texts = {key: {PSEUDO: _marked(translations["fr"])} for key, translations in catalogue().items()}
     (folder / "pseudo.yaml").write_text(yaml.safe_dump(texts, allow_unicode=True), encoding="utf-8")
     monkeypatch.setenv("SAARA_I18N_PATH", str(folder))
@@ -73,8 +75,9 @@ def test_the_form_and_the_landing_page_pick_it_up(pseudo_locale, store):
 def test_a_dossier_picks_it_up(pseudo_locale, tmp_path):
     from saara_kit.runner import list_notebooks, run_notebook
 
-    result = run_notebook(list_notebooks()[0], tmp_path, {"region": "est", "lang": PSEUDO, "source": "sample",
-                                                          "data_dir": str(tmp_path)})
+    result = run_notebook(
+        list_notebooks()[0], tmp_path, {"region": "est", "lang": PSEUDO, "source": "sample", "data_dir": str(tmp_path)}
+    )
     page = result.html.read_text(encoding="utf-8")
     assert result.error == "" and '<html dir="ltr" lang="xx">' in page
     assert re.search(r"<th[^>]*>⟦", page)  # headers come from the new language

@@ -1,6 +1,7 @@
 """Association codes: an association's records open only with its code. A participant of another
 association can neither see nor erase them; the first save of a new association makes its code;
 the facilitator prints every code as cards (`saara-kit codes`)."""
+
 from __future__ import annotations
 
 import concurrent.futures
@@ -57,7 +58,7 @@ def test_the_first_save_of_a_new_association_makes_its_code_and_shows_it_once(st
 
 
 def test_another_participant_can_neither_open_nor_erase_an_association_without_its_code(store):
-    _, code = _created(store)
+    _, _code = _created(store)
     mischief = _participant(store, "participant-mischief")
     assert mischief.open(MINE) is False
     assert (mischief.notice.key, mischief.notice.values["association"]) == ("association.code_needed", MINE)
@@ -71,8 +72,13 @@ def test_another_participant_can_neither_open_nor_erase_an_association_without_i
 
 # MINE spelt to pass for it: a Cyrillic і, a zero-width space, a right-to-left mark, a Greek Α, a
 # Cyrillic о; and an Arabic name stretched with tatweels, a Persian yeh and a left-to-right mark
-LOOK_ALIKES = ["Assoc\u0456ation Nour El Amel", "Association N\u200bour El Amel", "Association Nour\u200f El Amel",
-               "\u0391ssociation Nour El Amel", "Association N\u043eur El Amel\u2066"]
+LOOK_ALIKES = [
+    "Assoc\u0456ation Nour El Amel",
+    "Association N\u200bour El Amel",
+    "Association Nour\u200f El Amel",
+    "\u0391ssociation Nour El Amel",
+    "Association N\u043eur El Amel\u2066",
+]
 
 
 @pytest.mark.parametrize("look_alike", LOOK_ALIKES)
@@ -80,7 +86,7 @@ def test_a_name_spelt_to_look_like_an_association_is_that_association(store, loo
     from saara_kit.store.repository import canonical_association
     from saara_kit.validation import fold_name
 
-    _, code = _created(store)
+    _, _code = _created(store)
     assert canonical_association(store, "est", look_alike) == MINE
     mischief = _participant(store, "participant-mischief")
     assert mischief.open(look_alike) is False  # not a new association of its own: MINE, with its code
@@ -142,7 +148,10 @@ def test_of_two_participants_creating_one_association_the_second_is_told_to_ask(
     assert [record.name for record in second.entries] == ["Radio Sétif"]  # kept, nothing saved
     assert _live(store) == 1
     assert second.save(MINE, code=first.created_codes[MINE])
-    assert sorted(rev.payload["name"] for rev in store.current(DOMAIN.kind, "est", MINE)) == ["APC de Sétif", "Radio Sétif"]
+    assert sorted(rev.payload["name"] for rev in store.current(DOMAIN.kind, "est", MINE)) == [
+        "APC de Sétif",
+        "Radio Sétif",
+    ]
 
 
 def _eight_phones_create(url: str) -> None:
@@ -252,16 +261,36 @@ def test_the_facilitator_gives_codes_before_an_association_saves_anything(tmp_pa
 
 def test_each_code_card_speaks_its_associations_language_or_french_and_arabic(samples_dir):
     out = samples_dir / "cartes.html"
-    assert main(["codes", "--region", "est", "--lang", "fr", "--data-dir", str(samples_dir), "-o", str(out),
-                 "--association", "Association Sans Dossier"]) == 0
+    assert (
+        main(
+            [
+                "codes",
+                "--region",
+                "est",
+                "--lang",
+                "fr",
+                "--data-dir",
+                str(samples_dir),
+                "-o",
+                str(out),
+                "--association",
+                "Association Sans Dossier",
+            ]
+        )
+        == 0
+    )
     page = out.read_text(encoding="utf-8")
     cards = {re.search(r"<bdi>(.*?)</bdi>", card).group(1): card for card in page.split('<div class="saara-card">')[1:]}
     hint = {lang: html.escape(t("codes.card_hint", lang)) for lang in ("fr", "ar", "en")}
     setif = cards["Association Exemple Femmes Rurales Sétif"]  # its application is in Arabic
-    assert '<p class="saara-card-hint" lang="ar" dir="rtl">' in setif and hint["ar"] in setif and hint["fr"] not in setif
+    assert (
+        '<p class="saara-card-hint" lang="ar" dir="rtl">' in setif and hint["ar"] in setif and hint["fr"] not in setif
+    )
     assert "قطب الشرق" in setif and "Pôle Est" not in setif
     annaba = cards["Association Exemple Numérique Annaba"]  # in English
     assert hint["en"] in annaba and hint["fr"] not in annaba and hint["ar"] not in annaba
     unknown = cards["Association Sans Dossier"]  # no application yet: its language is not known
     assert hint["fr"] in unknown and hint["ar"] in unknown and "Pôle Est" in unknown and "قطب الشرق" in unknown
-    assert '<html lang="fr" dir="ltr">' in page and t("codes.title", "fr", hub="Pôle Est") in page  # the facilitator's page
+    assert (
+        '<html lang="fr" dir="ltr">' in page and t("codes.title", "fr", hub="Pôle Est") in page
+    )  # the facilitator's page

@@ -2,6 +2,7 @@
 every export: each file is either stored as typed, as text, or refused with a message that names
 the file's problem, the line or the field; nothing is half-saved, and no exported cell opens as a
 formula or reaches a page unescaped."""
+
 from __future__ import annotations
 
 import csv
@@ -93,6 +94,15 @@ def test_a_huge_file_and_a_5_mb_string_are_refused(tmp_path, capsys):
     assert _import(huge, tmp_path) == 2
     assert "Le fichier est trop gros" in capsys.readouterr().err
     with pytest.raises(ValidationError) as refused:  # what a form sends: the model names the field
-        DOMAIN.validate({**DOMAIN.empty(), "name": "x" * 5_000_000, "type": "apc", "sector": "water",
-                         "level": "communal", "power": 3, "interest": 3})
+        DOMAIN.validate(
+            {
+                **DOMAIN.empty(),
+                "name": "x" * 5_000_000,
+                "type": "apc",
+                "sector": "water",
+                "level": "communal",
+                "power": 3,
+                "interest": 3,
+            }
+        )
     assert [(problem.field, problem.code) for problem in refused.value.errors] == [("name", "too_long")]

@@ -1,6 +1,7 @@
 """Hub bundles: an offline hub's records travel in one signed file and merge into another store, on
 SQLite and on PostgreSQL, losing nothing, twice the same, and a damaged file changes nothing.
 (``test_bundle_attacks``: an altered file, a zip bomb.)"""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -27,15 +28,30 @@ def keys(hub: str) -> bytes | None:
 
 def _state(store, region="ouest"):
     """Every revision of the hub, as comparable rows."""
-    return sorted((r.record_id, r.revision, r.kind, r.association, r.author, repr(r.payload), r.deleted,
-                   r.saved_at.astimezone(dt.timezone.utc)) for r in store.revisions_of(None, region=region))
+    return sorted(
+        (
+            r.record_id,
+            r.revision,
+            r.kind,
+            r.association,
+            r.author,
+            repr(r.payload),
+            r.deleted,
+            r.saved_at.astimezone(dt.UTC),
+        )
+        for r in store.revisions_of(None, region=region)
+    )
 
 
 def _edit(store, record, **changes):
     """Save the record's next revision with ``changes`` in its payload; return it."""
     latest = store.history(record.record_id)[-1]
-    edited = replace(latest, revision=latest.revision + 1, payload={**latest.payload, **changes},
-                     saved_at=dt.datetime.now(dt.timezone.utc))
+    edited = replace(
+        latest,
+        revision=latest.revision + 1,
+        payload={**latest.payload, **changes},
+        saved_at=dt.datetime.now(dt.UTC),
+    )
     store.save(edited)
     return edited
 
@@ -105,7 +121,18 @@ def test_a_damaged_bundle_is_refused_and_the_store_stays_as_it_was(laptop, any_s
 
 def test_the_cli_exports_merges_and_lists_conflicts_in_the_users_language(laptop, tmp_path, capsys):
     bundle, hub, server = tmp_path / "ouest.saara", tmp_path / "hub", tmp_path / "server"
-    export = ["bundle", "export", "--region", "ouest", "-o", str(bundle), "--db-url", laptop.url, "--data-dir", str(hub)]
+    export = [
+        "bundle",
+        "export",
+        "--region",
+        "ouest",
+        "-o",
+        str(bundle),
+        "--db-url",
+        laptop.url,
+        "--data-dir",
+        str(hub),
+    ]
     assert main(export) == 0
     said = capsys.readouterr().out
     assert f"écrites dans {bundle}" in said and "Une clé a été créée pour le pôle ouest" in said  # the first export
@@ -114,7 +141,10 @@ def test_the_cli_exports_merges_and_lists_conflicts_in_the_users_language(laptop
 
     assert main(["bundle", "key", "--region", "ouest", "--data-dir", str(hub)]) == 0
     key = re.search(r"--set (\S+)", capsys.readouterr().out)[1]  # read out on the phone, typed on the server
-    assert main(["bundle", "key", "--region", "ouest", "--set", key.lower().replace("-", " "), "--data-dir", str(server)]) == 0
+    assert (
+        main(["bundle", "key", "--region", "ouest", "--set", key.lower().replace("-", " "), "--data-dir", str(server)])
+        == 0
+    )
     assert "Clé du pôle ouest enregistrée" in capsys.readouterr().out
     assert (server / "bundle-keys" / "ouest.key").stat().st_mode & 0o077 == 0  # its owner's only
     assert main(["bundle", "key", "--region", "ouest", "--set", "ABC", "--data-dir", str(server)]) == 2

@@ -2,6 +2,7 @@
 by its signature; even signed, it cannot bring a payload its domain refuses, another hub's records,
 a record moved from another hub, or a code for an association that has records here; every record
 it withdraws is listed. A zip bomb is refused before it is unpacked, in little memory."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -120,12 +121,23 @@ def _one_record_of_centre(revisions, codes):
     return revisions, codes
 
 
-@pytest.mark.parametrize("change, key, said", [
-    (_break_payload, "bundle.invalid_record", "— « Pouvoir » : doit être compris entre 1 et 5. Rien n'a été importé."),
-    (_power_as_text, "bundle.invalid_record", "ses valeurs ne sont pas telles qu'un formulaire les enregistre"),
-    (_unknown_kind, "bundle.unknown_kind", "d'un type que ce kit ne connaît pas (rocket)"),
-    (_one_record_of_centre, "bundle.foreign_records", "se dit du pôle ouest mais porte des fiches d'un autre pôle (centre)"),
-])
+@pytest.mark.parametrize(
+    "change, key, said",
+    [
+        (
+            _break_payload,
+            "bundle.invalid_record",
+            "— « Pouvoir » : doit être compris entre 1 et 5. Rien n'a été importé.",
+        ),
+        (_power_as_text, "bundle.invalid_record", "ses valeurs ne sont pas telles qu'un formulaire les enregistre"),
+        (_unknown_kind, "bundle.unknown_kind", "d'un type que ce kit ne connaît pas (rocket)"),
+        (
+            _one_record_of_centre,
+            "bundle.foreign_records",
+            "se dit du pôle ouest mais porte des fiches d'un autre pôle (centre)",
+        ),
+    ],
+)
 def test_even_signed_a_bundle_brings_nothing_its_domains_or_hub_refuse(bundle, server, change, key, said):
     before = _state(server)
     _rewrite(bundle, change, KEYS["ouest"])  # its hub's key: a laptop gone wrong, or a stolen key
@@ -145,11 +157,14 @@ def test_a_bundle_cannot_move_another_hubs_records_into_its_own(bundle, server, 
 
 
 def test_every_withdrawal_is_listed_and_a_code_never_takes_over_an_association_with_records(
-        bundle, server, laptop, tmp_path, capsys):
+    bundle, server, laptop, tmp_path, capsys
+):
     _rewrite(bundle, _withdraw, KEYS["ouest"])
     withdrawn = laptop.history(read_bundle(bundle, KEYS.get).revisions[-1].record_id)[-1]
     report = import_bundle(server, bundle, KEYS.get)
-    assert report.withdrawn == [Withdrawal(withdrawn.record_id, "stakeholder", withdrawn.association, withdrawn.payload["name"])]
+    assert report.withdrawn == [
+        Withdrawal(withdrawn.record_id, "stakeholder", withdrawn.association, withdrawn.payload["name"])
+    ]
     assert server.history(withdrawn.record_id)[-1].deleted
     present = laptop.current("stakeholder", region="ouest")[0].association  # its record was here before the file
     assert report.codes_refused == [present] and code_of(server, "ouest", present) is None
@@ -190,10 +205,19 @@ with open_store(sys.argv[2]) as store:
 def _bomb(path, key: bytes, header_says: int | None = None) -> None:
     """Write a bundle whose revisions unpack to ``BOMB`` bytes, its manifest signed with ``key``;
     with ``header_says``, the zip's headers (and the manifest) say they are that many bytes."""
-    manifest = json.dumps({"format": "saara-bundle", "version": 2, "region": "ouest", "revisions": 1,
-                           "exported_at": dt.datetime.now(dt.timezone.utc).isoformat(),
-                           "parts": {REVISIONS: {"bytes": header_says or BOMB, "sha256": "0" * 64},
-                                     CODES: {"bytes": 2, "sha256": "0" * 64}}}).encode()
+    manifest = json.dumps(
+        {
+            "format": "saara-bundle",
+            "version": 2,
+            "region": "ouest",
+            "revisions": 1,
+            "exported_at": dt.datetime.now(dt.UTC).isoformat(),
+            "parts": {
+                REVISIONS: {"bytes": header_says or BOMB, "sha256": "0" * 64},
+                CODES: {"bytes": 2, "sha256": "0" * 64},
+            },
+        }
+    ).encode()
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as bomb:
         bomb.writestr(MANIFEST, manifest)
         bomb.writestr(SIGNATURE, signature(key, manifest))
@@ -207,23 +231,31 @@ def _bomb(path, key: bytes, header_says: int | None = None) -> None:
             start = data.find(mark)
             while start != -1:
                 length = struct.unpack_from("<H", data, start + name_length_at)[0]
-                if data[start + name_at:start + name_at + length] == REVISIONS.encode():
+                if data[start + name_at : start + name_at + length] == REVISIONS.encode():
                     struct.pack_into("<I", data, start + size_at, header_says)
                 start = data.find(mark, start + 4)
         path.write_bytes(bytes(data))
 
 
-@pytest.mark.parametrize("signed_with, header_says, refusal", [
-    ("ouest", None, "bundle.too_big"),  # signed by its hub: refused for its size, as the zip says it
-    ("ouest", 1000, "bundle.unreadable"),  # a zip that lies about the size: unpacked no further than it says
-    ("another", None, "bundle.bad_signature"),  # refused before anything but the manifest is unpacked
-])
+@pytest.mark.parametrize(
+    "signed_with, header_says, refusal",
+    [
+        ("ouest", None, "bundle.too_big"),  # signed by its hub: refused for its size, as the zip says it
+        ("ouest", 1000, "bundle.unreadable"),  # a zip that lies about the size: unpacked no further than it says
+        ("another", None, "bundle.bad_signature"),  # refused before anything but the manifest is unpacked
+    ],
+)
 def test_a_zip_bomb_is_refused_before_it_is_unpacked_in_little_memory(tmp_path, signed_with, header_says, refusal):
     path = tmp_path / "bomb.saara"
     _bomb(path, KEYS.get(signed_with, b"another hub's key"), header_says)
-    assert path.stat().st_size < (1 << 20) and BOMB > 3 * LIMITS[REVISIONS]
-    ran = subprocess.run([sys.executable, "-c", MEASURE, str(path), str(tmp_path / "store"), KEYS["ouest"].decode()],
-                         capture_output=True, text=True, timeout=120, check=True)
+    assert path.stat().st_size < (1 << 20) and 3 * LIMITS[REVISIONS] < BOMB
+    ran = subprocess.run(
+        [sys.executable, "-c", MEASURE, str(path), str(tmp_path / "store"), KEYS["ouest"].decode()],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
     key, said, grown = ran.stdout.strip().split("\n", 2)[0].split(" ", 1) + ran.stdout.strip().splitlines()[-1:]
     assert key == refusal and "bomb.saara" in said and "Rien n'a été importé" in said
     assert refusal != "bundle.too_big" or "revisions.jsonl dépasse 64 Mo une fois décompressé" in said

@@ -1,4 +1,5 @@
 """Charts: Arabic is shaped (joined letters), no glyph is missing, labels follow the language."""
+
 from __future__ import annotations
 
 import warnings
@@ -60,10 +61,14 @@ def test_dollar_signs_in_names_are_drawn_as_typed(name):
 
 # -- phones: the grid the form shows must be readable on a 390 px screen, nothing cut off ------------
 LONG_NAMES = [  # (French, Arabic), put at the corners and in one crowded cell
-    ("Association des parents d'élèves de l'école primaire Émir Abdelkader de Bab El Oued",
-     "جمعية أولياء تلاميذ المدرسة الابتدائية الأمير عبد القادر بباب الوادي"),
-    ("Confédération algérienne du patronat citoyen, antenne de la wilaya de Tizi Ouzou",
-     "الكونفدرالية الجزائرية لأرباب العمل المواطنين فرع ولاية تيزي وزو"),
+    (
+        "Association des parents d'élèves de l'école primaire Émir Abdelkader de Bab El Oued",
+        "جمعية أولياء تلاميذ المدرسة الابتدائية الأمير عبد القادر بباب الوادي",
+    ),
+    (
+        "Confédération algérienne du patronat citoyen, antenne de la wilaya de Tizi Ouzou",
+        "الكونفدرالية الجزائرية لأرباب العمل المواطنين فرع ولاية تيزي وزو",
+    ),
     ("Établissement public de gestion des services aéroportuaires", "المؤسسة العمومية لتسيير خدمات المطارات والملاحة"),
     ("Anticonstitutionnellement-Organisation", "مديريةالشبابوالرياضةلولايةالجزائربدونفراغات"),
 ]
@@ -73,7 +78,13 @@ CORNERS = [(1, 5), (5, 5), (1, 1), (5, 1), (5, 5), (5, 5)]
 def _crowded_frame() -> pd.DataFrame:
     """The sample register plus long French and Arabic names at the grid's corners."""
     rows = [
-        {"name": LONG_NAMES[i % 4][0], "name_ar": LONG_NAMES[i % 4][1], "interest": x, "power": y, "position": i % 5 - 2}
+        {
+            "name": LONG_NAMES[i % 4][0],
+            "name_ar": LONG_NAMES[i % 4][1],
+            "interest": x,
+            "power": y,
+            "position": i % 5 - 2,
+        }
         for i, (x, y) in enumerate(CORNERS)
     ]
     return pd.concat([load_records(DOMAIN, "sample", region="centre"), pd.DataFrame(rows)], ignore_index=True)
@@ -104,9 +115,11 @@ def test_smallest_grid_text_is_at_least_11_css_px_on_a_390_px_phone(lang):
     assert smallest_text_px(figure) == pytest.approx(smallest_pt * figure.dpi / 72)
 
 
-LONG_TITLE = {"fr": "Pôle Centre : associations de protection de l'environnement de la wilaya d'Alger",
-              "ar": "قطب الوسط: جمعيات حماية البيئة في ولاية الجزائر العاصمة وضواحيها",
-              "en": "Centre hub: environmental protection associations of the wilaya of Algiers"}
+LONG_TITLE = {
+    "fr": "Pôle Centre : associations de protection de l'environnement de la wilaya d'Alger",
+    "ar": "قطب الوسط: جمعيات حماية البيئة في ولاية الجزائر العاصمة وضواحيها",
+    "en": "Centre hub: environmental protection associations of the wilaya of Algiers",
+}
 
 
 @pytest.mark.parametrize("dossier", [False, True], ids=["form", "dossier-title"])

@@ -1,5 +1,6 @@
 """The facilitator's terminal: every help screen and argparse's own words follow --lang, else $SAARA_LANG,
 else French."""
+
 from __future__ import annotations
 
 import argparse
@@ -118,12 +119,20 @@ def test_argparse_errors_are_said_in_arabic(capsys, argv):
 
 @pytest.mark.parametrize(
     ("argv", "said"),
-    [([], "saara-kit : erreur : arguments obligatoires manquants : {serve,import,export,restore,codes,reviewers,letters,wall,onepager,report,run,trainers,bundle,lab}"),
-     (["export", "stakeholders"], "saara-kit export : erreur : arguments obligatoires manquants : -o/--output"),
-     (["run", "--source", "web"], "argument --source : choix invalide : 'web' (choisissez parmi 'sample', 'store')"),
-     (["run", "--workers", "deux"], "argument --workers : nombre entier attendu, pas 'deux'"),
-     (["run", "--bogus"], "saara-kit : erreur : arguments non reconnus : --bogus"),
-     (["nope"], "choix invalide : 'nope' (choisissez parmi 'serve', 'import', 'export', 'restore', 'codes', 'reviewers', 'letters', 'wall', 'onepager', 'report', 'run', 'trainers', 'bundle', 'lab')")],
+    [
+        (
+            [],
+            "saara-kit : erreur : arguments obligatoires manquants : {serve,import,export,restore,codes,reviewers,letters,wall,onepager,report,run,trainers,bundle,lab}",  # noqa: E501
+        ),
+        (["export", "stakeholders"], "saara-kit export : erreur : arguments obligatoires manquants : -o/--output"),
+        (["run", "--source", "web"], "argument --source : choix invalide : 'web' (choisissez parmi 'sample', 'store')"),
+        (["run", "--workers", "deux"], "argument --workers : nombre entier attendu, pas 'deux'"),
+        (["run", "--bogus"], "saara-kit : erreur : arguments non reconnus : --bogus"),
+        (
+            ["nope"],
+            "choix invalide : 'nope' (choisissez parmi 'serve', 'import', 'export', 'restore', 'codes', 'reviewers', 'letters', 'wall', 'onepager', 'report', 'run', 'trainers', 'bundle', 'lab')",  # noqa: E501
+        ),
+    ],
 )
 def test_argparse_errors_are_said_in_french_by_default(capsys, argv, said):
     err = _error(capsys, argv)

@@ -1,12 +1,14 @@
 """The concertation plan's rules: dates in order, one Accountable, meetings inside the plan,
 invitees from the register, attendance that adds up."""
+
 from __future__ import annotations
 
 from dataclasses import replace
 
 import pytest
 
-from saara_kit.concertation.domain import ACTIVITIES, COMMITMENTS, DOMAIN as PLANS, LOGFRAME, MEETINGS, PARTICIPATION
+from saara_kit.concertation.domain import ACTIVITIES, COMMITMENTS, LOGFRAME, MEETINGS, PARTICIPATION
+from saara_kit.concertation.domain import DOMAIN as PLANS
 from saara_kit.data import sample_records
 from saara_kit.exports.transfer import ImportRejected, import_every_sample, import_rows
 from saara_kit.records import References
@@ -17,10 +19,23 @@ KNOWN = {
     "stakeholders": {"APC de Tlemcen": {}, "Daïra de Mansourah": {}, "APW de Tlemcen": {}},
     "concertation": {"Tri sélectif": {"start": "2027-01-10", "end": "2027-07-15"}},
 }
-ACTIVITY = {"plan": "Tri sélectif", "name": "Cartographie", "start": "2027-01-15", "end": "2027-02-28",
-            "owner": "Président", "responsible": "APC de Tlemcen", "accountable": "APC de Tlemcen"}
-MEETING = {"plan": "Tri sélectif", "title": "Lancement", "date": "2027-03-10", "time": "9h30", "place": "Mairie",
-           "invitees": "APC de Tlemcen; daïra de mansourah"}
+ACTIVITY = {
+    "plan": "Tri sélectif",
+    "name": "Cartographie",
+    "start": "2027-01-15",
+    "end": "2027-02-28",
+    "owner": "Président",
+    "responsible": "APC de Tlemcen",
+    "accountable": "APC de Tlemcen",
+}
+MEETING = {
+    "plan": "Tri sélectif",
+    "title": "Lancement",
+    "date": "2027-03-10",
+    "time": "9h30",
+    "place": "Mairie",
+    "invitees": "APC de Tlemcen; daïra de mansourah",
+}
 
 
 def _codes(refused) -> list[tuple[str, str]]:
@@ -29,8 +44,14 @@ def _codes(refused) -> list[tuple[str, str]]:
 
 def test_the_concertation_app_comes_after_the_register_it_names():
     assert apps()[:2] == ["stakeholders", "concertation"] and "meeting" in apps()
-    assert [d.name for d in steps("concertation")] == ["concertation", "participation", "activities", "meetings",
-                                                       "commitments", "logframe"]
+    assert [d.name for d in steps("concertation")] == [
+        "concertation",
+        "participation",
+        "activities",
+        "meetings",
+        "commitments",
+        "logframe",
+    ]
 
 
 def test_an_end_before_its_start_is_refused_on_the_end():
@@ -81,9 +102,15 @@ def test_every_hubs_sample_plan_loads_and_a_bad_meeting_file_saves_nothing(store
     for declared in (PLANS, PARTICIPATION, ACTIVITIES, MEETINGS, COMMITMENTS, LOGFRAME):
         assert new[declared.name] == len(sample_records(declared)) > 0
     before = len(store.current(MEETINGS.kind))
-    row = {"association": "Association Exemple Environnement Tlemcen", "plan": "Concertation tri sélectif",
-           "title": "Réunion de trop", "date": "2027-12-01", "time": "10:00", "place": "Mairie",
-           "invitees": "APC de Tlemcen"}
+    row = {
+        "association": "Association Exemple Environnement Tlemcen",
+        "plan": "Concertation tri sélectif",
+        "title": "Réunion de trop",
+        "date": "2027-12-01",
+        "time": "10:00",
+        "place": "Mairie",
+        "invitees": "APC de Tlemcen",
+    }
     with pytest.raises(ImportRejected) as refused:
         import_rows(store, MEETINGS, [(2, {**row, "title": "Bonne"} | {"date": "2027-02-01"}), (3, row)], "ouest")
     assert [(p.line, p.error.code) for p in refused.value.problems] == [(3, "outside_plan")]
@@ -94,12 +121,16 @@ def test_two_meetings_of_one_owner_at_once_are_a_warning_that_still_imports(tmp_
     from saara_kit.cli import main
 
     plans, actors = tmp_path / "plans.csv", tmp_path / "actors.csv"
-    actors.write_text("association,name,type,sector,level,power,interest,position\nTafat,APC de Tlemcen,apc,water,communal,4,4,0\n")
+    actors.write_text(
+        "association,name,type,sector,level,power,interest,position\nTafat,APC de Tlemcen,apc,water,communal,4,4,0\n"
+    )
     plans.write_text("association,name,objective,start,end\nTafat,Tri sélectif,Trier,2027-01-10,2027-07-15\n")
-    rows = ["association,plan,title,date,time,place,owner,invitees",
-            "Tafat,Tri sélectif,Rencontre APC,2027-03-10,09:30,Mairie,Amina,APC de Tlemcen",
-            "Tafat,Tri sélectif,Rencontre daïra,2027-03-10,11:30,Daïra,AMINA,APC de Tlemcen",  # starts as the first ends
-            "Tafat,Tri sélectif,Rencontre commerçants,2027-03-10,11:15,Marché,Karim,APC de Tlemcen"]
+    rows = [
+        "association,plan,title,date,time,place,owner,invitees",
+        "Tafat,Tri sélectif,Rencontre APC,2027-03-10,09:30,Mairie,Amina,APC de Tlemcen",
+        "Tafat,Tri sélectif,Rencontre daïra,2027-03-10,11:30,Daïra,AMINA,APC de Tlemcen",  # starts as the first ends
+        "Tafat,Tri sélectif,Rencontre commerçants,2027-03-10,11:15,Marché,Karim,APC de Tlemcen",
+    ]
     meetings = tmp_path / "meetings.csv"
     meetings.write_text("\n".join(rows) + "\n")
     data = ["--region", "ouest", "--data-dir", str(tmp_path), "--lang", "fr"]
@@ -114,19 +145,29 @@ def test_two_meetings_of_one_owner_at_once_are_a_warning_that_still_imports(tmp_
     assert main(["import", "meetings", str(meetings), *data]) == 0
     assert capsys.readouterr().err.strip().splitlines() == [
         "Tafat — « Heure » : « Rencontre daïra » : AMINA anime déjà « Rencontre APC » à cette heure-là "
-        "(une réunion compte 2 h)"]
+        "(une réunion compte 2 h)"
+    ]
 
 
-LOGFRAME_KNOWN = {"concertation": KNOWN["concertation"] | {"Autre plan": {}},
-                  "activities": {"Cartographie": {"plan": "Tri sélectif"}, "Ailleurs": {"plan": "Autre plan"}}}
-OUTPUT = {"plan": "Tri sélectif", "number": "1.1", "statement": "Les points de collecte sont choisis",
-          "indicator": "Points validés", "baseline": "0", "target": "30"}
+LOGFRAME_KNOWN = {
+    "concertation": KNOWN["concertation"] | {"Autre plan": {}},
+    "activities": {"Cartographie": {"plan": "Tri sélectif"}, "Ailleurs": {"plan": "Autre plan"}},
+}
+OUTPUT = {
+    "plan": "Tri sélectif",
+    "number": "1.1",
+    "statement": "Les points de collecte sont choisis",
+    "indicator": "Points validés",
+    "baseline": "0",
+    "target": "30",
+}
 
 
 def test_a_logframe_line_is_placed_by_its_number_and_an_indicator_needs_a_target():
     assert LOGFRAME.validate(OUTPUT, LOGFRAME_KNOWN).number == "1.1"
-    activity_line = LOGFRAME.validate({"plan": "Tri sélectif", "number": "1.1.1", "activity": "cartographie"},
-                                      LOGFRAME_KNOWN)
+    activity_line = LOGFRAME.validate(
+        {"plan": "Tri sélectif", "number": "1.1.1", "activity": "cartographie"}, LOGFRAME_KNOWN
+    )
     assert activity_line.activity == "Cartographie"
     refusals = {
         "no_target": ({**OUTPUT, "target": ""}, [("target", "no_target")]),
@@ -147,11 +188,20 @@ def test_a_logframe_line_is_placed_by_its_number_and_an_indicator_needs_a_target
     assert refused.value.messages("fr") == ["« Cible » : l'indicateur n'a pas de cible : donnez la valeur visée"]
 
 
-@pytest.mark.parametrize(("target", "current", "accepted"), [
-    ("60", "12", True), ("60", "12,5", True), ("60", "une douzaine", False), ("60", "", True),
-    ("2027-06-30", "2027-05-02", True), ("2027-06-30", "mai", False), ("2027-06-30", "12", False),
-    ("oui", "non", True), ("40 (20)", "25 (12)", True),  # an indicator said in words takes words
-])
+@pytest.mark.parametrize(
+    ("target", "current", "accepted"),
+    [
+        ("60", "12", True),
+        ("60", "12,5", True),
+        ("60", "une douzaine", False),
+        ("60", "", True),
+        ("2027-06-30", "2027-05-02", True),
+        ("2027-06-30", "mai", False),
+        ("2027-06-30", "12", False),
+        ("oui", "non", True),
+        ("40 (20)", "25 (12)", True),  # an indicator said in words takes words
+    ],
+)
 def test_a_current_value_is_a_number_or_a_date_as_the_indicators_target_is(target, current, accepted):
     raw = {**OUTPUT, "indicator": "Familles rencontrées", "baseline": "", "target": target, "current": current}
     if accepted:
@@ -184,19 +234,44 @@ def test_the_logframe_table_reads_impact_then_each_outcome_its_outputs_and_their
     from saara_kit.cli import main
 
     path = samples_dir / "plan.xlsx"
-    assert main(["export", "concertation", "--region", "est", "--lang", "fr", "-o", str(path),
-                 "--data-dir", str(samples_dir)]) == 0
-    rows = [[cell.value for cell in row] for row in openpyxl.load_workbook(path)["Cadre logique (bailleurs)"].iter_rows()]
+    assert (
+        main(
+            [
+                "export",
+                "concertation",
+                "--region",
+                "est",
+                "--lang",
+                "fr",
+                "-o",
+                str(path),
+                "--data-dir",
+                str(samples_dir),
+            ]
+        )
+        == 0
+    )
+    rows = [
+        [cell.value for cell in row] for row in openpyxl.load_workbook(path)["Cadre logique (bailleurs)"].iter_rows()
+    ]
     assert [(level, number) for _, level, number, *_ in rows[1:]] == [
-        ("Impact", None), ("Résultat", "1"), ("Extrant", "1.1"), ("Activité", "1.1.1"), ("Résultat", "2"),
-        ("Extrant", "2.1"), ("Activité", "2.1.1"), ("Extrant", "2.2"), ("Activité", "2.2.1")]
+        ("Impact", None),
+        ("Résultat", "1"),
+        ("Extrant", "1.1"),
+        ("Activité", "1.1.1"),
+        ("Résultat", "2"),
+        ("Extrant", "2.1"),
+        ("Activité", "2.1.1"),
+        ("Extrant", "2.2"),
+        ("Activité", "2.2.1"),
+    ]
     assert rows[4][3] == "Choix du local (2027-02-05 – 2027-03-15)"  # an activity line shows the plan's activity
 
 
 def test_several_names_are_one_text_and_each_is_coded_when_anonymised():
-    from saara_kit.exports.anonymise import Anonymiser
-
     import pandas as pd
+
+    from saara_kit.exports.anonymise import Anonymiser
 
     field = MEETINGS.field("invitees")
     assert isinstance(field, References) and field.read(["B", "A", "b"]) == "B; A"
@@ -215,24 +290,73 @@ def test_the_meetings_export_as_a_calendar_that_parses_back(samples_dir, capsys)
     from saara_kit.cli import main
 
     path = samples_dir / "reunions.ics"
-    assert main(["export", "concertation", "--format", "ics", "--region", "sud", "-o", str(path),
-                 "--data-dir", str(samples_dir)]) == 0
+    assert (
+        main(
+            [
+                "export",
+                "concertation",
+                "--format",
+                "ics",
+                "--region",
+                "sud",
+                "-o",
+                str(path),
+                "--data-dir",
+                str(samples_dir),
+            ]
+        )
+        == 0
+    )
     calendar = Calendar.from_ical(path.read_bytes())
     events = sorted(calendar.walk("VEVENT"), key=lambda event: event.decoded("dtstart"))
     assert [str(event["summary"]) for event in events] == [
-        "Réunion au ksar — Association Exemple Oasis Ghardaïa", "Atelier DRE — Association Exemple Oasis Ghardaïa"]
+        "Réunion au ksar — Association Exemple Oasis Ghardaïa",
+        "Atelier DRE — Association Exemple Oasis Ghardaïa",
+    ]
     first = events[0]
     assert first.decoded("dtstart") == dt.datetime(2027, 2, 3, 17, 0, tzinfo=first.decoded("dtstart").tzinfo)
     assert first.decoded("dtstart").utcoffset() == dt.timedelta(hours=1)  # Algeria: UTC+1
     assert str(first["location"]) == "Maison du ksar" and "Conseil des notables du ksar" in str(first["description"])
     assert [tz["tzid"] for tz in calendar.walk("VTIMEZONE")] == ["Africa/Algiers"]
     uids = [str(event["uid"]) for event in events]
-    assert main(["export", "concertation", "--format", "ics", "--region", "sud", "-o", str(path),
-                 "--data-dir", str(samples_dir)]) == 0
-    assert [str(e["uid"]) for e in sorted(Calendar.from_ical(path.read_bytes()).walk("VEVENT"),
-                                          key=lambda event: event.decoded("dtstart"))] == uids  # the same events again
-    assert main(["export", "stakeholders", "--format", "ics", "-o", str(samples_dir / "x.ics"),
-                 "--data-dir", str(samples_dir)]) == 2
+    assert (
+        main(
+            [
+                "export",
+                "concertation",
+                "--format",
+                "ics",
+                "--region",
+                "sud",
+                "-o",
+                str(path),
+                "--data-dir",
+                str(samples_dir),
+            ]
+        )
+        == 0
+    )
+    assert [
+        str(e["uid"])
+        for e in sorted(
+            Calendar.from_ical(path.read_bytes()).walk("VEVENT"), key=lambda event: event.decoded("dtstart")
+        )
+    ] == uids  # the same events again
+    assert (
+        main(
+            [
+                "export",
+                "stakeholders",
+                "--format",
+                "ics",
+                "-o",
+                str(samples_dir / "x.ics"),
+                "--data-dir",
+                str(samples_dir),
+            ]
+        )
+        == 2
+    )
     assert "n'a rien de daté" in capsys.readouterr().err
 
 
@@ -241,10 +365,24 @@ def test_the_raci_matrix_puts_each_actors_letters_in_each_activity():
 
     from saara_kit.concertation.analysis import raci_matrix
 
-    activities = pd.DataFrame([
-        {"name": "Diagnostic", "responsible": "APC; Comité", "accountable": "APC", "consulted": "", "informed": "Radio"},
-        {"name": "Restitution", "responsible": "Radio", "accountable": "Comité", "consulted": "APC", "informed": ""},
-    ])
+    activities = pd.DataFrame(
+        [
+            {
+                "name": "Diagnostic",
+                "responsible": "APC; Comité",
+                "accountable": "APC",
+                "consulted": "",
+                "informed": "Radio",
+            },
+            {
+                "name": "Restitution",
+                "responsible": "Radio",
+                "accountable": "Comité",
+                "consulted": "APC",
+                "informed": "",
+            },
+        ]
+    )
     matrix = raci_matrix(activities)
     assert list(matrix.columns) == ["APC", "Comité", "Radio"]
     assert matrix.loc["Diagnostic"].tolist() == ["RA", "R", "I"]
@@ -260,17 +398,26 @@ def test_the_workbook_holds_every_step_and_the_raci_sheet(samples_dir):
     path = samples_dir / "plan.xlsx"
     assert main(["export", "concertation", "--region", "ouest", "-o", str(path), "--data-dir", str(samples_dir)]) == 0
     book = openpyxl.load_workbook(path)
-    assert book.sheetnames == ["Plan", "Participation", "Activités", "Réunions", "Engagements", "Cadre logique",
-                               "Qui fait quoi (RACI)", "Cadre logique (bailleurs)", "À propos"]
+    assert book.sheetnames == [
+        "Plan",
+        "Participation",
+        "Activités",
+        "Réunions",
+        "Engagements",
+        "Cadre logique",
+        "Qui fait quoi (RACI)",
+        "Cadre logique (bailleurs)",
+        "À propos",
+    ]
     raci = [[cell.value for cell in row] for row in book["Qui fait quoi (RACI)"].iter_rows()]
     assert raci[0][0] == "Activité" and len(raci) == 1 + 3
-    assert ["Cartographie des points de collecte", "R"] == [raci[1][0], raci[1][raci[0].index("APC de Tlemcen")]]
+    assert [raci[1][0], raci[1][raci[0].index("APC de Tlemcen")]] == ["Cartographie des points de collecte", "R"]
 
 
 def test_the_gantt_chart_draws_a_bar_per_activity_and_a_diamond_per_meeting():
-    from saara_kit.concertation.charts import gantt_chart
-    from saara_kit.charts.style import MIN_TEXT_CSS_PX, PHONE_CHART_WIDTH_PX, smallest_text_px
     from saara_kit.charts import figure_to_png
+    from saara_kit.charts.style import MIN_TEXT_CSS_PX, PHONE_CHART_WIDTH_PX, smallest_text_px
+    from saara_kit.concertation.charts import gantt_chart
 
     activities = sample_records(ACTIVITIES, "est")
     meetings = sample_records(MEETINGS, "est")
@@ -305,7 +452,9 @@ def test_commitments_progress_is_drawn_from_each_saved_revision(store):
 
     import_every_sample(store)
     [first, *_] = store.current(COMMITMENTS.kind, region="ouest")
-    later = replace(first, revision=first.revision + 1, payload={**first.payload, "progress": 90, "status": "in_progress"})
+    later = replace(
+        first, revision=first.revision + 1, payload={**first.payload, "progress": 90, "status": "in_progress"}
+    )
     store.save(later)
     history = history_frame(store, COMMITMENTS, "ouest")
     assert len(history) == len(sample_records(COMMITMENTS, "ouest")) + 1
@@ -313,7 +462,8 @@ def test_commitments_progress_is_drawn_from_each_saved_revision(store):
     assert figure.commitments == history["record_id"].nunique()
     drawn = {line.get_label(): list(line.get_ydata()) for line in figure.axes[0].lines}
     assert [steps for label, steps in drawn.items() if label.startswith(first.payload["who"])] == [
-        [first.payload["progress"], 90, 90]]
+        [first.payload["progress"], 90, 90]
+    ]
 
 
 def test_participation_levels_are_counted_by_type_of_actor():
@@ -333,8 +483,25 @@ def test_the_handout_of_one_plan_prints_offline_in_its_language(samples_dir):
     from saara_kit.cli import main
 
     path = samples_dir / "plan.html"
-    assert main(["export", "concertation", "--region", "sud", "--association", "association exemple oasis ghardaia",
-                 "--format", "html", "-o", str(path), "--data-dir", str(samples_dir)]) == 0
+    assert (
+        main(
+            [
+                "export",
+                "concertation",
+                "--region",
+                "sud",
+                "--association",
+                "association exemple oasis ghardaia",
+                "--format",
+                "html",
+                "-o",
+                str(path),
+                "--data-dir",
+                str(samples_dir),
+            ]
+        )
+        == 0
+    )
     page = path.read_text(encoding="utf-8")
     assert '<html lang="ar" dir="rtl">' in page  # the hub's language
     assert "Association Exemple Oasis Ghardaïa" in page and "Tlemcen" not in page  # one association, its spelling

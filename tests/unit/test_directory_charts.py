@@ -1,6 +1,7 @@
 """The directory's counts and charts on the sample catalogue: every theme, language and hub listed,
 a gap drawn as a visible 0, only approved resources counted, every text inside the picture, in
 each language."""
+
 from __future__ import annotations
 
 from functools import cache
@@ -11,8 +12,20 @@ from matplotlib.colors import to_hex
 from saara_kit.charts import ChartFigure, figure_to_png
 from saara_kit.data import list_regions
 from saara_kit.directory.analysis import (
-    EVERY_HUB, arabic_spellings, by_region, coverage, coverage_table, facet_table, for_hub, gaps, gaps_table,
-    missing_themes, pending, pending_table, results_table, theme_languages,
+    EVERY_HUB,
+    arabic_spellings,
+    by_region,
+    coverage,
+    coverage_table,
+    facet_table,
+    for_hub,
+    gaps,
+    gaps_table,
+    missing_themes,
+    pending,
+    pending_table,
+    results_table,
+    theme_languages,
 )
 from saara_kit.directory.charts import GAP_COLOUR, LANGUAGE_COVERAGE_COLOURS, gaps_heatmap, regions_chart, themes_chart
 from saara_kit.directory.fields import LANGUAGES, THEMES, TYPES
@@ -63,8 +76,10 @@ def test_themes_chart_has_one_bar_per_theme_as_long_as_its_approved_resources():
     chart = themes_chart(RESOURCES, "fr")
     bars = bars_of(chart)
     assert len(bars) == len(THEMES)
-    expected = [int(APPROVED["themes"].str.split("; ").apply(lambda codes, theme=theme: theme in codes).sum())
-                for theme in THEMES]
+    expected = [
+        int(APPROVED["themes"].str.split("; ").apply(lambda codes, theme=theme: theme in codes).sum())
+        for theme in THEMES
+    ]
     assert [bar.get_width() for bar in bars] == expected == chart.counts.to_list()
     labels = [label.get_text() for label in chart.axes[0].get_yticklabels()]
     assert labels[0] == "Concertation" and len(labels) == len(THEMES)
@@ -93,14 +108,18 @@ def test_pending_and_rejected_resources_are_not_counted():
     everything_approved = RESOURCES.assign(status="approved")
     assert coverage(everything_approved, "themes").sum() > coverage(RESOURCES, "themes").sum()
     assert len(bars_of(themes_chart(everything_approved, "fr"))) == len(THEMES)
-    only_waiting = RESOURCES.assign(status=["pending", "rejected"] * (len(RESOURCES) // 2) + ["pending"] * (len(RESOURCES) % 2))
+    only_waiting = RESOURCES.assign(
+        status=["pending", "rejected"] * (len(RESOURCES) // 2) + ["pending"] * (len(RESOURCES) % 2)
+    )
     for chart in (themes_chart(only_waiting, "fr"), regions_chart(only_waiting, "fr")):
         assert [bar.get_width() for bar in bars_of(chart)] == [0] * len(bars_of(chart))
     assert theme_languages(only_waiting).to_numpy().sum() == 0
     rejected = RESOURCES[RESOURCES["status"] == "rejected"].iloc[0]
     assert rejected["themes"] == "fundraising"
-    assert coverage(RESOURCES, "themes")["fundraising"] == coverage(RESOURCES[RESOURCES["status"] != "rejected"],
-                                                                     "themes")["fundraising"]
+    assert (
+        coverage(RESOURCES, "themes")["fundraising"]
+        == coverage(RESOURCES[RESOURCES["status"] != "rejected"], "themes")["fundraising"]
+    )
 
 
 def test_coverage_lists_every_code_of_the_facet_with_0_for_a_gap():

@@ -1,5 +1,6 @@
 """The directory as JSON-LD (schema.org LearningResource): only approved resources, titles tagged
 with their language, licences and durations in the forms schema.org readers expect, no network."""
+
 from __future__ import annotations
 
 import json
@@ -18,9 +19,24 @@ from saara_kit.store import open_store
 
 # schema.org terms the document may use (https://schema.org/LearningResource and the types it names)
 PROPERTIES = {
-    "name", "description", "learningResourceType", "about", "keywords", "inLanguage", "audience", "educationalRole",
-    "educationalLevel", "license", "isAccessibleForFree", "url", "datePublished", "timeRequired", "author",
-    "spatialCoverage", "identifier", "termCode",
+    "name",
+    "description",
+    "learningResourceType",
+    "about",
+    "keywords",
+    "inLanguage",
+    "audience",
+    "educationalRole",
+    "educationalLevel",
+    "license",
+    "isAccessibleForFree",
+    "url",
+    "datePublished",
+    "timeRequired",
+    "author",
+    "spatialCoverage",
+    "identifier",
+    "termCode",
 }
 TYPES = {"LearningResource", "EducationalAudience", "DefinedTerm", "Organization", "Person", "Place", "Country"}
 CONSULTATION_GUIDE = "دليلُ التَّشاوُر المحلي"  # Arabic title, with its vowel marks, of an approved sample
@@ -86,7 +102,8 @@ def test_the_count_returned_is_the_count_written(tmp_path, samples):
     path = tmp_path / "three.jsonld"
     assert write_jsonld(frame, path, "fr") == 1
     assert [node["name"][0]["@value"] for node in _nodes(json.loads(path.read_text(encoding="utf-8")))] == [
-        "Guide de la concertation locale"]
+        "Guide de la concertation locale"
+    ]
 
 
 def test_each_title_carries_its_language(exported):
@@ -114,7 +131,9 @@ def test_licences_types_audiences_and_places_use_schema_org_values(exported):
     assert guide["spatialCoverage"][0]["@type"] == "Country"  # no hub named: every hub
     assert guide["datePublished"] == "2023-03-14"
     sud = _named(exported, "Compteurs des tours d'eau : une étude de cas à Ghardaïa")
-    assert sud["spatialCoverage"] == [{"@type": "Place", "identifier": "sud", "name": {"@value": "Pôle Sud", "@language": "fr"}}]
+    assert sud["spatialCoverage"] == [
+        {"@type": "Place", "identifier": "sud", "name": {"@value": "Pôle Sud", "@language": "fr"}}
+    ]
     assert sud["license"] == "https://creativecommons.org/licenses/by-nc/4.0/"
     free = _named(exported, "Gouvernance partagée dans les ksour")  # free access, no open licence
     assert "license" not in free and free["isAccessibleForFree"] is True

@@ -1,5 +1,6 @@
 """The directory's offline page: one HTML file, approved resources only, nothing loaded from
 elsewhere, and no title able to break out of the data it is embedded in."""
+
 from __future__ import annotations
 
 import base64
@@ -53,8 +54,11 @@ class _Reader(HTMLParser):
             self.page.metas.append(attrs)
         if tag == "li" and "saara-dir-card" in attrs.get("class", ""):
             self.page.cards += 1
-        self.page.addresses += [(tag, name, value) for name, value in attrs.items()
-                                if name in ("src", "href", "srcset", "poster", "data", "action", "formaction")]
+        self.page.addresses += [
+            (tag, name, value)
+            for name, value in attrs.items()
+            if name in ("src", "href", "srcset", "poster", "data", "action", "formaction")
+        ]
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "script" and self._script is not None:
@@ -76,7 +80,7 @@ def _read(html: str) -> Page:
 
 
 def _data(page: Page) -> dict:
-    (attrs, text), = [(attrs, text) for attrs, text in page.scripts if attrs.get("type") == "application/json"]
+    ((_attrs, text),) = [(attrs, text) for attrs, text in page.scripts if attrs.get("type") == "application/json"]
     return json.loads(text)
 
 
@@ -98,7 +102,7 @@ def exported(tmp_path_factory):
 
 
 def test_only_approved_resources_are_listed_and_embedded(exported, samples):
-    path, html = exported
+    _path, html = exported
     page = _read(html)
     approved = samples[samples["status"] == "approved"]
     assert page.cards == len(_data(page)["resources"]) == len(approved) == 44
@@ -114,7 +118,7 @@ def test_the_count_returned_is_the_count_listed(tmp_path, samples):
 
 
 def test_nothing_is_loaded_from_elsewhere(exported, samples):
-    path, html = exported
+    _path, html = exported
     page = _read(html)
     own_links = set(samples.loc[samples["status"] == "approved", "url"]) - {""}
     for tag, attribute, value in page.addresses:
@@ -127,7 +131,7 @@ def test_nothing_is_loaded_from_elsewhere(exported, samples):
 
 
 def test_the_policy_lets_nothing_but_the_page_itself_run_or_load(exported):
-    path, html = exported
+    _path, html = exported
     page = _read(html)
     policy = next(meta["content"] for meta in page.metas if meta.get("http-equiv") == "Content-Security-Policy")
     assert "default-src 'none'" in policy and "unsafe-inline" not in policy and "unsafe-eval" not in policy
@@ -144,8 +148,12 @@ def test_a_title_cannot_break_out_of_the_embedded_data(tmp_path, samples):
     page = _read(html)
     assert [attrs.get("type") for attrs, _ in page.scripts] == ["application/json", None]
     assert page.scripts[1][1] == script()  # the page's own code, unchanged
-    resource, = _data(page)["resources"]
-    assert HOSTILE in resource["title"] and resource["description"].startswith(HOSTILE) and resource["creator"] == "<b>x</b>"
+    (resource,) = _data(page)["resources"]
+    assert (
+        HOSTILE in resource["title"]
+        and resource["description"].startswith(HOSTILE)
+        and resource["creator"] == "<b>x</b>"
+    )
     # no "<" at all in the data: "</script" would end it, "<!--<script" would make the browser's parser run past its end
     assert "<" not in page.scripts[0][1] and HOSTILE not in html
     assert HOSTILE in "".join(page.text)  # shown as text on the card
@@ -154,7 +162,11 @@ def test_a_title_cannot_break_out_of_the_embedded_data(tmp_path, samples):
 def test_a_local_file_is_linked_and_copied_beside_the_page(exported):
     path, html = exported
     assert 'href="resources/fiche-plan-concertation.md"' in html
-    assert (path.parent / "resources" / "fiche-plan-concertation.md").read_text(encoding="utf-8").startswith("# Fiche plan")
+    assert (
+        (path.parent / "resources" / "fiche-plan-concertation.md")
+        .read_text(encoding="utf-8")
+        .startswith("# Fiche plan")
+    )
 
 
 def test_labels_are_in_the_page_language_and_arabic_is_right_to_left(samples):
@@ -171,16 +183,28 @@ def test_a_card_shows_its_title_in_the_page_language_else_another(samples):
     french = render_offline_page(samples, "fr")
     card = re.search(r'<li class="saara-dir-card"[^>]*>\n<h2><bdi lang="ar">دليلُ الجمعيّة لتسيير.*?</li>', french, re.S)
     assert card, "an Arabic-only resource shows its Arabic title on the French page"
-    for shown in ("Guide", "Concertation; Gestion de projet", "Arabe", "Programme SAARA — Pôle Sud", "21 août 2023",
-                  'href="https://exemple.saara.dz/ressources/dalil-miyah-wahat"'):
+    for shown in (
+        "Guide",
+        "Concertation; Gestion de projet",
+        "Arabe",
+        "Programme SAARA — Pôle Sud",
+        "21 août 2023",
+        'href="https://exemple.saara.dz/ressources/dalil-miyah-wahat"',
+    ):
         assert shown in card.group(0), shown
-    bilingual = re.search(r'<h2><bdi lang="fr">Guide de la concertation locale</bdi></h2>\n<p class="saara-dir-other">'
-                          r'<bdi lang="ar">دليلُ التَّشاوُر المحلي</bdi></p>', french)
+    bilingual = re.search(
+        r'<h2><bdi lang="fr">Guide de la concertation locale</bdi></h2>\n<p class="saara-dir-other">'
+        r'<bdi lang="ar">دليلُ التَّشاوُر المحلي</bdi></p>',
+        french,
+    )
     assert bilingual, "the other titles follow the first"
 
 
 def test_cards_come_newest_first(samples):
-    shown = [unescape(title) for title in re.findall(r'<h2><bdi lang="\w+">(.*?)</bdi></h2>', render_offline_page(samples, "fr"))]
+    shown = [
+        unescape(title)
+        for title in re.findall(r'<h2><bdi lang="\w+">(.*?)</bdi></h2>', render_offline_page(samples, "fr"))
+    ]
     newest_first = samples[samples["status"] == "approved"].sort_values("date", ascending=False, kind="stable")
     assert shown == [title_in(row, "fr") for _, row in newest_first.iterrows()]
     assert shown[0] == "Le pouvoir des élus locaux et des associations"  # 2026-04-14

@@ -1,4 +1,5 @@
 """Field types: what each reads, what it refuses and why, and the keys and hints it derives."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -53,10 +54,15 @@ def test_a_domain_derives_keys_defaults_and_cross_field_rules():
     def cheaper_than_total(record):
         if record.cost > record.total:
             from saara_kit.validation import FieldError
+
             yield FieldError("cost", "test.field.cost", "out_of_range", {"low": 0, "high": record.total})
 
-    domain = Domain("test", "test", (Text("name"), Amount("cost"), Amount("total"), Choice("kind", ("a", "b"))),
-                    rules=(cheaper_than_total,))
+    domain = Domain(
+        "test",
+        "test",
+        (Text("name"), Amount("cost"), Amount("total"), Choice("kind", ("a", "b"))),
+        rules=(cheaper_than_total,),
+    )
     assert domain.empty() == {"name": "", "cost": 0.0, "total": 0.0, "kind": "a"}
     assert {"test.field.name", "test.kind.b", "app.test.title", "test.loaded"} <= set(domain.required_keys())
     assert domain.validate({"name": "x", "cost": "2", "total": "3", "kind": "b"}).cost == 2.0

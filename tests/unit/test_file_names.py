@@ -1,5 +1,6 @@
 """File names made from people's names: Latin accents and punctuation folded, Arabic letters kept
 whole, in every file the kit names after an association (letters, one-pagers, reports)."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -15,16 +16,19 @@ SETIF = "Association Exemple Femmes Rurales Sétif"  # its application is in Ara
 NOUR = "جمعية النور للبيئة"
 
 
-@pytest.mark.parametrize(("name", "expected"), [
-    (NOUR, "جمعية-النور-للبيئة"),  # ئ, not ي
-    ("مؤسسة الإحياء", "مؤسسة-الإحياء"),  # ؤ and إ
-    ("جمعية أمل الآفاق", "جمعية-أمل-الآفاق"),  # أ and آ
-    ("رابطة الشبيبة", "رابطة-الشبيبة"),  # ة
-    ("جَمْعِيَّةُ  الْأَمَل", "جمعية-الأمل"),  # the vowel marks go, the hamza stays
-    ("Association Solidarité Béchar", "association-solidarite-bechar"),
-    ("../Béchar <script>", "bechar-script"),
-    ("«»", "lettre"),
-])
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        (NOUR, "جمعية-النور-للبيئة"),  # ئ, not ي
+        ("مؤسسة الإحياء", "مؤسسة-الإحياء"),  # ؤ and إ
+        ("جمعية أمل الآفاق", "جمعية-أمل-الآفاق"),  # أ and آ
+        ("رابطة الشبيبة", "رابطة-الشبيبة"),  # ة
+        ("جَمْعِيَّةُ  الْأَمَل", "جمعية-الأمل"),  # the vowel marks go, the hamza stays
+        ("Association Solidarité Béchar", "association-solidarite-bechar"),
+        ("../Béchar <script>", "bechar-script"),
+        ("«»", "lettre"),
+    ],
+)
 def test_a_file_name_folds_latin_accents_and_keeps_arabic_letters(name, expected):
     assert file_slug(name, "lettre") == expected
 

@@ -1,5 +1,6 @@
 """The follow-up's rules against a worked example computed by hand: time elapsed, lateness,
 indicator progress, spending rate, and the reasons a project needs a visit."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -8,7 +9,12 @@ import pandas as pd
 import pytest
 
 from saara_kit.followup.analysis import (
-    elapsed_share, indicator_progress, milestone_states, programme_view, progress_of, view_day,
+    elapsed_share,
+    indicator_progress,
+    milestone_states,
+    programme_view,
+    progress_of,
+    view_day,
 )
 from saara_kit.followup.domain import MILESTONES, REPORT, SUPPORT
 from saara_kit.followup.from_plan import milestones_from_plan
@@ -43,22 +49,29 @@ def test_a_milestone_is_late_when_open_past_its_due_date():
     assert list(states["days_late"]) == [15, 5, 0, 0, 0, 0]
 
 
-@pytest.mark.parametrize(("baseline", "target", "current", "expected"), [
-    ("0", "60", "30", 0.5),
-    ("8000", "15000", "9 750", 0.25),  # numbers as people write them
-    ("55", "90", "48", -0.2),  # worse than at the start
-    ("non", "oui", "oui", 1.0),  # a yes/no indicator has come all the way, or not at all
-    ("non", "oui", "non", 0.0),
-    ("0", "40", "", None),  # not measured
-])
+@pytest.mark.parametrize(
+    ("baseline", "target", "current", "expected"),
+    [
+        ("0", "60", "30", 0.5),
+        ("8000", "15000", "9 750", 0.25),  # numbers as people write them
+        ("55", "90", "48", -0.2),  # worse than at the start
+        ("non", "oui", "oui", 1.0),  # a yes/no indicator has come all the way, or not at all
+        ("non", "oui", "non", 0.0),
+        ("0", "40", "", None),  # not measured
+    ],
+)
 def test_an_indicators_progress_runs_from_its_baseline_to_its_target(baseline, target, current, expected):
     assert progress_of(baseline, target, current) == (expected if expected is None else pytest.approx(expected))
 
 
 def test_an_indicator_is_on_track_within_twenty_points_of_the_time_elapsed():
-    logframe = frame(*({"plan": "P", "number": number, "indicator": f"i{number}", "baseline": "0", "target": "100",
-                        "current": own} for number, own in (("1", "0"), ("1.1", "10"), ("1.2", ""))),
-                     {"plan": "P", "number": "2", "indicator": "", "baseline": "", "target": "", "current": ""})
+    logframe = frame(
+        *(
+            {"plan": "P", "number": number, "indicator": f"i{number}", "baseline": "0", "target": "100", "current": own}
+            for number, own in (("1", "0"), ("1.1", "10"), ("1.2", ""))
+        ),
+        {"plan": "P", "number": "2", "indicator": "", "baseline": "", "target": "", "current": ""},
+    )
     values = frame({"line": "P → 1", "current": "15"})  # reported: 0.15 >= 0.327 - 0.2
     table = indicator_progress(logframe, values, "P", 119 / 364)
     assert list(table["current"]) == ["15", "10", ""]  # the line without an indicator is left out
@@ -68,22 +81,68 @@ def test_an_indicator_is_on_track_within_twenty_points_of_the_time_elapsed():
 def worked_example() -> dict[str, pd.DataFrame]:
     """Two funded projects: A spends in step and is on time; B is late, has spent nothing,
     overspends equipment beyond the fund's 15 % and has not reported since December."""
-    report = frame(*({"association": name, "project": f"Projet {name}", "budget": f"B{name}", "plan": f"P{name}",
-                      "start": "2027-01-01", "end": "2027-12-31", "period": "T1", "as_of": as_of}
-                     for name, as_of in (("A", "2027-04-30"), ("B", "2026-12-01"))))
-    milestones = frame({"association": "A", "name": "m", "due": "2027-04-15", "status": "done", "done_on": "2027-04-10"},
-                       {"association": "B", "name": "m", "due": "2027-04-15", "status": "in_progress", "done_on": None})
-    logframe = frame(*({"association": name, "plan": f"P{name}", "number": "1", "indicator": "i", "baseline": "0",
-                        "target": "100", "current": current} for name, current in (("A", "40"), ("B", "5"))))
-    lines = frame(*({"association": name, "budget": f"B{name}", "heading": heading, "description": f"{heading} {name}",
-                     "quantity": 1.0, "unit_rate": rate, "currency": "DZD", "shares": "Fonds 100 %"}
-                    for name in "AB" for heading, rate in (("staff", 540_000.0), ("equipment", 100_000.0))))
-    spent = frame({"association": "A", "line": "staff A", "amount": 45_000.0, "currency": "DZD"},
-                  {"association": "A", "line": "equipment A", "amount": 90_000.0, "currency": "DZD"},
-                  {"association": "B", "line": "equipment B", "amount": 120_000.0, "currency": "DZD"})
+    report = frame(
+        *(
+            {
+                "association": name,
+                "project": f"Projet {name}",
+                "budget": f"B{name}",
+                "plan": f"P{name}",
+                "start": "2027-01-01",
+                "end": "2027-12-31",
+                "period": "T1",
+                "as_of": as_of,
+            }
+            for name, as_of in (("A", "2027-04-30"), ("B", "2026-12-01"))
+        )
+    )
+    milestones = frame(
+        {"association": "A", "name": "m", "due": "2027-04-15", "status": "done", "done_on": "2027-04-10"},
+        {"association": "B", "name": "m", "due": "2027-04-15", "status": "in_progress", "done_on": None},
+    )
+    logframe = frame(
+        *(
+            {
+                "association": name,
+                "plan": f"P{name}",
+                "number": "1",
+                "indicator": "i",
+                "baseline": "0",
+                "target": "100",
+                "current": current,
+            }
+            for name, current in (("A", "40"), ("B", "5"))
+        )
+    )
+    lines = frame(
+        *(
+            {
+                "association": name,
+                "budget": f"B{name}",
+                "heading": heading,
+                "description": f"{heading} {name}",
+                "quantity": 1.0,
+                "unit_rate": rate,
+                "currency": "DZD",
+                "shares": "Fonds 100 %",
+            }
+            for name in "AB"
+            for heading, rate in (("staff", 540_000.0), ("equipment", 100_000.0))
+        )
+    )
+    spent = frame(
+        {"association": "A", "line": "staff A", "amount": 45_000.0, "currency": "DZD"},
+        {"association": "A", "line": "equipment A", "amount": 90_000.0, "currency": "DZD"},
+        {"association": "B", "line": "equipment B", "amount": 120_000.0, "currency": "DZD"},
+    )
     return {
-        "report": report, "milestones": milestones, "logframe": logframe, "budget_lines": lines, "expenditures": spent,
-        "indicators": frame(*()).assign(line=[], current=[]), "support": frame({"association": "A", "status": "held"}),
+        "report": report,
+        "milestones": milestones,
+        "logframe": logframe,
+        "budget_lines": lines,
+        "expenditures": spent,
+        "indicators": frame(*()).assign(line=[], current=[]),
+        "support": frame({"association": "A", "status": "held"}),
         "budget": frame(*({"association": name, "name": f"B{name}", "rules": "saara_fund"} for name in "AB")),
     }
 
@@ -115,17 +174,53 @@ def test_the_view_speaks_of_the_latest_report_unless_told_a_day():
     assert view_day(reports, "today") == dt.date.today()
 
 
-@pytest.mark.parametrize(("domain", "values", "field", "code"), [
-    (MILESTONES, {"name": "m", "due": "2027-01-01", "status": "done"}, "done_on", "done_without_date"),
-    (MILESTONES, {"name": "m", "due": "2027-01-01", "status": "planned", "evidence": "file:../saara.db"},
-     "evidence", "evidence_outside"),
-    (MILESTONES, {"name": "m", "due": "2027-01-01", "status": "planned", "evidence": "file:/etc/passwd"},
-     "evidence", "evidence_outside"),
-    (SUPPORT, {"date": "2027-01-01", "kind": "training", "topic": "t", "trainer": "x", "hours": "2",
-               "status": "planned", "attendance": "8"}, "attendance", "attendance_not_held"),
-    (REPORT, {"project": "p", "budget": "b", "plan": "c", "start": "2027-01-01", "end": "2027-12-31", "period": "T1",
-              "as_of": "2026-12-31", "progress": "x"}, "as_of", "before"),
-])
+@pytest.mark.parametrize(
+    ("domain", "values", "field", "code"),
+    [
+        (MILESTONES, {"name": "m", "due": "2027-01-01", "status": "done"}, "done_on", "done_without_date"),
+        (
+            MILESTONES,
+            {"name": "m", "due": "2027-01-01", "status": "planned", "evidence": "file:../saara.db"},
+            "evidence",
+            "evidence_outside",
+        ),
+        (
+            MILESTONES,
+            {"name": "m", "due": "2027-01-01", "status": "planned", "evidence": "file:/etc/passwd"},
+            "evidence",
+            "evidence_outside",
+        ),
+        (
+            SUPPORT,
+            {
+                "date": "2027-01-01",
+                "kind": "training",
+                "topic": "t",
+                "trainer": "x",
+                "hours": "2",
+                "status": "planned",
+                "attendance": "8",
+            },
+            "attendance",
+            "attendance_not_held",
+        ),
+        (
+            REPORT,
+            {
+                "project": "p",
+                "budget": "b",
+                "plan": "c",
+                "start": "2027-01-01",
+                "end": "2027-12-31",
+                "period": "T1",
+                "as_of": "2026-12-31",
+                "progress": "x",
+            },
+            "as_of",
+            "before",
+        ),
+    ],
+)
 def test_the_follow_up_refuses_what_cannot_be(domain, values, field, code):
     with pytest.raises(ValidationError) as refused:
         domain.validate(values)
@@ -134,8 +229,15 @@ def test_the_follow_up_refuses_what_cannot_be(domain, values, field, code):
 
 
 def test_evidence_may_name_a_file_inside_the_data_folder():
-    record = MILESTONES.validate({"name": "m", "due": "2027-01-01", "status": "done", "done_on": "2027-01-02",
-                                  "evidence": "file:evidence/pv.pdf"})
+    record = MILESTONES.validate(
+        {
+            "name": "m",
+            "due": "2027-01-01",
+            "status": "done",
+            "done_on": "2027-01-02",
+            "evidence": "file:evidence/pv.pdf",
+        }
+    )
     assert record.evidence == "file:evidence/pv.pdf"
 
 
@@ -149,4 +251,9 @@ def test_milestones_drawn_from_the_plan_skip_what_the_list_names_and_other_plans
     named = [{"name": "Atelier tenu", "activity": "atelier"}, {"name": "diagnostic", "activity": ""}]
     drawn = milestones_from_plan(activities, ["Plan A"], named)
     assert drawn == [{"name": "Restitution", "activity": "Restitution", "due": "2027-06-10", "status": "planned"}]
-    assert [m["name"] for m in milestones_from_plan(activities, [], [])] == ["Ailleurs", "Diagnostic", "Atelier", "Restitution"]
+    assert [m["name"] for m in milestones_from_plan(activities, [], [])] == [
+        "Ailleurs",
+        "Diagnostic",
+        "Atelier",
+        "Restitution",
+    ]

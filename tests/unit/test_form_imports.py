@@ -1,5 +1,6 @@
 """A participant's form shows before its kernel loads the heavy libraries: pandas, numpy and matplotlib
 load with the first chart or table, not with the form (the performance issue's imports figure)."""
+
 from __future__ import annotations
 
 import json
@@ -25,8 +26,14 @@ print(json.dumps(sorted({{module.split(".")[0] for module in sys.modules}} & set
 @pytest.mark.parametrize("name", [name for name in apps() if name not in TRAINER_APPS and name not in NEEDS_TABLES])
 def test_a_form_shows_without_pandas_numpy_or_matplotlib(name, tmp_path):
     env = {"PATH": "/usr/bin:/bin", "SAARA_DATA_DIR": str(tmp_path), "SAARA_REGION": "ouest", "HOME": str(tmp_path)}
-    done = subprocess.run([sys.executable, "-c", BUILD.format(name=name, heavy=HEAVY)], capture_output=True,
-                          text=True, env=env, timeout=120, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", BUILD.format(name=name, heavy=HEAVY)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=True,
+    )
     assert json.loads(done.stdout.strip().splitlines()[-1]) == []
 
 

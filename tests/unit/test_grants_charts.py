@@ -1,5 +1,6 @@
 """The committee's charts on the sample call: one bar per application in rank order, the threshold
 and the envelope where the call puts them, every text inside the picture, in each language."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -13,7 +14,11 @@ from matplotlib.container import ErrorbarContainer
 from saara_kit.charts import ChartFigure, figure_to_png
 from saara_kit.grants.call import load_call
 from saara_kit.grants.charts import (
-    DECISION_COLOURS, envelope_chart, raw_vs_normalised_chart, scores_chart, short_names,
+    DECISION_COLOURS,
+    envelope_chart,
+    raw_vs_normalised_chart,
+    scores_chart,
+    short_names,
 )
 from saara_kit.grants.committee import decisions
 from saara_kit.grants.consolidation import counted_reviews
@@ -28,8 +33,11 @@ DECIDED = decisions(APPLICATIONS, REVIEWS, CALL)
 
 
 def _all_charts(lang: str, decided=DECIDED, call=CALL) -> list[ChartFigure]:
-    return [scores_chart(decided, call, lang, REVIEWS), raw_vs_normalised_chart(decided, lang),
-            envelope_chart(decided, call, lang)]
+    return [
+        scores_chart(decided, call, lang, REVIEWS),
+        raw_vs_normalised_chart(decided, lang),
+        envelope_chart(decided, call, lang),
+    ]
 
 
 @cache
@@ -40,8 +48,11 @@ def _sample_charts(lang: str) -> list[ChartFigure]:
 
 def _vertical_lines(figure) -> list[float]:
     """The x of each line drawn across the axes (threshold, envelopes), in drawing order."""
-    return [line.get_xdata()[0] for line in figure.axes[0].lines
-            if len(set(line.get_xdata())) == 1 and list(line.get_ydata()) == [0, 1]]
+    return [
+        line.get_xdata()[0]
+        for line in figure.axes[0].lines
+        if len(set(line.get_xdata())) == 1 and list(line.get_ydata()) == [0, 1]
+    ]
 
 
 @pytest.mark.parametrize("lang", ["fr", "ar", "en"])
@@ -62,8 +73,8 @@ def test_scores_chart_has_one_bar_per_submitted_application_in_rank_order():
     submitted = APPLICATIONS[(APPLICATIONS["call"] == CALL.id) & (APPLICATIONS["status"] == "submitted")]
     assert len(bars) == len(submitted) == 12
     ranked = DECIDED[DECIDED["rank"].notna()].sort_values("rank")
-    assert chart.order[:len(ranked)] == list(ranked.index)  # rank 1 at the top, then the unranked ones
-    assert set(chart.order[len(ranked):]) == set(DECIDED.index[DECIDED["rank"].isna()])
+    assert chart.order[: len(ranked)] == list(ranked.index)  # rank 1 at the top, then the unranked ones
+    assert set(chart.order[len(ranked) :]) == set(DECIDED.index[DECIDED["rank"].isna()])
     labels = [label.get_text() for label in chart.axes[0].get_yticklabels()]
     assert labels[0] == "1. Femmes Rurales Sétif" and labels[-1].startswith("– ")  # "Association Exemple" left out
     assert [bar.get_width() for bar in bars] == pytest.approx(list(DECIDED.loc[chart.order, "score"]))
@@ -131,7 +142,9 @@ def test_charts_of_a_call_with_no_application_are_empty_not_broken():
 
 
 def test_short_names_leave_out_the_words_every_name_shares():
-    assert short_names(["Association Exemple Jeunes Oran", "Association Exemple Santé Tipaza"]) == \
-        ["Jeunes Oran", "Santé Tipaza"]
+    assert short_names(["Association Exemple Jeunes Oran", "Association Exemple Santé Tipaza"]) == [
+        "Jeunes Oran",
+        "Santé Tipaza",
+    ]
     assert short_names(["Association des femmes", "Association"]) == ["Association des femmes", "Association"]
     assert short_names(["Association Exemple Jeunes Oran"]) == ["Association Exemple J…"]  # alone: whole, cut

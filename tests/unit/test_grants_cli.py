@@ -1,28 +1,40 @@
 """The facilitator's side of the support fund: reviewers' codes and assignments, the letters, the
 demonstration's cards, and the applications' round trip through a workbook."""
+
 from __future__ import annotations
 
 from dataclasses import replace
 
 from saara_kit.cli import main
-from saara_kit.registry import domain
 from saara_kit.data import load_region
 from saara_kit.grants.call import open_call
 from saara_kit.grants.reviewers import assigned_to, reviewer_codes, reviewer_with_code
+from saara_kit.registry import domain
 from saara_kit.serve.demo import prepare_demo
 from saara_kit.store import open_store
 
 
 def test_reviewers_get_codes_and_an_even_share_of_the_submitted_applications(samples_dir, capsys):
     names = ["Dr Benali", "Mme Haddad", "M. Saïdi"]
-    args = ["reviewers", "--data-dir", str(samples_dir), "--region", "ouest", "--region", "est",
-            *(word for name in names for word in ("--reviewer", name))]
+    args = [
+        "reviewers",
+        "--data-dir",
+        str(samples_dir),
+        "--region",
+        "ouest",
+        "--region",
+        "est",
+        *(word for name in names for word in ("--reviewer", name)),
+    ]
     assert main(args) == 0
     call = open_call()
     with open_store(samples_dir) as store:
         codes = reviewer_codes(store, call.id)
         loads = {name: len(assigned_to(store, call.id, name)) for name in names}
-        assert sorted(codes) == sorted(names) and reviewer_with_code(store, call.id, codes["Mme Haddad"].lower()) == "Mme Haddad"
+        assert (
+            sorted(codes) == sorted(names)
+            and reviewer_with_code(store, call.id, codes["Mme Haddad"].lower()) == "Mme Haddad"
+        )
     assert loads == {name: 4 for name in names}  # 6 applications × 2 reviews, 3 reviewers
     assert main(args) == 0  # again: the same codes, no assignment twice
     with open_store(samples_dir) as store:
@@ -44,8 +56,11 @@ def _withdraw_reviews(data_dir, application: str | None = None) -> None:
     """Withdraw every review of ``application`` (of every application), as if none had been entered yet."""
     with open_store(data_dir) as store:
         kind = domain("reviews").kind
-        store.save_many(replace(revision, revision=revision.revision + 1, deleted=True)
-                        for revision in store.current(kind) if application in (None, revision.payload["application"]))
+        store.save_many(
+            replace(revision, revision=revision.revision + 1, deleted=True)
+            for revision in store.current(kind)
+            if application in (None, revision.payload["application"])
+        )
 
 
 def test_no_letter_is_written_before_the_reviews_and_the_missing_ones_are_named(samples_dir, tmp_path, capsys):
@@ -56,7 +71,9 @@ def test_no_letter_is_written_before_the_reviews_and_the_missing_ones_are_named(
     assert list(folder.iterdir()) == [] and "Lettres écrites : 0" in said.out
     assert "Association Exemple Jeunes Oran (0/2)" in said.err and "--draft" in said.err
     assert "n'a pas été évalué" not in said.out + said.err
-    assert main(["letters", "--data-dir", str(samples_dir), "-o", str(folder), "--no-pdf", "--draft", "--lang", "ar"]) == 0
+    assert (
+        main(["letters", "--data-dir", str(samples_dir), "-o", str(folder), "--no-pdf", "--draft", "--lang", "ar"]) == 0
+    )
     drafts = sorted(folder.iterdir())
     assert len(drafts) == 12 and all(path.stem.endswith(("-brouillon", "-draft", "-مسودة")) for path in drafts)
     page = (folder / "association-exemple-jeunes-oran-brouillon.html").read_text(encoding="utf-8")

@@ -1,5 +1,6 @@
 """The support fund's feedback letters on the sample call: the scores, the comments without names,
 the decision and its reason, right to left in Arabic, and the PDF."""
+
 from __future__ import annotations
 
 import html
@@ -73,13 +74,30 @@ def test_an_ineligible_application_reads_the_rule_it_fails_and_no_rank(applicati
 def test_the_mean_per_criterion_is_the_counted_reviews_mean(applications, reviews, decided):
     # datasets/sample_reviews.csv, Jeunes Oran: C (2,3,2,4,2,4), F (2,4,3,2,4,4); D declared a conflict.
     # criterion: (weight, mean of C and F)
-    by_hand = {"relevance": ("25", "2"), "feasibility": ("20", "3,5"), "concertation": ("20", "2,5"),
-               "sustainability": ("15", "3"), "budget_quality": ("10", "3"), "capacity": ("10", "4")}
+    by_hand = {
+        "relevance": ("25", "2"),
+        "feasibility": ("20", "3,5"),
+        "concertation": ("20", "2,5"),
+        "sustainability": ("15", "3"),
+        "budget_quality": ("10", "3"),
+        "capacity": ("10", "4"),
+    }
     # a conflicted review full of 5s and a draft full of 0s must not move a mean
-    extra = pd.DataFrame([
-        {**reviews[reviews["application"] == ORAN].iloc[0].to_dict(), "reviewer": name, "conflict": conflict,
-         "status": status, **{criterion: score for criterion in by_hand}}
-        for name, conflict, status, score in (("Z conflict", "yes", "submitted", "5"), ("Z draft", "no", "draft", "0"))])
+    extra = pd.DataFrame(
+        [
+            {
+                **reviews[reviews["application"] == ORAN].iloc[0].to_dict(),
+                "reviewer": name,
+                "conflict": conflict,
+                "status": status,
+                **{criterion: score for criterion in by_hand},
+            }
+            for name, conflict, status, score in (
+                ("Z conflict", "yes", "submitted", "5"),
+                ("Z draft", "no", "draft", "0"),
+            )
+        ]
+    )
     page = render_letter(ORAN, applications, pd.concat([reviews, extra]), decided)
     for criterion, (weight, mean) in by_hand.items():
         assert _cells(page, t(f"reviews.field.{criterion}", "fr")) == [weight, "0–5", mean], criterion
@@ -94,10 +112,15 @@ def test_no_reviewer_name_and_no_conflicted_or_draft_comment_reaches_a_letter(ap
         assert html.escape(CONFLICTED) not in page and "conseillé cette association" not in page, name
     oran = written["association-exemple-jeunes-oran.html"]
     assert "Évaluateur 2" in oran and "Évaluateur 3" not in oran  # two counted reviews of three
-    draft = {**reviews[reviews["application"] == TLEMCEN].iloc[0].to_dict(), "reviewer": "Évaluateur Brouillon",
-             "status": "draft", "comment": "BROUILLON — pas encore envoyé."}
-    page = render_letter(TLEMCEN, applications, pd.concat([reviews, pd.DataFrame([draft])]),
-                         decisions(applications, reviews))
+    draft = {
+        **reviews[reviews["application"] == TLEMCEN].iloc[0].to_dict(),
+        "reviewer": "Évaluateur Brouillon",
+        "status": "draft",
+        "comment": "BROUILLON — pas encore envoyé.",
+    }
+    page = render_letter(
+        TLEMCEN, applications, pd.concat([reviews, pd.DataFrame([draft])]), decisions(applications, reviews)
+    )
     assert "BROUILLON" not in page and "Brouillon" not in page and "Évaluateur 3" not in page
 
 
@@ -153,7 +176,10 @@ def test_each_letter_is_printed_to_pdf_beside_its_html(applications, reviews, tm
     two = applications[applications["association"].isin([SETIF, BECHAR])]
     paths = write_letters(two, reviews, tmp_path)
     assert [path.name for path in paths] == [
-        "association-exemple-femmes-rurales-setif.html", "association-exemple-femmes-rurales-setif.pdf",
-        "association-exemple-solidarite-bechar.html", "association-exemple-solidarite-bechar.pdf"]
+        "association-exemple-femmes-rurales-setif.html",
+        "association-exemple-femmes-rurales-setif.pdf",
+        "association-exemple-solidarite-bechar.html",
+        "association-exemple-solidarite-bechar.pdf",
+    ]
     for printed in paths[1::2]:
         assert printed.read_bytes()[:5] == b"%PDF-", printed.name

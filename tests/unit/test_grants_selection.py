@@ -1,6 +1,7 @@
 """The support fund's selection on a worked example computed by hand: three applications scored
 by three reviewers (one conflict of interest), one tie, an envelope that forces a choice, and an
 ineligible fourth."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -15,45 +16,77 @@ from saara_kit.grants.eligibility import check, first_failure
 from saara_kit.grants.selection import decide, envelope_what_if
 
 CALL = Call(
-    id="test-call", titles={"fr": "Appel test"}, envelope=6_500_000, max_grant=3_500_000,
-    opens=dt.date(2026, 1, 1), closes=dt.date(2026, 12, 31), regions=("ouest", "est"), min_cofinancing=0.10,
-    max_duration_months=18, threshold=50, disagreement=20, reviews_per_application=2,
-    criteria=(Criterion("relevance", 50, 0, 5), Criterion("feasibility", 30, 0, 5), Criterion("budget_quality", 20, 0, 5)),
+    id="test-call",
+    titles={"fr": "Appel test"},
+    envelope=6_500_000,
+    max_grant=3_500_000,
+    opens=dt.date(2026, 1, 1),
+    closes=dt.date(2026, 12, 31),
+    regions=("ouest", "est"),
+    min_cofinancing=0.10,
+    max_duration_months=18,
+    threshold=50,
+    disagreement=20,
+    reviews_per_application=2,
+    criteria=(
+        Criterion("relevance", 50, 0, 5),
+        Criterion("feasibility", 30, 0, 5),
+        Criterion("budget_quality", 20, 0, 5),
+    ),
     eligibility=("registered", "region", "max_grant", "cofinancing", "duration", "deadline"),
 )
 
 
 def application(association, requested, total, registration="AG-1", region="ouest", submitted="2026-05-02"):
-    return {"association": association, "region": region, "call": "test-call", "project": f"Projet {association}",
-            "requested": requested, "total_cost": total, "registration": registration, "duration_months": 12,
-            "status": "submitted", "submitted_at": f"{submitted}T10:00:00"}
+    return {
+        "association": association,
+        "region": region,
+        "call": "test-call",
+        "project": f"Projet {association}",
+        "requested": requested,
+        "total_cost": total,
+        "registration": registration,
+        "duration_months": 12,
+        "status": "submitted",
+        "submitted_at": f"{submitted}T10:00:00",
+    }
 
 
-APPLICATIONS = pd.DataFrame([
-    application("Alpha", 2_000_000, 2_500_000),
-    application("Beta", 2_000_000, 2_400_000, submitted="2026-05-03"),
-    application("Gamma", 3_000_000, 3_500_000),
-    application("Delta", 1_000_000, 1_500_000, registration=""),  # not registered: ineligible
-])
+APPLICATIONS = pd.DataFrame(
+    [
+        application("Alpha", 2_000_000, 2_500_000),
+        application("Beta", 2_000_000, 2_400_000, submitted="2026-05-03"),
+        application("Gamma", 3_000_000, 3_500_000),
+        application("Delta", 1_000_000, 1_500_000, registration=""),  # not registered: ineligible
+    ]
+)
 
 
 def review(app, reviewer, scores, conflict="no", status="submitted"):
-    return {"call": "test-call", "application": app, "reviewer": reviewer, "conflict": conflict, "status": status,
-            **dict(zip(("relevance", "feasibility", "budget_quality"), scores))}
+    return {
+        "call": "test-call",
+        "application": app,
+        "reviewer": reviewer,
+        "conflict": conflict,
+        "status": status,
+        **dict(zip(("relevance", "feasibility", "budget_quality"), scores)),
+    }
 
 
-REVIEWS = pd.DataFrame([
-    review("Alpha", "R1", (4, 4, 4)),  # 40 + 24 + 16 = 80
-    review("Alpha", "R2", (4, 3, 3)),  # 40 + 18 + 12 = 70
-    review("Beta", "R1", (5, 3, 2)),  # 50 + 18 + 8 = 76
-    review("Beta", "R3", (5, 2, 3)),  # 50 + 12 + 12 = 74
-    review("Gamma", "R1", (5, 5, 5)),  # 100
-    review("Gamma", "R2", (2, 2, 2)),  # 20 + 12 + 8 = 40
-    review("Gamma", "R3", (5, 5, 5), conflict="yes"),  # declared: left out
-    review("Delta", "R2", (5, 5, 5)),  # 100
-    review("Delta", "R3", (4, 4, 4)),  # 80
-    review("Delta", "R1", (0, 0, 0), status="draft"),  # not submitted: left out
-])
+REVIEWS = pd.DataFrame(
+    [
+        review("Alpha", "R1", (4, 4, 4)),  # 40 + 24 + 16 = 80
+        review("Alpha", "R2", (4, 3, 3)),  # 40 + 18 + 12 = 70
+        review("Beta", "R1", (5, 3, 2)),  # 50 + 18 + 8 = 76
+        review("Beta", "R3", (5, 2, 3)),  # 50 + 12 + 12 = 74
+        review("Gamma", "R1", (5, 5, 5)),  # 100
+        review("Gamma", "R2", (2, 2, 2)),  # 20 + 12 + 8 = 40
+        review("Gamma", "R3", (5, 5, 5), conflict="yes"),  # declared: left out
+        review("Delta", "R2", (5, 5, 5)),  # 100
+        review("Delta", "R3", (4, 4, 4)),  # 80
+        review("Delta", "R1", (0, 0, 0), status="draft"),  # not submitted: left out
+    ]
+)
 
 
 def test_each_review_is_weighted_out_of_100():
@@ -75,7 +108,10 @@ def test_consolidation_leaves_out_the_conflict_and_flags_the_disagreement():
 
 def test_z_scores_put_each_reviewer_on_their_own_scale():
     z = counted_reviews(REVIEWS, CALL).set_index(["application", "reviewer"])["z"]
-    r1_mean, r1_std = (80 + 76 + 100) / 3, math.sqrt(((80 - 256 / 3) ** 2 + (76 - 256 / 3) ** 2 + (100 - 256 / 3) ** 2) / 3)
+    r1_mean, r1_std = (
+        (80 + 76 + 100) / 3,
+        math.sqrt(((80 - 256 / 3) ** 2 + (76 - 256 / 3) ** 2 + (100 - 256 / 3) ** 2) / 3),
+    )
     assert z[("Alpha", "R1")] == pytest.approx((80 - r1_mean) / r1_std)
     assert z[("Beta", "R3")] == pytest.approx(-1) and z[("Delta", "R3")] == pytest.approx(1)  # R3: 74 and 80
     assert z[("Alpha", "R2")] == pytest.approx(0)  # R2: 70, 40, 100, mean 70
@@ -97,8 +133,12 @@ def test_the_tie_is_broken_by_the_heaviest_criterion_and_the_envelope_forces_a_c
     assert decided.index.tolist() == ["Beta", "Alpha", "Gamma", "Delta"]  # Beta's relevance 5 beats Alpha's 4
     assert decided.loc[["Beta", "Alpha"], "tie"].all() and not decided.loc["Gamma", "tie"]
     assert decided["rank"].tolist()[:3] == [1, 2, 3] and pd.isna(decided.loc["Delta", "rank"])
-    assert decided["reason"].to_dict() == {"Beta": "selected", "Alpha": "selected", "Gamma": "envelope",
-                                           "Delta": "ineligible"}
+    assert decided["reason"].to_dict() == {
+        "Beta": "selected",
+        "Alpha": "selected",
+        "Gamma": "envelope",
+        "Delta": "ineligible",
+    }
     assert decided.loc["Delta", "failed_rule"] == "registered"
     assert decided["granted"].sum() == 4_000_000  # 2.5 M left: Gamma's 3 M does not fit
 
@@ -115,8 +155,12 @@ def test_what_if_the_envelope_grows_or_shrinks_by_ten_per_cent():
 def test_threshold_and_quota_are_reasons_too():
     strict = CALL.__class__(**{**CALL.__dict__, "threshold": 72, "quota": {"ouest": 1}})
     decided = decide(APPLICATIONS, REVIEWS, strict)
-    assert decided["reason"].to_dict() == {"Beta": "selected", "Alpha": "quota", "Gamma": "below_threshold",
-                                           "Delta": "ineligible"}
+    assert decided["reason"].to_dict() == {
+        "Beta": "selected",
+        "Alpha": "quota",
+        "Gamma": "below_threshold",
+        "Delta": "ineligible",
+    }
 
 
 def test_a_draft_to_another_call_and_an_empty_call_change_nothing():

@@ -1,5 +1,6 @@
 """The power × interest grid stays readable at any size: no label covers another text, no dot leaves
 its quadrant, the quadrant captions stay clear, for 4 actors on one cell, 30 and a hub's 150."""
+
 from __future__ import annotations
 
 import random
@@ -20,10 +21,17 @@ def _actors(count: int, seed: int = 7, cell: tuple[int, int] | None = None) -> p
     rows = []
     for number in range(count):
         interest, power = cell or (pick.randint(1, 5), pick.randint(1, 5))
-        rows.append({"name": f"Acteur {number} {pick.choice(['APC', 'Direction de la jeunesse', 'Radio'])}",
-                     "name_ar": f"فاعل {number}", "interest": interest, "power": power,
-                     "position": pick.randint(-2, 2), "association": f"Association {number % 25}",
-                     "type": pick.choice(["apc", "media", "donor"])})
+        rows.append(
+            {
+                "name": f"Acteur {number} {pick.choice(['APC', 'Direction de la jeunesse', 'Radio'])}",
+                "name_ar": f"فاعل {number}",
+                "interest": interest,
+                "power": power,
+                "position": pick.randint(-2, 2),
+                "association": f"Association {number % 25}",
+                "type": pick.choice(["apc", "media", "donor"]),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -64,16 +72,23 @@ def test_no_text_covers_another_and_every_dot_stays_in_its_quadrant(case, lang):
     axes = figure.axes[0]
     texts = [text for text in axes.texts if text.get_text().strip()]
     boxes = [tuple(Text.get_window_extent(text, renderer).extents) for text in texts]  # an annotation's line aside
-    covering = [(texts[i].get_text(), texts[j].get_text()) for i in range(len(boxes)) for j in range(i)
-                if _overlap(boxes[i], boxes[j]) > 0]
+    covering = [
+        (texts[i].get_text(), texts[j].get_text())
+        for i in range(len(boxes))
+        for j in range(i)
+        if _overlap(boxes[i], boxes[j]) > 0
+    ]
     assert covering == [], f"{figure.mode}: {covering[:5]}"
 
     divider_x, divider_y = axes.transData.transform((HIGH_FROM - 0.5, HIGH_FROM - 0.5))
     dots = _dots(figure)
     expected = len(frame) if figure.mode != "counts" else frame.groupby(["interest", "power"]).ngroups
     assert len(dots) == expected
-    cells = (list(zip(frame["interest"], frame["power"])) if figure.mode != "counts"
-             else sorted(set(zip(frame["interest"], frame["power"]))))
+    cells = (
+        list(zip(frame["interest"], frame["power"]))
+        if figure.mode != "counts"
+        else sorted(set(zip(frame["interest"], frame["power"])))
+    )
     for (x, y, radius), (interest, power) in zip(dots, cells):
         high_interest, high_power = interest >= HIGH_FROM, power >= HIGH_FROM
         assert (x - radius > divider_x) if high_interest else (x + radius < divider_x), (interest, power)

@@ -1,4 +1,5 @@
 """One catalogue, three complete languages, Babel formatting."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -6,7 +7,7 @@ import re
 
 import pytest
 
-from saara_kit.i18n import catalogue, languages, format_date, format_money, format_number, is_rtl, t
+from saara_kit.i18n import catalogue, format_date, format_money, format_number, is_rtl, languages, t
 from saara_kit.i18n.formatting import plural_categories
 from saara_kit.registry import domains
 from saara_kit.settings import PROJECT_ROOT
@@ -15,7 +16,7 @@ from saara_kit.settings import PROJECT_ROOT
 def _key_pattern() -> re.Pattern:
     """Match a quoted literal that starts like a catalogue key: any section the catalogue has."""
     sections = sorted({key.split(".", 1)[0] for key in catalogue()})
-    return re.compile(r"""["']((?:%s)\.[\w.\-]+)["']""" % "|".join(map(re.escape, sections)))
+    return re.compile(r"""["']((?:{})\.[\w.\-]+)["']""".format("|".join(map(re.escape, sections))))
 
 
 def _forms(text) -> list[str]:
@@ -31,8 +32,7 @@ def test_every_key_has_french_arabic_and_english():
 
 def test_placeholders_agree_across_languages_and_plural_forms():
     for key, texts in catalogue().items():
-        fields = [
-            set(re.findall(r"{(\w+)}", form)) - {"count"} for text in texts.values() for form in _forms(text)]
+        fields = [set(re.findall(r"{(\w+)}", form)) - {"count"} for text in texts.values() for form in _forms(text)]
         assert all(found == fields[0] for found in fields), key
 
 
@@ -53,10 +53,17 @@ def test_no_message_writes_a_plural_in_brackets():
 
 @pytest.mark.parametrize(
     ("lang", "count", "expected"),
-    [("fr", 0, "0 modification non enregistrée."), ("fr", 1, "1 modification non enregistrée."),
-     ("fr", 3, "3 modifications non enregistrées."), ("en", 1, "1 unsaved change."),
-     ("en", 0, "0 unsaved changes."), ("ar", 2, "تعديلان غير محفوظين."), ("ar", 5, "5 تعديلات غير محفوظة."),
-     ("ar", 11, "11 تعديلًا غير محفوظ."), ("ar", 100, "100 تعديل غير محفوظ.")],
+    [
+        ("fr", 0, "0 modification non enregistrée."),
+        ("fr", 1, "1 modification non enregistrée."),
+        ("fr", 3, "3 modifications non enregistrées."),
+        ("en", 1, "1 unsaved change."),
+        ("en", 0, "0 unsaved changes."),
+        ("ar", 2, "تعديلان غير محفوظين."),
+        ("ar", 5, "5 تعديلات غير محفوظة."),
+        ("ar", 11, "11 تعديلًا غير محفوظ."),
+        ("ar", 100, "100 تعديل غير محفوظ."),
+    ],
 )
 def test_counts_follow_each_languages_plural_rules(lang, count, expected):
     assert t("form.unsaved", lang, count=count) == expected

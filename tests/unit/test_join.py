@@ -1,12 +1,21 @@
 """Joining a room: addresses phones can reach, a short code, its QR code, limited wrong codes, room sizes."""
+
 from __future__ import annotations
 
 import ipaddress
 from urllib.parse import parse_qs, urlsplit
 
 from saara_kit.serve.join import (
-    JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, WrongCodes, addresses_to_share, is_this_machine_only, join_url,
-    lan_addresses, new_join_code, qr_svg, qr_terminal,
+    JOIN_CODE_ALPHABET,
+    JOIN_CODE_LENGTH,
+    WrongCodes,
+    addresses_to_share,
+    is_this_machine_only,
+    join_url,
+    lan_addresses,
+    new_join_code,
+    qr_svg,
+    qr_terminal,
 )
 from saara_kit.serve.server import room_sizes, voila_arguments
 

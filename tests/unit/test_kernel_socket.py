@@ -1,18 +1,25 @@
 """The kernel websocket reads a binary message's header only when it is a v1 message: a legacy frame
 (a page that connected without the v1 subprotocol) or garbage never makes it count to 10**17; and it
 reads the header of the legacy protocol's JSON text too."""
+
 from __future__ import annotations
 
 import json
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from jupyter_server.services.kernels.connection.base import serialize_binary_message, serialize_msg_to_ws_v1
 
 from saara_kit.serve.kernel_socket import binary_message_part, message_part
 
 HEADER = {"msg_id": "1", "msg_type": "comm_msg", "session": "s", "username": "u", "version": "5.3", "date": ""}
-REPLY = {"header": HEADER, "parent_header": {}, "metadata": {}, "content": {"data": {"method": "update_states"}},
-         "channel": "iopub"}
+REPLY = {
+    "header": HEADER,
+    "parent_header": {},
+    "metadata": {},
+    "content": {"data": {"method": "update_states"}},
+    "channel": "iopub",
+}
 
 
 def test_a_v1_message_gives_its_header_and_content():

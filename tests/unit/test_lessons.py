@@ -1,4 +1,5 @@
 """One source per lesson: the same code in every language, prose in each, trainer cells tagged."""
+
 from __future__ import annotations
 
 import re
@@ -23,14 +24,21 @@ def _tags(cell):
 
 def _shape(notebook):
     """The lesson's skeleton: each code cell, and each prose cell's place and trainer tag."""
+
     def code(cell):
         return cell.source if cell.cell_type == "code" and "parameters" not in _tags(cell) else ""
+
     return [(cell.cell_type, TRAINER_TAG in _tags(cell), code(cell)) for cell in notebook.cells]
 
 
 def _headings(notebook):
-    return [line for cell in notebook.cells if cell.cell_type == "markdown"
-            for line in cell.source.splitlines() if line.startswith("#")]
+    return [
+        line
+        for cell in notebook.cells
+        if cell.cell_type == "markdown"
+        for line in cell.source.splitlines()
+        if line.startswith("#")
+    ]
 
 
 @pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.stem)
@@ -41,7 +49,7 @@ def test_every_language_has_the_same_lesson_around_the_same_code(path):
         lesson = localise(source, lang)
         assert _shape(lesson) == _shape(french), lang  # same cells, same code, same trainer tags
         assert len(_headings(lesson)) == len(_headings(french)), lang
-        assert lesson.metadata.title and lesson.metadata.title != french.metadata.title or lang == "fr"
+        assert (lesson.metadata.title and lesson.metadata.title != french.metadata.title) or lang == "fr"
         assert f'lang: str = "{lang}"' in next(c.source for c in lesson.cells if "parameters" in _tags(c))
     prose = [cell for cell in source.cells if cell.cell_type == "markdown"]
     assert all(any(tag.startswith(LANG_TAG) for tag in _tags(cell)) for cell in prose)  # no untagged prose

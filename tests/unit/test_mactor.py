@@ -1,12 +1,19 @@
 """MACTOR on a worked example of 3 actors and 2 objectives, computed by hand below."""
+
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
 from saara_kit.stakeholders.mactor import (
-    actor_count_advice, convergences, divergences, force_ratios, indirect_influences, influence_dependence,
-    objective_balance, weighted_positions,
+    actor_count_advice,
+    convergences,
+    divergences,
+    force_ratios,
+    indirect_influences,
+    influence_dependence,
+    objective_balance,
+    weighted_positions,
 )
 
 ACTORS = ["APC", "Direction", "Radio"]
@@ -75,8 +82,9 @@ def test_objective_balance_weighs_support_against_opposition():
     assert balance.loc["Marché", "balance"] == pytest.approx(4 * FORCES[1] - 2 * FORCES[0])
 
 
-@pytest.mark.parametrize(("count", "advice"), [(3, "mactor.too_few_actors"), (10, None), (20, None),
-                                               (40, "mactor.too_many_actors")])
+@pytest.mark.parametrize(
+    ("count", "advice"), [(3, "mactor.too_few_actors"), (10, None), (20, None), (40, "mactor.too_many_actors")]
+)
 def test_good_practice_is_ten_to_twenty_actors(count, advice):
     assert actor_count_advice(count) == advice
 
@@ -94,10 +102,18 @@ def test_one_concertation_is_studied_at_a_time():
 
     register = pd.DataFrame({"association": ["Beta", "Beta", "Alpha"], "name": ["APC", "Wilaya", "APC"]})
     objectives = pd.DataFrame({"association": ["Beta", "Alpha"], "name": ["Jardin", "Marché"]})
-    influences = pd.DataFrame({"association": ["Beta", "Alpha"], "source": ["Wilaya", "APC"], "target": ["APC", "APC"],
-                               "strength": [3, 4]})
-    positions = pd.DataFrame({"association": ["Beta", "Alpha"], "actor": ["APC", "APC"], "objective": ["Jardin", "Marché"],
-                              "stance": [1, -1], "intensity": [2, 4]})
+    influences = pd.DataFrame(
+        {"association": ["Beta", "Alpha"], "source": ["Wilaya", "APC"], "target": ["APC", "APC"], "strength": [3, 4]}
+    )
+    positions = pd.DataFrame(
+        {
+            "association": ["Beta", "Alpha"],
+            "actor": ["APC", "APC"],
+            "objective": ["Jardin", "Marché"],
+            "stance": [1, -1],
+            "intensity": [2, 4],
+        }
+    )
     chosen, mid, stances, _ = concertation(register, objectives, influences, positions)
     assert chosen == "Alpha" and list(mid.index) == ["APC"] and stances.to_dict() == {"Marché": {"APC": -1}}
     chosen, mid, stances, intensities = concertation(register, objectives, influences, positions, "Beta")
@@ -109,7 +125,9 @@ def test_the_strongest_pairs_and_the_convergence_graph_keep_the_pairs_above_the_
     from saara_kit.stakeholders.mactor_charts import convergence_graph
     from saara_kit.stakeholders.reports import strongest_pairs
 
-    matrix = pd.DataFrame([[0, 4, 1, 0], [4, 0, 2, 0], [1, 2, 0, 0], [0, 0, 0, 0]], index=list("ABCD"), columns=list("ABCD"))
+    matrix = pd.DataFrame(
+        [[0, 4, 1, 0], [4, 0, 2, 0], [1, 2, 0, 0], [0, 0, 0, 0]], index=list("ABCD"), columns=list("ABCD")
+    )
     pairs = strongest_pairs(matrix, "en", count=2)
     assert pairs.to_numpy().tolist() == [["A", "B", 4.0], ["B", "C", 2.0]]
     figure = convergence_graph(matrix, "en")
@@ -125,5 +143,7 @@ def test_the_positions_heatmap_writes_no_negative_zero(lang):
     weighted = pd.DataFrame([[-0.04, 1.26], [-0.0, -2.0]], index=["APC", "APW"], columns=["Jardins", "Marché"])
     figure = positions_heatmap(weighted, lang)
     cells = [text.get_text() for text in figure.axes[0].texts]
-    assert len(cells) == 4 and not [cell for cell in cells if cell.lstrip("\u200e\u200f\u061c").startswith(("-0", "−0"))]
+    assert len(cells) == 4 and not [
+        cell for cell in cells if cell.lstrip("\u200e\u200f\u061c").startswith(("-0", "−0"))
+    ]
     assert cells[0] == "0" and cells[3].lstrip("\u200e\u200f\u061c") in ("-2", "−2")

@@ -1,4 +1,5 @@
 """The relations network, the salience types and the engagement plan on small examples counted by hand."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -6,19 +7,22 @@ import datetime as dt
 import pandas as pd
 import pytest
 
+from saara_kit.records.fields import NOT_RATED
 from saara_kit.stakeholders.analysis import engagement_plan, is_overdue, recommended_iap2
 from saara_kit.stakeholders.network import communities, network, network_metrics
-from saara_kit.records.fields import NOT_RATED
 from saara_kit.stakeholders.salience import SALIENCE_TYPES, UNTYPED, salience, with_salience
 
 ACTORS = ["APC", "Wilaya", "Association", "Radio", "Bailleur", "Isolé"]
-LINKS = pd.DataFrame([
-    ("Bailleur", "Association", "money", 4, "one_way"),
-    ("Association", "APC", "information", 2, "both_ways"),
-    ("Wilaya", "APC", "command", 5, "one_way"),
-    ("Radio", "Association", "information", 1, "one_way"),
-    ("Association", "Radio", "cooperation", 3, "one_way"),
-], columns=["source", "target", "kind", "weight", "direction"])
+LINKS = pd.DataFrame(
+    [
+        ("Bailleur", "Association", "money", 4, "one_way"),
+        ("Association", "APC", "information", 2, "both_ways"),
+        ("Wilaya", "APC", "command", 5, "one_way"),
+        ("Radio", "Association", "information", 1, "one_way"),
+        ("Association", "Radio", "cooperation", 3, "one_way"),
+    ],
+    columns=["source", "target", "kind", "weight", "direction"],
+)
 
 
 def test_degrees_brokers_and_isolated_actors():
@@ -46,10 +50,19 @@ def test_a_link_to_oneself_is_refused():
         network(ACTORS, pd.DataFrame([("APC", "APC", "money", 1, False)], columns=LINKS.columns))
 
 
-@pytest.mark.parametrize(("power", "legitimacy", "urgency", "expected"), [
-    (5, 5, 5, "definitive"), (4, 3, 1, "dominant"), (3, 1, 4, "dangerous"), (1, 4, 5, "dependent"),
-    (5, 2, 2, "dormant"), (2, 5, 1, "discretionary"), (1, 2, 3, "demanding"), (2, 2, 2, "non_stakeholder"),
-])
+@pytest.mark.parametrize(
+    ("power", "legitimacy", "urgency", "expected"),
+    [
+        (5, 5, 5, "definitive"),
+        (4, 3, 1, "dominant"),
+        (3, 1, 4, "dangerous"),
+        (1, 4, 5, "dependent"),
+        (5, 2, 2, "dormant"),
+        (2, 5, 1, "discretionary"),
+        (1, 2, 3, "demanding"),
+        (2, 2, 2, "non_stakeholder"),
+    ],
+)
 def test_the_seven_salience_types_and_the_non_stakeholder(power, legitimacy, urgency, expected):
     assert salience(power, legitimacy, urgency) == expected
 
@@ -85,36 +98,68 @@ def test_a_rating_reads_empty_as_not_given_and_refuses_what_is_out_of_its_scale(
 
 
 def test_every_type_is_reachable_and_added_as_a_column():
-    scores = [(p, l, u) for p in (1, 5) for l in (1, 5) for u in (1, 5)]
+    scores = [(p, legit, u) for p in (1, 5) for legit in (1, 5) for u in (1, 5)]
     frame = with_salience(pd.DataFrame(scores, columns=["power", "legitimacy", "urgency"]))
     assert sorted(frame["salience"]) == sorted(SALIENCE_TYPES)
 
 
-@pytest.mark.parametrize(("quadrant", "salience_type", "expected"), [
-    ("monitor", "non_stakeholder", "inform"),
-    ("keep_informed", "demanding", "consult"),  # heard, as a keep-satisfied actor is (Mendelow; IAP2)
-    ("keep_satisfied", "dormant", "consult"),
-    ("manage_closely", "dominant", "collaborate"),
-    ("monitor", "definitive", "collaborate"),  # salience raises the quadrant's level
-    ("keep_satisfied", "dangerous", "consult"),
-    ("keep_informed", "dependent", "involve"),  # a dependent actor is raised to involve, above consult
-    ("keep_satisfied", "demanding", "consult"),  # a quadrant of high power is never below one of high interest
-])
+@pytest.mark.parametrize(
+    ("quadrant", "salience_type", "expected"),
+    [
+        ("monitor", "non_stakeholder", "inform"),
+        ("keep_informed", "demanding", "consult"),  # heard, as a keep-satisfied actor is (Mendelow; IAP2)
+        ("keep_satisfied", "dormant", "consult"),
+        ("manage_closely", "dominant", "collaborate"),
+        ("monitor", "definitive", "collaborate"),  # salience raises the quadrant's level
+        ("keep_satisfied", "dangerous", "consult"),
+        ("keep_informed", "dependent", "involve"),  # a dependent actor is raised to involve, above consult
+        ("keep_satisfied", "demanding", "consult"),  # a quadrant of high power is never below one of high interest
+    ],
+)
 def test_the_recommended_iap2_level_is_the_higher_of_quadrant_and_salience(quadrant, salience_type, expected):
     assert recommended_iap2(quadrant, salience_type) == expected
 
 
 def test_the_engagement_plan_flags_overdue_contacts_and_ranks_the_pressing_first():
-    frame = pd.DataFrame([
-        {"name": "Radio", "name_ar": "", "type": "media", "power": 1, "interest": 2, "legitimacy": 1, "urgency": 1,
-         "position": 0, "target_position": 1, "iap2": "inform", "owner": "", "next_contact": "2026-12-01"},
-        {"name": "Wilaya", "name_ar": "", "type": "wilaya", "power": 5, "interest": 4, "legitimacy": 5, "urgency": 2,
-         "position": -1, "target_position": 1, "iap2": "consult", "owner": "Amina", "next_contact": "2026-11-02"},
-    ])
+    frame = pd.DataFrame(
+        [
+            {
+                "name": "Radio",
+                "name_ar": "",
+                "type": "media",
+                "power": 1,
+                "interest": 2,
+                "legitimacy": 1,
+                "urgency": 1,
+                "position": 0,
+                "target_position": 1,
+                "iap2": "inform",
+                "owner": "",
+                "next_contact": "2026-12-01",
+            },
+            {
+                "name": "Wilaya",
+                "name_ar": "",
+                "type": "wilaya",
+                "power": 5,
+                "interest": 4,
+                "legitimacy": 5,
+                "urgency": 2,
+                "position": -1,
+                "target_position": 1,
+                "iap2": "consult",
+                "owner": "Amina",
+                "next_contact": "2026-11-02",
+            },
+        ]
+    )
     plan = engagement_plan(frame, "en", today=dt.date(2026, 11, 30))
     assert plan["Name"].tolist() == ["Wilaya", "Radio"]
     assert plan.iloc[0][["Salience type", "Recommended level", "Overdue"]].tolist() == [
-        "Dominant (power, legitimacy)", "Collaborate", "Contact overdue"]
+        "Dominant (power, legitimacy)",
+        "Collaborate",
+        "Contact overdue",
+    ]
     assert plan.iloc[1]["Overdue"] == "" and is_overdue("2026-12-01", dt.date(2026, 11, 30)) is False
 
 
@@ -122,9 +167,13 @@ def test_the_salience_diagram_puts_each_actor_inside_exactly_its_circles():
     from saara_kit.charts import figure_to_png
     from saara_kit.stakeholders.salience_chart import CIRCLES, RADIUS, salience_diagram
 
-    scores = [(p, l, u) for p in (1, 5) for l in (1, 5) for u in (1, 5) for _ in range(3)]  # 8 types × 3
-    frame = pd.DataFrame([{"name": f"Acteur {n}", "name_ar": "", "power": p, "legitimacy": l, "urgency": u}
-                          for n, (p, l, u) in enumerate(scores)])
+    scores = [(p, legit, u) for p in (1, 5) for legit in (1, 5) for u in (1, 5) for _ in range(3)]  # 8 types × 3
+    frame = pd.DataFrame(
+        [
+            {"name": f"Acteur {n}", "name_ar": "", "power": p, "legitimacy": legit, "urgency": u}
+            for n, (p, legit, u) in enumerate(scores)
+        ]
+    )
     figure = salience_diagram(frame, "fr")
     assert figure_to_png(figure).startswith(b"\x89PNG")
     dots = [tuple(c.get_offsets()[0]) for c in figure.axes[0].collections if len(c.get_offsets())]
@@ -134,10 +183,16 @@ def test_the_salience_diagram_puts_each_actor_inside_exactly_its_circles():
     wanted = {"power": "power", "legitimacy": "legitimacy", "urgency": "urgency"}
     for row in typed.itertuples():
         x, y = numbers[str(row.Index + 1)]
-        inside = {attribute for attribute, ((cx, cy), _) in CIRCLES.items()
-                  if (x - cx) ** 2 + (y - cy) ** 2 < (RADIUS - 0.08) ** 2}  # well inside, the dot included
-        outside = {attribute for attribute, ((cx, cy), _) in CIRCLES.items()
-                   if (x - cx) ** 2 + (y - cy) ** 2 > (RADIUS + 0.08) ** 2}
+        inside = {
+            attribute
+            for attribute, ((cx, cy), _) in CIRCLES.items()
+            if (x - cx) ** 2 + (y - cy) ** 2 < (RADIUS - 0.08) ** 2
+        }  # well inside, the dot included
+        outside = {
+            attribute
+            for attribute, ((cx, cy), _) in CIRCLES.items()
+            if (x - cx) ** 2 + (y - cy) ** 2 > (RADIUS + 0.08) ** 2
+        }
         present = {wanted[name] for name in wanted if getattr(row, name) >= 3}
         assert inside == present and outside == set(CIRCLES) - present, (row.salience, x, y)
     assert figure.key["salience"].tolist()[0] == "Non partie prenante"

@@ -1,6 +1,7 @@
 """The association's one-pager: its parts gathered from the records, the traceable chain
 (actor → participation level → meeting or commitment → activity → budget line), parts with no data
 left out, and what people typed escaped."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -23,14 +24,33 @@ def _stakeholder(name: str, power: int, interest: int, iap2: str = "", name_ar: 
 
 
 def _activity(name: str, responsible: str, accountable: str, start: str = "2027-02-01", **roles) -> dict:
-    return {"plan": "Plan", "name": name, "start": start, "end": "2027-03-01", "owner": "Présidente",
-            "involved": "", "responsible": responsible, "accountable": accountable,
-            "consulted": roles.get("consulted", ""), "informed": roles.get("informed", "")}
+    return {
+        "plan": "Plan",
+        "name": name,
+        "start": start,
+        "end": "2027-03-01",
+        "owner": "Présidente",
+        "involved": "",
+        "responsible": responsible,
+        "accountable": accountable,
+        "consulted": roles.get("consulted", ""),
+        "informed": roles.get("informed", ""),
+    }
 
 
 def _line(description: str, quantity: int, rate: int, activity: str = "", heading: str = "staff") -> dict:
-    return {"budget": "Budget", "heading": heading, "description": description, "unit": "mois", "quantity": quantity,
-            "unit_rate": rate, "currency": "DZD", "period": "2027", "shares": "Fonds propres 100 %", "activity": activity}
+    return {
+        "budget": "Budget",
+        "heading": heading,
+        "description": description,
+        "unit": "mois",
+        "quantity": quantity,
+        "unit_rate": rate,
+        "currency": "DZD",
+        "period": "2027",
+        "shares": "Fonds propres 100 %",
+        "activity": activity,
+    }
 
 
 @pytest.fixture
@@ -38,25 +58,70 @@ def records() -> dict[str, pd.DataFrame]:
     """A worked example: the APC collaborates, is invited to the launch, promised a room, answers for
     the diagnosis (logframe 1.1.1), which the facilitator's line pays for; the radio is only informed."""
     return {
-        "stakeholders": _frame([_stakeholder("APC", 5, 5, name_ar="البلدية"), _stakeholder("Radio", 2, 2, "inform"),
-                                _stakeholder("Comité", 2, 5)]),
+        "stakeholders": _frame(
+            [
+                _stakeholder("APC", 5, 5, name_ar="البلدية"),
+                _stakeholder("Radio", 2, 2, "inform"),
+                _stakeholder("Comité", 2, 5),
+            ]
+        ),
         "participation": _frame([{"stakeholder": "APC", "level": "collaborate", "notes": ""}]),
-        "concertation": _frame([{"name": "Plan", "objective": "Décider ensemble", "start": "2027-01-05",
-                                 "end": "2027-06-30"}]),
-        "meetings": _frame([
-            {"plan": "Plan", "title": "Lancement", "date": "2027-01-20", "time": "10:00", "place": "Mairie",
-             "invitees": "APC; Comité"},
-            {"plan": "Plan", "title": "Bilan passé", "date": "2026-12-01", "time": "10:00", "place": "Mairie",
-             "invitees": "Comité"}]),
-        "commitments": _frame([{"who": "APC", "what": "Prêter la salle", "due": "2027-02-01", "status": "planned",
-                                "progress": 0, "meeting": "Lancement"}]),
+        "concertation": _frame(
+            [{"name": "Plan", "objective": "Décider ensemble", "start": "2027-01-05", "end": "2027-06-30"}]
+        ),
+        "meetings": _frame(
+            [
+                {
+                    "plan": "Plan",
+                    "title": "Lancement",
+                    "date": "2027-01-20",
+                    "time": "10:00",
+                    "place": "Mairie",
+                    "invitees": "APC; Comité",
+                },
+                {
+                    "plan": "Plan",
+                    "title": "Bilan passé",
+                    "date": "2026-12-01",
+                    "time": "10:00",
+                    "place": "Mairie",
+                    "invitees": "Comité",
+                },
+            ]
+        ),
+        "commitments": _frame(
+            [
+                {
+                    "who": "APC",
+                    "what": "Prêter la salle",
+                    "due": "2027-02-01",
+                    "status": "planned",
+                    "progress": 0,
+                    "meeting": "Lancement",
+                }
+            ]
+        ),
         "activities": _frame([_activity("Diagnostic", "Comité", "APC", informed="Radio")]),
-        "logframe": _frame([
-            {"plan": "Plan", "number": "1.1.1", "statement": "", "activity": "Diagnostic", "indicator": "Familles",
-             "baseline": "0", "target": "60", "current": "12", "source": "", "assumptions": ""}]),
+        "logframe": _frame(
+            [
+                {
+                    "plan": "Plan",
+                    "number": "1.1.1",
+                    "statement": "",
+                    "activity": "Diagnostic",
+                    "indicator": "Familles",
+                    "baseline": "0",
+                    "target": "60",
+                    "current": "12",
+                    "source": "",
+                    "assumptions": "",
+                }
+            ]
+        ),
         "budget": _frame([{"name": "Budget", "rules": "eu", "display": "", "notes": ""}]),
-        "budget_lines": _frame([_line("Animateur", 12, 45000, "Diagnostic"), _line("Ordinateurs", 2, 90000, "",
-                                                                                   "equipment")]),
+        "budget_lines": _frame(
+            [_line("Animateur", 12, 45000, "Diagnostic"), _line("Ordinateurs", 2, 90000, "", "equipment")]
+        ),
     }
 
 
@@ -91,36 +156,56 @@ def test_the_page_shows_the_chain_in_its_language(records):
     assert '<html lang="ar" dir="rtl">' in page
     assert "@page {size: A4" in page
     assert "السلسلة القابلة للتتبع" in page and "<bdi>البلدية</bdi>" in page  # the Arabic name of the actor
-    chain = page[page.index("السلسلة القابلة للتتبع"):]
-    assert chain.index("البلدية") < chain.index("التعاون") < chain.index("Lancement") < chain.index("1.1.1 Diagnostic") \
+    chain = page[page.index("السلسلة القابلة للتتبع") :]
+    assert (
+        chain.index("البلدية")
+        < chain.index("التعاون")
+        < chain.index("Lancement")
+        < chain.index("1.1.1 Diagnostic")
         < chain.index("Animateur")
+    )
 
 
 def test_a_part_with_no_data_is_left_out(records):
     full = render_onepager(gather(records, ASSOCIATION, "centre", "fr", TODAY), "fr", today=TODAY)
-    for heading in ("Avec qui nous travaillons", "Plan de concertation", "Budget du projet", "Résultats à ce jour",
-                    "La chaîne traçable", "Prochaines réunions"):
+    for heading in (
+        "Avec qui nous travaillons",
+        "Plan de concertation",
+        "Budget du projet",
+        "Résultats à ce jour",
+        "La chaîne traçable",
+        "Prochaines réunions",
+    ):
         assert heading in full
     only_budget = {"budget": records["budget"], "budget_lines": records["budget_lines"]}
     page = render_onepager(gather(only_budget, ASSOCIATION, "centre", "fr", TODAY), "fr", today=TODAY)
     assert "Budget du projet" in page
-    for heading in ("Avec qui nous travaillons", "Plan de concertation", "Résultats à ce jour", "La chaîne traçable",
-                    "<img", "<h2></h2>"):
+    for heading in (
+        "Avec qui nous travaillons",
+        "Plan de concertation",
+        "Résultats à ce jour",
+        "La chaîne traçable",
+        "<img",
+        "<h2></h2>",
+    ):
         assert heading not in page
     past = {**records, "meetings": records["meetings"].assign(date="2026-01-01")}
-    assert "Prochaines réunions" not in render_onepager(gather(past, ASSOCIATION, "centre", "fr", TODAY), "fr",
-                                                        today=TODAY)
+    assert "Prochaines réunions" not in render_onepager(
+        gather(past, ASSOCIATION, "centre", "fr", TODAY), "fr", today=TODAY
+    )
 
 
 def test_what_people_typed_is_escaped(records):
     attack = '<script>alert("x")</script>'
-    typed = {**records,
-             "stakeholders": records["stakeholders"].assign(name=lambda f: f["name"].replace({"APC": attack})),
-             "participation": records["participation"].assign(stakeholder=attack),
-             "commitments": records["commitments"].assign(who=attack, what="<b>gras</b>"),
-             "activities": records["activities"].assign(accountable=attack, name="<i>Diag</i>"),
-             "budget_lines": records["budget_lines"].assign(activity=["<i>Diag</i>", ""], description="<u>x</u>"),
-             "concertation": records["concertation"].assign(objective="<img src=x onerror=alert(1)>")}
+    typed = {
+        **records,
+        "stakeholders": records["stakeholders"].assign(name=lambda f: f["name"].replace({"APC": attack})),
+        "participation": records["participation"].assign(stakeholder=attack),
+        "commitments": records["commitments"].assign(who=attack, what="<b>gras</b>"),
+        "activities": records["activities"].assign(accountable=attack, name="<i>Diag</i>"),
+        "budget_lines": records["budget_lines"].assign(activity=["<i>Diag</i>", ""], description="<u>x</u>"),
+        "concertation": records["concertation"].assign(objective="<img src=x onerror=alert(1)>"),
+    }
     page = render_onepager(gather(typed, '<a href="x">Asso</a>', "centre", "fr", TODAY), "fr", today=TODAY)
     for raw in ("<script>", "<b>gras", "<i>Diag", "<u>x", "<img src=x", '<a href="x">'):
         assert raw not in page
@@ -155,8 +240,16 @@ def test_the_command_writes_the_page_in_the_association_s_language(sample_dir, t
     monkeypatch.delenv("SAARA_LANG", raising=False)
     folder = tmp_path / "out"
     folder.mkdir()
-    argv = ["onepager", "--association", "association exemple oasis ghardaia", "--region", "sud",
-            "--data-dir", str(sample_dir), "--no-pdf"]
+    argv = [
+        "onepager",
+        "--association",
+        "association exemple oasis ghardaia",
+        "--region",
+        "sud",
+        "--data-dir",
+        str(sample_dir),
+        "--no-pdf",
+    ]
     assert main([*argv, "-o", str(folder)]) == 0  # an existing folder: the file is named after the association
     page = folder / "onepager-association-exemple-oasis-ghardaia.html"
     assert '<html lang="ar" dir="rtl">' in page.read_text(encoding="utf-8")  # its application is in Arabic

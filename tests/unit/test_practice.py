@@ -1,6 +1,7 @@
 """Practice sheets: "with whom" and "results" drawn from the association's concertation plan (empty
 fields only); published in the directory as case studies only once approved, read from the sheets
 themselves (search, offline page, JSON-LD); found by the French and the Arabic search."""
+
 from __future__ import annotations
 
 import json
@@ -19,39 +20,79 @@ ASSOCIATION = "Association Tafat"
 # what an association saved in its concertation app, as the store's payloads
 SAVED = {
     "concertation": [{"name": "Tri sélectif"}],
-    "participation": [{"stakeholder": "APC de Tlemcen", "level": "collaborate"},
-                      {"stakeholder": "Commerçants du marché", "level": "involve"}],
-    "meetings": [{"plan": "Tri sélectif", "title": "Rencontre APC", "date": "2027-03-10",
-                  "invitees": "APC de Tlemcen; Commerçants du marché"},
-                 {"plan": "Autre plan", "title": "Hors sujet", "date": "2027-04-01", "invitees": "APC de Tlemcen"}],
-    "logframe": [{"plan": "Tri sélectif", "number": "", "indicator": "Tonnes triées par mois", "baseline": "0",
-                  "current": "8", "target": "20"},
-                 {"plan": "Tri sélectif", "number": "1", "statement": "Trois quartiers trient", "indicator": ""},
-                 {"plan": "Autre plan", "number": "", "indicator": "Autre indicateur", "baseline": "1", "target": "2"}],
-    "commitments": [{"who": "APC de Tlemcen", "what": "Installer 6 bacs fermés", "status": "done", "meeting": "Rencontre APC"},
-                    {"who": "Commerçants du marché", "what": "Trier les cartons", "status": "in_progress",
-                     "meeting": "Rencontre APC"},
-                    {"who": "APC de Tlemcen", "what": "Autre chose", "status": "done", "meeting": "Hors sujet"}],
+    "participation": [
+        {"stakeholder": "APC de Tlemcen", "level": "collaborate"},
+        {"stakeholder": "Commerçants du marché", "level": "involve"},
+    ],
+    "meetings": [
+        {
+            "plan": "Tri sélectif",
+            "title": "Rencontre APC",
+            "date": "2027-03-10",
+            "invitees": "APC de Tlemcen; Commerçants du marché",
+        },
+        {"plan": "Autre plan", "title": "Hors sujet", "date": "2027-04-01", "invitees": "APC de Tlemcen"},
+    ],
+    "logframe": [
+        {
+            "plan": "Tri sélectif",
+            "number": "",
+            "indicator": "Tonnes triées par mois",
+            "baseline": "0",
+            "current": "8",
+            "target": "20",
+        },
+        {"plan": "Tri sélectif", "number": "1", "statement": "Trois quartiers trient", "indicator": ""},
+        {"plan": "Autre plan", "number": "", "indicator": "Autre indicateur", "baseline": "1", "target": "2"},
+    ],
+    "commitments": [
+        {"who": "APC de Tlemcen", "what": "Installer 6 bacs fermés", "status": "done", "meeting": "Rencontre APC"},
+        {
+            "who": "Commerçants du marché",
+            "what": "Trier les cartons",
+            "status": "in_progress",
+            "meeting": "Rencontre APC",
+        },
+        {"who": "APC de Tlemcen", "what": "Autre chose", "status": "done", "meeting": "Hors sujet"},
+    ],
 }
-SHEET = {"name": "Des bacs fermés choisis avec les commerçants", "lang": "fr", "themes": "concertation",
-         "context": "Le marché couvert produisait la moitié des déchets.",
-         "actions": "Une rencontre au marché, puis un essai de deux mois.", "partners": "L'APC et les commerçants",
-         "results": "Six bacs installés", "contact": "Président, par le pôle Ouest", "licence": "cc_by"}
-ARABIC = {**SHEET, "name": "مراجعة أدوار السقي مع مجلس الأعيان", "lang": "ar", "themes": "governance",
-          "context": "كانت أدوار السقي في الواحة قديمة.", "actions": "جلسات استماع للفلاحين في القصر.",
-          "partners": "مجلس الأعيان", "results": "جدول أدوار جديد"}
+SHEET = {
+    "name": "Des bacs fermés choisis avec les commerçants",
+    "lang": "fr",
+    "themes": "concertation",
+    "context": "Le marché couvert produisait la moitié des déchets.",
+    "actions": "Une rencontre au marché, puis un essai de deux mois.",
+    "partners": "L'APC et les commerçants",
+    "results": "Six bacs installés",
+    "contact": "Président, par le pôle Ouest",
+    "licence": "cc_by",
+}
+ARABIC = {
+    **SHEET,
+    "name": "مراجعة أدوار السقي مع مجلس الأعيان",
+    "lang": "ar",
+    "themes": "governance",
+    "context": "كانت أدوار السقي في الواحة قديمة.",
+    "actions": "جلسات استماع للفلاحين في القصر.",
+    "partners": "مجلس الأعيان",
+    "results": "جدول أدوار جديد",
+}
 
 
 def test_with_whom_and_results_are_drawn_from_the_plan_its_meetings_indicators_and_commitments():
     drawn = draw(SAVED, lang="fr")
     assert drawn == {
         "plan": "Tri sélectif",  # the association's only plan
-        "partners": ("APC de Tlemcen — niveau de participation : Collaborer\n"
-                     "Commerçants du marché — niveau de participation : Impliquer\n"
-                     "Réunion « Rencontre APC » (2027-03-10) avec APC de Tlemcen, Commerçants du marché"),
-        "results": ("Tonnes triées par mois : de 0 à 8 (cible : 20)\n"
-                    "Engagements tenus : 1 sur 2\n"
-                    "— APC de Tlemcen : Installer 6 bacs fermés"),
+        "partners": (
+            "APC de Tlemcen — niveau de participation : Collaborer\n"
+            "Commerçants du marché — niveau de participation : Impliquer\n"
+            "Réunion « Rencontre APC » (2027-03-10) avec APC de Tlemcen, Commerçants du marché"
+        ),
+        "results": (
+            "Tonnes triées par mois : de 0 à 8 (cible : 20)\n"
+            "Engagements tenus : 1 sur 2\n"
+            "— APC de Tlemcen : Installer 6 bacs fermés"
+        ),
     }  # the other plan's meeting, indicator and commitment are left out
     assert draw(SAVED, lang="ar")["results"].startswith("Tonnes triées par mois: من 0 إلى 8 (الهدف: 20)")
     assert draw({"concertation": [], "participation": []}) == {}  # nothing saved: nothing drawn
@@ -62,14 +103,26 @@ def test_only_the_empty_fields_are_filled():
     filled, names = fill_empty(typed, draw(SAVED, lang="fr"))
     assert filled["partners"] == "Nos voisins du quartier"  # typed: kept
     assert filled["results"].startswith("Tonnes triées par mois") and filled["plan"] == "Tri sélectif"
-    assert names == ["plan", "results"] and typed["results"] == "  "  # the participant's values are not changed in place
+    assert (
+        names == ["plan", "results"] and typed["results"] == "  "
+    )  # the participant's values are not changed in place
 
 
 def _sheet(store, region="ouest", association=ASSOCIATION, **values) -> str:
     record = PRACTICE.validate({**SHEET, **values})
     record_id = new_record_id()
-    store.save(Revision(record_id, 1, PRACTICE.kind, region, association, "participant", record.to_payload(),
-                        PRACTICE.schema_version))
+    store.save(
+        Revision(
+            record_id,
+            1,
+            PRACTICE.kind,
+            region,
+            association,
+            "participant",
+            record.to_payload(),
+            PRACTICE.schema_version,
+        )
+    )
     return record_id
 
 
@@ -78,8 +131,11 @@ def _published(store, tmp_path) -> dict[str, str]:
     found = DirectoryState(store, "ouest").found
     export_records(store, DIRECTORY, tmp_path / "annuaire.jsonld", "jsonld")
     export_records(store, DIRECTORY, tmp_path / "annuaire.html", "html")
-    return {"search": " ".join(found["title_fr"]), "page": (tmp_path / "annuaire.html").read_text(encoding="utf-8"),
-            "jsonld": (tmp_path / "annuaire.jsonld").read_text(encoding="utf-8")}
+    return {
+        "search": " ".join(found["title_fr"]),
+        "page": (tmp_path / "annuaire.html").read_text(encoding="utf-8"),
+        "jsonld": (tmp_path / "annuaire.jsonld").read_text(encoding="utf-8"),
+    }
 
 
 def test_a_sheet_is_a_case_study_of_the_directory_only_once_approved(store, tmp_path):
@@ -104,10 +160,16 @@ def test_a_sheet_is_a_case_study_of_the_directory_only_once_approved(store, tmp_
     assert [rev.revision for rev in store.history(record_id)] == [1, 2, 3]  # each decision a revision
 
 
-@pytest.mark.parametrize(("sheet", "typed"), [
-    (SHEET, "COMMERCANTS marche"), (SHEET, "bacs fermes"),  # case and accents aside
-    (ARABIC, "الاعيان"), (ARABIC, "مجلس الأعيان"), (ARABIC, "السـقـي"),  # hamza, tatweel
-])
+@pytest.mark.parametrize(
+    ("sheet", "typed"),
+    [
+        (SHEET, "COMMERCANTS marche"),
+        (SHEET, "bacs fermes"),  # case and accents aside
+        (ARABIC, "الاعيان"),
+        (ARABIC, "مجلس الأعيان"),
+        (ARABIC, "السـقـي"),  # hamza, tatweel
+    ],
+)
 def test_the_french_and_arabic_search_find_an_approved_sheet(store, sheet, typed):
     moderate(store, _sheet(store, **sheet), "approved")
     _sheet(store, association="Association Amel", **{**sheet, "name": f"{sheet['name']} (en attente)"})  # pending
@@ -148,7 +210,7 @@ def test_lesson_07_counts_the_approved_sheets_among_its_case_studies(source, sam
     assert len(approved) == 2 and len(sheets) == 3
     alone = load_records(DIRECTORY, source, data_dir=samples_dir)
     listed = load_records(DIRECTORY, source, data_dir=samples_dir, listed=True)
-    added = listed.iloc[len(alone):]
+    added = listed.iloc[len(alone) :]
     assert (set(added["title_fr"]) | set(added["title_ar"])) - {""} == approved
     assert set(added["type"]) == {"case_study"}
 

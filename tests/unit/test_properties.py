@@ -1,11 +1,13 @@
 """Properties that hold for any input (hypothesis): a cell made safe reads back as typed; the model
 accepts a record or names every bad field; an export imported back changes nothing."""
+
 from __future__ import annotations
 
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, example, given, settings, strategies as st
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 
 from saara_kit.exports.safe import DANGEROUS_FIRST_CHARACTERS, neutralise, restore
 from saara_kit.exports.transfer import export_records, import_file
@@ -44,19 +46,37 @@ def test_the_model_accepts_a_record_or_names_every_bad_field_in_each_language(ra
         assert DOMAIN.validate(record.to_payload()) == record  # what is stored reads back the same
 
 
-TYPICAL = {"name_ar": "", "notes": "", "type": "apc", "sector": "water", "level": "communal", "power": 3,
-           "interest": 3, "position": 0}
-STAKEHOLDER = st.fixed_dictionaries({
-    "name": NAME, "name_ar": TYPED.map(str.strip), "notes": TYPED.map(str.strip),
-    "type": st.sampled_from(STAKEHOLDER_TYPES), "sector": st.sampled_from(SECTORS), "level": st.sampled_from(LEVELS),
-    "power": st.integers(1, 5), "interest": st.integers(1, 5), "position": st.sampled_from(POSITIONS),
-})
+TYPICAL = {
+    "name_ar": "",
+    "notes": "",
+    "type": "apc",
+    "sector": "water",
+    "level": "communal",
+    "power": 3,
+    "interest": 3,
+    "position": 0,
+}
+STAKEHOLDER = st.fixed_dictionaries(
+    {
+        "name": NAME,
+        "name_ar": TYPED.map(str.strip),
+        "notes": TYPED.map(str.strip),
+        "type": st.sampled_from(STAKEHOLDER_TYPES),
+        "sector": st.sampled_from(SECTORS),
+        "level": st.sampled_from(LEVELS),
+        "power": st.integers(1, 5),
+        "interest": st.integers(1, 5),
+        "position": st.sampled_from(POSITIONS),
+    }
+)
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(association=NAME, stakeholders=st.lists(STAKEHOLDER, min_size=1, max_size=4,
-                                               unique_by=lambda row: fold_name(row["name"])),
-       fmt=st.sampled_from(["csv", "xlsx"]))
+@given(
+    association=NAME,
+    stakeholders=st.lists(STAKEHOLDER, min_size=1, max_size=4, unique_by=lambda row: fold_name(row["name"])),
+    fmt=st.sampled_from(["csv", "xlsx"]),
+)
 @example(association="0", stakeholders=[{**TYPICAL, "name": "="}, {**TYPICAL, "name": "'="}], fmt="csv")
 def test_an_export_imported_back_changes_nothing(association, stakeholders, fmt):
     with tempfile.TemporaryDirectory() as folder, open_store(folder) as store:

@@ -1,5 +1,6 @@
 """A new domain costs only its own code: a throwaway two-field domain, in a package outside the kit,
 gets the CLI, import, export, a template, the landing page, samples and a working form."""
+
 from __future__ import annotations
 
 import importlib
@@ -20,12 +21,13 @@ from saara_kit.store import open_store
 CATALOGUE = """
 visits.field.place: {fr: Lieu, ar: المكان, en: Place}
 visits.field.rating: {fr: Note, ar: التقييم, en: Rating}
-visits.loaded: {fr: "Visites déjà notées pour {association} : {count}.", ar: "الزيارات المسجلة لـ{association}: {count}.", en: "Visits already rated for {association}: {count}."}
+visits.loaded: {fr: "Visites déjà notées pour {association} : {count}.",
+                ar: "الزيارات المسجلة لـ{association}: {count}.", en: "Visits already rated for {association}: {count}."}
 app.visits.title: {fr: Visites de terrain, ar: الزيارات الميدانية, en: Field visits}
 app.visits.summary: {fr: Notez les lieux visités., ar: قيّم الأماكن التي زرتها., en: Rate the places you visited.}
 """
 
-PACKAGE = '''
+PACKAGE = """
 from pathlib import Path
 from saara_kit.records import Domain, Scale, Text
 
@@ -35,7 +37,7 @@ DOMAIN = Domain(
     fields=(Text("place", max=80), Scale("rating", 1, 3)),
     catalogue=HERE / "visits.yaml", samples=HERE / "sample_visits.csv",
 )
-'''
+"""
 
 
 @pytest.fixture
@@ -46,7 +48,8 @@ def visits(tmp_path, monkeypatch):
     (package / "__init__.py").write_text(textwrap.dedent(PACKAGE), encoding="utf-8")
     (package / "visits.yaml").write_text(CATALOGUE, encoding="utf-8")
     (package / "sample_visits.csv").write_text(
-        "region,association,place,rating\nouest,Association Exemple Visites,Marché couvert,2\n", encoding="utf-8")
+        "region,association,place,rating\nouest,Association Exemple Visites,Marché couvert,2\n", encoding="utf-8"
+    )
     monkeypatch.syspath_prepend(str(tmp_path))
     declared = importlib.import_module("throwaway_visits").DOMAIN
     register(declared)
@@ -70,8 +73,7 @@ def test_a_new_domain_gets_import_export_and_a_template_from_the_cli(visits, tmp
     assert main(["import", "visits", "--template", "-o", str(tmp_path / "blank.xlsx")]) == 0
     assert openpyxl.load_workbook(tmp_path / "blank.xlsx").worksheets[0]["B1"].value == "Lieu"
     # the export comes back unchanged: same records, no new revision, "=1+2" as typed
-    assert main(["import", "visits", str(tmp_path / "out.xlsx"), "--region", "ouest",
-                 "--data-dir", str(tmp_path)]) == 0
+    assert main(["import", "visits", str(tmp_path / "out.xlsx"), "--region", "ouest", "--data-dir", str(tmp_path)]) == 0
     assert "nouvelles révisions : 0" in capsys.readouterr().out
     with open_store(tmp_path) as store:
         assert sorted(rev.payload["place"] for rev in store.current("visit")) == ["=1+2", "Maison de jeunes"]

@@ -1,5 +1,6 @@
 """Withdrawn records can be seen and brought back (`saara-kit restore`): a participant who empties
 another association's list in the form does not erase it."""
+
 from __future__ import annotations
 
 from saara_kit.cli import main

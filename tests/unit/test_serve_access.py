@@ -1,5 +1,6 @@
 """The server's codes are kept with the workshop's data across restarts, and a busy port is said in
 the facilitator's language before anything is printed or made."""
+
 from __future__ import annotations
 
 import socket

@@ -1,4 +1,5 @@
 """The network, the influence–dependence plane and the positions heatmap draw what they are given."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -14,8 +15,16 @@ from tests.unit.test_network_and_salience import ACTORS, LINKS
 
 def test_the_network_chart_draws_each_link_in_its_kind_and_names_each_actor():
     graph = network(ACTORS, LINKS)
-    types = pd.Series({"APC": "apc", "Wilaya": "wilaya", "Association": "association", "Radio": "media",
-                       "Bailleur": "donor", "Isolé": "other"})
+    types = pd.Series(
+        {
+            "APC": "apc",
+            "Wilaya": "wilaya",
+            "Association": "association",
+            "Radio": "media",
+            "Bailleur": "donor",
+            "Isolé": "other",
+        }
+    )
     figure = network_chart(graph, types, pd.Series({"Wilaya": 5, "APC": 3}), "fr")
     assert figure_to_png(figure).startswith(b"\x89PNG")
     names = {text.get_text() for text in figure.axes[0].texts}

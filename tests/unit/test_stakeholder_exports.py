@@ -1,5 +1,6 @@
 """`saara-kit export stakeholders`: one workbook for the whole app (register, steps, engagement
 plan), and an anonymised export with stable codes."""
+
 from __future__ import annotations
 
 import csv
@@ -20,12 +21,26 @@ def test_the_workbook_holds_a_sheet_per_step_and_the_engagement_plan(samples_dir
     path = samples_dir / "ouest.xlsx"
     assert main(["export", "stakeholders", "--region", "ouest", "-o", str(path), "--data-dir", str(samples_dir)]) == 0
     book = openpyxl.load_workbook(path)
-    assert book.sheetnames == ["Acteurs", "Objectifs", "Relations", "Positions", "Influences", "Plan d'engagement",
-                               "À propos"]
+    assert book.sheetnames == [
+        "Acteurs",
+        "Objectifs",
+        "Relations",
+        "Positions",
+        "Influences",
+        "Plan d'engagement",
+        "À propos",
+    ]
     relations = _sheet(book, "Relations")
     assert relations[0][:7] == ["Pôle", "Association", "De", "Vers", "Nature du lien", "Force (1 à 5)", "Sens"]
-    assert ["ouest", TLEMCEN, "Association des commerçants du marché", "APC de Tlemcen", "Conflit", 3,
-            "Dans les deux sens"] in [row[:7] for row in relations]
+    assert [
+        "ouest",
+        TLEMCEN,
+        "Association des commerçants du marché",
+        "APC de Tlemcen",
+        "Conflit",
+        3,
+        "Dans les deux sens",
+    ] in [row[:7] for row in relations]
     assert len(_sheet(book, "Positions")) == 1 + 7 * 3
     plan = _sheet(book, "Plan d'engagement")
     assert plan[0][:3] == ["Nom", "Type d'acteur", "Stratégie"] and len(plan) == 1 + 7
@@ -36,8 +51,13 @@ def test_an_anonymised_export_codes_every_name_the_same_way_in_every_sheet(sampl
     arguments = ["export", "stakeholders", "--region", "ouest", "--anonymise", "--data-dir", str(samples_dir)]
     assert main([*arguments, "-o", str(path)]) == 0
     book = openpyxl.load_workbook(path)
-    text = " ".join(str(value) for sheet in book.worksheets for row in sheet.iter_rows() for value in
-                    (cell.value for cell in row) if value is not None)
+    text = " ".join(
+        str(value)
+        for sheet in book.worksheets
+        for row in sheet.iter_rows()
+        for value in (cell.value for cell in row)
+        if value is not None
+    )
     for name in ("APC de Tlemcen", "بلدية تلمسان", "Union européenne", "Président", "Gère la collecte des déchets"):
         assert name not in text, name  # names, Arabic names, owners and notes are gone
     code = Anonymiser.for_data_dir(samples_dir).code("APC de Tlemcen")
@@ -50,8 +70,22 @@ def test_an_anonymised_export_codes_every_name_the_same_way_in_every_sheet(sampl
     assert "Jardin" not in text and "Tri sélectif dans trois quartiers" in text  # objectives are not people
     # the same code next time (the key stays beside the store), a CSV of one step too
     again = samples_dir / "relations.csv"
-    assert main(["export", "relations", "--region", "ouest", "--anonymise", "--data-dir", str(samples_dir), "-o",
-                 str(again)]) == 0
+    assert (
+        main(
+            [
+                "export",
+                "relations",
+                "--region",
+                "ouest",
+                "--anonymise",
+                "--data-dir",
+                str(samples_dir),
+                "-o",
+                str(again),
+            ]
+        )
+        == 0
+    )
     with open(again, encoding="utf-8-sig") as handle:
         rows = list(csv.reader(handle, delimiter=";"))
     assert code in [row[2] for row in rows] + [row[3] for row in rows]

@@ -1,18 +1,26 @@
 """Stakeholder validation and the Mendelow analysis."""
+
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from saara_kit.stakeholders.analysis import engagement_plan, quadrant, quadrant_counts
 from saara_kit.records import validate_association
+from saara_kit.stakeholders.analysis import engagement_plan, quadrant, quadrant_counts
 from saara_kit.stakeholders.domain import DOMAIN
 from saara_kit.validation import ValidationError
 
 validate_stakeholder = DOMAIN.validate
 
-GOOD = {"name": "APC d'Oran", "type": "apc", "sector": "governance", "level": "communal",
-        "power": 4, "interest": "5", "position": "-1"}
+GOOD = {
+    "name": "APC d'Oran",
+    "type": "apc",
+    "sector": "governance",
+    "level": "communal",
+    "power": 4,
+    "interest": "5",
+    "position": "-1",
+}
 
 
 def test_valid_record_is_built_with_whole_numbers():
@@ -73,23 +81,33 @@ def test_association_name_is_required_and_bounded():
 
 @pytest.mark.parametrize(
     ("power", "interest", "expected"),
-    [(5, 5, "manage_closely"), (3, 3, "manage_closely"), (5, 2, "keep_satisfied"),
-     (2, 5, "keep_informed"), (1, 1, "monitor")],
+    [
+        (5, 5, "manage_closely"),
+        (3, 3, "manage_closely"),
+        (5, 2, "keep_satisfied"),
+        (2, 5, "keep_informed"),
+        (1, 1, "monitor"),
+    ],
 )
 def test_mendelow_quadrants(power, interest, expected):
     assert quadrant(power, interest) == expected
 
 
 def test_counts_list_every_quadrant_and_plan_puts_the_pressing_first():
-    frame = pd.DataFrame([
-        {"name": "A", "name_ar": "", "type": "apc", "power": 1, "interest": 1, "position": 0},
-        {"name": "B", "name_ar": "ب", "type": "wilaya", "power": 5, "interest": 4, "position": -2},
-    ])
+    frame = pd.DataFrame(
+        [
+            {"name": "A", "name_ar": "", "type": "apc", "power": 1, "interest": 1, "position": 0},
+            {"name": "B", "name_ar": "ب", "type": "wilaya", "power": 5, "interest": 4, "position": -2},
+        ]
+    )
     assert quadrant_counts(frame).to_dict() == {
-        "manage_closely": 1, "keep_satisfied": 0, "keep_informed": 0, "monitor": 1}
+        "manage_closely": 1,
+        "keep_satisfied": 0,
+        "keep_informed": 0,
+        "monitor": 1,
+    }
     shown = quadrant_counts(frame, "fr")
-    assert shown["Nombre d'acteurs"].to_dict() == {
-        "Gérer de près": 1, "Satisfaire": 0, "Informer": 0, "Surveiller": 1}
+    assert shown["Nombre d'acteurs"].to_dict() == {"Gérer de près": 1, "Satisfaire": 0, "Informer": 0, "Surveiller": 1}
     plan = engagement_plan(frame, "ar")
     assert list(plan.iloc[:, 0]) == ["ب", "A"]
     assert plan.iloc[0]["الاستراتيجية"] == "إدارة عن قرب"  # older frames without salience scores still plan

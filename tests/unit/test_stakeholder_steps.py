@@ -1,5 +1,6 @@
 """The steps after the register (relations, objectives, positions, influences): linked records
 that name the register's actors, checked against what the association saved."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -23,15 +24,20 @@ def _rows(*rows: dict) -> list[tuple[int, dict[str, str]]]:
 
 def test_the_register_is_the_app_and_the_other_four_are_its_steps_in_order():
     assert apps()[0] == "stakeholders"  # first: other apps name its actors
-    assert [step.name for step in steps("stakeholders")] == ["stakeholders", "objectives", "relations", "positions",
-                                                            "influences"]
+    assert [step.name for step in steps("stakeholders")] == [
+        "stakeholders",
+        "objectives",
+        "relations",
+        "positions",
+        "influences",
+    ]
 
 
 def test_every_hubs_sample_links_name_actors_and_objectives_of_its_register(store):
     new = import_every_sample(store)
     for declared in domains().values():  # every row of every sample file was read and stored
         assert new[declared.name] == len(sample_records(declared)) > 0
-    for region, rows in sample_records(RELATIONS).groupby("region"):
+    for region, _rows in sample_records(RELATIONS).groupby("region"):
         assert len(store.associations(RELATIONS.kind, region)) == 1
     known = referenced_records(store, POSITIONS, "sud", "Association Exemple Oasis Ghardaïa")
     assert len(known["stakeholders"]) == 7 and len(known["objectives"]) == 3
@@ -39,8 +45,10 @@ def test_every_hubs_sample_links_name_actors_and_objectives_of_its_register(stor
 
 def test_a_link_to_itself_and_a_link_to_an_actor_never_saved_are_refused_by_field():
     with pytest.raises(ValidationError) as refused:
-        RELATIONS.validate({"source": "APC d'Oran", "target": "apc d'oran", "kind": "money", "weight": 3,
-                            "direction": "one_way"}, KNOWN)
+        RELATIONS.validate(
+            {"source": "APC d'Oran", "target": "apc d'oran", "kind": "money", "weight": 3, "direction": "one_way"},
+            KNOWN,
+        )
     assert [(e.field, e.code) for e in refused.value.errors] == [("target", "self_link")]
     with pytest.raises(ValidationError) as refused:
         INFLUENCES.validate({"source": "APC d'Oran", "target": "Daïra fantôme", "strength": 2}, KNOWN)
@@ -49,21 +57,43 @@ def test_a_link_to_itself_and_a_link_to_an_actor_never_saved_are_refused_by_fiel
 
 
 def test_a_reference_takes_the_saved_spelling_of_the_name():
-    record = POSITIONS.validate({"actor": "  wilaya d'ORAN ", "objective": "jardin partage", "stance": "1",
-                                 "intensity": 3}, KNOWN)
+    record = POSITIONS.validate(
+        {"actor": "  wilaya d'ORAN ", "objective": "jardin partage", "stance": "1", "intensity": 3}, KNOWN
+    )
     assert (record.actor, record.objective, record.stance) == ("Wilaya d'Oran", "Jardin partagé", 1)
 
 
 def test_a_position_on_an_objective_that_does_not_exist_is_refused_at_import_and_nothing_is_saved(store):
-    import_rows(store, DOMAIN, _rows({"name": "APC d'Oran", "type": "apc", "sector": "water", "level": "communal",
-                                      "power": "4", "interest": "4", "position": "1"}), "ouest")
+    import_rows(
+        store,
+        DOMAIN,
+        _rows(
+            {
+                "name": "APC d'Oran",
+                "type": "apc",
+                "sector": "water",
+                "level": "communal",
+                "power": "4",
+                "interest": "4",
+                "position": "1",
+            }
+        ),
+        "ouest",
+    )
     import_rows(store, OBJECTIVES, _rows({"name": "Jardin partagé"}), "ouest")
     with pytest.raises(ImportRejected) as refused:
-        import_rows(store, POSITIONS, _rows(
-            {"actor": "APC d'Oran", "objective": "Jardin partagé", "stance": "1", "intensity": "2"},
-            {"actor": "APC d'Oran", "objective": "Piscine", "stance": "-1", "intensity": "4"},
-        ), "ouest")
-    assert [(p.line, p.error.field, p.error.code) for p in refused.value.problems] == [(3, "objective", "unknown_reference")]
+        import_rows(
+            store,
+            POSITIONS,
+            _rows(
+                {"actor": "APC d'Oran", "objective": "Jardin partagé", "stance": "1", "intensity": "2"},
+                {"actor": "APC d'Oran", "objective": "Piscine", "stance": "-1", "intensity": "4"},
+            ),
+            "ouest",
+        )
+    assert [(p.line, p.error.field, p.error.code) for p in refused.value.problems] == [
+        (3, "objective", "unknown_reference")
+    ]
     assert "3" in refused.value.messages("ar")[0]
     assert store.current(POSITIONS.kind) == []  # the good line was not saved either
 
@@ -71,14 +101,24 @@ def test_a_position_on_an_objective_that_does_not_exist_is_refused_at_import_and
 def test_links_are_told_apart_by_both_ends_and_kind_so_a_file_without_ids_updates_them(store):
     import_every_sample(store)
     region, association = "centre", "Association Exemple Jeunesse Casbah"
-    before = {tuple(rev.payload[c] for c in ("source", "target", "kind")): rev
-              for rev in store.current(RELATIONS.kind, region=region)}
+    before = {
+        tuple(rev.payload[c] for c in ("source", "target", "kind")): rev
+        for rev in store.current(RELATIONS.kind, region=region)
+    }
     source, target, kind = next(iter(before))
-    row = {"association": association, "source": source, "target": target, "kind": kind, "weight": "1",
-           "direction": "both_ways"}
+    row = {
+        "association": association,
+        "source": source,
+        "target": target,
+        "kind": kind,
+        "weight": "1",
+        "direction": "both_ways",
+    }
     assert import_rows(store, RELATIONS, [(2, row)], region) == (1, 1)
-    after = {tuple(rev.payload[c] for c in ("source", "target", "kind")): rev
-             for rev in store.current(RELATIONS.kind, region=region)}
+    after = {
+        tuple(rev.payload[c] for c in ("source", "target", "kind")): rev
+        for rev in store.current(RELATIONS.kind, region=region)
+    }
     assert set(after) == set(before)  # updated in place, not added
     assert after[(source, target, kind)].revision == 2 and after[(source, target, kind)].payload["weight"] == 1
     with pytest.raises(ImportRejected) as twice:
@@ -87,9 +127,13 @@ def test_links_are_told_apart_by_both_ends_and_kind_so_a_file_without_ids_update
 
 
 def test_mactor_matrices_come_from_the_records_and_leave_withdrawn_names_out():
-    influences = pd.DataFrame([("A", "B", 3), ("B", "C", 1), ("Gone", "A", 4)], columns=["source", "target", "strength"])
-    positions = pd.DataFrame([("A", "O1", 1, 4), ("C", "O2", -1, 2), ("A", "Old", 1, 1)],
-                             columns=["actor", "objective", "stance", "intensity"])
+    influences = pd.DataFrame(
+        [("A", "B", 3), ("B", "C", 1), ("Gone", "A", 4)], columns=["source", "target", "strength"]
+    )
+    positions = pd.DataFrame(
+        [("A", "O1", 1, 4), ("C", "O2", -1, 2), ("A", "Old", 1, 1)],
+        columns=["actor", "objective", "stance", "intensity"],
+    )
     mid, stances, intensities = matrices(["A", "B", "C"], ["O1", "O2"], influences, positions)
     assert mid.to_numpy().tolist() == [[0, 3, 0], [0, 0, 1], [0, 0, 0]]
     assert stances.to_numpy().tolist() == [[1, 0], [0, 0], [0, -1]]

@@ -1,4 +1,5 @@
 """The store: append-only revisions, idempotent saves, SQLite under concurrent writers."""
+
 from __future__ import annotations
 
 import multiprocessing
@@ -11,8 +12,14 @@ from saara_kit.store import Revision, RevisionConflict, new_record_id, open_stor
 
 def _revision(record_id: str, number: int, name: str = "APC", deleted: bool = False) -> Revision:
     return Revision(
-        record_id=record_id, revision=number, kind="stakeholder", region="ouest",
-        association="Asso", author="test", payload={"name": name}, deleted=deleted,
+        record_id=record_id,
+        revision=number,
+        kind="stakeholder",
+        region="ouest",
+        association="Asso",
+        author="test",
+        payload={"name": name},
+        deleted=deleted,
     )
 
 

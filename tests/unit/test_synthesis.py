@@ -1,5 +1,6 @@
 """The national synthesis: the hubs' comparison tables on the sample data (figures worked out by
 hand from ``datasets/``), the same from a store, an empty store, and the charts."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -9,12 +10,30 @@ from matplotlib.text import Annotation
 from saara_kit.charts import figure_to_png
 from saara_kit.data import load_dataset
 from saara_kit.synthesis.analysis import (
-    applications_by_region, applications_table, budget_by_heading, budget_table, concertation_levels,
-    concertation_table, directory_table, directory_use, forms_filled, gather, hub_with_most, nothing_saved, overview,
-    participation_table, stakeholder_mix, stakeholder_table,
+    applications_by_region,
+    applications_table,
+    budget_by_heading,
+    budget_table,
+    concertation_levels,
+    concertation_table,
+    directory_table,
+    directory_use,
+    forms_filled,
+    gather,
+    hub_with_most,
+    nothing_saved,
+    overview,
+    participation_table,
+    stakeholder_mix,
+    stakeholder_table,
 )
 from saara_kit.synthesis.charts import (
-    applications_chart, budget_chart, directory_chart, levels_chart, participation_chart, stakeholders_chart,
+    applications_chart,
+    budget_chart,
+    directory_chart,
+    levels_chart,
+    participation_chart,
+    stakeholders_chart,
 )
 from tests.unit.chart_checks import ARABIC, assert_charts_speak, assert_text_inside_and_readable, drawn_texts
 
@@ -73,8 +92,16 @@ def test_concertation_levels_count_the_plans_actors_per_iap2_level(records):
 def test_budgets_by_heading_add_each_hubs_lines_in_dzd(records):
     totals = budget_by_heading(records)
     # quantity × unit rate; the EUR lines at 150 DZD (2 laptops × 600 EUR in centre, a 3 500 EUR tank in est)
-    assert totals.loc["centre"].to_dict() == {"staff": 540000, "travel": 30000, "equipment": 430000, "office": 0,
-                                              "services": 60000, "other": 0, "contingency": 40000, "indirect": 87000}
+    assert totals.loc["centre"].to_dict() == {
+        "staff": 540000,
+        "travel": 30000,
+        "equipment": 430000,
+        "office": 0,
+        "services": 60000,
+        "other": 0,
+        "contingency": 40000,
+        "indirect": 87000,
+    }
     assert totals.loc["est", "equipment"] == 525000 and totals.loc["est"].sum() == 697000
     assert totals.loc["ouest"].sum() == 770000 and totals.loc["sud"].sum() == 640000
     table = budget_table(records, "fr")
@@ -98,8 +125,13 @@ def test_applications_and_selections_follow_the_committees_decisions(records):
 def test_directory_use_counts_what_each_hub_saved_and_what_names_it(records):
     use = directory_use(records)
     raw = load_dataset("resources")
-    assert use[["approved", "pending", "rejected"]].to_numpy().tolist() == \
-        pd.crosstab(raw["region"], raw["status"]).reindex(HUBS)[["approved", "pending", "rejected"]].to_numpy().tolist()
+    assert (
+        use[["approved", "pending", "rejected"]].to_numpy().tolist()
+        == pd.crosstab(raw["region"], raw["status"])
+        .reindex(HUBS)[["approved", "pending", "rejected"]]
+        .to_numpy()
+        .tolist()
+    )
     assert use.loc["centre", ["approved", "pending", "rejected"]].tolist() == [11, 1, 1]
     approved = raw[raw["status"] == "approved"]
     naming = [sum(hub in [code.strip() for code in value.split(";")] for value in approved["regions"]) for hub in HUBS]
@@ -110,15 +142,23 @@ def test_directory_use_counts_what_each_hub_saved_and_what_names_it(records):
 
 
 def test_the_overview_says_what_is_compared_or_that_nothing_is_saved(records, empty):
-    assert overview(records, "en") == ("Hubs compared: 4; associations that filled at least one form: 12; "
-                                       "stakeholders mapped: 27; applications submitted: 12, of which selected: 6.")
+    assert overview(records, "en") == (
+        "Hubs compared: 4; associations that filled at least one form: 12; "
+        "stakeholders mapped: 27; applications submitted: 12, of which selected: 6."
+    )
     assert nothing_saved(empty) and not nothing_saved(records)
     assert overview(empty, "fr").startswith("Aucune saisie enregistrée dans aucun pôle pour l'instant")
 
 
 def test_an_empty_store_gives_every_hub_a_row_of_zeros(empty):
-    for table in (forms_filled(empty), stakeholder_mix(empty), concertation_levels(empty), budget_by_heading(empty),
-                  applications_by_region(empty), directory_use(empty)):
+    for table in (
+        forms_filled(empty),
+        stakeholder_mix(empty),
+        concertation_levels(empty),
+        budget_by_heading(empty),
+        applications_by_region(empty),
+        directory_use(empty),
+    ):
         assert list(table.index) == HUBS and table.to_numpy().sum() == 0
     assert hub_with_most(concertation_levels(empty), "inform") == ("", 0.0)
     for make in (participation_table, concertation_table, budget_table, applications_table, directory_table):
@@ -127,8 +167,14 @@ def test_an_empty_store_gives_every_hub_a_row_of_zeros(empty):
 
 def test_a_store_holding_the_samples_compares_as_the_samples_do(samples_dir, records):
     saved = gather("store", samples_dir)
-    for compare in (forms_filled, stakeholder_mix, concertation_levels, budget_by_heading, applications_by_region,
-                    directory_use):
+    for compare in (
+        forms_filled,
+        stakeholder_mix,
+        concertation_levels,
+        budget_by_heading,
+        applications_by_region,
+        directory_use,
+    ):
         pd.testing.assert_frame_equal(compare(saved), compare(records), check_dtype=False)
 
 
@@ -137,8 +183,11 @@ def _values_inside_their_axes(chart) -> bool:
     figure_to_png(chart)
     renderer, axes = chart.canvas.get_renderer(), chart.axes[0]
     box = axes.get_window_extent(renderer)
-    return all(box.x0 - 0.5 <= text.get_window_extent(renderer).x0 and text.get_window_extent(renderer).x1 <= box.x1 + 0.5
-               for text in axes.texts if isinstance(text, Annotation))
+    return all(
+        box.x0 - 0.5 <= text.get_window_extent(renderer).x0 and text.get_window_extent(renderer).x1 <= box.x1 + 0.5
+        for text in axes.texts
+        if isinstance(text, Annotation)
+    )
 
 
 @pytest.mark.parametrize("lang", ["fr", "ar", "en"])
@@ -153,8 +202,9 @@ def test_charts_speak_the_language_and_keep_their_text_inside(records, lang):
 
 
 def test_charts_draw_what_the_tables_say(records):
-    assert participation_chart(records).counts.equals(forms_filled(records)[["stakeholders", "concertation", "budget",
-                                                                             "grants"]])
+    assert participation_chart(records).counts.equals(
+        forms_filled(records)[["stakeholders", "concertation", "budget", "grants"]]
+    )
     levels = levels_chart(records, "fr")
     widths = [bar.get_width() for bar in levels.axes[0].patches]
     assert widths[:4] == concertation_levels(records)["inform"].tolist()  # the first segment of each hub's bar

@@ -1,4 +1,5 @@
 """Tables shown to people: labels, and the reader's direction without breaking numbers."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -17,4 +18,3 @@ def test_an_arabic_table_runs_right_to_left_and_each_cell_keeps_its_own_directio
 def test_a_french_table_runs_left_to_right_with_french_separators():
     html = styled_table(pd.DataFrame({"montant": [1234.5]}), "fr").to_html()
     assert 'dir="ltr"' in html and "1\u202f234,5" in html
-

@@ -1,5 +1,6 @@
 """A preheated kernel learns who its visitor is even when Voilà's query socket answers late: a busy
 room's server may refuse the first tries, and a form must not then save as a nameless ``participant``."""
+
 from __future__ import annotations
 
 import json
@@ -25,8 +26,13 @@ def free_port() -> int:
 @pytest.fixture
 def preheated_kernel(monkeypatch):
     port = free_port()
-    for name, value in {"VOILA_PREHEAT": "True", "VOILA_APP_IP": "127.0.0.1", "VOILA_APP_PORT": str(port),
-                        "VOILA_KERNEL_ID": "k1", "VOILA_WS_BASE_URL": "/"}.items():
+    for name, value in {
+        "VOILA_PREHEAT": "True",
+        "VOILA_APP_IP": "127.0.0.1",
+        "VOILA_APP_PORT": str(port),
+        "VOILA_KERNEL_ID": "k1",
+        "VOILA_WS_BASE_URL": "/",
+    }.items():
         monkeypatch.setenv(name, value)
     header = "HTTP_" + DEVICE_HEADER.upper().replace("-", "_")
     monkeypatch.delenv(header, raising=False)
@@ -39,6 +45,7 @@ def preheated_kernel(monkeypatch):
 def visitor_arrives_late(port: int, header: str, note) -> None:
     """Open Voilà's query socket after ``LATE_S``; it sends a visitor asking for Arabic from their
     device, after ``note(connection)``."""
+
     def answer(connection):
         note(connection)
         connection.send(json.dumps({header: "participant-0123abcd", "QUERY_STRING": "lang=ar"}))
@@ -63,7 +70,8 @@ def test_a_query_socket_that_opens_late_still_names_the_visitor(preheated_kernel
 
 @pytest.mark.parametrize("name", ["stakeholders", "application"])  # an app of steps; a form its package builds
 def test_a_preheated_form_is_built_before_its_visitor_comes_then_takes_their_language_and_device(
-        name, preheated_kernel, tmp_path, monkeypatch):
+    name, preheated_kernel, tmp_path, monkeypatch
+):
     """The pool does the heavy work: the form is ready when the page takes the kernel."""
     from saara_kit.registry import app
     from saara_kit.widgets import TranslatedForm

@@ -1,6 +1,7 @@
 """The wilayas of ``datasets/wilayas.csv`` and the hubs of ``params/``: 69 codes since the 11 wilayas
 approved by the Council of Ministers on 16 November 2025, each in exactly one hub, each new one in
 its parent's hub."""
+
 from __future__ import annotations
 
 import re

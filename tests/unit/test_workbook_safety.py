@@ -1,6 +1,7 @@
 """Every text cell of every workbook the kit writes goes through one safe writer (``write_cell``): what a
 participant typed, the bad-input corpus included, never opens as a formula, in the funder's report's
 About rows too; only the kit's own formulas stay live."""
+
 from __future__ import annotations
 
 import re
@@ -27,8 +28,11 @@ def _corpus_texts(data_dir: Path) -> list[str]:
         main(["import", "stakeholders", str(path), "--region", "sud", "--data-dir", str(data_dir)])
     with open_store(data_dir) as store:
         saved = store.current(STAKEHOLDERS.kind, region="sud", association="Association Corpus")
-    return list(dict.fromkeys(text for revision in saved for text in (revision.payload["name"], revision.payload["notes"])
-                              if text))
+    return list(
+        dict.fromkeys(
+            text for revision in saved for text in (revision.payload["name"], revision.payload["notes"]) if text
+        )
+    )
 
 
 def _assert_no_typed_formula(path: Path, typed: list[str]) -> int:
@@ -40,8 +44,11 @@ def _assert_no_typed_formula(path: Path, typed: list[str]) -> int:
                 if cell.data_type == "f":  # the kit's own: cells and ranges, never typed text
                     assert not any(text in cell.value for text in typed), (sheet.title, cell.coordinate, cell.value)
                 elif isinstance(cell.value, str):
-                    assert cell.data_type == "s" and not cell.value.startswith(DANGEROUS_FIRST_CHARACTERS), \
-                        (sheet.title, cell.coordinate, cell.value)
+                    assert cell.data_type == "s" and not cell.value.startswith(DANGEROUS_FIRST_CHARACTERS), (
+                        sheet.title,
+                        cell.coordinate,
+                        cell.value,
+                    )
                     shown += any(cell.value.lstrip("'") == text for text in typed)
     return shown
 
@@ -55,12 +62,28 @@ def test_the_bad_input_corpus_through_report_never_opens_as_a_formula(samples_di
         report = report_records(store, "centre", CASBAH)["report"].iloc[0].to_dict()
     shown = 0
     for start in range(0, len(typed), len(TYPED)):  # each period's report says four of them
-        texts = dict(zip(TYPED, typed[start:start + len(TYPED)]))
+        texts = dict(zip(TYPED, typed[start : start + len(TYPED)]))
         with open_store(samples_dir) as store:
-            import_rows(store, REPORT, [(2, {**{name: report[name] for name in REPORT.field_names}, **texts})],
-                        "centre", CASBAH)
-        assert main(["report", "--association", CASBAH, "--region", "centre", "--no-pdf",
-                     "-o", str(tmp_path / "report"), "--data-dir", str(samples_dir)]) == 0, capsys.readouterr().err
+            import_rows(
+                store, REPORT, [(2, {**{name: report[name] for name in REPORT.field_names}, **texts})], "centre", CASBAH
+            )
+        assert (
+            main(
+                [
+                    "report",
+                    "--association",
+                    CASBAH,
+                    "--region",
+                    "centre",
+                    "--no-pdf",
+                    "-o",
+                    str(tmp_path / "report"),
+                    "--data-dir",
+                    str(samples_dir),
+                ]
+            )
+            == 0
+        ), capsys.readouterr().err
         book = tmp_path / "report.xlsx"  # -o names the files, without their suffix
         shown += _assert_no_typed_formula(book, typed)
         about = openpyxl.load_workbook(book)["Rapport"]
@@ -77,4 +100,6 @@ def test_no_module_writes_a_workbook_cell_around_the_safe_writer():
     modules = {path.relative_to(kit).as_posix(): path.read_text(encoding="utf-8") for path in kit.rglob("*.py")}
     spreadsheets = {name for name, text in modules.items() if "openpyxl" in text}
     assert {"exports/workbook.py", "exports/templates.py"} <= spreadsheets  # what the check reads
-    assert [name for name in sorted(spreadsheets - {"exports/workbook.py"}) if DIRECT_WRITES.search(modules[name])] == []
+    assert [
+        name for name in sorted(spreadsheets - {"exports/workbook.py"}) if DIRECT_WRITES.search(modules[name])
+    ] == []
