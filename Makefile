@@ -4,7 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 ARGS ?=
 
-.PHONY: run test lab bench clean
+.PHONY: run test check lint lab bench clean
+CODE := saara_kit tests bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,8 +27,21 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 run: $(VENV)/.installed-run  ## a demonstration on the sample data, in its own store (a real workshop: see README)
 	$(BIN)/saara-kit serve --demo $(ARGS)
 
-test: $(VENV)/.installed-test  ## every tier: unit, ui, notebooks (papermill + nbval), browser
-	$(BIN)/python -m pytest --nbval-lax tests notebooks
+lint: $(VENV)/.installed-test  ## ruff (lint and format) over the code, mypy over the typed rooms (pyproject.toml)
+	$(BIN)/ruff check $(CODE)
+	$(BIN)/ruff format --check $(CODE)
+	$(BIN)/mypy
+
+check: lint  ## for contributors, in under 2 minutes: lint, types, then the unit and ui tiers on every core
+	$(BIN)/python -m pytest -q -n auto tests/unit tests/ui tests/test_repository.py
+
+# Every tier: lint and types; unit, ui and notebooks on every core, a file per worker (the shared rerun of
+# every hub is one file); then the browser tier alone: it measures a server's memory and times a room. Both run,
+# so one report shows every failure.
+test: lint
+	$(BIN)/python -m pytest -n auto --dist loadfile -m "not browser" tests; fast=$$?; \
+	$(BIN)/python -m pytest -m browser tests; browser=$$?; \
+	exit $$(( fast || browser ))
 
 lab: $(VENV)/.installed-run  ## JupyterLab on the lessons, in the hub's language (LANG=ar make lab; ARGS="--region sud")
 	$(BIN)/saara-kit lab $(ARGS)

@@ -14,6 +14,17 @@ from tests.chromium import require_chromium
 from tests.postgres import emptied_postgres
 
 
+CHROMIUM_FIXTURES = {"browser", "page"}
+
+
+def pytest_collection_modifyitems(items):
+    """A test that drives Chromium belongs to the browser tier, which ``make test`` runs alone: one
+    that is not marked so would run among the parallel tiers."""
+    for item in items:
+        if CHROMIUM_FIXTURES & set(getattr(item, "fixturenames", ())) and not item.get_closest_marker("browser"):
+            raise pytest.UsageError(f"{item.nodeid} drives Chromium: mark it @pytest.mark.browser")
+
+
 @pytest.fixture(scope="session", autouse=True)
 def calls_open_today(tmp_path_factory):
     """The kit's calls, each open at least from today to a year on (``$SAARA_CALLS_DIR``, which the

@@ -5,6 +5,7 @@ officer can audit every total."""
 from __future__ import annotations
 
 import re
+from typing import Any, cast
 
 import pandas as pd
 from openpyxl.utils import get_column_letter
@@ -31,10 +32,10 @@ def with_row_formulas(step: Domain, columns: list[str], raw: pd.DataFrame, label
         at = columns.index(name)
         sheet.isetitem(
             at,
-            pd.Series(
+            pd.Series(  # type: ignore[arg-type]  # pandas-stubs: a Series of formulas is a column too
                 [
                     Formula(PLACE.sub(lambda found: f"{letters[found[1]]}{row + 2}", formula(record)))
-                    for row, record in enumerate(raw.to_dict("records"))
+                    for row, record in enumerate(cast(list[dict[str, Any]], raw.to_dict("records")))
                 ],
                 index=sheet.index,
                 dtype=object,

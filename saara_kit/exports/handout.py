@@ -8,6 +8,7 @@ import base64
 import datetime as dt
 import html
 from pathlib import Path
+from typing import Any, cast
 
 import pandas as pd
 
@@ -99,7 +100,7 @@ def render_handout(
     about = t("handout.about", lang, date=format_date(dt.date.today(), lang))
     parts = [f"<h1>{html.escape(title)}</h1>", f'<p class="saara-handout-about">{html.escape(about)}</p>']
     for _, row in main.iterrows():
-        heading = domain.list_label(domain.from_payload(row.to_dict()), lang)
+        heading = domain.list_label(domain.from_payload(cast(dict[str, Any], row.to_dict())), lang)
         parts += [f"<h2><bdi>{html.escape(heading)}</bdi></h2>", _record(domain, row, lang)]
     for step in (step for step in steps(domain.name)[1:] if step.in_handout):
         frame = records[step.name]

@@ -12,6 +12,7 @@ import os
 import re
 from functools import cache
 from pathlib import Path
+from typing import cast
 
 from saara_kit.yaml_files import read_yaml
 
@@ -159,5 +160,5 @@ def t(key: str, lang: str = DEFAULT_LANG, **values: object) -> str:
     if isinstance(text, dict):
         from saara_kit.i18n.formatting import plural_category
 
-        text = text.get(plural_category(values["count"], lang)) or text["other"]
+        text = text.get(plural_category(cast(float, values["count"]), lang)) or text["other"]
     return text.format(**values) if values else text

@@ -94,14 +94,15 @@ def _check_revisions(bundle: Bundle, file: str) -> dict:
             association=item.association,
             record=item.record_id,
         )
+        problems: list = []
         try:
             saved_as_typed = validate_association(item.association) == item.association and declared.validate(
                 item.payload
             ) == declared.from_payload(item.payload)
         except ValidationError as error:
-            raise BundleRejected("bundle.invalid_record", error.errors, **where) from error
-        if not saved_as_typed:  # values a form never saves (a number as text, spaces around a name)
-            raise BundleRejected("bundle.invalid_record", **where)
+            saved_as_typed, problems = False, error.errors
+        if not saved_as_typed:  # refused, or values a form never saves (a number as text, spaces around a name)
+            raise BundleRejected("bundle.invalid_record", problems=problems, **where)
     return kinds
 
 

@@ -16,7 +16,7 @@ import os
 import tempfile
 import zipfile
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,7 +42,7 @@ class BundleRejected(TranslatedError):
     records its domains refuse): nothing of it is imported. ``problems`` say what a record's form
     says of it (``bundle.invalid_record``)."""
 
-    def __init__(self, key: str, problems: list[FieldError] = (), **values: object):
+    def __init__(self, key: str, *, problems: Iterable[FieldError] = (), **values: object):
         self.key, self.values, self.problems = key, values, list(problems)
         ValueError.__init__(self, self.message("en"))
 
@@ -107,7 +107,7 @@ def _from_json(data: dict) -> Revision:
     )
 
 
-def _digest(data: bytes) -> str:
+def _digest(data: bytes | bytearray) -> str:
     return hashlib.sha256(data).hexdigest()
 
 

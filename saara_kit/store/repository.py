@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from saara_kit.records.domain import STORE_COLUMNS, Domain, Record
 from saara_kit.store.codes import codes_of
@@ -67,7 +67,7 @@ def records_by_name(frames: Mapping[str, pd.DataFrame]) -> dict[str, dict[str, d
     from saara_kit.registry import domain as domain_named
 
     return {
-        name: {domain_named(name).name_of(row): row for row in frame.to_dict("records")}
+        name: {domain_named(name).name_of(row): row for row in cast(list[dict[str, Any]], frame.to_dict("records"))}
         for name, frame in frames.items()
     }
 

@@ -12,7 +12,7 @@ from sqlalchemy.exc import OperationalError
 try:
     import fcntl
 except ImportError:  # not on Windows: the busy timeout alone queues the writers
-    fcntl = None
+    fcntl = None  # type: ignore[assignment]
 
 __all__ = ["BUSY_TIMEOUT_MS", "configure_sqlite", "is_locked_error", "writers_queue"]
 

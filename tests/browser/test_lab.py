@@ -45,6 +45,7 @@ def _get(url: str, token: str) -> dict:
         return json.loads(answer.read())
 
 
+@pytest.mark.browser
 def test_lab_opens_the_arabic_lessons_in_an_arabic_jupyterlab(arabic_lab, page):
     url, token, log = arabic_lab
     assert "الدروس بالعربية" in "".join(log)

@@ -1,4 +1,5 @@
 """Reading a lesson's page as its reader does, and a lesson's prose, for the dossier tests."""
+
 from __future__ import annotations
 
 from html.parser import HTMLParser
@@ -40,6 +41,10 @@ def visible_text(page: str) -> str:
 def prose_lines(lesson: Path, lang: str) -> list[str]:
     """Each heading and paragraph line of ``lesson``'s prose in ``lang`` (no tables, no code)."""
     localised = localise(nbformat.read(lesson, as_version=4), lang)
-    lines = [line.lstrip("#-0123456789. ").strip() for cell in localised.cells if cell.cell_type == "markdown"
-             for line in cell.source.splitlines()]
+    lines = [
+        line.lstrip("#-0123456789. ").strip()
+        for cell in localised.cells
+        if cell.cell_type == "markdown"
+        for line in cell.source.splitlines()
+    ]
     return [line for line in lines if len(line) > 12 and "|" not in line and "`" not in line]

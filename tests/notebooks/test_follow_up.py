@@ -1,5 +1,6 @@
 """The programme's view of the funded projects (lesson 09) run as facilitators run it: once for
 the whole programme, through papermill, on sample data and on a store."""
+
 from __future__ import annotations
 
 import re
@@ -9,7 +10,6 @@ import pytest
 from saara_kit.lessons import list_notebooks
 from saara_kit.runner import run_notebook
 from saara_kit.settings import NOTEBOOKS_DIR
-
 from tests.notebooks.pages import prose_lines, visible_text
 
 pytestmark = pytest.mark.notebooks

@@ -1,5 +1,6 @@
 """The national synthesis (lesson 08) run as facilitators run it: once, across the hubs, through
 papermill, on sample data and on a store, into a static dossier."""
+
 from __future__ import annotations
 
 import re
@@ -9,7 +10,6 @@ import pytest
 from saara_kit.lessons import list_notebooks
 from saara_kit.runner import run_all, run_notebook
 from saara_kit.settings import NOTEBOOKS_DIR
-
 from tests.notebooks.pages import prose_lines, visible_text
 
 pytestmark = pytest.mark.notebooks
@@ -32,8 +32,16 @@ def test_the_synthesis_is_national_and_left_out_of_the_hubs_reruns():
 
 
 def test_a_national_rerun_produces_the_synthesis_after_the_hubs(tmp_path, capsys):
-    failures = run_all(regions=["sud"], notebooks=["01"], source="sample", output_dir=tmp_path, workers=1,
-                       data_dir=tmp_path, national=True, pdf=False)
+    failures = run_all(
+        regions=["sud"],
+        notebooks=["01"],
+        source="sample",
+        output_dir=tmp_path,
+        workers=1,
+        data_dir=tmp_path,
+        national=True,
+        pdf=False,
+    )
     assert failures == []
     assert (tmp_path / "sud" / "01-stakeholder-mapping.html").exists()
     assert not (tmp_path / "sud" / "08-national-synthesis.html").exists()  # not one per hub
@@ -72,8 +80,10 @@ def test_the_synthesis_reads_what_the_hubs_saved_in_the_store(samples_dir):
     assert len(PNG.findall(page)) == CHARTS
     seen = visible_text(page)
     assert "Données d'exemple" not in seen  # the store's records, not the bundled samples
-    assert ("associations ayant rempli au moins un formulaire : 12 ; acteurs cartographiés : 27 ; "
-            "candidatures déposées : 12, dont retenues : 6") in seen
+    assert (
+        "associations ayant rempli au moins un formulaire : 12 ; acteurs cartographiés : 27 ; "
+        "candidatures déposées : 12, dont retenues : 6"
+    ) in seen
 
 
 def test_an_empty_store_says_nothing_is_saved_yet(tmp_path):

@@ -1,116 +1,54 @@
 """The facilitator's rerun, ``saara-kit run``: real papermill runs, the pages, the hub dossiers and
 their PDF, the summary, failures, and errors said before anything runs."""
+
 from __future__ import annotations
 
 import re
 import subprocess
 import sys
-import unicodedata
-from html.parser import HTMLParser
 
 import nbformat
 import pytest
 
 from saara_kit.cli import main
 from saara_kit.data import load_region
-from saara_kit.i18n import TranslatedError, format_date
+from saara_kit.i18n import TranslatedError
 from saara_kit.runner import choose_notebooks, list_notebooks, run_all
-from tests.chromium import require_chromium
 
 pytestmark = pytest.mark.notebooks
 LESSONS = list_notebooks(scope="hub")
-EXTERNAL = re.compile(r"""(?:https?:)?//[\w.-]+\.[a-z]{2,}""", re.IGNORECASE)  # any address elsewhere
-
-
-class _Headings(HTMLParser):
-    """The text of each h1–h4 of a page."""
-
-    def __init__(self):
-        super().__init__()
-        self.found, self._open = [], None
-
-    def handle_starttag(self, tag, attrs):
-        if tag in ("h1", "h2", "h3", "h4"):
-            self._open = tag
-            self.found.append("")
-
-    def handle_endtag(self, tag):
-        if tag == self._open:
-            self._open = None
-
-    def handle_data(self, data):
-        if self._open:
-            self.found[-1] += data
-
-
-def _headings(page: str) -> set[str]:
-    parser = _Headings()
-    parser.feed(page)
-    return {" ".join(unicodedata.normalize("NFKC", text).replace("¶", "").split()) for text in parser.found} - {""}
-
-
-def _pdf_pages(path) -> list[list[str]]:
-    from pypdf import PdfReader
-
-    return [[unicodedata.normalize("NFKC", line).strip() for line in page.extract_text().splitlines() if line.strip()]
-            for page in PdfReader(path).pages]  # NFKC: "ﬁ" as printed is "fi" again
-
-
-def test_a_two_hub_rerun_writes_each_hubs_pages_dossier_and_pdf_and_a_summary(tmp_path, capsys):
-    require_chromium()
-    assert run_all(regions=["centre", "ouest"], source="sample", output_dir=tmp_path, workers=2) == []
-    said = capsys.readouterr()
-    for region in ("centre", "ouest"):
-        hub = load_region(region).name("fr")
-        folder = tmp_path / region
-        for lesson in LESSONS:
-            assert (folder / lesson.name).exists()  # the executed notebook
-            page = (folder / f"{lesson.stem}.html").read_text(encoding="utf-8")
-            assert EXTERNAL.findall(page) == [] and "<script" not in page
-        dossier = (folder / "dossier.html").read_text(encoding="utf-8")
-        assert EXTERNAL.findall(dossier) == [] and "<script" not in dossier
-        assert f"Dossier — {hub}" in dossier and "Sommaire" in dossier
-        for lesson in LESSONS:  # the table of contents links to each lesson's section
-            assert f'href="#lesson-{lesson.stem}"' in dossier and f'id="lesson-{lesson.stem}"' in dossier
-        assert dossier.count('src="data:image/png;base64,') >= len(LESSONS)
-
-        pages = _pdf_pages(folder / "dossier.pdf")
-        day = format_date(__import__("datetime").date.today(), "fr", "long")
-        assert all(hub in " ".join(lines[:3]) and day in " ".join(lines[:3]) for lines in pages)  # every page's header
-        headings = _headings(dossier)
-        # page 1 is the table of contents: its lines name the lessons as their headings do
-        stranded = [(number, lines[-1]) for number, lines in enumerate(pages[1:-1], start=2) if lines[-1] in headings]
-        starts = [number for number, lines in enumerate(pages, start=1)
-                  if any(line in headings and re.match(r"0\d — ", line) for line in lines[1:4])]
-        assert len(starts) == len(LESSONS)  # each lesson starts a page
-        assert stranded == []  # no heading left at a page's foot
-        assert f"Imprimé : {folder / 'dossier.pdf'}" in said.out
-    table = said.out[said.out.index("Pôle"):]
-    for region in ("centre", "ouest"):
-        for lesson in LESSONS:
-            assert re.search(rf"^{region}\s+{lesson.stem}\s+terminé\s+\d+\.\d", table, re.MULTILINE)
-    assert f"{2 * len(LESSONS)} exécutions, dont 0 en échec." in table
-    assert "IPKernelApp" not in said.err and "Relance 100 %" in said.err  # the bar, and no kernel chatter
 
 
 def _failing_lessons(folder):
     """A lessons folder: lesson 01, and a lesson 02 that fails for the ouest hub only, in its third cell."""
     folder.mkdir()
     (folder / LESSONS[0].name).write_bytes(LESSONS[0].read_bytes())
-    broken = nbformat.v4.new_notebook(cells=[
-        nbformat.v4.new_code_cell('region: str = "centre"  # the hub\nlang: str = "fr"  # the language',
-                                  metadata={"tags": ["parameters"]}),
-        nbformat.v4.new_markdown_cell("# 02 — Une leçon fragile", metadata={"tags": ["lang-fr"]}),
-        nbformat.v4.new_code_cell('if region == "ouest":\n    raise ValueError("colonne « budget » absente")\nprint("ok")'),
-    ], metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
+    broken = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_code_cell(
+                'region: str = "centre"  # the hub\nlang: str = "fr"  # the language', metadata={"tags": ["parameters"]}
+            ),
+            nbformat.v4.new_markdown_cell("# 02 — Une leçon fragile", metadata={"tags": ["lang-fr"]}),
+            nbformat.v4.new_code_cell(
+                'if region == "ouest":\n    raise ValueError("colonne « budget » absente")\nprint("ok")'
+            ),
+        ],
+        metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
+    )
     nbformat.write(broken, folder / "02-fragile.ipynb")
     return folder
 
 
 def test_a_failing_lesson_does_not_stop_the_others_and_the_table_says_where(tmp_path, capsys):
     lessons = _failing_lessons(tmp_path / "lessons")
-    failures = run_all(regions=["centre", "ouest"], source="sample", output_dir=tmp_path / "out", workers=2,
-                       pdf=False, notebooks_dir=lessons)
+    failures = run_all(
+        regions=["centre", "ouest"],
+        source="sample",
+        output_dir=tmp_path / "out",
+        workers=2,
+        pdf=False,
+        notebooks_dir=lessons,
+    )
     assert [(f.region, f.notebook, f.cell) for f in failures] == [("ouest", "02-fragile", 4)]  # + papermill's cell
     said = capsys.readouterr().out
     assert re.search(r"^ouest\s+02-fragile\s+ÉCHEC", said, re.MULTILINE)
@@ -126,18 +64,57 @@ def test_a_failing_lesson_does_not_stop_the_others_and_the_table_says_where(tmp_
 
 def test_a_failed_cli_run_exits_non_zero(tmp_path):
     unreachable = "postgresql+psycopg://nobody@127.0.0.1:9/none"  # nothing listens on port 9
-    code = main(["run", "--region", "ouest", "--notebook", "01", "--source", "store", "--db-url", unreachable,
-                 "--no-pdf", "--output", str(tmp_path), "--data-dir", str(tmp_path)])
+    code = main(
+        [
+            "run",
+            "--region",
+            "ouest",
+            "--notebook",
+            "01",
+            "--source",
+            "store",
+            "--db-url",
+            unreachable,
+            "--no-pdf",
+            "--output",
+            str(tmp_path),
+            "--data-dir",
+            str(tmp_path),
+        ]
+    )
     assert code == 1 and (tmp_path / "ouest" / "01-stakeholder-mapping.ipynb").exists()
 
 
 def test_the_terminal_shows_only_the_kits_lines_and_01_names_a_lesson(tmp_path):
-    done = subprocess.run([sys.executable, "-m", "saara_kit.cli", "--lang", "en", "run", "--region", "sud",
-                           "--notebook", "01", "--source", "sample", "--no-pdf", "--output", str(tmp_path),
-                           "--data-dir", str(tmp_path)], capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "saara_kit.cli",
+            "--lang",
+            "en",
+            "run",
+            "--region",
+            "sud",
+            "--notebook",
+            "01",
+            "--source",
+            "sample",
+            "--no-pdf",
+            "--output",
+            str(tmp_path),
+            "--data-dir",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr
     assert sorted(path.name for path in (tmp_path / "sud").glob("*.html")) == [
-        "01-stakeholder-mapping.html", "dossier.html"]
+        "01-stakeholder-mapping.html",
+        "dossier.html",
+    ]
     assert "WARNING" not in done.stderr and "IPKernelApp" not in done.stderr and "Warning" not in done.stderr
     assert "Rerun 100% |" in done.stderr and "1/1" in done.stderr
     assert "1 run; failed: 0." in done.stdout
@@ -150,10 +127,14 @@ def test_a_bad_hub_or_lesson_is_said_before_anything_runs(tmp_path, capsys):
     assert "Carnet inconnu : « 42 ». Carnets : 01-stakeholder-mapping" in capsys.readouterr().err
     assert not list(tmp_path.iterdir())  # nothing ran
     assert [path.stem for path in choose_notebooks(["01", "05-project-budgeting", "01"])] == [
-        "01-stakeholder-mapping", "05-project-budgeting"]
+        "01-stakeholder-mapping",
+        "05-project-budgeting",
+    ]
 
 
-@pytest.mark.parametrize("text", ["id: est\nname: [unclosed", "- just\n- a list", "id: est\nname: {fr: Est, ar: شرق, en: East}"])
+@pytest.mark.parametrize(
+    "text", ["id: est\nname: [unclosed", "- just\n- a list", "id: est\nname: {fr: Est, ar: شرق, en: East}"]
+)
 def test_a_broken_hub_file_is_said_with_the_hubs_there_are(tmp_path, text):
     for name in ("centre", "est"):
         (tmp_path / f"{name}.yaml").write_text(text if name == "est" else "", encoding="utf-8")
@@ -168,8 +149,16 @@ def test_a_rerun_reads_the_shared_store_on_sqlite_and_on_postgresql(any_store, t
     from saara_kit.exports.transfer import import_every_sample
 
     import_every_sample(any_store)
-    failures = run_all(regions=["ouest"], notebooks=["01", "05"], source="store", output_dir=tmp_path, workers=2,
-                       pdf=False, data_dir=tmp_path / "elsewhere", db_url=any_store.url)
+    failures = run_all(
+        regions=["ouest"],
+        notebooks=["01", "05"],
+        source="store",
+        output_dir=tmp_path,
+        workers=2,
+        pdf=False,
+        data_dir=tmp_path / "elsewhere",
+        db_url=any_store.url,
+    )
     assert failures == []
     dossier = (tmp_path / "ouest" / "dossier.html").read_text(encoding="utf-8")
     assert "Association Exemple Environnement Tlemcen" in dossier  # the hub's records, read from the store
@@ -181,8 +170,17 @@ def test_without_chromium_the_dossier_is_html_and_the_facilitator_is_told(tmp_pa
 
     monkeypatch.setattr(pdf, "CHROMIUM_PATH", str(tmp_path / "no-chromium"))
     lessons = _failing_lessons(tmp_path / "lessons")
-    assert run_all(regions=["centre"], notebooks=["02"], source="sample", output_dir=tmp_path / "out", workers=1,
-                   notebooks_dir=lessons) == []
+    assert (
+        run_all(
+            regions=["centre"],
+            notebooks=["02"],
+            source="sample",
+            output_dir=tmp_path / "out",
+            workers=1,
+            notebooks_dir=lessons,
+        )
+        == []
+    )
     assert (tmp_path / "out" / "centre" / "dossier.html").exists()
     assert not (tmp_path / "out" / "centre" / "dossier.pdf").exists()
     assert "dossier.pdf non imprimé : Chromium est absent (apt-get install chromium)" in capsys.readouterr().out
