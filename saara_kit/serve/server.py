@@ -33,7 +33,7 @@ from saara_kit.serve.handlers import FaviconHandler, JoinHandler, KitErrorPages,
 from saara_kit.serve.join import addresses_to_share, is_this_machine_only, join_url, qr_terminal
 from saara_kit.serve.kernel_socket import MAX_MESSAGE_BYTES, SafeKernelWebsocketHandler
 from saara_kit.serve.login import SaaraIdentityProvider
-from saara_kit.serve.seats import PING_INTERVAL_MS, PING_TIMEOUT_MS, SEAT_CHECK_SECONDS
+from saara_kit.serve.seats import KERNEL_INFO_TIMEOUT_SECONDS, PING_INTERVAL_MS, PING_TIMEOUT_MS, SEAT_CHECK_SECONDS
 from saara_kit.settings import (
     DEVICE_HEADER,
     GRACE_SECONDS,
@@ -188,6 +188,7 @@ def voila_arguments(
         f"--MappingKernelManager.cull_idle_timeout={grace}",  # the culler runs when this is set; the rule is the seats'
         f"--MappingKernelManager.cull_interval={SEAT_CHECK_SECONDS}",
         "--MappingKernelManager.cull_connected=False",
+        f"--MappingKernelManager.kernel_info_timeout={KERNEL_INFO_TIMEOUT_SECONDS}",
         f"--Voila.token={token or ''}",
         f"--SaaraIdentityProvider.join_code={join_code}",
         f"--SaaraVoila.room={room}",

@@ -82,6 +82,7 @@ def test_the_rerun_hands_the_store_url_to_the_notebooks_not_to_the_environment(t
         import_file(store, DOMAIN, sample, "sud")
     failures = run_all(
         regions=["sud"],
+        notebooks=["01"],  # the lesson that reads the stakeholders saved above
         source="store",
         output_dir=tmp_path / "out",
         workers=1,
