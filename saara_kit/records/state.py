@@ -17,11 +17,12 @@ from traitlets import Bool, Dict, Enum, HasTraits, Instance, Unicode
 from saara_kit.codes import WrongCodes, same_code
 from saara_kit.i18n import format_time, t
 from saara_kit.records.domain import Domain, Record, validate_association, validate_participant
-from saara_kit.records.drafts import EMPTY, changes_count, draft_content, is_empty, merged
-from saara_kit.settings import NO_DEVICE, TRAINER
+from saara_kit.records.draft_keeping import DraftKeeping
+from saara_kit.records.drafts import EMPTY, is_empty
+from saara_kit.settings import TRAINER
 from saara_kit.store import AssociationTaken, Revision, RevisionConflict, Store, new_record_id
 from saara_kit.store.codes import code_of, save_guarded
-from saara_kit.store.drafts import Draft, drop_draft, keep_draft, read_draft
+from saara_kit.store.drafts import Draft, read_draft
 from saara_kit.store.repository import canonical_association, plan_revisions, referenced_records, saved_records
 from saara_kit.validation import FieldError, ValidationError
 
@@ -46,7 +47,7 @@ class Notice:
         return lines + [error.message(lang) for error in self.errors]
 
 
-class RecordListState(HasTraits):
+class RecordListState(DraftKeeping, HasTraits):
     """An association's list of records of one domain, being edited and saved.
 
     ``state`` is one of ``STATES``: ``editing`` (nothing to save), ``dirty`` (changes to save),
@@ -237,49 +238,6 @@ class RecordListState(HasTraits):
         self._tell("saved", "form.saved", ok=True, count=len(changes), time=dt.datetime.now())
         return True
 
-    def keep_editor(self, editor: Mapping[str, Any]) -> None:
-        """Keep what the editor holds with the draft, so that it outlives the form's kernel."""
-        empty = self.domain.empty()
-        self._typed = {name: value for name, value in editor.items() if name in empty and value != empty[name]}
-        self._keep_draft()
-
-    def resume_draft(self) -> dict[str, Any] | None:
-        """Take up the draft offered: its changes go back in the list (not those of a record someone
-        saved since, which stays as saved); return the editor's values it held, None when none."""
-        draft, self.offered = self.offered, None
-        if draft is None:
-            return None
-        records, stale = dict(self.draft), 0
-        for record_id, change in draft.content.get("records", {}).items():
-            saved = self.saved.get(record_id)
-            if (saved.revision if saved else 0) != change.get("base"):
-                stale += 1
-                continue
-            if change.get("payload") is None:
-                records.pop(record_id, None)
-                continue
-            try:
-                records[record_id] = self.domain.validate(
-                    change["payload"], self.references if self.domain.references else None
-                )
-            except ValidationError:
-                stale += 1
-        self._set_draft(records)
-        editing = draft.content.get("editing")
-        self.editing = editing if editing in self.draft else None
-        self._tell(
-            self.state,
-            "draft.resumed_stale" if stale else "draft.resumed",
-            ok=not stale,
-            count=stale or changes_count(draft.content),
-        )
-        return draft.content.get("editor") or None
-
-    def discard_draft(self) -> None:
-        """Set the draft offered aside: only what was typed since is kept."""
-        self.offered = None
-        self._keep_draft()
-
     def is_unchanged(self, editor: Mapping[str, Any]) -> bool:
         """Tell whether the editor holds nothing new: empty, or the record being edited as it is."""
         before = self.draft.get(self.editing) if self.editing else None
@@ -368,30 +326,6 @@ class RecordListState(HasTraits):
         self._kept = draft.content if draft else EMPTY
         self.offered = None if draft is None or is_empty(draft.content) else draft
         self._reload()
-
-    @property
-    def _keeps_drafts(self) -> bool:
-        """Tell whether this form knows its device (a draft belongs to one)."""
-        return self.device != NO_DEVICE
-
-    def _keep_draft(self, pending: list[Revision] | None = None) -> None:
-        """Keep what a save would write (``pending``, when the caller has it) and what the editor holds
-        as this device's draft (with the draft offered, if it is neither taken up nor set aside);
-        forget it once there is nothing."""
-        content = draft_content(self.pending if pending is None else pending, self._typed, self.editing)
-        self.unsaved = not is_empty(content) or (not self.association and bool(self.draft))
-        if not self.association or not self._keeps_drafts:
-            return
-        if self.offered is not None:
-            content = merged(self.offered.content, content)
-        if content == self._kept:
-            return
-        where = (self.store, self.device, self.domain.kind, self.region, self.association)
-        try:
-            drop_draft(*where) if is_empty(content) else keep_draft(*where, content)
-        except SQLAlchemyError:
-            return  # a draft is a safety net: typing goes on without it
-        self._kept = content
 
     def _reload(self) -> None:
         """Read the association's records again, keeping records added but not yet saved."""
