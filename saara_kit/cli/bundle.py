@@ -64,7 +64,7 @@ def bundle_import(args) -> int:
     lang = normalise_lang(args.lang)
     kinds = {kind.kind: kind for kind in domains().values()}
     with open_store(args.data_dir, args.db_url) as store:
-        report = import_bundle(store, args.file, lambda hub: hub_key(args.data_dir, hub))
+        report = import_bundle(store, args.file, lambda hub: hub_key(args.data_dir, hub), domains())
         for conflict in report.conflicts:
             kind = kinds.get(conflict.kind)
             latest = store.history(conflict.record_id)[-1].payload

@@ -13,6 +13,7 @@ from saara_kit.exports.tables import TableError, write_tables
 from saara_kit.exports.workbook import sheet_title
 from saara_kit.i18n import format_date, is_rtl, t
 from saara_kit.records import Domain, labelled_table
+from saara_kit.registry import domains
 from saara_kit.store import Store
 from saara_kit.store.repository import (
     STORE_COLUMNS,
@@ -44,7 +45,7 @@ def current_frame(
     accents), names coded when ``anonymiser`` is given; with ``listed``, the rows other domains list
     in it too (``listed_frame``: the directory's case studies, which its own exporters write)."""
     frame = (
-        listed_frame(store, domain, region)
+        listed_frame(store, domain, region, domains=domains())
         if listed
         else revisions_frame(domain, store.current(domain.kind, region=region))
     )

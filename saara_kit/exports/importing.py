@@ -16,6 +16,7 @@ from saara_kit.exports.tables import MissingColumns, TableError, read_sheets, re
 from saara_kit.exports.workbook import sheet_title
 from saara_kit.i18n import languages, t
 from saara_kit.records import Domain, Record, validate_association
+from saara_kit.registry import domains
 from saara_kit.store import Revision, Store, new_record_id
 from saara_kit.store.repository import (
     canonical_association,
@@ -191,7 +192,7 @@ def import_rows(
 ) -> tuple[int, int]:
     """Import ``(line, {header: text})`` rows all or nothing; return (rows read, new revisions)."""
     known = functools.cache(
-        lambda owner: referenced_records(store, domain, region, canonical_association(store, region, owner))
+        lambda owner: referenced_records(store, domain, region, canonical_association(store, region, owner), domains())
     )
     rows = _read_rows(domain, table, association, known if domain.references else lambda owner: None)
     return len(rows), store.save_many(_plan(store, domain, rows, region, author))
@@ -241,7 +242,7 @@ def import_workbook(
 
     def known_for(step: Domain):
         def known(owner: str) -> dict:
-            found = referenced_records(store, step, region, canonical_association(store, region, owner))
+            found = referenced_records(store, step, region, canonical_association(store, region, owner), domains())
             return {
                 target: {**names, **pending.get(target, {}).get(fold_name(owner), {})}
                 for target, names in found.items()
@@ -308,6 +309,5 @@ def import_samples(store: Store, domain: Domain) -> int:
 def import_every_sample(store: Store) -> dict[str, int]:
     """Load every registered domain's samples (``import_samples``), the register before the steps
     that name its actors; return the new revisions per domain."""
-    from saara_kit.registry import domains
 
     return {name: import_samples(store, declared) for name, declared in domains().items()}

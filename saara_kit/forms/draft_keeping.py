@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from saara_kit.records.drafts import changes_count, draft_content, is_empty, merged
+from saara_kit.forms.drafts import changes_count, draft_content, is_empty, merged
 from saara_kit.settings import NO_DEVICE
 from saara_kit.store import Revision
 from saara_kit.store.drafts import drop_draft, keep_draft

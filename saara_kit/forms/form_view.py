@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import html
 
+from saara_kit.forms.drafts import changes_count
 from saara_kit.i18n import format_time, t
-from saara_kit.records.drafts import changes_count
 from saara_kit.records.fields import References
 from saara_kit.records.tables import records_frame
 
