@@ -26,8 +26,8 @@ def add_parser(subparsers, lang: str) -> None:
 def run(args) -> int:
     """Write each chart in each format asked, under ``<output>/<hub>/``."""
     from saara_kit.data import load_region
-    from saara_kit.exports.wall import WALL_FORMATS, wall_charts, write_a3
     from saara_kit.registry import domain
+    from saara_kit.stakeholders.wall import WALL_FORMATS, wall_charts, write_a3
     from saara_kit.store.repository import load_records
 
     hub = load_region(args.region)
