@@ -17,7 +17,7 @@ from pathlib import Path
 from saara_kit.i18n import add_catalogue, remove_catalogue
 from saara_kit.records.domain import Domain
 
-__all__ = ["app", "apps", "domain", "domains", "register", "steps", "unregister"]
+__all__ = ["apps", "domain", "domains", "own_forms", "register", "steps", "unregister"]
 
 _extra: dict[str, Domain] = {}
 # the order a hub's workshop goes through the apps (landing page, samples); others come after
@@ -53,7 +53,7 @@ def _step_apps() -> dict[str, tuple[str, ...]]:
     return {name: shown for module in _domain_modules() for name, shown in getattr(module, "STEP_APPS", {}).items()}
 
 
-def _forms() -> dict:
+def own_forms() -> dict:
     """Return the forms a domain package builds itself (the application and review forms): name -> builder."""
     return {name: build for module in _domain_modules() for name, build in getattr(module, "FORMS", {}).items()}
 
@@ -112,7 +112,7 @@ def apps() -> list[str]:
     return (
         [name for name, declared in domains().items() if declared.part_of is None and name not in served_by_forms]
         + list(_step_apps())
-        + list(_forms())
+        + list(own_forms())
     )
 
 
@@ -128,25 +128,9 @@ def domain(name: str) -> Domain:
     return domains()[name]
 
 
-def app(name: str, lang: str | None = None, region: str | None = None, store=None):
-    """Build the participants' form of domain ``name`` for Voilà (language from ``?lang=``): its
-    record-list form, its steps in tabs when other domains are steps of its app, or the form its
-    package builds itself.
-
-    In a preheated kernel the form is built before anyone opens the page, in the hub's language;
-    when a page takes the kernel, the form takes its visitor's device and language (``welcome``)."""
-    from saara_kit.records.form import RecordListForm
-    from saara_kit.records.steps import StepsForm
-    from saara_kit.settings import default_region
-    from saara_kit.store import open_store
-    from saara_kit.widgets import hub_lang, request_author, request_lang
-
-    store, region, shown = store or open_store(), region or default_region(), steps(name)
-    if name in _forms():
-        form = _forms()[name](store=store, region=region, lang=lang or hub_lang())
-    elif len(shown) > 1:
-        form = StepsForm(shown, store, region, lang or hub_lang(), title=f"app.{name}.title")
-    else:
-        form = (shown[0].form or RecordListForm)(shown[0], store, region, lang or hub_lang())
-    form.welcome(request_author(), lang or request_lang())  # in a preheated kernel: waits for the page
-    return form
+def __getattr__(name: str):
+    """``registry.app``, kept for the Voilà apps and lessons that call it: the builder of the forms
+    lives above the forms, in ``saara_kit.app_builder``; the registry, below them, never imports it."""
+    if name == "app":
+        return importlib.import_module("saara_kit.app_builder").app
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -14,11 +14,11 @@ from urllib.parse import urlparse
 
 from jupyter_server.auth.identity import User
 from jupyter_server.utils import url_path_join
-from jupyterhub._version import __version__ as hub_version
 from jupyterhub.singleuser.extension import JupyterHubIdentityProvider, JupyterHubOAuthCallbackHandler
 from tornado.websocket import WebSocketHandler
 from traitlets import default
 
+from saara_kit.serve.compat import hub_version
 from saara_kit.serve.server import SaaraVoila, voila_arguments
 
 __all__ = ["HubIdentityProvider", "HubVoila", "forms_arguments", "main"]
@@ -81,7 +81,7 @@ class HubVoila(SaaraVoila):
     def init_settings(self) -> dict:
         """The kit's settings, and the header by which JupyterHub checks its servers' version."""
         settings = super().init_settings()
-        settings.setdefault("headers", {})["X-JupyterHub-Version"] = hub_version
+        settings.setdefault("headers", {})["X-JupyterHub-Version"] = hub_version()
         return settings
 
 

@@ -14,6 +14,7 @@ from saara_kit.directory.moderation import SUGGESTIONS, published
 from saara_kit.directory.search import Index
 from saara_kit.records.domain import validate_participant
 from saara_kit.records.state import Notice
+from saara_kit.registry import domains
 from saara_kit.store import Revision, Store, new_record_id
 from saara_kit.store.repository import listed_frame
 from saara_kit.validation import ValidationError
@@ -42,7 +43,7 @@ class DirectoryState(HasTraits):
     def refresh(self) -> None:
         """Read the published resources again (a trainer may have approved some), and the case studies
         that approved practice sheets make."""
-        self.index = Index(published(listed_frame(self.store, DIRECTORY)))
+        self.index = Index(published(listed_frame(self.store, DIRECTORY, domains=domains())))
 
     def results(self) -> tuple[pd.DataFrame, dict[str, dict[str, int]]]:
         """Return the published resources that match the query and the filters, best first, and

@@ -7,8 +7,8 @@ import html
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
+from saara_kit.html_page import render_page
 from saara_kit.i18n import is_rtl, t
-from saara_kit.serve.pages import render_page
 from saara_kit.validation import fold_name
 
 __all__ = ["UNKNOWN_LANGS", "render_code_cards", "write_code_cards"]

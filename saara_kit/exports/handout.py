@@ -14,9 +14,9 @@ import pandas as pd
 
 from saara_kit.exports.anonymise import Anonymiser
 from saara_kit.exports.transfer import current_frame
+from saara_kit.html_page import render_page
 from saara_kit.i18n import format_date, t
 from saara_kit.records import Domain, labelled_table, styled_table
-from saara_kit.serve.pages import render_page
 from saara_kit.store import Store
 
 __all__ = ["handout_records", "render_handout", "write_handout"]

@@ -9,8 +9,8 @@ import ipywidgets as widgets
 from traitlets import List
 
 from saara_kit.followup.from_plan import milestones_from_plan
-from saara_kit.records.form import RecordListForm
-from saara_kit.records.state import RecordListState
+from saara_kit.forms.form import RecordListForm
+from saara_kit.forms.state import RecordListState
 from saara_kit.store import new_record_id
 from saara_kit.validation import ValidationError
 

@@ -216,7 +216,7 @@ def write_report_workbook(records: dict[str, pd.DataFrame], path: str | Path, la
 
 def render_report_page(records: dict[str, pd.DataFrame], lang: str = "fr") -> str:
     """Return the report as one printable HTML page in ``lang``: the narrative, then each table."""
-    from saara_kit.serve.pages import render_page
+    from saara_kit.html_page import render_page
 
     report = records["report"].iloc[0]
     title = f"{t('app.report.title', lang)} — {report['association']}"

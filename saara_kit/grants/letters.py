@@ -17,8 +17,8 @@ from saara_kit.grants.committee import decisions, reason_text
 from saara_kit.grants.consolidation import review_scores
 from saara_kit.grants.fields import comment_of
 from saara_kit.grants.selection import unsettled
+from saara_kit.html_page import render_page
 from saara_kit.i18n import format_money, format_number, t
-from saara_kit.serve.pages import render_page
 
 __all__ = ["LETTER_STYLE", "render_letter", "unsettled_messages", "write_letters"]
 

@@ -11,9 +11,9 @@ import datetime as dt
 import html
 
 from saara_kit.exports.file_names import owner_mark
+from saara_kit.html_page import render_page
 from saara_kit.i18n import format_date, format_number, format_percent, t
 from saara_kit.onepager.gather import Chain, OnePager
-from saara_kit.serve.pages import render_page
 
 __all__ = ["ONEPAGER_STYLE", "render_onepager"]
 

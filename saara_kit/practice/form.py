@@ -10,9 +10,9 @@ from typing import Any
 import ipywidgets as widgets
 from traitlets import Dict, List
 
+from saara_kit.forms.form import RecordListForm
+from saara_kit.forms.state import RecordListState
 from saara_kit.practice.prefill import association_records, draw, fill_empty
-from saara_kit.records.form import RecordListForm
-from saara_kit.records.state import RecordListState
 from saara_kit.validation import ValidationError
 
 __all__ = ["PracticeForm", "PracticeState"]

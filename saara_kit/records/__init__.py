@@ -1,4 +1,4 @@
-"""The generic record pattern: fields, domains, tables, and (in ``form``/``state``) the record-list form."""
+"""The generic record pattern, the model only: fields, domains, rules, tables; the form is in ``saara_kit.forms``."""
 
 from saara_kit.records.deferred import deferred
 from saara_kit.records.domain import ASSOCIATION, Domain, Record, validate_association

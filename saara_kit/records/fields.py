@@ -8,12 +8,13 @@ raises ``Invalid`` with an error code of the catalogue (``error.<code>``). Field
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any
 
-from saara_kit.validation import code_for_text, parse_decimal, parse_whole_number
+from saara_kit.records.field_base import Field, Invalid, Text, _text_of
+from saara_kit.records.numbers import NOT_RATED, Amount, Count, Rating, Scale
+from saara_kit.records.references import Reference, References
+from saara_kit.validation import code_for_text, parse_whole_number
 
 __all__ = [
     "NOT_RATED",
@@ -31,154 +32,6 @@ __all__ = [
     "Text",
     "Time",
 ]
-
-NOT_RATED = 0  # a Rating left unset
-
-
-class Invalid(ValueError):
-    """A raw value a field refuses: the catalogue code ``error.<code>`` and its values."""
-
-    def __init__(self, code: str, **params: Any):
-        super().__init__(code)
-        self.code, self.params = code, params
-
-
-def _text_of(value: Any) -> str:
-    return "" if value is None else str(value).strip()
-
-
-@dataclass(frozen=True)
-class Field:
-    """One named value of a record. Its label is the catalogue key ``<prefix>.field.<name>``; a field
-    with a ``section`` shows in the form under that section's title (``<prefix>.section.<section>``),
-    folded until opened. An anonymised export replaces a field marked ``anonymise="code"`` (the name
-    of a person or an organisation) with a stable code, and empties one marked ``"blank"``. A field
-    that is not ``editable`` is set by an action (submitting an application), never typed: the form
-    builds no box for it and an edit keeps its value."""
-
-    name: str
-    required: bool = field(default=True, kw_only=True)
-    editable: bool = field(default=True, kw_only=True)
-    section: str | None = field(default=None, kw_only=True)
-    anonymise: str | None = field(default=None, kw_only=True)  # "code" (a name) or "blank" (free text)
-    control = "text"
-
-    @property
-    def default(self) -> Any:
-        """Return the value an empty editor shows."""
-        return ""
-
-    def read(self, value: Any, prefix: str = "") -> Any:
-        """Return the clean value of ``value``; raise ``Invalid`` when it is not acceptable.
-
-        ``prefix`` is the domain's catalogue section, where choice labels are looked up."""
-        raise NotImplementedError
-
-    def label_keys(self, prefix: str) -> list[str]:
-        """Return the catalogue keys this field needs under the domain's ``prefix``."""
-        return [f"{prefix}.field.{self.name}"] + ([f"{prefix}.section.{self.section}"] if self.section else [])
-
-    def show(self, value: Any, prefix: str, lang: str) -> Any:
-        """Return ``value`` as a reader sees it in a table (choices by their label)."""
-        return value
-
-    def hint(self) -> tuple[str, dict[str, Any]]:
-        """Return the catalogue key and values that say what the field accepts (for templates)."""
-        return f"template.{self.control}", {}
-
-
-@dataclass(frozen=True)
-class Text(Field):
-    """Free text, stripped, at most ``max`` characters, no control characters."""
-
-    max: int = 200
-    multiline: bool = field(default=False, kw_only=True)
-
-    @property
-    def control(self) -> str:  # type: ignore[override]
-        return "textarea" if self.multiline else "text"
-
-    def read(self, value: Any, prefix: str = "") -> str:
-        text = _text_of(value)
-        if self.required and not text:
-            raise Invalid("required")
-        if len(text) > self.max:
-            raise Invalid("too_long", max=self.max)
-        if any(ord(char) < 32 and char not in "\t\n\r" for char in text):
-            raise Invalid("control_characters")  # NUL and friends break PostgreSQL and exports
-        return text
-
-    def hint(self) -> tuple[str, dict[str, Any]]:
-        return "template.text", {"max": self.max}
-
-
-@dataclass(frozen=True)
-class Reference(Text):
-    """The key of another record of the same association, in domain ``to``: the name of the
-    stakeholder a link starts from. The form offers the association's saved records of ``to``;
-    ``Domain.validate`` checks the name against them when it is told what they are."""
-
-    to: str = field(default="", kw_only=True)
-    anonymise: str | None = field(default="code", kw_only=True)  # a name: coded as the record it names
-
-    @property
-    def control(self) -> str:  # type: ignore[override]
-        return "reference"
-
-    def read(self, value: Any, prefix: str = "") -> str:
-        text = super().read(value, prefix)
-        if ";" in text and not isinstance(self, References):
-            raise Invalid("one_name_only")  # one record here ("A; B" is two)
-        return text
-
-    def resolve(self, value: str, keys: Iterable[str]) -> str:
-        """Return the saved spelling of the record ``value`` names among ``keys``; raise ``Invalid`` when none."""
-        from saara_kit.validation import fold_name
-
-        wanted = fold_name(value)
-        for key in keys:
-            if fold_name(key) == wanted:
-                return key
-        raise Invalid("unknown_reference", value=value[:60])
-
-    def hint(self) -> tuple[str, dict[str, Any]]:
-        return "template.reference", {}
-
-
-@dataclass(frozen=True)
-class References(Reference):
-    """Several names of records of domain ``to`` (the invitees of a meeting), kept as one text
-    ``"A; B"``: read from a list or from text separated by ``;`` or new lines, each name once."""
-
-    max: int = 2000
-    separator = "; "
-
-    @property
-    def control(self) -> str:  # type: ignore[override]
-        return "references"
-
-    def read(self, value: Any, prefix: str = "") -> str:
-        return super().read(self.separator.join(self.names(value)), prefix)
-
-    def resolve(self, value: str, keys: Iterable[str]) -> str:
-        return self.separator.join(super(References, self).resolve(name, keys) for name in self.names(value))
-
-    def names(self, value: Any) -> list[str]:
-        """Return the names a value holds, in order, each once (case and accents aside)."""
-        import re
-
-        from saara_kit.validation import fold_name
-
-        parts = value if isinstance(value, (list, tuple)) else re.split(r"[;\n]", _text_of(value))
-        seen, names = set(), []
-        for name in (_text_of(part) for part in parts):
-            if name and fold_name(name) not in seen:
-                seen.add(fold_name(name))
-                names.append(name)
-        return names
-
-    def hint(self) -> tuple[str, dict[str, Any]]:
-        return "template.references", {}
 
 
 @dataclass(frozen=True)
@@ -300,92 +153,6 @@ class Choices(Choice):
 
     def hint(self) -> tuple[str, dict[str, Any]]:
         return "template.choices", {}
-
-
-@dataclass(frozen=True)
-class Scale(Field):
-    """A whole number from ``low`` to ``high`` (a 1–5 score)."""
-
-    low: int = 1
-    high: int = 5
-    initial: int | None = field(default=None, kw_only=True)
-    control = "slider"
-
-    @property
-    def default(self) -> int:
-        return (self.low + self.high) // 2 if self.initial is None else self.initial
-
-    def read(self, value: Any, prefix: str = "") -> int:
-        if _text_of(value) == "":
-            if self.required:
-                raise Invalid("required")
-            return self.default  # a score added later: older files and records take the middle
-        try:
-            number = parse_whole_number(value)
-        except (TypeError, ValueError, OverflowError):
-            raise Invalid("not_whole_number", low=self.low, high=self.high) from None
-        if not self.low <= number <= self.high:
-            raise Invalid("out_of_range", low=self.low, high=self.high)
-        return number
-
-    def hint(self) -> tuple[str, dict[str, Any]]:
-        return "template.slider", {"low": self.low, "high": self.high}
-
-
-@dataclass(frozen=True)
-class Rating(Scale):
-    """A score from ``low`` to ``high`` that starts unset (``NOT_RATED``) until one is picked (— 1 2 3 4 5)."""
-
-    required: bool = field(default=False, kw_only=True)
-    initial: int | None = field(default=NOT_RATED, kw_only=True)
-    control = "rating"
-
-    def read(self, value: Any, prefix: str = "") -> int:
-        return NOT_RATED if _text_of(value) in ("", str(NOT_RATED)) else super().read(value, prefix)
-
-    def show(self, value: Any, prefix: str, lang: str) -> Any:
-        return "" if value == NOT_RATED else value
-
-    def hint(self) -> tuple[str, dict[str, Any]]:
-        return "template.rating", {"low": self.low, "high": self.high}
-
-
-@dataclass(frozen=True)
-class Count(Scale):
-    """A whole number of people or things, from 0 to ``high``, typed in a box (not a slider); 0 when left empty."""
-
-    low: int = 0
-    high: int = 100_000
-    initial: int | None = field(default=0, kw_only=True)
-    control = "count"
-
-
-@dataclass(frozen=True)
-class Amount(Field):
-    """A sum of money or a quantity, from 0 to ``high``, kept as a float with 2 decimals."""
-
-    high: float = 1e12
-    control = "number"
-
-    @property
-    def default(self) -> float:
-        return 0.0
-
-    def read(self, value: Any, prefix: str = "") -> float:
-        text = _text_of(value)
-        if not text:
-            if self.required:
-                raise Invalid("required")
-            return 0.0
-        try:
-            number = parse_decimal(text)
-        except ValueError:
-            raise Invalid("not_a_number") from None
-        if number < 0:
-            raise Invalid("negative")
-        if not number <= Decimal(str(self.high)):
-            raise Invalid("out_of_range", low=0, high=self.high)
-        return round(float(number), 2)
 
 
 @dataclass(frozen=True)

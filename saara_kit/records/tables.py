@@ -31,10 +31,10 @@ def labelled_table(
     Columns that are the domain's fields, its derived columns or the shared ones (hub,
     association, the store's) are labelled; ``headers`` gives catalogue keys for any other.
     """
-    table = frame.copy()
+    table, headers = frame.copy(), headers or {}
     names = {}
     for column in table.columns:
-        if column in (headers or {}):
+        if column in headers:
             names[column] = t(headers[column], lang)
             continue
         try:

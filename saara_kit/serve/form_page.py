@@ -6,14 +6,12 @@ from __future__ import annotations
 
 import hmac
 import os
-import re
 from pathlib import Path
 
 from jupyter_server.utils import ensure_async
 from tornado import web
-from voila.request_info_handler import RequestInfoSocketHandler
-from voila.shutdown_kernel_handler import VoilaShutdownKernelHandler
 
+from saara_kit.serve.compat import PAGE_KERNEL_ID, voila_handlers
 from saara_kit.serve.handlers import KitErrorPages, is_trainer, root_of
 from saara_kit.serve.pages import FULL_ROOM_RETRY_SECONDS, page_language, render_full
 from saara_kit.serve.seats import SEATS_PER_DEVICE
@@ -22,7 +20,6 @@ from saara_kit.settings import DEVICE_HEADER, KERNEL_SECRET_ENV, KERNEL_SECRET_H
 __all__ = ["PAGE_KERNEL_ID", "TRAINER_APPS", "FormPage", "KernelsOnlyQuerySocket", "OwnFormShutdown"]
 
 TRAINER_APPS = frozenset({"room"})  # forms only the trainer opens (voila_apps/<name>.ipynb)
-PAGE_KERNEL_ID = re.compile(r'"kernelId": "([0-9a-f-]{36})"')  # in the settings of the page Voilà writes
 
 
 class FormPage(KitErrorPages):
@@ -84,7 +81,7 @@ class FormPage(KitErrorPages):
             self._seat_holder = None
 
 
-class OwnFormShutdown(VoilaShutdownKernelHandler):
+class OwnFormShutdown(voila_handlers()["shutdown"]):
     """Voilà's page-close request, for the device whose page the kernel serves (or the trainer) only:
     a participant who learnt another's kernel id cannot close their form."""
 
@@ -94,7 +91,7 @@ class OwnFormShutdown(VoilaShutdownKernelHandler):
         await super().post(kernel_id)
 
 
-class KernelsOnlyQuerySocket(RequestInfoSocketHandler):
+class KernelsOnlyQuerySocket(voila_handlers()["query_socket"]):
     """Voilà's socket where a preheated kernel gets its visitor's request: for the server's own
     kernels only (they carry its secret), never for a page or another machine."""
 

@@ -24,7 +24,7 @@ import time
 from collections import Counter
 from typing import Any
 
-from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
+from saara_kit.serve.compat import voila_handlers, write_past_voila
 
 __all__ = [
     "HIDDEN_FROM_PAGES",
@@ -80,7 +80,7 @@ def message_part(message: bytes | str | dict[str, Any], part: str) -> dict | Non
     return message.get(part)
 
 
-class SafeKernelWebsocketHandler(VoilaKernelWebsocketHandler):
+class SafeKernelWebsocketHandler(voila_handlers()["kernel_socket"]):
     """Voilà's kernel websocket: headers read safely, and what the kernel writes kept from the page."""
 
     def write_message(self, message: bytes | str | dict[str, Any], binary: bool = False):
@@ -98,7 +98,7 @@ class SafeKernelWebsocketHandler(VoilaKernelWebsocketHandler):
                         json.dumps(message_part(message, "content"), ensure_ascii=False)[:LOGGED_CHARS],
                     )
             return None
-        return super(VoilaKernelWebsocketHandler, self).write_message(message, binary)
+        return write_past_voila(self, message, binary)
 
     def get_compression_options(self) -> dict:
         """Compress the websocket (permessage-deflate): the widgets' state is 80-650 kB of JSON per page."""

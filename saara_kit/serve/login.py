@@ -9,12 +9,12 @@ from typing import Any
 
 from jupyter_server.auth.decorator import allow_unauthenticated
 from jupyter_server.auth.identity import PasswordIdentityProvider, User
-from jupyter_server.auth.login import LoginFormHandler
 from jupyter_server.auth.logout import LogoutHandler
 from tornado import web
 from traitlets import Unicode
 
 from saara_kit.codes import same_code
+from saara_kit.serve.compat import LoginPage
 from saara_kit.serve.handlers import KitErrorPages, root_of
 from saara_kit.serve.join import WrongCodes
 from saara_kit.serve.pages import page_language, render_login
@@ -23,7 +23,7 @@ from saara_kit.settings import TRAINER
 __all__ = ["SaaraIdentityProvider", "SaaraLoginHandler", "SaaraLogoutHandler"]
 
 
-class SaaraLoginHandler(KitErrorPages, LoginFormHandler):
+class SaaraLoginHandler(KitErrorPages, LoginPage):
     """Ask for the access code on the kit's page; Jupyter's handler checks it and sets the cookie."""
 
     @allow_unauthenticated
@@ -33,7 +33,7 @@ class SaaraLoginHandler(KitErrorPages, LoginFormHandler):
             return self.post()
         return super().get()
 
-    def _render(self, message: dict | None = None) -> None:
+    def write_login_page(self, message: dict | None = None) -> None:
         """Write the access code page; ``message`` is set when the code typed was refused."""
         next_url = self.get_argument("next", default=root_of(self))
         lang = page_language(self.get_argument("lang", None), next_url)

@@ -18,14 +18,11 @@ from tornado.ioloop import IOLoop
 from tornado.websocket import WebSocketHandler
 from traitlets import Callable, Integer, Unicode, default
 from voila.app import Voila
-from voila.handler import VoilaHandler
-from voila.request_info_handler import RequestInfoSocketHandler
-from voila.shutdown_kernel_handler import VoilaShutdownKernelHandler
-from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
 
 from saara_kit.data import load_region
 from saara_kit.i18n import TranslatedError, normalise_lang, t
 from saara_kit.serve.access import access_codes
+from saara_kit.serve.compat import voila_handlers
 from saara_kit.serve.console import SERVER_LOG, terminal_for_the_kit
 from saara_kit.serve.demo import prepare_demo
 from saara_kit.serve.form_page import TRAINER_APPS, FormPage, KernelsOnlyQuerySocket, OwnFormShutdown
@@ -78,16 +75,17 @@ def _with_kit_error_pages(rule: tuple) -> tuple:
     The kernel websocket becomes the kit's safe one; the page-close request and the kernels' query
     socket check who asks."""
     pattern, handler, *rest = rule
+    voila = voila_handlers()
     kits = {
-        VoilaKernelWebsocketHandler: SafeKernelWebsocketHandler,
-        VoilaShutdownKernelHandler: OwnFormShutdown,
-        RequestInfoSocketHandler: KernelsOnlyQuerySocket,
+        voila["kernel_socket"]: SafeKernelWebsocketHandler,
+        voila["shutdown"]: OwnFormShutdown,
+        voila["query_socket"]: KernelsOnlyQuerySocket,
     }
     if handler in kits:
         return (pattern, kits[handler], *rest)
     if not isinstance(handler, type) or issubclass(handler, (APIHandler, WebSocketHandler, KitErrorPages)):
         return rule
-    mixin = FormPage if issubclass(handler, VoilaHandler) else KitErrorPages
+    mixin = FormPage if issubclass(handler, voila["page"]) else KitErrorPages
     return (pattern, type(f"Saara{handler.__name__}", (mixin, handler), {}), *rest)
 
 

@@ -11,10 +11,11 @@ file is adopted only by an association that has neither a code nor records here.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from saara_kit.records.domain import Domain
 from saara_kit.store.bundle_file import Bundle, BundleRejected, read_bundle, write_bundle
 from saara_kit.store.codes import adopt_code, associations_here, codes_of
 from saara_kit.store.records import Revision
@@ -76,13 +77,12 @@ def export_bundle(store, region: str, path: Path, key: bytes) -> int:
     return len(items)
 
 
-def _check_revisions(bundle: Bundle, file: str) -> dict:
-    """Refuse the bundle unless each revision is one its domain would save (fields, rules, the
-    association's name); return the domains by kind."""
+def _check_revisions(bundle: Bundle, file: str, domains: Mapping[str, Domain]) -> dict:
+    """Refuse the bundle unless each revision is one its domain (in ``domains``) would save (fields,
+    rules, the association's name); return the domains by kind."""
     from saara_kit.records.domain import validate_association
-    from saara_kit.registry import domains
 
-    kinds = {declared.kind: declared for declared in domains().values()}
+    kinds = {declared.kind: declared for declared in domains.values()}
     for item in bundle.revisions:
         declared = kinds.get(item.kind)
         if declared is None:
@@ -148,14 +148,15 @@ def _merge_record(store, conn, local: list[Revision], incoming: list[Revision], 
     return fresh
 
 
-def import_bundle(store, path: Path, keys: Keys) -> MergeReport:
+def import_bundle(store, path: Path, keys: Keys, domains: Mapping[str, Domain]) -> MergeReport:
     """Merge the bundle ``path`` into ``store``, all at once or not at all; return what it did.
+    ``domains`` (name -> ``Domain``, as ``registry.domains()`` gives them) check its revisions.
 
     ``keys(hub)`` gives the key of the hub the bundle says it comes from (None: none here); a
     bundle not signed with it, or with a revision its domain refuses, raises ``BundleRejected``."""
     file = Path(path).name
     bundle = read_bundle(path, keys)
-    kinds = _check_revisions(bundle, file)
+    kinds = _check_revisions(bundle, file, domains)
     incoming: dict[str, list[Revision]] = {}
     for item in sorted(bundle.revisions, key=lambda item: (item.record_id, item.revision)):
         incoming.setdefault(item.record_id, []).append(item)

@@ -1,4 +1,7 @@
-"""A domain's records in the store: the current ones as records or a table, the revisions a save writes."""
+"""A domain's records in the store: the current ones as records or a table, the revisions a save writes.
+
+The store reads the domains it is given (``domains``: name -> ``Domain``, as ``registry.domains()``
+returns them); it never imports the registry, which sits above it."""
 
 from __future__ import annotations
 
@@ -46,14 +49,15 @@ def saved_records(store: Store, domain: Domain, region: str, association: str) -
     return {rev.record_id: rev for rev in store.current(domain.kind, region=region, association=association)}
 
 
-def referenced_records(store: Store, domain: Domain, region: str, association: str) -> dict[str, dict[str, dict]]:
-    """Return, for each domain that ``domain``'s records refer to, the association's saved records
-    there, by name (their key): what a link may name, and what a rule may read of it (a plan's dates)."""
-    from saara_kit.registry import domain as domain_named
-
+def referenced_records(
+    store: Store, domain: Domain, region: str, association: str, domains: Mapping[str, Domain]
+) -> dict[str, dict[str, dict]]:
+    """Return, for each domain that ``domain``'s records refer to (found in ``domains``), the
+    association's saved records there, by name (their key): what a link may name, and what a rule
+    may read of it (a plan's dates)."""
     found = {}
     for target in dict.fromkeys(f.to for f in domain.references):
-        declared = domain_named(target)
+        declared = domains[target]
         found[target] = {
             declared.name_of(rev.payload): rev.payload
             for rev in saved_records(store, declared, region, association).values()
@@ -61,13 +65,11 @@ def referenced_records(store: Store, domain: Domain, region: str, association: s
     return found
 
 
-def records_by_name(frames: Mapping[str, pd.DataFrame]) -> dict[str, dict[str, dict]]:
-    """Return, for each domain's table in ``frames``, its records by name: what ``Domain.validate``
-    checks links against (``referenced_records`` reads the same from the store)."""
-    from saara_kit.registry import domain as domain_named
-
+def records_by_name(frames: Mapping[str, pd.DataFrame], domains: Mapping[str, Domain]) -> dict[str, dict[str, dict]]:
+    """Return, for each domain's table in ``frames`` (its domain found in ``domains``), its records by
+    name: what ``Domain.validate`` checks links against (``referenced_records`` reads the same from the store)."""
     return {
-        name: {domain_named(name).name_of(row): row for row in cast(list[dict[str, Any]], frame.to_dict("records"))}
+        name: {domains[name].name_of(row): row for row in cast(list[dict[str, Any]], frame.to_dict("records"))}
         for name, frame in frames.items()
     }
 
@@ -135,27 +137,33 @@ def revisions_frame(domain: Domain, revisions: list[Revision]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["region", "association", *domain.field_names, *STORE_COLUMNS])
 
 
-def listed_frame(store: Store, domain: Domain, region: str | None = None) -> pd.DataFrame:
+def listed_frame(
+    store: Store, domain: Domain, region: str | None = None, *, domains: Mapping[str, Domain]
+) -> pd.DataFrame:
     """Return the current records of ``domain`` (``revisions_frame``), then the rows that other
-    domains list in it (``Domain.shown_in``: approved practice sheets in the directory), drawn from
-    their own current records now: one source, nothing copied."""
+    ``domains`` list in it (``Domain.shown_in``: approved practice sheets in the directory), drawn
+    from their own current records now: one source, nothing copied."""
     return with_listed(
         domain,
         revisions_frame(domain, store.current(domain.kind, region=region)),
         lambda other: revisions_frame(other, store.current(other.kind, region=region)),
+        domains,
     )
 
 
-def with_listed(domain: Domain, frame: pd.DataFrame, records_of: Callable[[Domain], pd.DataFrame]) -> pd.DataFrame:
-    """Return ``frame`` (records of ``domain``) followed by the rows other domains list in it
+def with_listed(
+    domain: Domain,
+    frame: pd.DataFrame,
+    records_of: Callable[[Domain], pd.DataFrame],
+    domains: Mapping[str, Domain],
+) -> pd.DataFrame:
+    """Return ``frame`` (records of ``domain``) followed by the rows other ``domains`` list in it
     (``Domain.shown_in``), each drawn from that domain's records, which ``records_of`` reads."""
     import pandas as pd
 
-    from saara_kit.registry import domains
-
     listed = [
         other.shown_in[1](records_of(other))
-        for other in domains().values()
+        for other in domains.values()
         if other.shown_in and other.shown_in[0] == domain.name
     ]
     parts = [part.reindex(columns=frame.columns) for part in (frame, *listed) if len(part)]
@@ -216,21 +224,26 @@ def load_records(
     data_dir: str | Path | None = None,
     db_url: str | None = None,
     listed: bool = False,
+    domains: Mapping[str, Domain] | None = None,
 ) -> pd.DataFrame:
     """Return a domain's records from its ``"sample"`` data or from the workshop ``"store"``;
-    ``listed`` adds the rows other domains list in it (the directory's approved case studies)."""
+    ``listed`` adds the rows other ``domains`` list in it (the directory's approved case studies)."""
+    if listed and domains is None:
+        raise ValueError("listed=True needs the domains that may list records in this one (registry.domains())")
     if source == "sample":
         from saara_kit.data import sample_records
 
         def records_of(chosen: Domain) -> pd.DataFrame:
             return sample_records(chosen, region)[["region", "association", *chosen.field_names]]
 
-        return with_listed(domain, records_of(domain), records_of) if listed else records_of(domain)
+        return (
+            with_listed(domain, records_of(domain), records_of, domains) if domains and listed else records_of(domain)
+        )
     if source == "store":
         with open_store(data_dir, db_url or None) as store:
             return (
-                listed_frame(store, domain, region)
-                if listed
+                listed_frame(store, domain, region, domains=domains)
+                if domains and listed
                 else revisions_frame(domain, store.current(domain.kind, region=region))
             )
     raise ValueError(f"source must be 'sample' or 'store', not {source!r}")

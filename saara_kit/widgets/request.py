@@ -18,6 +18,7 @@ from functools import cache
 from urllib.parse import parse_qs
 
 from saara_kit.i18n import normalise_lang
+from saara_kit.serve.compat import query_address
 from saara_kit.settings import DEVICE_HEADER, KERNEL_SECRET_ENV, KERNEL_SECRET_HEADER, NO_DEVICE
 
 __all__ = ["hub_lang", "request_author", "request_lang"]
@@ -25,16 +26,6 @@ __all__ = ["hub_lang", "request_author", "request_lang"]
 CONNECT_TIMEOUT_S = 5  # Voilà's own, for one try
 REQUEST_WAIT_S = 120  # a busy room's server may refuse or be slow for a while: keep trying this long
 RETRY_PAUSE_S = 0.5
-
-
-def _request_address() -> str:
-    """The websocket where Voilà sends this kernel its visitor's request (as Voilà's helper builds it)."""
-    env = os.environ.get
-    base = env("VOILA_WS_BASE_URL", env("VOILA_SERVER_URL", "/"))
-    return (
-        f"{env('VOILA_WS_PROTOCOL', 'ws')}://{env('VOILA_APP_IP', '127.0.0.1')}:{env('VOILA_APP_PORT', '8866')}"
-        f"{base}voila/query/{env('VOILA_KERNEL_ID')}"
-    )
 
 
 @cache
@@ -54,7 +45,7 @@ def _wait_for_visitor() -> None:
     while True:
         try:
             secret = {KERNEL_SECRET_HEADER: os.environ.get(KERNEL_SECRET_ENV, "")}
-            with connect(_request_address(), open_timeout=CONNECT_TIMEOUT_S, additional_headers=secret) as socket:
+            with connect(query_address(), open_timeout=CONNECT_TIMEOUT_S, additional_headers=secret) as socket:
                 os.environ.update(json.loads(socket.recv()))
             return
         except (TimeoutError, OSError, WebSocketException) as problem:

@@ -13,6 +13,7 @@ import pytest
 
 from saara_kit.cli import main
 from saara_kit.codes import new_code
+from saara_kit.registry import domains
 from saara_kit.store import open_store
 from saara_kit.store.bundle import BundleRejected, export_bundle, import_bundle
 from saara_kit.store.bundle_keys import KEY_LENGTH
@@ -59,20 +60,20 @@ def _edit(store, record, **changes):
 def test_a_hub_travels_whole_and_importing_twice_changes_nothing(laptop, any_store, tmp_path):
     bundle = tmp_path / "ouest.saara"
     assert export_bundle(laptop, "ouest", bundle, KEY) == len(_state(laptop)) > 20
-    first = import_bundle(any_store, bundle, keys)
+    first = import_bundle(any_store, bundle, keys, domains())
     assert (first.added, first.already, first.conflicts) == (len(_state(laptop)), 0, [])
     assert _state(any_store) == _state(laptop) and _state(any_store, "sud") == []
     assert codes_of(any_store, "ouest") == codes_of(laptop, "ouest") != {}  # participants keep their codes
 
     rows = any_store.count_rows()
-    again = import_bundle(any_store, bundle, keys)
+    again = import_bundle(any_store, bundle, keys, domains())
     assert (again.added, again.already, again.conflicts) == (0, len(_state(laptop)), [])
     assert any_store.count_rows() == rows
 
 
 def test_a_record_edited_on_both_sides_keeps_both_edits_and_is_listed(laptop, any_store, tmp_path):
     export_bundle(laptop, "ouest", tmp_path / "day1.saara", KEY)
-    import_bundle(any_store, tmp_path / "day1.saara", keys)
+    import_bundle(any_store, tmp_path / "day1.saara", keys, domains())
     record = laptop.current("stakeholder", region="ouest")[0]
     on_laptop = _edit(laptop, record, notes="vu au pôle")
     on_server = _edit(any_store, record, notes="vu au siège")  # later: it stays current
@@ -80,7 +81,7 @@ def test_a_record_edited_on_both_sides_keeps_both_edits_and_is_listed(laptop, an
     only_laptop = _edit(laptop, other, notes="seulement au pôle")
 
     export_bundle(laptop, "ouest", tmp_path / "day2.saara", KEY)
-    report = import_bundle(any_store, tmp_path / "day2.saara", keys)
+    report = import_bundle(any_store, tmp_path / "day2.saara", keys, domains())
     [conflict] = report.conflicts
     assert (conflict.record_id, conflict.local, conflict.imported) == (record.record_id, 2, (3,))
     history = [revision.payload["notes"] for revision in any_store.history(record.record_id)]
@@ -89,7 +90,9 @@ def test_a_record_edited_on_both_sides_keeps_both_edits_and_is_listed(laptop, an
     assert on_laptop.payload["notes"] in history and on_server.payload["notes"] in history
 
     rows = any_store.count_rows()
-    assert import_bundle(any_store, tmp_path / "day2.saara", keys).conflicts == []  # the same file: nothing new
+    assert (
+        import_bundle(any_store, tmp_path / "day2.saara", keys, domains()).conflicts == []
+    )  # the same file: nothing new
     assert any_store.count_rows() == rows
 
 
@@ -112,7 +115,7 @@ def test_a_damaged_bundle_is_refused_and_the_store_stays_as_it_was(laptop, any_s
     any_store.save(laptop.current("stakeholder", region="ouest")[0])  # something already saved
     before = _state(any_store)
     with pytest.raises(BundleRejected) as refused:
-        import_bundle(any_store, bundle, keys)
+        import_bundle(any_store, bundle, keys, domains())
     expected = "bundle.tampered" if damage == "alter" else "bundle.unreadable"
     assert refused.value.key == expected
     assert "Rien n'a été importé" in refused.value.message("fr") and "ouest.saara" in refused.value.message("fr")

@@ -17,6 +17,7 @@ import pytest
 
 from saara_kit.cli import main
 from saara_kit.codes import new_code
+from saara_kit.registry import domains
 from saara_kit.store import open_store
 from saara_kit.store.bundle import BundleRejected, Withdrawal, export_bundle, import_bundle, read_bundle
 from saara_kit.store.bundle_file import CODES, LIMITS, MANIFEST, REVISIONS, SIGNATURE, write_bundle
@@ -82,7 +83,7 @@ def test_a_bundle_edited_without_the_hubs_key_is_refused_whatever_its_sums(bundl
     region = "centre" if change is _to_centre else "ouest"
     _rewrite(bundle, change, new_code(KEY_LENGTH).encode(), region)  # sums right, signed with another key
     with pytest.raises(BundleRejected) as refused:
-        import_bundle(server, bundle, KEYS.get)
+        import_bundle(server, bundle, KEYS.get, domains())
     assert refused.value.key == "bundle.bad_signature"
     assert refused.value.message("fr").startswith(f"ouest.saara n'est pas signé par la clé du pôle {region}")
     assert _state(server) == before and codes_of(server, "ouest") == {}
@@ -93,9 +94,9 @@ def test_an_unsigned_bundle_and_one_of_a_hub_without_a_key_here_are_refused(bund
         for name in (MANIFEST, REVISIONS, CODES):
             bare.writestr(name, signed.read(name))
     with pytest.raises(BundleRejected, match="is not signed"):
-        import_bundle(server, tmp_path / "bare.saara", KEYS.get)
+        import_bundle(server, tmp_path / "bare.saara", KEYS.get, domains())
     with pytest.raises(BundleRejected) as refused:
-        import_bundle(server, bundle, {"centre": KEYS["centre"]}.get)
+        import_bundle(server, bundle, {"centre": KEYS["centre"]}.get, domains())
     assert (refused.value.key, refused.value.values["hub"]) == ("bundle.no_key", "ouest")
 
 
@@ -142,7 +143,7 @@ def test_even_signed_a_bundle_brings_nothing_its_domains_or_hub_refuse(bundle, s
     before = _state(server)
     _rewrite(bundle, change, KEYS["ouest"])  # its hub's key: a laptop gone wrong, or a stolen key
     with pytest.raises(BundleRejected) as refused:
-        import_bundle(server, bundle, KEYS.get)
+        import_bundle(server, bundle, KEYS.get, domains())
     assert refused.value.key == key and said in refused.value.message("fr")
     assert _state(server) == before and codes_of(server, "ouest") == {}
 
@@ -151,7 +152,7 @@ def test_a_bundle_cannot_move_another_hubs_records_into_its_own(bundle, server, 
     before = _state(server)
     _rewrite(bundle, _to_centre, KEYS["centre"], region="centre")  # signed with centre's key
     with pytest.raises(BundleRejected) as refused:
-        import_bundle(server, bundle, KEYS.get)
+        import_bundle(server, bundle, KEYS.get, domains())
     assert refused.value.key == "bundle.moves_record"
     assert _state(server) == before
 
@@ -161,7 +162,7 @@ def test_every_withdrawal_is_listed_and_a_code_never_takes_over_an_association_w
 ):
     _rewrite(bundle, _withdraw, KEYS["ouest"])
     withdrawn = laptop.history(read_bundle(bundle, KEYS.get).revisions[-1].record_id)[-1]
-    report = import_bundle(server, bundle, KEYS.get)
+    report = import_bundle(server, bundle, KEYS.get, domains())
     assert report.withdrawn == [
         Withdrawal(withdrawn.record_id, "stakeholder", withdrawn.association, withdrawn.payload["name"])
     ]
@@ -190,11 +191,12 @@ MEASURE = """
 import resource, sys
 from saara_kit.store import open_store
 from saara_kit.store.bundle import BundleRejected, import_bundle
+from saara_kit.registry import domains
 key = sys.argv[3].encode()
 with open_store(sys.argv[2]) as store:
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     try:
-        import_bundle(store, sys.argv[1], lambda hub: key)
+        import_bundle(store, sys.argv[1], lambda hub: key, domains())
         print("imported")
     except BundleRejected as refused:
         print(refused.key, refused.message("fr"))

@@ -14,6 +14,7 @@ from saara_kit.directory.state import DirectoryState
 from saara_kit.exports.transfer import export_records
 from saara_kit.practice.domain import PRACTICE
 from saara_kit.practice.prefill import draw, fill_empty
+from saara_kit.registry import domains
 from saara_kit.store import Revision, new_record_id
 
 ASSOCIATION = "Association Tafat"
@@ -209,7 +210,7 @@ def test_lesson_07_counts_the_approved_sheets_among_its_case_studies(source, sam
     approved = set(sheets.loc[sheets["status"] == "approved", "name"])
     assert len(approved) == 2 and len(sheets) == 3
     alone = load_records(DIRECTORY, source, data_dir=samples_dir)
-    listed = load_records(DIRECTORY, source, data_dir=samples_dir, listed=True)
+    listed = load_records(DIRECTORY, source, data_dir=samples_dir, listed=True, domains=domains())
     added = listed.iloc[len(alone) :]
     assert (set(added["title_fr"]) | set(added["title_ar"])) - {""} == approved
     assert set(added["type"]) == {"case_study"}

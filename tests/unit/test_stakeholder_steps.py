@@ -39,7 +39,7 @@ def test_every_hubs_sample_links_name_actors_and_objectives_of_its_register(stor
         assert new[declared.name] == len(sample_records(declared)) > 0
     for region, _rows in sample_records(RELATIONS).groupby("region"):
         assert len(store.associations(RELATIONS.kind, region)) == 1
-    known = referenced_records(store, POSITIONS, "sud", "Association Exemple Oasis Ghardaïa")
+    known = referenced_records(store, POSITIONS, "sud", "Association Exemple Oasis Ghardaïa", domains())
     assert len(known["stakeholders"]) == 7 and len(known["objectives"]) == 3
 
 

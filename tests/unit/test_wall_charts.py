@@ -7,8 +7,8 @@ import re
 import pytest
 
 from saara_kit.cli import main
-from saara_kit.exports.wall import write_a3
 from saara_kit.stakeholders.charts import power_interest_grid
+from saara_kit.stakeholders.wall import write_a3
 
 A3_POINTS = (841.89, 1190.55)  # 297 × 420 mm
 A3_PIXELS_300_DPI = (3508, 4961)

@@ -1,61 +1,44 @@
-"""The ``saara-kit`` commands that carry a hub's data and people between machines: ``bundle export``,
-``bundle import`` (an offline hub's records, signed with the hub's key and merged without loss),
-``bundle key`` (show a hub's key, or set the one a hub gave) and ``trainers`` (codes for the shared
-JupyterHub of ``deploy/``)."""
+"""``saara-kit bundle``: carry a hub's records between machines: ``bundle export``, ``bundle import`` (an
+offline hub's records, signed with the hub's key and merged without loss) and ``bundle key`` (show a
+hub's key, or set the one a hub gave)."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-from saara_kit.cli_language import Parser, common_options
+from saara_kit.cli.language import Parser, common_options
+from saara_kit.cli.shared import add_command
 from saara_kit.i18n import normalise_lang, t
 from saara_kit.store import open_store
 
-__all__ = ["add_bundle_commands", "bundle_export", "bundle_import", "bundle_key", "trainers"]
+__all__ = ["add_parser", "bundle_export", "bundle_import", "bundle_key", "run"]
 
 
-def trainers(args) -> int:
-    from saara_kit.data import load_region
-    from saara_kit.deploy.trainers import add_trainer_codes
-
-    hub = load_region(args.region)
-    path = args.file or Path(os.environ.get("SAARA_HUB_DIR") or "hub-data") / "trainers.yaml"
-    for code in add_trainer_codes(path, hub.id, args.count):
-        print(code)
-    print(
-        t(
-            "deploy.trainers_written",
-            normalise_lang(args.lang),
-            count=args.count,
-            hub=hub.name(normalise_lang(args.lang)),
-            path=path,
-        )
-    )
-    return 0
-
-
-def add_bundle_commands(bundle: Parser, lang: str) -> None:
-    """Give ``saara-kit bundle`` its subcommands: ``export``, ``import`` and ``key``."""
+def add_parser(subparsers, lang: str) -> None:
+    """Add ``bundle`` and its subcommands: ``export``, ``import`` and ``key``."""
+    bundle = add_command(subparsers, "bundle", lang)
     commands = bundle.add_subparsers(dest="bundle_command", required=True, metavar="{export,import,key}")
 
-    def command(name: str, handler) -> Parser:
+    def command(name: str) -> Parser:
         about = t(f"cli.bundle.{name}", lang)
-        parser = commands.add_parser(name, help=about, description=about, lang=lang)
-        parser.set_defaults(handler=handler)
-        return parser
+        return commands.add_parser(name, help=about, description=about, lang=lang)
 
-    export = command("export", bundle_export)
+    export = command("export")
     export.add_argument("--region", required=True, help=t("cli.bundle.region", lang))
     export.add_argument("-o", "--output", type=Path, required=True, help=t("cli.bundle.output", lang))
     common_options(export, lang)
-    merge = command("import", bundle_import)
+    merge = command("import")
     merge.add_argument("file", type=Path, help=t("cli.bundle.file", lang))
     common_options(merge, lang)
-    key = command("key", bundle_key)
+    key = command("key")
     key.add_argument("--region", required=True, help=t("cli.bundle.key_region", lang))
     key.add_argument("--set", metavar="KEY", help=t("cli.bundle.set", lang))
     common_options(key, lang, db=False)  # keys live in the data folder, whatever the database
+
+
+def run(args) -> int:
+    """Run the ``bundle`` subcommand asked."""
+    return {"export": bundle_export, "import": bundle_import, "key": bundle_key}[args.bundle_command](args)
 
 
 def bundle_export(args) -> int:
@@ -81,7 +64,7 @@ def bundle_import(args) -> int:
     lang = normalise_lang(args.lang)
     kinds = {kind.kind: kind for kind in domains().values()}
     with open_store(args.data_dir, args.db_url) as store:
-        report = import_bundle(store, args.file, lambda hub: hub_key(args.data_dir, hub))
+        report = import_bundle(store, args.file, lambda hub: hub_key(args.data_dir, hub), domains())
         for conflict in report.conflicts:
             kind = kinds.get(conflict.kind)
             latest = store.history(conflict.record_id)[-1].payload

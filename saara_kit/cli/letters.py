@@ -4,14 +4,29 @@ final; the others are named, and written only as drafts when asked."""
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
+from saara_kit.cli.language import common_options
+from saara_kit.cli.shared import add_command
 from saara_kit.i18n import normalise_lang, t
 from saara_kit.store import open_store
 
-__all__ = ["letters"]
+__all__ = ["add_parser", "run"]
 
 
-def letters(args) -> int:
+def add_parser(subparsers, lang: str) -> None:
+    """Add ``letters`` and its options."""
+    letters = add_command(subparsers, "letters", lang)
+    letters.add_argument("--call", help=t("cli.reviewers.call", lang))
+    letters.add_argument(
+        "-o", "--output", type=Path, default=Path("outputs") / "letters", help=t("cli.letters.output", lang)
+    )
+    letters.add_argument("--no-pdf", action="store_true", help=t("cli.no_pdf", lang))
+    letters.add_argument("--draft", action="store_true", help=t("cli.letters.draft", lang))
+    common_options(letters, lang)
+
+
+def run(args) -> int:
     """Write the letters; return 1 when a decision still waits for reviews and no draft was asked."""
     from saara_kit.grants.call import load_call, open_call
     from saara_kit.grants.committee import decisions

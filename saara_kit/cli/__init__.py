@@ -1,0 +1,78 @@
+"""The ``saara-kit`` command: serve the forms, import and export records, rerun the notebooks.
+
+One module per command, each with ``add_parser(subparsers, lang)`` and ``run(args)``; ``COMMANDS``
+lists them in the order ``-h`` shows them.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from saara_kit.cli import (
+    bundle,
+    codes,
+    export_records,
+    import_records,
+    lab,
+    letters,
+    onepager,
+    report,
+    restore,
+    reviewers,
+    run,
+    serve,
+    trainers,
+    wall,
+)
+from saara_kit.cli.language import Parser, asked_lang, lang_option
+from saara_kit.i18n import TranslatedError, normalise_lang, t
+from saara_kit.validation import ValidationError
+
+__all__ = ["COMMANDS", "build_parser", "main"]
+
+COMMANDS = (
+    serve,
+    import_records,
+    export_records,
+    restore,
+    codes,
+    reviewers,
+    letters,
+    wall,
+    onepager,
+    report,
+    run,
+    trainers,
+    bundle,
+    lab,
+)
+
+
+def build_parser(lang: str | None = None) -> Parser:
+    """Return the argument parser of ``saara-kit``, its help in ``lang`` (default: ``$SAARA_LANG``, else
+    French); each subcommand names its module's ``run`` as its handler."""
+    lang = normalise_lang(lang or os.environ.get("SAARA_LANG"))
+    parser = Parser(prog="saara-kit", description=t("cli.description", lang), lang=lang)
+    lang_option(parser, lang, os.environ.get("SAARA_LANG") or None)
+    subparsers = parser.add_subparsers(dest="command", required=True, help=t("cli.commands", lang))
+    for command in COMMANDS:
+        before = set(subparsers.choices)
+        command.add_parser(subparsers, lang)
+        for name in set(subparsers.choices) - before:
+            subparsers.choices[name].set_defaults(handler=command.run)
+    subparsers.metavar = "{{{}}}".format(",".join(subparsers.choices))  # errors name it so too, not "command"
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run ``saara-kit``; return the exit status (2 for an error said in the user's language)."""
+    args = build_parser(asked_lang(argv)).parse_args(argv)
+    try:
+        return args.handler(args)
+    except TranslatedError as error:  # an unknown hub, a bad hub file, an unreadable file
+        print(error.message(normalise_lang(args.lang)), file=sys.stderr)
+        return 2
+    except ValidationError as error:  # a value given on the command line, such as an association's name
+        print("\n".join(error.messages(normalise_lang(args.lang))), file=sys.stderr)
+        return 2

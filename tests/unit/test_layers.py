@@ -1,0 +1,145 @@
+"""The kit's modules stand in layers, and a module never imports one of a higher layer: not at the
+top of the file, not inside a function (where the Seams issue found the store importing the
+registry, which imports the forms), not through ``importlib.import_module("…")``.
+
+The layers, lowest first, are declared here; a module belongs to the layer of the longest prefix
+that names it. A new package must be placed in a layer, or the test says so.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import saara_kit
+
+KIT = Path(saara_kit.__file__).parent
+DOMAINS = ("stakeholders", "concertation", "budget", "grants", "directory", "followup", "practice", "synthesis")
+LAYERS = (
+    # words, rules and files every layer reads; serve.compat and serve.join load no server
+    (
+        "base",
+        (
+            "saara_kit",
+            "saara_kit.settings",
+            "saara_kit.validation",
+            "saara_kit.yaml_files",
+            "saara_kit.codes",
+            "saara_kit.i18n",
+            "saara_kit.data",
+            "saara_kit.charts",
+            "saara_kit.html_page",
+            "saara_kit.serve.compat",
+            "saara_kit.serve.join",
+        ),
+    ),
+    ("model", ("saara_kit.records",)),  # fields, domains, rules, tables: no widgets, no store
+    ("store", ("saara_kit.store",)),  # reads the domains it is given
+    ("registry", ("saara_kit.registry",)),  # finds the domains; builds no form
+    (
+        "forms",
+        (
+            "saara_kit.widgets",
+            "saara_kit.forms",
+            # compatibility re-exports of what moved from records to forms
+            "saara_kit.records.form",
+            "saara_kit.records.state",
+            "saara_kit.records.controls",
+            "saara_kit.records.steps",
+        ),
+    ),
+    (
+        "domains",
+        (*(f"saara_kit.{name}" for name in DOMAINS), "saara_kit.exports", "saara_kit.onepager", "saara_kit.room"),
+    ),
+    ("apps", ("saara_kit.app_builder", "saara_kit.runner", "saara_kit.lessons", "saara_kit.lab", "saara_kit.jupyter")),
+    ("server", ("saara_kit.serve", "saara_kit.deploy", "saara_kit.cli")),
+)
+# (importer, imported, why): the only upward imports there are
+ALLOWED = {
+    (
+        "saara_kit.registry",
+        "saara_kit.app_builder",
+        "registry.app kept for the Voilà apps and lessons: a lazy alias, read on first use",
+    ),
+}
+
+
+def module_name(path: Path, root: Path = KIT) -> str:
+    parts = path.relative_to(root.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def layer_of(name: str) -> int:
+    """Return the index of the layer of module ``name`` (its longest declared prefix)."""
+    found = [
+        (len(prefix), index)
+        for index, (_, prefixes) in enumerate(LAYERS)
+        for prefix in prefixes
+        if name == prefix or name.startswith(prefix + ".")
+    ]
+    assert found, f"{name} is in no layer: place it in LAYERS"
+    return max(found)[1]
+
+
+def imported_names(tree: ast.AST, name: str, is_package: bool) -> set[str]:
+    """Return every kit module a module's code imports, wherever the import stands."""
+    package = name if is_package else name.rpartition(".")[0]
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                anchor = package.rsplit(".", node.level - 1)[0] if node.level > 1 else package
+                base = f"{anchor}.{base}" if base else anchor
+            found.update(f"{base}.{alias.name}" for alias in node.names)
+            found.add(base)
+        elif (
+            isinstance(node, ast.Call)
+            and getattr(node.func, "attr", getattr(node.func, "id", "")) == "import_module"
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[0].value, str)
+        ):
+            found.add(node.args[0].value)
+    return {item for item in found if item == "saara_kit" or item.startswith("saara_kit.")}
+
+
+def upward_imports(root: Path = KIT) -> list[tuple[str, str, str, str]]:
+    """Return (importer, its layer, imported, its layer) for each import of a higher layer."""
+    modules = {module_name(path, root): path for path in root.rglob("*.py")}
+
+    def existing(name: str) -> str:
+        while name not in modules:  # ``from saara_kit.store import Store``: the package
+            name = name.rpartition(".")[0]
+        return name
+
+    found = []
+    for name, path in sorted(modules.items()):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for target in sorted({existing(item) for item in imported_names(tree, name, path.name == "__init__.py")}):
+            if target != name and layer_of(target) > layer_of(name):
+                found.append((name, LAYERS[layer_of(name)][0], target, LAYERS[layer_of(target)][0]))
+    return found
+
+
+def test_no_module_imports_a_module_of_a_higher_layer():
+    allowed = {(importer, imported) for importer, imported, _ in ALLOWED}
+    found = [edge for edge in upward_imports() if (edge[0], edge[2]) not in allowed]
+    assert found == [], "\n".join(f"{a} ({la}) imports {b} ({lb})" for a, la, b, lb in found)
+
+
+def test_every_allowed_upward_import_is_still_there():
+    """An exception that is no longer needed is taken off the list."""
+    found = {(importer, imported) for importer, _, imported, _ in upward_imports()}
+    assert {(importer, imported) for importer, imported, _ in ALLOWED} <= found
+
+
+def test_imports_inside_functions_and_through_importlib_are_seen():
+    tree = ast.parse(
+        "def f():\n    from saara_kit.registry import domain\n"
+        "def g():\n    import importlib\n    importlib.import_module('saara_kit.cli')\n"
+    )
+    assert imported_names(tree, "saara_kit.store.repository", False) >= {"saara_kit.registry", "saara_kit.cli"}
