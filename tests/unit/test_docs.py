@@ -88,6 +88,20 @@ def test_every_domain_attribute_is_documented_once():
     assert len(headings) == len(set(headings)), "documented twice"
 
 
+def test_the_capabilities_table_lists_each_chapter_s_attributes():
+    source = text(DOMAIN_PAGE)
+    rows = re.findall(r"^\| \[([^\]]+)\]\(#[^)]+\) \| (.*?) \| (\d+) \|$", source, re.M)
+    table = {chapter: (re.findall(r"`(\w+)`", names), int(count)) for chapter, names, count in rows}
+    chapters: dict[str, list[str]] = {}
+    for line in source.splitlines():
+        if line.startswith("## "):
+            chapter = line[3:].strip()
+        elif HEADING.match(line):
+            chapters.setdefault(chapter, []).append(HEADING.match(line).group(1))
+    assert {chapter: (names, len(names)) for chapter, names in chapters.items()} == table
+    assert sum(count for _, count in table.values()) == len(dataclasses.fields(Domain))
+
+
 def test_used_by_names_the_domains_that_set_each_optional_attribute():
     served = domains()
     sections = documented_sections()
