@@ -28,6 +28,7 @@ import yaml
 from saara_kit.cli import build_parser
 from saara_kit.records.domain import Domain
 from saara_kit.registry import domains
+from tests.unit.test_layers import LAYERS
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
@@ -119,6 +120,25 @@ def test_used_by_names_the_domains_that_set_each_optional_attribute():
             named = set(re.findall(r"`(\w+)`", words))
         setting = {name for name, declared in served.items() if getattr(declared, field.name) != field.default}
         assert named == setting, f"`{field.name}`: used by {sorted(setting)}"
+
+
+# -- the architecture ---------------------------------------------------------------------------------
+def test_the_picture_of_the_layers_names_each_layer_and_its_packages():
+    source = text(DOCS / "architecture.md")
+    picture = next(code for _, _, code in fences(DOCS / "architecture.md") if code.lstrip().startswith("server"))
+    drawn: dict[str, str] = {}  # layer -> its lines: "  forms     saara_kit.widgets …", then indented ones
+    for line in picture.splitlines():
+        if re.match(r"  \w", line):
+            layer = line.split()[0]
+            drawn[layer] = line
+        elif line.strip() not in ("", "^"):
+            drawn[layer] += "\n" + line
+    assert list(drawn) == [name for name, _ in reversed(LAYERS)], "the layers, highest first"
+    for name, prefixes in LAYERS:
+        for prefix in prefixes:
+            short = prefix.removeprefix("saara_kit.")
+            assert re.search(rf"(?<![\w]){re.escape(short)}(?!\w)", drawn[name]), f"{prefix} not drawn in {name}"
+    assert "tests/unit/test_layers.py" in source
 
 
 # -- the site ------------------------------------------------------------------------------------------
