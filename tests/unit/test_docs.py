@@ -4,7 +4,8 @@
   "Used by" line names the built-in domains that set it (as datasette's test_docs.py does for its hooks).
 - Every page of ``mkdocs.yml``'s nav exists, every page is in the nav, and ``mkdocs build --strict``
   passes, fetching nothing from a CDN.
-- Every relative link of README.md and docs/ points to a file (and heading) that exists.
+- Every relative link of README.md and docs/ points to a file (and heading) that exists, and so does
+  every path of the repository they name (``saara_kit/store/store.py``).
 - Every ``saara-kit …`` command (in a bash block, or quoted inline) names a real subcommand and real
   options (``saara_kit.cli.build_parser()``); every Python block compiles, and runs when it imports only
   the kit.
@@ -192,6 +193,29 @@ def test_every_relative_link_points_to_a_file_and_heading(source: Path, target: 
     assert linked.exists(), f"{relative(source)}: no file {file}"
     if anchor:
         assert anchor in anchors(linked), f"{relative(source)}: no heading #{anchor} in {file or 'itself'}"
+
+
+# -- paths ---------------------------------------------------------------------------------------------
+# a path of the repository a page names, as `saara_kit/store/store.py` or in a diagram; a pattern
+# (`notebooks/NN-topic.ipynb`, `saara_kit/<name>/fields.py`, `voila_apps/*.ipynb`) names none
+PATH = re.compile(r"(?<![\w/.<-])((?:saara_kit|tests|voila_apps|notebooks|datasets|params|deploy|bench)/[\w./-]*\w)")
+PATTERNS = ("notebooks/NN", "datasets/sample_")
+
+PATHS = [
+    pytest.param(named, id=f"{relative(path)}:{named}")
+    for path in MARKDOWN
+    for named in dict.fromkeys(PATH.findall(text(path)))
+    if not named.startswith(PATTERNS)
+]
+
+
+def test_there_are_paths_to_check():
+    assert len(PATHS) > 50
+
+
+@pytest.mark.parametrize("named", PATHS)
+def test_every_path_a_page_names_exists(named: str):
+    assert (ROOT / named).exists()
 
 
 # -- commands ------------------------------------------------------------------------------------------
