@@ -218,6 +218,33 @@ def test_every_path_a_page_names_exists(named: str):
     assert (ROOT / named).exists()
 
 
+# -- functions -----------------------------------------------------------------------------------------
+CALLED = re.compile(r"(?<![\w.])(?:([A-Z]\w*)\.)?(\w+)\(\)")  # `plan_revisions()`, `Store.write()`
+
+
+def defined_in_the_kit() -> set[tuple[str | None, str]]:
+    """Return every function and class of saara_kit as (None, name), and every method as (class, name)."""
+    found: set[tuple[str | None, str]] = set()
+    for module in (ROOT / "saara_kit").rglob("*.py"):
+        for node in ast.walk(ast.parse(text(module))):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+                found.add((None, node.name))
+            if isinstance(node, ast.ClassDef):
+                found |= {(node.name, item.name) for item in node.body if isinstance(item, ast.FunctionDef)}
+    return found
+
+
+def test_every_function_a_page_names_is_defined_in_the_kit():
+    defined = defined_in_the_kit()
+    named = [(path, *found) for path in MARKDOWN for found in CALLED.findall(text(path))]
+    assert len(named) > 30
+    assert not [
+        f"{relative(path)}: {owner + '.' if owner else ''}{name}()"
+        for path, owner, name in named
+        if (owner or None, name) not in defined
+    ]
+
+
 # -- commands ------------------------------------------------------------------------------------------
 def commands(path: Path) -> list[tuple[int, str]]:
     """Return each ``saara-kit …`` command of ``path``: in bash blocks, and in inline code."""
