@@ -167,6 +167,30 @@ def test_the_site_builds_strictly_and_fetches_nothing(tmp_path):
     assert not [relative_page for relative_page in site.rglob("*.html") if fetched.search(text(relative_page))]
 
 
+# -- right to left -------------------------------------------------------------------------------------
+RTL_BLOCK = re.compile(r'<div dir="rtl" lang="ar" markdown="1">\n(.*?)\n</div>', re.S)
+GUIDES = sorted((DOCS / "guides").glob("*.md"))
+
+
+def mostly_arabic(line: str) -> bool:
+    letters = [char for char in line if char.isalpha()]
+    return bool(letters) and sum("\u0600" <= char <= "\u06ff" for char in letters) > len(letters) / 2
+
+
+def test_there_are_three_guides():
+    assert [guide.stem for guide in GUIDES] == ["facilitator", "participant", "trainer"]
+
+
+@pytest.mark.parametrize("guide", GUIDES, ids=lambda guide: guide.stem)
+def test_each_guide_speaks_french_arabic_right_to_left_and_english(guide: Path):
+    source = text(guide)
+    assert re.search(r"^## Français", source, re.M) and re.search(r"^## English", source, re.M)
+    blocks = RTL_BLOCK.findall(source)
+    assert len(blocks) == 1 and re.search(r"^## العربية", blocks[0], re.M)
+    outside = RTL_BLOCK.sub("", source)
+    assert not [line for line in outside.splitlines() if mostly_arabic(line)], "Arabic outside the right-to-left block"
+
+
 # -- links ---------------------------------------------------------------------------------------------
 def anchors(path: Path) -> set[str]:
     """Return the ids ``path``'s headings get, as MkDocs renders them."""
