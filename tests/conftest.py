@@ -13,7 +13,6 @@ from saara_kit.store import open_store
 from tests.chromium import require_chromium
 from tests.postgres import emptied_postgres
 
-
 CHROMIUM_FIXTURES = {"browser", "page"}
 
 
