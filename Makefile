@@ -36,12 +36,13 @@ check: lint  ## for contributors, in under 2 minutes: lint, types, then the unit
 	$(BIN)/python -m pytest -q -n auto tests/unit tests/ui tests/test_repository.py
 
 # Every tier: lint and types; unit, ui and notebooks on every core, a file per worker (the shared rerun of
-# every hub is one file); then the browser tier alone: it measures a server's memory and times a room. Both run,
-# so one report shows every failure.
+# every hub is one file); the browser tier on every core too, a file per worker; last, one at a time, the
+# tests that load the machine or measure it (-m alone). All three run, so one report shows every failure.
 test: lint
 	$(BIN)/python -m pytest -n auto --dist loadfile -m "not browser" tests; fast=$$?; \
-	$(BIN)/python -m pytest -m browser tests; browser=$$?; \
-	exit $$(( fast || browser ))
+	$(BIN)/python -m pytest -n auto --dist loadfile -m "browser and not alone" tests; browser=$$?; \
+	$(BIN)/python -m pytest -m alone tests; alone=$$?; \
+	exit $$(( fast || browser || alone ))
 
 lab: $(VENV)/.installed-run  ## JupyterLab on the lessons, in the hub's language (LANG=ar make lab; ARGS="--region sud")
 	$(BIN)/saara-kit lab $(ARGS)

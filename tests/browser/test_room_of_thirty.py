@@ -25,7 +25,7 @@ from saara_kit.store.codes import give_codes
 from tests.browser.conftest import serving
 from tests.chromium import require_chromium
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.alone]
 
 ROOM = 30
 POOL, CAP = room_sizes(ROOM)

@@ -248,6 +248,7 @@ def quiet_room_server(tmp_path_factory):
     yield from serving(tmp_path_factory, "--room", str(ROOM))
 
 
+@pytest.mark.alone
 def test_reloading_a_form_in_a_loop_does_not_grow_the_server(browser, quiet_room_server):
     """A phone reloading again and again (a mischievous participant, or a flaky Wi-Fi) leaves no
     kernel behind, and the server's own memory levels off instead of growing with every visit."""
@@ -264,6 +265,7 @@ def test_reloading_a_form_in_a_loop_does_not_grow_the_server(browser, quiet_room
         for _batch in range(2):
             for _reload in range(RELOADS):
                 _open_form(page, room_server, reload=True)
+            _wait_for(lambda: room_server.kernels() == POOL + 1, 120, "the pool never refilled")  # + the page's
             time.sleep(KERNEL_INFO_TIMEOUT_SECONDS + 5)  # the closed connections' timers run out
             sizes.append(server.memory_info().rss)
         page.close(run_before_unload=True)
