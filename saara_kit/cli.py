@@ -176,6 +176,9 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     trainers.set_defaults(handler=cli_hubs.trainers)
 
     cli_hubs.add_bundle_commands(command("bundle", "cli.bundle.about"), lang)
+    from saara_kit.directory.seed import SEED_COMMAND, add_seed_command  # the directory's one command
+
+    add_seed_command(command(SEED_COMMAND, "cli.seed_directory.about"), lang)
 
     lab = command("lab", "cli.lab.about")
     lab.add_argument("--region", default=None, help=t("cli.lab.region", lang))
