@@ -22,6 +22,7 @@ from saara_kit.settings import NOTEBOOKS_DIR
 __all__ = [
     "HUB",
     "LANG_TAG",
+    "LESSON_ONLY_TAG",
     "NATIONAL",
     "TRAINER_TAG",
     "for_dossier",
@@ -35,9 +36,10 @@ __all__ = [
 
 LANG_TAG = "lang-"
 TRAINER_TAG = "trainer"
+LESSON_ONLY_TAG = "lesson-only"  # prose for the workshop (run a cell, prerequisites), not for a report
 PARAMETERS_TAG = "parameters"
 HUB, NATIONAL = "hub", "national"  # a lesson's scope: run per hub, or once across the hubs
-LEFT_OUT_OF_DOSSIERS = {TRAINER_TAG, "injected-parameters"}  # the second: papermill's run values
+LEFT_OUT_OF_DOSSIERS = {TRAINER_TAG, LESSON_ONLY_TAG, "injected-parameters"}  # the last: papermill's run values
 
 
 def lesson_scope(path: Path) -> str:
@@ -111,7 +113,7 @@ def localise(notebook: NotebookNode, lang: str) -> NotebookNode:
 
 
 def for_dossier(notebook: NotebookNode) -> NotebookNode:
-    """Return a copy without the trainer-only cells and papermill's parameters."""
+    """Return a copy without the trainer-only cells, the lesson-only prose and papermill's parameters."""
     result = copy.deepcopy(notebook)
     result.cells = [cell for cell in result.cells if not LEFT_OUT_OF_DOSSIERS & set(_tags(cell))]
     return result

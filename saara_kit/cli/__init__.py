@@ -21,6 +21,7 @@ from saara_kit.cli import (
     restore,
     reviewers,
     run,
+    seed_directory,
     serve,
     trainers,
     wall,
@@ -45,6 +46,7 @@ COMMANDS = (
     run,
     trainers,
     bundle,
+    seed_directory,
     lab,
 )
 

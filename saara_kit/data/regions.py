@@ -12,7 +12,7 @@ from saara_kit.i18n import TranslatedError, in_language, language, languages, no
 from saara_kit.settings import PARAMS_DIR
 from saara_kit.yaml_files import read_yaml
 
-__all__ = ["EuroRate", "Region", "list_regions", "load_region"]
+__all__ = ["EuroRate", "Region", "hub_name", "list_regions", "load_region"]
 
 
 @dataclass(frozen=True)
@@ -75,3 +75,11 @@ def load_region(region_id: str, params_dir: Path = PARAMS_DIR) -> Region:
         raise TranslatedError(
             "region.unreadable", path=path.name, reason=reason, known=", ".join(list_regions(params_dir))
         ) from error
+
+
+def hub_name(region_id: str, lang: str) -> str:
+    """Return the name of hub ``region_id`` in ``lang`` ("ouest" -> "قطب الغرب"); an id no hub has
+    (a record from a hub since removed) is shown as it is."""
+    if region_id not in list_regions():
+        return str(region_id)
+    return load_region(region_id).name(lang)

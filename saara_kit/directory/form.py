@@ -11,6 +11,7 @@ import pandas as pd
 
 from saara_kit.directory.domain import DIRECTORY, title_in
 from saara_kit.directory.search import FACETS
+from saara_kit.directory.seed import SEED_COMMAND
 from saara_kit.directory.state import DirectoryState
 from saara_kit.i18n import format_date, t
 from saara_kit.records.controls import FIELD_LAYOUT, WIDE, field_control
@@ -154,6 +155,10 @@ class DirectoryForm(TranslatedForm):
         self._drawing = False
         self._count.value = f"<b>{html.escape(t('directory.found', self.lang, count=len(found)))}</b>"
         self._results.value = CARD_STYLE + "".join(_card(row, self.lang) for _, row in found.head(SHOWN).iterrows())
+        if self.state.index.records.empty:  # a new hub's store: say who fills it, and how
+            command = f"<code>saara-kit {SEED_COMMAND}</code>"
+            hint = t("directory.empty_hint", self.lang, command="{command}")
+            self._results.value = f'<p class="saara-directory-empty">{html.escape(hint).format(command=command)}</p>'
         self._draw_mine()
 
     def _draw_status(self) -> None:

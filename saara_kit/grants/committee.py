@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from saara_kit.data.regions import hub_name
 from saara_kit.exports.tables import write_tables
 from saara_kit.grants.call import Call, load_call
 from saara_kit.grants.consolidation import counted_reviews, submitted
@@ -101,7 +102,7 @@ def ranking_table(
             {
                 t("grants.column.rank", lang): row["rank"],
                 t("records.field.association", lang): association,
-                t("grants.column.hub", lang): row["region"],
+                t("grants.column.hub", lang): hub_name(row["region"], lang),
                 t("grants.field.project", lang): row["project"],
                 t("grants.field.requested", lang): float(row["requested"]),
                 t("grants.column.score", lang): _rounded(row["score"]),
@@ -239,7 +240,7 @@ def scores_table(decided: pd.DataFrame, lang: str = "fr", region: str = "") -> p
         {
             t("grants.column.rank", lang): decided["rank"].array,
             t("records.field.association", lang): decided.index,
-            t("grants.column.hub", lang): decided["region"].to_numpy(),
+            t("grants.column.hub", lang): [hub_name(r, lang) for r in decided["region"]],
             t("grants.column.reviews", lang): decided["reviews"].to_numpy(),
             t("grants.column.score", lang): [_rounded(v) for v in decided["score"]],
             t("grants.column.spread", lang): [_rounded(v) for v in decided["spread"]],
@@ -257,7 +258,7 @@ def disagreements_table(decided: pd.DataFrame, reviews: pd.DataFrame, call: Call
     return pd.DataFrame(
         {
             t("records.field.association", lang): flagged.index,
-            t("grants.column.hub", lang): flagged["region"].to_numpy(),
+            t("grants.column.hub", lang): [hub_name(r, lang) for r in flagged["region"]],
             t("grants.column.given", lang): [
                 " · ".join(format_number(round(s), lang) for s in given.get(a, [])) for a in flagged.index
             ],
@@ -332,7 +333,7 @@ def write_ranking(
         t("export.about", lang),
         [
             (t("grants.field.call", lang), call.title(lang)),
-            (t("records.field.region", lang), hub or t("export.all_hubs", lang)),
+            (t("records.field.region", lang), hub_name(hub, lang) if hub else t("export.all_hubs", lang)),
             (t("export.date", lang), format_date(dt.date.today(), lang)),
             (t("export.rows", lang), str(len(decided))),
         ],

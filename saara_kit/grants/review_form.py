@@ -9,6 +9,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from saara_kit.data.regions import hub_name
 from saara_kit.grants.domain import REVIEWS
 from saara_kit.grants.fields import comment_of
 from saara_kit.grants.review_state import ReviewState
@@ -194,7 +195,7 @@ class ReviewForm(TranslatedForm):
         lang, esc = self.lang, html.escape
         facts = [
             (t("grants.field.project", lang), application["project"]),
-            (t("grants.column.hub", lang), application["region"]),
+            (t("grants.column.hub", lang), hub_name(application["region"], lang)),
             (t("grants.field.duration_months", lang), application["duration_months"]),
             (t("grants.field.total_cost", lang), format_money(application["total_cost"], "DZD", lang)),
             (t("grants.field.requested", lang), format_money(application["requested"], "DZD", lang)),

@@ -23,12 +23,12 @@ def __getattr__(name: str):
 
 def room_app(lang: str | None = None, region: str | None = None, store=None):
     """Build the room view for Voilà (language from ``?lang=``, hub from ``$SAARA_REGION``) and start
-    its periodic refresh."""
+    its periodic refresh; its first grid is drawn just after the page shows."""
     from saara_kit.room.view import RoomView
     from saara_kit.settings import default_region
     from saara_kit.store import open_store
     from saara_kit.widgets import request_lang
 
-    view = RoomView(store or open_store(), region or default_region(), lang or request_lang())
+    view = RoomView(store or open_store(), region or default_region(), lang or request_lang(), grid_later=True)
     view.start()
     return view

@@ -18,11 +18,9 @@ import ipywidgets as widgets
 import pandas as pd
 from sqlalchemy.exc import SQLAlchemyError
 
-from saara_kit.charts import figure_to_png
 from saara_kit.i18n import format_number, format_time, t
 from saara_kit.room.summary import room_summary
 from saara_kit.settings import TRAINER
-from saara_kit.stakeholders.charts import power_interest_grid
 from saara_kit.store import RevisionConflict, Store
 from saara_kit.store.restore import restore
 from saara_kit.widgets import MessageLine, TranslatedForm
@@ -32,6 +30,7 @@ __all__ = ["JOIN_URL_VARIABLE", "RoomView"]
 log = logging.getLogger(__name__)
 
 JOIN_URL_VARIABLE = "SAARA_JOIN_URL"  # set by the server; no QR code without it
+GRID_AFTER_S = 0.2  # with ``grid_later``: the first grid waits this long, once the page has shown
 
 CSS = """
 <style>
@@ -92,8 +91,12 @@ class RoomView(TranslatedForm):
     refresh and ``running``.
     """
 
-    def __init__(self, store: Store, region: str, lang: str = "fr", refresh_seconds: float = 5):
+    def __init__(
+        self, store: Store, region: str, lang: str = "fr", refresh_seconds: float = 5, grid_later: bool = False
+    ):
         super().__init__(lang)
+        # grid_later: the first grid (and matplotlib, ~1 s) after the kernel's cell ends, so the page shows first
+        self._grid_later = grid_later
         self.add_class("saara-room")
         self.store, self.region, self.refresh_seconds = store, region, refresh_seconds
         self.summary: dict | None = None
@@ -219,7 +222,12 @@ class RoomView(TranslatedForm):
         if self.summary is not None:
             self._draw_counts()
             self._draw_associations()
-            self._draw_grid()
+            if self._grid_later:
+                self._grid_later = False
+                self._grid_hint.value = f"<i>{_text(t('room.grid_drawing', self.lang))}</i>"
+                _kernel_loop().call_later(GRID_AFTER_S, self._draw_grid)
+            else:
+                self._draw_grid()
             self._draw_withdrawn()
         self._draw_qr()
         self._draw_status()
@@ -274,6 +282,9 @@ class RoomView(TranslatedForm):
             self._grid_hint.value = f"<i>{_text(t('room.grid_empty', self.lang))}</i>"
             self._grid_names.value = ""
         else:
+            from saara_kit.charts import figure_to_png  # matplotlib: loaded with the first grid
+            from saara_kit.stakeholders.charts import power_interest_grid
+
             title = t("room.grid_title", self.lang, hub=_region_name(self.region, self.lang))
             figure = power_interest_grid(frame, self.lang, title)
             self._grid.value = figure_to_png(figure)

@@ -1,18 +1,29 @@
 """The relations network drawn: actors coloured by type and sized by influence, links coloured by
-kind and as wide as their weight, arrows where a link runs one way."""
+kind and as wide as their weight, arrows where a link runs one way.
+
+Readable on a phone and on the A3 wall: the linked actors fill the picture and each name stands
+where it covers no dot and no other name, inside the picture (``saara_kit.charts.placement``);
+beyond ``NAMES_UP_TO`` actors only the most central are named (``figure.named``). The actors
+with no link are set apart, listed by name in a band under the network. A legend below says the
+links' kinds and the actors' types.
+"""
 
 from __future__ import annotations
+
+import textwrap
 
 import networkx as nx
 import pandas as pd
 from matplotlib.lines import Line2D
+from matplotlib.patheffects import withStroke
 
-from saara_kit.charts import ChartFigure, new_figure, short_label
+from saara_kit.charts import ChartFigure, new_figure, short_label, title_figure
+from saara_kit.charts.placement import dot_box, place_labels
 from saara_kit.charts.style import FIGURE_WIDTH_IN, SMALLEST_FONT_PT
 from saara_kit.i18n import is_rtl, t
-from saara_kit.stakeholders.network import LINK_KINDS
+from saara_kit.stakeholders.network import LINK_KINDS, network_metrics
 
-__all__ = ["LINK_COLOURS", "network_chart"]
+__all__ = ["LINK_COLOURS", "NAMES_UP_TO", "network_chart"]
 
 LINK_COLOURS = {
     "money": "#1b7837",
@@ -34,22 +45,78 @@ TYPE_PALETTE = (
     "#ccebc5",
     "#ffed6f",
 )
-NODE_SIZES = (120, 900)  # points², influence 0 and 5
-NAMES_UP_TO = 25  # actors named on the chart; beyond, the chart stays a shape (the tables name them)
+NODE_SIZES = (120, 900)  # points², influence 0 and 5, for up to CROWD actors; smaller beyond
+CROWD = 12
+NAMES_UP_TO = 12  # actors named on the chart; beyond, the most central (degree, then betweenness)
+NAME_LENGTH = 22  # characters of a name on the chart (the tables have it whole)
+LIST_WIDTH = 56  # characters per line of the list of actors without links
+LIST_LINES = 4  # lines of that list at most; the rest is counted
 ARROWS_UP_TO = 400  # links drawn as arrows; beyond, plain lines (one drawing, not one patch per link)
+NETWORK_HEIGHT_IN = 4.4  # the network's square, the width a phone shows
+LINE_HEIGHT_IN = 0.3  # a line of text at SMALLEST_FONT_PT, for the band and the legend
+LIMITS = (-1.15, 1.15)  # the axes around the layout, which fills -1..1
 SEED = 7  # the same network is always laid out the same way
 
 
-def _layout(graph: nx.MultiDiGraph) -> dict:
-    """Lay the linked actors out by springs; line the isolated ones up below them."""
-    linked = nx.Graph(graph)
-    isolated = sorted(nx.isolates(linked), key=str)
-    linked.remove_nodes_from(isolated)
-    positions = nx.spring_layout(linked, seed=SEED, iterations=50) if len(linked) else {}
-    bottom = min((y for _, y in positions.values()), default=0.0) - 0.35
-    for index, actor in enumerate(isolated):
-        positions[actor] = (-1.0 + 2.0 * (index + 0.5) / len(isolated), bottom)
-    return positions
+def _layout(linked: nx.Graph) -> dict:
+    """Lay the linked actors out by springs, spread to fill -1..1 both ways."""
+    if len(linked) == 0:
+        return {}
+    if len(linked) == 1:
+        return {next(iter(linked)): (0.0, 0.0)}
+    positions = nx.kamada_kawai_layout(linked) if nx.is_connected(linked) else None
+    positions = positions or nx.spring_layout(linked, seed=SEED, iterations=200, k=2.5 / len(linked) ** 0.5)
+    return nx.rescale_layout_dict(positions, scale=1.0)
+
+
+def _most_central(graph: nx.MultiDiGraph, actors: list[str], count: int) -> list[str]:
+    """Return the ``count`` most central of ``actors`` (degree, then betweenness, then name), most first."""
+    metrics = network_metrics(graph).loc[actors]
+    ranked = sorted(actors, key=lambda a: (-metrics.at[a, "degree"], -metrics.at[a, "betweenness"], str(a)))
+    return ranked[:count]
+
+
+def _isolated_lines(isolated: list[str], lang: str) -> list[str]:
+    """Say the actors without links in at most ``LIST_LINES`` lines, the rest counted."""
+    if not isolated:
+        return []
+    separator = "، " if is_rtl(lang) else ", "
+    names = [short_label(actor, NAME_LENGTH) for actor in isolated]
+    for shown in range(len(names), 0, -1):
+        rest = len(names) - shown
+        listed = separator.join(names[:shown]) + (t("stakeholders.network.more", lang, count=rest) if rest else "")
+        lines = textwrap.wrap(t("stakeholders.network.isolated", lang, count=len(names), names=listed), LIST_WIDTH)
+        if len(lines) <= LIST_LINES:
+            return lines
+    return lines[:LIST_LINES]
+
+
+def _legend(figure, graph: nx.MultiDiGraph, codes: list[str], colour_of: dict, lang: str) -> None:
+    """Say below the chart what each link colour and each actor colour means, two columns if they fit."""
+    kinds = {data["kind"] for _, _, data in graph.edges(data=True)}
+    handles = [
+        Line2D([], [], color=LINK_COLOURS[kind], linewidth=2, label=t(f"relations.kind.{kind}", lang))
+        for kind in LINK_KINDS
+        if kind in kinds
+    ] + [
+        Line2D(
+            [],
+            [],
+            linestyle="",
+            marker="o",
+            markersize=9,
+            markerfacecolor=colour_of[code],
+            markeredgecolor="#777777",
+            label=t(f"stakeholders.type.{code}", lang),
+        )
+        for code in codes
+    ]
+    options = {"loc": "outside lower center", "frameon": False, "markerfirst": not is_rtl(lang)}
+    legend = figure.legend(handles=handles, ncols=2, **options)
+    figure.draw_without_rendering()
+    if legend.get_window_extent().width > figure.bbox.width * 0.98:
+        legend.remove()  # a legend lays its entries out once: draw it again, one entry a line
+        figure.legend(handles=handles, ncols=1, **options)
 
 
 def network_chart(
@@ -60,11 +127,21 @@ def network_chart(
     title: str | None = None,
 ) -> ChartFigure:
     """Draw ``graph`` (from ``network()``): node colour by ``types`` (actor -> type code), size by
-    ``influence`` (actor -> 0–5, the influence towers), one line per link."""
+    ``influence`` (actor -> 0–5, the influence towers), one line per link; the actors without
+    links listed apart. ``figure.named`` lists the actors named on the network."""
     heading = title or t("stakeholders.network.title", lang)
+    simple = nx.Graph(graph)
+    isolated = sorted(nx.isolates(simple), key=str)
+    simple.remove_nodes_from(isolated)
+    linked = list(simple)
+    band = _isolated_lines(isolated, lang)
+    codes = sorted({str(types.get(actor, "other")) for actor in graph})
+    colour_of = {code: TYPE_PALETTE[index % len(TYPE_PALETTE)] for index, code in enumerate(codes)}
+    legend_lines = (graph.number_of_edges() > 0) * len(LINK_KINDS) + len(codes)
+    band_height = LINE_HEIGHT_IN * (len(band) + 0.5) if band else 0.0
     figure = new_figure(
         FIGURE_WIDTH_IN,
-        FIGURE_WIDTH_IN + 1.2,
+        NETWORK_HEIGHT_IN + 0.6 + band_height + LINE_HEIGHT_IN * legend_lines,
         alt=t(
             "stakeholders.network.alt",
             lang,
@@ -73,64 +150,86 @@ def network_chart(
             title=heading,
         ),
     )
-    axes = figure.add_subplot()
+    title_figure(figure, heading, is_rtl(lang))
+    if band:
+        axes, list_axes = figure.subplots(2, 1, height_ratios=[NETWORK_HEIGHT_IN, band_height])
+        list_axes.axis("off")
+        list_axes.text(
+            1.0 if is_rtl(lang) else 0.0,
+            1.0,
+            "\n".join(band),
+            ha="right" if is_rtl(lang) else "left",
+            va="top",
+            transform=list_axes.transAxes,
+            color="#444444",
+        ).set_in_layout(False)
+    else:
+        axes = figure.add_subplot()
     axes.axis("off")
-    axes.set_title(heading, loc="right" if is_rtl(lang) else "left")
-    positions = _layout(graph)
-    codes = sorted({str(types.get(actor, "other")) for actor in graph})
-    colour_of = {code: TYPE_PALETTE[index % len(TYPE_PALETTE)] for index, code in enumerate(codes)}
-    low, high = NODE_SIZES
+    axes.set_xlim(*LIMITS)
+    axes.set_ylim(*LIMITS)
+    positions = _layout(simple)
+    low, high = (size * min(1.0, CROWD / max(len(linked), 1)) for size in NODE_SIZES)
     towers = influence if influence is not None else pd.Series(dtype=float)
-    sizes = [low + (high - low) * float(towers.get(actor, 0)) / 5 for actor in graph]
-    handles = []
+    sizes = {actor: low + (high - low) * float(towers.get(actor, 0)) / 5 for actor in linked}
+    node_sizes = [sizes[actor] for actor in linked]
     for kind in LINK_KINDS:
-        links = [(u, v, data["weight"]) for u, v, data in graph.edges(data=True) if data["kind"] == kind]
-        if not links:
+        edges = [(u, v) for u, v, data in graph.edges(data=True) if data["kind"] == kind]
+        widths = [0.6 + 0.5 * data["weight"] for _, _, data in graph.edges(data=True) if data["kind"] == kind]
+        if not edges:
             continue
-        edges, weights = [(u, v) for u, v, _ in links], [0.6 + 0.5 * weight for _, _, weight in links]
-        if graph.number_of_edges() <= ARROWS_UP_TO:
-            nx.draw_networkx_edges(
-                graph,
-                positions,
-                edgelist=edges,
-                width=weights,
-                edge_color=LINK_COLOURS[kind],
-                arrows=True,
-                arrowsize=8,
-                connectionstyle="arc3,rad=0.12",
-                ax=axes,
-                node_size=sizes,
-            )
-        else:
-            nx.draw_networkx_edges(
-                graph,
-                positions,
-                edgelist=edges,
-                width=0.3,
-                alpha=0.35,
-                edge_color=LINK_COLOURS[kind],
-                arrows=False,
-                ax=axes,
-            )
-        handles.append(Line2D([], [], color=LINK_COLOURS[kind], linewidth=2, label=t(f"relations.kind.{kind}", lang)))
-    nx.draw_networkx_nodes(
-        graph,
-        positions,
-        node_size=sizes,
-        node_color=[colour_of[str(types.get(a, "other"))] for a in graph],
-        edgecolors="white",
-        ax=axes,
-    )
-    if graph.number_of_nodes() <= NAMES_UP_TO:
-        labels = {actor: short_label(actor, 24) for actor in graph}
-        nx.draw_networkx_labels(graph, positions, labels=labels, font_size=SMALLEST_FONT_PT, ax=axes)
-    axes.margins(x=0.3, y=0.15)  # room for the names of the actors on the sides
-    figure.legend(
-        handles=handles,
-        loc="outside lower center",
-        ncols=2,
-        frameon=False,
-        fontsize=SMALLEST_FONT_PT,
-        markerfirst=not is_rtl(lang),
-    )
+        many = graph.number_of_edges() > ARROWS_UP_TO
+        nx.draw_networkx_edges(
+            graph,
+            positions,
+            edgelist=edges,
+            nodelist=linked,
+            width=0.3 if many else widths,
+            alpha=0.35 if many else None,
+            edge_color=LINK_COLOURS[kind],
+            arrows=not many,
+            arrowsize=8,
+            connectionstyle="arc3,rad=0.12" if not many else "arc3",
+            node_size=node_sizes,
+            ax=axes,
+        )
+    if linked:
+        nx.draw_networkx_nodes(
+            graph,
+            positions,
+            nodelist=linked,
+            node_size=node_sizes,
+            node_color=[colour_of[str(types.get(a, "other"))] for a in linked],
+            edgecolors="white",
+            ax=axes,
+        )
+    _legend(figure, graph, codes, colour_of, lang)
+    figure.named = _name(figure, axes, graph, linked, positions, sizes, lang)
     return figure
+
+
+def _name(figure, axes, graph, linked: list[str], positions: dict, sizes: dict, lang: str) -> list[str]:
+    """Name the most central linked actors beside their dots, where no name covers a dot or another
+    name; return the actors named."""
+    chosen = _most_central(graph, linked, NAMES_UP_TO) if linked else []
+    radii = {actor: sizes[actor] ** 0.5 / 2 for actor in linked}  # points
+    labels = [
+        axes.annotate(
+            short_label(actor, NAME_LENGTH),
+            positions[actor],
+            xytext=(0, 0),
+            textcoords="offset points",
+            fontsize=SMALLEST_FONT_PT,
+            path_effects=[withStroke(linewidth=2.5, foreground="white")],  # readable across a link
+            arrowprops={"arrowstyle": "-", "color": "#777777", "lw": 0.6, "shrinkA": 1, "shrinkB": radii[actor] + 1},
+            zorder=5,
+        )
+        for actor in chosen
+    ]
+    for label in labels:
+        label.set_in_layout(False)
+    figure.draw_without_rendering()
+    to_px = figure.dpi / 72
+    dots = [dot_box(*axes.transData.transform(positions[actor]), radii[actor] * to_px) for actor in linked]
+    shown = place_labels(figure, axes, labels, [radii[actor] for actor in chosen], dots, is_rtl(lang))
+    return [actor for actor, named in zip(chosen, shown) if named]

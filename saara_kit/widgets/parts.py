@@ -26,6 +26,7 @@ CSS = """
 .saara-kernel-gone .saara-connection-lost {display: block; position: fixed; top: 0; left: 0; right: 0; z-index: 1000;
   background: #a61b1b; color: #fff; padding: 0.8em 1em; font-size: 1.1em}
 .saara-connection-lost a {color: #fff; font-weight: bold}
+img.saara-picture {width: calc(100% - 2 * var(--jp-widgets-margin)) !important}  /* its margins inside the step */
 .saara-steps > .widget-tab-contents {padding: 0.5em 0 !important; border-left: 0 !important; border-right: 0 !important}  /* steps use the whole width */
 .saara-steps > .lm-TabBar {min-height: var(--jp-widgets-horizontal-tab-height); height: auto !important}
 .saara-steps > .lm-TabBar .lm-TabBar-content {flex-wrap: wrap}  /* every step's title stays whole on a phone */
@@ -37,6 +38,11 @@ CSS = """
   .saara-form .widget-inline-hbox > :not(.widget-label) {min-width: 0; flex: 1 1 auto}
   .saara-form .widget-inline-hbox > select:not([size]), .saara-form .widget-inline-hbox > input {
     height: var(--jp-widgets-inline-height)}
+  /* the steps' tabs on one line: smaller and closer, a title cut short only on the narrowest screens */
+  .saara-steps > .lm-TabBar .lm-TabBar-content {flex-wrap: nowrap}
+  .saara-steps > .lm-TabBar .lm-TabBar-tab {flex: 0 1 auto !important; min-width: 0 !important; padding: 0 0.3em;
+    font-size: 0.85em}
+  .saara-steps > .lm-TabBar .lm-TabBar-tabLabel {overflow: hidden; text-overflow: ellipsis}
 }
 </style>
 """

@@ -105,3 +105,33 @@ def test_suggestions_are_the_hubs_not_an_associations(directory, store):
     assert "Suggestions" not in store.associations(None, "est")
     assert "Suggestions" not in room_summary(store, "est")["associations"]["association"].tolist()
     assert "Suggestions" not in give_codes(store, "est")
+
+
+def test_an_empty_directory_says_how_the_facilitator_fills_it_and_seeding_fills_it_once(store, monkeypatch):
+    from saara_kit.data import sample_records
+    from saara_kit.directory.seed import seed_directory
+
+    monkeypatch.setenv("SAARA_REGION", "est")
+    form = app("directory", store=store, lang="fr")
+    assert "0 ressource trouvée" in form._count.value
+    assert "encore vide" in form._results.value and "<code>saara-kit seed-directory</code>" in form._results.value
+    form.set_lang("ar")
+    assert "ما زال فارغًا" in form._results.value and "<code>saara-kit seed-directory</code>" in form._results.value
+    kit = sample_records(DIRECTORY)
+    assert seed_directory(store) == len(kit) and seed_directory(store) == 0  # the second run adds nothing
+    assert len(store.current(DIRECTORY.kind)) == len(kit)
+    form.state.refresh()
+    form.set_lang("en")
+    assert "still empty" not in form._results.value
+    assert f"{(kit['status'] == 'approved').sum()} resources found" in form._count.value
+
+
+def test_the_seed_command_fills_a_hubs_directory_once(tmp_path, capsys):
+    from saara_kit.cli import main
+    from saara_kit.data import sample_records
+
+    kit = len(sample_records(DIRECTORY))  # published or waiting for a trainer, as the kit has them
+    assert main(["seed-directory", "--data-dir", str(tmp_path)]) == 0
+    assert main(["--lang", "en", "seed-directory", "--data-dir", str(tmp_path)]) == 0
+    first, second = capsys.readouterr().out.splitlines()
+    assert first == f"Annuaire : {kit} ressources du kit ajoutées." and second.startswith("Directory: 0 ")

@@ -272,6 +272,7 @@ def test_a_reviewer_and_the_committee_see_that_an_application_changed_after_subm
     haddad = _review(store, submitted["Mme Haddad"])
     haddad.pick("ouest", OURS)
     assert haddad.state.application["revised"] == 2 and "modifié après dépôt (révision 2)" in haddad._application.value
+    assert "<bdi>Pôle Ouest</bdi>" in haddad._application.value  # the hub by its name, not its id
     revised = revised_after_submission(history_frame(store, domain("grants")))
     assert revised == {(trainer.call.id, OURS): 2}
     applications = revisions_frame(domain("grants"), store.current("application"))

@@ -62,9 +62,17 @@ def two_associations(store):
 @pytest.fixture
 def grid_draws(monkeypatch):
     """Count the grid pictures drawn (a redundant redraw looks the same, so count the calls)."""
+    from saara_kit.stakeholders import charts  # the room view loads it with its first grid
+
     calls = []
-    real = room_view.power_interest_grid
-    monkeypatch.setattr(room_view, "power_interest_grid", lambda *args: calls.append(args) or real(*args))
+    real = charts.power_interest_grid
+
+    def counted(frame, lang, title=None):
+        if title is not None:  # the room's grid has its hub's title; the forms' own grids have none
+            calls.append((frame, lang, title))
+        return real(frame, lang, title)
+
+    monkeypatch.setattr(charts, "power_interest_grid", counted)
     return calls
 
 
@@ -357,3 +365,28 @@ def test_the_table_has_a_column_per_form_not_per_step(two_associations):
     assert len(steps("stakeholders")) > 1  # its steps (objectives, relations…) share its column
     cells = re.findall(r"<tr><td><bdi>(.*?)</bdi></td>(.*?)</tr>", view._associations.value)
     assert [re.findall(r'number">(\d+)<', row)[stakeholders - 1] for _, row in cells] == ["2", "1"]
+
+
+def test_the_room_shows_before_matplotlib_loads_and_draws_its_grid_just_after(two_associations, tmp_path):
+    """Opening the room view: its counts show when the kernel's cell ends; the grid (and matplotlib,
+    about a second) come a moment later, on the kernel's loop."""
+    import subprocess
+    import sys
+
+    build = (
+        "import sys; from saara_kit.room.view import RoomView; "
+        "print('matplotlib' in sys.modules, 'saara_kit.stakeholders.charts' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", build], capture_output=True, text=True, timeout=120, check=True)
+    assert done.stdout.split() == ["False", "False"]
+
+    async def open_the_room():
+        view = room_app(store=two_associations, region="est", lang="fr")
+        before = (view._grid.value, view._counts.value, view._grid_hint.value)
+        await asyncio.sleep(0.5)
+        view.stop()
+        return view, before
+
+    view, (grid, counts, hint) = _in_a_thread(lambda: asyncio.run(open_the_room()))
+    assert grid == b"" and "<li" in counts and "se dessine" in hint
+    assert bytes(view._grid.value).startswith(b"\x89PNG") and view._grid_hint.value == ""

@@ -171,3 +171,16 @@ def test_a_draft_to_another_call_and_an_empty_call_change_nothing():
     assert nothing.empty and envelope_what_if(nothing, CALL).empty
     unreviewed = decide(APPLICATIONS, REVIEWS.iloc[0:0], CALL)
     assert set(unreviewed["reason"]) == {"not_reviewed", "ineligible"}
+
+
+@pytest.mark.parametrize(("lang", "west"), [("ar", "قطب الغرب"), ("fr", "Pôle Ouest"), ("en", "West hub")])
+def test_the_committee_tables_name_each_hub_in_the_readers_language(lang, west):
+    from saara_kit.grants.committee import disagreements_table, scores_table
+
+    decided = decide(APPLICATIONS, REVIEWS, CALL)
+    hub = {"ar": "القطب", "fr": "Pôle", "en": "Hub"}[lang]
+    for table in (scores_table(decided, lang), disagreements_table(decided, REVIEWS, CALL, lang)):
+        shown = set(table.filter(like=hub).iloc[:, 0])
+        assert shown == {west}, shown  # not the hub id "ouest"
+    region = next(r for r in check(application("Zeta", 1, 10, region="nord"), CALL) if r.rule == "region")
+    assert "ouest" not in region.message(lang) and west in region.message(lang)

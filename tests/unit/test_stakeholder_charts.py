@@ -28,9 +28,11 @@ def test_the_network_chart_draws_each_link_in_its_kind_and_names_each_actor():
     figure = network_chart(graph, types, pd.Series({"Wilaya": 5, "APC": 3}), "fr")
     assert figure_to_png(figure).startswith(b"\x89PNG")
     names = {text.get_text() for text in figure.axes[0].texts}
-    assert set(ACTORS) <= names
+    assert set(ACTORS) - {"Isolé"} <= names and "Isolé" not in names  # the actor without links is set apart
+    assert figure.axes[1].texts[0].get_text() == "Sans relation (1) : Isolé"
     legend = [text.get_text() for text in figure.legends[0].get_texts()]
-    assert legend == ["Argent", "Autorité", "Information", "Coopération"]  # kinds present, in order
+    assert legend[:4] == ["Argent", "Autorité", "Information", "Coopération"]  # kinds present, in order
+    assert "Média" in legend[4:] and "APC (commune)" in legend[4:]  # then the actors' types
     colours = {tuple(round(c, 3) for c in patch.get_edgecolor()[:3]) for patch in figure.axes[0].patches}
     assert len(colours) == 4 and len(LINK_COLOURS) == 5
 
