@@ -10,8 +10,10 @@ __all__ = ["add_parser", "run"]
 
 def add_parser(subparsers, lang: str) -> None:
     """Add ``seed-directory`` and its options."""
+    from saara_kit.directory.seed import SEED_COMMAND
+
     about = t("cli.seed_directory.about", lang)
-    seeder = subparsers.add_parser("seed-directory", help=about, description=about, lang=lang)
+    seeder = subparsers.add_parser(SEED_COMMAND, help=about, description=about, lang=lang)
     common_options(seeder, lang)
 
 

@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from saara_kit.store import Store
 
-__all__ = ["seed_directory"]
+__all__ = ["SEED_COMMAND", "seed_directory"]
+
+SEED_COMMAND = "seed-directory"  # the command, as the empty directory page names it
 
 
 def seed_directory(store: Store) -> int:

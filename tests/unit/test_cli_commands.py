@@ -11,7 +11,7 @@ from saara_kit.cli import COMMANDS, build_parser
 def test_each_command_module_adds_its_subparser_and_runs_it():
     subparsers = next(action for action in build_parser("en")._actions if action.dest == "command")
     runs = {name: parser.get_default("handler") for name, parser in subparsers.choices.items()}
-    assert len(runs) == len(COMMANDS) == 14
+    assert len(runs) == len(COMMANDS) == 15
     for command in COMMANDS:
         assert callable(command.add_parser)
         owned = [name for name, run in runs.items() if run is command.run]

@@ -12,9 +12,9 @@ from matplotlib.text import Text
 
 from saara_kit.charts import short_label
 from saara_kit.charts.style import FIGURE_WIDTH_IN, PHONE_CHART_WIDTH_PX
-from saara_kit.exports.wall import A3_INCHES, DPI, MARGIN_INCHES
 from saara_kit.stakeholders.network import network, network_metrics
 from saara_kit.stakeholders.network_chart import NAME_LENGTH, NAMES_UP_TO, network_chart
+from saara_kit.stakeholders.wall import A3_INCHES, DPI, MARGIN_INCHES
 from tests.unit.chart_checks import assert_text_inside_and_readable
 from tests.unit.test_network_and_salience import ACTORS, LINKS
 
