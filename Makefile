@@ -32,7 +32,7 @@ lint: $(VENV)/.installed-test  ## ruff (lint and format) over the code, mypy ove
 	$(BIN)/ruff format --check $(CODE)
 	$(BIN)/mypy
 
-check: lint  ## for contributors, in under 2 minutes: lint, types, then the unit and ui tiers on every core
+check: lint  ## for contributors, about 2 minutes: lint, types, then the unit and ui tiers on every core
 	$(BIN)/python -m pytest -q -n auto tests/unit tests/ui tests/test_repository.py
 
 # Every tier: lint and types; unit, ui and notebooks on every core, a file per worker (the shared rerun of
