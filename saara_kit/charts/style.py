@@ -28,6 +28,7 @@ __all__ = [
     "ChartFigure",
     "drawable",
     "figure_to_png",
+    "label_on_dot",
     "line_spacing",
     "new_figure",
     "smallest_text_px",
@@ -174,6 +175,22 @@ def legend_below(figure: Figure, handles: list, columns: int = 2) -> None:
     if columns > 1 and legend.get_window_extent().width > figure.bbox.width:
         legend.remove()  # a legend lays its entries out once: draw it again, one entry a line
         figure.legend(handles=handles, loc="outside lower center", ncols=1, frameon=False)
+
+
+def label_on_dot(axes, x: float, y: float, label: object) -> None:
+    """Write ``label`` (an actor's number, a count) inside the dot at (``x``, ``y``): white, bold, the
+    smallest chart size."""
+    axes.text(
+        x,
+        y,
+        str(label),
+        ha="center",
+        va="center",
+        color="white",
+        fontsize=SMALLEST_FONT_PT,
+        fontweight="bold",
+        zorder=4,
+    )
 
 
 def figure_to_png(figure: Figure) -> bytes:

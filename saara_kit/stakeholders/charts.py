@@ -22,7 +22,7 @@ import pandas as pd
 from matplotlib.text import Annotation, Text
 
 from saara_kit.charts import ChartFigure, drawable, new_figure
-from saara_kit.charts.style import FIGURE_WIDTH_IN, SMALLEST_FONT_PT, line_spacing
+from saara_kit.charts.style import FIGURE_WIDTH_IN, SMALLEST_FONT_PT, label_on_dot, line_spacing
 from saara_kit.i18n import is_rtl, t
 from saara_kit.stakeholders.analysis import HIGH_FROM
 from saara_kit.stakeholders.fields import display_name
@@ -227,17 +227,7 @@ def _numbers(figure, axes, frame: pd.DataFrame, lang: str) -> None:
         axes.scatter(
             [x], [y], s=NUMBER_MARKER_SIZE, color=_position_colour(row["position"]), edgecolor="white", zorder=3
         )
-        axes.text(
-            x,
-            y,
-            str(number),
-            ha="center",
-            va="center",
-            color="white",
-            fontsize=SMALLEST_FONT_PT,
-            fontweight="bold",
-            zorder=4,
-        )
+        label_on_dot(axes, x, y, number)
     names = [display_name(row["name"], row.get("name_ar", ""), lang) for _, row in frame.iterrows()]
     figure.key = pd.DataFrame({"number": range(1, len(frame) + 1), "name": names})
 
@@ -251,17 +241,7 @@ def _counts(axes, frame: pd.DataFrame) -> None:
         area = smallest + (largest - smallest) * (count - 1) / max(sizes.max() - 1, 1)
         colour = _position_colour(cells.get_group((interest, power)).astype(float).mean())
         axes.scatter([interest], [power], s=area, color=colour, edgecolor="white", alpha=0.9, zorder=3)
-        axes.text(
-            interest,
-            power,
-            str(count),
-            ha="center",
-            va="center",
-            color="white",
-            fontsize=SMALLEST_FONT_PT,
-            fontweight="bold",
-            zorder=4,
-        )
+        label_on_dot(axes, interest, power, count)
 
 
 def power_interest_grids(frame: pd.DataFrame, by: str, lang: str = "fr") -> dict[str, ChartFigure]:

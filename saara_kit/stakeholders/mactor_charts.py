@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 
 from saara_kit.charts import ChartFigure, new_figure, short_label
-from saara_kit.charts.style import FIGURE_WIDTH_IN, SMALLEST_FONT_PT
+from saara_kit.charts.style import FIGURE_WIDTH_IN, SMALLEST_FONT_PT, label_on_dot
 from saara_kit.i18n import format_number, is_rtl, t
 
 __all__ = ["convergence_graph", "influence_dependence_plane", "positions_heatmap"]
@@ -29,17 +29,7 @@ def influence_dependence_plane(table: pd.DataFrame, lang: str = "fr", title: str
     axes.axhline(y.mean(), color="#bbbbbb", linewidth=1)
     axes.scatter(x, y, s=MARKER_SIZE, color="#2166ac", edgecolor="white", zorder=3)
     for number, (dependence, influence) in enumerate(zip(x, y), start=1):
-        axes.text(
-            dependence,
-            influence,
-            str(number),
-            ha="center",
-            va="center",
-            color="white",
-            fontsize=SMALLEST_FONT_PT,
-            fontweight="bold",
-            zorder=4,
-        )
+        label_on_dot(axes, dependence, influence, number)
     if len(table):  # an empty concertation still draws its (empty) plane
         margin_x, margin_y = max(x.max() - x.min(), 1) * 0.12, max(y.max() - y.min(), 1) * 0.12
         axes.set_xlim(x.min() - margin_x, x.max() + margin_x)
@@ -107,17 +97,7 @@ def convergence_graph(convergence: pd.DataFrame, lang: str = "fr", title: str | 
     for number in range(len(values)):
         x, y = positions[number]
         axes.scatter([x], [y], s=MARKER_SIZE, color="#2166ac", edgecolor="white", zorder=3)
-        axes.text(
-            x,
-            y,
-            str(number + 1),
-            ha="center",
-            va="center",
-            color="white",
-            fontsize=SMALLEST_FONT_PT,
-            fontweight="bold",
-            zorder=4,
-        )
+        label_on_dot(axes, x, y, number + 1)
     axes.set_xlim(-1.2, 1.2)
     axes.set_ylim(-1.2, 1.2)
     axes.set_aspect("equal")

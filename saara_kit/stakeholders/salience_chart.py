@@ -8,7 +8,7 @@ import pandas as pd
 from matplotlib.patches import Circle
 
 from saara_kit.charts import ChartFigure, new_figure
-from saara_kit.charts.style import FIGURE_WIDTH_IN, SMALLEST_FONT_PT
+from saara_kit.charts.style import FIGURE_WIDTH_IN, SMALLEST_FONT_PT, label_on_dot
 from saara_kit.i18n import t
 from saara_kit.stakeholders.charts import cell_offsets
 from saara_kit.stakeholders.fields import display_name
@@ -74,32 +74,12 @@ def salience_diagram(frame: pd.DataFrame, lang: str = "fr", title: str | None = 
         zone_x, zone_y = ZONES[salience_type]
         if len(members) > NUMBERED_UP_TO:
             axes.scatter([zone_x], [zone_y], s=COUNT_MARKER_SIZE, color="#444444", edgecolor="white", zorder=3)
-            axes.text(
-                zone_x,
-                zone_y,
-                f"×{len(members)}",
-                ha="center",
-                va="center",
-                color="white",
-                fontsize=SMALLEST_FONT_PT,
-                fontweight="bold",
-                zorder=4,
-            )
+            label_on_dot(axes, zone_x, zone_y, f"×{len(members)}")
             continue
         for (dx, dy), number in zip(cell_offsets(len(members)), members.index + 1):
             x, y = zone_x + dx * SPREAD, zone_y + dy * SPREAD
             axes.scatter([x], [y], s=MARKER_SIZE, color="#444444", edgecolor="white", zorder=3)
-            axes.text(
-                x,
-                y,
-                str(number),
-                ha="center",
-                va="center",
-                color="white",
-                fontsize=SMALLEST_FONT_PT,
-                fontweight="bold",
-                zorder=4,
-            )
+            label_on_dot(axes, x, y, number)
     figure.key = pd.DataFrame(
         {
             "number": range(1, len(typed) + 1),
