@@ -59,7 +59,9 @@ SEED = 7  # the same network is always laid out the same way
 
 
 def _layout(linked: nx.Graph) -> dict:
-    """Lay the linked actors out by springs, spread to fill -1..1 both ways."""
+    """Lay the linked actors out by springs, spread to fill -1..1 both ways; the same register
+    gives the same picture whatever order its actors and relations were entered in."""
+    linked = nx.Graph(sorted(tuple(sorted(edge, key=str)) for edge in linked.edges))
     if len(linked) == 0:
         return {}
     if len(linked) == 1:

@@ -28,7 +28,7 @@ def _hub(count: int = 60, isolated: int = 12, seed: int = 7):
     linked = actors[: count - isolated]
     rows = [
         (source, target, pick.choice(["money", "command", "information", "cooperation"]), pick.randint(1, 5), "one_way")
-        for source, target in {tuple(pick.sample(linked, 2)) for _ in range(2 * len(linked))}
+        for source, target in sorted({tuple(pick.sample(linked, 2)) for _ in range(2 * len(linked))})
     ]
     links = pd.DataFrame(rows, columns=["source", "target", "kind", "weight", "direction"])
     types = pd.Series({actor: pick.choice(TYPES) for actor in actors})
@@ -115,3 +115,19 @@ def test_a_hubs_network_names_only_its_most_central_actors():
     assert 5 <= len(figure.named) <= NAMES_UP_TO  # a dense core leaves room for fewer
     degree = network_metrics(graph)["degree"]
     assert degree[figure.named].min() >= degree.sort_values(ascending=False).iloc[NAMES_UP_TO]
+
+
+def test_the_same_register_entered_in_another_order_gives_the_same_picture():
+    graph, types, towers, _ = _hub()
+    links = pd.DataFrame(
+        [(u, v, d["kind"], d["weight"], "one_way") for u, v, d in graph.edges(data=True)],
+        columns=["source", "target", "kind", "weight", "direction"],
+    )
+    shuffled = network(list(reversed(list(graph))), links.sample(frac=1.0, random_state=3))
+    first, second = (network_chart(g, types, towers, "fr") for g in (graph, shuffled))
+    assert first.named == second.named
+    dots = [
+        sorted(map(tuple, c.get_offsets().round(6).tolist()))
+        for c in (f.axes[0].collections[-1] for f in (first, second))
+    ]
+    assert dots[0] == dots[1]
