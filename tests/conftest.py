@@ -14,14 +14,28 @@ from tests.chromium import require_chromium
 from tests.postgres import emptied_postgres
 
 CHROMIUM_FIXTURES = {"browser", "page"}
+# The files that take over a minute and a half in their tier, longest first (``--durations``). pytest-xdist
+# hands each worker a whole file at a time (``--dist loadfile --no-loadscope-reorder``), in the order
+# collected: these go first, so that no worker is left running one of them alone at the end.
+LONGEST_FIRST = (
+    "tests/notebooks/test_every_hub.py",
+    "tests/bench/test_benchmarks.py",
+    "tests/browser/test_vanishing_phones.py",
+    "tests/deploy/test_jupyterhub.py",
+    "tests/browser/test_stakeholder_form.py",
+    "tests/notebooks/test_notebooks.py",
+    "tests/browser/test_workshop_room.py",
+)
 
 
 def pytest_collection_modifyitems(items):
     """A test that drives Chromium belongs to the browser tier, which ``make test`` runs alone: one
-    that is not marked so would run among the parallel tiers."""
+    that is not marked so would run among the parallel tiers. The longest files come first."""
     for item in items:
         if CHROMIUM_FIXTURES & set(getattr(item, "fixturenames", ())) and not item.get_closest_marker("browser"):
             raise pytest.UsageError(f"{item.nodeid} drives Chromium: mark it @pytest.mark.browser")
+    rank = {path: place for place, path in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.nodeid.split("::")[0], len(rank)))
 
 
 @pytest.fixture(scope="session", autouse=True)

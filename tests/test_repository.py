@@ -111,3 +111,9 @@ def test_hubs_cover_every_wilaya_once():
 def test_modules_stay_small():
     for path in (PROJECT_ROOT / "saara_kit").rglob("*.py"):
         assert len(path.read_text(encoding="utf-8").splitlines()) <= 400, path
+
+
+def test_the_longest_files_scheduled_first_exist():
+    from tests.conftest import LONGEST_FIRST
+
+    assert [path for path in LONGEST_FIRST if not (PROJECT_ROOT / path).is_file()] == []

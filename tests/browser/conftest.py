@@ -46,6 +46,14 @@ class Server:
         return sum(map(is_live_kernel, psutil.Process(self.pid).children(recursive=True)))
 
 
+def wait_for(condition, seconds: float = 60, message: str = "") -> None:
+    """Poll ``condition`` every half second until it holds; fail with ``message`` after ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, message
+        time.sleep(0.5)
+
+
 def is_live_kernel(process) -> bool:
     """Tell whether a ``psutil`` process is a live ipykernel (not a zombie, not gone)."""
     import psutil

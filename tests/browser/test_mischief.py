@@ -18,7 +18,7 @@ from jupyter_server.services.kernels.connection.base import serialize_msg_to_ws_
 from saara_kit.serve.kernel_socket import MAX_MESSAGE_BYTES
 from saara_kit.serve.seats import SEATS_PER_DEVICE
 from saara_kit.serve.server import room_sizes
-from tests.browser.conftest import serving
+from tests.browser.conftest import serving, wait_for
 from tests.browser.http_phone import FORM_URL, HttpPhone
 
 pytestmark = pytest.mark.browser
@@ -87,10 +87,14 @@ def test_a_page_cannot_fill_its_kernels_memory(mischief_server):
     said = len(mischief_server.log)
     for _ in range(IMAGES):
         phone.socket.send(_image_model(b"\0" * IMAGE_BYTES))
-    time.sleep(5)
+    wait_for(
+        lambda: any("kept back (comm_open to jupyter.widget)" in line for line in mischief_server.log[said:]),
+        60,
+        "the server never said it kept a page's comm_open back",
+    )
+    time.sleep(3)  # the rest of the messages, and what got through, if any, has reached the kernel
     grown_mb = (kernel.memory_info().rss - before) / 2**20
     assert grown_mb < GROWTH_BOUND_MB, f"the kernel grew by {grown_mb:.0f} MiB"
-    assert any("kept back (comm_open to jupyter.widget)" in line for line in mischief_server.log[said:])
 
     from websockets.exceptions import ConnectionClosed
 
@@ -115,7 +119,9 @@ def test_one_phone_cannot_fill_the_room(mischief_server):
 
     with concurrent.futures.ThreadPoolExecutor(AT_ONCE) as threads:
         list(threads.map(ask, range(REQUESTS)))
-    time.sleep(5)  # the older forms it left are shut down
+    wait_for(  # the older forms it left are shut down
+        lambda: mischief_server.kernels() - POOL <= SEATS_PER_DEVICE, 60, "its older forms are still running"
+    )
     other = HttpPhone(mischief_server)
     other.arrive()
     assert other.form_s is not None, f"a second participant was refused: {other.error}"

@@ -16,7 +16,7 @@ from saara_kit.serve.server import room_sizes
 from saara_kit.stakeholders.domain import DOMAIN
 from saara_kit.store import open_store
 from saara_kit.store.drafts import read_draft
-from tests.browser.conftest import serving
+from tests.browser.conftest import serving, wait_for
 from tests.browser.wifi import HubWifi
 from tests.chromium import require_chromium
 
@@ -68,13 +68,6 @@ def _type_without_saving(page) -> None:
     page.press(f"{STEP} .saara-name input", "Tab")
 
 
-def _wait_for(condition, seconds: float, message: str) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        assert time.monotonic() < deadline, message
-        time.sleep(0.5)
-
-
 def _draft_kept(server) -> bool:
     """Tell whether the store keeps the phone's draft, with the actor added and the one in the editor."""
     with open_store(server.data_dir) as store:
@@ -124,7 +117,7 @@ def vanished_room(browser, ghost_server):
     phones = [_phone(browser) for _ in range(CAP)]
     pages = [_open_form(context, ghost_server) for context in phones]
     _type_without_saving(pages[0])
-    _wait_for(lambda: _draft_kept(ghost_server), 30, "the phone's draft never reached the store")
+    wait_for(lambda: _draft_kept(ghost_server), 30, "the phone's draft never reached the store")
     first_phone = phones[0].storage_state()
     for context in phones:
         _vanish(context)
@@ -151,7 +144,7 @@ def test_vanished_phones_give_their_seats_back_within_the_grace_period(browser, 
             time.sleep(2)
             page.goto(f"{ghost_server.url}{FORM}")
         assert time.monotonic() - vanished >= GRACE_S
-        _wait_for(
+        wait_for(
             lambda: ghost_server.kernels() <= POOL + 1,
             SEAT_CHECK_SECONDS + SLACK_S,
             f"{ghost_server.kernels()} kernels live: the ghosts' were not all shut down",
@@ -162,7 +155,7 @@ def test_vanished_phones_give_their_seats_back_within_the_grace_period(browser, 
 
 def test_a_phone_whose_kernel_was_culled_is_offered_its_draft(browser, ghost_server, vanished_room):
     first_phone, _ = vanished_room
-    _wait_for(
+    wait_for(
         lambda: sum("Seat freed" in line for line in ghost_server.log) >= CAP,
         GRACE_S + 2 * SEAT_CHECK_SECONDS + SLACK_S,
         "the vanished phones' kernels were never culled",
@@ -181,7 +174,7 @@ def test_a_phone_is_offered_its_draft_after_the_server_restarted(browser, tmp_pa
     phone = _phone(browser)
     try:
         _type_without_saving(_open_form(phone, server))
-        _wait_for(lambda: _draft_kept(server), 30, "the phone's draft never reached the store")
+        wait_for(lambda: _draft_kept(server), 30, "the phone's draft never reached the store")
         first.close()  # the facilitator stops the server, then starts it again on the same data
         again = serving(tmp_path_factory, data_dir=server.real_dir, port=int(server.url.rsplit(":", 1)[1]))
         restarted = next(again)

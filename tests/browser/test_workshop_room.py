@@ -15,7 +15,7 @@ import pytest
 from saara_kit.serve.seats import KERNEL_INFO_TIMEOUT_SECONDS
 from saara_kit.serve.server import room_sizes
 from saara_kit.store import open_store
-from tests.browser.conftest import free_port, running, serving
+from tests.browser.conftest import free_port, running, serving, wait_for
 
 pytestmark = pytest.mark.browser
 
@@ -33,13 +33,6 @@ SERVER_GROWTH_BOUND = 12 * 2**20  # bytes over the second batch
 def room_server(tmp_path_factory):
     """``saara-kit serve --room 3`` on a real, empty store."""
     yield from serving(tmp_path_factory, "--room", str(ROOM))
-
-
-def _wait_for(condition, seconds: float = 60, message: str = "") -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        assert time.monotonic() < deadline, message
-        time.sleep(0.5)
 
 
 def _phone(browser):
@@ -109,7 +102,7 @@ def test_wrong_codes_are_limited_per_device(browser, server_of_its_own):
 
 
 def test_closing_or_reloading_a_form_frees_its_kernel(browser, room_server):
-    _wait_for(lambda: room_server.kernels() == POOL, message="the pool never filled")
+    wait_for(lambda: room_server.kernels() == POOL, message="the pool never filled")
     context = _phone(browser)
     try:
         _join(context, room_server).close()
@@ -119,7 +112,7 @@ def test_closing_or_reloading_a_form_frees_its_kernel(browser, room_server):
             if visit % 2:
                 _open_form(page, room_server, reload=True)  # a reload frees the kernel of the page it leaves
             page.close(run_before_unload=True)
-            _wait_for(
+            wait_for(
                 lambda: room_server.kernels() == POOL,
                 120,
                 f"visit {visit}: {room_server.kernels()} kernels live after the page closed, pool {POOL}",
@@ -256,7 +249,7 @@ def test_reloading_a_form_in_a_loop_does_not_grow_the_server(browser, quiet_room
 
     room_server = quiet_room_server
     server = psutil.Process(room_server.pid)
-    _wait_for(lambda: room_server.kernels() == POOL, message="the pool never filled")
+    wait_for(lambda: room_server.kernels() == POOL, message="the pool never filled")
     context = _phone(browser)
     sizes = []
     try:
@@ -265,13 +258,13 @@ def test_reloading_a_form_in_a_loop_does_not_grow_the_server(browser, quiet_room
         for _batch in range(2):
             for _reload in range(RELOADS):
                 _open_form(page, room_server, reload=True)
-            _wait_for(lambda: room_server.kernels() == POOL + 1, 120, "the pool never refilled")  # + the page's
+            wait_for(lambda: room_server.kernels() == POOL + 1, 120, "the pool never refilled")  # + the page's
             time.sleep(KERNEL_INFO_TIMEOUT_SECONDS + 5)  # the closed connections' timers run out
             sizes.append(server.memory_info().rss)
         page.close(run_before_unload=True)
     finally:
         context.close()
-    _wait_for(
+    wait_for(
         lambda: room_server.kernels() == POOL,
         120,
         f"{room_server.kernels()} kernels live after {2 * RELOADS} reloads, pool {POOL}",
@@ -288,7 +281,7 @@ def test_the_facilitators_terminal_shows_the_kits_lines_and_keeps_voilas_in_a_lo
     arguments = ["serve", "--port", str(port), "--data-dir", str(tmp_path), "--lang", "fr", "--region", "ouest"]
     with running(arguments, {**os.environ, "SAARA_DB_URL": ""}, ready=f"localhost:{port}/join") as (_, log):
         server_log = tmp_path / "logs" / "serve.log"
-        _wait_for(
+        wait_for(
             lambda: "Kernel is running over TCP" in server_log.read_text(encoding="utf-8"),
             60,
             "the preheated kernels never started",
