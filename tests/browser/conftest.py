@@ -25,6 +25,9 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+KERNEL_FILE = re.compile(r"kernel-([0-9a-f-]{36})\.json")  # in a kernel's command line
+
+
 @dataclass
 class Server:
     """A running ``saara-kit serve``: where it listens, its trainer code (token), the folder of the
@@ -38,6 +41,16 @@ class Server:
     real_dir: Path
     pid: int
     join_url: str
+
+    def kernel_ids(self) -> set[str]:
+        """The ids of the server's live kernels (from their connection files' names)."""
+        import psutil
+
+        return {
+            found.group(1)
+            for process in psutil.Process(self.pid).children(recursive=True)
+            if is_live_kernel(process) and (found := KERNEL_FILE.search(" ".join(process.cmdline())))
+        }
 
     def kernels(self) -> int:
         """Count the server's live kernels (its ipykernel processes)."""
