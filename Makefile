@@ -35,12 +35,14 @@ lint: $(VENV)/.installed-test  ## ruff (lint and format) over the code, mypy ove
 check: lint  ## for contributors, about 2 minutes: lint, types, then the unit and ui tiers on every core
 	$(BIN)/python -m pytest -q -n auto tests/unit tests/ui tests/test_repository.py
 
-# Every tier: lint and types; unit, ui and notebooks on every core, a file per worker (the shared rerun of
-# every hub is one file); the browser tier on every core too, a file per worker; last, one at a time, the
-# tests that load the machine or measure it (-m alone). All three run, so one report shows every failure.
+# Every tier: lint and types; unit, ui and notebooks on every core, a file per worker, the longest files
+# first (tests/conftest.py: LONGEST_FIRST); the browser tier likewise on three workers, since its tests
+# mostly wait on servers and pages; last, alone, the room of thirty phones (-m alone). All three run,
+# so one report shows every failure.
+BY_FILE := --dist loadfile --no-loadscope-reorder
 test: lint
-	$(BIN)/python -m pytest -n auto --dist loadfile -m "not browser" tests; fast=$$?; \
-	$(BIN)/python -m pytest -n auto --dist loadfile -m "browser and not alone" tests; browser=$$?; \
+	$(BIN)/python -m pytest -n auto $(BY_FILE) -m "not browser" tests; fast=$$?; \
+	$(BIN)/python -m pytest -n 3 $(BY_FILE) -m "browser and not alone" tests; browser=$$?; \
 	$(BIN)/python -m pytest -m alone tests; alone=$$?; \
 	exit $$(( fast || browser || alone ))
 

@@ -14,17 +14,19 @@ from tests.chromium import require_chromium
 from tests.postgres import emptied_postgres
 
 CHROMIUM_FIXTURES = {"browser", "page"}
-# The files that take over a minute and a half in their tier, longest first (``--durations``). pytest-xdist
+# The files that take the longest in their tier, longest first (``--durations``). pytest-xdist
 # hands each worker a whole file at a time (``--dist loadfile --no-loadscope-reorder``), in the order
 # collected: these go first, so that no worker is left running one of them alone at the end.
 LONGEST_FIRST = (
     "tests/notebooks/test_every_hub.py",
+    "tests/browser/test_workshop_room.py",
     "tests/bench/test_benchmarks.py",
     "tests/browser/test_vanishing_phones.py",
     "tests/deploy/test_jupyterhub.py",
     "tests/browser/test_stakeholder_form.py",
     "tests/notebooks/test_notebooks.py",
-    "tests/browser/test_workshop_room.py",
+    "tests/notebooks/test_national_synthesis.py",
+    "tests/notebooks/test_rerun.py",
 )
 
 

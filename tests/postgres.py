@@ -12,6 +12,25 @@ from saara_kit.store.schema import metadata
 __all__ = ["emptied_postgres"]
 
 
+def _workers_database(url: str) -> str:
+    """The URL of a database of this pytest-xdist worker's own on the server of ``url``, created when
+    missing: workers running at once would otherwise empty each other's tables."""
+    import sqlalchemy as sa
+
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker:
+        return url
+    server = sa.engine.make_url(url)
+    name = f"{server.database}_{worker}"
+    engine = sa.create_engine(server, isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        known = connection.execute(sa.text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": name})
+        if known.first() is None:
+            connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    engine.dispose()
+    return server.set(database=name).render_as_string(hide_password=False)
+
+
 def _drop_tables(url: str) -> None:
     import sqlalchemy as sa
 
@@ -22,7 +41,7 @@ def _drop_tables(url: str) -> None:
 
 @contextmanager
 def emptied_postgres():
-    """Yield the URL of the test PostgreSQL, emptied before and after; fail without one when
+    """Yield the URL of the test PostgreSQL (a database per pytest-xdist worker), emptied before and after; fail without one when
     ``SAARA_REQUIRE_POSTGRES=1`` (CI), else skip."""
     url = os.environ.get("SAARA_TEST_PG_URL")
     if not url:
@@ -30,6 +49,7 @@ def emptied_postgres():
         if os.environ.get("SAARA_REQUIRE_POSTGRES") == "1":
             pytest.fail(message)
         pytest.skip(message)
+    url = _workers_database(url)
     _drop_tables(url)
     try:
         yield url

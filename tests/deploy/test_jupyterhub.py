@@ -187,7 +187,7 @@ def trainer(hub, browser_context):
     return page
 
 
-def test_a_participant_lands_on_the_forms_and_saves_into_the_shared_store(hub, participant):
+def test_a_participant_lands_on_the_forms_and_saves_into_the_shared_store(hub, participant, store_url):
     page, name = participant, hub.association.lower()
     page.wait_for_selector(".saara-app-stakeholders a")
     assert page.url.startswith(f"{hub.url}/user/{name}/")
@@ -208,7 +208,7 @@ def test_a_participant_lands_on_the_forms_and_saves_into_the_shared_store(hub, p
         "document.querySelector('.saara-step-stakeholders .saara-save-status').innerText.includes('Enregistré')"
     )
 
-    with open_store(db_url=os.environ["SAARA_TEST_PG_URL"]) as store:  # PostgreSQL, not a file of the server
+    with open_store(db_url=store_url) as store:  # PostgreSQL, not a file of the server
         saved = store.current(DOMAIN.kind, region="ouest", association=ASSOCIATION)
     assert [revision.payload["name"] for revision in saved] == ["APC d'Oran"]
     assert saved[0].author.startswith("participant-") and hub.association.lower() not in saved[0].author.lower()
