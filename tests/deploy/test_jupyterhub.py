@@ -296,7 +296,7 @@ def test_a_server_nobody_uses_is_stopped_by_the_idle_culler(tmp_path_factory, st
         _log_in(page, idle, idle.association, name)
         page.click(".saara-app-stakeholders a")
         page.wait_for_selector(".saara-step-stakeholders .saara-name input")
-        for typed in range(12):  # a participant at work for three times the timeout keeps the server
+        for typed in range(8):  # a participant at work for twice the timeout keeps the server
             page.fill(".saara-step-stakeholders .saara-name input", f"APC {typed}")
             time.sleep(4)
         assert _running_servers(idle) == [name]
