@@ -82,17 +82,17 @@ def domains() -> dict[str, Domain]:
 def _after_what_they_name(found: dict[str, Domain]) -> dict[str, Domain]:
     groups: dict[str, list[Domain]] = {}
     for declared in found.values():
-        groups.setdefault(declared.part_of or declared.name, []).append(declared)
+        groups.setdefault(declared.app.part_of or declared.name, []).append(declared)
     placed: dict[str, list[Domain]] = {}
 
     def place(app: str, seen: frozenset = frozenset()) -> None:
         if app in placed or app in seen:
             return
         for target in (f.to for declared in groups[app] for f in declared.references if f.to in found):
-            owner = found[target].part_of or target
+            owner = found[target].app.part_of or target
             if owner != app:
                 place(owner, seen | {app})
-        placed[app] = sorted(groups[app], key=lambda declared: declared.part_of is not None)
+        placed[app] = sorted(groups[app], key=lambda declared: declared.app.part_of is not None)
 
     for app in sorted(groups, key=lambda name: PROGRAMME.index(name) if name in PROGRAMME else len(PROGRAMME)):
         place(app)
@@ -110,7 +110,7 @@ def apps() -> list[str]:
         for declared in getattr(module, "DOMAINS", (getattr(module, "DOMAIN", None),))
     }
     return (
-        [name for name, declared in domains().items() if declared.part_of is None and name not in served_by_forms]
+        [name for name, declared in domains().items() if declared.app.part_of is None and name not in served_by_forms]
         + list(_step_apps())
         + list(own_forms())
     )
@@ -120,7 +120,7 @@ def steps(name: str) -> list[Domain]:
     """Return the domains an app shows, its own first, then its steps in order."""
     if name in _step_apps():
         return [domain(shown) for shown in _step_apps()[name]]
-    return [declared for declared in domains().values() if name in (declared.name, declared.part_of)]
+    return [declared for declared in domains().values() if name in (declared.name, declared.app.part_of)]
 
 
 def domain(name: str) -> Domain:

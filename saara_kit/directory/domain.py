@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from saara_kit.directory.fields import FIELDS
 from saara_kit.directory.rules import a_place, a_title, safe_link
-from saara_kit.records import Domain, Record
+from saara_kit.records import Checks, Domain, Exports, Listing, Record
 
 __all__ = ["DIRECTORY", "DOMAIN", "FORMS", "title_in"]
 
@@ -42,9 +42,9 @@ DOMAIN = DIRECTORY = Domain(
     kind="resource",
     fields=FIELDS,
     key=("title_fr", "title_ar", "title_en"),
-    rules=(a_title, a_place, safe_link),
-    title=_label,
     samples="resources",
-    exporters=(("jsonld", _write_jsonld), ("html", _write_offline_page)),
+    listing=Listing(title=_label),
+    checks=Checks(rules=(a_title, a_place, safe_link)),
+    exports=Exports(exporters=(("jsonld", _write_jsonld), ("html", _write_offline_page))),
 )
 FORMS = {"directory": _directory_form}

@@ -95,8 +95,8 @@ class RecordListView:
         """Redraw the picture, the advice and the list from the draft; when the picture numbers the
         records, the list carries the same numbers."""
         numbered = self._draw_picture()
-        advised = self.domain.advice and self._main and self.state.association  # not on an empty form (pandas)
-        advice = self.domain.advice(self._main()) if advised else None
+        advised = self.domain.app.advice and self._main and self.state.association  # not on an empty form (pandas)
+        advice = self.domain.app.advice(self._main()) if advised else None
         self.advice = advice
         notes = ([t(advice, self.lang)] if advice else []) + [w.message(self.lang) for w in self.state.warnings]
         if notes:
@@ -115,7 +115,7 @@ class RecordListView:
         """Draw the domain's picture of the draft; return True when it numbers the records. A step's
         picture numbers the app's main records (actors): their names are keyed below it."""
         self.picture_alt, self._picture_key.value, self._picture_caption.value = "", "", ""
-        if self.domain.picture is None:
+        if self.domain.listing.picture is None:
             self._picture.layout.display = "none"
             return False
         if not self.state.draft:
@@ -126,9 +126,9 @@ class RecordListView:
 
         frame = records_frame(self.state.draft.values())
         figure = (
-            self.domain.picture(frame, self.lang)
+            self.domain.listing.picture(frame, self.lang)
             if self._main is None
-            else self.domain.picture(frame, self.lang, self._main())
+            else self.domain.listing.picture(frame, self.lang, self._main())
         )
         self._picture.value = figure_to_png(figure)
         self.picture_alt = figure.alt

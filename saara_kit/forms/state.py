@@ -301,7 +301,7 @@ class RecordListState(DraftKeeping, HasTraits):
             return None
         expected = code_of(self.store, self.region, association)
         if expected is None:  # a new association, or one saved before codes existed
-            return None if self.domain.public else "association.code_from_facilitator"
+            return None if self.domain.access.public else "association.code_from_facilitator"
         if self._wrong_codes.blocked(""):
             return "association.code_wait"
         if same_code(code, expected):

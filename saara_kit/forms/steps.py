@@ -47,7 +47,7 @@ class StepsForm(TranslatedForm):
         heading = title or f"app.{main.name}.title"
         self.steps: dict[str, RecordListForm] = {}
         for declared in domains:
-            self.steps[declared.name] = (declared.form or RecordListForm)(
+            self.steps[declared.name] = (declared.listing.form or RecordListForm)(
                 declared,
                 store,
                 region,
@@ -105,11 +105,11 @@ class StepsForm(TranslatedForm):
     def warnings(self) -> list:
         """Return what the main domain's checks find across the steps' lists, as the participant
         sees them (saved or not): (association, name, problem) for a funder's cap exceeded."""
-        if self._main_domain.checks is None or not any(step.entries for step in self.steps.values()):
+        if self._main_domain.checks.across_steps is None or not any(step.entries for step in self.steps.values()):
             return []  # nothing to check: the checks' tables (pandas) wait for a first record
         first = self.steps[self._main_domain.name].state
         where = {"region": first.region, "association": first.association}
-        return self._main_domain.checks({name: self._records(name).assign(**where) for name in self.steps})
+        return self._main_domain.checks.across_steps({name: self._records(name).assign(**where) for name in self.steps})
 
     def _draw_checks(self) -> None:
         found = self.warnings

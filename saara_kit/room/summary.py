@@ -30,7 +30,9 @@ def room_summary(store: Store, region: str) -> dict[str, Any]:
     change; ``withdrawn``: each withdrawn record of the hub, as ``{"domain", "withdrawal", "name"}`` (its
     withdrawing revision and the name it had), the latest withdrawal first.
     """
-    served = {name: declared for name, declared in domains().items() if declared.public}  # not applications, reviews
+    served = {
+        name: declared for name, declared in domains().items() if declared.access.public
+    }  # not applications, reviews
     current = {name: store.current(declared.kind, region=region) for name, declared in served.items()}
     last = store.last_saves([declared.kind for declared in served.values()], region)
 

@@ -78,7 +78,7 @@ def _forms_of(names: list[str]) -> dict[str, list[str]]:
 
     forms: dict[str, list[str]] = {}
     for name in names:
-        forms.setdefault(domains()[name].part_of or name, []).append(name)
+        forms.setdefault(domains()[name].app.part_of or name, []).append(name)
     return forms
 
 
