@@ -27,7 +27,7 @@ from saara_kit.i18n import t
 from saara_kit.records import App, Checks, Choice, Domain, Exports, Listing, Record, deferred
 from saara_kit.records.rules import in_order
 
-__all__ = ["ACTIVITIES", "COMMITMENTS", "DOMAIN", "DOMAINS", "LOGFRAME", "MEETINGS", "PARTICIPATION", "STEP_APPS"]
+__all__ = ["ACTIVITIES", "COMMITMENTS", "DOMAIN", "DOMAINS", "LOGFRAME", "MEETINGS", "PARTICIPATION"]
 
 ANALYSIS = "saara_kit.concertation.analysis"  # pandas: loaded once a table or the calendar is asked for
 
@@ -70,6 +70,8 @@ DOMAIN = Domain(
     samples="sample_concertation",
     listing=Listing(title=lambda record, lang: f"{record.name} ({record.start} – {record.end})"),
     checks=Checks(rules=(in_order("concertation", "start", "end"),)),
+    # during or after a meeting: its attendance, minutes and decisions, and the commitments made there
+    app=App(step_apps=(("meeting", ("meetings", "commitments")),)),
     exports=Exports(
         summaries=(
             ("concertation.raci.sheet", deferred(ANALYSIS, "raci_table")),
@@ -142,5 +144,3 @@ LOGFRAME = Domain(
 )
 # the plan first: the steps name it (and the register's actors); samples load in this order
 DOMAINS = (DOMAIN, PARTICIPATION, ACTIVITIES, MEETINGS, COMMITMENTS, LOGFRAME)
-# during or after a meeting: its attendance, minutes and decisions, and the commitments made there
-STEP_APPS = {"meeting": ("meetings", "commitments")}

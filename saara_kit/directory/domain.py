@@ -1,13 +1,13 @@
 """The directory: its resources, declared for the generic rooms (store, import/export, CLI). Its
-form is the search form with its "suggest a resource" part (``FORMS``), not the record-list form."""
+form is the search form with its "suggest a resource" part (``app.forms``), not the record-list form."""
 
 from __future__ import annotations
 
 from saara_kit.directory.fields import FIELDS
 from saara_kit.directory.rules import a_place, a_title, safe_link
-from saara_kit.records import Checks, Domain, Exports, Listing, Record
+from saara_kit.records import App, Checks, Domain, Exports, Listing, Record
 
-__all__ = ["DIRECTORY", "DOMAIN", "FORMS", "title_in"]
+__all__ = ["DIRECTORY", "DOMAIN", "DOMAINS", "title_in"]
 
 
 def title_in(record, lang: str) -> str:
@@ -45,6 +45,7 @@ DOMAIN = DIRECTORY = Domain(
     samples="resources",
     listing=Listing(title=_label),
     checks=Checks(rules=(a_title, a_place, safe_link)),
+    app=App(forms=(("directory", _directory_form),)),
     exports=Exports(exporters=(("jsonld", _write_jsonld), ("html", _write_offline_page))),
 )
-FORMS = {"directory": _directory_form}
+DOMAINS = (DOMAIN,)

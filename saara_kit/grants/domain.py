@@ -1,5 +1,5 @@
 """The support fund: applications and their reviews, declared for the generic rooms (store,
-import/export, CLI). Their forms are the application and the review forms (``FORMS``), not the
+import/export, CLI). Their forms are the application and the review forms (``app.forms``), not the
 record-list form: an application is the association's, a review the reviewer's."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from saara_kit.grants.rules import extremes_explained, known_call, requested_wit
 from saara_kit.i18n import format_money, t
 from saara_kit.records import Access, App, Checks, Domain, Exports, Listing
 
-__all__ = ["DOMAINS", "FORMS", "GRANTS", "REVIEWS"]
+__all__ = ["DOMAINS", "GRANTS", "REVIEWS"]
 
 
 def _submitted(payload) -> bool:
@@ -48,6 +48,8 @@ GRANTS = Domain(
     ),
     checks=Checks(rules=(known_call("grants"), requested_within_total)),
     access=Access(frozen=_submitted, public=False),
+    # forms of their own, each a builder taking the registry's (lang, region, store)
+    app=App(forms=(("application", _application_form), ("review", _review_form))),
     exports=Exports(summaries=(("grants.ranking.sheet", _ranking_sheet),)),
 )
 REVIEWS = Domain(
@@ -67,5 +69,3 @@ REVIEWS = Domain(
     exports=Exports(in_handout=False),
 )
 DOMAINS = (GRANTS, REVIEWS)
-# forms of their own, each a builder taking the registry's (lang, region, store, author)
-FORMS = {"application": _application_form, "review": _review_form}

@@ -9,7 +9,7 @@ from saara_kit.i18n import t
 from saara_kit.practice.fields import FIELDS
 from saara_kit.records import Access, Domain, Listing, Record, deferred
 
-__all__ = ["DOMAIN", "PRACTICE"]
+__all__ = ["DOMAIN", "DOMAINS", "PRACTICE"]
 
 
 def _label(record: Record, lang: str) -> str:
@@ -30,3 +30,4 @@ DOMAIN = PRACTICE = Domain(
     ),
     access=Access(public=False),
 )
+DOMAINS = (DOMAIN,)
