@@ -7,7 +7,7 @@ from __future__ import annotations
 from saara_kit.grants.fields import APPLICATION_FIELDS, REVIEW_FIELDS
 from saara_kit.grants.rules import extremes_explained, known_call, requested_within_total, scores_on_the_grid
 from saara_kit.i18n import format_money, t
-from saara_kit.records import Access, App, Checks, Domain, Exports, Listing
+from saara_kit.records import Access, App, Checks, Domain, Exports, Listing, deferred
 
 __all__ = ["DOMAINS", "GRANTS", "REVIEWS"]
 
@@ -64,7 +64,7 @@ REVIEWS = Domain(
         )
     ),
     checks=Checks(rules=(known_call("reviews"), scores_on_the_grid, extremes_explained)),
-    access=Access(frozen=_submitted, public=False),
+    access=Access(frozen=_submitted, public=False, demo_cards=deferred("saara_kit.grants.reviewers", "demo_cards")),
     app=App(part_of="grants"),
     exports=Exports(in_handout=False),
 )

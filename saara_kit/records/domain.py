@@ -111,6 +111,7 @@ class Listing:
     picture: Picture | None = None  # what the form draws of the list
     form: Callable[..., Any] | None = None  # the record-list form's class, a ``deferred`` import
     shown_in: tuple[str, Callable[[Any], Any]] | None = None  # (another domain, records -> its rows)
+    room_picture: Picture | None = None  # (the hub's records, lang, title) -> the room view's figure
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,7 @@ class Access:
 
     public: bool = True  # False: kept out of the room view, opened only with the association's code
     frozen: Callable[[Mapping[str, Any]], bool] | None = None  # payload -> True once a participant can't change it
+    demo_cards: Callable[..., Path] | None = None  # (store, hub, folder, lang) -> the demonstration's code cards
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,12 @@ DOMAIN = Domain(
     ),
     derive=deferred(ANALYSIS, "with_engagement"),
     samples="sample_stakeholders",
-    listing=Listing(picture=deferred(PICTURES, "grid_picture"), title=_list_label),
+    listing=Listing(
+        picture=deferred(PICTURES, "grid_picture"),
+        title=_list_label,
+        # the room view's grid: every association's stakeholders of the hub on one power × interest grid
+        room_picture=deferred("saara_kit.stakeholders.charts", "power_interest_grid"),
+    ),
     exports=Exports(
         summaries=(("stakeholders.plan.sheet", lambda records, lang: _engagement_plan(records["stakeholders"], lang)),)
     ),

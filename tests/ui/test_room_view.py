@@ -93,12 +93,12 @@ def test_summary_counts_records_per_association_and_per_kind(two_associations):
     assert all(
         dt.timedelta(0) <= before - when < dt.timedelta(minutes=1) for when in summary["associations"].last_saved
     )
-    assert sorted(summary["stakeholders"]["name"]) == [
+    assert sorted(summary["grid"]["name"]) == [
         "APC d'Aïn Arnat",
         "Coopérative laitière",
         "Direction de la jeunesse",
     ]
-    assert len(summary["grid_fingerprint"]) == 3
+    assert summary["grid_domain"] == "stakeholders" and len(summary["grid_fingerprint"]) == 3
     assert room_summary(two_associations, "sud")["associations"].empty
 
 
