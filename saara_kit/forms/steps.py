@@ -57,9 +57,9 @@ class StepsForm(TranslatedForm):
                 main=None if declared is main else lambda: self._records(main.name),
             )
         first = self.steps[main.name]
-        title = widgets.HTML()
-        title.add_class("saara-title")
-        self._on_lang(lambda lang: setattr(title, "value", f"<h2>{t(heading, lang)}</h2>"))
+        title_box = widgets.HTML()
+        title_box.add_class("saara-title")
+        self._on_lang(lambda lang: setattr(title_box, "value", f"<h2>{t(heading, lang)}</h2>"))
         # the first step's boxes are the ones shown; the other steps' hidden boxes follow them
         self._header = first.header_boxes
         for step in self.steps.values():
@@ -94,7 +94,7 @@ class StepsForm(TranslatedForm):
         self._tabs.observe(self._open_step, names="selected_index")
         self._tabs.observe(lambda _: self._draw_drafts_found(), names="selected_index")
         self._on_lang(lambda _: self._draw_drafts_found())
-        self._finish([title, *self._header, self._new_codes, self._drafts_found, self._checks, self._tabs])
+        self._finish([title_box, *self._header, self._new_codes, self._drafts_found, self._checks, self._tabs])
 
     def _records(self, name: str) -> pd.DataFrame:
         """Return a step's list (as its participant sees it) as a table."""
