@@ -26,6 +26,6 @@ def app(name: str, lang: str | None = None, region: str | None = None, store=Non
     elif len(shown) > 1:
         form = StepsForm(shown, store, region, lang or hub_lang(), title=f"app.{name}.title")
     else:
-        form = (shown[0].form or RecordListForm)(shown[0], store, region, lang or hub_lang())
+        form = (shown[0].listing.form or RecordListForm)(shown[0], store, region, lang or hub_lang())
     form.welcome(request_author(), lang or request_lang())  # in a preheated kernel: waits for the page
     return form

@@ -1,10 +1,11 @@
 """The domains the kit serves; the CLI, the server, the landing page and the sample loader read them here.
 
-A package ``saara_kit/<name>/`` with a module ``domain.py`` that defines ``DOMAIN`` (or
-``DOMAINS``, a main domain and the steps of its app) is found by itself; it may also define
-``STEP_APPS``, apps made of some of those steps (the meeting app: meetings and commitments), and
-``FORMS``, forms it builds itself (name -> builder; the application and review forms). A
-domain that lives elsewhere calls ``register(domain)``.
+A package ``saara_kit/<name>/`` with a module ``domain.py`` that declares ``DOMAINS`` (its
+domain, or a main domain and the steps of its app) is found by itself. A domain that lives
+elsewhere calls ``register(domain)``. Everything else is read off the domains: the apps made of
+some steps (``app.step_apps``: the meeting app, meetings and commitments) and the forms a domain
+builds itself (``app.forms``: the application and review forms), for built-in and registered
+domains alike.
 """
 
 from __future__ import annotations
@@ -26,13 +27,9 @@ PROGRAMME = ("stakeholders", "concertation", "budget", "grants", "directory")
 
 @cache
 def _built_in() -> dict[str, Domain]:
-    """Collect the ``DOMAIN`` or ``DOMAINS`` of every ``saara_kit.<package>.domain`` module."""
-    return {
-        declared.name: declared
-        for module in _domain_modules()
-        for declared in getattr(module, "DOMAINS", (getattr(module, "DOMAIN", None),))
-        if isinstance(declared, Domain)
-    }
+    """Collect the ``DOMAINS`` of every ``saara_kit.<package>.domain`` module (the model's own
+    ``saara_kit.records.domain`` declares none)."""
+    return {declared.name: declared for module in _domain_modules() for declared in getattr(module, "DOMAINS", ())}
 
 
 @cache
@@ -48,14 +45,19 @@ def _domain_modules() -> list:
     ]
 
 
+def _found() -> list[Domain]:
+    """Return every domain served in the order it was found: package by package, then registered."""
+    return [*_built_in().values(), *_extra.values()]
+
+
 def _step_apps() -> dict[str, tuple[str, ...]]:
-    """Return the apps made of some steps of another app: app name -> its domains, in order."""
-    return {name: shown for module in _domain_modules() for name, shown in getattr(module, "STEP_APPS", {}).items()}
+    """Return the apps made of some steps of another app (``app.step_apps``): app name -> its domains, in order."""
+    return {name: shown for declared in _found() for name, shown in declared.app.step_apps}
 
 
 def own_forms() -> dict:
-    """Return the forms a domain package builds itself (the application and review forms): name -> builder."""
-    return {name: build for module in _domain_modules() for name, build in getattr(module, "FORMS", {}).items()}
+    """Return the forms a domain builds itself (``app.forms``: the application and review forms): name -> builder."""
+    return {name: build for declared in _found() for name, build in declared.app.forms}
 
 
 def register(declared: Domain) -> None:
@@ -82,17 +84,17 @@ def domains() -> dict[str, Domain]:
 def _after_what_they_name(found: dict[str, Domain]) -> dict[str, Domain]:
     groups: dict[str, list[Domain]] = {}
     for declared in found.values():
-        groups.setdefault(declared.part_of or declared.name, []).append(declared)
+        groups.setdefault(declared.app.part_of or declared.name, []).append(declared)
     placed: dict[str, list[Domain]] = {}
 
     def place(app: str, seen: frozenset = frozenset()) -> None:
         if app in placed or app in seen:
             return
         for target in (f.to for declared in groups[app] for f in declared.references if f.to in found):
-            owner = found[target].part_of or target
+            owner = found[target].app.part_of or target
             if owner != app:
                 place(owner, seen | {app})
-        placed[app] = sorted(groups[app], key=lambda declared: declared.part_of is not None)
+        placed[app] = sorted(groups[app], key=lambda declared: declared.app.part_of is not None)
 
     for app in sorted(groups, key=lambda name: PROGRAMME.index(name) if name in PROGRAMME else len(PROGRAMME)):
         place(app)
@@ -101,16 +103,11 @@ def _after_what_they_name(found: dict[str, Domain]) -> dict[str, Domain]:
 
 def apps() -> list[str]:
     """Return the apps: the domains that have one of their own (the others are steps of one), then
-    the apps made of some steps (``STEP_APPS``), then the forms a package builds itself (``FORMS``),
-    which serve its domains instead of the record-list form."""
-    served_by_forms = {
-        declared.name
-        for module in _domain_modules()
-        if getattr(module, "FORMS", None)
-        for declared in getattr(module, "DOMAINS", (getattr(module, "DOMAIN", None),))
-    }
+    the apps made of some steps (``app.step_apps``), then the forms a domain builds itself
+    (``app.forms``), which serve it and its steps instead of the record-list form."""
+    served_by_forms = {declared.name for declared in _found() if declared.app.forms}
     return (
-        [name for name, declared in domains().items() if declared.part_of is None and name not in served_by_forms]
+        [name for name, declared in domains().items() if declared.app.part_of is None and name not in served_by_forms]
         + list(_step_apps())
         + list(own_forms())
     )
@@ -120,7 +117,7 @@ def steps(name: str) -> list[Domain]:
     """Return the domains an app shows, its own first, then its steps in order."""
     if name in _step_apps():
         return [domain(shown) for shown in _step_apps()[name]]
-    return [declared for declared in domains().values() if name in (declared.name, declared.part_of)]
+    return [declared for declared in domains().values() if name in (declared.name, declared.app.part_of)]
 
 
 def domain(name: str) -> Domain:

@@ -16,7 +16,7 @@ from saara_kit.budget.fields import (
 )
 from saara_kit.exports.safe import Formula
 from saara_kit.i18n import format_money, t
-from saara_kit.records import Amount, Domain, Record, deferred
+from saara_kit.records import Amount, App, Checks, Domain, Exports, Listing, Record, deferred
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -141,14 +141,16 @@ BUDGET = Domain(
     kind="budget",
     fields=BUDGET_FIELDS,
     key="name",
-    title=lambda record, lang: f"{record.name} — {t(f'budget.rules.{record.rules}', lang)}",
     samples="sample_budget",
-    checks=deferred(ANALYSIS, "budget_checks"),
-    charts=_handout_charts,
-    summaries=(
-        ("budget.totals.sheet", totals_table),
-        ("budget.checks.sheet", deferred(ANALYSIS, "checks_table")),
-        ("budget.sensitivity.sheet", deferred(ANALYSIS, "sensitivity_table")),
+    listing=Listing(title=lambda record, lang: f"{record.name} — {t(f'budget.rules.{record.rules}', lang)}"),
+    checks=Checks(across_steps=deferred(ANALYSIS, "budget_checks")),
+    exports=Exports(
+        charts=_handout_charts,
+        summaries=(
+            ("budget.totals.sheet", totals_table),
+            ("budget.checks.sheet", deferred(ANALYSIS, "checks_table")),
+            ("budget.sensitivity.sheet", deferred(ANALYSIS, "sensitivity_table")),
+        ),
     ),
 )
 FUNDING = Domain(
@@ -156,9 +158,9 @@ FUNDING = Domain(
     kind="funding_source",
     fields=FUNDING_FIELDS,
     key="funder",
-    title=lambda record, lang: f"{record.funder} ({t(f'funding.kind.{record.kind}', lang)})",
     samples="sample_funding",
-    part_of="budget",
+    listing=Listing(title=lambda record, lang: f"{record.funder} ({t(f'funding.kind.{record.kind}', lang)})"),
+    app=App(part_of="budget"),
 )
 LINES = Domain(
     name="budget_lines",
@@ -167,11 +169,10 @@ LINES = Domain(
     key="description",
     derived=AMOUNTS,
     derive=with_amounts,
-    formulas=AMOUNT_FORMULAS,
-    picture=_headings_picture,
-    title=_line_label,
     samples="sample_budget_lines",
-    part_of="budget",
+    listing=Listing(picture=_headings_picture, title=_line_label),
+    app=App(part_of="budget"),
+    exports=Exports(formulas=AMOUNT_FORMULAS),
 )
 IN_KIND = Domain(
     name="in_kind",
@@ -180,24 +181,28 @@ IN_KIND = Domain(
     key="description",
     derived=AMOUNTS,
     derive=with_amounts,
-    formulas=AMOUNT_FORMULAS,
-    title=lambda record, lang: (
-        f"{t(f'in_kind.kind.{record.kind}', lang)} — {record.description} : "
-        f"{format_money(float(record.quantity) * float(record.unit_rate), record.currency, lang)}"
-    ),
     samples="sample_in_kind",
-    part_of="budget",
+    listing=Listing(
+        title=lambda record, lang: (
+            f"{t(f'in_kind.kind.{record.kind}', lang)} — {record.description} : "
+            f"{format_money(float(record.quantity) * float(record.unit_rate), record.currency, lang)}"
+        )
+    ),
+    app=App(part_of="budget"),
+    exports=Exports(formulas=AMOUNT_FORMULAS),
 )
 EXPENDITURES = Domain(
     name="expenditures",
     kind="expenditure",
     fields=EXPENDITURE_FIELDS,
     key=("line", "date", "what"),
-    title=lambda record, lang: (
-        f"{record.date} — {record.line} : {record.what}, {format_money(record.amount, record.currency, lang)}"
-    ),
     samples="sample_expenditures",
-    part_of="budget",
+    listing=Listing(
+        title=lambda record, lang: (
+            f"{record.date} — {record.line} : {record.what}, {format_money(record.amount, record.currency, lang)}"
+        )
+    ),
+    app=App(part_of="budget"),
 )
 # the budget first: the steps name it; funding before the lines that share it out
 DOMAINS = (BUDGET, FUNDING, LINES, IN_KIND, EXPENDITURES)

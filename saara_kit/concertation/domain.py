@@ -24,10 +24,10 @@ from saara_kit.concertation.rules import (
     within_plan,
 )
 from saara_kit.i18n import t
-from saara_kit.records import Choice, Domain, Record, deferred
+from saara_kit.records import App, Checks, Choice, Domain, Exports, Listing, Record, deferred
 from saara_kit.records.rules import in_order
 
-__all__ = ["ACTIVITIES", "COMMITMENTS", "DOMAIN", "DOMAINS", "LOGFRAME", "MEETINGS", "PARTICIPATION", "STEP_APPS"]
+__all__ = ["ACTIVITIES", "COMMITMENTS", "DOMAIN", "DOMAINS", "LOGFRAME", "MEETINGS", "PARTICIPATION"]
 
 ANALYSIS = "saara_kit.concertation.analysis"  # pandas: loaded once a table or the calendar is asked for
 
@@ -67,77 +67,80 @@ DOMAIN = Domain(
     kind="concertation_plan",
     fields=PLAN_FIELDS,
     key="name",
-    rules=(in_order("concertation", "start", "end"),),
-    title=lambda record, lang: f"{record.name} ({record.start} – {record.end})",
     samples="sample_concertation",
-    summaries=(
-        ("concertation.raci.sheet", deferred(ANALYSIS, "raci_table")),
-        ("logframe.sheet", deferred(ANALYSIS, "logframe_table")),
+    listing=Listing(title=lambda record, lang: f"{record.name} ({record.start} – {record.end})"),
+    checks=Checks(rules=(in_order("concertation", "start", "end"),)),
+    # during or after a meeting: its attendance, minutes and decisions, and the commitments made there
+    app=App(step_apps=(("meeting", ("meetings", "commitments")),)),
+    exports=Exports(
+        summaries=(
+            ("concertation.raci.sheet", deferred(ANALYSIS, "raci_table")),
+            ("logframe.sheet", deferred(ANALYSIS, "logframe_table")),
+        ),
+        charts=_handout_charts,
     ),
-    charts=_handout_charts,
 )
 PARTICIPATION = Domain(
     name="participation",
     kind="participation",
     fields=PARTICIPATION_FIELDS,
     key="stakeholder",
-    title=_participation_label,
     samples="sample_participation",
-    part_of="concertation",
+    listing=Listing(title=_participation_label),
+    app=App(part_of="concertation"),
 )
 ACTIVITIES = Domain(
     name="activities",
     kind="activity",
     fields=ACTIVITY_FIELDS,
     key="name",
-    rules=(in_order("activities", "start", "end"),),
-    advice=preconditions_advice,
-    picture=_timeline,
-    title=lambda record, lang: f"{record.name} ({record.start} – {record.end}) — A : {record.accountable}",
     samples="sample_activities",
-    part_of="concertation",
+    listing=Listing(
+        picture=_timeline,
+        title=lambda record, lang: f"{record.name} ({record.start} – {record.end}) — A : {record.accountable}",
+    ),
+    checks=Checks(rules=(in_order("activities", "start", "end"),)),
+    app=App(advice=preconditions_advice, part_of="concertation"),
 )
 MEETINGS = Domain(
     name="meetings",
     kind="meeting",
     fields=MEETING_FIELDS,
     key="title",
-    rules=(attendance_adds_up,),
-    link_rules=(within_plan,),
-    advice=preconditions_advice,
-    events=deferred(ANALYSIS, "meeting_events"),
-    warnings=(overlapping_meetings,),
-    title=lambda record, lang: f"{record.date} {record.time} — {record.title} ({record.place})",
     samples="sample_meetings",
-    part_of="concertation",
+    listing=Listing(title=lambda record, lang: f"{record.date} {record.time} — {record.title} ({record.place})"),
+    checks=Checks(rules=(attendance_adds_up,), link_rules=(within_plan,), warnings=(overlapping_meetings,)),
+    app=App(advice=preconditions_advice, part_of="concertation"),
+    exports=Exports(events=deferred(ANALYSIS, "meeting_events")),
 )
 COMMITMENTS = Domain(
     name="commitments",
     kind="commitment",
     fields=COMMITMENT_FIELDS,
     key=("who", "what"),
-    title=lambda record, lang: (
-        f"{record.who} : {record.what} — {record.due}, "
-        f"{t(f'commitments.status.{record.status}', lang)} {record.progress} %"
-    ),
     samples="sample_commitments",
-    part_of="concertation",
+    listing=Listing(
+        title=lambda record, lang: (
+            f"{record.who} : {record.what} — {record.due}, "
+            f"{t(f'commitments.status.{record.status}', lang)} {record.progress} %"
+        )
+    ),
+    app=App(part_of="concertation"),
 )
 LOGFRAME = Domain(
     name="logframe",
     kind="logframe_line",
     fields=LOGFRAME_FIELDS,
     key=("plan", "number"),
-    rules=(logframe_line, indicator_has_target, values_as_indicator_says),
-    link_rules=(activity_of_the_plan,),
     derived=(Choice("level", LOGFRAME_LEVELS),),
     derive=deferred(ANALYSIS, "with_level"),
-    title=_logframe_label,
     samples="sample_logframe",
-    part_of="concertation",
-    in_handout=False,
+    listing=Listing(title=_logframe_label),
+    checks=Checks(
+        rules=(logframe_line, indicator_has_target, values_as_indicator_says), link_rules=(activity_of_the_plan,)
+    ),
+    app=App(part_of="concertation"),
+    exports=Exports(in_handout=False),
 )
 # the plan first: the steps name it (and the register's actors); samples load in this order
 DOMAINS = (DOMAIN, PARTICIPATION, ACTIVITIES, MEETINGS, COMMITMENTS, LOGFRAME)
-# during or after a meeting: its attendance, minutes and decisions, and the commitments made there
-STEP_APPS = {"meeting": ("meetings", "commitments")}

@@ -10,7 +10,8 @@ import sqlalchemy as sa
 
 from saara_kit.codes import CODE_ALPHABET
 from saara_kit.deploy.trainers import load_trainer_codes
-from saara_kit.store.schema import association_codes, reviewers
+from saara_kit.grants.tables import reviewers  # the support fund's reviewers sign in with their codes too
+from saara_kit.store.schema import association_codes
 
 __all__ = ["REVIEWERS_GROUP", "ROLES", "Person", "clean_code", "find_person", "person_from_groups"]
 

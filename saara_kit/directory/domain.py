@@ -1,13 +1,13 @@
 """The directory: its resources, declared for the generic rooms (store, import/export, CLI). Its
-form is the search form with its "suggest a resource" part (``FORMS``), not the record-list form."""
+form is the search form with its "suggest a resource" part (``app.forms``), not the record-list form."""
 
 from __future__ import annotations
 
 from saara_kit.directory.fields import FIELDS
 from saara_kit.directory.rules import a_place, a_title, safe_link
-from saara_kit.records import Domain, Record
+from saara_kit.records import App, Checks, Domain, Exports, Listing, Record
 
-__all__ = ["DIRECTORY", "DOMAIN", "FORMS", "title_in"]
+__all__ = ["DIRECTORY", "DOMAIN", "DOMAINS", "title_in"]
 
 
 def title_in(record, lang: str) -> str:
@@ -42,9 +42,10 @@ DOMAIN = DIRECTORY = Domain(
     kind="resource",
     fields=FIELDS,
     key=("title_fr", "title_ar", "title_en"),
-    rules=(a_title, a_place, safe_link),
-    title=_label,
     samples="resources",
-    exporters=(("jsonld", _write_jsonld), ("html", _write_offline_page)),
+    listing=Listing(title=_label),
+    checks=Checks(rules=(a_title, a_place, safe_link)),
+    app=App(forms=(("directory", _directory_form),)),
+    exports=Exports(exporters=(("jsonld", _write_jsonld), ("html", _write_offline_page))),
 )
-FORMS = {"directory": _directory_form}
+DOMAINS = (DOMAIN,)

@@ -1,6 +1,6 @@
 """Meetings as an iCalendar file (RFC 5545, made with icalendar) that phone and desktop calendars open.
 
-A domain that has dated events declares ``events``: a function from its records (a DataFrame with
+A domain that has dated events declares ``exports.events``: a function from its records (a DataFrame with
 the store's columns) to ``Event``s. Times are the hub's local time, Africa/Algiers (UTC+1 all
 year); the file carries that time zone, so a phone set to another one still shows the right hour.
 """

@@ -91,7 +91,7 @@ def export_records(
     from saara_kit.registry import steps
 
     fmt = (fmt or Path(path).suffix.lstrip(".")).lower()
-    own = dict(domain.exporters)  # formats the domain writes itself (the directory's JSON-LD, its offline page)
+    own = dict(domain.exports.exporters)  # formats the domain writes itself (the directory's JSON-LD, its offline page)
     if fmt in own:
         return own[fmt](current_frame(store, domain, region, anonymiser, association, listed=True), Path(path), lang)
     if fmt == "ics":
@@ -100,7 +100,7 @@ def export_records(
         from saara_kit.exports.handout import write_handout
 
         return write_handout(store, domain, path, region, association, lang, hub_name, anonymiser)
-    shown = steps(domain.name) if fmt == "xlsx" and domain.part_of is None else [domain]
+    shown = steps(domain.name) if fmt == "xlsx" and domain.app.part_of is None else [domain]
     raw = {step.name: current_frame(store, step, region, anonymiser, association) for step in shown}
     titles = {
         step.name: sheet_title(t(f"{step.name}.step" if len(shown) > 1 else f"app.{step.name}.title", lang))
@@ -112,7 +112,8 @@ def export_records(
     if len(shown) > 1:
         places = column_places({step.name: (titles[step.name], _sheet_columns(step)) for step in shown})
         sheets += [
-            (t(title, lang), with_sheet_references(summary(raw, lang), places)) for title, summary in domain.summaries
+            (t(title, lang), with_sheet_references(summary(raw, lang), places))
+            for title, summary in domain.exports.summaries
         ]
     lines = [
         (t("records.field.region", lang), hub_name or t("export.all_hubs", lang)),
@@ -142,14 +143,14 @@ def _export_calendar(
     from saara_kit.exports.calendar import write_calendar
     from saara_kit.registry import steps
 
-    dated = [step for step in (steps(domain.name) if domain.part_of is None else [domain]) if step.events]
+    dated = [step for step in (steps(domain.name) if domain.app.part_of is None else [domain]) if step.exports.events]
     if not dated:
         raise TableError("export.no_events", domain=t(f"app.{domain.name}.title", lang))
     events = [
         event
         for step in dated
-        if step.events
-        for event in step.events(current_frame(store, step, region, anonymiser, association), lang)
+        if step.exports.events
+        for event in step.exports.events(current_frame(store, step, region, anonymiser, association), lang)
     ]
     name = " — ".join(filter(None, [t(f"app.{domain.name}.title", lang), hub_name]))
     write_calendar(events, path, name)

@@ -24,11 +24,11 @@ def _letters(columns: list[str]) -> dict[str, str]:
 
 def with_row_formulas(step: Domain, columns: list[str], raw: pd.DataFrame, labelled: pd.DataFrame) -> pd.DataFrame:
     """Return the step's sheet (``labelled``, from ``raw`` records whose ``columns`` it shows in
-    order) with each of ``step.formulas``' columns a ``Formula`` over the row's own cells."""
-    if not step.formulas:
+    order) with each of ``step.exports.formulas``' columns a ``Formula`` over the row's own cells."""
+    if not step.exports.formulas:
         return labelled
     letters, sheet = _letters(columns), labelled.copy()
-    for name, formula in step.formulas:
+    for name, formula in step.exports.formulas:
         at = columns.index(name)
         sheet.isetitem(
             at,

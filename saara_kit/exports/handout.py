@@ -102,7 +102,7 @@ def render_handout(
     for _, row in main.iterrows():
         heading = domain.list_label(domain.from_payload(cast(dict[str, Any], row.to_dict())), lang)
         parts += [f"<h2><bdi>{html.escape(heading)}</bdi></h2>", _record(domain, row, lang)]
-    for step in (step for step in steps(domain.name)[1:] if step.in_handout):
+    for step in (step for step in steps(domain.name)[1:] if step.exports.in_handout):
         frame = records[step.name]
         one_main = len(main) == 1  # then a step's link to it says nothing
         columns = [
@@ -115,10 +115,10 @@ def render_handout(
             if len(frame)
             else f"<p>{html.escape(t('handout.nothing', lang))}</p>"
         )
-    for key, summary in domain.summaries:
+    for key, summary in domain.exports.summaries:
         parts += [f"<h2>{html.escape(t(key, lang))}</h2>", _table(summary(records, lang), lang)]
-    if domain.charts is not None and len(main):
-        parts += [_image(figure) for figure in domain.charts(records, lang)]
+    if domain.exports.charts is not None and len(main):
+        parts += [_image(figure) for figure in domain.exports.charts(records, lang)]
     return render_page(lang, title, "\n".join(parts), style=HANDOUT_STYLE)
 
 

@@ -279,8 +279,8 @@ def import_workbook(
 
 def saved_warnings(store: Store, domain: Domain, region: str) -> list[tuple[str, FieldError]]:
     """Return (association, warning) for what deserves a second look in each association's saved
-    list of the hub (``Domain.warnings``: two meetings of one owner at once)."""
-    if not domain.warnings:
+    list of the hub (``Domain.checks.warnings``: two meetings of one owner at once)."""
+    if not domain.checks.warnings:
         return []
     return [
         (association, warning)

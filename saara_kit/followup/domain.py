@@ -14,7 +14,7 @@ from saara_kit.followup.rules import (
     reported_as_indicator_says,
 )
 from saara_kit.i18n import format_number, t
-from saara_kit.records import Domain, Record, deferred
+from saara_kit.records import Access, App, Checks, Domain, Listing, Record, deferred
 from saara_kit.records.rules import in_order
 
 __all__ = ["DOMAINS", "INDICATORS", "MILESTONES", "REPORT", "SUPPORT"]
@@ -44,44 +44,46 @@ REPORT = Domain(
     kind="progress_report",
     fields=REPORT_FIELDS,
     key="project",
-    rules=(in_order("report", "start", "end"), in_order("report", "start", "as_of")),
-    title=lambda record, lang: f"{record.project} — {record.period} ({record.as_of})",
     samples="sample_report",
-    public=False,
+    listing=Listing(title=lambda record, lang: f"{record.project} — {record.period} ({record.as_of})"),
+    checks=Checks(rules=(in_order("report", "start", "end"), in_order("report", "start", "as_of"))),
+    access=Access(public=False),
 )
 MILESTONES = Domain(
     name="milestones",
     kind="milestone",
     fields=MILESTONE_FIELDS,
     key="name",
-    rules=(done_has_a_date, evidence_in_data_folder),
-    title=_milestone_label,
     samples="sample_milestones",
-    part_of="report",
-    public=False,
-    form=deferred("saara_kit.followup.form", "MilestonesForm"),  # "draw the milestones from our plan"
+    listing=Listing(
+        title=_milestone_label,
+        form=deferred("saara_kit.followup.form", "MilestonesForm"),  # "draw the milestones from our plan"
+    ),
+    checks=Checks(rules=(done_has_a_date, evidence_in_data_folder)),
+    access=Access(public=False),
+    app=App(part_of="report"),
 )
 INDICATORS = Domain(
     name="indicators",
     kind="indicator_value",
     fields=INDICATOR_FIELDS,
     key="line",
-    link_rules=(reported_as_indicator_says,),
-    title=lambda record, lang: f"{record.line} : {record.current} ({record.measured})",
     samples="sample_indicators",
-    part_of="report",
-    public=False,
+    listing=Listing(title=lambda record, lang: f"{record.line} : {record.current} ({record.measured})"),
+    checks=Checks(link_rules=(reported_as_indicator_says,)),
+    access=Access(public=False),
+    app=App(part_of="report"),
 )
 SUPPORT = Domain(
     name="support",
     kind="support_session",
     fields=SUPPORT_FIELDS,
     key=("date", "topic"),
-    rules=(held_sessions_only_count,),
-    title=_session_label,
     samples="sample_support",
-    part_of="report",
-    public=False,
+    listing=Listing(title=_session_label),
+    checks=Checks(rules=(held_sessions_only_count,)),
+    access=Access(public=False),
+    app=App(part_of="report"),
 )
 # the report first: its steps come with it; it names the budget and the plan, which load before
 DOMAINS = (REPORT, MILESTONES, INDICATORS, SUPPORT)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 import ipywidgets as widgets
 
 from saara_kit.i18n import t
@@ -18,17 +20,17 @@ FIELD_LAYOUT = widgets.Layout(width="34em", max_width="100%")
 def field_control(form: TranslatedForm, domain: Domain, field: Field) -> widgets.Widget:
     """Build the widget a field of ``domain`` asks for, labelled and classed ``saara-<field>``, in ``form``'s
     language (the record-list form's editor, the directory's suggestion form)."""
-    kind = field.control
+    kind, spec = field.control, cast(Any, field)  # its control says which of codes, low, high it has
     if kind == "dropdown":
         box = widgets.Dropdown(style=WIDE, layout=FIELD_LAYOUT)
-        form._bind_choices(box, field.label_prefix(domain.name), field.codes)
+        form._bind_choices(box, spec.label_prefix(domain.name), spec.codes)
     elif kind == "choices":  # several codes of a list (a resource's themes)
-        box = widgets.SelectMultiple(rows=min(6, len(field.codes)), style=WIDE, layout=FIELD_LAYOUT)
-        prefix = field.label_prefix(domain.name)
+        box = widgets.SelectMultiple(rows=min(6, len(spec.codes)), style=WIDE, layout=FIELD_LAYOUT)
+        prefix = spec.label_prefix(domain.name)
 
         def relabel(lang: str, box=box) -> None:
             chosen = box.value
-            box.options = [(t(f"{prefix}.{code}", lang), code) for code in field.codes]
+            box.options = [(t(f"{prefix}.{code}", lang), code) for code in spec.codes]
             box.value = chosen
 
         form._on_lang(relabel)
@@ -37,14 +39,14 @@ def field_control(form: TranslatedForm, domain: Domain, field: Field) -> widgets
     elif kind == "references":  # several of them
         box = widgets.SelectMultiple(options=[], rows=5, style=WIDE, layout=FIELD_LAYOUT)
     elif kind == "count":
-        box = widgets.BoundedIntText(min=0, max=field.high, style=WIDE, layout=FIELD_LAYOUT)
+        box = widgets.BoundedIntText(min=0, max=spec.high, style=WIDE, layout=FIELD_LAYOUT)
     elif kind == "time":
         box = widgets.Text(placeholder="14:30", style=WIDE, layout=FIELD_LAYOUT)
     elif kind == "slider":
-        box = widgets.IntSlider(min=field.low, max=field.high, style=WIDE, layout=FIELD_LAYOUT)
+        box = widgets.IntSlider(min=spec.low, max=spec.high, style=WIDE, layout=FIELD_LAYOUT)
     elif kind == "rating":  # unset (—) until a score is picked
         box = widgets.ToggleButtons(
-            options=[("—", field.default), *((str(n), n) for n in range(field.low, field.high + 1))],
+            options=[("—", field.default), *((str(n), n) for n in range(spec.low, spec.high + 1))],
             style={**WIDE, "button_width": "2.6em"},
         )
     elif kind == "number":

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
 from saara_kit.forms.drafts import changes_count, draft_content, is_empty, merged
 from saara_kit.settings import NO_DEVICE
-from saara_kit.store import Revision
-from saara_kit.store.drafts import drop_draft, keep_draft
+from saara_kit.store import Revision, Store
+from saara_kit.store.drafts import Draft, drop_draft, keep_draft
 from saara_kit.validation import ValidationError
+
+if TYPE_CHECKING:
+    from saara_kit.records.domain import Domain, Record
 
 __all__ = ["DraftKeeping"]
 
@@ -20,6 +23,29 @@ class DraftKeeping:
     """The draft-keeping half of ``RecordListState``: keeps the list's pending changes and the
     editor's values as the device's draft (``keep_editor``), and takes up or sets aside the draft
     ``offered`` (``resume_draft``, ``discard_draft``). It reads the state's traits and ``_tell``."""
+
+    if TYPE_CHECKING:  # what it reads of ``RecordListState``, which declares it (traits, ``__init__``)
+        domain: Domain
+        store: Store
+        region: str
+        device: str
+        association: str
+        saved: dict[str, Revision]
+        draft: dict[str, Record]
+        editing: str | None
+        state: str
+        references: dict[str, dict[str, Any]]
+        offered: Draft | None
+        unsaved: bool
+        _typed: dict[str, Any]
+        _kept: dict[str, Any]
+
+        @property
+        def pending(self) -> list[Revision]: ...
+
+        def _set_draft(self, draft: dict[str, Record]) -> None: ...
+
+        def _tell(self, state: str, key: str = "", ok: bool = False, errors=(), **values: Any) -> None: ...
 
     def keep_editor(self, editor: Mapping[str, Any]) -> None:
         """Keep what the editor holds with the draft, so that it outlives the form's kernel."""

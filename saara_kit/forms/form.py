@@ -79,7 +79,7 @@ class RecordListForm(RecordListView, TranslatedForm):
         self._association.observe(lambda change: self.open_association(change["new"]), names="value")
         self._code = self._text_box("records.field.association_code", "form.code_placeholder", "saara-association-code")
         self._code.observe(
-            lambda _: self._association.value and self.open_association(self._association.value), names="value"
+            lambda _: self.open_association(self._association.value) if self._association.value else None, names="value"
         )
         self._participant = self._text_box(
             "records.field.participant", "form.participant_placeholder", "saara-participant"
@@ -132,7 +132,11 @@ class RecordListForm(RecordListView, TranslatedForm):
         self._status = MessageLine()
         self._status.add_class("saara-save-status")
 
-        self.state.observe(lambda _: (self._draw_list(), self._draw_status()), names=["draft"])
+        def redraw(_) -> None:
+            self._draw_list()
+            self._draw_status()
+
+        self.state.observe(redraw, names=["draft"])
         self.state.observe(lambda _: self._draw_editor_state(), names=["editing", "editor_notice"])
         self.state.observe(lambda _: self._draw_status(), names=["notice", "state"])
         self._on_lang(lambda _: self._draw())
@@ -182,7 +186,8 @@ class RecordListForm(RecordListView, TranslatedForm):
 
     def _sections(self) -> list[widgets.Widget]:
         """Return the editor's fields in order; the fields of a section go, folded, under its title."""
-        shown, sections = [], {}
+        shown: list[widgets.Widget] = []
+        sections: dict[str, list[widgets.Widget]] = {}
         for f in (f for f in self.domain.fields if f.editable):
             if f.section is None:
                 shown.append(self._fields[f.name])

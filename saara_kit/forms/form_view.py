@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from saara_kit.forms.drafts import changes_count
 from saara_kit.i18n import format_time, t
 from saara_kit.records.fields import References
 from saara_kit.records.tables import records_frame
+
+if TYPE_CHECKING:
+    import ipywidgets as widgets
+
+    from saara_kit.forms.state import RecordListState
+    from saara_kit.records.domain import Domain
+    from saara_kit.widgets import MessageLine
 
 __all__ = ["RecordListView"]
 
@@ -15,6 +24,27 @@ __all__ = ["RecordListView"]
 class RecordListView:
     """The drawing half of ``RecordListForm``: redraws its widgets from ``self.state`` (a
     ``RecordListState``); the form builds the widgets and calls ``_draw`` after each action."""
+
+    if TYPE_CHECKING:  # what it reads of ``RecordListForm``, which builds it
+        domain: Domain
+        state: RecordListState
+        lang: str
+        _main: Callable[[], Any] | None
+        _fields: dict[str, Any]  # field name -> its control (``controls.field_control``)
+        _new_codes: MessageLine
+        _draft_offer: MessageLine
+        _draft_buttons: widgets.HBox
+        _nothing_to_pick: MessageLine
+        _advice: MessageLine
+        _add: widgets.Button
+        _cancel: widgets.Button
+        _editor_message: MessageLine
+        _list: widgets.Select
+        _picture: widgets.Image
+        _picture_hint: widgets.HTML
+        _picture_caption: widgets.HTML
+        _picture_key: widgets.HTML
+        _status: MessageLine
 
     def _draw(self) -> None:
         self._draw_offer()
@@ -95,8 +125,8 @@ class RecordListView:
         """Redraw the picture, the advice and the list from the draft; when the picture numbers the
         records, the list carries the same numbers."""
         numbered = self._draw_picture()
-        advised = self.domain.advice and self._main and self.state.association  # not on an empty form (pandas)
-        advice = self.domain.advice(self._main()) if advised else None
+        advise, main = self.domain.app.advice, self._main
+        advice = advise(main()) if advise and main and self.state.association else None  # not on an empty form (pandas)
         self.advice = advice
         notes = ([t(advice, self.lang)] if advice else []) + [w.message(self.lang) for w in self.state.warnings]
         if notes:
@@ -115,7 +145,7 @@ class RecordListView:
         """Draw the domain's picture of the draft; return True when it numbers the records. A step's
         picture numbers the app's main records (actors): their names are keyed below it."""
         self.picture_alt, self._picture_key.value, self._picture_caption.value = "", "", ""
-        if self.domain.picture is None:
+        if self.domain.listing.picture is None:
             self._picture.layout.display = "none"
             return False
         if not self.state.draft:
@@ -126,9 +156,9 @@ class RecordListView:
 
         frame = records_frame(self.state.draft.values())
         figure = (
-            self.domain.picture(frame, self.lang)
+            self.domain.listing.picture(frame, self.lang)
             if self._main is None
-            else self.domain.picture(frame, self.lang, self._main())
+            else self.domain.listing.picture(frame, self.lang, self._main())
         )
         self._picture.value = figure_to_png(figure)
         self.picture_alt = figure.alt

@@ -152,7 +152,7 @@ class RecordListState(DraftKeeping, HasTraits):
         self.editing = None
         return True
 
-    def start_edit(self, record_id: str) -> Record | None:
+    def start_edit(self, record_id: str | None) -> Record | None:
         """Take a record of the list into the editor; return it (None when there is no such line)."""
         if record_id not in self.draft:
             self.editor_notice = Notice("form.pick_first")
@@ -169,7 +169,7 @@ class RecordListState(DraftKeeping, HasTraits):
         self.editing = None
         self.editor_notice = None
 
-    def remove(self, record_id: str) -> bool:
+    def remove(self, record_id: str | None) -> bool:
         """Take a record out of the list (a withdrawing revision at the next save)."""
         if record_id not in self.draft:
             self.editor_notice = Notice("form.pick_first")
@@ -301,7 +301,7 @@ class RecordListState(DraftKeeping, HasTraits):
             return None
         expected = code_of(self.store, self.region, association)
         if expected is None:  # a new association, or one saved before codes existed
-            return None if self.domain.public else "association.code_from_facilitator"
+            return None if self.domain.access.public else "association.code_from_facilitator"
         if self._wrong_codes.blocked(""):
             return "association.code_wait"
         if same_code(code, expected):

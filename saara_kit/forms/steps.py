@@ -47,7 +47,7 @@ class StepsForm(TranslatedForm):
         heading = title or f"app.{main.name}.title"
         self.steps: dict[str, RecordListForm] = {}
         for declared in domains:
-            self.steps[declared.name] = (declared.form or RecordListForm)(
+            self.steps[declared.name] = (declared.listing.form or RecordListForm)(
                 declared,
                 store,
                 region,
@@ -57,9 +57,9 @@ class StepsForm(TranslatedForm):
                 main=None if declared is main else lambda: self._records(main.name),
             )
         first = self.steps[main.name]
-        title = widgets.HTML()
-        title.add_class("saara-title")
-        self._on_lang(lambda lang: setattr(title, "value", f"<h2>{t(heading, lang)}</h2>"))
+        title_box = widgets.HTML()
+        title_box.add_class("saara-title")
+        self._on_lang(lambda lang: setattr(title_box, "value", f"<h2>{t(heading, lang)}</h2>"))
         # the first step's boxes are the ones shown; the other steps' hidden boxes follow them
         self._header = first.header_boxes
         for step in self.steps.values():
@@ -94,7 +94,7 @@ class StepsForm(TranslatedForm):
         self._tabs.observe(self._open_step, names="selected_index")
         self._tabs.observe(lambda _: self._draw_drafts_found(), names="selected_index")
         self._on_lang(lambda _: self._draw_drafts_found())
-        self._finish([title, *self._header, self._new_codes, self._drafts_found, self._checks, self._tabs])
+        self._finish([title_box, *self._header, self._new_codes, self._drafts_found, self._checks, self._tabs])
 
     def _records(self, name: str) -> pd.DataFrame:
         """Return a step's list (as its participant sees it) as a table."""
@@ -105,11 +105,11 @@ class StepsForm(TranslatedForm):
     def warnings(self) -> list:
         """Return what the main domain's checks find across the steps' lists, as the participant
         sees them (saved or not): (association, name, problem) for a funder's cap exceeded."""
-        if self._main_domain.checks is None or not any(step.entries for step in self.steps.values()):
+        if self._main_domain.checks.across_steps is None or not any(step.entries for step in self.steps.values()):
             return []  # nothing to check: the checks' tables (pandas) wait for a first record
         first = self.steps[self._main_domain.name].state
         where = {"region": first.region, "association": first.association}
-        return self._main_domain.checks({name: self._records(name).assign(**where) for name in self.steps})
+        return self._main_domain.checks.across_steps({name: self._records(name).assign(**where) for name in self.steps})
 
     def _draw_checks(self) -> None:
         found = self.warnings

@@ -1,5 +1,5 @@
 """The support fund: applications and their reviews, declared for the generic rooms (store,
-import/export, CLI). Their forms are the application and the review forms (``FORMS``), not the
+import/export, CLI). Their forms are the application and the review forms (``app.forms``), not the
 record-list form: an application is the association's, a review the reviewer's."""
 
 from __future__ import annotations
@@ -7,9 +7,9 @@ from __future__ import annotations
 from saara_kit.grants.fields import APPLICATION_FIELDS, REVIEW_FIELDS
 from saara_kit.grants.rules import extremes_explained, known_call, requested_within_total, scores_on_the_grid
 from saara_kit.i18n import format_money, t
-from saara_kit.records import Domain
+from saara_kit.records import Access, App, Checks, Domain, Exports, Listing, deferred
 
-__all__ = ["DOMAINS", "FORMS", "GRANTS", "REVIEWS"]
+__all__ = ["DOMAINS", "GRANTS", "REVIEWS"]
 
 
 def _submitted(payload) -> bool:
@@ -39,31 +39,33 @@ GRANTS = Domain(
     kind="application",
     fields=APPLICATION_FIELDS,
     key="call",
-    rules=(known_call("grants"), requested_within_total),
-    title=lambda record, lang: (
-        f"{record.project} — {format_money(record.requested, 'DZD', lang)} "
-        f"({t(f'grants.status.{record.status}', lang)})"
-    ),
     samples="sample_grants",
-    frozen=_submitted,
-    public=False,
-    summaries=(("grants.ranking.sheet", _ranking_sheet),),
+    listing=Listing(
+        title=lambda record, lang: (
+            f"{record.project} — {format_money(record.requested, 'DZD', lang)} "
+            f"({t(f'grants.status.{record.status}', lang)})"
+        )
+    ),
+    checks=Checks(rules=(known_call("grants"), requested_within_total)),
+    access=Access(frozen=_submitted, public=False),
+    # forms of their own, each a builder taking the registry's (lang, region, store)
+    app=App(forms=(("application", _application_form), ("review", _review_form))),
+    exports=Exports(summaries=(("grants.ranking.sheet", _ranking_sheet),)),
 )
 REVIEWS = Domain(
     name="reviews",
     kind="review",
     fields=REVIEW_FIELDS,
     key=("call", "application", "reviewer"),
-    rules=(known_call("reviews"), scores_on_the_grid, extremes_explained),
-    title=lambda record, lang: (
-        f"{record.application} — {record.reviewer} ({t(f'grants.status.{record.status}', lang)})"
-    ),
     samples="sample_reviews",
-    part_of="grants",
-    frozen=_submitted,
-    public=False,
-    in_handout=False,
+    listing=Listing(
+        title=lambda record, lang: (
+            f"{record.application} — {record.reviewer} ({t(f'grants.status.{record.status}', lang)})"
+        )
+    ),
+    checks=Checks(rules=(known_call("reviews"), scores_on_the_grid, extremes_explained)),
+    access=Access(frozen=_submitted, public=False, demo_cards=deferred("saara_kit.grants.reviewers", "demo_cards")),
+    app=App(part_of="grants"),
+    exports=Exports(in_handout=False),
 )
 DOMAINS = (GRANTS, REVIEWS)
-# forms of their own, each a builder taking the registry's (lang, region, store, author)
-FORMS = {"application": _application_form, "review": _review_form}

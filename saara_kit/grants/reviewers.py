@@ -5,14 +5,20 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 
 from saara_kit.codes import clean_code, new_code
-from saara_kit.grants.call import Call
+from saara_kit.grants.call import Call, open_call
+from saara_kit.grants.tables import ready, review_assignments, reviewers
+from saara_kit.i18n import t
 from saara_kit.store import Store
-from saara_kit.store.schema import review_assignments, reviewers
 from saara_kit.validation import fold_name
+
+if TYPE_CHECKING:
+    from saara_kit.data import Region
 
 __all__ = [
     "add_reviewers",
@@ -20,6 +26,7 @@ __all__ = [
     "assign_evenly",
     "assigned_to",
     "clean_code",
+    "demo_cards",
     "enlist",
     "reviewer_codes",
     "reviewer_with_code",
@@ -46,14 +53,14 @@ def add_reviewers(store: Store, call: str, names: Iterable[str]) -> dict[str, st
                 )
                 have.add(fold_name(name))
 
-    store.write(work)
+    ready(store).write(work)
     return reviewer_codes(store, call)
 
 
 def reviewer_codes(store: Store, call: str) -> dict[str, str]:
     """Return every reviewer's code for ``call``, by name."""
     query = sa.select(reviewers.c.reviewer, reviewers.c.code).where(reviewers.c.call == call)
-    with store.engine.connect() as conn:
+    with ready(store).engine.connect() as conn:
         return dict(conn.execute(query).all())
 
 
@@ -63,7 +70,7 @@ def reviewer_with_code(store: Store, call: str, typed: object) -> str | None:
     if not code:
         return None
     query = sa.select(reviewers.c.reviewer).where(reviewers.c.call == call, reviewers.c.code == code)
-    with store.engine.connect() as conn:
+    with ready(store).engine.connect() as conn:
         return conn.execute(query).scalar_one_or_none()
 
 
@@ -75,7 +82,7 @@ def assign(store: Store, call: str, reviewer: str, region: str, association: str
         if conn.execute(sa.select(review_assignments.c.call).filter_by(**row)).first() is None:
             conn.execute(review_assignments.insert().values(**row, association=association))
 
-    store.write(work)
+    ready(store).write(work)
 
 
 def assigned_to(store: Store, call: str, reviewer: str) -> list[tuple[str, str]]:
@@ -83,7 +90,7 @@ def assigned_to(store: Store, call: str, reviewer: str) -> list[tuple[str, str]]
     query = sa.select(review_assignments.c.region, review_assignments.c.association).where(
         review_assignments.c.call == call, review_assignments.c.reviewer_key == fold_name(reviewer)
     )
-    with store.engine.connect() as conn:
+    with ready(store).engine.connect() as conn:
         return sorted(tuple(row) for row in conn.execute(query))
 
 
@@ -91,7 +98,7 @@ def assign_evenly(store: Store, call: str, applications: Iterable[tuple[str, str
     """Give each application (region, association) ``per_application`` reviewers of ``call``, the
     least loaded first, keeping assignments already made; return how many were added."""
     names = sorted(reviewer_codes(store, call))
-    with store.engine.connect() as conn:
+    with ready(store).engine.connect() as conn:
         made = conn.execute(sa.select(review_assignments).where(review_assignments.c.call == call)).all()
     by_key = {fold_name(name): name for name in names}
     load = {name: 0 for name in names}
@@ -124,3 +131,14 @@ def enlist(store: Store, call: Call, names: Iterable[str], regions: Iterable[str
     ]
     assign_evenly(store, call.id, applications, call.reviews_per_application)
     return codes
+
+
+def demo_cards(store: Store, hub: Region, folder: Path, lang: str) -> Path:
+    """Give two demonstration reviewers of the open call their codes, each assigned the submitted
+    applications of ``hub``; write their cards into ``folder`` and return the path (``saara-kit serve
+    --demo``, through ``access.demo_cards``)."""
+    from saara_kit.exports.code_cards import write_code_cards
+
+    call = open_call()
+    codes = enlist(store, call, [t("serve.demo_reviewer", lang, number=n) for n in (1, 2)], [hub.id])
+    return write_code_cards(folder / f"reviewers-{call.id}.html", call.title(lang), codes, lang, "reviewer_codes")

@@ -1,15 +1,15 @@
 """Practice sheets, declared for the generic rooms (store, import/export, CLI, landing page). Its
-form is the record-list form with a "draw from our data" action (``form``). A sheet is the
-association's (``public=False``: opened with its code); once approved it shows in the directory as
-a case study (``shown_in``), read from the sheet itself each time."""
+form is the record-list form with a "draw from our data" action (``listing.form``). A sheet is the
+association's (``access.public=False``: opened with its code); once approved it shows in the directory
+as a case study (``listing.shown_in``), read from the sheet itself each time."""
 
 from __future__ import annotations
 
 from saara_kit.i18n import t
 from saara_kit.practice.fields import FIELDS
-from saara_kit.records import Domain, Record, deferred
+from saara_kit.records import Access, Domain, Listing, Record, deferred
 
-__all__ = ["DOMAIN", "PRACTICE"]
+__all__ = ["DOMAIN", "DOMAINS", "PRACTICE"]
 
 
 def _label(record: Record, lang: str) -> str:
@@ -22,9 +22,12 @@ DOMAIN = PRACTICE = Domain(
     kind="practice_sheet",
     fields=FIELDS,
     key="name",
-    title=_label,
     samples="sample_practice",
-    public=False,
-    shown_in=("directory", deferred("saara_kit.practice.publication", "case_studies")),
-    form=deferred("saara_kit.practice.form", "PracticeForm"),
+    listing=Listing(
+        title=_label,
+        shown_in=("directory", deferred("saara_kit.practice.publication", "case_studies")),
+        form=deferred("saara_kit.practice.form", "PracticeForm"),
+    ),
+    access=Access(public=False),
 )
+DOMAINS = (DOMAIN,)

@@ -1,7 +1,17 @@
 """The generic record pattern, the model only: fields, domains, rules, tables; the form is in ``saara_kit.forms``."""
 
 from saara_kit.records.deferred import deferred
-from saara_kit.records.domain import ASSOCIATION, Domain, Record, validate_association
+from saara_kit.records.domain import (
+    ASSOCIATION,
+    Access,
+    App,
+    Checks,
+    Domain,
+    Exports,
+    Listing,
+    Record,
+    validate_association,
+)
 from saara_kit.records.fields import (
     Amount,
     Choice,
@@ -21,14 +31,19 @@ from saara_kit.records.tables import labelled_table, styled_table
 
 __all__ = [
     "ASSOCIATION",
+    "Access",
     "Amount",
+    "App",
+    "Checks",
     "Choice",
     "Choices",
     "Count",
     "Date",
     "Domain",
+    "Exports",
     "Field",
     "Invalid",
+    "Listing",
     "Rating",
     "Record",
     "Reference",

@@ -18,7 +18,12 @@ __all__ = [
     "ASSOCIATION",
     "SHARED_COLUMNS",
     "STORE_COLUMNS",
+    "Access",
+    "App",
+    "Checks",
     "Domain",
+    "Exports",
+    "Listing",
     "Record",
     "validate_association",
     "validate_participant",
@@ -99,62 +104,83 @@ Picture = Callable[..., Any]
 
 
 @dataclass(frozen=True)
-class Domain:
-    """One kind of record an association keeps a list of.
+class Listing:
+    """How a list of records shows: in the form, in the room, in another domain's list."""
 
-    ``name`` is the catalogue section, the CLI word and the Voilà app (``voila_apps/<name>.ipynb``),
-    unless the domain is a step of another's app (``part_of``); ``kind`` is what the store calls
-    one record. ``key`` names the field (or fields) that tell two records of one association apart
-    when a file without ids is imported. ``rules`` check across fields;
-    ``derive`` adds computed columns (declared in ``derived`` so they have labels); ``picture``
-    draws the records; ``title`` is how the list shows one record.
+    title: Callable[[Record, str], str] | None = None  # how the list shows one record
+    picture: Picture | None = None  # what the form draws of the list
+    form: Callable[..., Any] | None = None  # the record-list form's class, a ``deferred`` import
+    shown_in: tuple[str, Callable[[Any], Any]] | None = None  # (another domain, records -> its rows)
+    room_picture: Picture | None = None  # (the hub's records, lang, title) -> the room view's figure
+
+
+@dataclass(frozen=True)
+class Checks:
+    """What is refused, and what only deserves a second look."""
+
+    rules: tuple[Rule, ...] = ()  # across fields: a record they object to is refused
+    link_rules: tuple[LinkRule, ...] = ()  # rules that read the records a record names
+    warnings: tuple[Callable[[list[Record]], Iterable[FieldError]], ...] = ()  # over a list; never refuse
+    across_steps: Callable[[Any], list] | None = None  # ({step: records}) -> (association, name, problem)
+
+
+@dataclass(frozen=True)
+class Access:
+    """Who may see and change the records."""
+
+    public: bool = True  # False: kept out of the room view, opened only with the association's code
+    frozen: Callable[[Mapping[str, Any]], bool] | None = None  # payload -> True once a participant can't change it
+    demo_cards: Callable[..., Path] | None = None  # (store, hub, folder, lang) -> the demonstration's code cards
+
+
+@dataclass(frozen=True)
+class App:
+    """Where the records are typed: the app the domain is a step of, and the apps it adds."""
+
+    part_of: str | None = None  # the app this domain is a step of (not listed on its own)
+    advice: Callable[[Any], str | None] | None = None  # main records -> a catalogue key
+    step_apps: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (app, the steps it shows): apps of some steps
+    forms: tuple[tuple[str, Callable[..., Any]], ...] = ()  # (app, builder): forms instead of the record-list form
+
+
+@dataclass(frozen=True)
+class Exports:
+    """What a domain adds to the generic exports (``saara_kit/exports/``)."""
+
+    summaries: tuple[tuple[str, Callable[[Any, str], Any]], ...] = ()  # (sheet title key, ({step: records}, lang))
+    formulas: tuple[tuple[str, Callable[[Mapping[str, Any]], str]], ...] = ()  # (column, record -> formula)
+    exporters: tuple[tuple[str, Callable[[Any, Path, str], int]], ...] = ()  # (format, (frame, path, lang) -> rows)
+    events: Callable[[Any, str], list] | None = None  # (records, lang) -> calendar events
+    charts: Callable[[Any, str], list] | None = None  # ({domain: records}, lang) -> a handout's figures
+    in_handout: bool = True  # False for a step a summary shows better
+
+
+@dataclass(frozen=True)
+class Domain:
+    """One kind of record an association keeps a list of: its identity and fields, then what it
+    adds to the generic rooms, grouped by capability (``listing``, ``checks``, ``access``, ``app``,
+    ``exports``), each empty by default. ``docs/domain.md`` documents every attribute once.
+
+    ``name`` is the catalogue section, the CLI word and the Voilà app; ``kind`` is what the store
+    calls one record; ``key`` names the field (or fields) that tell two records of one association
+    apart when a file without ids is imported; ``derive`` adds computed columns (declared in
+    ``derived`` so they have labels).
     """
 
     name: str
     kind: str
     fields: tuple[Field, ...]
     key: str | tuple[str, ...] = "name"
-    rules: tuple[Rule, ...] = ()
-    link_rules: tuple[LinkRule, ...] = ()  # rules that read the records a record names (a meeting within its plan)
     derived: tuple[Field, ...] = ()
     derive: Callable[[Any], Any] | None = None
-    picture: Picture | None = None
-    title: Callable[[Record, str], str] | None = None
-    samples: str | None = None  # datasets/<samples>.csv
+    samples: str | Path | None = None  # datasets/<samples>.csv, or a file kept outside the kit
     catalogue: Path | None = None  # i18n file of a domain that lives outside saara_kit
     schema_version: int = 1
-    part_of: str | None = None  # the app this domain is a step of (not listed on its own)
-    # tables a workbook export adds after the records: (catalogue key of the sheet's title,
-    # ({step name: its records}, lang) -> table)
-    summaries: tuple[tuple[str, Callable[[Any, str], Any]], ...] = ()
-    advice: Callable[[Any], str | None] | None = None  # a step's advice on its app's main records (a catalogue key)
-    events: Callable[[Any, str], list] | None = None  # (records, lang) -> calendar events (meetings), for an ICS export
-    charts: Callable[[Any, str], list] | None = None  # ({domain: records}, lang) -> figures, for a printed handout
-    # derived columns a workbook computes: (column, record -> formula naming the row's cells as {field}),
-    # as ("amount", lambda record: "={quantity}*{unit_rate}")
-    formulas: tuple[tuple[str, Callable[[Mapping[str, Any]], str]], ...] = ()
-    # checks across an app's steps that warn but never refuse ({step: records} -> (association, name, problem)):
-    # a budget's indirect costs over the funder's cap
-    checks: Callable[[Any], list] | None = None
-    in_handout: bool = True  # False for a step a summary shows better (the logframe, as funders read it)
-    # checks over an association's whole list that warn but never refuse (two meetings of one owner at once)
-    warnings: tuple[Callable[[list[Record]], Iterable[FieldError]], ...] = ()
-    # a saved record this says True of is frozen: a participant's form can no longer change or
-    # withdraw it (a submitted application); the trainer can, and the change is a new revision
-    frozen: Callable[[Mapping[str, Any]], bool] | None = None
-    # False for a domain whose records are not for the whole room (an application, a review): kept
-    # out of the room view, and a participant opens them only with the association's code, which the
-    # facilitator gives (a first save makes none)
-    public: bool = True
-    # formats the domain writes itself, over its current records: (format, (frame, path, lang) -> rows written)
-    exporters: tuple[tuple[str, Callable[[Any, Path, str], int]], ...] = ()
-    # (another domain, current records -> rows of its table): that domain lists these records too, read
-    # from them each time, never copied (approved practice sheets in the directory, as case studies);
-    # ``saara_kit.store.repository.listed_frame`` reads them
-    shown_in: tuple[str, Callable[[Any], Any]] | None = None
-    # the record-list form's class, when the domain's list has actions of its own (a "draw from our
-    # data" button); a ``deferred`` import, so the domain declaration loads no widgets
-    form: Callable[..., Any] | None = None
+    listing: Listing = Listing()
+    checks: Checks = Checks()
+    access: Access = Access()
+    app: App = App()
+    exports: Exports = Exports()
 
     # -- fields -------------------------------------------------------------------------
     @property
@@ -201,7 +227,7 @@ class Domain:
         """Return every catalogue key the generic rooms look up for this domain."""
         keys = [key for f in (*self.fields, *self.derived) for key in f.label_keys(self.name)]
         keys += [f"app.{self.name}.title", f"app.{self.name}.summary", f"{self.name}.loaded"]
-        if self.picture is not None:
+        if self.listing.picture is not None:
             keys.append(f"{self.name}.picture.empty")
         return keys
 
@@ -210,7 +236,7 @@ class Domain:
         """Build a record from raw values; raise ``ValidationError`` naming every bad field.
 
         ``known`` gives, per domain, the association's saved records by name: a reference to one of
-        them takes its spelling, a reference to anything else is refused, and ``link_rules`` read them."""
+        them takes its spelling, a reference to anything else is refused, and ``checks.link_rules`` read them."""
         values, errors = {}, []
         for f in self.fields:
             try:
@@ -222,21 +248,21 @@ class Domain:
                 values[f.name] = f.default
         record = Record(values)
         if not errors:
-            errors = [error for rule in self.rules for error in rule(record)]
+            errors = [error for rule in self.checks.rules for error in rule(record)]
         if not errors and known is not None:
-            errors = [error for rule in self.link_rules for error in rule(record, known)]
+            errors = [error for rule in self.checks.link_rules for error in rule(record, known)]
         if errors:
             raise ValidationError(errors)
         return record
 
     def is_frozen(self, payload: Mapping[str, Any]) -> bool:
         """Tell whether a saved record can no longer be changed from a participant's form."""
-        return self.frozen is not None and self.frozen(payload)
+        return self.access.frozen is not None and self.access.frozen(payload)
 
     def warnings_for(self, records: Iterable[Record]) -> list[FieldError]:
         """Return what deserves a second look in an association's list, though it may be saved."""
         records = list(records)
-        return [warning for check in self.warnings for warning in check(records)]
+        return [warning for check in self.checks.warnings for warning in check(records)]
 
     def with_defaults(self, frame):
         """Return ``frame`` (a DataFrame of records) with every optional field it lacks, at its
@@ -252,6 +278,6 @@ class Domain:
 
     def list_label(self, record: Record, lang: str) -> str:
         """Return how the list shows ``record``."""
-        if self.title is not None:
-            return self.title(record, lang)
+        if self.listing.title is not None:
+            return self.listing.title(record, lang)
         return self.name_of(record)

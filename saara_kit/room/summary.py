@@ -1,5 +1,6 @@
 """What the room view shows, read from the store with no widgets: who has saved, how many records
-of each kind, the hub's stakeholders for the combined grid, and the records withdrawn."""
+of each kind, the records of the domain that draws the room's picture (``listing.room_picture``: the
+stakeholders' combined grid), and the records withdrawn."""
 
 from __future__ import annotations
 
@@ -14,9 +15,7 @@ from saara_kit.store.repository import revisions_frame
 from saara_kit.store.restore import withdrawn
 from saara_kit.validation import fold_name
 
-__all__ = ["GRID_DOMAIN", "room_summary"]
-
-GRID_DOMAIN = "stakeholders"  # the domain whose records make the hub's power × interest grid
+__all__ = ["room_summary"]
 
 
 def room_summary(store: Store, region: str) -> dict[str, Any]:
@@ -25,12 +24,15 @@ def room_summary(store: Store, region: str) -> dict[str, Any]:
     ``domains``: the registered domain names, in order (those for the whole room); ``counts``: live records per domain (0
     included); ``associations``: one row per association that has saved anything in the hub,
     sorted by name, with its live records per domain and ``last_saved`` (UTC, withdrawals count
-    as saves); ``stakeholders``: the hub's live stakeholders of every association (``None``
-    when that domain is not served); ``grid_fingerprint``: changes whenever those stakeholders
-    change; ``withdrawn``: each withdrawn record of the hub, as ``{"domain", "withdrawal", "name"}`` (its
+    as saves); ``grid_domain``: the first domain served that draws the room's picture
+    (``listing.room_picture``: the stakeholders), or ``None``; ``grid``: its live records of every
+    association of the hub (``None`` when no domain draws one); ``grid_fingerprint``: changes whenever
+    those records change; ``withdrawn``: each withdrawn record of the hub, as ``{"domain", "withdrawal", "name"}`` (its
     withdrawing revision and the name it had), the latest withdrawal first.
     """
-    served = {name: declared for name, declared in domains().items() if declared.public}  # not applications, reviews
+    served = {
+        name: declared for name, declared in domains().items() if declared.access.public
+    }  # not applications, reviews
     current = {name: store.current(declared.kind, region=region) for name, declared in served.items()}
     last = store.last_saves([declared.kind for declared in served.values()], region)
 
@@ -47,7 +49,8 @@ def room_summary(store: Store, region: str) -> dict[str, Any]:
     ]
     associations = pd.DataFrame(rows, columns=["association", *served, "last_saved"])
 
-    grid = current.get(GRID_DOMAIN)
+    grid_domain = next((name for name, declared in served.items() if declared.listing.room_picture), None)
+    grid = current.get(grid_domain) if grid_domain else None
     withdrawals = [  # a withdrawing revision carries the content it withdrew: no history read per record
         {"domain": name, "withdrawal": withdrawal, "name": declared.name_of(withdrawal.payload)}
         for name, declared in served.items()
@@ -58,7 +61,8 @@ def room_summary(store: Store, region: str) -> dict[str, Any]:
         "domains": list(served),
         "counts": {name: len(revs) for name, revs in current.items()},
         "associations": associations,
-        "stakeholders": None if grid is None else revisions_frame(served[GRID_DOMAIN], grid),
+        "grid_domain": grid_domain,
+        "grid": None if grid_domain is None else revisions_frame(served[grid_domain], grid),
         # the store keeps revisions forever: a live record's (id, revision) pair names its content,
         # so this set changes exactly when the grid would (saved_at comes from each phone's save
         # and a late commit can carry an older time: the latest time alone could miss a change)

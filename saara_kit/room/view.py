@@ -19,6 +19,7 @@ import pandas as pd
 from sqlalchemy.exc import SQLAlchemyError
 
 from saara_kit.i18n import format_number, format_time, t
+from saara_kit.registry import domain, domains
 from saara_kit.room.summary import room_summary
 from saara_kit.settings import TRAINER
 from saara_kit.store import RevisionConflict, Store
@@ -74,11 +75,9 @@ def _region_name(region: str, lang: str) -> str:
 def _forms_of(names: list[str]) -> dict[str, list[str]]:
     """Return the participants' forms (apps) of the domains ``names``, each with its domains, in order:
     a projected table has a column per form, not per step (nineteen columns would not fit)."""
-    from saara_kit.registry import domains
-
     forms: dict[str, list[str]] = {}
     for name in names:
-        forms.setdefault(domains()[name].part_of or name, []).append(name)
+        forms.setdefault(domains()[name].app.part_of or name, []).append(name)
     return forms
 
 
@@ -272,21 +271,21 @@ class RoomView(TranslatedForm):
         )
 
     def _draw_grid(self) -> None:
-        """Draw the hub's grid again only when its stakeholders (or the language) changed."""
+        """Draw the hub's grid (its domain's ``listing.room_picture``) again only when its records (or
+        the language) changed."""
         key = (self.summary["grid_fingerprint"], self.lang)
         if key == self._grid_key:
             return
-        frame = self.summary["stakeholders"]
+        frame = self.summary["grid"]
         if frame is None or frame.empty:
             self._grid.layout.display = "none"
             self._grid_hint.value = f"<i>{_text(t('room.grid_empty', self.lang))}</i>"
             self._grid_names.value = ""
         else:
             from saara_kit.charts import figure_to_png  # matplotlib: loaded with the first grid
-            from saara_kit.stakeholders.charts import power_interest_grid
 
             title = t("room.grid_title", self.lang, hub=_region_name(self.region, self.lang))
-            figure = power_interest_grid(frame, self.lang, title)
+            figure = domain(self.summary["grid_domain"]).listing.room_picture(frame, self.lang, title)
             self._grid.value = figure_to_png(figure)
             self._grid.layout.display = None
             self._grid_hint.value = ""

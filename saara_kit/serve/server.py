@@ -255,8 +255,8 @@ def serve(
     )
     if demo:
         print(t("serve.demo", lang, path=data_dir), flush=True)
-        associations, reviewers = prepare_demo(os.environ["SAARA_DB_URL"], hub, data_dir, lang)
-        print(t("serve.demo_cards", lang, associations=associations, reviewers=reviewers), flush=True)
+        associations, *others = prepare_demo(os.environ["SAARA_DB_URL"], hub, data_dir, lang)
+        print(t("serve.demo_cards", lang, associations=associations, reviewers=", ".join(map(str, others))), flush=True)
     codes = access_codes(data_dir, renew=new_codes) if token else None
     secret, code = (codes.trainer, codes.join) if codes else (None, "")
     addresses = [join_url(address, port, code, lang) for address in addresses_to_share(host)]

@@ -4,7 +4,7 @@ influences), declared for the generic rooms (form, store, import/export, CLI, se
 from __future__ import annotations
 
 from saara_kit.i18n import t
-from saara_kit.records import Choice, Domain, Record, deferred
+from saara_kit.records import App, Checks, Choice, Domain, Exports, Listing, Record, deferred
 from saara_kit.records.rules import different
 from saara_kit.stakeholders.fields import FIELDS, IAP2_LEVELS, QUADRANTS, SALIENCE_TYPES, UNTYPED, display_name
 from saara_kit.stakeholders.links import INFLUENCE_FIELDS, OBJECTIVE_FIELDS, POSITION_FIELDS, RELATION_FIELDS
@@ -38,30 +38,35 @@ DOMAIN = Domain(
         Choice("recommended", IAP2_LEVELS, labels="iap2"),
     ),
     derive=deferred(ANALYSIS, "with_engagement"),
-    picture=deferred(PICTURES, "grid_picture"),
-    title=_list_label,
     samples="sample_stakeholders",
-    summaries=(("stakeholders.plan.sheet", lambda records, lang: _engagement_plan(records["stakeholders"], lang)),),
+    listing=Listing(
+        picture=deferred(PICTURES, "grid_picture"),
+        title=_list_label,
+        # the room view's grid: every association's stakeholders of the hub on one power × interest grid
+        room_picture=deferred("saara_kit.stakeholders.charts", "power_interest_grid"),
+    ),
+    exports=Exports(
+        summaries=(("stakeholders.plan.sheet", lambda records, lang: _engagement_plan(records["stakeholders"], lang)),)
+    ),
 )
 RELATIONS = Domain(
     name="relations",
     kind="relation",
     fields=RELATION_FIELDS,
     key=("source", "target", "kind"),
-    rules=(different("relations", "source", "target"),),
-    picture=deferred(PICTURES, "network_picture"),
-    title=_link_label("relations"),
     samples="sample_relations",
-    part_of="stakeholders",
+    listing=Listing(picture=deferred(PICTURES, "network_picture"), title=_link_label("relations")),
+    checks=Checks(rules=(different("relations", "source", "target"),)),
+    app=App(part_of="stakeholders"),
 )
 OBJECTIVES = Domain(
     name="objectives",
     kind="objective",
     fields=OBJECTIVE_FIELDS,
     key="name",
-    title=lambda record, lang: display_name(record.name, record.name_ar, lang),
     samples="sample_objectives",
-    part_of="stakeholders",
+    listing=Listing(title=lambda record, lang: display_name(record.name, record.name_ar, lang)),
+    app=App(part_of="stakeholders"),
 )
 
 
@@ -76,23 +81,27 @@ POSITIONS = Domain(
     kind="position",
     fields=POSITION_FIELDS,
     key=("actor", "objective"),
-    picture=deferred(PICTURES, "positions_picture"),
-    advice=_mactor_advice,
-    title=lambda record, lang: f"{record.actor} — {record.objective} : {t(f'positions.stance.{record.stance}', lang)}",
     samples="sample_positions",
-    part_of="stakeholders",
+    listing=Listing(
+        picture=deferred(PICTURES, "positions_picture"),
+        title=lambda record, lang: (
+            f"{record.actor} — {record.objective} : {t(f'positions.stance.{record.stance}', lang)}"
+        ),
+    ),
+    app=App(advice=_mactor_advice, part_of="stakeholders"),
 )
 INFLUENCES = Domain(
     name="influences",
     kind="influence",
     fields=INFLUENCE_FIELDS,
     key=("source", "target"),
-    rules=(different("influences", "source", "target"),),
-    picture=deferred(PICTURES, "influences_picture"),
-    advice=_mactor_advice,
-    title=lambda record, lang: f"{record.source} → {record.target} : {record.strength}",
     samples="sample_influences",
-    part_of="stakeholders",
+    listing=Listing(
+        picture=deferred(PICTURES, "influences_picture"),
+        title=lambda record, lang: f"{record.source} → {record.target} : {record.strength}",
+    ),
+    checks=Checks(rules=(different("influences", "source", "target"),)),
+    app=App(advice=_mactor_advice, part_of="stakeholders"),
 )
 # the register first: its records are what the steps' links name (sample loading follows this order)
 DOMAINS = (DOMAIN, OBJECTIVES, RELATIONS, POSITIONS, INFLUENCES)

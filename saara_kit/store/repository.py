@@ -141,7 +141,7 @@ def listed_frame(
     store: Store, domain: Domain, region: str | None = None, *, domains: Mapping[str, Domain]
 ) -> pd.DataFrame:
     """Return the current records of ``domain`` (``revisions_frame``), then the rows that other
-    ``domains`` list in it (``Domain.shown_in``: approved practice sheets in the directory), drawn
+    ``domains`` list in it (``Domain.listing.shown_in``: approved practice sheets in the directory), drawn
     from their own current records now: one source, nothing copied."""
     return with_listed(
         domain,
@@ -158,13 +158,13 @@ def with_listed(
     domains: Mapping[str, Domain],
 ) -> pd.DataFrame:
     """Return ``frame`` (records of ``domain``) followed by the rows other ``domains`` list in it
-    (``Domain.shown_in``), each drawn from that domain's records, which ``records_of`` reads."""
+    (``Domain.listing.shown_in``), each drawn from that domain's records, which ``records_of`` reads."""
     import pandas as pd
 
     listed = [
-        other.shown_in[1](records_of(other))
+        other.listing.shown_in[1](records_of(other))
         for other in domains.values()
-        if other.shown_in and other.shown_in[0] == domain.name
+        if other.listing.shown_in and other.listing.shown_in[0] == domain.name
     ]
     parts = [part.reindex(columns=frame.columns) for part in (frame, *listed) if len(part)]
     return pd.concat(parts, ignore_index=True) if len(parts) > 1 else (parts[0] if parts else frame)

@@ -1,12 +1,15 @@
-"""The store's tables: ``revisions`` (every saved state of every record), ``association_codes``,
-``drafts`` (what a device typed but did not save), and the support fund's ``reviewers`` (with their
-personal codes) and ``review_assignments``."""
+"""The store's tables: ``revisions`` (every saved state of every record), ``association_codes`` and
+``drafts`` (what a device typed but did not save).
+
+A domain that needs tables of its own (the support fund's reviewers, in ``saara_kit.grants.tables``)
+declares them on ``metadata``: a store opened once they are imported creates them with its own, and
+``Store.ensure_tables`` creates them in a store opened before."""
 
 from __future__ import annotations
 
 import sqlalchemy as sa
 
-__all__ = ["association_codes", "drafts", "metadata", "review_assignments", "reviewers", "revisions"]
+__all__ = ["association_codes", "drafts", "metadata", "revisions"]
 
 metadata = sa.MetaData()
 
@@ -47,24 +50,4 @@ drafts = sa.Table(
     sa.Column("association_key", sa.String(200), primary_key=True),  # the folded name
     sa.Column("content", sa.JSON, nullable=False),
     sa.Column("kept_at", sa.DateTime, nullable=False),  # UTC
-)
-
-reviewers = sa.Table(
-    "reviewers",
-    metadata,
-    sa.Column("call", sa.String(60), primary_key=True),
-    sa.Column("reviewer_key", sa.String(120), primary_key=True),  # the folded name
-    sa.Column("reviewer", sa.String(120), nullable=False),  # as first given
-    sa.Column("code", sa.String(12), nullable=False, unique=True),
-    sa.Column("created_at", sa.DateTime, nullable=False),  # UTC
-)
-
-review_assignments = sa.Table(
-    "review_assignments",
-    metadata,
-    sa.Column("call", sa.String(60), primary_key=True),
-    sa.Column("reviewer_key", sa.String(120), primary_key=True),
-    sa.Column("region", sa.String(40), primary_key=True),
-    sa.Column("association_key", sa.String(200), primary_key=True),  # the folded name
-    sa.Column("association", sa.String(200), nullable=False),
 )

@@ -61,6 +61,15 @@ class Store:
             configure_sqlite(self.engine)
         self._writers_queue = functools.partial(writers_queue, sqlite_file) if sqlite_file else contextlib.nullcontext
         self.write(lambda conn: metadata.create_all(conn))
+        self._tables = set(metadata.tables)  # what this store has created (a domain's tables may come later)
+
+    def ensure_tables(self, *tables: sa.Table) -> None:
+        """Create tables a domain declares on ``schema.metadata`` (the support fund's reviewers) when
+        this store was opened before they were declared; a no-op once they are there."""
+        missing = [table for table in tables if table.name not in self._tables]
+        if missing:
+            self.write(lambda conn: metadata.create_all(conn, tables=missing))
+            self._tables.update(table.name for table in missing)
 
     # -- writing -------------------------------------------------------------------------
     def save(self, revision: Revision) -> bool:

@@ -85,7 +85,7 @@ def test_summary_counts_records_per_association_and_per_kind(two_associations):
     before = dt.datetime.now(dt.UTC)
     summary = room_summary(two_associations, "est")
     shown = [
-        name for name, declared in domains().items() if declared.public
+        name for name, declared in domains().items() if declared.access.public
     ]  # applications and reviews are not for the room
     assert summary["domains"] == shown and "grants" not in shown and "reviews" not in shown
     assert summary["counts"] == {name: 3 if name == "stakeholders" else 0 for name in shown}
@@ -93,12 +93,12 @@ def test_summary_counts_records_per_association_and_per_kind(two_associations):
     assert all(
         dt.timedelta(0) <= before - when < dt.timedelta(minutes=1) for when in summary["associations"].last_saved
     )
-    assert sorted(summary["stakeholders"]["name"]) == [
+    assert sorted(summary["grid"]["name"]) == [
         "APC d'Aïn Arnat",
         "Coopérative laitière",
         "Direction de la jeunesse",
     ]
-    assert len(summary["grid_fingerprint"]) == 3
+    assert summary["grid_domain"] == "stakeholders" and len(summary["grid_fingerprint"]) == 3
     assert room_summary(two_associations, "sud")["associations"].empty
 
 
@@ -359,7 +359,9 @@ def test_the_table_has_a_column_per_form_not_per_step(two_associations):
     view = RoomView(two_associations, "est", "fr")
     view.refresh()
     heads = re.findall(r"<th>(.*?)</th>", view._associations.value)
-    forms = list(dict.fromkeys(declared.part_of or name for name, declared in domains().items() if declared.public))
+    forms = list(
+        dict.fromkeys(declared.app.part_of or name for name, declared in domains().items() if declared.access.public)
+    )
     assert heads[1:-1] == [t(f"app.{form}.title", "fr") for form in forms] and len(heads) < 12
     stakeholders = heads.index(t("app.stakeholders.title", "fr"))
     assert len(steps("stakeholders")) > 1  # its steps (objectives, relations…) share its column

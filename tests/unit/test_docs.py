@@ -1,7 +1,8 @@
 """The documentation says what the code does.
 
-- Every attribute of ``Domain`` (a dataclass field) has one heading in ``docs/domain.md``, and its
-  "Used by" line names the built-in domains that set it (as datasette's test_docs.py does for its hooks).
+- Every attribute of ``Domain`` (a dataclass field), every capability (``listing=Listing(…)``…) and each
+  of its fields has one heading in ``docs/domain.md``, and its "Used by" line names the built-in domains
+  that set it (as datasette's test_docs.py does for its hooks).
 - Every page of ``mkdocs.yml``'s nav exists, every page is in the nav, and ``mkdocs build --strict``
   passes, fetching nothing from a CDN.
 - Every relative link of README.md and docs/ points to a file (and heading) that exists, and so does
@@ -41,7 +42,7 @@ FENCE = re.compile(r"^```(\w*)[^\n]*\n(.*?)^```[ \t]*$", re.M | re.S)
 INLINE_CODE = re.compile(r"`[^`]+`")
 LINK = re.compile(r"\[[^\]]*\]\(([^)\s]+)\)")
 INLINE_COMMAND = re.compile(r"`((?:\.venv/bin/)?saara-kit(?: [^`]*)?)`")
-HEADING = re.compile(r"^### `(\w+)`\s*$", re.M)
+HEADING = re.compile(r"^### `([\w.]+)`\s*$", re.M)
 USED_BY = re.compile(r"Used by(?: \([^)]*\))?: (.*?)\.(?:\s|$)", re.S)
 
 
@@ -82,36 +83,81 @@ def documented_sections() -> dict[str, str]:
     return sections
 
 
-def test_every_domain_attribute_is_documented_once():
-    attributes = [field.name for field in dataclasses.fields(Domain)]
-    headings = HEADING.findall(text(DOMAIN_PAGE))
-    assert not [name for name in attributes if name not in headings], "undocumented in docs/domain.md"
-    assert not [name for name in headings if name not in attributes], "documented, but not a Domain attribute"
-    assert len(headings) == len(set(headings)), "documented twice"
+def capabilities() -> dict[str, type]:
+    """Return the capabilities of ``Domain``: attribute -> its dataclass (``listing`` -> ``Listing``)."""
+    return {
+        field.name: type(field.default)
+        for field in dataclasses.fields(Domain)
+        if dataclasses.is_dataclass(field.default)
+    }
 
 
-def test_the_capabilities_table_lists_each_chapter_s_attributes():
-    source = text(DOMAIN_PAGE)
-    rows = re.findall(r"^\| \[([^\]]+)\]\(#[^)]+\) \| (.*?) \| (\d+) \|$", source, re.M)
-    table = {chapter: (re.findall(r"`(\w+)`", names), int(count)) for chapter, names, count in rows}
-    chapters: dict[str, list[str]] = {}
-    for line in source.splitlines():
+def contract() -> dict[str, tuple[object, dataclasses.Field]]:
+    """Return every documented name (``key``, ``listing.title``): its holder's default (``None`` for the
+    core attributes, read off a domain) and its dataclass field."""
+    core = {field.name: (None, field) for field in dataclasses.fields(Domain) if field.name not in capabilities()}
+    hooks = {
+        f"{name}.{field.name}": (name, field)
+        for name, capability in capabilities().items()
+        for field in dataclasses.fields(capability)
+    }
+    return {**core, **hooks}
+
+
+def chapters() -> dict[str, list[str]]:
+    """Return each chapter of the domain contract and the names of its headings, in order."""
+    found: dict[str, list[str]] = {}
+    for line in text(DOMAIN_PAGE).splitlines():
         if line.startswith("## "):
             chapter = line[3:].strip()
         elif HEADING.match(line):
-            chapters.setdefault(chapter, []).append(HEADING.match(line).group(1))
-    assert {chapter: (names, len(names)) for chapter, names in chapters.items()} == table
-    assert sum(count for _, count in table.values()) == len(dataclasses.fields(Domain))
+            found.setdefault(chapter, []).append(HEADING.match(line).group(1))
+    return found
+
+
+def table_rows() -> dict[str, tuple[str, list[str], int]]:
+    """Return the capabilities table: chapter -> (how it is declared, its attributes, their count)."""
+    rows = re.findall(r"^\| \[([^\]]+)\]\(#[^)]+\) \| `([^`]+)` \| (.*?) \| (\d+) \|$", text(DOMAIN_PAGE), re.M)
+    return {chapter: (declared, re.findall(r"`(\w+)`", names), int(count)) for chapter, declared, names, count in rows}
+
+
+def test_every_domain_attribute_and_capability_field_is_documented_once():
+    names = list(contract())
+    headings = HEADING.findall(text(DOMAIN_PAGE))
+    assert not [name for name in names if name not in headings], "undocumented in docs/domain.md"
+    assert not [name for name in headings if name not in names], "documented, but not a Domain attribute"
+    assert len(headings) == len(set(headings)), "documented twice"
+
+
+def test_every_capability_has_one_chapter_and_one_row_in_the_table():
+    table = table_rows()
+    declared = {how.partition("=")[0]: chapter for chapter, (how, _, _) in table.items() if "=" in how}
+    for name, capability in capabilities().items():
+        assert name in declared, f"capability `{name}` is not in the table of docs/domain.md"
+        assert table[declared[name]][0] == f"{name}={capability.__name__}(…)"
+        assert chapters()[declared[name]] == [f"{name}.{field.name}" for field in dataclasses.fields(capability)], (
+            f"the chapter of `{name}` documents each of its fields, in order"
+        )
+    assert sorted(declared) == sorted(capabilities()), "a capability in the table that Domain does not have"
+
+
+def test_the_capabilities_table_lists_each_chapter_s_attributes():
+    table = {chapter: (names, count) for chapter, (_, names, count) in table_rows().items()}
+    found = {
+        chapter: ([name.rpartition(".")[2] for name in names], len(names)) for chapter, names in chapters().items()
+    }
+    assert found == table
+    assert sum(count for _, count in table.values()) == len(contract())
 
 
 def test_used_by_names_the_domains_that_set_each_optional_attribute():
     served = domains()
     sections = documented_sections()
-    for field in dataclasses.fields(Domain):
+    for name, (holder, field) in contract().items():
         if field.default is dataclasses.MISSING:
             continue  # required: every domain sets it
-        said = USED_BY.search(sections[field.name])
-        assert said is not None, f"`{field.name}`: no 'Used by:' line"
+        said = USED_BY.search(sections[name])
+        assert said is not None, f"`{name}`: no 'Used by:' line"
         words = " ".join(said.group(1).split())
         if words == "none of the built-in domains":
             named = set()
@@ -119,8 +165,12 @@ def test_used_by_names_the_domains_that_set_each_optional_attribute():
             named = set(served)
         else:
             named = set(re.findall(r"`(\w+)`", words))
-        setting = {name for name, declared in served.items() if getattr(declared, field.name) != field.default}
-        assert named == setting, f"`{field.name}`: used by {sorted(setting)}"
+        setting = {
+            domain_name
+            for domain_name, declared in served.items()
+            if getattr(getattr(declared, holder) if holder else declared, field.name) != field.default
+        }
+        assert named == setting, f"`{name}`: used by {sorted(setting)}"
 
 
 # -- the architecture ---------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from saara_kit.records import Amount, Choice, Date, Domain, Invalid, Scale, Text
+from saara_kit.records import Amount, Checks, Choice, Date, Domain, Invalid, Scale, Text
 from saara_kit.validation import ValidationError
 
 
@@ -61,7 +61,7 @@ def test_a_domain_derives_keys_defaults_and_cross_field_rules():
         "test",
         "test",
         (Text("name"), Amount("cost"), Amount("total"), Choice("kind", ("a", "b"))),
-        rules=(cheaper_than_total,),
+        checks=Checks(rules=(cheaper_than_total,)),
     )
     assert domain.empty() == {"name": "", "cost": 0.0, "total": 0.0, "kind": "a"}
     assert {"test.field.name", "test.kind.b", "app.test.title", "test.loaded"} <= set(domain.required_keys())

@@ -3,6 +3,8 @@ demonstration's cards, and the applications' round trip through a workbook."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from dataclasses import replace
 
 from saara_kit.cli import main
@@ -115,3 +117,18 @@ def test_the_applications_and_reviews_of_a_hub_make_the_round_trip_through_a_wor
     with open_store(samples_dir) as store:
         assert store.count_rows() == before  # nothing new: the same records, the same revisions
     assert "0" in capsys.readouterr().out.splitlines()[-1]
+
+
+def test_the_funds_tables_join_a_store_opened_before_they_were_declared(tmp_path):
+    """The store declares only its own tables; the fund's (``saara_kit.grants.tables``) are created
+    with them once imported, or when first needed by a store opened before (a fresh interpreter)."""
+    script = (
+        "from saara_kit.store import open_store\n"
+        "from saara_kit.store.schema import metadata\n"
+        "assert 'reviewers' not in metadata.tables\n"
+        f"store = open_store(db_url='sqlite:///{tmp_path / 'saara.db'}')\n"
+        "from saara_kit.grants.reviewers import add_reviewers, assigned_to\n"
+        "assert list(add_reviewers(store, 'appel-test', ['Amina'])) == ['Amina']\n"
+        "assert assigned_to(store, 'appel-test', 'Amina') == []\n"
+    )
+    subprocess.run([sys.executable, "-c", script], check=True)

@@ -4,6 +4,12 @@ registry, which imports the forms), not through ``importlib.import_module("…")
 
 The layers, lowest first, are declared here; a module belongs to the layer of the longest prefix
 that names it. A new package must be placed in a layer, or the test says so.
+
+A shared room (any module outside the domain packages) names no domain either: it imports no domain
+package and spells out no domain's name, kind or app (``GRID_DOMAIN = "stakeholders"`` was one); it
+reads what a domain declares instead (``listing.room_picture``, ``access.demo_cards``). The few that
+still do are listed in ``NAMING``, each with its reason. The store declares only its own tables: a
+domain's (the support fund's reviewers) are in its package.
 """
 
 from __future__ import annotations
@@ -14,7 +20,19 @@ from pathlib import Path
 import saara_kit
 
 KIT = Path(saara_kit.__file__).parent
-DOMAINS = ("stakeholders", "concertation", "budget", "grants", "directory", "followup", "practice", "synthesis")
+# the domain packages, and those that read several domains by design (a hub's synthesis, an
+# association's one page): they may name any domain; every other module is a shared room
+DOMAINS = (
+    "stakeholders",
+    "concertation",
+    "budget",
+    "grants",
+    "directory",
+    "followup",
+    "practice",
+    "synthesis",
+    "onepager",
+)
 LAYERS = (
     # words, rules and files every layer reads; serve.compat and serve.join load no server
     (
@@ -50,7 +68,7 @@ LAYERS = (
     ),
     (
         "domains",
-        (*(f"saara_kit.{name}" for name in DOMAINS), "saara_kit.exports", "saara_kit.onepager", "saara_kit.room"),
+        (*(f"saara_kit.{name}" for name in DOMAINS), "saara_kit.exports", "saara_kit.room"),
     ),
     ("apps", ("saara_kit.app_builder", "saara_kit.runner", "saara_kit.lessons", "saara_kit.lab", "saara_kit.jupyter")),
     ("server", ("saara_kit.serve", "saara_kit.deploy", "saara_kit.cli")),
@@ -63,6 +81,21 @@ ALLOWED = {
         "registry.app kept for the Voilà apps and lessons: a lazy alias, read on first use",
     ),
 }
+
+# (shared module, why it still names a domain): the test fails when one no longer does
+NAMING = {
+    ("saara_kit.registry", "PROGRAMME: the order a hub's workshop goes through the apps (a new domain comes after)"),
+    ("saara_kit.deploy.people", "JupyterHub signs in the support fund's reviewers too (grants.tables)"),
+    # a domain's own commands, still in the CLI package: a domain package could add its own
+    ("saara_kit.cli.codes", "saara-kit codes: the application forms' languages (grants.submitted)"),
+    ("saara_kit.cli.letters", "saara-kit letters: the support fund's decision letters"),
+    ("saara_kit.cli.reviewers", "saara-kit reviewers: the support fund's reviewers and their codes"),
+    ("saara_kit.cli.report", "saara-kit report: a funded project's report file (followup)"),
+    ("saara_kit.cli.seed_directory", "saara-kit seed-directory: the directory's starting resources"),
+    ("saara_kit.cli.wall", "saara-kit wall: the stakeholder register's A3 posters"),
+    ("saara_kit.cli.onepager", "saara-kit onepager: an association's one page, read from several domains"),
+}
+STORE_TABLES = {"revisions", "association_codes", "drafts"}  # the store's own; a domain's are in its package
 
 
 def module_name(path: Path, root: Path = KIT) -> str:
@@ -135,6 +168,76 @@ def test_every_allowed_upward_import_is_still_there():
     """An exception that is no longer needed is taken off the list."""
     found = {(importer, imported) for importer, _, imported, _ in upward_imports()}
     assert {(importer, imported) for importer, imported, _ in ALLOWED} <= found
+
+
+def domain_words() -> set[str]:
+    """Return every word that names a domain: its package, its name, its kind, its apps."""
+    from saara_kit.registry import apps, domains
+
+    return {*DOMAINS, *domains(), *(declared.kind for declared in domains().values()), *apps()}
+
+
+def named_domains(tree: ast.AST, name: str, is_package: bool, words: set[str]) -> set[str]:
+    """Return what names a domain in a module's code: the domain packages it imports (wherever the
+    import stands) and the strings it spells out that are a domain's name, kind or app."""
+    imported = {
+        item.split(".")[1]
+        for item in imported_names(tree, name, is_package)
+        if item.count(".") and item.split(".")[1] in DOMAINS
+    }
+    spelled = {
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value in words
+    }
+    return imported | spelled
+
+
+def shared_rooms_naming_domains(root: Path = KIT) -> dict[str, set[str]]:
+    """Return each module outside the domain packages that names a domain, with what it names."""
+    words, found = domain_words(), {}
+    for path in sorted(root.rglob("*.py")):
+        name = module_name(path, root)
+        if name.count(".") and name.split(".")[1] in DOMAINS:
+            continue
+        named = named_domains(ast.parse(path.read_text(encoding="utf-8")), name, path.name == "__init__.py", words)
+        if named:
+            found[name] = named
+    return found
+
+
+def test_no_shared_room_names_a_domain():
+    allowed = {name for name, _ in NAMING}
+    found = {name: named for name, named in shared_rooms_naming_domains().items() if name not in allowed}
+    assert found == {}, "\n".join(f"{name} names {sorted(named)}" for name, named in found.items())
+
+
+def test_every_shared_room_allowed_to_name_a_domain_still_does():
+    """An exception that is no longer needed is taken off the list."""
+    assert {name for name, _ in NAMING} <= set(shared_rooms_naming_domains())
+
+
+def test_a_shared_room_naming_a_domain_is_seen():
+    tree = ast.parse(
+        'GRID_DOMAIN = "stakeholders"\n'
+        "def prepare():\n    from saara_kit.grants.reviewers import enlist\n"
+        "def grid():\n    from ..stakeholders.charts import power_interest_grid\n"
+    )
+    named = named_domains(tree, "saara_kit.room.summary", False, domain_words())
+    assert named == {"stakeholders", "grants"}
+
+
+def test_the_store_declares_only_its_own_tables():
+    declared = {
+        node.args[0].value
+        for path in (KIT / "store").rglob("*.py")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Call)
+        and getattr(node.func, "attr", "") == "Table"
+        and node.args
+        and isinstance(node.args[0], ast.Constant)
+    }
+    assert declared == STORE_TABLES
 
 
 def test_imports_inside_functions_and_through_importlib_are_seen():

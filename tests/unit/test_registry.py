@@ -1,15 +1,21 @@
-"""A new domain costs only its own code: a throwaway two-field domain, in a package outside the kit,
-gets the CLI, import, export, a template, the landing page, samples and a working form."""
+"""A new domain costs only its own code: a throwaway two-field domain, in a package written to a
+temporary folder outside the kit and given to ``saara_kit.registry.register`` (the public path, and the
+only one), gets the CLI, import, export, a template, the landing page, samples, a working form and an app
+of its own (``app.step_apps``), and no file of the kit changes."""
 
 from __future__ import annotations
 
+import ast
+import hashlib
 import importlib
 import sys
 import textwrap
+from pathlib import Path
 
 import openpyxl
 import pytest
 
+import saara_kit
 from saara_kit.cli import main
 from saara_kit.data import load_region
 from saara_kit.exports.transfer import import_samples
@@ -25,19 +31,41 @@ visits.loaded: {fr: "Visites déjà notées pour {association} : {count}.",
                 ar: "الزيارات المسجلة لـ{association}: {count}.", en: "Visits already rated for {association}: {count}."}
 app.visits.title: {fr: Visites de terrain, ar: الزيارات الميدانية, en: Field visits}
 app.visits.summary: {fr: Notez les lieux visités., ar: قيّم الأماكن التي زرتها., en: Rate the places you visited.}
+app.visit_round.title: {fr: Tournée de visites, ar: جولة الزيارات, en: Round of visits}
+app.visit_round.summary: {fr: Notez pendant la tournée., ar: قيّم أثناء الجولة., en: Rate during the round.}
 """
 
 PACKAGE = """
 from pathlib import Path
-from saara_kit.records import Domain, Scale, Text
+from saara_kit.records import App, Domain, Listing, Scale, Text
 
 HERE = Path(__file__).parent
 DOMAIN = Domain(
     name="visits", kind="visit", key="place",
     fields=(Text("place", max=80), Scale("rating", 1, 3)),
     catalogue=HERE / "visits.yaml", samples=HERE / "sample_visits.csv",
+    listing=Listing(title=lambda record, lang: f"{record.place} ({record.rating}/3)"),
+    app=App(step_apps=(("visit_round", ("visits",)),)),
 )
 """
+ROOT = Path(saara_kit.__file__).resolve().parents[1]
+SHARED = ("saara_kit", "voila_apps", "datasets", "notebooks", "docs", "pyproject.toml")  # what a domain must not edit
+
+
+def shared_files() -> dict[str, str]:
+    """Return a digest of every file of the kit a new domain could have had to edit."""
+    return {
+        str(path.relative_to(ROOT)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for top in SHARED
+        for path in sorted([ROOT / top] if (ROOT / top).is_file() else (ROOT / top).rglob("*"))
+        if path.is_file() and "__pycache__" not in path.parts
+    }
+
+
+@pytest.fixture
+def kit_before():
+    """The kit's files as they were before the throwaway domain came (request it before ``visits``)."""
+    return shared_files()
 
 
 @pytest.fixture
@@ -52,10 +80,33 @@ def visits(tmp_path, monkeypatch):
     )
     monkeypatch.syspath_prepend(str(tmp_path))
     declared = importlib.import_module("throwaway_visits").DOMAIN
-    register(declared)
+    register(declared)  # the public path: nothing in the kit names the package
     yield declared
     unregister("visits")
     sys.modules.pop("throwaway_visits", None)
+
+
+def test_a_new_domain_touches_no_shared_file_and_uses_only_the_public_path(kit_before, visits, tmp_path, store):
+    package = Path(sys.modules["throwaway_visits"].__file__).parent
+    assert not package.is_relative_to(ROOT)  # written outside the kit
+    imported = {
+        node.module
+        for node in ast.walk(ast.parse((package / "__init__.py").read_text()))
+        if isinstance(node, ast.ImportFrom)
+    }
+    assert imported == {"pathlib", "saara_kit.records"}  # the model's public names, nothing else
+    # the whole life of the domain: samples, CLI, landing page, its own app, a save
+    assert import_samples(store, visits) == 1
+    assert main(["export", "visits", "-o", str(tmp_path / "out.xlsx"), "--data-dir", str(tmp_path)]) == 0
+    assert main(["import", "visits", "--template", "-o", str(tmp_path / "blank.xlsx")]) == 0
+    assert {"visits", "visit_round"} <= set(available_apps())
+    form = app("visit_round", lang="fr", region="ouest", store=store)
+    form.open_association("Asso V")
+    form.value = {"place": "Souk", "rating": 1}
+    form.add()
+    form.save()
+    assert [rev.payload["place"] for rev in store.current("visit") if rev.association == "Asso V"] == ["Souk"]
+    assert shared_files() == kit_before
 
 
 def test_the_stakeholder_register_is_found_by_itself():
