@@ -15,6 +15,7 @@ import threading
 import time
 
 import pytest
+from playwright.sync_api import expect
 
 from saara_kit.deploy.hub import find_proxy
 from saara_kit.deploy.trainers import add_trainer_codes
@@ -222,8 +223,9 @@ def test_a_trainer_lands_in_jupyterlab_and_opens_a_lesson(hub, trainer):
     heading = page.locator(".jp-MarkdownCell h1").first
     heading.wait_for(timeout=90_000)
     assert heading.inner_text().startswith("01 —")
-    parameters = page.locator(".jp-CodeCell .jp-InputArea-editor").first.inner_text()
-    assert 'region: str = "ouest"' in parameters and 'lang: str = "fr"' in parameters
+    parameters = page.locator(".jp-CodeCell .jp-InputArea-editor").first
+    expect(parameters).to_contain_text('region: str = "ouest"', timeout=60_000)  # JupyterLab fills editors lazily
+    expect(parameters).to_contain_text('lang: str = "fr"')
     assert hub.groups()[name] == ["ouest-trainers"]
 
 
