@@ -32,8 +32,10 @@ lint: $(VENV)/.installed-test  ## ruff (lint and format) over the code, mypy ove
 	$(BIN)/ruff format --check $(CODE)
 	$(BIN)/mypy
 
-check: lint  ## for contributors, about 2 minutes: lint, types, then the unit and ui tiers on every core
-	$(BIN)/python -m pytest -q -n auto tests/unit tests/ui tests/test_repository.py
+check: $(VENV)/.installed-test  ## for contributors, under 2 minutes: lint and types beside the unit and ui tiers on every core
+	$(MAKE) --no-print-directory lint & lint=$$!; \
+	$(BIN)/python -m pytest -q -n auto --dist worksteal tests/unit tests/ui tests/test_repository.py; tests=$$?; \
+	wait $$lint; linted=$$?; exit $$(( tests || linted ))
 
 # Every tier: lint and types; unit, ui and notebooks on every core, a file per worker, the longest files
 # first (tests/conftest.py: LONGEST_FIRST); the browser tier likewise on three workers: its tests
