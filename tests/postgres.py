@@ -7,8 +7,6 @@ from contextlib import contextmanager
 
 import pytest
 
-from saara_kit.store.schema import metadata
-
 __all__ = ["emptied_postgres"]
 
 
@@ -32,10 +30,13 @@ def _workers_database(url: str) -> str:
 
 
 def _drop_tables(url: str) -> None:
+    """Drop every table of the database, the store's and those a domain declared (read back from it)."""
     import sqlalchemy as sa
 
     engine = sa.create_engine(url)
-    metadata.drop_all(engine)
+    found = sa.MetaData()
+    found.reflect(engine)
+    found.drop_all(engine)
     engine.dispose()
 
 
