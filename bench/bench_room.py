@@ -130,6 +130,10 @@ def room(arrivals: int, spread: float = ARRIVALS_S, after_close: float = AFTER_C
     """Fill a room of ``arrivals`` phones arriving within ``spread`` seconds; print what it took, and the
     kernels left ``after_close`` seconds after they left; return p95 / one preheated visit."""
     pool, cap = room_sizes(arrivals)
+    import psutil
+
+    left_behind = sum(map(is_live_kernel, psutil.process_iter()))  # by an earlier room or bench
+    print(f"before --room {arrivals}: {left_behind} kernels of earlier servers still running")
     with contextlib.contextmanager(serving)(_TempDirs(), "--room", str(arrivals)) as server:
         sampler = Sampler(server.pid)
         sampler.start()
