@@ -3,9 +3,9 @@
 A package ``saara_kit/<name>/`` with a module ``domain.py`` that declares ``DOMAINS`` (its
 domain, or a main domain and the steps of its app) is found by itself. A domain that lives
 elsewhere calls ``register(domain)``. Everything else is read off the domains: the apps made of
-some steps (``app.step_apps``: the meeting app, meetings and commitments) and the forms a domain
-builds itself (``app.forms``: the application and review forms), for built-in and registered
-domains alike.
+some steps (``app.step_apps``: the meeting app, meetings and commitments), the forms a domain
+builds itself (``app.forms``: the application and review forms) and the commands it adds
+(``app.commands``: the wall's posters), for built-in and registered domains alike.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from pathlib import Path
 from saara_kit.i18n import add_catalogue, remove_catalogue
 from saara_kit.records.domain import Domain
 
-__all__ = ["apps", "domain", "domains", "own_forms", "register", "steps", "unregister"]
+__all__ = ["apps", "commands", "domain", "domains", "own_forms", "register", "steps", "unregister"]
 
 _extra: dict[str, Domain] = {}
 # the order a hub's workshop goes through the apps (landing page, samples); others come after
@@ -58,6 +58,11 @@ def _step_apps() -> dict[str, tuple[str, ...]]:
 def own_forms() -> dict:
     """Return the forms a domain builds itself (``app.forms``: the application and review forms): name -> builder."""
     return {name: build for declared in _found() for name, build in declared.app.forms}
+
+
+def commands() -> list[str]:
+    """Return the modules of the ``saara-kit`` commands the domains add (``app.commands``), app by app."""
+    return list(dict.fromkeys(name for declared in domains().values() for name in declared.app.commands))
 
 
 def register(declared: Domain) -> None:

@@ -1,11 +1,13 @@
 """The ``saara-kit`` command: serve the forms, import and export records, rerun the notebooks.
 
-One module per command, each with ``add_parser(subparsers, lang)`` and ``run(args)``; ``COMMANDS``
-lists them in the order ``-h`` shows them.
+One module per command, each with ``add_parser(subparsers, lang)`` and ``run(args)``. ``COMMANDS``
+lists the kit's own in the order ``-h`` shows them; a domain's own commands (the wall's posters, the
+fund's letters) live in its package and come after, as the domain declares them (``app.commands``).
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 
@@ -15,19 +17,15 @@ from saara_kit.cli import (
     export_records,
     import_records,
     lab,
-    letters,
     onepager,
-    report,
     restore,
-    reviewers,
     run,
-    seed_directory,
     serve,
     trainers,
-    wall,
 )
 from saara_kit.cli.language import Parser, asked_lang, lang_option
 from saara_kit.i18n import TranslatedError, normalise_lang, t
+from saara_kit.registry import commands
 from saara_kit.validation import ValidationError
 
 __all__ = ["COMMANDS", "build_parser", "main"]
@@ -38,27 +36,22 @@ COMMANDS = (
     export_records,
     restore,
     codes,
-    reviewers,
-    letters,
-    wall,
     onepager,
-    report,
     run,
     trainers,
     bundle,
-    seed_directory,
     lab,
 )
 
 
 def build_parser(lang: str | None = None) -> Parser:
     """Return the argument parser of ``saara-kit``, its help in ``lang`` (default: ``$SAARA_LANG``, else
-    French); each subcommand names its module's ``run`` as its handler."""
+    French): the kit's commands, then the domains'; each subcommand names its module's ``run`` as its handler."""
     lang = normalise_lang(lang or os.environ.get("SAARA_LANG"))
     parser = Parser(prog="saara-kit", description=t("cli.description", lang), lang=lang)
     lang_option(parser, lang, os.environ.get("SAARA_LANG") or None)
     subparsers = parser.add_subparsers(dest="command", required=True, help=t("cli.commands", lang))
-    for command in COMMANDS:
+    for command in (*COMMANDS, *map(importlib.import_module, commands())):
         before = set(subparsers.choices)
         command.add_parser(subparsers, lang)
         for name in set(subparsers.choices) - before:

@@ -45,7 +45,7 @@ DOMAIN = DIRECTORY = Domain(
     samples="resources",
     listing=Listing(title=_label),
     checks=Checks(rules=(a_title, a_place, safe_link)),
-    app=App(forms=(("directory", _directory_form),)),
+    app=App(forms=(("directory", _directory_form),), commands=("saara_kit.directory.seed_command",)),
     exports=Exports(exporters=(("jsonld", _write_jsonld), ("html", _write_offline_page))),
 )
 DOMAINS = (DOMAIN,)

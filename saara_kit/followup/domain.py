@@ -48,6 +48,7 @@ REPORT = Domain(
     listing=Listing(title=lambda record, lang: f"{record.project} — {record.period} ({record.as_of})"),
     checks=Checks(rules=(in_order("report", "start", "end"), in_order("report", "start", "as_of"))),
     access=Access(public=False),
+    app=App(commands=("saara_kit.followup.report_command",)),  # saara-kit report: the report file for the funder
 )
 MILESTONES = Domain(
     name="milestones",

@@ -135,12 +135,13 @@ class Access:
 
 @dataclass(frozen=True)
 class App:
-    """Where the records are typed: the app the domain is a step of, and the apps it adds."""
+    """Where the records are typed: the app the domain is a step of, the apps and the commands it adds."""
 
     part_of: str | None = None  # the app this domain is a step of (not listed on its own)
     advice: Callable[[Any], str | None] | None = None  # main records -> a catalogue key
     step_apps: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (app, the steps it shows): apps of some steps
     forms: tuple[tuple[str, Callable[..., Any]], ...] = ()  # (app, builder): forms instead of the record-list form
+    commands: tuple[str, ...] = ()  # modules of the saara-kit commands it adds, each with add_parser and run
 
 
 @dataclass(frozen=True)

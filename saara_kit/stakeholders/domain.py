@@ -45,6 +45,7 @@ DOMAIN = Domain(
         # the room view's grid: every association's stakeholders of the hub on one power × interest grid
         room_picture=deferred("saara_kit.stakeholders.charts", "power_interest_grid"),
     ),
+    app=App(commands=("saara_kit.stakeholders.wall_command",)),  # saara-kit wall: the register's A3 posters
     exports=Exports(
         summaries=(("stakeholders.plan.sheet", lambda records, lang: _engagement_plan(records["stakeholders"], lang)),)
     ),

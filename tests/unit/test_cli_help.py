@@ -122,7 +122,7 @@ def test_argparse_errors_are_said_in_arabic(capsys, argv):
     [
         (
             [],
-            "saara-kit : erreur : arguments obligatoires manquants : {serve,import,export,restore,codes,reviewers,letters,wall,onepager,report,run,trainers,bundle,seed-directory,lab}",  # noqa: E501
+            "saara-kit : erreur : arguments obligatoires manquants : {serve,import,export,restore,codes,onepager,run,trainers,bundle,lab,wall,reviewers,letters,seed-directory,report}",  # noqa: E501
         ),
         (["export", "stakeholders"], "saara-kit export : erreur : arguments obligatoires manquants : -o/--output"),
         (["run", "--source", "web"], "argument --source : choix invalide : 'web' (choisissez parmi 'sample', 'store')"),
@@ -130,7 +130,7 @@ def test_argparse_errors_are_said_in_arabic(capsys, argv):
         (["run", "--bogus"], "saara-kit : erreur : arguments non reconnus : --bogus"),
         (
             ["nope"],
-            "choix invalide : 'nope' (choisissez parmi 'serve', 'import', 'export', 'restore', 'codes', 'reviewers', 'letters', 'wall', 'onepager', 'report', 'run', 'trainers', 'bundle', 'seed-directory', 'lab')",  # noqa: E501
+            "choix invalide : 'nope' (choisissez parmi 'serve', 'import', 'export', 'restore', 'codes', 'onepager', 'run', 'trainers', 'bundle', 'lab', 'wall', 'reviewers', 'letters', 'seed-directory', 'report')",  # noqa: E501
         ),
     ],
 )

@@ -49,11 +49,13 @@ LAYERS = (
             "saara_kit.html_page",
             "saara_kit.serve.compat",
             "saara_kit.serve.join",
+            "saara_kit.cli.language",  # a command's translated help: a domain's own commands use it
         ),
     ),
     ("model", ("saara_kit.records",)),  # fields, domains, rules, tables: no widgets, no store
     ("store", ("saara_kit.store",)),  # reads the domains it is given
-    ("registry", ("saara_kit.registry",)),  # finds the domains; builds no form
+    # finds the domains; builds no form. What commands share (their options, the store they open)
+    ("registry", ("saara_kit.registry", "saara_kit.cli.shared")),
     (
         "forms",
         (
@@ -86,13 +88,8 @@ ALLOWED = {
 NAMING = {
     ("saara_kit.registry", "PROGRAMME: the order a hub's workshop goes through the apps (a new domain comes after)"),
     ("saara_kit.deploy.people", "JupyterHub signs in the support fund's reviewers too (grants.tables)"),
-    # a domain's own commands, still in the CLI package: a domain package could add its own
-    ("saara_kit.cli.codes", "saara-kit codes: the application forms' languages (grants.submitted)"),
-    ("saara_kit.cli.letters", "saara-kit letters: the support fund's decision letters"),
-    ("saara_kit.cli.reviewers", "saara-kit reviewers: the support fund's reviewers and their codes"),
-    ("saara_kit.cli.report", "saara-kit report: a funded project's report file (followup)"),
-    ("saara_kit.cli.seed_directory", "saara-kit seed-directory: the directory's starting resources"),
-    ("saara_kit.cli.wall", "saara-kit wall: the stakeholder register's A3 posters"),
+    # the kit's commands that read a domain (a domain's own commands are in its package: app.commands)
+    ("saara_kit.cli.codes", "saara-kit codes: each card in the language its association chose (grants.submitted)"),
     ("saara_kit.cli.onepager", "saara-kit onepager: an association's one page, read from several domains"),
 }
 STORE_TABLES = {"revisions", "association_codes", "drafts"}  # the store's own; a domain's are in its package

@@ -1,7 +1,7 @@
 """A new domain costs only its own code: a throwaway two-field domain, in a package written to a
 temporary folder outside the kit and given to ``saara_kit.registry.register`` (the public path, and the
-only one), gets the CLI, import, export, a template, the landing page, samples, a working form and an app
-of its own (``app.step_apps``), and no file of the kit changes."""
+only one), gets the CLI, import, export, a template, the landing page, samples, a working form, an app
+of its own (``app.step_apps``) and a command of its own (``app.commands``), and no file of the kit changes."""
 
 from __future__ import annotations
 
@@ -33,6 +33,8 @@ app.visits.title: {fr: Visites de terrain, ar: الزيارات الميداني
 app.visits.summary: {fr: Notez les lieux visités., ar: قيّم الأماكن التي زرتها., en: Rate the places you visited.}
 app.visit_round.title: {fr: Tournée de visites, ar: جولة الزيارات, en: Round of visits}
 app.visit_round.summary: {fr: Notez pendant la tournée., ar: قيّم أثناء الجولة., en: Rate during the round.}
+cli.visit-count.about: {fr: Compter les visites notées, ar: عدّ الزيارات المقيّمة, en: Count the rated visits}
+visits.counted: {fr: "{count} visites notées", ar: "{count} زيارات مقيّمة", en: "{count} rated visits"}
 """
 
 PACKAGE = """
@@ -45,8 +47,21 @@ DOMAIN = Domain(
     fields=(Text("place", max=80), Scale("rating", 1, 3)),
     catalogue=HERE / "visits.yaml", samples=HERE / "sample_visits.csv",
     listing=Listing(title=lambda record, lang: f"{record.place} ({record.rating}/3)"),
-    app=App(step_apps=(("visit_round", ("visits",)),)),
+    app=App(step_apps=(("visit_round", ("visits",)),), commands=("throwaway_visits.count_command",)),
 )
+"""
+COMMAND = """
+from saara_kit.cli.language import common_options
+from saara_kit.cli.shared import add_command, store_of
+from saara_kit.i18n import normalise_lang, t
+
+def add_parser(subparsers, lang):
+    common_options(add_command(subparsers, "visit-count", lang), lang)
+
+def run(args):
+    with store_of(args) as store:
+        print(t("visits.counted", normalise_lang(args.lang), count=len(store.current("visit"))))
+    return 0
 """
 ROOT = Path(saara_kit.__file__).resolve().parents[1]
 SHARED = ("saara_kit", "voila_apps", "datasets", "notebooks", "docs", "pyproject.toml")  # what a domain must not edit
@@ -75,6 +90,7 @@ def visits(tmp_path, monkeypatch):
     package.mkdir()
     (package / "__init__.py").write_text(textwrap.dedent(PACKAGE), encoding="utf-8")
     (package / "visits.yaml").write_text(CATALOGUE, encoding="utf-8")
+    (package / "count_command.py").write_text(textwrap.dedent(COMMAND), encoding="utf-8")
     (package / "sample_visits.csv").write_text(
         "region,association,place,rating\nouest,Association Exemple Visites,Marché couvert,2\n", encoding="utf-8"
     )
@@ -99,6 +115,7 @@ def test_a_new_domain_touches_no_shared_file_and_uses_only_the_public_path(kit_b
     assert import_samples(store, visits) == 1
     assert main(["export", "visits", "-o", str(tmp_path / "out.xlsx"), "--data-dir", str(tmp_path)]) == 0
     assert main(["import", "visits", "--template", "-o", str(tmp_path / "blank.xlsx")]) == 0
+    assert main(["visit-count", "--data-dir", str(tmp_path / "data")]) == 0
     assert {"visits", "visit_round"} <= set(available_apps())
     form = app("visit_round", lang="fr", region="ouest", store=store)
     form.open_association("Asso V")
@@ -128,6 +145,17 @@ def test_a_new_domain_gets_import_export_and_a_template_from_the_cli(visits, tmp
     assert "nouvelles révisions : 0" in capsys.readouterr().out
     with open_store(tmp_path) as store:
         assert sorted(rev.payload["place"] for rev in store.current("visit")) == ["=1+2", "Maison de jeunes"]
+
+
+@pytest.mark.parametrize("lang, said", [("fr", "1 visites notées"), ("ar", "1 زيارات مقيّمة")])
+def test_a_new_domain_adds_a_command_of_its_own_in_the_users_language(visits, tmp_path, capsys, lang, said):
+    with open_store(tmp_path) as store:
+        import_samples(store, visits)
+    assert main(["--lang", lang, "visit-count", "--data-dir", str(tmp_path)]) == 0
+    assert capsys.readouterr().out.strip() == said
+    with pytest.raises(SystemExit):
+        main(["--lang", lang, "-h"])
+    assert t("cli.visit-count.about", lang) in capsys.readouterr().out  # listed after the kit's commands
 
 
 def test_a_new_domain_is_listed_on_the_landing_page_and_its_samples_load(visits, store):
