@@ -3,7 +3,8 @@ kind and as wide as their weight, arrows where a link runs one way.
 
 Readable on a phone and on the A3 wall: the linked actors fill the picture and each name stands
 where it covers no dot and no other name, inside the picture (``saara_kit.charts.placement``);
-beyond ``NAMES_UP_TO`` actors only the most central are named (``figure.named``). The actors
+beyond ``NAMES_UP_TO`` actors only the most central are named (``figure.named``), and beyond
+``DRAWN_UP_TO`` (a hub's whole register) only the most central are drawn, as the band says. The actors
 with no link are set apart, listed by name in a band under the network. A legend below says the
 links' kinds and the actors' types.
 """
@@ -20,7 +21,7 @@ from matplotlib.patheffects import withStroke
 from saara_kit.charts import ChartFigure, new_figure, short_label, title_figure
 from saara_kit.charts.placement import dot_box, place_labels
 from saara_kit.charts.style import FIGURE_WIDTH_IN, SMALLEST_FONT_PT
-from saara_kit.i18n import is_rtl, t
+from saara_kit.i18n import format_number, is_rtl, t
 from saara_kit.stakeholders.network import LINK_KINDS, network_metrics
 
 __all__ = ["LINK_COLOURS", "NAMES_UP_TO", "network_chart"]
@@ -48,6 +49,9 @@ TYPE_PALETTE = (
 NODE_SIZES = (120, 900)  # points², influence 0 and 5, for up to CROWD actors; smaller beyond
 CROWD = 12
 NAMES_UP_TO = 12  # actors named on the chart; beyond, the most central (degree, then betweenness)
+# linked actors drawn; beyond, the most central and the links among them: more dots are a tangle on a
+# phone, and laying them out grows with their square (2,000 actors: a minute; the tables list them all)
+DRAWN_UP_TO = 150
 NAME_LENGTH = 22  # characters of a name on the chart (the tables have it whole)
 LIST_WIDTH = 56  # characters per line of the list of actors without links
 LIST_LINES = 4  # lines of that list at most; the rest is counted
@@ -132,11 +136,19 @@ def network_chart(
     ``influence`` (actor -> 0–5, the influence towers), one line per link; the actors without
     links listed apart. ``figure.named`` lists the actors named on the network."""
     heading = title or t("stakeholders.network.title", lang)
+    whole = graph  # the alternative text describes the whole register, drawn or not
     simple = nx.Graph(graph)
     isolated = sorted(nx.isolates(simple), key=str)
     simple.remove_nodes_from(isolated)
-    linked = list(simple)
     band = _isolated_lines(isolated, lang)
+    if len(simple) > DRAWN_UP_TO:
+        total = len(simple)
+        simple = nx.Graph(simple.subgraph(_most_central(graph, list(simple), DRAWN_UP_TO)))
+        simple.remove_nodes_from(list(nx.isolates(simple)))  # linked only to actors not drawn
+        graph = graph.subgraph(simple)
+        drawn = t("stakeholders.network.drawn", lang, count=len(simple), total=format_number(total, lang))
+        band[:0] = textwrap.wrap(drawn, LIST_WIDTH)
+    linked = list(simple)
     codes = sorted({str(types.get(actor, "other")) for actor in graph})
     colour_of = {code: TYPE_PALETTE[index % len(TYPE_PALETTE)] for index, code in enumerate(codes)}
     legend_lines = (graph.number_of_edges() > 0) * len(LINK_KINDS) + len(codes)
@@ -147,8 +159,8 @@ def network_chart(
         alt=t(
             "stakeholders.network.alt",
             lang,
-            count=graph.number_of_nodes(),
-            links=graph.number_of_edges(),
+            count=whole.number_of_nodes(),
+            links=whole.number_of_edges(),
             title=heading,
         ),
     )
@@ -189,9 +201,8 @@ def network_chart(
             width=0.3 if many else widths,
             alpha=0.35 if many else None,
             edge_color=LINK_COLOURS[kind],
-            arrows=not many,
-            arrowsize=8,
-            connectionstyle="arc3,rad=0.12" if not many else "arc3",
+            # plain lines take no arrow options (networkx warns of each one given)
+            **({"arrows": False} if many else {"arrows": True, "arrowsize": 8, "connectionstyle": "arc3,rad=0.12"}),
             node_size=node_sizes,
             ax=axes,
         )

@@ -1,23 +1,27 @@
 """The relations network stays readable on a 390 px phone and on the A3 wall: no actor's name covers
 another name or a dot, every name stays inside the network's axes, the actors without links are set
-apart, and a hub's 60 actors show only their most central names."""
+apart, a hub's 60 actors show only their most central names, and a whole register only its most
+central actors."""
 
 from __future__ import annotations
 
+import itertools
 import random
 
 import pandas as pd
 import pytest
+from matplotlib.collections import PathCollection
 from matplotlib.text import Text
 
 from saara_kit.charts import short_label
 from saara_kit.charts.style import FIGURE_WIDTH_IN, PHONE_CHART_WIDTH_PX
 from saara_kit.stakeholders.network import network, network_metrics
-from saara_kit.stakeholders.network_chart import NAME_LENGTH, NAMES_UP_TO, network_chart
+from saara_kit.stakeholders.network_chart import DRAWN_UP_TO, NAME_LENGTH, NAMES_UP_TO, network_chart
 from saara_kit.stakeholders.wall import A3_INCHES, DPI, MARGIN_INCHES
 from tests.unit.chart_checks import assert_text_inside_and_readable
 from tests.unit.test_network_and_salience import ACTORS, LINKS
 
+LINK_COLUMNS = ["source", "target", "kind", "weight", "direction"]
 TYPES = ("apc", "wilaya", "association", "media", "donor", "direction", "citizens_group")
 
 
@@ -131,3 +135,38 @@ def test_the_same_register_entered_in_another_order_gives_the_same_picture():
         for c in (f.axes[0].collections[-1] for f in (first, second))
     ]
     assert dots[0] == dots[1]
+
+
+def _chain(count: int):
+    """``count`` actors, each linked to the next, and the first tenth to every fifth actor (a core)."""
+    actors = [f"Acteur {n}" for n in range(count)]
+    pairs = [
+        *itertools.pairwise(actors),
+        *((hub, other) for hub in actors[: count // 10] for other in actors[::5] if hub != other),
+    ]
+    links = pd.DataFrame([(u, v, "information", 1, "one_way") for u, v in pairs], columns=LINK_COLUMNS)
+    return network(actors, links)
+
+
+def _dots(figure) -> int:
+    return sum(len(c.get_offsets()) for c in figure.axes[0].collections if isinstance(c, PathCollection))
+
+
+def _texts(figure) -> str:
+    return "\n".join(text.get_text() for text in figure.findobj(Text))
+
+
+def test_a_register_at_drawn_up_to_is_drawn_whole():
+    figure = network_chart(_chain(DRAWN_UP_TO), pd.Series(dtype=str), lang="fr")
+    assert _dots(figure) == DRAWN_UP_TO and "plus centraux" not in _texts(figure)
+
+
+@pytest.mark.parametrize(
+    "lang, says", [("fr", "Acteurs reliés : 151"), ("ar", "الفاعلون المرتبطون: 151"), ("en", "Linked actors: 151")]
+)
+def test_one_more_and_only_the_most_central_are_drawn_and_the_band_says_so(lang, says):
+    figure = network_chart(_chain(DRAWN_UP_TO + 1), pd.Series(dtype=str), lang=lang)
+    assert _dots(figure) <= DRAWN_UP_TO and says in _texts(figure)
+    core = {f"Acteur {n}" for n in range((DRAWN_UP_TO + 1) // 10)}
+    assert figure.named and set(figure.named) <= core  # the most central are drawn and named
+    assert str(DRAWN_UP_TO + 1) in figure.alt  # the alternative text counts the whole register
