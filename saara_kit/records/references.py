@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,10 +30,12 @@ class Reference(Text):
             raise Invalid("one_name_only")  # one record here ("A; B" is two)
         return text
 
-    def resolve(self, value: str, keys: Iterable[str]) -> str:
+    def resolve(self, value: str, keys: Collection[str]) -> str:
         """Return the saved spelling of the record ``value`` names among ``keys``; raise ``Invalid`` when none."""
         from saara_kit.validation import fold_name
 
+        if value in keys:  # spelled as saved, as most links are: a lookup in the records by name
+            return value
         wanted = fold_name(value)
         for key in keys:
             if fold_name(key) == wanted:
@@ -59,7 +61,7 @@ class References(Reference):
     def read(self, value: Any, prefix: str = "") -> str:
         return super().read(self.separator.join(self.names(value)), prefix)
 
-    def resolve(self, value: str, keys: Iterable[str]) -> str:
+    def resolve(self, value: str, keys: Collection[str]) -> str:
         return self.separator.join(super(References, self).resolve(name, keys) for name in self.names(value))
 
     def names(self, value: Any) -> list[str]:

@@ -53,3 +53,22 @@ def test_a_browser_benchmark_in_small_prints_its_ratio_last(module):
     assert done.returncode == 0, done.stderr[-3000:]
     said = done.stdout.strip().splitlines()
     assert said[-1] == "True" and "ratio" in said[-2], said[-3:]  # a finite, positive figure; its ratio last
+
+
+def test_make_bench_ends_with_every_figure_against_its_target(capsys):
+    """``python -m bench`` repeats, at the end, each benchmark's last line: one table of every figure."""
+    from types import SimpleNamespace
+
+    from bench.__main__ import main
+
+    def bench(name: str, ratio: float):
+        return SimpleNamespace(
+            __name__=f"bench.bench_{name}",
+            __doc__=f"The {name}.\n",
+            main=lambda: print(f"detail\nratio {name} = {ratio}; target ≤ 2"),
+        )
+
+    lines = main((bench("store", 1.5), bench("room", 3.0)))
+    assert lines == ["1. bench_store: ratio store = 1.5; target ≤ 2", "2. bench_room: ratio room = 3.0; target ≤ 2"]
+    said = capsys.readouterr().out
+    assert said.rstrip().endswith("\n".join(lines)) and "detail" in said  # the details stay on the terminal
