@@ -47,7 +47,7 @@ check: $(VENV)/.installed-test  ## for contributors, under 2 minutes: lint and t
 # wait on servers and pages as much as they compute (2 workers: 8 min 09 s, 3: 7 min 33 s, 4: 8 min 56 s);
 # last, one at a time, the tests that load the machine or measure it (-m alone: the room of thirty,
 # the server's memory over reloads). Every tier runs, so one report shows every failure.
-BY_FILE := --dist loadfile --no-loadscope-reorder
+BY_FILE := --dist loadfile --no-loadscope-reorder --durations=10  # each tier names its ten slowest
 test: $(VENV)/.installed-test
 	$(MAKE) --no-print-directory lint & lint=$$!; \
 	$(BIN)/python -m pytest -n auto $(BY_FILE) -m "not browser" tests; fast=$$?; \
