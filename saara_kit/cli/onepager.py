@@ -4,10 +4,8 @@ and PDF with Chromium), in its language."""
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
-from saara_kit.cli.language import common_options
-from saara_kit.cli.shared import add_command, one_association
+from saara_kit.cli.shared import one_association_page
 from saara_kit.i18n import normalise_lang, t
 from saara_kit.store import open_store
 
@@ -16,11 +14,7 @@ __all__ = ["add_parser", "run"]
 
 def add_parser(subparsers, lang: str) -> None:
     """Add ``onepager`` and its options."""
-    onepager = add_command(subparsers, "onepager", lang)
-    one_association(onepager, lang)
-    onepager.add_argument("-o", "--output", type=Path, help=t("cli.onepager.output", lang))
-    onepager.add_argument("--no-pdf", action="store_true", help=t("cli.no_pdf", lang))
-    common_options(onepager, lang)
+    one_association_page(subparsers, "onepager", lang)
 
 
 def run(args) -> int:

@@ -1,13 +1,14 @@
-"""What several ``saara-kit`` commands share: their subparser, the domain argument, one association's options, the store."""
+"""What several ``saara-kit`` commands share: their subparser, the domain argument, one association's page, the store."""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
-from saara_kit.cli.language import Parser
+from saara_kit.cli.language import Parser, common_options
 from saara_kit.i18n import t
 
-__all__ = ["add_command", "domain_argument", "one_association", "store_of"]
+__all__ = ["add_command", "domain_argument", "one_association_page", "store_of"]
 
 
 def add_command(subparsers, name: str, lang: str) -> Parser:
@@ -24,10 +25,15 @@ def domain_argument(parser: argparse.ArgumentParser, lang: str, help_key: str) -
     parser.add_argument("domain", choices=names, metavar="{{{}}}".format(",".join(names)), help=t(help_key, lang))
 
 
-def one_association(parser: argparse.ArgumentParser, lang: str) -> None:
-    """Add the options of a command about one association (its one-pager, its funder's report)."""
-    parser.add_argument("--association", required=True, help=t("cli.association", lang))
-    parser.add_argument("--region", required=True, help=t("cli.region", lang))
+def one_association_page(subparsers, name: str, lang: str) -> None:
+    """Add command ``name``, which writes one association's page (its one-pager, its funder's report):
+    the association and its hub, where to write it (``cli.<name>.output``), whether to skip the PDF."""
+    page = add_command(subparsers, name, lang)
+    page.add_argument("--association", required=True, help=t("cli.association", lang))
+    page.add_argument("--region", required=True, help=t("cli.region", lang))
+    page.add_argument("-o", "--output", type=Path, help=t(f"cli.{name}.output", lang))
+    page.add_argument("--no-pdf", action="store_true", help=t("cli.no_pdf", lang))
+    common_options(page, lang)
 
 
 def store_of(args):

@@ -4,10 +4,8 @@ live formulas, a printable page, and its PDF with Chromium)."""
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
-from saara_kit.cli.language import common_options
-from saara_kit.cli.shared import add_command, one_association
+from saara_kit.cli.shared import one_association_page
 from saara_kit.i18n import normalise_lang, t
 from saara_kit.store import open_store
 
@@ -16,11 +14,7 @@ __all__ = ["add_parser", "run"]
 
 def add_parser(subparsers, lang: str) -> None:
     """Add ``report`` and its options."""
-    reporting = add_command(subparsers, "report", lang)
-    one_association(reporting, lang)
-    reporting.add_argument("-o", "--output", type=Path, help=t("cli.report.output", lang))
-    reporting.add_argument("--no-pdf", action="store_true", help=t("cli.no_pdf", lang))
-    common_options(reporting, lang)
+    one_association_page(subparsers, "report", lang)
 
 
 def run(args) -> int:
