@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import socket
 import subprocess
 import sys
 import threading
@@ -15,14 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.ports import free_port
+
 START_TIMEOUT_S = 90
-
-
-def free_port() -> int:
-    """Return a TCP port free on the loopback interface."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 KERNEL_FILE = re.compile(r"kernel-([0-9a-f-]{36})\.json")  # in a kernel's command line

@@ -9,7 +9,8 @@ import urllib.request
 import pytest
 
 from saara_kit.lab import lab_language
-from tests.browser.conftest import free_port, running
+from tests.browser.conftest import running
+from tests.ports import free_port
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,8 @@ import pytest
 from saara_kit.serve.seats import KERNEL_INFO_TIMEOUT_SECONDS
 from saara_kit.serve.server import room_sizes
 from saara_kit.store import open_store
-from tests.browser.conftest import free_port, running, serving, wait_for
+from tests.browser.conftest import running, serving, wait_for
+from tests.ports import free_port
 
 pytestmark = pytest.mark.browser
 

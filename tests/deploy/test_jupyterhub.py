@@ -23,7 +23,7 @@ from saara_kit.settings import PROJECT_ROOT
 from saara_kit.stakeholders.domain import DOMAIN
 from saara_kit.store import open_store
 from saara_kit.store.codes import give_codes
-from tests.browser.conftest import free_port
+from tests.ports import free_port
 from tests.postgres import emptied_postgres
 
 pytestmark = pytest.mark.browser

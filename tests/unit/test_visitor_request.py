@@ -4,7 +4,6 @@ room's server may refuse the first tries, and a form must not then save as a nam
 from __future__ import annotations
 
 import json
-import socket
 import threading
 import time
 
@@ -13,14 +12,9 @@ from websockets.sync.server import serve
 
 from saara_kit.settings import DEVICE_HEADER
 from saara_kit.widgets import request
+from tests.ports import free_port
 
 LATE_S = 1.5  # longer than a refused connection takes, so a single try fails
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture
