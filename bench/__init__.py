@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import atexit
 import compileall
+import shutil
+import tempfile
 import time
 from pathlib import Path
 
-__all__ = ["compare", "compile_kit", "print_ratios", "timed"]
+__all__ = ["compare", "compile_kit", "print_ratios", "scratch_dir", "timed"]
+
+
+def scratch_dir(prefix: str = "saara-bench-") -> Path:
+    """A new folder for one bench's stores and files, removed when the bench's process ends."""
+    folder = Path(tempfile.mkdtemp(prefix=prefix))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder
 
 
 def compile_kit() -> None:

@@ -5,12 +5,11 @@ times fewer."""
 from __future__ import annotations
 
 import random
-import tempfile
 from pathlib import Path
 
 import pandas as pd
 
-from bench import compare, timed
+from bench import compare, scratch_dir, timed
 from saara_kit.budget.analysis import budget_checks, heading_totals, with_amounts
 from saara_kit.budget.domain import BUDGET, FUNDING, LINES
 from saara_kit.budget.fields import HEADINGS
@@ -73,7 +72,7 @@ def _measure(lines: int) -> dict[str, float]:
         "expenditures": pd.DataFrame(columns=["region", "association", "line", "amount", "currency"]),
     }
     known = {"budget": {NAME: {}}, "funding": {name: {} for name in FUNDERS}}
-    folder = Path(tempfile.mkdtemp())
+    folder = scratch_dir()
     store = _store(folder, frame)
     try:
         return {

@@ -6,12 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-import tempfile
-from pathlib import Path
 
 import pandas as pd
 
-from bench import compare, timed
+from bench import compare, scratch_dir, timed
 from saara_kit.charts import figure_to_png
 from saara_kit.concertation.analysis import meeting_events, raci_matrix
 from saara_kit.concertation.charts import gantt_chart, raci_heatmap
@@ -64,7 +62,7 @@ def _plan(activities: int, meetings: int, actors: int) -> tuple[dict, pd.DataFra
 def _measure(activities: int, meetings: int, actors: int) -> dict[str, float]:
     known, plan, talks = _plan(activities, meetings, actors)
     events = talks.assign(record_id=[f"id-{n}" for n in range(len(talks))], association="Association", agenda="")
-    folder = Path(tempfile.mkdtemp())
+    folder = scratch_dir()
     saved_meetings = [MEETINGS.validate(row, known) for row in talks.to_dict("records")]
     return {
         "validate (rules, links)": timed(

@@ -6,10 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-import tempfile
-from pathlib import Path
 
-from bench import compare, timed
+from bench import compare, scratch_dir, timed
 from saara_kit.followup.analysis import load_programme, programme_view, view_day
 from saara_kit.followup.charts import milestones_chart, spending_chart
 from saara_kit.followup.tables import view_table
@@ -122,7 +120,7 @@ def _project(number: int, pick: random.Random) -> list[Revision]:
 
 def _measure(projects: int) -> dict[str, float]:
     pick = random.Random(SEED)
-    folder = Path(tempfile.mkdtemp())
+    folder = scratch_dir()
     with open_store(folder) as store:
         store.save_many(revision for number in range(projects) for revision in _project(number, pick))
     loaded: dict = {}

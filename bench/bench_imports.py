@@ -7,9 +7,8 @@ import json
 import os
 import subprocess
 import sys
-import tempfile
 
-from bench import compile_kit
+from bench import compile_kit, scratch_dir
 from saara_kit.settings import VOILA_APPS_DIR
 
 FLOOR = "import ipykernel.ipkernel, ipywidgets"
@@ -30,7 +29,7 @@ def app_code(name: str) -> str:
 
 def seconds(code: str, runs: int = 3) -> float:
     """The fastest of ``runs`` fresh interpreters running ``code`` (the floor's imports first, as in a kernel)."""
-    env = {**os.environ, "SAARA_DATA_DIR": tempfile.mkdtemp(), "SAARA_REGION": "ouest", "SAARA_DB_URL": ""}
+    env = {**os.environ, "SAARA_DATA_DIR": str(scratch_dir()), "SAARA_REGION": "ouest", "SAARA_DB_URL": ""}
     times = []
     for _ in range(runs):
         done = subprocess.run(

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import os
 import subprocess
-import tempfile
 import time
 
-from bench import compile_kit
+from bench import compile_kit, scratch_dir
 
 EMPTY = "import ipywidgets"
 FORM = 'from saara_kit.registry import app; w = app("stakeholders")'
@@ -59,7 +58,7 @@ TARGET = 2.0
 def main(smoke: bool = False) -> float:
     """Print each kernel's memory, the ratio of a form in use to an empty kernel last; return it (RSS)."""
     compile_kit()
-    data_dir = tempfile.mkdtemp()
+    data_dir = str(scratch_dir())
     empty = kernel_memory(EMPTY, data_dir)
     form = kernel_memory(FORM, data_dir)
     in_use = form if smoke else kernel_memory(IN_USE, data_dir)

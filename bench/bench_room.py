@@ -14,11 +14,11 @@ import random
 import signal
 import statistics
 import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
 
+from bench import scratch_dir
 from saara_kit.serve.server import room_sizes
 from tests.browser.conftest import is_live_kernel, serving
 from tests.browser.http_phone import HttpPhone
@@ -36,7 +36,7 @@ class _TempDirs:
     """Stands in for pytest's ``tmp_path_factory`` so the bench starts the server the tests start."""
 
     def mktemp(self, name: str) -> Path:
-        return Path(tempfile.mkdtemp(prefix=f"{name}-"))
+        return scratch_dir(f"{name}-")
 
 
 def _tree(pid: int) -> list:

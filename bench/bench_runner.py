@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import contextlib
 import io
-import tempfile
 import time
 from pathlib import Path
 
 import nbformat
 
+from bench import scratch_dir
 from saara_kit.data import list_regions
 from saara_kit.lessons import list_notebooks
 from saara_kit.runner import run_all
@@ -20,7 +20,7 @@ FLOOR_CODE = "import pandas\nimport matplotlib.pyplot"
 
 def _floor_lessons(count: int) -> Path:
     """A lessons folder of ``count`` empty lessons, one per real lesson, each importing pandas and matplotlib."""
-    folder = Path(tempfile.mkdtemp(prefix="saara-floor-"))
+    folder = scratch_dir("saara-floor-")
     for number in range(1, count + 1):
         lesson = nbformat.v4.new_notebook(
             cells=[
@@ -41,7 +41,7 @@ TARGET_RATIO, TARGET_SPEED_UP = 1.5, 1.7
 
 
 def _timed(workers: int, **options) -> float:
-    output = Path(tempfile.mkdtemp(prefix="saara-bench-run-"))
+    output = scratch_dir("saara-bench-run-")
     started = time.perf_counter()
     with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
         failures = run_all(source="sample", output_dir=output, workers=workers, **options)

@@ -4,10 +4,9 @@ of a save with 60 writers at once (a room of phones saving)."""
 from __future__ import annotations
 
 import multiprocessing
-import tempfile
 import time
-from pathlib import Path
 
+from bench import scratch_dir
 from saara_kit.store import Revision, new_record_id, open_store
 from tests.unit.test_store import bump_shared_record
 
@@ -63,7 +62,7 @@ def _timed_processes(targets) -> float:
 
 def main(smoke: bool = False) -> float:
     """Print the figures, the p99 save latency of a room of writers last; return it (ms)."""
-    folder = Path(tempfile.mkdtemp())
+    folder = scratch_dir()
     if smoke:
         url = f"sqlite:///{folder / 'smoke.db'}"
         open_store(db_url=url).close()

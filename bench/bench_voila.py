@@ -12,14 +12,13 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 import urllib.request
 from pathlib import Path
 
-from bench import compile_kit
+from bench import compile_kit, scratch_dir
 from saara_kit.settings import CHROMIUM_ARGS, CHROMIUM_PATH, VOILA_APPS_DIR
-from tests.browser.conftest import free_port
+from tests.ports import free_port
 
 FLOOR = "floor"
 FLOOR_CODE = 'import pandas, matplotlib, ipywidgets\nipywidgets.Text(placeholder="floor")'
@@ -36,7 +35,7 @@ SaaraVoila.launch_instance(argv=voila_arguments("127.0.0.1", {port}, None, apps_
 
 def apps_with_floor(names: list[str]) -> Path:
     """A folder of the apps' notebooks and the floor's, served as the apps are."""
-    folder = Path(tempfile.mkdtemp(prefix="saara-bench-apps-"))
+    folder = scratch_dir("saara-bench-apps-")
     for name in names:
         shutil.copy(VOILA_APPS_DIR / f"{name}.ipynb", folder)
     cell = {"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [], "source": FLOOR_CODE}
@@ -53,7 +52,7 @@ def apps_with_floor(names: list[str]) -> Path:
 def start_server(apps: Path, names: list[str]) -> tuple[subprocess.Popen, str]:
     """Serve ``apps`` with every page preheated (one kernel each in the pool); return it and its root."""
     port = free_port()
-    data_dir = tempfile.mkdtemp()
+    data_dir = str(scratch_dir())
     env = {
         **os.environ,
         "SAARA_REGION": "ouest",

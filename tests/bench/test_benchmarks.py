@@ -72,3 +72,21 @@ def test_make_bench_ends_with_every_figure_against_its_target(capsys):
     assert lines == ["1. bench_store: ratio store = 1.5; target ≤ 2", "2. bench_room: ratio room = 3.0; target ≤ 2"]
     said = capsys.readouterr().out
     assert said.rstrip().endswith("\n".join(lines)) and "detail" in said  # the details stay on the terminal
+
+
+def test_a_benchmarks_scratch_folder_is_gone_when_its_process_ends():
+    """Benches write stores and files in scratch folders; ``make bench`` leaves none behind in /tmp."""
+    from pathlib import Path
+
+    said = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from bench import scratch_dir; f = scratch_dir(); (f / 'x.db').write_text('x'); print(f)",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=PROJECT_ROOT,
+    ).stdout.strip()
+    assert said.startswith("/") and not Path(said).exists(), said
