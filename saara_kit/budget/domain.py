@@ -34,14 +34,16 @@ AMOUNT_FORMULAS = (
 )
 
 
-def _headings_picture(frame, lang: str, budgets=None):
+def _headings_picture(records, lang: str, budgets=None):
     """The lines' totals by heading, in the currency the budget asks to show them in; keyed below
     by what each funder pays (its share of the total), live as lines are added."""
     import pandas as pd
 
     from saara_kit.budget.analysis import funder_totals
     from saara_kit.budget.charts import headings_chart  # matplotlib only once drawn
+    from saara_kit.records.tables import records_frame
 
+    frame = records_frame(records)
     shown = (
         budgets.loc[budgets["name"].isin(frame["budget"]), "display"] if budgets is not None and len(budgets) else []
     )

@@ -32,10 +32,11 @@ __all__ = ["ACTIVITIES", "COMMITMENTS", "DOMAIN", "DOMAINS", "LOGFRAME", "MEETIN
 ANALYSIS = "saara_kit.concertation.analysis"  # pandas: loaded once a table or the calendar is asked for
 
 
-def _timeline(frame, lang: str, plans=None):
+def _timeline(records, lang: str, plans=None):
     from saara_kit.concertation.charts import gantt_chart  # matplotlib only once drawn
+    from saara_kit.records.tables import records_frame
 
-    return gantt_chart(frame, lang=lang)
+    return gantt_chart(records_frame(records), lang=lang)
 
 
 def _handout_charts(records, lang: str) -> list:

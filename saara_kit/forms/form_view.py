@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 from saara_kit.forms.drafts import changes_count
 from saara_kit.i18n import format_time, t
 from saara_kit.records.fields import References
-from saara_kit.records.tables import records_frame
 
 if TYPE_CHECKING:
     import ipywidgets as widgets
@@ -19,6 +18,17 @@ if TYPE_CHECKING:
     from saara_kit.widgets import MessageLine
 
 __all__ = ["RecordListView"]
+
+
+def picture_bytes(figure: Any) -> tuple[str, bytes]:
+    """Return the image format and bytes of a domain's picture: SVG text as it is, a matplotlib
+    figure as PNG (matplotlib loads only for those)."""
+    svg = getattr(figure, "svg", None)
+    if svg is not None:
+        return "svg+xml", svg.encode()
+    from saara_kit.charts import figure_to_png
+
+    return "png", figure_to_png(figure)
 
 
 class RecordListView:
@@ -152,15 +162,13 @@ class RecordListView:
             self._picture.layout.display = "none"
             self._picture_hint.value = f"<i>{t(f'{self.domain.name}.picture.empty', self.lang)}</i>"
             return False
-        from saara_kit.charts import figure_to_png
-
-        frame = records_frame(self.state.draft.values())
+        records = list(self.state.draft.values())
         figure = (
-            self.domain.listing.picture(frame, self.lang)
+            self.domain.listing.picture(records, self.lang)
             if self._main is None
-            else self.domain.listing.picture(frame, self.lang, self._main())
+            else self.domain.listing.picture(records, self.lang, self._main())
         )
-        self._picture.value = figure_to_png(figure)
+        self._picture.format, self._picture.value = picture_bytes(figure)
         self.picture_alt = figure.alt
         self._picture_caption.value = f"<small>{html.escape(figure.alt)}</small>"
         self._picture.layout.display = None

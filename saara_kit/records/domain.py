@@ -99,7 +99,8 @@ def validate_participant(name: Any) -> str:
 
 Rule = Callable[[Record], Iterable[FieldError]]
 LinkRule = Callable[[Record, Mapping[str, Mapping[str, Mapping[str, Any]]]], Iterable[FieldError]]
-# (DataFrame of records, lang) -> a matplotlib figure; a step's picture also gets its app's main records
+# (the list's records, lang) -> a matplotlib figure, or any picture with ``svg`` (its text) and ``alt``;
+# a step's picture also gets its app's main records, as a table
 Picture = Callable[..., Any]
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from numbers import Number
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from saara_kit.i18n import format_number, language, t
-from saara_kit.records.domain import SHARED_COLUMNS, Domain, Record
+from saara_kit.records.domain import SHARED_COLUMNS, Domain
 
 if TYPE_CHECKING:  # pandas is loaded by whoever made the frame; a form's kernel may never load it
     import pandas as pd
@@ -16,11 +16,12 @@ if TYPE_CHECKING:  # pandas is loaded by whoever made the frame; a form's kernel
 __all__ = ["labelled_table", "records_frame", "styled_table"]
 
 
-def records_frame(records: Iterable[Record], columns: list[str] | None = None) -> pd.DataFrame:
-    """Return the records' payloads as a table: pandas loads here, with the first picture a form draws."""
+def records_frame(records: Iterable[Mapping[str, Any]], columns: list[str] | None = None) -> pd.DataFrame:
+    """Return the records (or any mappings of field to value) as a table: pandas loads here, with
+    the first table or matplotlib picture a form draws."""
     import pandas as pd
 
-    return pd.DataFrame([record.to_payload() for record in records], columns=columns)
+    return pd.DataFrame([dict(record) for record in records], columns=columns)
 
 
 def labelled_table(

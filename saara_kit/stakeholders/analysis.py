@@ -8,6 +8,7 @@ import pandas as pd
 
 from saara_kit.i18n import t
 from saara_kit.stakeholders.fields import QUADRANTS, display_name
+from saara_kit.stakeholders.grid_layout import HIGH_FROM
 
 __all__ = [
     "HIGH_FROM",
@@ -22,7 +23,6 @@ __all__ = [
     "with_quadrants",
 ]
 
-HIGH_FROM = 3  # on the 1–5 scales, 3 and above count as "high"
 # The IAP2 level a quadrant calls for, raised to at least what the salience type calls for.
 # Mendelow (1991) gives each quadrant a strategy; the IAP2 spectrum (2018) says what each level promises.
 # Manage closely: partners in the decision (collaborate). Keep satisfied and keep informed: both are

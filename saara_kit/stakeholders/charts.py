@@ -6,7 +6,7 @@ quadrant. How actors are named depends on how many there are:
 - ``names``: up to ``NAMES_UP_TO`` actors, each name beside its dot, placed where it covers
   nothing; if any label would still cover another text or dot, the grid numbers them instead;
 - ``numbers``: each dot carries a number, keyed to ``figure.key`` (number, name), up to
-  ``PER_CELL`` dots in a cell and ``NUMBERS_UP_TO`` actors;
+  ``PER_CELL`` dots in a cell and ``NUMBERS_UP_TO`` actors (``grid_layout``, which the form's SVG shares);
 - ``counts``: beyond that (a hub's whole register), one disc per cell with its count.
 
 ``figure.mode`` says which one was drawn.
@@ -14,9 +14,7 @@ quadrant. How actors are named depends on how many there are:
 
 from __future__ import annotations
 
-import math
 import textwrap
-from collections import Counter
 
 import pandas as pd
 from matplotlib.text import Annotation, Text
@@ -24,16 +22,21 @@ from matplotlib.text import Annotation, Text
 from saara_kit.charts import ChartFigure, drawable, new_figure
 from saara_kit.charts.style import FIGURE_WIDTH_IN, SMALLEST_FONT_PT, label_on_dot, line_spacing
 from saara_kit.i18n import is_rtl, t
-from saara_kit.stakeholders.analysis import HIGH_FROM
+from saara_kit.stakeholders import grid_layout
 from saara_kit.stakeholders.fields import display_name
+from saara_kit.stakeholders.grid_layout import (
+    HIGH_FROM,
+    LIMITS,
+    POSITION_COLOURS,
+    QUADRANT_CORNERS,
+    mode_without_names,
+    position_colour,
+)
 
 __all__ = ["GRID_MODES", "power_interest_grid", "power_interest_grids"]
 
 GRID_MODES = ("names", "numbers", "counts")
 NAMES_UP_TO = 12
-PER_CELL = 9  # numbered dots in one cell, 3 × 3
-NUMBERS_UP_TO = 99  # two digits inside a dot
-CELL_SPAN = 0.3  # a dot lies within its score ± this: the dividers sit at ± 0.5
 NUMBER_MARKER_SIZE = 190  # points²: a dot that holds two digits
 COUNT_MARKER_SIZES = (200, 1400)  # points², the smallest and the largest count's disc
 LABEL_RINGS = 3  # distances a label may stand from its dot, each ``RING_STEP_PT`` further, tied by a line
@@ -43,42 +46,13 @@ LABEL_WIDTH = 16  # characters per line of an actor's label (the grid is drawn p
 TITLE_WIDTH = 40  # characters per line of the title (a dossier's can be a long hub name)
 LABEL_LINES = 3  # lines at most; a longer name ends in "…" (the list beside the grid has it whole)
 GRID_HEIGHT_IN = 5.6  # the width is the phone's (FIGURE_WIDTH_IN); the legend goes below the axes
-POSITION_COLOURS = {-2: "#b2182b", -1: "#ef8a62", 0: "#969696", 1: "#67a9cf", 2: "#2166ac"}
 MARKER_SIZE = 140  # points², an actor's dot
 LABEL_GAP_PT = 8  # from a dot's centre to its label
-LIMITS = (0.4, 5.6), (-0.25, 6.25)  # interest, power: a band above and below the cells for the captions
-QUADRANT_CORNERS = {  # (x, y) of each quadrant's caption, in score units: outside every cell's dots
-    "keep_satisfied": (0.5, 6.2),
-    "manage_closely": (5.5, 6.2),
-    "monitor": (0.5, -0.2),
-    "keep_informed": (5.5, -0.2),
-}
-
-
-def cell_offsets(count: int) -> list[tuple[float, float]]:
-    """Return where ``count`` dots sharing a cell sit, around its centre, within ± ``CELL_SPAN``:
-    a square pattern, filled row by row from the top."""
-    columns = math.ceil(math.sqrt(count))
-    rows = math.ceil(count / columns)
-    step = 2 * CELL_SPAN / max(columns - 1, 1) if columns > 1 else 0.0
-    row_step = 2 * CELL_SPAN / max(rows - 1, 1) if rows > 1 else 0.0
-    return [
-        ((index % columns - (columns - 1) / 2) * step, ((rows - 1) / 2 - index // columns) * row_step)
-        for index in range(count)
-    ]
 
 
 def dot_positions(frame: pd.DataFrame) -> list[tuple[float, float]]:
     """Return each actor's (x, y): its (interest, power) cell, moved within the cell when shared."""
-    cells = list(zip(frame["interest"].astype(int), frame["power"].astype(int)))
-    sharing = Counter(cells)
-    placed: Counter = Counter()
-    points = []
-    for cell in cells:
-        dx, dy = cell_offsets(sharing[cell])[placed[cell]]
-        placed[cell] += 1
-        points.append((cell[0] + dx, cell[1] + dy))
-    return points
+    return grid_layout.dot_positions(zip(frame["interest"], frame["power"]))
 
 
 def grid_mode(frame: pd.DataFrame) -> str:
@@ -87,9 +61,7 @@ def grid_mode(frame: pd.DataFrame) -> str:
 
 
 def _mode_without_names(frame: pd.DataFrame) -> str:
-    """Return "numbers" when every dot can hold its number, else "counts"."""
-    most_in_a_cell = max(Counter(zip(frame["interest"], frame["power"])).values(), default=0)
-    return "numbers" if len(frame) <= NUMBERS_UP_TO and most_in_a_cell <= PER_CELL else "counts"
+    return mode_without_names(zip(frame["interest"], frame["power"]))
 
 
 def _label(name: str) -> str:
@@ -179,17 +151,12 @@ def _keep_labels_apart(
     return clear
 
 
-def _position_colour(position: float) -> str:
-    """Return the colour of the position nearest ``position`` (an average, for a cell's disc)."""
-    return POSITION_COLOURS[min(POSITION_COLOURS, key=lambda code: abs(code - position))]
-
-
 def _names(figure, axes, frame: pd.DataFrame, lang: str, captions: list[Text]) -> bool:
     """Draw each actor's dot and its name beside it; return True when no label covers anything."""
     points = dot_positions(frame)
     labels = []
     for (x, y), (_, row) in zip(points, frame.iterrows()):
-        axes.scatter([x], [y], s=MARKER_SIZE, color=_position_colour(row["position"]), edgecolor="white", zorder=3)
+        axes.scatter([x], [y], s=MARKER_SIZE, color=position_colour(row["position"]), edgecolor="white", zorder=3)
         name = drawable(display_name(row["name"], row.get("name_ar", ""), lang))
         sides = _sides(x, up=y >= round(y))
         (offset, ha, va) = sides[0]
@@ -225,7 +192,7 @@ def _numbers(figure, axes, frame: pd.DataFrame, lang: str) -> None:
     """Draw each actor's dot with its number inside; the numbers are keyed in ``figure.key``."""
     for number, ((x, y), (_, row)) in enumerate(zip(dot_positions(frame), frame.iterrows()), start=1):
         axes.scatter(
-            [x], [y], s=NUMBER_MARKER_SIZE, color=_position_colour(row["position"]), edgecolor="white", zorder=3
+            [x], [y], s=NUMBER_MARKER_SIZE, color=position_colour(row["position"]), edgecolor="white", zorder=3
         )
         label_on_dot(axes, x, y, number)
     names = [display_name(row["name"], row.get("name_ar", ""), lang) for _, row in frame.iterrows()]
@@ -239,7 +206,7 @@ def _counts(axes, frame: pd.DataFrame) -> None:
     smallest, largest = COUNT_MARKER_SIZES
     for (interest, power), count in sizes.items():
         area = smallest + (largest - smallest) * (count - 1) / max(sizes.max() - 1, 1)
-        colour = _position_colour(cells.get_group((interest, power)).astype(float).mean())
+        colour = position_colour(cells.get_group((interest, power)).astype(float).mean())
         axes.scatter([interest], [power], s=area, color=colour, edgecolor="white", alpha=0.9, zorder=3)
         label_on_dot(axes, interest, power, count)
 

@@ -40,7 +40,7 @@ DOMAIN = Domain(
     derive=deferred(ANALYSIS, "with_engagement"),
     samples="sample_stakeholders",
     listing=Listing(
-        picture=deferred(PICTURES, "grid_picture"),
+        picture=deferred("saara_kit.stakeholders.grid_svg", "grid_svg"),
         title=_list_label,
         # the room view's grid: every association's stakeholders of the hub on one power × interest grid
         room_picture=deferred("saara_kit.stakeholders.charts", "power_interest_grid"),

@@ -10,8 +10,8 @@ from matplotlib.patches import Circle
 from saara_kit.charts import ChartFigure, new_figure
 from saara_kit.charts.style import FIGURE_WIDTH_IN, SMALLEST_FONT_PT, label_on_dot
 from saara_kit.i18n import t
-from saara_kit.stakeholders.charts import cell_offsets
 from saara_kit.stakeholders.fields import display_name
+from saara_kit.stakeholders.grid_layout import cell_offsets
 from saara_kit.stakeholders.salience import UNTYPED, with_salience
 
 __all__ = ["CIRCLES", "ZONES", "salience_diagram"]

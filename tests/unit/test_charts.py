@@ -101,7 +101,7 @@ def _texts(figure) -> list[matplotlib.text.Text]:
 
 @pytest.mark.parametrize("lang", ["fr", "ar", "en"])
 def test_smallest_grid_text_is_at_least_11_css_px_on_a_390_px_phone(lang):
-    figure = DOMAIN.listing.picture(_crowded_frame(), lang)  # what the form draws
+    figure = power_interest_grid(_crowded_frame(), lang)  # what the room and the wall draw
     png = figure_to_png(figure)
     width = _png_width(png)
     assert width == round(figure.get_figwidth() * figure.dpi)  # the PNG's pixels are the figure's dpi
@@ -122,13 +122,11 @@ LONG_TITLE = {
 }
 
 
-@pytest.mark.parametrize("dossier", [False, True], ids=["form", "dossier-title"])
+@pytest.mark.parametrize("dossier", [False, True], ids=["room", "dossier-title"])
 @pytest.mark.parametrize("lang", ["fr", "ar", "en"])
 def test_no_grid_text_is_cut_off_even_with_long_names(lang, dossier):
     frame = _crowded_frame()
-    figure = (
-        power_interest_grid(frame, lang, title=LONG_TITLE[lang]) if dossier else DOMAIN.listing.picture(frame, lang)
-    )
+    figure = power_interest_grid(frame, lang, title=LONG_TITLE[lang]) if dossier else power_interest_grid(frame, lang)
     figure_to_png(figure)  # lays the figure out as the PNG has it
     renderer = figure.canvas.get_renderer()
     width, height = figure.bbox.width, figure.bbox.height

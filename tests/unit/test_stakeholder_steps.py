@@ -144,9 +144,9 @@ def test_mactor_matrices_come_from_the_records_and_leave_withdrawn_names_out():
 def test_each_steps_picture_draws_the_sample_of_a_hub(declared):
     register = sample_records(DOMAIN, "est")
     frame = sample_records(declared, "est")
-    figure = declared.listing.picture(frame, "ar")
+    figure = declared.listing.picture(frame.to_dict("records"), "ar")
     assert figure.axes and figure.alt  # drawn, with a text alternative
     if declared is RELATIONS:  # the register's actors, typed and towered, even those without links
         from saara_kit.stakeholders.pictures import network_picture
 
-        assert network_picture(frame, "fr", register).alt.count("acteurs : 6") == 1
+        assert network_picture(frame.to_dict("records"), "fr", register).alt.count("acteurs : 6") == 1
