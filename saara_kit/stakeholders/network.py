@@ -2,7 +2,8 @@
 
 A link runs from one actor to another (or ``both_ways``: ``DIRECTIONS``) and has a ``kind`` (``LINK_KINDS``)
 and a ``weight`` (1–5). The metrics come from networkx: degree, in and out, betweenness (who
-brokers or guards the way between others), isolated actors and communities.
+brokers or guards the way between others: networkx's figures, computed faster by ``betweenness``),
+isolated actors and communities.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Iterable
 import networkx as nx
 import pandas as pd
 
+from saara_kit.stakeholders.betweenness import betweenness_centrality
 from saara_kit.stakeholders.links import DIRECTIONS, LINK_KINDS
 
 __all__ = ["DIRECTIONS", "LINK_KINDS", "communities", "network", "network_metrics"]
@@ -60,7 +62,7 @@ def network_metrics(graph: nx.MultiDiGraph) -> pd.DataFrame:
     simple = _simple(graph)
     sample = None if len(simple) <= EXACT_BETWEENNESS_UP_TO else EXACT_BETWEENNESS_UP_TO
     # hops, not weights: a strong link is no shorter; a hub's whole register is estimated (Brandes' sampling)
-    betweenness = nx.betweenness_centrality(simple, k=sample, normalized=True, seed=SEED)
+    betweenness = betweenness_centrality(simple, k=sample, seed=SEED)
     rows = {
         actor: {
             "degree": graph.degree(actor, weight="relation"),
