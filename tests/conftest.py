@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
+from pathlib import Path
 
 import pytest
 
@@ -68,25 +70,42 @@ def a_neutral_locale():
         yield
 
 
-@pytest.fixture
-def samples_dir(tmp_path):
-    """A workshop data folder whose store holds every domain's sample records."""
+@pytest.fixture(scope="session")
+def _every_sample(tmp_path_factory) -> Path:
+    """A store folder holding every domain's sample records, made once a worker (about a second)."""
     from saara_kit.exports.transfer import import_every_sample
 
-    with open_store(tmp_path) as opened:
+    folder = tmp_path_factory.mktemp("every-sample")
+    with open_store(folder) as opened:
         import_every_sample(opened)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def _laptop_template(tmp_path_factory, _every_sample) -> Path:
+    """The laptop's store, made once a worker: every sample, and codes for the ouest associations."""
+    from saara_kit.store.codes import give_codes
+
+    folder = tmp_path_factory.mktemp("laptop-template") / "laptop"
+    shutil.copytree(_every_sample, folder)
+    with open_store(folder) as opened:
+        give_codes(opened, "ouest")
+    return folder
+
+
+@pytest.fixture
+def samples_dir(tmp_path, _every_sample):
+    """A workshop data folder whose store holds every domain's sample records (a copy: each test its own)."""
+    shutil.copytree(_every_sample, tmp_path, dirs_exist_ok=True)
     return tmp_path
 
 
 @pytest.fixture
-def laptop(tmp_path):
-    """The ouest hub's offline laptop (a store carried in bundles): every sample, and codes for its associations."""
-    from saara_kit.exports.transfer import import_every_sample
-    from saara_kit.store.codes import give_codes
-
+def laptop(tmp_path, _laptop_template):
+    """The ouest hub's offline laptop (a store carried in bundles): every sample, and codes for its
+    associations (a copy of the worker's: each test its own)."""
+    shutil.copytree(_laptop_template, tmp_path / "laptop")
     with open_store(tmp_path / "laptop") as opened:
-        import_every_sample(opened)
-        give_codes(opened, "ouest")
         yield opened
 
 
