@@ -37,9 +37,9 @@ lint: $(VENV)/.installed-test  ## ruff (lint and format) over the code, mypy ove
 	$(BIN)/ruff format --check $(CODE)
 	$(BIN)/mypy
 
-check: $(VENV)/.installed-test  ## for contributors, under 2 minutes: lint and types beside the unit and ui tiers on every core
+check: $(VENV)/.installed-test  ## for contributors, under 2 minutes: lint and types beside the unit and ui tiers on every core, but the slow charts
 	$(MAKE) --no-print-directory lint & lint=$$!; \
-	$(BIN)/python -m pytest -q -n auto --dist worksteal tests/unit tests/ui tests/test_repository.py; tests=$$?; \
+	$(BIN)/python -m pytest -q -n auto --dist worksteal -m "not slow" tests/unit tests/ui tests/test_repository.py; tests=$$?; \
 	wait $$lint; linted=$$?; exit $$(( tests || linted ))
 
 # Every tier: lint and types beside unit, ui and notebooks on every core, a file per worker, the longest

@@ -14,6 +14,7 @@ A3_POINTS = (841.89, 1190.55)  # 297 × 420 mm
 A3_PIXELS_300_DPI = (3508, 4961)
 
 
+@pytest.mark.slow  # an A3 poster at 300 dpi: over 10 s
 def test_a_chart_fills_an_a3_page_at_300_dpi_in_png_and_pdf(tmp_path):
     import pandas as pd
 
@@ -30,6 +31,7 @@ def test_a_chart_fills_an_a3_page_at_300_dpi_in_png_and_pdf(tmp_path):
     assert box[2:] == pytest.approx(A3_POINTS, abs=0.5)
 
 
+@pytest.mark.slow  # an A3 poster at 300 dpi: over 10 s
 def test_the_wall_command_prints_the_hubs_grid_network_and_planes(tmp_path, capsys):
     assert (
         main(
