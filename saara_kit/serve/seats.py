@@ -48,7 +48,7 @@ PING_TIMEOUT_MS = 30_000  # no answer to pings for this long: the phone is gone,
 # even once closed: at its default of 60 s, a phone reloading every 2 s held 30 of them (about 60 MB).
 KERNEL_INFO_TIMEOUT_SECONDS = 20
 SEATS_PER_DEVICE = 2  # a phone may keep two forms open (two tabs); a third frees the oldest
-MEMORY_LIMIT_MB = 700  # a form's kernel is about 155 MB once its picture is drawn
+MEMORY_LIMIT_MB = 700  # a form's kernel: about 80 MB with its register's grid, 155 MB once a step draws with matplotlib
 
 
 class SeatKernelManager(AsyncMappingKernelManager):
