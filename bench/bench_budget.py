@@ -80,7 +80,7 @@ def _measure(lines: int) -> dict[str, float]:
             "totals by heading": timed(lambda: heading_totals(with_amounts(frame))),
             "funder's rules": timed(lambda: budget_checks(records)),
             "workbook (formulas)": timed(
-                lambda: export_records(store, BUDGET, folder / "budget.xlsx", region="centre")
+                lambda: export_records(store, BUDGET, folder / "budget.xlsx", hub_id="centre")
             ),
         }
     finally:

@@ -22,13 +22,13 @@ START = dt.date(2027, 1, 1)
 
 def _project(number: int, pick: random.Random) -> list[Revision]:
     """Return every revision one funded project's association saved."""
-    region, association = ("centre", "ouest", "est", "sud")[number % 4], f"Association du banc {number}"
+    hub_id, association = ("centre", "ouest", "est", "sud")[number % 4], f"Association du banc {number}"
     plan, budget = f"Plan {number}", f"Budget {number}"
 
     def saved(name: str, payload: dict, revisions: int = 1) -> list[Revision]:
         record_id = new_record_id()
         return [
-            Revision(record_id, revision, domain(name).kind, region, association, "bench", dict(payload))
+            Revision(record_id, revision, domain(name).kind, hub_id, association, "bench", dict(payload))
             for revision in range(1, revisions + 1)
         ]
 

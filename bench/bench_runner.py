@@ -11,7 +11,7 @@ from pathlib import Path
 import nbformat
 
 from bench import scratch_dir
-from saara_kit.data import list_regions
+from saara_kit.data import list_hubs
 from saara_kit.lessons import list_notebooks
 from saara_kit.runner import run_all
 
@@ -51,11 +51,11 @@ def _timed(workers: int, **options) -> float:
 
 def main(smoke: bool = False) -> float:
     """Print the rerun's times, its ratio to the floor last; return that ratio."""
-    regions = ["ouest"] if smoke else list_regions()
+    hub_ids = ["ouest"] if smoke else list_hubs()
     lessons = 1 if smoke else len(list_notebooks(scope="hub"))
-    hubs, runs = len(regions), len(regions) * lessons
-    chosen = {"regions": regions, "notebooks": ["01"] if smoke else None}
-    floor = _timed(2, regions=regions, notebooks_dir=_floor_lessons(lessons))
+    hubs, runs = len(hub_ids), len(hub_ids) * lessons
+    chosen = {"hub_ids": hub_ids, "notebooks": ["01"] if smoke else None}
+    floor = _timed(2, hub_ids=hub_ids, notebooks_dir=_floor_lessons(lessons))
     parallel = _timed(2, **chosen)
     serial = _timed(1, **chosen)
     print(f"{runs} runs ({hubs} hubs × {lessons} lessons), dossiers and PDFs included")

@@ -7,10 +7,10 @@ import os
 import sys
 from pathlib import Path
 
-from saara_kit.data import load_region
+from saara_kit.data import load_hub
 from saara_kit.i18n import declared_lang, language, normalise_lang
 from saara_kit.lessons import write_lessons
-from saara_kit.settings import default_data_dir, default_region
+from saara_kit.settings import default_data_dir, default_hub_id
 
 __all__ = ["lab_arguments", "lab_language", "prepare_lab"]
 
@@ -20,19 +20,19 @@ LAB_SETTINGS = {  # JupyterLab's settings files, relative to its user settings f
 }
 
 
-def lab_language(lang: str | None = None, region: str | None = None) -> str:
+def lab_language(lang: str | None = None, hub_id: str | None = None) -> str:
     """Return the trainer's language: ``lang``, else ``$SAARA_LANG``, else ``$LANG`` when it names
     one of the kit's languages (``LANG=ar make lab``), else the hub's."""
     asked = (lang, os.environ.get("SAARA_LANG"), os.environ.get("LANG"))
-    return next(filter(None, map(declared_lang, asked)), None) or load_region(region or default_region()).default_lang
+    return next(filter(None, map(declared_lang, asked)), None) or load_hub(hub_id or default_hub_id()).default_lang
 
 
-def prepare_lab(lang: str, region: str, folder: Path | None = None) -> tuple[Path, Path]:
+def prepare_lab(lang: str, hub_id: str, folder: Path | None = None) -> tuple[Path, Path]:
     """Write the lessons in ``lang`` and JupyterLab's language setting; return both folders."""
     lang = normalise_lang(lang)
     folder = Path(folder) if folder else default_data_dir() / "lab"
     lessons = folder / "lessons" / lang
-    write_lessons(lang, lessons, region=region)
+    write_lessons(lang, lessons, hub_id=hub_id)
     settings = folder / "settings" / lang
     values = {
         "translation": {"locale": language(lang).get("lab", "en")},

@@ -120,15 +120,15 @@ def for_dossier(notebook: NotebookNode) -> NotebookNode:
 
 
 def write_lessons(
-    lang: str, folder: Path, region: str | None = None, notebooks_dir: Path = NOTEBOOKS_DIR
+    lang: str, folder: Path, hub_id: str | None = None, notebooks_dir: Path = NOTEBOOKS_DIR
 ) -> list[Path]:
     """Write every lesson in ``lang`` into ``folder`` (for JupyterLab); return the files written."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for source in list_notebooks(notebooks_dir):
         lesson = localise(nbformat.read(source, as_version=4), lang)
-        if region and lesson_scope(source) == HUB:  # a national lesson reads every hub
-            set_parameters(lesson, region=region)
+        if hub_id and lesson_scope(source) == HUB:  # a national lesson reads every hub
+            set_parameters(lesson, region=hub_id)
         nbformat.write(lesson, folder / source.name)
         written.append(folder / source.name)
     return written

@@ -22,7 +22,7 @@ __all__ = [
     "VOILA_APPS_DIR",
     "default_data_dir",
     "default_db_url",
-    "default_region",
+    "default_hub_id",
     "hub_served",
     "is_demo",
     "remember_hub",
@@ -80,9 +80,9 @@ def default_db_url(data_dir: str | Path | None = None) -> str:
 HUB_FILE = "hub"  # in the data folder: the hub ``saara-kit serve`` last served from it
 
 
-def remember_hub(data_dir: str | Path, region: str) -> None:
-    """Note that this data folder serves ``region``: the laptop's other commands default to it."""
-    (Path(data_dir) / HUB_FILE).write_text(region, encoding="utf-8")
+def remember_hub(data_dir: str | Path, hub_id: str) -> None:
+    """Note that this data folder serves ``hub_id``: the laptop's other commands default to it."""
+    (Path(data_dir) / HUB_FILE).write_text(hub_id, encoding="utf-8")
 
 
 def hub_served(data_dir: str | Path | None = None) -> str | None:
@@ -95,7 +95,7 @@ def hub_served(data_dir: str | Path | None = None) -> str | None:
         return None
 
 
-def default_region(data_dir: str | Path | None = None) -> str:
+def default_hub_id(data_dir: str | Path | None = None) -> str:
     """Return the hub: ``$SAARA_REGION``, else the one this laptop's data folder serves, else ``centre``."""
     return os.environ.get("SAARA_REGION") or hub_served(data_dir) or "centre"
 

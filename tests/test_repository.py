@@ -10,7 +10,7 @@ import tomllib
 import pytest
 import yaml
 
-from saara_kit.data import list_regions, load_region, wilayas
+from saara_kit.data import list_hubs, load_hub, wilayas
 from saara_kit.lessons import HUB, lesson_scope
 from saara_kit.settings import DATASETS_DIR, NOTEBOOKS_DIR, PROJECT_ROOT, VOILA_APPS_DIR
 
@@ -97,15 +97,15 @@ def test_sample_data_is_marked_as_sample_and_covers_every_hub():
     from saara_kit.stakeholders.domain import DOMAIN
 
     frame = sample_records(DOMAIN)
-    assert set(frame["region"]) == set(list_regions())
+    assert set(frame["region"]) == set(list_hubs())
     assert frame["notes"].str.startswith("EXEMPLE").all()
     assert frame["association"].str.contains("Exemple").all()
 
 
 def test_hubs_cover_every_wilaya_once():
-    codes = [code for region in list_regions() for code in load_region(region).wilayas]
+    codes = [code for hub_id in list_hubs() for code in load_hub(hub_id).wilayas]
     assert sorted(codes) == sorted(wilayas()["code"])
-    assert list_regions() == ["centre", "est", "ouest", "sud"]
+    assert list_hubs() == ["centre", "est", "ouest", "sud"]
 
 
 def test_modules_stay_small():

@@ -11,7 +11,7 @@ import pandas as pd
 from saara_kit.budget.fields import DIRECT_HEADINGS, HEADINGS, LINE_FIELDS, Shares
 from saara_kit.budget.rules import ruleset
 from saara_kit.i18n import format_date, format_money, format_number, t
-from saara_kit.settings import default_region
+from saara_kit.settings import default_hub_id
 from saara_kit.validation import FieldError
 
 __all__ = [
@@ -34,19 +34,19 @@ CENT = Decimal("0.01")
 
 
 @cache
-def eur_rate(region: str, second: bool = False) -> Decimal:
-    """Return how many DZD one EUR is worth in hub ``region``'s budgets (its ``second`` rate, for
+def eur_rate(hub_id: str, second: bool = False) -> Decimal:
+    """Return how many DZD one EUR is worth in hub ``hub_id``'s budgets (its ``second`` rate, for
     the sensitivity view)."""
-    from saara_kit.data import load_region
+    from saara_kit.data import load_hub
 
-    rate = load_region(region).eur_rate
+    rate = load_hub(hub_id).eur_rate
     return Decimal(str(rate.second if second else rate.dzd))
 
 
 def hub_of(lines: pd.DataFrame) -> str:
     """Return the hub whose rate a budget's lines are converted at: theirs, or (a form's draft, which
     has no hub column, or no lines yet) the one this kit serves."""
-    return lines["region"].iloc[0] if "region" in lines and len(lines) else default_region()
+    return lines["region"].iloc[0] if "region" in lines and len(lines) else default_hub_id()
 
 
 def with_amounts(lines: pd.DataFrame, second_rate: bool = False) -> pd.DataFrame:
@@ -55,10 +55,10 @@ def with_amounts(lines: pd.DataFrame, second_rate: bool = False) -> pd.DataFrame
     amounts = [
         Decimal(str(quantity)) * Decimal(str(rate)) for quantity, rate in zip(lines["quantity"], lines["unit_rate"])
     ]
-    regions = lines["region"] if "region" in lines else [default_region()] * len(lines)  # a form's draft: its hub
+    hub_ids = lines["region"] if "region" in lines else [default_hub_id()] * len(lines)  # a form's draft: its hub
     in_dzd = [
-        amount * (eur_rate(region, second_rate) if currency == "EUR" else 1)
-        for amount, currency, region in zip(amounts, lines["currency"], regions)
+        amount * (eur_rate(hub_id, second_rate) if currency == "EUR" else 1)
+        for amount, currency, hub_id in zip(amounts, lines["currency"], hub_ids)
     ]
     return lines.assign(
         amount=[float(a.quantize(CENT)) for a in amounts], amount_dzd=[float(a.quantize(CENT)) for a in in_dzd]
@@ -125,11 +125,11 @@ def variance(lines: pd.DataFrame, expenditures: pd.DataFrame) -> pd.DataFrame:
 def sensitivity_table(records: dict[str, pd.DataFrame], lang: str = "fr") -> pd.DataFrame:
     """Return each heading's total at the hub's rate and at its second rate (the parallel
     market's), in DZD: what a budget in euros is worth if the rate moves."""
-    from saara_kit.data import load_region
+    from saara_kit.data import load_hub
 
     lines = records["budget_lines"]
     first, second = heading_totals(with_amounts(lines)), heading_totals(with_amounts(lines, second_rate=True))
-    rate = load_region(hub_of(lines)).eur_rate  # its figures and date
+    rate = load_hub(hub_of(lines)).eur_rate  # its figures and date
     return pd.DataFrame(
         {
             t("budget_lines.field.heading", lang): [t(f"budget_lines.heading.{h}", lang) for h in HEADINGS],

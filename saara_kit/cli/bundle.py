@@ -42,11 +42,11 @@ def run(args) -> int:
 
 
 def bundle_export(args) -> int:
-    from saara_kit.data import load_region
+    from saara_kit.data import load_hub
     from saara_kit.store.bundle import export_bundle
     from saara_kit.store.bundle_keys import hub_key
 
-    lang, hub = normalise_lang(args.lang), load_region(args.region)
+    lang, hub = normalise_lang(args.lang), load_hub(args.region)
     made = hub_key(args.data_dir, hub.id) is None
     with open_store(args.data_dir, args.db_url) as store:
         count = export_bundle(store, hub.id, args.output, hub_key(args.data_dir, hub.id, make=True))
@@ -64,7 +64,7 @@ def bundle_import(args) -> int:
     lang = normalise_lang(args.lang)
     kinds = {kind.kind: kind for kind in domains().values()}
     with open_store(args.data_dir, args.db_url) as store:
-        report = import_bundle(store, args.file, lambda hub: hub_key(args.data_dir, hub), domains())
+        report = import_bundle(store, args.file, lambda hub_id: hub_key(args.data_dir, hub_id), domains())
         for conflict in report.conflicts:
             kind = kinds.get(conflict.kind)
             latest = store.history(conflict.record_id)[-1].payload
@@ -88,13 +88,13 @@ def bundle_import(args) -> int:
                 name=withdrawal.name,
                 association=withdrawal.association,
                 record=withdrawal.record_id,
-                hub=report.region,
+                hub=report.hub_id,
             )
         )
     for association in report.codes_kept:
         print(t("bundle.code_kept", lang, association=association))
     for association in report.codes_refused:
-        print(t("bundle.code_refused", lang, association=association, hub=report.region))
+        print(t("bundle.code_refused", lang, association=association, hub=report.hub_id))
     print(
         t(
             "bundle.imported",
@@ -103,17 +103,17 @@ def bundle_import(args) -> int:
             already=report.already,
             conflicts=len(report.conflicts),
             withdrawn=len(report.withdrawn),
-            hub=report.region,
+            hub=report.hub_id,
         )
     )
     return 0
 
 
 def bundle_key(args) -> int:
-    from saara_kit.data import load_region
+    from saara_kit.data import load_hub
     from saara_kit.store.bundle_keys import hub_key, key_path, set_hub_key, shown_key
 
-    lang, hub = normalise_lang(args.lang), load_region(args.region)
+    lang, hub = normalise_lang(args.lang), load_hub(args.region)
     if args.set:
         set_hub_key(args.data_dir, hub.id, args.set)
         print(t("bundle.key_set", lang, hub=hub.id, path=key_path(args.data_dir, hub.id)))

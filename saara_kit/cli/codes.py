@@ -29,13 +29,13 @@ def add_parser(subparsers, lang: str) -> None:
 
 def run(args) -> int:
     """Give the codes, print them, and write the cards (each in its association's language)."""
-    from saara_kit.data import load_region
+    from saara_kit.data import load_hub
     from saara_kit.exports.code_cards import write_code_cards
     from saara_kit.grants.submitted import chosen_languages
     from saara_kit.records.domain import validate_association
     from saara_kit.store.codes import give_codes
 
-    hub = load_region(args.region)
+    hub = load_hub(args.region)
     lang = normalise_lang(args.lang or hub.default_lang)
     with store_of(args) as store:
         codes = give_codes(store, hub.id, [validate_association(name) for name in args.associations])

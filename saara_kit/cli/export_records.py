@@ -27,12 +27,12 @@ def add_parser(subparsers, lang: str) -> None:
 
 def run(args) -> int:
     """Write the export and say how many records it holds."""
-    from saara_kit.data import load_region
+    from saara_kit.data import load_hub
     from saara_kit.exports.anonymise import Anonymiser
     from saara_kit.exports.transfer import export_records
     from saara_kit.registry import domain
 
-    hub = load_region(args.region) if args.region else None
+    hub = load_hub(args.region) if args.region else None
     lang = normalise_lang(args.lang or (hub.default_lang if hub else None))
     anonymiser = Anonymiser.for_data_dir(args.data_dir) if args.anonymise else None
     with store_of(args) as store:
@@ -41,7 +41,7 @@ def run(args) -> int:
             domain(args.domain),
             args.output,
             args.format,
-            region=args.region,
+            hub_id=args.region,
             lang=lang,
             hub_name=hub.name(lang) if hub else "",
             anonymiser=anonymiser,

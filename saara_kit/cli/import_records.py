@@ -30,7 +30,7 @@ def add_parser(subparsers, lang: str) -> None:
 
 def run(args) -> int:
     """Import the file (a whole app's workbook when it has steps); return 1 when it was refused."""
-    from saara_kit.data import load_region
+    from saara_kit.data import load_hub
     from saara_kit.exports.transfer import ImportRejected, import_file, import_workbook, saved_warnings
     from saara_kit.registry import domain, steps
     from saara_kit.store import RevisionConflict
@@ -40,7 +40,7 @@ def run(args) -> int:
         return _template(args, lang)
     if args.file is None or args.region is None:
         raise TranslatedError("import.file_and_region")
-    load_region(args.region)  # an unknown hub is said by main()
+    load_hub(args.region)  # an unknown hub is said by main()
     try:
         with store_of(args) as store:
             whole_app = args.file.suffix.lower() in (".xlsx", ".xlsm") and len(steps(args.domain)) > 1

@@ -8,7 +8,7 @@ from pathlib import Path
 from saara_kit.cli.language import common_options
 from saara_kit.cli.shared import add_command
 from saara_kit.i18n import t
-from saara_kit.settings import default_region
+from saara_kit.settings import default_hub_id
 
 __all__ = ["add_parser", "run"]
 
@@ -27,10 +27,10 @@ def run(args) -> int:
     from saara_kit.lab import lab_arguments, lab_language, prepare_lab
 
     data_dir = Path(args.data_dir).resolve()
-    region = args.region or default_region(data_dir)  # the hub this laptop serves, unless told
-    lang = lab_language(args.lang, region)
-    lessons, settings = prepare_lab(lang, region, data_dir / "lab")
-    os.environ.update(SAARA_DATA_DIR=str(data_dir), SAARA_REGION=region, SAARA_LANG=lang)
+    hub_id = args.region or default_hub_id(data_dir)  # the hub this laptop serves, unless told
+    lang = lab_language(args.lang, hub_id)
+    lessons, settings = prepare_lab(lang, hub_id, data_dir / "lab")
+    os.environ.update(SAARA_DATA_DIR=str(data_dir), SAARA_REGION=hub_id, SAARA_LANG=lang)
     if args.db_url:
         os.environ["SAARA_DB_URL"] = args.db_url
     print(t("lab.open", lang, path=lessons), flush=True)

@@ -26,12 +26,12 @@ def add_parser(subparsers, lang: str) -> None:
 
 def run(args) -> int:
     """List the withdrawn records, or restore those named; return 1 when someone saved meanwhile."""
-    from saara_kit.data import load_region
+    from saara_kit.data import load_hub
     from saara_kit.registry import domain
     from saara_kit.store import RevisionConflict
     from saara_kit.store.restore import restore, withdrawn
 
-    hub = load_region(args.region)
+    hub = load_hub(args.region)
     lang = normalise_lang(args.lang or hub.default_lang)
     kind = domain(args.domain)
     with store_of(args) as store:

@@ -30,7 +30,7 @@ def run(args) -> int:
     from saara_kit.runner import run_all
 
     failures = run_all(
-        regions=args.regions,
+        hub_ids=args.regions,
         notebooks=args.notebooks,
         source=args.source,
         output_dir=args.output,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from saara_kit.cli.language import common_options
 from saara_kit.cli.shared import add_command
 from saara_kit.i18n import t
-from saara_kit.settings import GRACE_SECONDS, default_region
+from saara_kit.settings import GRACE_SECONDS, default_hub_id
 
 __all__ = ["add_parser", "run"]
 
@@ -16,7 +16,7 @@ def add_parser(subparsers, lang: str) -> None:
     common_options(serve, lang)
     serve.add_argument("--host", default="127.0.0.1", help=t("cli.serve.host", lang))
     serve.add_argument("--port", type=int, default=8866, help=t("cli.serve.port", lang))
-    serve.add_argument("--region", default=default_region(), help=t("cli.serve.region", lang))
+    serve.add_argument("--region", default=default_hub_id(), help=t("cli.serve.region", lang))
     serve.add_argument("--no-token", action="store_true", help=t("cli.serve.no_token", lang))
     serve.add_argument("--open-lan", action="store_true", help=t("cli.serve.open_lan", lang))
     serve.add_argument("--room", type=int, default=0, metavar="N", help=t("cli.serve.room", lang))
@@ -34,7 +34,7 @@ def run(args) -> int:
     serve(
         host=args.host,
         port=args.port,
-        region=args.region,
+        hub_id=args.region,
         lang=args.lang,
         data_dir=args.data_dir,
         db_url=args.db_url,

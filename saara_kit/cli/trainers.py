@@ -24,10 +24,10 @@ def add_parser(subparsers, lang: str) -> None:
 
 def run(args) -> int:
     """Add the codes to the hub's file and print them."""
-    from saara_kit.data import load_region
+    from saara_kit.data import load_hub
     from saara_kit.deploy.trainers import add_trainer_codes
 
-    hub = load_region(args.region)
+    hub = load_hub(args.region)
     path = args.file or Path(os.environ.get("SAARA_HUB_DIR") or "hub-data") / "trainers.yaml"
     for code in add_trainer_codes(path, hub.id, args.count):
         print(code)

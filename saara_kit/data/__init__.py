@@ -3,12 +3,16 @@
 The samples are tables (pandas): they load when first asked for, so a form that only needs a hub's
 settings does not load pandas."""
 
+from saara_kit.data.hubs import Hub, list_hubs, load_hub
 from saara_kit.data.regions import Region, list_regions, load_region
 
 __all__ = [
-    "Region",
+    "Hub",
+    "Region",  # Region, list_regions, load_region: the old names of Hub, list_hubs, load_hub, kept as aliases
+    "list_hubs",
     "list_regions",
     "load_dataset",
+    "load_hub",
     "load_region",
     "sample_records",
     "wilayas",

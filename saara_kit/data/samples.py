@@ -27,7 +27,7 @@ def wilayas() -> pd.DataFrame:
     return frame
 
 
-def sample_records(domain, region: str | None = None) -> pd.DataFrame:
+def sample_records(domain, hub_id: str | None = None) -> pd.DataFrame:
     """Return a domain's sample records (all hubs, or one); empty when the domain has none. An
     optional field the file lacks takes its default."""
     if domain.samples is None:
@@ -36,6 +36,6 @@ def sample_records(domain, region: str | None = None) -> pd.DataFrame:
         frame = pd.read_csv(domain.samples, encoding="utf-8", keep_default_na=False)
     else:
         frame = load_dataset(domain.samples)
-    if region is not None:
-        frame = frame[frame["region"] == region].reset_index(drop=True)
+    if hub_id is not None:
+        frame = frame[frame["region"] == hub_id].reset_index(drop=True)
     return domain.with_defaults(frame)

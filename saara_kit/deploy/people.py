@@ -21,11 +21,11 @@ REVIEWERS_GROUP = "reviewers"  # the support fund's reviewers, national
 
 @dataclass(frozen=True)
 class Person:
-    """A code's holder: ``role`` is "trainers", "participants" or "reviewers"; ``hub`` is empty for reviewers."""
+    """A code's holder: ``role`` is "trainers", "participants" or "reviewers"; ``hub_id`` is empty for reviewers."""
 
     code: str
     role: str
-    hub: str = ""
+    hub_id: str = ""
 
     @property
     def name(self) -> str:
@@ -34,7 +34,7 @@ class Person:
 
     @property
     def groups(self) -> list[str]:
-        return [REVIEWERS_GROUP] if self.role == "reviewers" else [f"{self.hub}-{self.role}"]
+        return [REVIEWERS_GROUP] if self.role == "reviewers" else [f"{self.hub_id}-{self.role}"]
 
     @property
     def uses_lab(self) -> bool:
@@ -55,10 +55,10 @@ def find_person(typed: object, engine: sa.Engine, trainers_file: str | Path) -> 
     code = clean_code(typed)
     if not code:
         return None
-    found = [Person(code, "trainers", hub) for c, hub in load_trainer_codes(trainers_file).items() if c == code]
+    found = [Person(code, "trainers", hub_id) for c, hub_id in load_trainer_codes(trainers_file).items() if c == code]
     with engine.connect() as conn:
-        regions = conn.execute(sa.select(association_codes.c.region).where(association_codes.c.code == code)).scalars()
-        found += [Person(code, "participants", region) for region in regions]
+        hub_ids = conn.execute(sa.select(association_codes.c.region).where(association_codes.c.code == code)).scalars()
+        found += [Person(code, "participants", hub_id) for hub_id in hub_ids]
         if conn.execute(sa.select(reviewers.c.code).where(reviewers.c.code == code)).first() is not None:
             found.append(Person(code, "reviewers"))
     return found[0] if len(found) == 1 else None

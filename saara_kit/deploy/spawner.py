@@ -10,10 +10,10 @@ from pathlib import Path
 from jupyterhub.spawner import SimpleLocalProcessSpawner
 from traitlets import Unicode
 
-from saara_kit.data import load_region
+from saara_kit.data import load_hub
 from saara_kit.deploy.people import Person, person_from_groups
 from saara_kit.lab import prepare_lab
-from saara_kit.settings import default_region
+from saara_kit.settings import default_hub_id
 
 __all__ = ["SaaraSpawner", "forms_command", "lab_command"]
 
@@ -53,11 +53,11 @@ class SaaraSpawner(SimpleLocalProcessSpawner):
         return person
 
     def saara_environment(self, person: Person) -> dict[str, str]:
-        hub = person.hub or default_region()
+        hub_id = person.hub_id or default_hub_id()
         return {
             "SAARA_DB_URL": self.db_url,
-            "SAARA_REGION": hub,
-            "SAARA_LANG": load_region(hub).default_lang,
+            "SAARA_REGION": hub_id,
+            "SAARA_LANG": load_hub(hub_id).default_lang,
             "SAARA_DATA_DIR": str(Path(self.home_dir) / "workshop-data"),
             "SAARA_DEMO": "",
         }

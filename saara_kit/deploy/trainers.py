@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 
 from saara_kit.codes import new_code
-from saara_kit.data import list_regions
+from saara_kit.data import list_hubs
 from saara_kit.yaml_files import read_yaml
 
 __all__ = ["add_trainer_codes", "load_trainer_codes"]
@@ -21,16 +21,16 @@ def load_trainer_codes(path: str | Path) -> dict[str, str]:
     if not path.exists():
         return {}
     listed = read_yaml(path) or {}
-    unknown = set(listed) - set(list_regions())
+    unknown = set(listed) - set(list_hubs())
     if unknown:
-        raise ValueError(f"{path}: unknown hubs {sorted(unknown)}; hubs are {list_regions()}")
-    return {str(code).strip().upper(): hub for hub, codes in listed.items() for code in codes or ()}
+        raise ValueError(f"{path}: unknown hubs {sorted(unknown)}; hubs are {list_hubs()}")
+    return {str(code).strip().upper(): hub_id for hub_id, codes in listed.items() for code in codes or ()}
 
 
-def add_trainer_codes(path: str | Path, hub: str, count: int = 1) -> list[str]:
-    """Give ``hub`` ``count`` new trainer codes in ``path`` (created private); return them."""
-    if hub not in list_regions():
-        raise ValueError(f"unknown hub {hub!r}; hubs are {list_regions()}")
+def add_trainer_codes(path: str | Path, hub_id: str, count: int = 1) -> list[str]:
+    """Give ``hub_id`` ``count`` new trainer codes in ``path`` (created private); return them."""
+    if hub_id not in list_hubs():
+        raise ValueError(f"unknown hub {hub_id!r}; hubs are {list_hubs()}")
     path = Path(path)
     taken = load_trainer_codes(path)
     listed = {name: [c for c, h in taken.items() if h == name] for name in sorted(set(taken.values()))}
@@ -39,7 +39,7 @@ def add_trainer_codes(path: str | Path, hub: str, count: int = 1) -> list[str]:
         code = new_code()
         if code not in taken and code not in made:
             made.append(code)
-    listed[hub] = [*listed.get(hub, []), *made]
+    listed[hub_id] = [*listed.get(hub_id, []), *made]
     path.parent.mkdir(parents=True, exist_ok=True)
     path.touch(mode=0o600, exist_ok=True)
     path.write_text(HEADER + yaml.safe_dump(listed, sort_keys=True), encoding="utf-8")

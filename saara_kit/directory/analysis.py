@@ -9,7 +9,7 @@ import re
 
 import pandas as pd
 
-from saara_kit.data.regions import list_regions
+from saara_kit.data.hubs import list_hubs
 from saara_kit.directory.domain import DIRECTORY, title_in
 from saara_kit.directory.fields import LANGUAGES, THEMES
 from saara_kit.directory.moderation import published
@@ -20,7 +20,7 @@ from saara_kit.records import Choices, labelled_table
 __all__ = [
     "EVERY_HUB",
     "arabic_spellings",
-    "by_region",
+    "by_hub",
     "codes_of",
     "coverage",
     "coverage_table",
@@ -123,30 +123,30 @@ def gaps_table(resources: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:
     return table
 
 
-def by_region(resources: pd.DataFrame) -> pd.Series:
+def by_hub(resources: pd.DataFrame) -> pd.Series:
     """Return how many approved resources each hub has: those naming it, every hub listed, then
     (``EVERY_HUB``) those that name no hub, meant for all of them and counted once."""
-    counts = _count(published(resources), "regions", tuple(list_regions()))
+    counts = _count(published(resources), "regions", tuple(list_hubs()))
     every = int(sum(not codes_of("regions", value) for value in published(resources).get("regions", [])))
     return pd.concat([counts, pd.Series({EVERY_HUB: every}, dtype=int)]).rename("resources")
 
 
-def for_hub(resources: pd.DataFrame, region: str = "") -> pd.DataFrame:
+def for_hub(resources: pd.DataFrame, hub_id: str = "") -> pd.DataFrame:
     """Return the resources a hub's participants are shown: those for every hub and those naming
-    ``region`` (all of them when ``region`` is empty)."""
-    if not region or not len(resources):
+    ``hub_id`` (all of them when ``hub_id`` is empty)."""
+    if not hub_id or not len(resources):
         return resources
-    keep = [not codes or region in codes for codes in (codes_of("regions", value) for value in resources["regions"])]
+    keep = [not codes or hub_id in codes for codes in (codes_of("regions", value) for value in resources["regions"])]
     return resources[keep]
 
 
-def pending(resources: pd.DataFrame, region: str = "") -> pd.DataFrame:
-    """Return the suggestions waiting for a trainer's decision: those made in hub ``region`` (its
-    ``region`` column), or all of them when ``region`` is empty."""
+def pending(resources: pd.DataFrame, hub_id: str = "") -> pd.DataFrame:
+    """Return the suggestions waiting for a trainer's decision: those made in hub ``hub_id`` (its
+    ``region`` column), or all of them when ``hub_id`` is empty."""
     if not len(resources):
         return resources
     waiting = resources["status"] == "pending"
-    return resources[waiting & (resources["region"] == region)] if region else resources[waiting]
+    return resources[waiting & (resources["region"] == hub_id)] if hub_id else resources[waiting]
 
 
 def _titled(frame: pd.DataFrame, lang: str, columns: list[str]) -> pd.DataFrame:
@@ -178,12 +178,12 @@ def facet_table(found: pd.DataFrame, facet: str, lang: str = "fr") -> pd.DataFra
     )
 
 
-def pending_table(resources: pd.DataFrame, lang: str = "fr", region: str = "") -> pd.DataFrame:
-    """Return the suggestions waiting in hub ``region`` (``pending``) for the trainer: title, type,
+def pending_table(resources: pd.DataFrame, lang: str = "fr", hub_id: str = "") -> pd.DataFrame:
+    """Return the suggestions waiting in hub ``hub_id`` (``pending``) for the trainer: title, type,
     themes, languages, creator, where to find it, the hub it was suggested in and, when the store
     holds them, the id a decision names."""
     table = _titled(
-        pending(resources, region),
+        pending(resources, hub_id),
         lang,
         ["type", "themes", "languages", "creator", "url", "file", "region", "record_id"],
     )

@@ -12,7 +12,7 @@ from matplotlib.ticker import MaxNLocator
 
 from saara_kit.charts import ChartFigure, legend_below, new_figure, short_label, title_figure
 from saara_kit.charts.style import FIGURE_WIDTH_IN, SMALLEST_FONT_PT
-from saara_kit.directory.analysis import EVERY_HUB, by_region, coverage, label, listed, theme_languages
+from saara_kit.directory.analysis import EVERY_HUB, by_hub, coverage, label, listed, theme_languages
 from saara_kit.directory.moderation import published
 from saara_kit.i18n import format_number, is_rtl, t
 
@@ -137,7 +137,7 @@ def gaps_heatmap(resources: pd.DataFrame, lang: str = "fr", title: str | None = 
 def regions_chart(resources: pd.DataFrame, lang: str = "fr", title: str | None = None) -> ChartFigure:
     """Draw, for each hub, the approved resources that name it, then, on a bar of its own, those
     meant for every hub (they name none). ``figure.counts`` is what was drawn (hub -> resources)."""
-    counts = by_region(resources)
+    counts = by_hub(resources)
     heading = title or t("directory.chart.regions", lang)
     empty = [label("regions", code, lang) for code, count in counts.items() if count == 0 and code != EVERY_HUB]
     figure, _ = _counted_bars(

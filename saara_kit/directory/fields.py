@@ -4,7 +4,7 @@ regions, licence, where to find it, date, duration, creator (author); then its m
 
 from __future__ import annotations
 
-from saara_kit.data.regions import list_regions
+from saara_kit.data.hubs import list_hubs
 from saara_kit.records import Choice, Choices, Count, Date, Text
 
 __all__ = ["AUDIENCES", "FIELDS", "LANGUAGES", "LEVELS", "LICENCES", "STATUSES", "THEMES", "TITLES", "TYPES"]
@@ -40,7 +40,7 @@ FIELDS = (
     Choices("languages", LANGUAGES),
     Choices("audience", AUDIENCES),
     Choice("level", LEVELS),
-    Choices("regions", tuple(list_regions()), required=False),  # empty: every hub
+    Choices("regions", tuple(list_hubs()), required=False),  # empty: every hub
     Choice("licence", LICENCES),
     Text("url", max=500, required=False),  # http(s)://… ; or a file:
     Text("file", max=200, required=False),  # a file under datasets/resources/

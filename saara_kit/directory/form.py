@@ -38,9 +38,9 @@ class DirectoryForm(TranslatedForm):
     domain = DIRECTORY
     typed_fields = SUGGESTED  # what a suggestion asks (its title goes in the form's language)
 
-    def __init__(self, store: Store, region: str, lang: str = "fr", author: str = "participant"):
+    def __init__(self, store: Store, hub_id: str, lang: str = "fr", author: str = "participant"):
         super().__init__(lang)
-        self.state = DirectoryState(store, region, author)
+        self.state = DirectoryState(store, hub_id, author)
         self._drawing = False
         title = widgets.HTML()
         title.add_class("saara-title")

@@ -183,10 +183,10 @@ def _node(record: dict[str, Any], lang: str) -> dict[str, Any]:
         node["timeRequired"] = f"PT{minutes_of(record['duration_minutes'])}M"
     if text_of(record.get("creator")):
         node["author"] = author_of(text_of(record["creator"]))
-    regions = _codes("regions", record.get("regions"))
+    hub_ids = _codes("regions", record.get("regions"))
     node["spatialCoverage"] = (
-        [_place(code, lang) for code in regions]
-        if regions
+        [_place(code, lang) for code in hub_ids]
+        if hub_ids
         else [{"@type": "Country", "identifier": "DZ", "name": _tagged(t("directory.page.country", lang), lang)}]
     )
     return node

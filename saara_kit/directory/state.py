@@ -35,9 +35,9 @@ class DirectoryState(HasTraits):
     filters = Dict()
     notice = Instance(Notice, allow_none=True)
 
-    def __init__(self, store: Store, region: str, author: str = "participant"):
+    def __init__(self, store: Store, hub_id: str, author: str = "participant"):
         super().__init__()
-        self.store, self.region, self.device = store, region, author
+        self.store, self.hub_id, self.device = store, hub_id, author
         self.refresh()
 
     def refresh(self) -> None:
@@ -82,7 +82,7 @@ class DirectoryState(HasTraits):
                 new_record_id(),
                 1,
                 DIRECTORY.kind,
-                self.region,
+                self.hub_id,
                 SUGGESTIONS,
                 author,
                 record.to_payload(),

@@ -26,17 +26,17 @@ __all__ = ["current_frame", "export_frame", "export_records"]
 
 
 def export_frame(
-    store: Store, domain: Domain, region: str | None = None, lang: str = "fr", anonymiser: Anonymiser | None = None
+    store: Store, domain: Domain, hub_id: str | None = None, lang: str = "fr", anonymiser: Anonymiser | None = None
 ) -> pd.DataFrame:
     """Return the current records as a table with headers and labels in ``lang`` (names coded
     when ``anonymiser`` is given)."""
-    return _labelled(domain, current_frame(store, domain, region, anonymiser), lang)
+    return _labelled(domain, current_frame(store, domain, hub_id, anonymiser), lang)
 
 
 def current_frame(
     store: Store,
     domain: Domain,
-    region: str | None = None,
+    hub_id: str | None = None,
     anonymiser: Anonymiser | None = None,
     association: str | None = None,
     listed: bool = False,
@@ -45,9 +45,9 @@ def current_frame(
     accents), names coded when ``anonymiser`` is given; with ``listed``, the rows other domains list
     in it too (``listed_frame``: the directory's case studies, which its own exporters write)."""
     frame = (
-        listed_frame(store, domain, region, domains=domains())
+        listed_frame(store, domain, hub_id, domains=domains())
         if listed
-        else revisions_frame(domain, store.current(domain.kind, region=region))
+        else revisions_frame(domain, store.current(domain.kind, hub_id=hub_id))
     )
     if association:
         frame = frame[[fold_name(name) == fold_name(association) for name in frame["association"]]].reset_index(
@@ -76,7 +76,7 @@ def export_records(
     domain: Domain,
     path: str | Path,
     fmt: str | None = None,
-    region: str | None = None,
+    hub_id: str | None = None,
     lang: str = "fr",
     hub_name: str = "",
     anonymiser: Anonymiser | None = None,
@@ -93,15 +93,15 @@ def export_records(
     fmt = (fmt or Path(path).suffix.lstrip(".")).lower()
     own = dict(domain.exports.exporters)  # formats the domain writes itself (the directory's JSON-LD, its offline page)
     if fmt in own:
-        return own[fmt](current_frame(store, domain, region, anonymiser, association, listed=True), Path(path), lang)
+        return own[fmt](current_frame(store, domain, hub_id, anonymiser, association, listed=True), Path(path), lang)
     if fmt == "ics":
-        return _export_calendar(store, domain, path, region, lang, hub_name, anonymiser, association)
+        return _export_calendar(store, domain, path, hub_id, lang, hub_name, anonymiser, association)
     if fmt == "html":
         from saara_kit.exports.handout import write_handout
 
-        return write_handout(store, domain, path, region, association, lang, hub_name, anonymiser)
+        return write_handout(store, domain, path, hub_id, association, lang, hub_name, anonymiser)
     shown = steps(domain.name) if fmt == "xlsx" and domain.app.part_of is None else [domain]
-    raw = {step.name: current_frame(store, step, region, anonymiser, association) for step in shown}
+    raw = {step.name: current_frame(store, step, hub_id, anonymiser, association) for step in shown}
     titles = {
         step.name: sheet_title(t(f"{step.name}.step" if len(shown) > 1 else f"app.{step.name}.title", lang))
         for step in shown
@@ -133,7 +133,7 @@ def _export_calendar(
     store: Store,
     domain: Domain,
     path: str | Path,
-    region: str | None,
+    hub_id: str | None,
     lang: str,
     hub_name: str,
     anonymiser: Anonymiser | None,
@@ -150,7 +150,7 @@ def _export_calendar(
         event
         for step in dated
         if step.exports.events
-        for event in step.exports.events(current_frame(store, step, region, anonymiser, association), lang)
+        for event in step.exports.events(current_frame(store, step, hub_id, anonymiser, association), lang)
     ]
     name = " — ".join(filter(None, [t(f"app.{domain.name}.title", lang), hub_name]))
     write_calendar(events, path, name)

@@ -30,7 +30,7 @@ def owner_mark(association: str) -> str:
     return f'{OWNER_ATTRIBUTE}="{html.escape(fold_name(association))}"'
 
 
-def output_stem(output: Path | None, region: str, association: str, kind: str) -> Path:
+def output_stem(output: Path | None, hub_id: str, association: str, kind: str) -> Path:
     """Return the path, without suffix, of an association's ``kind`` of files (``onepager``, ``report``).
 
     ``output`` names a file: that file (its ``.html``/``.pdf`` suffix dropped). ``output`` is an existing
@@ -38,7 +38,7 @@ def output_stem(output: Path | None, region: str, association: str, kind: str) -
     is not marked as this association's (``owner_mark``), the name gets a fingerprint of the association's."""
     if output is not None and not output.is_dir():
         return output.with_suffix("") if output.suffix.lower() in (".html", ".pdf") else output
-    stem = (Path("outputs") / region if output is None else output) / f"{kind}-{file_slug(association, 'association')}"
+    stem = (Path("outputs") / hub_id if output is None else output) / f"{kind}-{file_slug(association, 'association')}"
     page = stem.with_name(stem.name + ".html")
     if page.exists() and owner_mark(association) not in page.read_text(encoding="utf-8", errors="replace"):
         fingerprint = hashlib.sha256(fold_name(association).encode("utf-8")).hexdigest()[:6]

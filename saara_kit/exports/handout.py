@@ -41,7 +41,7 @@ h2 {break-after: avoid; border-bottom: 2px solid #1b6b5a}
 def handout_records(
     store: Store,
     domain: Domain,
-    region: str | None,
+    hub_id: str | None,
     association: str | None = None,
     anonymiser: Anonymiser | None = None,
 ) -> dict[str, pd.DataFrame]:
@@ -53,7 +53,7 @@ def handout_records(
     shown = steps(domain.name)
     named = dict.fromkeys(ref.to for step in shown for ref in step.references)
     return {
-        declared.name: current_frame(store, declared, region, anonymiser, association)
+        declared.name: current_frame(store, declared, hub_id, anonymiser, association)
         for declared in (*shown, *(domain_named(name) for name in named if name not in {step.name for step in shown}))
     }
 
@@ -126,14 +126,14 @@ def write_handout(
     store: Store,
     domain: Domain,
     path: str | Path,
-    region: str | None = None,
+    hub_id: str | None = None,
     association: str | None = None,
     lang: str = "fr",
     hub_name: str = "",
     anonymiser: Anonymiser | None = None,
 ) -> int:
     """Write the handout of ``domain``'s app to ``path``; return the count of its main records (plans)."""
-    records = handout_records(store, domain, region, association, anonymiser)
+    records = handout_records(store, domain, hub_id, association, anonymiser)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(render_handout(domain, records, lang, association, hub_name), encoding="utf-8")

@@ -147,16 +147,16 @@ def _read_rows(domain: Domain, table, association: str | None, known_for=lambda 
     return rows
 
 
-def _plan(store: Store, domain: Domain, rows: list[_Row], region: str, author: str) -> list[Revision]:
+def _plan(store: Store, domain: Domain, rows: list[_Row], hub_id: str, author: str) -> list[Revision]:
     """Return the revisions the rows ask for; raise ``ImportRejected`` when the store moved on."""
-    owner_of = {name: canonical_association(store, region, name) for name in {row.association for row in rows}}
+    owner_of = {name: canonical_association(store, hub_id, name) for name in {row.association for row in rows}}
     changes, conflicts = [], []
     for row in rows:
         if not row.record_id:
             continue
         history = store.history(row.record_id)
         latest = {row.record_id: history[-1]} if history else {}
-        if latest and (history[-1].kind, history[-1].region) != (domain.kind, region):
+        if latest and (history[-1].kind, history[-1].region) != (domain.kind, hub_id):
             conflicts.append(_problem(domain, row.line, "record_id", "id_elsewhere"))
         elif latest and row.revision is not None and row.revision != history[-1].revision:
             conflicts.append(_problem(domain, row.line, "revision", "moved_on", revision=history[-1].revision))
@@ -165,7 +165,7 @@ def _plan(store: Store, domain: Domain, rows: list[_Row], region: str, author: s
                 domain,
                 latest,
                 {row.record_id: row.record},
-                region=region,
+                hub_id=hub_id,
                 association=owner_of[row.association],
                 author=author,
                 withdraw_missing=False,
@@ -174,7 +174,7 @@ def _plan(store: Store, domain: Domain, rows: list[_Row], region: str, author: s
         raise ImportRejected(conflicts)
     keyed = [row for row in rows if not row.record_id]
     for owner in dict.fromkeys(owner_of[row.association] for row in keyed):
-        saved = saved_records(store, domain, region, owner)
+        saved = saved_records(store, domain, hub_id, owner)
         by_key = {domain.key_of(rev.payload): rid for rid, rev in saved.items()}
         draft = {
             by_key.get(domain.key_of(row.record)) or new_record_id(): row.record
@@ -182,7 +182,7 @@ def _plan(store: Store, domain: Domain, rows: list[_Row], region: str, author: s
             if owner_of[row.association] == owner
         }
         changes += plan_revisions(
-            domain, saved, draft, region=region, association=owner, author=author, withdraw_missing=False
+            domain, saved, draft, hub_id=hub_id, association=owner, author=author, withdraw_missing=False
         )
     return changes
 
@@ -191,31 +191,31 @@ def import_rows(
     store: Store,
     domain: Domain,
     table: list[tuple[int, dict[str, str]]],
-    region: str,
+    hub_id: str,
     association: str | None = None,
     author: str = "import",
 ) -> tuple[int, int]:
     """Import ``(line, {header: text})`` rows all or nothing; return (rows read, new revisions)."""
     known = functools.cache(
-        lambda owner: referenced_records(store, domain, region, canonical_association(store, region, owner), domains())
+        lambda owner: referenced_records(store, domain, hub_id, canonical_association(store, hub_id, owner), domains())
     )
     rows = _read_rows(domain, table, association, known if domain.references else lambda owner: None)
-    return len(rows), store.save_many(_plan(store, domain, rows, region, author))
+    return len(rows), store.save_many(_plan(store, domain, rows, hub_id, author))
 
 
 def import_file(
     store: Store,
     domain: Domain,
     path: str | Path,
-    region: str,
+    hub_id: str,
     association: str | None = None,
     author: str = "import",
 ) -> tuple[int, int]:
-    """Import a CSV or XLSX file for hub ``region``; return (rows read, new revisions).
+    """Import a CSV or XLSX file for hub ``hub_id``; return (rows read, new revisions).
 
     Raises ``TableError`` for a file that cannot be read, ``ImportRejected`` listing every bad row.
     """
-    return import_rows(store, domain, read_table(path), region, association, author)
+    return import_rows(store, domain, read_table(path), hub_id, association, author)
 
 
 def step_sheet_titles(step: Domain) -> set[str]:
@@ -229,7 +229,7 @@ def import_workbook(
     store: Store,
     domain: Domain,
     path: str | Path,
-    region: str,
+    hub_id: str,
     association: str | None = None,
     author: str = "import",
 ) -> tuple[int, int]:
@@ -241,13 +241,13 @@ def import_workbook(
 
     sheets = read_sheets(path, set().union(*(step_sheet_titles(step) for step in steps(domain.name))))
     if not sheets:
-        return import_file(store, domain, path, region, association, author)  # one table, as a template is
+        return import_file(store, domain, path, hub_id, association, author)  # one table, as a template is
     pending: dict[str, dict[str, dict[str, dict]]] = {}  # step -> association -> name -> payload
     changes, problems, read = [], [], 0
 
     def known_for(step: Domain):
         def known(owner: str) -> dict:
-            found = referenced_records(store, step, region, canonical_association(store, region, owner), domains())
+            found = referenced_records(store, step, hub_id, canonical_association(store, hub_id, owner), domains())
             return {
                 target: {**names, **pending.get(target, {}).get(fold_name(owner), {})}
                 for target, names in found.items()
@@ -263,7 +263,7 @@ def import_workbook(
             rows = _read_rows(
                 step, sheets[title], association, known_for(step) if step.references else lambda owner: None
             )
-            changes += _plan(store, step, rows, region, author)
+            changes += _plan(store, step, rows, hub_id, author)
         except ImportRejected as rejected:
             problems += [replace(problem, sheet=title) for problem in rejected.problems]
             continue
@@ -277,17 +277,17 @@ def import_workbook(
     return read, store.save_many(changes)
 
 
-def saved_warnings(store: Store, domain: Domain, region: str) -> list[tuple[str, FieldError]]:
+def saved_warnings(store: Store, domain: Domain, hub_id: str) -> list[tuple[str, FieldError]]:
     """Return (association, warning) for what deserves a second look in each association's saved
     list of the hub (``Domain.checks.warnings``: two meetings of one owner at once)."""
     if not domain.checks.warnings:
         return []
     return [
         (association, warning)
-        for association in store.associations(domain.kind, region)
+        for association in store.associations(domain.kind, hub_id)
         for warning in domain.warnings_for(
             domain.from_payload(revision.payload)
-            for revision in saved_records(store, domain, region, association).values()
+            for revision in saved_records(store, domain, hub_id, association).values()
         )
     ]
 
@@ -301,13 +301,13 @@ def import_samples(store: Store, domain: Domain) -> int:
     from saara_kit.data import sample_records
 
     new = 0
-    for region, rows in sample_records(domain).groupby("region"):
-        known = {fold_name(name) for name in store.associations(domain.kind, str(region))}
+    for hub_id, rows in sample_records(domain).groupby("region"):
+        known = {fold_name(name) for name in store.associations(domain.kind, str(hub_id))}
         rows = rows[[fold_name(name) not in known for name in rows["association"]]]
         if rows.empty:
             continue
         table = [(line, row) for line, row in enumerate(rows.astype(str).to_dict("records"), start=2)]
-        new += import_rows(store, domain, table, str(region), author="sample")[1]
+        new += import_rows(store, domain, table, str(hub_id), author="sample")[1]
     return new
 
 

@@ -40,13 +40,13 @@ OWNER = ["region", "association"]
 VIEW_DOMAINS = ("report", "milestones", "indicators", "support", "logframe", "budget", "budget_lines", "expenditures")
 
 
-def load_programme(source: str = "sample", region: str | None = None, **where) -> dict[str, pd.DataFrame]:
+def load_programme(source: str = "sample", hub_id: str | None = None, **where) -> dict[str, pd.DataFrame]:
     """Return the current records the programme's view reads, by domain (``VIEW_DOMAINS``), from the
     ``"sample"`` data or the ``"store"`` (``where``: its ``data_dir`` or ``db_url``)."""
     from saara_kit.registry import domain
     from saara_kit.store.repository import load_records
 
-    return {name: load_records(domain(name), source, region, **where) for name in VIEW_DOMAINS}
+    return {name: load_records(domain(name), source, hub_id, **where) for name in VIEW_DOMAINS}
 
 
 def _day(value) -> dt.date | None:

@@ -18,12 +18,12 @@ def add_parser(subparsers, lang: str) -> None:
 
 
 def run(args) -> int:
-    from saara_kit.data import load_region
+    from saara_kit.data import load_hub
     from saara_kit.exports.pdf import chromium
     from saara_kit.followup.report_file import write_report
     from saara_kit.records.domain import validate_association
 
-    lang = normalise_lang(args.lang or load_region(args.region).default_lang)
+    lang = normalise_lang(args.lang or load_hub(args.region).default_lang)
     association = validate_association(args.association)
     pdf = not args.no_pdf and chromium() is not None
     with open_store(args.data_dir, args.db_url) as store:

@@ -34,14 +34,14 @@ FILE_KIND = "report"  # report-<association>.xlsx, .html and .pdf
 HEADINGS = ("indicators", "milestones", "financial", "lines", "expenditures", "support")
 
 
-def report_records(store, region: str, association: str) -> dict[str, pd.DataFrame]:
+def report_records(store, hub_id: str, association: str) -> dict[str, pd.DataFrame]:
     """Return one association's current records that its report reads (the programme view's domains);
     raise ``followup.no_report`` when it has saved no report."""
     from saara_kit.exports.transfer import current_frame
 
-    records = {name: current_frame(store, domain(name), region, association=association) for name in VIEW_DOMAINS}
+    records = {name: current_frame(store, domain(name), hub_id, association=association) for name in VIEW_DOMAINS}
     if records["report"].empty:
-        raise TranslatedError("followup.no_report", association=association, region=region)
+        raise TranslatedError("followup.no_report", association=association, region=hub_id)
     return records
 
 
@@ -243,16 +243,16 @@ def render_report_page(records: dict[str, pd.DataFrame], lang: str = "fr") -> st
 
 
 def write_report(
-    store, region: str, association: str, output: str | Path | None = None, lang: str = "fr", pdf: bool = True
+    store, hub_id: str, association: str, output: str | Path | None = None, lang: str = "fr", pdf: bool = True
 ) -> list[Path]:
     """Write one association's report: ``report-<association>.xlsx``, ``.html`` and, with ``pdf`` and
     Chromium, ``.pdf``, in folder ``output`` (default ``outputs/<hub>/``; a file name: those files),
     never over another association's (``file_names.output_stem``); return the paths written."""
     from saara_kit.exports.pdf import print_pdf
 
-    records = report_records(store, region, association)
+    records = report_records(store, hub_id, association)
     stem = output_stem(
-        None if output is None else Path(output), region, str(records["report"]["association"].iloc[0]), FILE_KIND
+        None if output is None else Path(output), hub_id, str(records["report"]["association"].iloc[0]), FILE_KIND
     )
     stem.parent.mkdir(parents=True, exist_ok=True)
     page = stem.with_name(stem.name + ".html")

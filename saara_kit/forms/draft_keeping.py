@@ -27,7 +27,7 @@ class DraftKeeping:
     if TYPE_CHECKING:  # what it reads of ``RecordListState``, which declares it (traits, ``__init__``)
         domain: Domain
         store: Store
-        region: str
+        hub_id: str
         device: str
         association: str
         saved: dict[str, Revision]
@@ -107,7 +107,7 @@ class DraftKeeping:
             content = merged(self.offered.content, content)
         if content == self._kept:
             return
-        where = (self.store, self.device, self.domain.kind, self.region, self.association)
+        where = (self.store, self.device, self.domain.kind, self.hub_id, self.association)
         try:
             drop_draft(*where) if is_empty(content) else keep_draft(*where, content)
         except SQLAlchemyError:

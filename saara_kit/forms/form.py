@@ -50,7 +50,7 @@ class RecordListForm(RecordListView, TranslatedForm):
         self,
         domain: Domain,
         store: Store,
-        region: str,
+        hub_id: str,
         lang: str = "fr",
         author: str = "participant",
         embedded: bool = False,
@@ -58,7 +58,7 @@ class RecordListForm(RecordListView, TranslatedForm):
     ):
         super().__init__(lang)
         self.domain = domain
-        self.state = self.state_class(domain, store, region, author)
+        self.state = self.state_class(domain, store, hub_id, author)
         self._main = main
 
         title = widgets.HTML()

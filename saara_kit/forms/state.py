@@ -76,9 +76,9 @@ class RecordListState(DraftKeeping, HasTraits):
     )  # what this device typed here before and never saved, until taken up or set aside
     unsaved = Bool(False)  # changes in the list or the editor that no save has written yet
 
-    def __init__(self, domain: Domain, store: Store, region: str, author: str = "participant"):
+    def __init__(self, domain: Domain, store: Store, hub_id: str, author: str = "participant"):
         super().__init__()
-        self.domain, self.store, self.region, self.device = domain, store, region, author
+        self.domain, self.store, self.hub_id, self.device = domain, store, hub_id, author
         self._known_codes: dict[str, str] = {}  # association -> its code, checked or made here
         self._typed: dict[str, Any] = {}  # the editor's values that differ from an empty record
         self._kept: dict[str, Any] = EMPTY  # the draft the store holds for this device and association
@@ -109,14 +109,14 @@ class RecordListState(DraftKeeping, HasTraits):
             self.domain,
             self.saved,
             self.draft,
-            region=self.region,
+            hub_id=self.hub_id,
             association=self.association,
             author=self.author,
         )
 
     def known_associations(self) -> list[str]:
         """Return the associations of the hub that saved records of this domain."""
-        return self.store.associations(self.domain.kind, self.region)
+        return self.store.associations(self.domain.kind, self.hub_id)
 
     # -- actions ------------------------------------------------------------------------
     def open(self, name: Any, code: Any = "") -> bool:
@@ -262,7 +262,7 @@ class RecordListState(DraftKeeping, HasTraits):
         """Read again what the association saved that this domain's records may name."""
         if self.domain.references:
             self.references = (
-                referenced_records(self.store, self.domain, self.region, self.association, domains())
+                referenced_records(self.store, self.domain, self.hub_id, self.association, domains())
                 if self.association
                 else {f.to: {} for f in self.domain.references}
             )
@@ -290,7 +290,7 @@ class RecordListState(DraftKeeping, HasTraits):
     def _association_named(self, name: Any) -> str | None:
         """Return the hub's spelling of the association ``name``; None (and say why) when invalid."""
         try:
-            return canonical_association(self.store, self.region, validate_association(name))
+            return canonical_association(self.store, self.hub_id, validate_association(name))
         except ValidationError as error:
             self._tell("error", errors=error.errors)
             return None
@@ -299,7 +299,7 @@ class RecordListState(DraftKeeping, HasTraits):
         """Return why this form may not open ``association`` (a catalogue key), or None when it may."""
         if self.device == TRAINER or association in self._known_codes:
             return None
-        expected = code_of(self.store, self.region, association)
+        expected = code_of(self.store, self.hub_id, association)
         if expected is None:  # a new association, or one saved before codes existed
             return None if self.domain.access.public else "association.code_from_facilitator"
         if self._wrong_codes.blocked(""):
@@ -320,7 +320,7 @@ class RecordListState(DraftKeeping, HasTraits):
         self.association = association
         self.editing = None
         draft = (
-            read_draft(self.store, self.device, self.domain.kind, self.region, association)
+            read_draft(self.store, self.device, self.domain.kind, self.hub_id, association)
             if association and self._keeps_drafts
             else None
         )
@@ -331,7 +331,7 @@ class RecordListState(DraftKeeping, HasTraits):
     def _reload(self) -> None:
         """Read the association's records again, keeping records added but not yet saved."""
         unsaved_new = {rid: record for rid, record in self.draft.items() if rid not in self.saved}
-        self.saved = saved_records(self.store, self.domain, self.region, self.association) if self.association else {}
+        self.saved = saved_records(self.store, self.domain, self.hub_id, self.association) if self.association else {}
         self.refresh_references()
         draft = {rid: self.domain.from_payload(rev.payload) for rid, rev in self.saved.items()}
         self._set_draft(draft | unsaved_new)

@@ -37,7 +37,7 @@ class StepsForm(TranslatedForm):
         self,
         domains: list[Domain],
         store: Store,
-        region: str,
+        hub_id: str,
         lang: str = "fr",
         author: str = "participant",
         title: str | None = None,
@@ -50,7 +50,7 @@ class StepsForm(TranslatedForm):
             self.steps[declared.name] = (declared.listing.form or RecordListForm)(
                 declared,
                 store,
-                region,
+                hub_id,
                 lang,
                 author,
                 embedded=True,
@@ -108,7 +108,7 @@ class StepsForm(TranslatedForm):
         if self._main_domain.checks.across_steps is None or not any(step.entries for step in self.steps.values()):
             return []  # nothing to check: the checks' tables (pandas) wait for a first record
         first = self.steps[self._main_domain.name].state
-        where = {"region": first.region, "association": first.association}
+        where = {"region": first.hub_id, "association": first.association}
         return self._main_domain.checks.across_steps({name: self._records(name).assign(**where) for name in self.steps})
 
     def _draw_checks(self) -> None:

@@ -35,8 +35,8 @@ class ApplicationState(RecordListState):
 
     confirming = Bool(False)  # the deposit was asked for: waiting for the participant to confirm or cancel
 
-    def __init__(self, domain, store: Store, region: str, author: str = "participant", call: Call | None = None):
-        super().__init__(domain, store, region, author)
+    def __init__(self, domain, store: Store, hub_id: str, author: str = "participant", call: Call | None = None):
+        super().__init__(domain, store, hub_id, author)
         self.call = call or open_call()
         self._asked: Record | None = None  # the application as it was when the deposit was asked for
 
@@ -55,7 +55,7 @@ class ApplicationState(RecordListState):
         """Return each of the call's rules on ``raw``: a submitted application as on the day it was
         submitted, anything else (the editor's values, a draft) as if submitted today."""
         when = (raw.get("submitted_at") or "") if raw.get("status") == "submitted" else ""
-        return check({**raw, "region": self.region, "submitted_at": when}, self.call)
+        return check({**raw, "region": self.hub_id, "submitted_at": when}, self.call)
 
     def ask_submit(self, editor: Mapping[str, Any] | None = None) -> bool:
         """Check the application (the editor's values first) and ask to confirm its submission;
@@ -136,8 +136,8 @@ class ApplicationForm(RecordListForm):
     state_class = ApplicationState
     app_name = "application"
 
-    def __init__(self, store: Store, region: str, lang: str = "fr", author: str = "participant"):
-        super().__init__(GRANTS, store, region, lang, author)
+    def __init__(self, store: Store, hub_id: str, lang: str = "fr", author: str = "participant"):
+        super().__init__(GRANTS, store, hub_id, lang, author)
         self.call = self.state.call
         for box in self._fields.values():
             box.observe(lambda _: self._draw_check(), names="value")
@@ -253,15 +253,15 @@ def _links(state: ApplicationState, budget: str, lang: str) -> list[str]:
 
     if not state.association:
         return []
-    store, region, association = state.store, state.region, state.association
-    actors = len(store.current(domain("stakeholders").kind, region, association))
+    store, hub_id, association = state.store, state.hub_id, state.association
+    actors = len(store.current(domain("stakeholders").kind, hub_id, association))
     lines = [t("grants.links.actors", lang, count=actors) if actors else t("grants.links.no_actors", lang)]
     if budget:
         from saara_kit.budget.analysis import with_amounts
         from saara_kit.store.repository import revisions_frame
 
         step = domain("budget_lines")
-        frame = revisions_frame(step, store.current(step.kind, region, association))
+        frame = revisions_frame(step, store.current(step.kind, hub_id, association))
         mine = frame[frame["budget"] == budget] if len(frame) else frame
         total = float(with_amounts(mine)["amount_dzd"].sum()) if len(mine) else 0.0
         lines.append(t("grants.links.budget", lang, budget=budget, total=format_money(total, "DZD", lang)))

@@ -57,7 +57,7 @@ class Call:
     max_grant: float
     opens: dt.date
     closes: dt.date
-    regions: tuple[str, ...]
+    hub_ids: tuple[str, ...]
     min_cofinancing: float
     max_duration_months: int
     threshold: float
@@ -130,7 +130,7 @@ def _load_call(call_id: str, calls_dir: Path) -> Call:
             max_grant=float(raw["max_grant_dzd"]),
             opens=raw["opens"],
             closes=raw["closes"],
-            regions=tuple(raw["regions"]),
+            hub_ids=tuple(raw["regions"]),
             min_cofinancing=float(raw.get("min_cofinancing", 0)),
             max_duration_months=int(raw.get("max_duration_months", 60)),
             threshold=float(raw.get("threshold", 0)),

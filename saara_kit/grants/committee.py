@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from saara_kit.data.regions import hub_name
+from saara_kit.data.hubs import hub_name
 from saara_kit.exports.tables import write_tables
 from saara_kit.grants.call import Call, load_call
 from saara_kit.grants.consolidation import counted_reviews, submitted
@@ -163,11 +163,11 @@ def call_text(call: Call, lang: str = "fr") -> str:
     """Say the call in a few lines: envelope, largest grant, dates, threshold, reviews, quota, rules."""
     from babel.lists import format_list
 
-    from saara_kit.data import load_region
+    from saara_kit.data import load_hub
 
     locale = language(lang)["locale"]
     quota = (
-        format_list([f"{load_region(hub).name(lang)} {number}" for hub, number in call.quota.items()], locale=locale)
+        format_list([f"{load_hub(hub_id).name(lang)} {number}" for hub_id, number in call.quota.items()], locale=locale)
         if call.quota
         else t("grants.lesson.no_quota", lang)
     )
@@ -229,13 +229,13 @@ def reviewers_table(reviews: pd.DataFrame, call: Call, lang: str = "fr") -> pd.D
     )
 
 
-def scores_table(decided: pd.DataFrame, lang: str = "fr", region: str = "") -> pd.DataFrame:
+def scores_table(decided: pd.DataFrame, lang: str = "fr", hub_id: str = "") -> pd.DataFrame:
     """Return each decided application's raw score and mean z-score side by side, with its rank by
-    each (by z, among all the applications the raw score ranks); those of hub ``region`` only, if given."""
+    each (by z, among all the applications the raw score ranks); those of hub ``hub_id`` only, if given."""
     ranked = decided["rank"].notna()
     by_z = decided.loc[ranked, "z"].rank(ascending=False, method="min").astype("Int64").reindex(decided.index)
-    if region:
-        decided, by_z = decided[decided["region"] == region], by_z[decided["region"] == region]
+    if hub_id:
+        decided, by_z = decided[decided["region"] == hub_id], by_z[decided["region"] == hub_id]
     return pd.DataFrame(
         {
             t("grants.column.rank", lang): decided["rank"].array,
@@ -318,7 +318,7 @@ def write_ranking(
     path: str | Path,
     call: Call,
     lang: str = "fr",
-    hub: str = "",
+    hub_id: str = "",
     revised: dict[tuple[str, str], int] | None = None,
 ) -> Path:
     """Write the committee's workbook to ``path`` (XLSX, right to left in Arabic): the ranking with
@@ -333,7 +333,7 @@ def write_ranking(
         t("export.about", lang),
         [
             (t("grants.field.call", lang), call.title(lang)),
-            (t("records.field.region", lang), hub_name(hub, lang) if hub else t("export.all_hubs", lang)),
+            (t("records.field.region", lang), hub_name(hub_id, lang) if hub_id else t("export.all_hubs", lang)),
             (t("export.date", lang), format_date(dt.date.today(), lang)),
             (t("export.rows", lang), str(len(decided))),
         ],

@@ -48,7 +48,7 @@ GRANTS = Domain(
     ),
     checks=Checks(rules=(known_call("grants"), requested_within_total)),
     access=Access(frozen=_submitted, public=False),
-    # forms of their own, each a builder taking the registry's (lang, region, store)
+    # forms of their own, each a builder taking the registry's (lang, hub_id, store)
     app=App(
         forms=(("application", _application_form), ("review", _review_form)),
         commands=("saara_kit.grants.reviewers_command", "saara_kit.grants.letters_command"),

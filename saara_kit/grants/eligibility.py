@@ -36,10 +36,10 @@ def _shown(value: Any, lang: str) -> Any:
     if isinstance(value, Hubs):
         from babel.lists import format_list
 
-        from saara_kit.data import load_region
+        from saara_kit.data import load_hub
         from saara_kit.i18n import language
 
-        return format_list([load_region(hub).name(lang) for hub in value.ids], locale=language(lang)["locale"])
+        return format_list([load_hub(hub_id).name(lang) for hub_id in value.ids], locale=language(lang)["locale"])
     if isinstance(value, dt.date):
         return format_date(value, lang)
     if isinstance(value, float):
@@ -77,8 +77,8 @@ def _registered(a, call, today):
     return bool(str(a.get("registration") or "").strip()), {}
 
 
-def _region(a, call, today):
-    return a.get("region") in call.regions, {"regions": Hubs(tuple(call.regions))}
+def _hub(a, call, today):
+    return a.get("region") in call.hub_ids, {"regions": Hubs(tuple(call.hub_ids))}
 
 
 def _max_grant(a, call, today):
@@ -108,7 +108,7 @@ def _deadline(a, call, today):
 
 RULES: dict[str, Callable[[Mapping[str, Any], Call, dt.date], tuple[bool, dict]]] = {
     "registered": _registered,
-    "region": _region,
+    "region": _hub,
     "max_grant": _max_grant,
     "cofinancing": _cofinancing,
     "duration": _duration,

@@ -9,7 +9,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from saara_kit.data.regions import hub_name
+from saara_kit.data.hubs import hub_name
 from saara_kit.grants.domain import REVIEWS
 from saara_kit.grants.fields import comment_of
 from saara_kit.grants.review_state import ReviewState
@@ -28,15 +28,15 @@ class ReviewForm(TranslatedForm):
 
     Public surface: ``state`` (the widget-free ``ReviewState``), ``value`` (the review's fields:
     conflict, each criterion's score and comment, the general comment; settable), ``weighted``
-    (the weighted score of ``value``), and the actions ``open_reviewer()``, ``pick(region, association)``,
+    (the weighted score of ``value``), and the actions ``open_reviewer()``, ``pick(hub_id, association)``,
     ``save()`` and ``submit()``, which the buttons and the list call with the code typed.
     """
 
     domain = REVIEWS
 
-    def __init__(self, store: Store, region: str, lang: str = "fr", author: str = "reviewer"):
+    def __init__(self, store: Store, hub_id: str, lang: str = "fr", author: str = "reviewer"):
         super().__init__(lang)
-        self.state = ReviewState(store, region, author)
+        self.state = ReviewState(store, hub_id, author)
         call = self.state.call
 
         title = widgets.HTML()
@@ -160,9 +160,9 @@ class ReviewForm(TranslatedForm):
         """Open the reviewer of the code typed."""
         self.state.open(self._code.value)
 
-    def pick(self, region: str, association: str) -> None:
+    def pick(self, hub_id: str, association: str) -> None:
         """Load an assigned application and the reviewer's review of it."""
-        self.state.pick(region, association, self._code.value)
+        self.state.pick(hub_id, association, self._code.value)
 
     def save(self) -> None:
         """Save the review as a draft."""
@@ -181,7 +181,7 @@ class ReviewForm(TranslatedForm):
     def _draw_assigned(self) -> None:
         picked = self._pick.value
         options = [
-            (f"{association} — {title}", (region, association)) for region, association, title in self.state.assigned
+            (f"{association} — {title}", (hub_id, association)) for hub_id, association, title in self.state.assigned
         ]
         self._pick.options = [("", None), *options]
         self._pick.value = picked if picked in [value for _, value in options] else None

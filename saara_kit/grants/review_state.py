@@ -32,7 +32,7 @@ class ReviewState(HasTraits):
 
     ``state``: ``closed`` (no code yet), ``open`` (a reviewer, no application picked), ``draft``
     (the picked application's review is a draft, or not begun), ``submitted`` (frozen) or ``error``.
-    ``assigned`` lists (region, association, project) of the submitted applications assigned;
+    ``assigned`` lists (hub_id, association, project) of the submitted applications assigned;
     ``application`` is the picked one's payload (with ``region`` and ``association``); ``review`` the
     reviewer's saved review of it ({} before the first save).
     """
@@ -44,9 +44,9 @@ class ReviewState(HasTraits):
     state = Enum(REVIEW_STATES, default_value="closed")
     notice = Instance(Notice, allow_none=True)
 
-    def __init__(self, store: Store, region: str, author: str = "reviewer", call: Call | None = None):
+    def __init__(self, store: Store, hub_id: str, author: str = "reviewer", call: Call | None = None):
         super().__init__()
-        self.store, self.region, self.device = store, region, author
+        self.store, self.hub_id, self.device = store, hub_id, author
         self.call = call or open_call()
         self._wrong_codes = WrongCodes()
         self._saved: Revision | None = None  # the revision ``review`` comes from
@@ -69,11 +69,11 @@ class ReviewState(HasTraits):
         )
         return True
 
-    def pick(self, region: str, association: str, code: Any) -> bool:
+    def pick(self, hub_id: str, association: str, code: Any) -> bool:
         """Load an application assigned to the reviewer of ``code`` and their review of it."""
         if not self.open(code):
             return False
-        application = self._application(region, association)
+        application = self._application(hub_id, association)
         if application is None:
             self.application, self.review, self._saved = {}, {}, None
             self._tell("error", "review.not_assigned")
@@ -173,20 +173,20 @@ class ReviewState(HasTraits):
         return reviewer
 
     def _assigned_applications(self, reviewer: str) -> list[tuple[str, str, str]]:
-        """Return (region, association, project) of the submitted applications assigned to ``reviewer``."""
+        """Return (hub_id, association, project) of the submitted applications assigned to ``reviewer``."""
         found = []
-        for region, association in assigned_to(self.store, self.call.id, reviewer):
-            application = submitted_application(self.store, self.call, region, association)
+        for hub_id, association in assigned_to(self.store, self.call.id, reviewer):
+            application = submitted_application(self.store, self.call, hub_id, association)
             if application is not None:
-                found.append((region, association, application["project"]))
+                found.append((hub_id, association, application["project"]))
         return found
 
-    def _application(self, region: str, association: str) -> dict | None:
+    def _application(self, hub_id: str, association: str) -> dict | None:
         """Return the picked application when it is assigned to the reviewer, else None."""
-        if not any((r, fold_name(a)) == (region, fold_name(association)) for r, a, _ in self.assigned):
+        if not any((r, fold_name(a)) == (hub_id, fold_name(association)) for r, a, _ in self.assigned):
             return None
-        payload = submitted_application(self.store, self.call, region, association)
-        return None if payload is None else {**payload, "region": region, "association": association}
+        payload = submitted_application(self.store, self.call, hub_id, association)
+        return None if payload is None else {**payload, "region": hub_id, "association": association}
 
     def _load_review(self) -> None:
         """Read the reviewer's latest review of the picked application."""

@@ -18,7 +18,7 @@ from saara_kit.store import Store
 from saara_kit.validation import fold_name
 
 if TYPE_CHECKING:
-    from saara_kit.data import Region
+    from saara_kit.data import Hub
 
 __all__ = [
     "add_reviewers",
@@ -74,11 +74,11 @@ def reviewer_with_code(store: Store, call: str, typed: object) -> str | None:
         return conn.execute(query).scalar_one_or_none()
 
 
-def assign(store: Store, call: str, reviewer: str, region: str, association: str) -> None:
-    """Assign one application (the association's, in ``region``) to a reviewer of ``call``."""
+def assign(store: Store, call: str, reviewer: str, hub_id: str, association: str) -> None:
+    """Assign one application (the association's, in ``hub_id``) to a reviewer of ``call``."""
 
     def work(conn: sa.Connection) -> None:
-        row = dict(call=call, reviewer_key=fold_name(reviewer), region=region, association_key=fold_name(association))
+        row = dict(call=call, reviewer_key=fold_name(reviewer), region=hub_id, association_key=fold_name(association))
         if conn.execute(sa.select(review_assignments.c.call).filter_by(**row)).first() is None:
             conn.execute(review_assignments.insert().values(**row, association=association))
 
@@ -86,7 +86,7 @@ def assign(store: Store, call: str, reviewer: str, region: str, association: str
 
 
 def assigned_to(store: Store, call: str, reviewer: str) -> list[tuple[str, str]]:
-    """Return the applications assigned to a reviewer of ``call``: (region, association), sorted."""
+    """Return the applications assigned to a reviewer of ``call``: (hub_id, association), sorted."""
     query = sa.select(review_assignments.c.region, review_assignments.c.association).where(
         review_assignments.c.call == call, review_assignments.c.reviewer_key == fold_name(reviewer)
     )
@@ -95,7 +95,7 @@ def assigned_to(store: Store, call: str, reviewer: str) -> list[tuple[str, str]]
 
 
 def assign_evenly(store: Store, call: str, applications: Iterable[tuple[str, str]], per_application: int) -> int:
-    """Give each application (region, association) ``per_application`` reviewers of ``call``, the
+    """Give each application (hub_id, association) ``per_application`` reviewers of ``call``, the
     least loaded first, keeping assignments already made; return how many were added."""
     names = sorted(reviewer_codes(store, call))
     with ready(store).engine.connect() as conn:
@@ -108,32 +108,32 @@ def assign_evenly(store: Store, call: str, applications: Iterable[tuple[str, str
             load[by_key[row.reviewer_key]] += 1
             has.setdefault((row.region, row.association_key), set()).add(by_key[row.reviewer_key])
     added = 0
-    for region, association in applications:
-        mine = has.setdefault((region, fold_name(association)), set())
+    for hub_id, association in applications:
+        mine = has.setdefault((hub_id, fold_name(association)), set())
         for name in sorted((n for n in names if n not in mine), key=lambda n: (load[n], n))[
             : max(0, per_application - len(mine))
         ]:
-            assign(store, call, name, region, association)
+            assign(store, call, name, hub_id, association)
             load[name] += 1
             mine.add(name)
             added += 1
     return added
 
 
-def enlist(store: Store, call: Call, names: Iterable[str], regions: Iterable[str]) -> dict[str, str]:
-    """Give the reviewers named their codes, then share the submitted applications of ``regions``
+def enlist(store: Store, call: Call, names: Iterable[str], hub_ids: Iterable[str]) -> dict[str, str]:
+    """Give the reviewers named their codes, then share the submitted applications of ``hub_ids``
     out among all the call's reviewers (the call's number of reviews each); return every code, by name."""
     from saara_kit.grants.submitted import submitted_applications
 
     codes = add_reviewers(store, call.id, names)
     applications = [
-        (region, association) for region in regions for association in submitted_applications(store, call, region)
+        (hub_id, association) for hub_id in hub_ids for association in submitted_applications(store, call, hub_id)
     ]
     assign_evenly(store, call.id, applications, call.reviews_per_application)
     return codes
 
 
-def demo_cards(store: Store, hub: Region, folder: Path, lang: str) -> Path:
+def demo_cards(store: Store, hub: Hub, folder: Path, lang: str) -> Path:
     """Give two demonstration reviewers of the open call their codes, each assigned the submitted
     applications of ``hub``; write their cards into ``folder`` and return the path (``saara-kit serve
     --demo``, through ``access.demo_cards``)."""

@@ -39,7 +39,7 @@ def run(args) -> int:
     lang = normalise_lang(args.lang)
     with store_of(args) as store:
         codes = enlist(
-            store, call, [validate_participant(name) for name in args.reviewers], args.regions or call.regions
+            store, call, [validate_participant(name) for name in args.reviewers], args.regions or call.hub_ids
         )
         for name, code in sorted(codes.items()):
             print(t("reviewers.line", lang, code=code, reviewer=name, count=len(assigned_to(store, call.id, name))))

@@ -45,15 +45,15 @@ DOMAINS_READ = (
 )
 
 
-def onepager_records(store: Store, region: str, association: str) -> dict[str, pd.DataFrame]:
+def onepager_records(store: Store, hub_id: str, association: str) -> dict[str, pd.DataFrame]:
     """Return the association's current records that the one-pager reads, by domain name; raise
-    ``onepager.unknown_association`` when it saved none in hub ``region``."""
+    ``onepager.unknown_association`` when it saved none in hub ``hub_id``."""
     from saara_kit.exports.transfer import current_frame
     from saara_kit.registry import domain
 
-    records = {name: current_frame(store, domain(name), region, association=association) for name in DOMAINS_READ}
+    records = {name: current_frame(store, domain(name), hub_id, association=association) for name in DOMAINS_READ}
     if not any(len(frame) for frame in records.values()):
-        raise TranslatedError("onepager.unknown_association", association=association, hub=region)
+        raise TranslatedError("onepager.unknown_association", association=association, hub=hub_id)
     return records
 
 
@@ -64,20 +64,20 @@ def spelled(records: dict[str, pd.DataFrame], association: str) -> str:
 
 def write_onepager(
     store: Store,
-    region: str,
+    hub_id: str,
     association: str,
     output: Path | None = None,
     lang: str | None = None,
     pdf: bool = True,
     today: dt.date | None = None,
 ) -> tuple[list[Path], str]:
-    """Write the one-pager of ``association`` (hub ``region``) as HTML, and PDF when ``pdf`` and
+    """Write the one-pager of ``association`` (hub ``hub_id``) as HTML, and PDF when ``pdf`` and
     Chromium is installed; return the files written and the page's language (``lang``, else the
     language of the association's grant application, else the hub's)."""
-    from saara_kit.data import load_region
+    from saara_kit.data import load_hub
     from saara_kit.exports.pdf import chromium, print_pdf
 
-    hub = load_region(region)
+    hub = load_hub(hub_id)
     records = onepager_records(store, hub.id, association)
     lang = page_language(records, hub.default_lang, lang)
     name = spelled(records, association)

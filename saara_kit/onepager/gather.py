@@ -103,7 +103,7 @@ class Chain:
 @dataclass(frozen=True)
 class OnePager:
     association: str
-    region: str
+    hub_id: str
     project: str = ""
     summary: str = ""
     grid: pd.DataFrame | None = None  # the key actors' records, in the actors' order, for the grid
@@ -296,7 +296,7 @@ def _project(records: dict[str, pd.DataFrame]) -> tuple[str, str]:
 
 
 def gather(
-    records: dict[str, pd.DataFrame], association: str, region: str, lang: str = "fr", today: dt.date | None = None
+    records: dict[str, pd.DataFrame], association: str, hub_id: str, lang: str = "fr", today: dt.date | None = None
 ) -> OnePager:
     """Return the one-pager of ``association`` from its current records, by domain name (each frame
     that association's alone): ``stakeholders``, ``participation``, ``concertation``, ``meetings``,
@@ -314,7 +314,7 @@ def gather(
         grid = stakeholders.assign(_place=place).dropna(subset=["_place"]).sort_values("_place").drop(columns="_place")
     return OnePager(
         association=association,
-        region=region,
+        hub_id=hub_id,
         project=project,
         summary=summary,
         grid=grid,

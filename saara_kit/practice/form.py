@@ -33,7 +33,7 @@ class PracticeState(RecordListState):
             self.drawn, self.filled = {}, []
             self._tell(self.state, "practice.open_first")
             return dict(raw)
-        records = association_records(self.store, self.region, self.association)
+        records = association_records(self.store, self.hub_id, self.association)
         self.drawn = draw(records, str(raw.get("plan") or ""), str(raw.get("lang") or lang))
         values, filled = fill_empty(raw, self.drawn)
         self.filled = filled

@@ -21,13 +21,13 @@ SOURCES = ("concertation", "participation", "meetings", "logframe", "indicators"
 Records = Mapping[str, list[Mapping[str, Any]]]  # domain name -> the association's records (payloads)
 
 
-def association_records(store: Store, region: str, association: str) -> dict[str, list[dict[str, Any]]]:
+def association_records(store: Store, hub_id: str, association: str) -> dict[str, list[dict[str, Any]]]:
     """Return what the association saved in each domain of ``SOURCES``, as plain payloads."""
     from saara_kit.registry import domain
     from saara_kit.store.repository import saved_records
 
     return {
-        name: [rev.payload for rev in saved_records(store, domain(name), region, association).values()]
+        name: [rev.payload for rev in saved_records(store, domain(name), hub_id, association).values()]
         for name in SOURCES
     }
 

@@ -21,14 +21,14 @@ def __getattr__(name: str):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def room_app(lang: str | None = None, region: str | None = None, store=None):
+def room_app(lang: str | None = None, hub_id: str | None = None, store=None):
     """Build the room view for Voilà (language from ``?lang=``, hub from ``$SAARA_REGION``) and start
     its periodic refresh; its first grid is drawn just after the page shows."""
     from saara_kit.room.view import RoomView
-    from saara_kit.settings import default_region
+    from saara_kit.settings import default_hub_id
     from saara_kit.store import open_store
     from saara_kit.widgets import request_lang
 
-    view = RoomView(store or open_store(), region or default_region(), lang or request_lang(), grid_later=True)
+    view = RoomView(store or open_store(), hub_id or default_hub_id(), lang or request_lang(), grid_later=True)
     view.start()
     return view

@@ -18,13 +18,13 @@ from saara_kit.validation import fold_name
 __all__ = ["room_summary"]
 
 
-def room_summary(store: Store, region: str) -> dict[str, Any]:
+def room_summary(store: Store, hub_id: str) -> dict[str, Any]:
     """Return the hub's numbers for the room view.
 
-    ``domains``: the registered domain names, in order (those for the whole room); ``counts``: live records per domain (0
-    included); ``associations``: one row per association that has saved anything in the hub,
-    sorted by name, with its live records per domain and ``last_saved`` (UTC, withdrawals count
-    as saves); ``grid_domain``: the first domain served that draws the room's picture
+    ``hub_id``: the hub; ``domains``: the registered domain names, in order (those for the whole room);
+    ``counts``: live records per domain (0 included); ``associations``: one row per association that
+    has saved anything in the hub, sorted by name, with its live records per domain and ``last_saved``
+    (UTC, withdrawals count as saves); ``grid_domain``: the first domain served that draws the room's picture
     (``listing.room_picture``: the stakeholders), or ``None``; ``grid``: its live records of every
     association of the hub (``None`` when no domain draws one); ``grid_fingerprint``: changes whenever
     those records change; ``withdrawn``: each withdrawn record of the hub, as ``{"domain", "withdrawal", "name"}`` (its
@@ -33,8 +33,8 @@ def room_summary(store: Store, region: str) -> dict[str, Any]:
     served = {
         name: declared for name, declared in domains().items() if declared.access.public
     }  # not applications, reviews
-    current = {name: store.current(declared.kind, region=region) for name, declared in served.items()}
-    last = store.last_saves([declared.kind for declared in served.values()], region)
+    current = {name: store.current(declared.kind, hub_id=hub_id) for name, declared in served.items()}
+    last = store.last_saves([declared.kind for declared in served.values()], hub_id)
 
     per_association: dict[str, dict[str, int]] = {}
     for name, revs in current.items():
@@ -54,10 +54,10 @@ def room_summary(store: Store, region: str) -> dict[str, Any]:
     withdrawals = [  # a withdrawing revision carries the content it withdrew: no history read per record
         {"domain": name, "withdrawal": withdrawal, "name": declared.name_of(withdrawal.payload)}
         for name, declared in served.items()
-        for withdrawal in withdrawn(store, declared.kind, region)
+        for withdrawal in withdrawn(store, declared.kind, hub_id)
     ]
     return {
-        "region": region,
+        "hub_id": hub_id,
         "domains": list(served),
         "counts": {name: len(revs) for name, revs in current.items()},
         "associations": associations,

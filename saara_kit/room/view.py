@@ -62,14 +62,14 @@ def _kernel_loop() -> asyncio.AbstractEventLoop:
         raise RuntimeError("RoomView.start() needs a running asyncio loop, as in a Jupyter or Voilà kernel") from None
 
 
-def _region_name(region: str, lang: str) -> str:
-    from saara_kit.data import load_region
+def _hub_name(hub_id: str, lang: str) -> str:
+    from saara_kit.data import load_hub
     from saara_kit.i18n import TranslatedError
 
     try:
-        return load_region(region).name(lang)
+        return load_hub(hub_id).name(lang)
     except TranslatedError:  # a hub without a params file still gets its room
-        return region
+        return hub_id
 
 
 def _forms_of(names: list[str]) -> dict[str, list[str]]:
@@ -91,13 +91,13 @@ class RoomView(TranslatedForm):
     """
 
     def __init__(
-        self, store: Store, region: str, lang: str = "fr", refresh_seconds: float = 5, grid_later: bool = False
+        self, store: Store, hub_id: str, lang: str = "fr", refresh_seconds: float = 5, grid_later: bool = False
     ):
         super().__init__(lang)
         # grid_later: the first grid (and matplotlib, ~1 s) after the kernel's cell ends, so the page shows first
         self._grid_later = grid_later
         self.add_class("saara-room")
-        self.store, self.region, self.refresh_seconds = store, region, refresh_seconds
+        self.store, self.hub_id, self.refresh_seconds = store, hub_id, refresh_seconds
         self.summary: dict | None = None
         self._updated_at: dt.datetime | None = None
         self._failed = False
@@ -113,7 +113,7 @@ class RoomView(TranslatedForm):
             lambda lang: setattr(
                 title,
                 "value",
-                "<h2>{}</h2><p>{}</p>".format(_text(t("app.room.title", lang)), _text(_region_name(region, lang))),
+                "<h2>{}</h2><p>{}</p>".format(_text(t("app.room.title", lang)), _text(_hub_name(hub_id, lang))),
             )
         )
         self._counts = widgets.HTML()
@@ -154,7 +154,7 @@ class RoomView(TranslatedForm):
     def refresh(self) -> bool:
         """Recompute the summary and redraw; when the store cannot be read, keep the last view."""
         try:
-            summary = room_summary(self.store, self.region)
+            summary = room_summary(self.store, self.hub_id)
         except SQLAlchemyError as error:  # the database busy or gone for a moment: next tick tries again
             log.warning("room view: store unreadable, keeping the last view: %s", error)
             self._failed = True
@@ -284,7 +284,7 @@ class RoomView(TranslatedForm):
         else:
             from saara_kit.charts import figure_to_png  # matplotlib: loaded with the first grid
 
-            title = t("room.grid_title", self.lang, hub=_region_name(self.region, self.lang))
+            title = t("room.grid_title", self.lang, hub=_hub_name(self.hub_id, self.lang))
             figure = domain(self.summary["grid_domain"]).listing.room_picture(frame, self.lang, title)
             self._grid.value = figure_to_png(figure)
             self._grid.layout.display = None

@@ -25,7 +25,7 @@ def write_dossier(folder: Path, results: list[RunResult], lang: str) -> Path:
     """Write ``folder/dossier.html`` from the hub's runs (in lesson order): a title, a table of
     contents naming each lesson (a failed one as not produced), then each produced lesson."""
     results = sorted(results, key=lambda result: result.notebook)
-    hub = hub_title(results[0].region, lang)
+    hub = hub_title(results[0].hub_id, lang)
     title = t("run.dossier_title", lang, hub=hub)
     contents, cells = [], []
     for result in results:

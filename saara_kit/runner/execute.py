@@ -7,7 +7,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from saara_kit.data import load_region
+from saara_kit.data import load_hub
 from saara_kit.i18n import normalise_lang, t
 from saara_kit.lessons import NATIONAL, for_dossier, localise
 from saara_kit.runner.pages import export_page, take_warnings
@@ -19,7 +19,7 @@ __all__ = ["RunResult", "hub_title", "run_notebook"]
 class RunResult:
     """How one lesson's run for one hub ended; a failed run names its cell (1 = the first) and error."""
 
-    region: str
+    hub_id: str
     notebook: str
     html: Path | None
     seconds: float
@@ -30,9 +30,9 @@ class RunResult:
     executed: Path | None = None  # the executed notebook, kept when the run failed too
 
 
-def hub_title(region: str, lang: str) -> str:
+def hub_title(hub_id: str, lang: str) -> str:
     """The hub's name in ``lang`` (the nation's for a national lesson), as pages and dossiers show it."""
-    return t("run.national", lang) if region == NATIONAL else load_region(region).name(lang)
+    return t("run.national", lang) if hub_id == NATIONAL else load_hub(hub_id).name(lang)
 
 
 def _kernel_config(folder: str):
@@ -56,7 +56,7 @@ def run_notebook(notebook: Path, output_dir: Path, parameters: dict) -> RunResul
     output_dir.mkdir(parents=True, exist_ok=True)
     executed = output_dir / notebook.name
     page = output_dir / f"{notebook.stem}.html"
-    region = parameters.get("region") or NATIONAL  # a national lesson has no hub
+    hub_id = parameters.get("region") or NATIONAL  # a national lesson has no hub
     lang = normalise_lang(parameters.get("lang"))
     try:
         lesson = localise(nbformat.read(notebook, as_version=4), lang)
@@ -72,12 +72,12 @@ def run_notebook(notebook: Path, output_dir: Path, parameters: dict) -> RunResul
                 config=_kernel_config(sockets),
             )
         warnings = take_warnings(ran)
-        body = export_page(for_dossier(ran), lang, hub_title(region, lang))
+        body = export_page(for_dossier(ran), lang, hub_title(hub_id, lang))
     except Exception as error:  # a failing cell, a dead kernel, a timeout: report it, let the other runs go on
         failed = isinstance(error, papermill.PapermillExecutionError)
         message = f"{error.ename}: {error.evalue}" if failed else f"{type(error).__name__}: {error}"
         return RunResult(
-            region,
+            hub_id,
             notebook.stem,
             None,
             time.perf_counter() - started,
@@ -87,4 +87,4 @@ def run_notebook(notebook: Path, output_dir: Path, parameters: dict) -> RunResul
             executed=executed if executed.exists() else None,
         )
     page.write_text(body, encoding="utf-8")
-    return RunResult(region, notebook.stem, page, time.perf_counter() - started, warnings=warnings, executed=executed)
+    return RunResult(hub_id, notebook.stem, page, time.perf_counter() - started, warnings=warnings, executed=executed)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from saara_kit.data import list_regions, load_region
+from saara_kit.data import list_hubs, load_hub
 from saara_kit.i18n import DEFAULT_LANG, TranslatedError
 from saara_kit.lessons import HUB, NATIONAL, list_notebooks
 from saara_kit.settings import NOTEBOOKS_DIR, default_data_dir
@@ -22,7 +22,7 @@ class Job:
     parameters: dict
 
     @property
-    def region(self) -> str:
+    def hub_id(self) -> str:
         """The hub's id, or ``"national"`` for a lesson across the hubs."""
         return self.parameters.get("region") or NATIONAL
 
@@ -41,7 +41,7 @@ def choose_notebooks(asked: list[str] | None, scope: str = HUB, notebooks_dir: P
 
 
 def plan_jobs(
-    regions: list[str] | None = None,
+    hub_ids: list[str] | None = None,
     notebooks: list[str] | None = None,
     *,
     national: bool = False,
@@ -55,7 +55,7 @@ def plan_jobs(
     """Return every (hub, lesson) job, then the national synthesis when asked; each hub's lessons
     run in ``lang``, else in the hub's language. Raises a translated error for an unknown hub, a
     broken hub file or an unknown lesson, before anything runs. ``notebooks_dir`` holds the lessons."""
-    hubs = [load_region(region) for region in regions or list_regions()]
+    hubs = [load_hub(hub_id) for hub_id in hub_ids or list_hubs()]
     lessons = choose_notebooks(notebooks, notebooks_dir=notebooks_dir)
     common = {
         "source": source,

@@ -26,7 +26,7 @@ def progress_bar(total: int, lang: str):
 
 def show_running(bar, running: list[Job], workers: int, lang: str) -> None:
     """Name the lessons now running (the pool takes jobs in order, ``workers`` at a time)."""
-    shown = [f"{job.region} · {job.notebook.stem[:2]}" for job in running[:workers]]
+    shown = [f"{job.hub_id} · {job.notebook.stem[:2]}" for job in running[:workers]]
     bar.set_postfix_str(t("run.running", lang, jobs=", ".join(shown)) if shown else "", refresh=True)
 
 
@@ -54,12 +54,12 @@ def summary(results: list[RunResult], lang: str) -> str:
     hub, lesson, cell and error, and where its executed notebook was kept."""
     rows = [
         {
-            t("run.col.hub", lang): result.region,
+            t("run.col.hub", lang): result.hub_id,
             t("run.col.notebook", lang): result.notebook,
             t("run.col.status", lang): t("run.failed_short" if result.error else "run.ok", lang),
             t("run.col.seconds", lang): f"{result.seconds:.1f}",
         }
-        for result in sorted(results, key=lambda result: (result.region, result.notebook))
+        for result in sorted(results, key=lambda result: (result.hub_id, result.notebook))
     ]
     table = pd.DataFrame(rows)
     left = {column: f"{{:<{table[column].str.len().max()}}}".format for column in table.columns[:3]} if rows else {}
@@ -70,7 +70,7 @@ def summary(results: list[RunResult], lang: str) -> str:
             t(
                 "run.failure",
                 lang,
-                region=result.region,
+                region=result.hub_id,
                 notebook=result.notebook,
                 cell=result.cell or "—",
                 error=result.error,

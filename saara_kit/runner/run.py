@@ -59,7 +59,7 @@ def _dossiers(jobs: list[Job], results: list[RunResult], pdf: bool, said: str) -
 
 
 def run_all(
-    regions: list[str] | None = None,
+    hub_ids: list[str] | None = None,
     notebooks: list[str] | None = None,
     source: str = "store",
     output_dir: Path = Path("outputs"),
@@ -79,7 +79,7 @@ def run_all(
     reaches the notebooks as a parameter. A bad hub or lesson name raises before anything runs.
     """
     jobs = plan_jobs(
-        regions,
+        hub_ids,
         notebooks,
         national=national,
         source=source,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from saara_kit.data import Region
+from saara_kit.data import Hub
 from saara_kit.store import open_store
 
 __all__ = ["load_samples", "prepare_demo"]
@@ -20,7 +20,7 @@ def load_samples(db_url: str) -> None:
         import_every_sample(store)
 
 
-def prepare_demo(db_url: str, hub: Region, folder: Path, lang: str) -> tuple[Path, ...]:
+def prepare_demo(db_url: str, hub: Hub, folder: Path, lang: str) -> tuple[Path, ...]:
     """Load the samples into the demonstration store at ``db_url`` and give its associations of ``hub``
     their codes; each domain whose forms open with codes of their own gives its demonstration codes too
     (``access.demo_cards``: two reviewers, each assigned the hub's submitted applications). Write the

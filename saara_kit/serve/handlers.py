@@ -8,12 +8,12 @@ from typing import Any
 from jupyter_server.base.handlers import JupyterHandler
 from tornado import web
 
-from saara_kit.data import load_region
+from saara_kit.data import load_hub
 from saara_kit.i18n import format_date
 from saara_kit.serve.join import qr_svg, short_address
 from saara_kit.serve.landing import available_apps, render_landing
 from saara_kit.serve.pages import FAVICON, FAVICON_TYPE, page_language, render_error, render_join
-from saara_kit.settings import TRAINER, default_region
+from saara_kit.settings import TRAINER, default_hub_id
 
 __all__ = [
     "FaviconHandler",
@@ -58,9 +58,9 @@ class LandingHandler(KitErrorPages, JupyterHandler):
     @web.authenticated
     def get(self) -> None:
         lang = page_language(self.get_argument("lang", None))
-        region = load_region(default_region())
+        hub = load_hub(default_hub_id())
         self.set_header("Content-Type", "text/html; charset=utf-8")
-        self.finish(render_landing(lang, region, available_apps()))
+        self.finish(render_landing(lang, hub, available_apps()))
 
 
 class TrainerOnly(JupyterHandler):
@@ -78,7 +78,7 @@ class JoinHandler(KitErrorPages, TrainerOnly):
     @web.authenticated
     def get(self) -> None:
         lang = page_language(self.get_argument("lang", None))
-        hub = load_region(default_region())
+        hub = load_hub(default_hub_id())
         address = self.settings["saara_join_url"]
         code = self.identity_provider.join_code
         shown, _ = short_address(address)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from saara_kit.data import Region
+from saara_kit.data import Hub
 from saara_kit.i18n import format_date, t
 from saara_kit.serve.pages import language_links, render_page
 
@@ -28,7 +28,7 @@ def available_apps() -> list[str]:
     return apps()
 
 
-def render_landing(lang: str, region: Region, apps: list[str]) -> str:
+def render_landing(lang: str, hub: Hub, apps: list[str]) -> str:
     """Return the landing page in ``lang``: each form links to itself with ``?lang=``."""
 
     def link(href: str, text: str) -> str:
@@ -39,11 +39,11 @@ def render_landing(lang: str, region: Region, apps: list[str]) -> str:
         f"<br>{html.escape(t(f'app.{name}.summary', lang))}</li>"
         for name in apps
     )
-    hub = t("landing.hub", lang, hub=region.name(lang), date=format_date(region.workshop_date, lang))
+    said = t("landing.hub", lang, hub=hub.name(lang), date=format_date(hub.workshop_date, lang))
     body = BODY.format(
         languages=language_links(lang, lambda code: f"?lang={code}"),
         title=html.escape(t("landing.title", lang)),
-        hub=html.escape(hub),
+        hub=html.escape(said),
         intro=html.escape(t("landing.intro", lang)),
         apps=items,
     )

@@ -19,7 +19,7 @@ from tornado.websocket import WebSocketHandler
 from traitlets import Callable, Integer, Unicode, default
 from voila.app import Voila
 
-from saara_kit.data import load_region
+from saara_kit.data import load_hub
 from saara_kit.i18n import TranslatedError, normalise_lang, t
 from saara_kit.serve.access import access_codes
 from saara_kit.serve.compat import voila_handlers
@@ -39,7 +39,7 @@ from saara_kit.settings import (
     VOILA_APPS_DIR,
     default_data_dir,
     default_db_url,
-    default_region,
+    default_hub_id,
     remember_hub,
 )
 
@@ -208,7 +208,7 @@ def port_in_use(host: str, port: int) -> bool:
 def serve(
     host: str = "127.0.0.1",
     port: int = 8866,
-    region: str | None = None,
+    hub_id: str | None = None,
     lang: str | None = None,
     data_dir: str | Path | None = None,
     db_url: str | None = None,
@@ -231,7 +231,7 @@ def serve(
     its page's last connection by ``grace`` seconds. What Voilà and the kernels print goes to
     ``<data_dir>/logs/serve.log`` (``verbose``: to the terminal).
     """
-    hub = load_region(region or default_region())  # fails early on an unknown hub
+    hub = load_hub(hub_id or default_hub_id())  # fails early on an unknown hub
     lang = normalise_lang(lang or hub.default_lang)
     if not token and not is_this_machine_only(host):
         if not open_lan:

@@ -25,15 +25,15 @@ def add_parser(subparsers, lang: str) -> None:
 
 def run(args) -> int:
     """Write each chart in each format asked, under ``<output>/<hub>/``."""
-    from saara_kit.data import load_region
+    from saara_kit.data import load_hub
     from saara_kit.registry import domain
     from saara_kit.stakeholders.wall import WALL_FORMATS, wall_charts, write_a3
     from saara_kit.store.repository import load_records
 
-    hub = load_region(args.region)
+    hub = load_hub(args.region)
     lang = normalise_lang(args.lang or hub.default_lang)
     frames = [
-        load_records(domain(name), args.source, region=hub.id, data_dir=args.data_dir, db_url=args.db_url)
+        load_records(domain(name), args.source, hub_id=hub.id, data_dir=args.data_dir, db_url=args.db_url)
         for name in ("stakeholders", "relations", "objectives", "influences", "positions")
     ]
     charts = wall_charts(domain("stakeholders").with_defaults(frames[0]), *frames[1:], hub.name(lang), lang)

@@ -59,7 +59,7 @@ class Withdrawal:
 class MergeReport:
     """What an import did."""
 
-    region: str
+    hub_id: str
     added: int = 0  # revisions written
     already: int = 0  # revisions the store had
     conflicts: list[MergeConflict] = field(default_factory=list)
@@ -69,11 +69,11 @@ class MergeReport:
     codes_refused: list[str] = field(default_factory=list)  # associations with records here and no code: none adopted
 
 
-def export_bundle(store, region: str, path: Path, key: bytes) -> int:
-    """Write every revision of ``region``'s records, and its codes, to the bundle ``path``, signed
+def export_bundle(store, hub_id: str, path: Path, key: bytes) -> int:
+    """Write every revision of ``hub_id``'s records, and its codes, to the bundle ``path``, signed
     with the hub's ``key``; return how many revisions. The file appears whole or not at all."""
-    items = store.revisions_of(None, region=region)
-    write_bundle(path, region, items, codes_of(store, region), key)
+    items = store.revisions_of(None, hub_id=hub_id)
+    write_bundle(path, hub_id, items, codes_of(store, hub_id), key)
     return len(items)
 
 
@@ -162,15 +162,15 @@ def import_bundle(store, path: Path, keys: Keys, domains: Mapping[str, Domain]) 
         incoming.setdefault(item.record_id, []).append(item)
 
     def work(conn) -> MergeReport:
-        report = MergeReport(bundle.region)
+        report = MergeReport(bundle.hub_id)
         local = store.histories(conn, incoming)
         for record_id, theirs in incoming.items():  # a record stays of its hub and kind
             first = (local.get(record_id) or theirs)[0]
             if any((item.kind, item.region) != (first.kind, first.region) for item in theirs):
                 raise BundleRejected("bundle.moves_record", file=file, record=record_id)
-        here = associations_here(conn, bundle.region)  # before the file's records join them
+        here = associations_here(conn, bundle.hub_id)  # before the file's records join them
         for association, code in sorted(bundle.codes.items()):
-            outcome = adopt_code(conn, bundle.region, association, code, has_records=fold_name(association) in here)
+            outcome = adopt_code(conn, bundle.hub_id, association, code, has_records=fold_name(association) in here)
             report.codes_added += outcome == "adopted"
             if outcome == "kept":
                 report.codes_kept.append(association)

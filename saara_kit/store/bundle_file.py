@@ -58,7 +58,7 @@ class BundleRejected(TranslatedError):
 class Bundle:
     """A bundle's content, read whole and checked: its hub, revisions and association codes."""
 
-    region: str
+    hub_id: str
     revisions: list[Revision]
     codes: dict[str, str]
 
@@ -111,8 +111,8 @@ def _digest(data: bytes | bytearray) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def write_bundle(path: Path, region: str, items: list[Revision], codes: dict[str, str], key: bytes) -> None:
-    """Write ``region``'s revisions and codes as a bundle signed with ``key``; the file appears whole
+def write_bundle(path: Path, hub_id: str, items: list[Revision], codes: dict[str, str], key: bytes) -> None:
+    """Write ``hub_id``'s revisions and codes as a bundle signed with ``key``; the file appears whole
     or not at all."""
     parts = {
         REVISIONS: "".join(json.dumps(_to_json(item), ensure_ascii=False) + "\n" for item in items).encode(),
@@ -122,7 +122,7 @@ def write_bundle(path: Path, region: str, items: list[Revision], codes: dict[str
         {
             "format": FORMAT,
             "version": VERSION,
-            "region": region,
+            "region": hub_id,
             "revisions": len(items),
             "exported_at": dt.datetime.now(dt.UTC).isoformat(),
             "parts": {name: {"bytes": len(data), "sha256": _digest(data)} for name, data in parts.items()},
@@ -234,7 +234,7 @@ def read_bundle(path: Path, keys: Callable[[str], bytes | None]) -> Bundle:
         AttributeError,
     ) as error:
         raise BundleRejected("bundle.unreadable", file=file, reason=type(error).__name__) from error
-    region = manifest["region"]
+    hub_id = manifest["region"]
     try:
         items = [_from_json(json.loads(line)) for line in parts[REVISIONS].decode().splitlines()]
         codes = {str(association): str(code) for association, code in json.loads(parts[CODES]).items()}
@@ -242,7 +242,7 @@ def read_bundle(path: Path, keys: Callable[[str], bytes | None]) -> Bundle:
         raise BundleRejected("bundle.tampered", file=file) from error
     if len(items) != manifest.get("revisions"):
         raise BundleRejected("bundle.tampered", file=file)
-    foreign = sorted({item.region for item in items} - {region})
+    foreign = sorted({item.region for item in items} - {hub_id})
     if foreign:
-        raise BundleRejected("bundle.foreign_records", file=file, hub=region, other=", ".join(foreign))
-    return Bundle(region, items, codes)
+        raise BundleRejected("bundle.foreign_records", file=file, hub=hub_id, other=", ".join(foreign))
+    return Bundle(hub_id, items, codes)

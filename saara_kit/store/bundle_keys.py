@@ -25,11 +25,11 @@ PURPOSE = b"saara-bundle signature\n"  # a key signs bundles and nothing else
 HUB_ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,39}")  # a hub's id, as params/<hub>.yaml names it: a file name too
 
 
-def key_path(data_dir: str | Path, hub: str) -> Path:
-    """Return where ``hub``'s key is kept in the data folder ``data_dir``."""
-    if not HUB_ID.fullmatch(hub):
-        raise ValueError(f"not a hub id: {hub!r}")
-    return Path(data_dir) / FOLDER / f"{hub}.key"
+def key_path(data_dir: str | Path, hub_id: str) -> Path:
+    """Return where ``hub_id``'s key is kept in the data folder ``data_dir``."""
+    if not HUB_ID.fullmatch(hub_id):
+        raise ValueError(f"not a hub id: {hub_id!r}")
+    return Path(data_dir) / FOLDER / f"{hub_id}.key"
 
 
 def _write(path: Path, key: str) -> None:
@@ -41,9 +41,9 @@ def _write(path: Path, key: str) -> None:
     os.replace(temporary, path)
 
 
-def hub_key(data_dir: str | Path, hub: str, make: bool = False) -> bytes | None:
-    """Return ``hub``'s key; None when the data folder has none (with ``make``: make it first)."""
-    path = key_path(data_dir, hub)
+def hub_key(data_dir: str | Path, hub_id: str, make: bool = False) -> bytes | None:
+    """Return ``hub_id``'s key; None when the data folder has none (with ``make``: make it first)."""
+    path = key_path(data_dir, hub_id)
     if not path.is_file():
         if not make:
             return None
@@ -51,13 +51,13 @@ def hub_key(data_dir: str | Path, hub: str, make: bool = False) -> bytes | None:
     return path.read_text(encoding="ascii").strip().encode("ascii")
 
 
-def set_hub_key(data_dir: str | Path, hub: str, typed: str) -> bytes:
-    """Keep ``typed`` (spaces, dashes and case aside) as ``hub``'s key and return it; raise
+def set_hub_key(data_dir: str | Path, hub_id: str, typed: str) -> bytes:
+    """Keep ``typed`` (spaces, dashes and case aside) as ``hub_id``'s key and return it; raise
     ``TranslatedError`` when it cannot be a key."""
     key = clean_code(typed)
     if len(key) != KEY_LENGTH or not set(key) <= set(CODE_ALPHABET):
         raise TranslatedError("bundle.key_invalid", length=KEY_LENGTH)
-    _write(key_path(data_dir, hub), key)
+    _write(key_path(data_dir, hub_id), key)
     return key.encode("ascii")
 
 

@@ -28,41 +28,41 @@ class Draft:
     kept_at: dt.datetime
 
 
-def _where(device: str, kind: str, region: str, association: str):
+def _where(device: str, kind: str, hub_id: str, association: str):
     return sa.and_(
         drafts.c.device == device,
         drafts.c.kind == kind,
-        drafts.c.region == region,
+        drafts.c.region == hub_id,
         drafts.c.association_key == fold_name(association),
     )
 
 
-def keep_draft(store, device: str, kind: str, region: str, association: str, content: dict[str, Any]) -> None:
+def keep_draft(store, device: str, kind: str, hub_id: str, association: str, content: dict[str, Any]) -> None:
     """Keep ``content`` as the device's draft for the association (replacing the one kept before)."""
     row = dict(
         device=device,
         kind=kind,
-        region=region,
+        region=hub_id,
         association_key=fold_name(association),
         content=content,
         kept_at=dt.datetime.now(dt.UTC).replace(tzinfo=None),
     )
 
     def replace(conn: sa.Connection) -> None:
-        conn.execute(drafts.delete().where(_where(device, kind, region, association)))
+        conn.execute(drafts.delete().where(_where(device, kind, hub_id, association)))
         conn.execute(drafts.insert().values(**row))
 
     store.write(replace)
 
 
-def read_draft(store, device: str, kind: str, region: str, association: str) -> Draft | None:
+def read_draft(store, device: str, kind: str, hub_id: str, association: str) -> Draft | None:
     """Return the device's draft for the association, None when it has none."""
-    query = sa.select(drafts.c.content, drafts.c.kept_at).where(_where(device, kind, region, association))
+    query = sa.select(drafts.c.content, drafts.c.kept_at).where(_where(device, kind, hub_id, association))
     with store.engine.connect() as conn:
         row = conn.execute(query).first()
     return None if row is None else Draft(row.content, row.kept_at.replace(tzinfo=dt.UTC))
 
 
-def drop_draft(store, device: str, kind: str, region: str, association: str) -> None:
+def drop_draft(store, device: str, kind: str, hub_id: str, association: str) -> None:
     """Forget the device's draft for the association (saved, or set aside)."""
-    store.write(lambda conn: conn.execute(drafts.delete().where(_where(device, kind, region, association))))
+    store.write(lambda conn: conn.execute(drafts.delete().where(_where(device, kind, hub_id, association))))

@@ -35,22 +35,22 @@ __all__ = [
 ]
 
 
-def canonical_association(store: Store, region: str, name: str) -> str:
+def canonical_association(store: Store, hub_id: str, name: str) -> str:
     """Return the spelling the hub already uses for ``name`` (case, accents and spaces aside), else ``name``."""
     wanted = fold_name(name)
-    for known in [*store.associations(None, region), *codes_of(store, region)]:
+    for known in [*store.associations(None, hub_id), *codes_of(store, hub_id)]:
         if fold_name(known) == wanted:
             return known
     return name
 
 
-def saved_records(store: Store, domain: Domain, region: str, association: str) -> dict[str, Revision]:
+def saved_records(store: Store, domain: Domain, hub_id: str, association: str) -> dict[str, Revision]:
     """Return the association's live records of ``domain``, by record id, in the order first saved."""
-    return {rev.record_id: rev for rev in store.current(domain.kind, region=region, association=association)}
+    return {rev.record_id: rev for rev in store.current(domain.kind, hub_id=hub_id, association=association)}
 
 
 def referenced_records(
-    store: Store, domain: Domain, region: str, association: str, domains: Mapping[str, Domain]
+    store: Store, domain: Domain, hub_id: str, association: str, domains: Mapping[str, Domain]
 ) -> dict[str, dict[str, dict]]:
     """Return, for each domain that ``domain``'s records refer to (found in ``domains``), the
     association's saved records there, by name (their key): what a link may name, and what a rule
@@ -60,7 +60,7 @@ def referenced_records(
         declared = domains[target]
         found[target] = {
             declared.name_of(rev.payload): rev.payload
-            for rev in saved_records(store, declared, region, association).values()
+            for rev in saved_records(store, declared, hub_id, association).values()
         }
     return found
 
@@ -79,7 +79,7 @@ def plan_revisions(
     saved: Mapping[str, Revision],
     draft: Mapping[str, Record],
     *,
-    region: str,
+    hub_id: str,
     association: str,
     author: str,
     withdraw_missing: bool = True,
@@ -96,7 +96,7 @@ def plan_revisions(
             record_id=record_id,
             revision=number,
             kind=domain.kind,
-            region=region,
+            region=hub_id,
             association=association,
             author=author,
             payload=record.to_payload(),
@@ -138,15 +138,15 @@ def revisions_frame(domain: Domain, revisions: list[Revision]) -> pd.DataFrame:
 
 
 def listed_frame(
-    store: Store, domain: Domain, region: str | None = None, *, domains: Mapping[str, Domain]
+    store: Store, domain: Domain, hub_id: str | None = None, *, domains: Mapping[str, Domain]
 ) -> pd.DataFrame:
     """Return the current records of ``domain`` (``revisions_frame``), then the rows that other
     ``domains`` list in it (``Domain.listing.shown_in``: approved practice sheets in the directory), drawn
     from their own current records now: one source, nothing copied."""
     return with_listed(
         domain,
-        revisions_frame(domain, store.current(domain.kind, region=region)),
-        lambda other: revisions_frame(other, store.current(other.kind, region=region)),
+        revisions_frame(domain, store.current(domain.kind, hub_id=hub_id)),
+        lambda other: revisions_frame(other, store.current(other.kind, hub_id=hub_id)),
         domains,
     )
 
@@ -171,13 +171,13 @@ def with_listed(
 
 
 def history_frame(
-    store: Store, domain: Domain, region: str | None = None, association: str | None = None
+    store: Store, domain: Domain, hub_id: str | None = None, association: str | None = None
 ) -> pd.DataFrame:
     """Return every revision of the live records of ``domain`` (``revisions_frame``), oldest first:
     how each record changed (a commitment's progress over time). Withdrawn records are left out."""
-    live = {rev.record_id for rev in store.current(domain.kind, region=region, association=association)}
+    live = {rev.record_id for rev in store.current(domain.kind, hub_id=hub_id, association=association)}
     return revisions_frame(
-        domain, [rev for rev in store.revisions_of(domain.kind, region, association) if rev.record_id in live]
+        domain, [rev for rev in store.revisions_of(domain.kind, hub_id, association) if rev.record_id in live]
     )
 
 
@@ -197,7 +197,7 @@ def one_association(
 def load_history(
     domain: Domain,
     source: str = "sample",
-    region: str | None = None,
+    hub_id: str | None = None,
     data_dir: str | Path | None = None,
     db_url: str | None = None,
 ) -> pd.DataFrame:
@@ -206,7 +206,7 @@ def load_history(
     if source == "sample":
         import pandas as pd
 
-        frame = load_records(domain, source, region)
+        frame = load_records(domain, source, hub_id)
         return frame.assign(
             record_id=[f"sample-{number}" for number in range(len(frame))],
             revision=1,
@@ -214,13 +214,13 @@ def load_history(
             author="sample",
         )
     with open_store(data_dir, db_url or None) as store:
-        return history_frame(store, domain, region)
+        return history_frame(store, domain, hub_id)
 
 
 def load_records(
     domain: Domain,
     source: str = "sample",
-    region: str | None = None,
+    hub_id: str | None = None,
     data_dir: str | Path | None = None,
     db_url: str | None = None,
     listed: bool = False,
@@ -234,7 +234,7 @@ def load_records(
         from saara_kit.data import sample_records
 
         def records_of(chosen: Domain) -> pd.DataFrame:
-            return sample_records(chosen, region)[["region", "association", *chosen.field_names]]
+            return sample_records(chosen, hub_id)[["region", "association", *chosen.field_names]]
 
         return (
             with_listed(domain, records_of(domain), records_of, domains) if domains and listed else records_of(domain)
@@ -242,8 +242,8 @@ def load_records(
     if source == "store":
         with open_store(data_dir, db_url or None) as store:
             return (
-                listed_frame(store, domain, region, domains=domains)
+                listed_frame(store, domain, hub_id, domains=domains)
                 if domains and listed
-                else revisions_frame(domain, store.current(domain.kind, region=region))
+                else revisions_frame(domain, store.current(domain.kind, hub_id=hub_id))
             )
     raise ValueError(f"source must be 'sample' or 'store', not {source!r}")

@@ -12,9 +12,9 @@ from saara_kit.store.store import Store
 __all__ = ["last_live", "restore", "withdrawn"]
 
 
-def withdrawn(store: Store, kind: str, region: str, association: str | None = None) -> list[Revision]:
-    """Return the withdrawal of each withdrawn record of ``kind`` in ``region`` (its latest revision)."""
-    return store.current(kind, region=region, association=association, withdrawn=True)
+def withdrawn(store: Store, kind: str, hub_id: str, association: str | None = None) -> list[Revision]:
+    """Return the withdrawal of each withdrawn record of ``kind`` in ``hub_id`` (its latest revision)."""
+    return store.current(kind, hub_id=hub_id, association=association, withdrawn=True)
 
 
 def last_live(store: Store, record_id: str) -> Revision:

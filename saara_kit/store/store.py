@@ -126,15 +126,15 @@ class Store:
         return self._read(query.order_by(revisions.c.revision))
 
     def revisions_of(
-        self, kind: str | None, region: str | None = None, association: str | None = None
+        self, kind: str | None, hub_id: str | None = None, association: str | None = None
     ) -> list[Revision]:
         """Return every revision of ``kind`` (of every kind: ``None``; of one hub, of one association),
         oldest first: a timeline."""
         query = sa.select(revisions)
         if kind is not None:
             query = query.where(revisions.c.kind == kind)
-        if region is not None:
-            query = query.where(revisions.c.region == region)
+        if hub_id is not None:
+            query = query.where(revisions.c.region == hub_id)
         if association is not None:
             query = query.where(revisions.c.association == association)
         return self._read(query.order_by(revisions.c.id))
@@ -142,7 +142,7 @@ class Store:
     def current(
         self,
         kind: str,
-        region: str | None = None,
+        hub_id: str | None = None,
         association: str | None = None,
         withdrawn: bool = False,
     ) -> list[Revision]:
@@ -163,20 +163,20 @@ class Store:
             sa.and_(revisions.c.record_id == latest.c.record_id, revisions.c.revision == latest.c.top),
         )
         query = query.where(revisions.c.deleted.is_(withdrawn))
-        if region is not None:
-            query = query.where(revisions.c.region == region)
+        if hub_id is not None:
+            query = query.where(revisions.c.region == hub_id)
         if association is not None:
             query = query.where(revisions.c.association == association)
         return self._read(query.order_by(latest.c.first))
 
-    def associations(self, kind: str | None, region: str | None = None) -> list[str]:
+    def associations(self, kind: str | None, hub_id: str | None = None) -> list[str]:
         """Return the associations that have records of ``kind`` (of any kind: ``None``), sorted; the
         hub's shared records (``SHARED_RECORDS``) are no association's."""
         query = sa.select(revisions.c.association).distinct().where(revisions.c.association != SHARED_RECORDS)
         if kind is not None:
             query = query.where(revisions.c.kind == kind)
-        if region is not None:
-            query = query.where(revisions.c.region == region)
+        if hub_id is not None:
+            query = query.where(revisions.c.region == hub_id)
         with self.engine.connect() as conn:
             return sorted(conn.execute(query).scalars())
 
@@ -192,17 +192,17 @@ class Store:
         return found
 
     @staticmethod
-    def has_records(conn: sa.Connection, region: str, association: str) -> bool:
-        """Tell, inside ``conn``'s transaction, whether ``association`` saved anything in ``region``."""
-        query = sa.select(revisions.c.id).where(revisions.c.region == region, revisions.c.association == association)
+    def has_records(conn: sa.Connection, hub_id: str, association: str) -> bool:
+        """Tell, inside ``conn``'s transaction, whether ``association`` saved anything in ``hub_id``."""
+        query = sa.select(revisions.c.id).where(revisions.c.region == hub_id, revisions.c.association == association)
         return conn.execute(query.limit(1)).first() is not None
 
-    def last_saves(self, kinds: Iterable[str], region: str) -> dict[str, dt.datetime]:
-        """Return each association's latest save of any of ``kinds`` in ``region`` (UTC), withdrawals included."""
+    def last_saves(self, kinds: Iterable[str], hub_id: str) -> dict[str, dt.datetime]:
+        """Return each association's latest save of any of ``kinds`` in ``hub_id`` (UTC), withdrawals included."""
         query = (
             sa.select(revisions.c.association, sa.func.max(revisions.c.saved_at))
             .where(
-                revisions.c.region == region,
+                revisions.c.region == hub_id,
                 revisions.c.kind.in_(list(kinds)),
                 revisions.c.association != SHARED_RECORDS,
             )

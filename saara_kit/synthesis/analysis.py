@@ -2,7 +2,7 @@
 which form, the stakeholders mapped by type, the concertation levels chosen, the budgets by
 heading, the support fund's applications and selections, and the use of the directory.
 
-Every comparison is a numeric table with one row per hub (``list_regions()`` order, every hub
+Every comparison is a numeric table with one row per hub (``list_hubs()`` order, every hub
 listed, 0 where nothing was saved); each ``*_table`` is the same, labelled in ``lang`` for people.
 The counting is the domains' own: ``budget.analysis`` converts and totals the lines,
 ``grants.committee.decisions`` consolidates, ranks and selects, ``directory.analysis`` counts resources.
@@ -17,8 +17,8 @@ import pandas as pd
 
 from saara_kit.budget.analysis import heading_totals, with_amounts
 from saara_kit.budget.fields import HEADINGS
-from saara_kit.data import list_regions, load_region
-from saara_kit.directory.analysis import EVERY_HUB, by_region
+from saara_kit.data import list_hubs, load_hub
+from saara_kit.directory.analysis import EVERY_HUB, by_hub
 from saara_kit.grants.committee import decisions
 from saara_kit.i18n import t
 from saara_kit.stakeholders.fields import IAP2_LEVELS, STAKEHOLDER_TYPES
@@ -28,7 +28,7 @@ __all__ = [
     "FORMS",
     "GATHERED",
     "SHOWN_STATUSES",
-    "applications_by_region",
+    "applications_by_hub",
     "applications_table",
     "budget_by_heading",
     "budget_table",
@@ -70,36 +70,36 @@ def nothing_saved(records: dict[str, pd.DataFrame]) -> bool:
     return all(frame.empty for frame in records.values())
 
 
-def hub_label(region: str, lang: str = "fr") -> str:
+def hub_label(hub_id: str, lang: str = "fr") -> str:
     """Return the hub's name in ``lang`` ("Pôle Centre")."""
-    return load_region(region).name(lang)
+    return load_hub(hub_id).name(lang)
 
 
 def _per_hub(frame: pd.DataFrame, column: str, codes: tuple) -> pd.DataFrame:
     """Count the rows of ``frame`` per hub (rows) and code of ``column`` (columns), every hub and
     every code listed, in order; a code outside ``codes`` is left out."""
-    hubs = list_regions()
+    hub_ids = list_hubs()
     if frame.empty:
-        return pd.DataFrame(0, index=pd.Index(hubs, name="region"), columns=list(codes))
+        return pd.DataFrame(0, index=pd.Index(hub_ids, name="region"), columns=list(codes))
     counts = pd.crosstab(frame["region"], frame[column])
-    return counts.reindex(index=hubs, columns=list(codes), fill_value=0).rename_axis(index="region", columns=None)
+    return counts.reindex(index=hub_ids, columns=list(codes), fill_value=0).rename_axis(index="region", columns=None)
 
 
 def forms_filled(records: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """Return, per hub, how many associations saved each form (``FORMS``: at least one record of
     it), then ``associations``: how many saved any of them, each counted once."""
-    hubs = list_regions()
-    table = pd.DataFrame(0, index=pd.Index(hubs, name="region"), columns=[*FORMS, "associations"])
-    everyone: dict[str, set] = {hub: set() for hub in hubs}
+    hub_ids = list_hubs()
+    table = pd.DataFrame(0, index=pd.Index(hub_ids, name="region"), columns=[*FORMS, "associations"])
+    everyone: dict[str, set] = {hub_id: set() for hub_id in hub_ids}
     for form in FORMS:
         frame = records[form]
         if frame.empty:
             continue
-        for hub, names in frame.groupby("region")["association"].agg(set).items():
-            if hub in everyone:
-                table.loc[hub, form] = len(names)
-                everyone[hub] |= names
-    table["associations"] = [len(everyone[hub]) for hub in hubs]
+        for hub_id, names in frame.groupby("region")["association"].agg(set).items():
+            if hub_id in everyone:
+                table.loc[hub_id, form] = len(names)
+                everyone[hub_id] |= names
+    table["associations"] = [len(everyone[hub_id]) for hub_id in hub_ids]
     return table
 
 
@@ -117,11 +117,11 @@ def budget_by_heading(records: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """Return, per hub, the DZD total of its budgets' lines under each heading (``HEADINGS``):
     each line converted at its hub's rate (``with_amounts``), totalled by ``heading_totals``."""
     lines = records["budget_lines"]
-    table = pd.DataFrame(0.0, index=pd.Index(list_regions(), name="region"), columns=list(HEADINGS))
+    table = pd.DataFrame(0.0, index=pd.Index(list_hubs(), name="region"), columns=list(HEADINGS))
     if len(lines):
-        for hub, mine in with_amounts(lines).groupby("region"):
-            if hub in table.index:
-                table.loc[hub] = heading_totals(mine).to_numpy()
+        for hub_id, mine in with_amounts(lines).groupby("region"):
+            if hub_id in table.index:
+                table.loc[hub_id] = heading_totals(mine).to_numpy()
     return table
 
 
@@ -129,11 +129,11 @@ SHOWN_STATUSES = ("approved", "pending", "rejected")  # a resource's statuses, a
 APPLICATION_COLUMNS = ("applications", "submitted", "selected", "requested", "granted")
 
 
-def applications_by_region(records: dict[str, pd.DataFrame], today: dt.date | None = None) -> pd.DataFrame:
+def applications_by_hub(records: dict[str, pd.DataFrame], today: dt.date | None = None) -> pd.DataFrame:
     """Return, per hub, the applications saved (drafts included), those submitted and decided by
     the committee's rules (``decisions``: eligibility, reviews, ranking, envelope, quota), those
     selected, and the DZD requested (submitted ones) and granted (selected ones)."""
-    table = pd.DataFrame(0, index=pd.Index(list_regions(), name="region"), columns=list(APPLICATION_COLUMNS))
+    table = pd.DataFrame(0, index=pd.Index(list_hubs(), name="region"), columns=list(APPLICATION_COLUMNS))
     table[["requested", "granted"]] = table[["requested", "granted"]].astype(float)
     applications = records["grants"]
     if applications.empty:
@@ -152,10 +152,10 @@ def applications_by_region(records: dict[str, pd.DataFrame], today: dt.date | No
 def directory_use(records: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """Return, per hub, the resources saved in its directory form by status (``approved``,
     ``pending`` a trainer's decision, ``rejected``), then ``naming``: the approved resources that
-    name the hub (``by_region``), and ``for_all``: those that name no hub, the same for every hub."""
+    name the hub (``by_hub``), and ``for_all``: those that name no hub, the same for every hub."""
     resources = records["directory"]
     table = _per_hub(resources, "status", SHOWN_STATUSES)
-    named = by_region(resources)
+    named = by_hub(resources)
     table["naming"] = named.reindex(table.index, fill_value=0).to_numpy()
     table["for_all"] = int(named[EVERY_HUB])
     return table
@@ -167,7 +167,7 @@ def overview(records: dict[str, pd.DataFrame], lang: str = "fr") -> str:
     saved yet in any hub."""
     if nothing_saved(records):
         return t("synthesis.lesson.nothing_yet", lang)
-    filled, fund = forms_filled(records), applications_by_region(records)
+    filled, fund = forms_filled(records), applications_by_hub(records)
     return t(
         "synthesis.lesson.overview",
         lang,
@@ -196,7 +196,7 @@ def _labelled(table: pd.DataFrame, headers: dict[str, str], lang: str, total: bo
     """Return ``table`` with a first column naming each hub, ``headers`` (column -> text) as its
     columns, and (with ``total``) a last row of the national totals."""
     shown = table.copy()
-    rows = [hub_label(hub, lang) for hub in shown.index]
+    rows = [hub_label(hub_id, lang) for hub_id in shown.index]
     if total:
         shown.loc["_total"] = table.sum()
         rows.append(t("synthesis.column.national", lang))
@@ -219,8 +219,8 @@ def stakeholder_table(records: dict[str, pd.DataFrame], lang: str = "fr") -> pd.
     table = pd.DataFrame(
         {t("synthesis.column.type", lang): [t(f"stakeholders.type.{code}", lang) for code in mix.index]}
     )
-    for hub in mix.columns:
-        table[hub_label(hub, lang)] = mix[hub].to_list()
+    for hub_id in mix.columns:
+        table[hub_label(hub_id, lang)] = mix[hub_id].to_list()
     table[t("synthesis.column.national", lang)] = mix.sum(axis=1).to_list()
     return table
 
@@ -244,8 +244,8 @@ def budget_table(records: dict[str, pd.DataFrame], lang: str = "fr") -> pd.DataF
 def applications_table(
     records: dict[str, pd.DataFrame], lang: str = "fr", today: dt.date | None = None
 ) -> pd.DataFrame:
-    """Return ``applications_by_region`` labelled, amounts in whole dinars."""
-    table = applications_by_region(records, today)
+    """Return ``applications_by_hub`` labelled, amounts in whole dinars."""
+    table = applications_by_hub(records, today)
     table[["requested", "granted"]] = table[["requested", "granted"]].round(0).astype("int64")
     return _labelled(table, {column: t(f"synthesis.column.{column}", lang) for column in APPLICATION_COLUMNS}, lang)
 

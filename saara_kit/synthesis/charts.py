@@ -21,7 +21,7 @@ from saara_kit.stakeholders.fields import IAP2_LEVELS
 from saara_kit.synthesis.analysis import (
     FORMS,
     SHOWN_STATUSES,
-    applications_by_region,
+    applications_by_hub,
     budget_by_heading,
     concertation_levels,
     directory_use,
@@ -51,8 +51,8 @@ MIX_COLOURS = ListedColormap(["#f7f7f7", "#d1e5f0", "#92c5de", "#4393c3", "#2166
 LABEL_LENGTH = 24
 
 
-def _hub_names(hubs, lang: str) -> list[str]:
-    return [short_label(hub_label(hub, lang), LABEL_LENGTH) for hub in hubs]
+def _hub_names(hub_ids, lang: str) -> list[str]:
+    return [short_label(hub_label(hub_id, lang), LABEL_LENGTH) for hub_id in hub_ids]
 
 
 def _count(value: float, lang: str) -> str:
@@ -73,14 +73,14 @@ def _hub_bars(
     with the row's total at its end, or side by side, each with its value; a legend below names
     each column (``names``) in its colour (``colours``). ``show`` writes a value (a count by default)."""
     show = show or (lambda value: _count(value, lang))
-    hubs, columns = list(table.index), list(table.columns)
+    hub_ids, columns = list(table.index), list(table.columns)
     step = 1.0 if stacked else 0.25 * len(columns) + 0.35
-    figure = new_figure(FIGURE_WIDTH_IN, 2.6 + step * 0.5 * len(hubs) + 0.22 * len(columns), alt=alt)
+    figure = new_figure(FIGURE_WIDTH_IN, 2.6 + step * 0.5 * len(hub_ids) + 0.22 * len(columns), alt=alt)
     title_figure(figure, heading, is_rtl(lang))
     axes = figure.add_subplot()
-    places = np.arange(len(hubs)) * step
+    places = np.arange(len(hub_ids)) * step
     if stacked:
-        left = np.zeros(len(hubs))
+        left = np.zeros(len(hub_ids))
         for column in columns:
             axes.barh(
                 places,
@@ -111,8 +111,8 @@ def _hub_bars(
             fontsize=SMALLEST_FONT_PT,
             color="#333333",
         )
-    axes.set_yticks(places, _hub_names(hubs, lang))
-    axes.set_ylim(places[-1] + step / 2 if len(hubs) else 0.5, -step / 2)
+    axes.set_yticks(places, _hub_names(hub_ids, lang))
+    axes.set_ylim(places[-1] + step / 2 if len(hub_ids) else 0.5, -step / 2)
     axes.set_xlim(0, max([value for value, _ in ends] + [1]) * 1.3 + 0.2)  # room for the values
     axes.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=5))
     legend_below(figure, [Patch(facecolor=colours[column], label=names[column]) for column in columns])
@@ -204,7 +204,7 @@ def budget_chart(records: dict[str, pd.DataFrame], lang: str = "fr", title: str 
 
 def applications_chart(records: dict[str, pd.DataFrame], lang: str = "fr", title: str | None = None) -> ChartFigure:
     """Draw, per hub, the applications submitted beside those selected (the committee's decisions)."""
-    table = applications_by_region(records)
+    table = applications_by_hub(records)
     counts = table[["submitted", "selected"]]
     heading = title or t("synthesis.chart.applications", lang)
     alt = t(

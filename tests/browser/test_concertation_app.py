@@ -111,10 +111,10 @@ def test_after_a_meeting_its_attendance_and_a_commitment_are_recorded_in_the_mee
     add_and_save(page, commitments, before)
 
     with open_store(server.data_dir) as store:
-        [meeting] = [rev for rev in store.current(MEETINGS.kind, region="ouest") if rev.payload["title"] == title]
+        [meeting] = [rev for rev in store.current(MEETINGS.kind, hub_id="ouest") if rev.payload["title"] == title]
         [commitment] = [
             rev
-            for rev in store.current(COMMITMENTS.kind, region="ouest")
+            for rev in store.current(COMMITMENTS.kind, hub_id="ouest")
             if rev.payload["what"] == "Fournir les bacs du quartier pilote"
         ]
     assert (meeting.revision, meeting.payload["attendance"], meeting.payload["women"]) == (2, 27, 12)

@@ -74,4 +74,4 @@ def test_a_form_whose_kernel_is_gone_says_so_and_reloads(page, server, lang, end
     page.press(".saara-association input", "Enter")
     page.wait_for_function("document.querySelectorAll('.saara-step-stakeholders .saara-list option').length === 7")
     with open_store(server.data_dir) as store:
-        assert len(store.current(DOMAIN.kind, region="ouest", association=ASSOCIATION)) == 7
+        assert len(store.current(DOMAIN.kind, hub_id="ouest", association=ASSOCIATION)) == 7

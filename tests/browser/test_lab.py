@@ -14,7 +14,7 @@ from tests.ports import free_port
 
 
 @pytest.mark.parametrize(
-    ("env", "region", "expected"),
+    ("env", "hub_id", "expected"),
     [
         ({"LANG": "ar_DZ.UTF-8"}, "centre", "ar"),
         ({"LANG": "C.UTF-8"}, "sud", "ar"),
@@ -22,11 +22,11 @@ from tests.ports import free_port
         ({"LANG": "ar_DZ.UTF-8", "SAARA_LANG": "en"}, "sud", "en"),
     ],
 )
-def test_the_trainers_language_comes_from_saara_lang_then_lang_then_the_hub(monkeypatch, env, region, expected):
+def test_the_trainers_language_comes_from_saara_lang_then_lang_then_the_hub(monkeypatch, env, hub_id, expected):
     monkeypatch.delenv("SAARA_LANG", raising=False)
     for name, value in env.items():
         monkeypatch.setenv(name, value)
-    assert lab_language(None, region) == expected
+    assert lab_language(None, hub_id) == expected
 
 
 @pytest.fixture

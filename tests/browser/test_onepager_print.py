@@ -44,17 +44,17 @@ def _one_a4_page(pdf: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("region", "association", "lang"),
+    ("hub_id", "association", "lang"),
     [
         ("centre", "Association Exemple Jeunesse Casbah", "fr"),  # its application is in French
         ("sud", "Association Exemple Oasis Ghardaïa", "ar"),  # in Arabic
         ("sud", "Association Exemple Oasis Ghardaïa", "fr"),  # asked in French: longer words
     ],
 )
-def test_a_sample_association_s_onepager_prints_on_one_a4_page(sample_store, tmp_path, region, association, lang):
+def test_a_sample_association_s_onepager_prints_on_one_a4_page(sample_store, tmp_path, hub_id, association, lang):
     require_chromium()
     with open_store(sample_store) as store:
-        written, said = write_onepager(store, region, association, tmp_path, lang=None if lang == "ar" else lang)
+        written, said = write_onepager(store, hub_id, association, tmp_path, lang=None if lang == "ar" else lang)
     assert said == lang
     html, pdf = written
     assert f'<html lang="{lang}" dir="{"rtl" if lang == "ar" else "ltr"}">' in html.read_text(encoding="utf-8")

@@ -171,7 +171,7 @@ def fill_the_room(
 def saved_names(data_dir) -> list[str]:
     """The names of the stakeholders the store holds for the hub."""
     with open_store(data_dir) as store:
-        return [revision.payload["name"] for revision in store.current(DOMAIN.kind, region="ouest")]
+        return [revision.payload["name"] for revision in store.current(DOMAIN.kind, hub_id="ouest")]
 
 
 @pytest.fixture(scope="module")
@@ -225,5 +225,5 @@ def test_closed_pages_give_their_kernels_back_to_the_pool(room_server, full_room
 
 def test_each_save_names_the_phone_that_made_it(room_server, full_room):
     with open_store(room_server.data_dir) as store:
-        authors = [revision.author for revision in store.current(DOMAIN.kind, region="ouest")]
+        authors = [revision.author for revision in store.current(DOMAIN.kind, hub_id="ouest")]
     assert len(set(authors)) == ROOM and all(author.startswith("participant-") for author in authors), authors

@@ -48,7 +48,7 @@ def _draw_the_grid(page, server, lang: str, association: str, actors) -> None:
 def _saved(server, association: str) -> list[str]:
     store = open_store(server.data_dir)
     try:
-        return [rev.payload["name"] for rev in store.current(KIND, region="ouest", association=association)]
+        return [rev.payload["name"] for rev in store.current(KIND, hub_id="ouest", association=association)]
     finally:
         store.close()
 
@@ -308,7 +308,7 @@ def test_a_new_association_gets_a_code_that_a_second_phone_needs_to_open_it(brow
     finally:
         first.close()
     with open_store(server.data_dir) as store:
-        [saved] = store.current(KIND, region="ouest", association=association)
+        [saved] = store.current(KIND, hub_id="ouest", association=association)
         assert saved.author.startswith("Amina (participant-")
 
     second, phone = _join_as_participant(browser, server)
@@ -369,7 +369,7 @@ def test_a_relation_added_in_its_step_redraws_the_network_and_is_saved(page, ser
     try:
         saved = {
             (rev.payload["source"], rev.payload["target"], rev.payload["kind"])
-            for rev in store.current("relation", region="ouest")
+            for rev in store.current("relation", hub_id="ouest")
         }
     finally:
         store.close()

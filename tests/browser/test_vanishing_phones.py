@@ -106,7 +106,7 @@ def _resume_and_save(page, server) -> None:
     page.click(f"{STEP} button.saara-save")
     page.wait_for_function(f"document.querySelector('{STEP} .saara-save-status').innerText.includes('Enregistré')")
     with open_store(server.data_dir) as store:
-        saved = sorted(revision.payload["name"] for revision in store.current(DOMAIN.kind, region="ouest"))
+        saved = sorted(revision.payload["name"] for revision in store.current(DOMAIN.kind, hub_id="ouest"))
     assert saved == sorted([ADDED, TYPED])
 
 
@@ -221,7 +221,7 @@ def test_a_phone_offline_for_a_minute_comes_back_to_its_form_and_saves(browser, 
         page.wait_for_function(f"document.querySelector('{STEP} .saara-save-status').innerText.includes('Enregistré')")
         assert not page.locator(".saara-connection-lost").is_visible()
         with open_store(server.data_dir) as store:
-            saved = sorted(revision.payload["name"] for revision in store.current(DOMAIN.kind, region="ouest"))
+            saved = sorted(revision.payload["name"] for revision in store.current(DOMAIN.kind, hub_id="ouest"))
         assert saved == sorted([ADDED, TYPED])  # what the form held before the drop, and the editor's actor
     finally:
         phone.close()

@@ -210,7 +210,7 @@ def test_a_participant_lands_on_the_forms_and_saves_into_the_shared_store(hub, p
     )
 
     with open_store(db_url=store_url) as store:  # PostgreSQL, not a file of the server
-        saved = store.current(DOMAIN.kind, region="ouest", association=ASSOCIATION)
+        saved = store.current(DOMAIN.kind, hub_id="ouest", association=ASSOCIATION)
     assert [revision.payload["name"] for revision in saved] == ["APC d'Oran"]
     assert saved[0].author.startswith("participant-") and hub.association.lower() not in saved[0].author.lower()
     assert hub.groups()[name] == ["ouest-participants"]

@@ -18,7 +18,7 @@ INSTRUCTIONS = re.compile(r"cellule|JupyterLab|relancez|Relancez|Prérequis|Pour
 def test_a_dossier_has_no_instructions_and_says_its_summaries_as_prose(tmp_path):
     lessons = ["01-stakeholder-mapping", "05-project-budgeting"]
     assert (
-        run_all(regions=["ouest"], notebooks=lessons, source="sample", output_dir=tmp_path, workers=2, pdf=False) == []
+        run_all(hub_ids=["ouest"], notebooks=lessons, source="sample", output_dir=tmp_path, workers=2, pdf=False) == []
     )
     dossier = (tmp_path / "ouest" / "dossier.html").read_text(encoding="utf-8")
     body = dossier[dossier.index("<main") :]

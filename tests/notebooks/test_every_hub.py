@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from saara_kit.cli import main
-from saara_kit.data import list_regions, load_region
+from saara_kit.data import list_hubs, load_hub
 from saara_kit.i18n import format_date
 from saara_kit.runner import list_notebooks, run_all
 from tests.chromium import require_chromium
@@ -52,19 +52,19 @@ def every_hub(tmp_path_factory) -> Rerun:
     return Rerun(output, code, out.getvalue(), err.getvalue())
 
 
-@pytest.mark.parametrize("region", list_regions())
+@pytest.mark.parametrize("hub_id", list_hubs())
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
-def test_notebook_runs_on_each_hubs_sample_data(every_hub, notebook, region):
-    hub = load_region(region)
-    assert re.search(rf"^{region}\s+{notebook.stem}\s+terminé\s+\d+\.\d", every_hub.out, re.MULTILINE)  # no error
-    page = (every_hub.output / region / f"{notebook.stem}.html").read_text(encoding="utf-8")
+def test_notebook_runs_on_each_hubs_sample_data(every_hub, notebook, hub_id):
+    hub = load_hub(hub_id)
+    assert re.search(rf"^{hub_id}\s+{notebook.stem}\s+terminé\s+\d+\.\d", every_hub.out, re.MULTILINE)  # no error
+    page = (every_hub.output / hub_id / f"{notebook.stem}.html").read_text(encoding="utf-8")
     assert hub.name(hub.default_lang) in page
     # a dossier opens with no internet: no script at all, no style sheet from elsewhere
     assert "<script" not in page and not re.search(r"<link[^>]+href=\"https?:", page)
     direction = "rtl" if hub.default_lang == "ar" else "ltr"
     assert re.search(rf'<html[^>]*dir="{direction}"', page) and f'lang="{hub.default_lang}"' in page
     assert re.search(r'<img[^>]+src="data:image/png;base64,', page) and "&lt;Figure size" not in page  # the chart
-    executed = json.loads((every_hub.output / region / notebook.name).read_text(encoding="utf-8"))
+    executed = json.loads((every_hub.output / hub_id / notebook.name).read_text(encoding="utf-8"))
     assert not [o for c in executed["cells"] for o in c.get("outputs", []) if o.get("output_type") == "error"]
 
 
@@ -78,14 +78,14 @@ def test_a_failed_rerun_keeps_each_hubs_last_good_dossier_and_each_executed_note
     lessons = NOTEBOOKS[:2]
 
     failures = run_all(
-        regions=["centre", "ouest"],
+        hub_ids=["centre", "ouest"],
         notebooks=[lesson.stem for lesson in lessons],
         source="nowhere",
         output_dir=tmp_path,
         workers=2,
         pdf=False,
     )
-    assert [f.region for f in failures] == ["centre"] * len(lessons) + ["ouest"] * len(lessons)
+    assert [f.hub_id for f in failures] == ["centre"] * len(lessons) + ["ouest"] * len(lessons)
     assert "source must be 'sample' or 'store'" in failures[0].error
     assert (tmp_path / "ouest" / "01-stakeholder-mapping.ipynb").exists()  # kept for reading the error
     stale = [failure.stale for failure in failures]
@@ -99,7 +99,7 @@ def test_the_rerun_runs_each_hub_in_its_own_language(every_hub):
     assert every_hub.code == 0
     assert "إدارة عن قرب" in (every_hub.output / "sud" / "01-stakeholder-mapping.html").read_text(encoding="utf-8")
     assert "Gérer de près" in (every_hub.output / "ouest" / "01-stakeholder-mapping.html").read_text(encoding="utf-8")
-    assert f"{len(list_regions()) * len(NOTEBOOKS)} exécutions, dont 0 en échec." in every_hub.out
+    assert f"{len(list_hubs()) * len(NOTEBOOKS)} exécutions, dont 0 en échec." in every_hub.out
 
 
 def test_the_sud_dossier_in_arabic_has_no_french_from_the_lesson(every_hub):
@@ -159,9 +159,9 @@ def _pdf_pages(path) -> list[list[str]]:
 def test_a_rerun_writes_each_hubs_pages_dossier_and_pdf_and_a_summary(every_hub):
     require_chromium()
     said = every_hub
-    for region in ("centre", "ouest"):  # the hubs whose dossiers are in French
-        hub = load_region(region).name("fr")
-        folder = every_hub.output / region
+    for hub_id in ("centre", "ouest"):  # the hubs whose dossiers are in French
+        hub = load_hub(hub_id).name("fr")
+        folder = every_hub.output / hub_id
         for lesson in LESSONS:
             assert (folder / lesson.name).exists()  # the executed notebook
             page = (folder / f"{lesson.stem}.html").read_text(encoding="utf-8")
@@ -173,7 +173,7 @@ def test_a_rerun_writes_each_hubs_pages_dossier_and_pdf_and_a_summary(every_hub)
             assert f'href="#lesson-{lesson.stem}"' in dossier and f'id="lesson-{lesson.stem}"' in dossier
         assert dossier.count('src="data:image/png;base64,') >= len(LESSONS)
 
-        assert sorted(path.parent.name for path in every_hub.output.glob("*/dossier.pdf")) == list_regions()
+        assert sorted(path.parent.name for path in every_hub.output.glob("*/dossier.pdf")) == list_hubs()
         pages = _pdf_pages(folder / "dossier.pdf")
         day = format_date(dt.date.today(), "fr", "long")
         assert all(hub in " ".join(lines[:3]) and day in " ".join(lines[:3]) for lines in pages)  # every page's header
@@ -189,8 +189,8 @@ def test_a_rerun_writes_each_hubs_pages_dossier_and_pdf_and_a_summary(every_hub)
         assert stranded == []  # no heading left at a page's foot
         assert f"Imprimé : {folder / 'dossier.pdf'}" in said.out
     table = said.out[said.out.index("Pôle") :]
-    for region in list_regions():
+    for hub_id in list_hubs():
         for lesson in LESSONS:
-            assert re.search(rf"^{region}\s+{lesson.stem}\s+terminé\s+\d+\.\d", table, re.MULTILINE)
-    assert f"{len(list_regions()) * len(LESSONS)} exécutions, dont 0 en échec." in table
+            assert re.search(rf"^{hub_id}\s+{lesson.stem}\s+terminé\s+\d+\.\d", table, re.MULTILINE)
+    assert f"{len(list_hubs()) * len(LESSONS)} exécutions, dont 0 en échec." in table
     assert "IPKernelApp" not in said.err and "Relance 100 %" in said.err  # the bar, and no kernel chatter

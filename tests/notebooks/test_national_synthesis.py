@@ -22,7 +22,7 @@ def _run(output_dir, **parameters) -> str:
     """Run the lesson with ``parameters`` (no hub: the runner makes it the national run); return its page."""
     result = run_notebook(LESSON, output_dir, parameters)
     assert result.error == "", result.error
-    assert result.region == "national" and result.warnings == ()
+    assert result.hub_id == "national" and result.warnings == ()
     return result.html.read_text(encoding="utf-8")
 
 
@@ -33,7 +33,7 @@ def test_the_synthesis_is_national_and_left_out_of_the_hubs_reruns():
 
 def test_a_national_rerun_produces_the_synthesis_after_the_hubs(tmp_path, capsys):
     failures = run_all(
-        regions=["sud"],
+        hub_ids=["sud"],
         notebooks=["01"],
         source="sample",
         output_dir=tmp_path,

@@ -11,7 +11,7 @@ import nbformat
 import papermill
 import pytest
 
-from saara_kit.data import list_regions, load_region, sample_records
+from saara_kit.data import list_hubs, load_hub, sample_records
 from saara_kit.exports.transfer import import_file
 from saara_kit.runner import list_notebooks, run_all, run_notebook
 from saara_kit.stakeholders.domain import DOMAIN
@@ -25,10 +25,10 @@ def test_there_are_notebooks_to_run():
     assert NOTEBOOKS
 
 
-def _lesson_on_the_store(stem: str, data_dir, region: str, lang: str) -> str:
+def _lesson_on_the_store(stem: str, data_dir, hub_id: str, lang: str) -> str:
     """Run lesson ``stem`` on what the store in ``data_dir`` holds; return its dossier page."""
     notebook = next(p for p in NOTEBOOKS if p.stem == stem)
-    parameters = {"region": region, "lang": lang, "source": "store", "data_dir": str(data_dir)}
+    parameters = {"region": hub_id, "lang": lang, "source": "store", "data_dir": str(data_dir)}
     result = run_notebook(notebook, data_dir / "out", parameters)
     assert result.error == ""
     return result.html.read_text(encoding="utf-8")
@@ -43,8 +43,7 @@ def _run_by_a_hub(lesson) -> bool:
     """Whether the shared rerun already runs ``lesson`` with its saved defaults (a hub in its own language)."""
     saved = _saved_defaults(lesson)
     return saved.get("source") == "sample" and any(
-        saved.get("region") == region and saved.get("lang") == load_region(region).default_lang
-        for region in list_regions()
+        saved.get("region") == hub_id and saved.get("lang") == load_hub(hub_id).default_lang for hub_id in list_hubs()
     )
 
 
@@ -81,7 +80,7 @@ def test_the_rerun_hands_the_store_url_to_the_notebooks_not_to_the_environment(t
         sample_records(DOMAIN, "sud").to_csv(sample, index=False)
         import_file(store, DOMAIN, sample, "sud")
     failures = run_all(
-        regions=["sud"],
+        hub_ids=["sud"],
         notebooks=["01"],  # the lesson that reads the stakeholders saved above
         source="store",
         output_dir=tmp_path / "out",
@@ -147,7 +146,7 @@ def test_the_planning_lesson_reads_a_plan_participants_saved_and_its_commitments
     from saara_kit.concertation.domain import COMMITMENTS
 
     with open_store(samples_dir) as store:
-        first = store.current(COMMITMENTS.kind, region="ouest")[0]
+        first = store.current(COMMITMENTS.kind, hub_id="ouest")[0]
         for revision, progress in ((2, 60), (3, 90)):
             store.save(replace(first, revision=revision, payload={**first.payload, "progress": progress}))
     page = _lesson_on_the_store("04-concertation-planning", samples_dir, "ouest", "fr")

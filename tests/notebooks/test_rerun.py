@@ -11,7 +11,7 @@ import nbformat
 import pytest
 
 from saara_kit.cli import main
-from saara_kit.data import load_region
+from saara_kit.data import load_hub
 from saara_kit.i18n import TranslatedError
 from saara_kit.runner import choose_notebooks, list_notebooks, run_all
 
@@ -42,14 +42,14 @@ def _failing_lessons(folder):
 def test_a_failing_lesson_does_not_stop_the_others_and_the_table_says_where(tmp_path, capsys):
     lessons = _failing_lessons(tmp_path / "lessons")
     failures = run_all(
-        regions=["centre", "ouest"],
+        hub_ids=["centre", "ouest"],
         source="sample",
         output_dir=tmp_path / "out",
         workers=2,
         pdf=False,
         notebooks_dir=lessons,
     )
-    assert [(f.region, f.notebook, f.cell) for f in failures] == [("ouest", "02-fragile", 4)]  # + papermill's cell
+    assert [(f.hub_id, f.notebook, f.cell) for f in failures] == [("ouest", "02-fragile", 4)]  # + papermill's cell
     said = capsys.readouterr().out
     assert re.search(r"^ouest\s+02-fragile\s+ÉCHEC", said, re.MULTILINE)
     assert re.search(r"^centre\s+02-fragile\s+terminé", said, re.MULTILINE)
@@ -139,7 +139,7 @@ def test_a_broken_hub_file_is_said_with_the_hubs_there_are(tmp_path, text):
     for name in ("centre", "est"):
         (tmp_path / f"{name}.yaml").write_text(text if name == "est" else "", encoding="utf-8")
     with pytest.raises(TranslatedError) as said:
-        load_region("est", params_dir=tmp_path)
+        load_hub("est", params_dir=tmp_path)
     assert said.value.key == "region.unreadable"
     assert said.value.message("fr").startswith("params/est.yaml ne se lit pas (")
     assert said.value.message("fr").endswith("Pôles : centre, est.")
@@ -150,7 +150,7 @@ def test_a_rerun_reads_the_shared_store_on_sqlite_and_on_postgresql(any_store, t
 
     import_every_sample(any_store)
     failures = run_all(
-        regions=["ouest"],
+        hub_ids=["ouest"],
         notebooks=["01", "05"],
         source="store",
         output_dir=tmp_path,
@@ -172,7 +172,7 @@ def test_without_chromium_the_dossier_is_html_and_the_facilitator_is_told(tmp_pa
     lessons = _failing_lessons(tmp_path / "lessons")
     assert (
         run_all(
-            regions=["centre"],
+            hub_ids=["centre"],
             notebooks=["02"],
             source="sample",
             output_dir=tmp_path / "out",

@@ -18,7 +18,7 @@ PHONE, OTHER_PHONE = "participant-0123456789ab", "participant-ba9876543210"
 
 def _form(store, device: str = PHONE, lang: str = "fr") -> RecordListForm:
     """A form as a new kernel builds it for ``device``, opened on the association (with its code once it has one)."""
-    form = RecordListForm(DOMAIN, store, region="est", lang=lang, author=device)
+    form = RecordListForm(DOMAIN, store, hub_id="est", lang=lang, author=device)
     form.open_association(ASSOCIATION, code_of(store, "est", ASSOCIATION) or "")
     return form
 
@@ -36,7 +36,7 @@ def _draft(store, device: str = PHONE):
 def test_a_record_added_but_not_saved_comes_back_on_the_same_phone_and_saves(store):
     first = _form(store)
     _add(first, name="APC de Sétif", type="apc", power=4, interest=5)
-    assert store.current(DOMAIN.kind, region="est") == []  # a draft is never a record
+    assert store.current(DOMAIN.kind, hub_id="est") == []  # a draft is never a record
     assert len(_draft(store).content["records"]) == 1
 
     again = _form(store)  # the kernel was culled; the phone opens the form again
@@ -47,7 +47,7 @@ def test_a_record_added_but_not_saved_comes_back_on_the_same_phone_and_saves(sto
     assert (again.state.offered, again.state.state, again.state.notice.key) == (None, "dirty", "draft.resumed")
 
     again.save()
-    assert [revision.payload["name"] for revision in store.current(DOMAIN.kind, region="est")] == ["APC de Sétif"]
+    assert [revision.payload["name"] for revision in store.current(DOMAIN.kind, hub_id="est")] == ["APC de Sétif"]
     assert _draft(store) is None  # saved: nothing left to offer
     assert _form(store).state.offered is None
 
@@ -63,10 +63,10 @@ def test_what_the_editor_held_comes_back_in_the_editor(store):
 def test_a_draft_is_offered_to_its_own_phone_and_association_only(store):
     _add(_form(store), name="APC de Sétif")
     assert _form(store, device=OTHER_PHONE).state.offered is None
-    other_association = RecordListForm(DOMAIN, store, region="est", author=PHONE)
+    other_association = RecordListForm(DOMAIN, store, hub_id="est", author=PHONE)
     other_association.open_association("Association Jeunesse Sétif")
     assert other_association.state.offered is None
-    anonymous = RecordListForm(DOMAIN, store, region="est")  # no server named its device: no draft kept
+    anonymous = RecordListForm(DOMAIN, store, hub_id="est")  # no server named its device: no draft kept
     anonymous.open_association(ASSOCIATION)
     _add(anonymous, name="Coopérative")
     assert read_draft(store, "participant", DOMAIN.kind, "est", ASSOCIATION) is None
@@ -94,7 +94,7 @@ def test_a_record_someone_saved_since_keeps_their_version(store):
     owner = _form(store, device=OTHER_PHONE)
     _add(owner, name="APC de Sétif", power=2)
     owner.save()
-    [saved] = store.current(DOMAIN.kind, region="est")
+    [saved] = store.current(DOMAIN.kind, hub_id="est")
 
     mine = _form(store)
     mine.edit(saved.record_id)
@@ -113,7 +113,7 @@ def test_a_removal_comes_back_as_a_removal(store):
     owner = _form(store)
     _add(owner, name="APC de Sétif")
     owner.save()
-    [saved] = store.current(DOMAIN.kind, region="est")
+    [saved] = store.current(DOMAIN.kind, hub_id="est")
     owner.remove(saved.record_id)
     again = _form(store)
     assert again.entries and again.state.offered is not None
@@ -123,12 +123,12 @@ def test_a_removal_comes_back_as_a_removal(store):
 
 def test_an_app_in_steps_names_the_steps_that_offer_a_draft(store):
     domains = steps("stakeholders")
-    form = StepsForm(domains, store, region="est", author=PHONE)
+    form = StepsForm(domains, store, hub_id="est", author=PHONE)
     form.open_association(ASSOCIATION)
     form.steps["objectives"].value = {"name": "Ouvrir une maison de jeunes"}
     form.steps["objectives"].add()
 
-    again = StepsForm(domains, store, region="est", author=PHONE)
+    again = StepsForm(domains, store, hub_id="est", author=PHONE)
     again.open_association(ASSOCIATION)
     assert again.steps["objectives"].state.offered is not None
     assert "2. Objectifs" in again._drafts_found.value  # a rendered line: the step's number and title

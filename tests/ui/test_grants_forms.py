@@ -201,7 +201,7 @@ def _review(store, code):
 def test_a_reviewer_sees_only_their_applications_and_submits_a_frozen_review(store, submitted):
     haddad = _review(store, submitted["Mme Haddad"])
     assert haddad.state.reviewer == "Mme Haddad"
-    assert [(region, association) for region, association, _ in haddad.state.assigned] == [("ouest", OURS)]
+    assert [(hub_id, association) for hub_id, association, _ in haddad.state.assigned] == [("ouest", OURS)]
     haddad.pick("ouest", OURS)
     haddad.value = {**SCORES, "relevance": 5}
     assert haddad.weighted == pytest.approx(100 * (25 * 1 + 20 * 0.6 + 20 * 0.8 + 15 * 0.6 + 10 * 0.4 + 10 * 0.8) / 100)

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from saara_kit.data import load_region
+from saara_kit.data import load_hub
 from saara_kit.serve import available_apps, render_landing, voila_arguments
 
 
 def test_landing_lists_every_form_with_the_language_carried():
     apps = available_apps()
     assert "stakeholders" in apps
-    page = render_landing("ar", load_region("est"), apps)
+    page = render_landing("ar", load_hub("est"), apps)
     assert '<html lang="ar" dir="rtl">' in page
     assert 'href="voila/render/stakeholders.ipynb?lang=ar"' in page
     assert "سجل الأطراف المعنية" in page and "قطب الشرق" in page
@@ -17,7 +17,7 @@ def test_landing_lists_every_form_with_the_language_carried():
 
 
 def test_landing_in_french_is_left_to_right_and_offers_the_other_languages():
-    page = render_landing("fr", load_region("ouest"), available_apps())
+    page = render_landing("fr", load_hub("ouest"), available_apps())
     assert 'dir="ltr"' in page and "Registre des parties prenantes" in page
     assert "Pôle Ouest — atelier du 9 février 2027" in page
     for code in ("fr", "ar", "en"):

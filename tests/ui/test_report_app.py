@@ -62,7 +62,7 @@ def test_a_new_periods_report_is_a_revision_and_its_steps_name_the_plan(report):
     assert main.add()
     main.save()
     assert main.state.state == "saved", main.state.notice
-    [current] = store.current(REPORT.kind, region="centre", association=CASBAH)
+    [current] = store.current(REPORT.kind, hub_id="centre", association=CASBAH)
     assert current.revision == 2 and current.payload["period"] == "T2 2027"
     assert [rev.payload["period"] for rev in store.history(current.record_id)] == ["T1 2027", "T2 2027"]
 
@@ -136,8 +136,8 @@ def test_milestones_are_drawn_from_the_plans_activities_once(samples_dir, monkey
         assert milestones.state.drawn == ["Accord de vente avec la coopérative"]
         assert milestones.state.state == "dirty" and milestones.state.notice.key == "milestones.drawn"
         assert milestones.draw_from_plan() == 0 and milestones.state.notice.key == "milestones.nothing_drawn"
-        assert len(store.current(MILESTONES.kind, region="est", association=setif)) == len(before)
+        assert len(store.current(MILESTONES.kind, hub_id="est", association=setif)) == len(before)
         milestones.save()
         assert "Accord de vente avec la coopérative" in {
-            rev.payload["name"] for rev in store.current(MILESTONES.kind, region="est", association=setif)
+            rev.payload["name"] for rev in store.current(MILESTONES.kind, hub_id="est", association=setif)
         }

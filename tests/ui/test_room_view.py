@@ -29,14 +29,14 @@ FEMMES, JEUNES = "Association Femmes Rurales", "Jeunes de Sétif"
 JOIN_URL = "http://192.168.1.20:8866/login?code=K7PQ2M&lang=fr"
 
 
-def _form(store, region="est") -> RecordListForm:
+def _form(store, hub_id="est") -> RecordListForm:
     """A form as the trainer opens it: no association code asked (codes are tested with the form)."""
-    return RecordListForm(DOMAIN, store, region=region, lang="fr", author=TRAINER)
+    return RecordListForm(DOMAIN, store, hub_id=hub_id, lang="fr", author=TRAINER)
 
 
-def _save(store, association, *names, region="est", **values) -> RecordListForm:
+def _save(store, association, *names, hub_id="est", **values) -> RecordListForm:
     """Save stakeholders for ``association`` through the form."""
-    form = _form(store, region)
+    form = _form(store, hub_id)
     form.open_association(association)
     for name in names:
         form.reset()
@@ -55,7 +55,7 @@ def _rows(summary) -> list[tuple[str, int]]:
 def two_associations(store):
     _save(store, FEMMES, "APC d'Aïn Arnat", "Coopérative laitière")
     _save(store, JEUNES, "Direction de la jeunesse")
-    _save(store, "Association d'Oran", "APC d'Oran", region="ouest")  # another hub: never counted
+    _save(store, "Association d'Oran", "APC d'Oran", hub_id="ouest")  # another hub: never counted
     return store
 
 
@@ -136,7 +136,7 @@ def test_the_grid_is_drawn_again_only_when_the_hubs_stakeholders_change(two_asso
     assert len(grid_draws) == 1 and bytes(view._grid.value).startswith(b"\x89PNG")
     first = bytes(view._grid.value)
     view.refresh(), view.refresh()
-    _save(two_associations, "Association d'Oran", "Wilaya d'Oran", region="ouest")  # another hub
+    _save(two_associations, "Association d'Oran", "Wilaya d'Oran", hub_id="ouest")  # another hub
     view.refresh()
     assert len(grid_draws) == 1
     _save(two_associations, JEUNES, "Radio Sétif")  # a new actor
@@ -196,11 +196,11 @@ def test_start_refreshes_on_the_running_loop_until_stop(two_associations, monkey
     view = RoomView(two_associations, "est", "fr", refresh_seconds=0.02)
     real, calls = room_view.room_summary, []
 
-    def flaky(store, region):  # busy twice, then fine: the ticks go on
+    def flaky(store, hub_id):  # busy twice, then fine: the ticks go on
         calls.append(threading.current_thread())
         if len(calls) <= 2:
             raise OperationalError("SELECT", {}, Exception("database is locked"))
-        return real(store, region)
+        return real(store, hub_id)
 
     monkeypatch.setattr(room_view, "room_summary", flaky)
 
@@ -238,7 +238,7 @@ def test_room_app_reads_the_language_and_the_hub_and_starts(store, monkeypatch):
         return view, running
 
     view, running = _in_a_thread(lambda: asyncio.run(build()))
-    assert running and (view.lang, view.region) == ("ar", "est")
+    assert running and (view.lang, view.hub_id) == ("ar", "est")
 
 
 def test_the_arabic_room_is_right_to_left_and_carries_its_classes(two_associations):
@@ -383,7 +383,7 @@ def test_the_room_shows_before_matplotlib_loads_and_draws_its_grid_just_after(tw
     assert done.stdout.split() == ["False", "False"]
 
     async def open_the_room():
-        view = room_app(store=two_associations, region="est", lang="fr")
+        view = room_app(store=two_associations, hub_id="est", lang="fr")
         before = (view._grid.value, view._counts.value, view._grid_hint.value)
         await asyncio.sleep(0.5)
         view.stop()

@@ -12,7 +12,7 @@ from saara_kit.stakeholders.domain import DOMAIN
 
 
 def _form(store, lang="fr") -> RecordListForm:
-    return RecordListForm(DOMAIN, store, region="est", lang=lang)
+    return RecordListForm(DOMAIN, store, hub_id="est", lang=lang)
 
 
 def _add(form, **values):
@@ -22,7 +22,7 @@ def _add(form, **values):
 
 
 def _current(store):
-    return store.current(DOMAIN.kind, region="est")
+    return store.current(DOMAIN.kind, hub_id="est")
 
 
 def _status(form) -> str:
@@ -201,7 +201,7 @@ def test_builder_reads_language_from_the_query_string(store, monkeypatch, lang):
     monkeypatch.setenv("QUERY_STRING", f"lang={lang}")
     monkeypatch.setenv("SAARA_REGION", "sud")
     form = app("stakeholders", store=store)
-    assert form.lang == lang and form.steps["stakeholders"].state.region == "sud"
+    assert form.lang == lang and form.steps["stakeholders"].state.hub_id == "sud"
 
 
 def _created(store, association: str, *names: str) -> str:

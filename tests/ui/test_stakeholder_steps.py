@@ -55,7 +55,7 @@ def test_a_relation_links_two_saved_actors_never_one_to_itself(steps, store):
     assert "(acteurs : 2) et leurs liens (liens : 2)" in relations.picture_alt  # both ways: two arrows
     relations.save()
     assert relations.state.state == "saved"
-    saved = store.current(RELATIONS.kind, region="ouest")
+    saved = store.current(RELATIONS.kind, hub_id="ouest")
     assert [(rev.association, rev.payload["target"]) for rev in saved] == [(ASSOCIATION, "Daïra de Mansourah")]
 
 

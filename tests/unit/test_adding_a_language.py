@@ -11,7 +11,7 @@ import ipywidgets as widgets
 import pytest
 import yaml
 
-from saara_kit.data import load_region
+from saara_kit.data import load_hub
 from saara_kit.i18n import catalogue, format_number, is_rtl, languages, reload, t
 
 PSEUDO = "xx"
@@ -62,13 +62,13 @@ def test_the_form_and_the_landing_page_pick_it_up(pseudo_locale, store):
     from saara_kit.serve import available_apps, render_landing
     from saara_kit.stakeholders.domain import DOMAIN
 
-    form = RecordListForm(DOMAIN, store, region="est", lang=PSEUDO)
+    form = RecordListForm(DOMAIN, store, hub_id="est", lang=PSEUDO)
     labels = [w.description for w in _descendants(form) if getattr(w, "description", "")]
     switches = [w for w in _descendants(form) if isinstance(w, widgets.ToggleButtons)]
     assert labels and all(label.startswith("⟦") for label in labels)
     assert ("XX", PSEUDO) in switches[0].options and "saara-lang-xx" in form._dom_classes
 
-    page = render_landing(PSEUDO, load_region("est"), available_apps())
+    page = render_landing(PSEUDO, load_hub("est"), available_apps())
     assert '<html lang="xx" dir="ltr">' in page and "⟦Kit SAARA" in page and 'href="?lang=xx"' in page
 
 

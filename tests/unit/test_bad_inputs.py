@@ -53,7 +53,7 @@ def _import(path: Path, data_dir: Path) -> int:
 
 def _names(data_dir: Path) -> list[str]:
     with open_store(data_dir) as store:
-        return [revision.payload["name"] for revision in store.current(DOMAIN.kind, region="ouest")]
+        return [revision.payload["name"] for revision in store.current(DOMAIN.kind, hub_id="ouest")]
 
 
 def test_every_file_of_the_corpus_has_an_expected_outcome():
@@ -65,8 +65,8 @@ def test_stored_as_typed_and_every_export_keeps_it_text(name, tmp_path):
     assert _import(CORPUS / name, tmp_path) == 0
     assert _names(tmp_path) == STORED[name]
     with open_store(tmp_path) as store:
-        export_records(store, DOMAIN, tmp_path / "out.xlsx", region="ouest")
-        export_records(store, DOMAIN, tmp_path / "out.csv", region="ouest")
+        export_records(store, DOMAIN, tmp_path / "out.xlsx", hub_id="ouest")
+        export_records(store, DOMAIN, tmp_path / "out.csv", hub_id="ouest")
         page = styled_table(export_frame(store, DOMAIN, "ouest"), "fr").to_html()
     for sheet in openpyxl.load_workbook(tmp_path / "out.xlsx").worksheets:
         for row in sheet.iter_rows():

@@ -240,7 +240,7 @@ def test_the_workbook_keeps_live_formulas_that_agree_with_the_model_and_reads_ba
     book.save(path)
     assert main(["import", "budget", str(path), "--region", "centre", "--data-dir", str(samples_dir)]) == 0
     with open_store(samples_dir) as store:
-        saved = {rev.payload["description"]: rev.payload for rev in store.current(LINES.kind, region="centre")}
+        saved = {rev.payload["description"]: rev.payload for rev in store.current(LINES.kind, hub_id="centre")}
     assert len(saved) == len(sample_records(LINES, "centre"))  # the ids in the sheet: each line updated, none doubled
     assert '=HYPERLINK("http://x","clic")' in saved  # typed text stays text
     assert saved["Déplacements vers les ateliers"]["quantity"] == 2
@@ -257,7 +257,7 @@ def test_an_association_named_with_braces_and_quotes_exports_and_its_totals_add_
 
     odd = 'Jeunesse {word} "Casbah" {0}'  # the kit's own formulas name places as {step:column}
     with open_store(samples_dir) as store:
-        for revision in store.revisions_of(None, region="centre", association="Association Exemple Jeunesse Casbah"):
+        for revision in store.revisions_of(None, hub_id="centre", association="Association Exemple Jeunesse Casbah"):
             store.save(
                 dataclasses.replace(
                     revision, association=odd, record_id=str(uuid.uuid5(uuid.NAMESPACE_URL, revision.record_id))

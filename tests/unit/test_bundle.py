@@ -27,7 +27,7 @@ def keys(hub: str) -> bytes | None:
     return KEY if hub == "ouest" else None
 
 
-def _state(store, region="ouest"):
+def _state(store, hub_id="ouest"):
     """Every revision of the hub, as comparable rows."""
     return sorted(
         (
@@ -40,7 +40,7 @@ def _state(store, region="ouest"):
             r.deleted,
             r.saved_at.astimezone(dt.UTC),
         )
-        for r in store.revisions_of(None, region=region)
+        for r in store.revisions_of(None, hub_id=hub_id)
     )
 
 
@@ -74,10 +74,10 @@ def test_a_hub_travels_whole_and_importing_twice_changes_nothing(laptop, any_sto
 def test_a_record_edited_on_both_sides_keeps_both_edits_and_is_listed(laptop, any_store, tmp_path):
     export_bundle(laptop, "ouest", tmp_path / "day1.saara", KEY)
     import_bundle(any_store, tmp_path / "day1.saara", keys, domains())
-    record = laptop.current("stakeholder", region="ouest")[0]
+    record = laptop.current("stakeholder", hub_id="ouest")[0]
     on_laptop = _edit(laptop, record, notes="vu au pôle")
     on_server = _edit(any_store, record, notes="vu au siège")  # later: it stays current
-    other = laptop.current("stakeholder", region="ouest")[1]
+    other = laptop.current("stakeholder", hub_id="ouest")[1]
     only_laptop = _edit(laptop, other, notes="seulement au pôle")
 
     export_bundle(laptop, "ouest", tmp_path / "day2.saara", KEY)
@@ -112,7 +112,7 @@ def test_a_damaged_bundle_is_refused_and_the_store_stays_as_it_was(laptop, any_s
                 altered.writestr(name, part)
     else:
         bundle.write_text("id,name\n1,x\n", encoding="utf-8")
-    any_store.save(laptop.current("stakeholder", region="ouest")[0])  # something already saved
+    any_store.save(laptop.current("stakeholder", hub_id="ouest")[0])  # something already saved
     before = _state(any_store)
     with pytest.raises(BundleRejected) as refused:
         import_bundle(any_store, bundle, keys, domains())
@@ -154,7 +154,7 @@ def test_the_cli_exports_merges_and_lists_conflicts_in_the_users_language(laptop
     assert "Ce n'est pas une clé de pôle" in capsys.readouterr().err
     assert main(["bundle", "import", str(bundle), "--data-dir", str(server)]) == 0
     assert "Pôle ouest fusionné" in capsys.readouterr().out
-    record = laptop.current("stakeholder", region="ouest")[0]
+    record = laptop.current("stakeholder", hub_id="ouest")[0]
     _edit(laptop, record, notes="pôle")
     with open_store(server) as store:
         _edit(store, record, notes="siège")

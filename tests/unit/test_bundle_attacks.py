@@ -41,17 +41,17 @@ def bundle(laptop, tmp_path):
 @pytest.fixture
 def server(any_store, laptop):
     """The national server: it has a record of ouest already, and its own centre records."""
-    any_store.save(laptop.current("stakeholder", region="ouest")[0])
-    any_store.save_many(laptop.revisions_of(None, region="centre"))
+    any_store.save(laptop.current("stakeholder", hub_id="ouest")[0])
+    any_store.save_many(laptop.revisions_of(None, hub_id="centre"))
     return any_store
 
 
-def _rewrite(path, change, key: bytes, region: str = "ouest") -> None:
+def _rewrite(path, change, key: bytes, hub_id: str = "ouest") -> None:
     """Rewrite the bundle as its editor would: ``change(revisions, codes)`` returns them changed; the
     sums are recomputed and the manifest signed with ``key``."""
     content = read_bundle(path, KEYS.get)
     revisions, codes = change(list(content.revisions), dict(content.codes))
-    write_bundle(path, region, revisions, codes, key)
+    write_bundle(path, hub_id, revisions, codes, key)
 
 
 def _stakeholder(revisions, number: int = 0):
@@ -80,12 +80,12 @@ def _plant_code(revisions, codes):
 @pytest.mark.parametrize("change", [_edit_payload, _withdraw, _to_centre, _plant_code])
 def test_a_bundle_edited_without_the_hubs_key_is_refused_whatever_its_sums(bundle, server, change):
     before = _state(server)
-    region = "centre" if change is _to_centre else "ouest"
-    _rewrite(bundle, change, new_code(KEY_LENGTH).encode(), region)  # sums right, signed with another key
+    hub_id = "centre" if change is _to_centre else "ouest"
+    _rewrite(bundle, change, new_code(KEY_LENGTH).encode(), hub_id)  # sums right, signed with another key
     with pytest.raises(BundleRejected) as refused:
         import_bundle(server, bundle, KEYS.get, domains())
     assert refused.value.key == "bundle.bad_signature"
-    assert refused.value.message("fr").startswith(f"ouest.saara n'est pas signé par la clé du pôle {region}")
+    assert refused.value.message("fr").startswith(f"ouest.saara n'est pas signé par la clé du pôle {hub_id}")
     assert _state(server) == before and codes_of(server, "ouest") == {}
 
 
@@ -150,7 +150,7 @@ def test_even_signed_a_bundle_brings_nothing_its_domains_or_hub_refuse(bundle, s
 
 def test_a_bundle_cannot_move_another_hubs_records_into_its_own(bundle, server, laptop):
     before = _state(server)
-    _rewrite(bundle, _to_centre, KEYS["centre"], region="centre")  # signed with centre's key
+    _rewrite(bundle, _to_centre, KEYS["centre"], hub_id="centre")  # signed with centre's key
     with pytest.raises(BundleRejected) as refused:
         import_bundle(server, bundle, KEYS.get, domains())
     assert refused.value.key == "bundle.moves_record"
@@ -167,7 +167,7 @@ def test_every_withdrawal_is_listed_and_a_code_never_takes_over_an_association_w
         Withdrawal(withdrawn.record_id, "stakeholder", withdrawn.association, withdrawn.payload["name"])
     ]
     assert server.history(withdrawn.record_id)[-1].deleted
-    present = laptop.current("stakeholder", region="ouest")[0].association  # its record was here before the file
+    present = laptop.current("stakeholder", hub_id="ouest")[0].association  # its record was here before the file
     assert report.codes_refused == [present] and code_of(server, "ouest", present) is None
     assert set(codes_of(server, "ouest")) == set(codes_of(laptop, "ouest")) - {present}  # the others adopted
 
@@ -175,7 +175,7 @@ def test_every_withdrawal_is_listed_and_a_code_never_takes_over_an_association_w
     (key_dir / "bundle-keys").mkdir(parents=True)
     (key_dir / "bundle-keys" / "ouest.key").write_text(KEYS["ouest"].decode(), encoding="ascii")
     with open_store(tmp_path / "second") as second:
-        second.save(laptop.current("stakeholder", region="ouest")[0])
+        second.save(laptop.current("stakeholder", hub_id="ouest")[0])
         url = second.url
     assert main(["bundle", "import", str(bundle), "--data-dir", str(key_dir), "--db-url", url]) == 0
     said = capsys.readouterr().out

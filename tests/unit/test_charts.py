@@ -29,7 +29,7 @@ def test_arabic_letters_are_joined_not_isolated():
 
 
 def test_arabic_grid_renders_every_glyph_and_labels_in_arabic():
-    frame = load_records(DOMAIN, "sample", region="sud")
+    frame = load_records(DOMAIN, "sample", hub_id="sud")
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         figure = power_interest_grid(frame, "ar")
@@ -43,7 +43,7 @@ def test_arabic_grid_renders_every_glyph_and_labels_in_arabic():
 
 
 def test_french_grid_uses_french_names_and_one_point_per_actor():
-    frame = load_records(DOMAIN, "sample", region="centre")
+    frame = load_records(DOMAIN, "sample", hub_id="centre")
     figure = power_interest_grid(frame, "fr")
     texts = [text.get_text().replace("\n", " ") for text in figure.axes[0].texts]
     assert "Wilaya d'Alger" in texts and "Gérer de près" in texts
@@ -53,7 +53,7 @@ def test_french_grid_uses_french_names_and_one_point_per_actor():
 
 @pytest.mark.parametrize("name", ["Donateur $$", "Fonds $x^2$ \\frac{1}{2}", "$", "100 $ par mois"])
 def test_dollar_signs_in_names_are_drawn_as_typed(name):
-    frame = load_records(DOMAIN, "sample", region="centre").head(1).assign(name=name)
+    frame = load_records(DOMAIN, "sample", hub_id="centre").head(1).assign(name=name)
     figure = power_interest_grid(frame, "fr")
     assert figure_to_png(figure).startswith(b"\x89PNG")
     assert name in [text.get_text().replace("\n", " ") for text in figure.axes[0].texts]
@@ -87,7 +87,7 @@ def _crowded_frame() -> pd.DataFrame:
         }
         for i, (x, y) in enumerate(CORNERS)
     ]
-    return pd.concat([load_records(DOMAIN, "sample", region="centre"), pd.DataFrame(rows)], ignore_index=True)
+    return pd.concat([load_records(DOMAIN, "sample", hub_id="centre"), pd.DataFrame(rows)], ignore_index=True)
 
 
 def _png_width(png: bytes) -> int:

@@ -451,7 +451,7 @@ def test_commitments_progress_is_drawn_from_each_saved_revision(store):
     from saara_kit.store.repository import history_frame
 
     import_every_sample(store)
-    [first, *_] = store.current(COMMITMENTS.kind, region="ouest")
+    [first, *_] = store.current(COMMITMENTS.kind, hub_id="ouest")
     later = replace(
         first, revision=first.revision + 1, payload={**first.payload, "progress": 90, "status": "in_progress"}
     )

@@ -10,11 +10,11 @@ import pytest
 from matplotlib.colors import to_hex
 
 from saara_kit.charts import ChartFigure, figure_to_png
-from saara_kit.data import list_regions
+from saara_kit.data import list_hubs
 from saara_kit.directory.analysis import (
     EVERY_HUB,
     arabic_spellings,
-    by_region,
+    by_hub,
     coverage,
     coverage_table,
     facet_table,
@@ -151,14 +151,14 @@ def test_gaps_table_labels_themes_and_languages_and_shows_the_gaps():
 
 def test_regions_chart_counts_each_hubs_resources_and_those_for_every_hub_on_their_own_bar():
     chart = regions_chart(RESOURCES, "fr")
-    assert len(bars_of(chart)) == len(list_regions()) + 1
-    assert list(chart.counts.index) == [*list_regions(), EVERY_HUB]
+    assert len(bars_of(chart)) == len(list_hubs()) + 1
+    assert list(chart.counts.index) == [*list_hubs(), EVERY_HUB]
     assert chart.counts[EVERY_HUB] == (APPROVED["regions"] == "").sum()
     naming = APPROVED["regions"].str.split("; ")
-    for hub in list_regions():
+    for hub in list_hubs():
         assert chart.counts[hub] == naming.apply(lambda codes, hub=hub: hub in codes).sum()
     assert [label.get_text() for label in chart.axes[0].get_yticklabels()][-1] == "Tous les pôles"
-    assert by_region(RESOURCES.head(0)).to_list() == [0] * (len(list_regions()) + 1)
+    assert by_hub(RESOURCES.head(0)).to_list() == [0] * (len(list_hubs()) + 1)
 
 
 def test_a_hub_sees_its_own_resources_and_those_for_every_hub():

@@ -103,9 +103,9 @@ def test_the_report_command_writes_the_workbook_and_the_page_in_arabic(samples_d
     assert "كُتب" in capsys.readouterr().out
 
 
-def _report(data_dir, association: str, region: str, *more: str) -> int:
+def _report(data_dir, association: str, hub_id: str, *more: str) -> int:
     return main(
-        ["report", "--association", association, "--region", region, "--no-pdf", "--data-dir", str(data_dir), *more]
+        ["report", "--association", association, "--region", hub_id, "--no-pdf", "--data-dir", str(data_dir), *more]
     )
 
 

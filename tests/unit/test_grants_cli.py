@@ -8,7 +8,7 @@ import sys
 from dataclasses import replace
 
 from saara_kit.cli import main
-from saara_kit.data import load_region
+from saara_kit.data import load_hub
 from saara_kit.grants.call import open_call
 from saara_kit.grants.reviewers import assigned_to, reviewer_codes, reviewer_with_code
 from saara_kit.registry import domain
@@ -99,7 +99,7 @@ def test_letters_wait_for_the_reviews_of_others_before_saying_who_is_selected(sa
 
 def test_the_demonstration_gives_its_associations_and_two_reviewers_their_cards(samples_dir):
     url = f"sqlite:///{samples_dir / 'saara.db'}"
-    associations, reviewers = prepare_demo(url, load_region("sud"), samples_dir, "ar")
+    associations, reviewers = prepare_demo(url, load_hub("sud"), samples_dir, "ar")
     assert "Association Exemple Oasis Ghardaïa" in associations.read_text(encoding="utf-8")
     with open_store(samples_dir) as store:
         codes = reviewer_codes(store, open_call().id)

@@ -22,7 +22,7 @@ CALL = Call(
     max_grant=3_500_000,
     opens=dt.date(2026, 1, 1),
     closes=dt.date(2026, 12, 31),
-    regions=("ouest", "est"),
+    hub_ids=("ouest", "est"),
     min_cofinancing=0.10,
     max_duration_months=18,
     threshold=50,
@@ -37,10 +37,10 @@ CALL = Call(
 )
 
 
-def application(association, requested, total, registration="AG-1", region="ouest", submitted="2026-05-02"):
+def application(association, requested, total, registration="AG-1", hub_id="ouest", submitted="2026-05-02"):
     return {
         "association": association,
-        "region": region,
+        "region": hub_id,
         "call": "test-call",
         "project": f"Projet {association}",
         "requested": requested,
@@ -182,5 +182,5 @@ def test_the_committee_tables_name_each_hub_in_the_readers_language(lang, west):
     for table in (scores_table(decided, lang), disagreements_table(decided, REVIEWS, CALL, lang)):
         shown = set(table.filter(like=hub).iloc[:, 0])
         assert shown == {west}, shown  # not the hub id "ouest"
-    region = next(r for r in check(application("Zeta", 1, 10, region="nord"), CALL) if r.rule == "region")
-    assert "ouest" not in region.message(lang) and west in region.message(lang)
+    failed = next(r for r in check(application("Zeta", 1, 10, hub_id="nord"), CALL) if r.rule == "region")
+    assert "ouest" not in failed.message(lang) and west in failed.message(lang)

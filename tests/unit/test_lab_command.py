@@ -8,7 +8,7 @@ from pathlib import Path
 
 from saara_kit.cli import main
 from saara_kit.lab import lab_arguments
-from saara_kit.settings import default_region, hub_served, remember_hub
+from saara_kit.settings import default_hub_id, hub_served, remember_hub
 
 
 def test_the_help_speaks_the_language_of_lang(capsys, monkeypatch):
@@ -22,11 +22,11 @@ def test_the_help_speaks_the_language_of_lang(capsys, monkeypatch):
 
 def test_the_lessons_default_to_the_hub_this_laptop_serves(tmp_path, monkeypatch):
     monkeypatch.delenv("SAARA_REGION", raising=False)
-    assert hub_served(tmp_path) is None and default_region(tmp_path) == "centre"
+    assert hub_served(tmp_path) is None and default_hub_id(tmp_path) == "centre"
     remember_hub(tmp_path, "ouest")  # saara-kit serve --region ouest did this
-    assert default_region(tmp_path) == "ouest"
+    assert default_hub_id(tmp_path) == "ouest"
     monkeypatch.setenv("SAARA_REGION", "sud")
-    assert default_region(tmp_path) == "sud"  # told otherwise
+    assert default_hub_id(tmp_path) == "sud"  # told otherwise
 
 
 def test_a_trainer_may_ask_for_no_browser():

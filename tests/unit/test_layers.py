@@ -100,6 +100,13 @@ def module_name(path: Path, root: Path = KIT) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
+def kit_modules(root: Path = KIT) -> dict[str, tuple[Path, ast.Module]]:
+    """Return every module of the kit by name: its file and its parsed code (for the AST walks here
+    and in test_hub_name)."""
+    named = sorted((module_name(path, root), path) for path in root.rglob("*.py"))
+    return {name: (path, ast.parse(path.read_text(encoding="utf-8"))) for name, path in named}
+
+
 def layer_of(name: str) -> int:
     """Return the index of the layer of module ``name`` (its longest declared prefix)."""
     found = [
@@ -139,7 +146,7 @@ def imported_names(tree: ast.AST, name: str, is_package: bool) -> set[str]:
 
 def upward_imports(root: Path = KIT) -> list[tuple[str, str, str, str]]:
     """Return (importer, its layer, imported, its layer) for each import of a higher layer."""
-    modules = {module_name(path, root): path for path in root.rglob("*.py")}
+    modules = kit_modules(root)
 
     def existing(name: str) -> str:
         while name not in modules:  # ``from saara_kit.store import Store``: the package
@@ -147,8 +154,7 @@ def upward_imports(root: Path = KIT) -> list[tuple[str, str, str, str]]:
         return name
 
     found = []
-    for name, path in sorted(modules.items()):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
+    for name, (path, tree) in modules.items():
         for target in sorted({existing(item) for item in imported_names(tree, name, path.name == "__init__.py")}):
             if target != name and layer_of(target) > layer_of(name):
                 found.append((name, LAYERS[layer_of(name)][0], target, LAYERS[layer_of(target)][0]))
@@ -193,11 +199,10 @@ def named_domains(tree: ast.AST, name: str, is_package: bool, words: set[str]) -
 def shared_rooms_naming_domains(root: Path = KIT) -> dict[str, set[str]]:
     """Return each module outside the domain packages that names a domain, with what it names."""
     words, found = domain_words(), {}
-    for path in sorted(root.rglob("*.py")):
-        name = module_name(path, root)
+    for name, (path, tree) in kit_modules(root).items():
         if name.count(".") and name.split(".")[1] in DOMAINS:
             continue
-        named = named_domains(ast.parse(path.read_text(encoding="utf-8")), name, path.name == "__init__.py", words)
+        named = named_domains(tree, name, path.name == "__init__.py", words)
         if named:
             found[name] = named
     return found

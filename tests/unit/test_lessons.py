@@ -76,7 +76,7 @@ def test_dossiers_leave_out_trainer_cells_and_exercises_keep_their_question(path
 
 
 def test_trainers_get_each_lesson_in_their_language(tmp_path):
-    written = write_lessons("ar", tmp_path / "ar", region="sud")
+    written = write_lessons("ar", tmp_path / "ar", hub_id="sud")
     assert [path.name for path in written] == [path.name for path in LESSONS]
     lesson = _read(written[0])
     parameters = next(cell.source for cell in lesson.cells if "parameters" in _tags(cell))

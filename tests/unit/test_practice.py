@@ -109,7 +109,7 @@ def test_only_the_empty_fields_are_filled():
     )  # the participant's values are not changed in place
 
 
-def _sheet(store, region="ouest", association=ASSOCIATION, **values) -> str:
+def _sheet(store, hub_id="ouest", association=ASSOCIATION, **values) -> str:
     record = PRACTICE.validate({**SHEET, **values})
     record_id = new_record_id()
     store.save(
@@ -117,7 +117,7 @@ def _sheet(store, region="ouest", association=ASSOCIATION, **values) -> str:
             record_id,
             1,
             PRACTICE.kind,
-            region,
+            hub_id,
             association,
             "participant",
             record.to_payload(),

@@ -84,10 +84,10 @@ def test_an_export_imported_back_changes_nothing(association, stakeholders, fmt)
         assert form.open(association)
         assert all(form.add(row) for row in stakeholders)
         assert form.save(association)
-        before = store.current(DOMAIN.kind, region="ouest")
+        before = store.current(DOMAIN.kind, hub_id="ouest")
         assert [revision.payload["name"] for revision in before] == [row["name"] for row in stakeholders]
 
-        export_records(store, DOMAIN, Path(folder) / f"export.{fmt}", region="ouest")
+        export_records(store, DOMAIN, Path(folder) / f"export.{fmt}", hub_id="ouest")
         read, new = import_file(store, DOMAIN, Path(folder) / f"export.{fmt}", "ouest")
         assert (read, new) == (len(stakeholders), 0)
-        assert store.current(DOMAIN.kind, region="ouest") == before
+        assert store.current(DOMAIN.kind, hub_id="ouest") == before

@@ -17,7 +17,7 @@ import pytest
 
 import saara_kit
 from saara_kit.cli import main
-from saara_kit.data import load_region
+from saara_kit.data import load_hub
 from saara_kit.exports.transfer import import_samples
 from saara_kit.i18n import catalogue, t
 from saara_kit.registry import app, domain, domains, register, unregister
@@ -117,7 +117,7 @@ def test_a_new_domain_touches_no_shared_file_and_uses_only_the_public_path(kit_b
     assert main(["import", "visits", "--template", "-o", str(tmp_path / "blank.xlsx")]) == 0
     assert main(["visit-count", "--data-dir", str(tmp_path / "data")]) == 0
     assert {"visits", "visit_round"} <= set(available_apps())
-    form = app("visit_round", lang="fr", region="ouest", store=store)
+    form = app("visit_round", lang="fr", hub_id="ouest", store=store)
     form.open_association("Asso V")
     form.value = {"place": "Souk", "rating": 1}
     form.add()
@@ -160,14 +160,14 @@ def test_a_new_domain_adds_a_command_of_its_own_in_the_users_language(visits, tm
 
 def test_a_new_domain_is_listed_on_the_landing_page_and_its_samples_load(visits, store):
     assert "visits" in available_apps()
-    page = render_landing("ar", load_region("ouest"), available_apps())
+    page = render_landing("ar", load_hub("ouest"), available_apps())
     assert 'href="voila/render/visits.ipynb?lang=ar"' in page and "الزيارات الميدانية" in page
     assert import_samples(store, visits) == 1
     assert [rev.author for rev in store.current("visit")] == ["sample"]
 
 
 def test_a_new_domain_gets_a_working_form(visits, store):
-    form = app("visits", lang="en", region="ouest", store=store)
+    form = app("visits", lang="en", hub_id="ouest", store=store)
     form.open_association("Asso V")
     form.value = {"place": "Bibliothèque", "rating": 3}
     form.add()

@@ -37,8 +37,8 @@ def test_every_hubs_sample_links_name_actors_and_objectives_of_its_register(stor
     new = import_every_sample(store)
     for declared in domains().values():  # every row of every sample file was read and stored
         assert new[declared.name] == len(sample_records(declared)) > 0
-    for region, _rows in sample_records(RELATIONS).groupby("region"):
-        assert len(store.associations(RELATIONS.kind, region)) == 1
+    for hub_id, _rows in sample_records(RELATIONS).groupby("region"):
+        assert len(store.associations(RELATIONS.kind, hub_id)) == 1
     known = referenced_records(store, POSITIONS, "sud", "Association Exemple Oasis Ghardaïa", domains())
     assert len(known["stakeholders"]) == 7 and len(known["objectives"]) == 3
 
@@ -100,10 +100,10 @@ def test_a_position_on_an_objective_that_does_not_exist_is_refused_at_import_and
 
 def test_links_are_told_apart_by_both_ends_and_kind_so_a_file_without_ids_updates_them(store):
     import_every_sample(store)
-    region, association = "centre", "Association Exemple Jeunesse Casbah"
+    hub_id, association = "centre", "Association Exemple Jeunesse Casbah"
     before = {
         tuple(rev.payload[c] for c in ("source", "target", "kind")): rev
-        for rev in store.current(RELATIONS.kind, region=region)
+        for rev in store.current(RELATIONS.kind, hub_id=hub_id)
     }
     source, target, kind = next(iter(before))
     row = {
@@ -114,15 +114,15 @@ def test_links_are_told_apart_by_both_ends_and_kind_so_a_file_without_ids_update
         "weight": "1",
         "direction": "both_ways",
     }
-    assert import_rows(store, RELATIONS, [(2, row)], region) == (1, 1)
+    assert import_rows(store, RELATIONS, [(2, row)], hub_id) == (1, 1)
     after = {
         tuple(rev.payload[c] for c in ("source", "target", "kind")): rev
-        for rev in store.current(RELATIONS.kind, region=region)
+        for rev in store.current(RELATIONS.kind, hub_id=hub_id)
     }
     assert set(after) == set(before)  # updated in place, not added
     assert after[(source, target, kind)].revision == 2 and after[(source, target, kind)].payload["weight"] == 1
     with pytest.raises(ImportRejected) as twice:
-        import_rows(store, RELATIONS, [(2, row), (3, {**row, "weight": "2"})], region)
+        import_rows(store, RELATIONS, [(2, row), (3, {**row, "weight": "2"})], hub_id)
     assert [(p.line, p.error.code) for p in twice.value.problems] == [(3, "duplicate")]
 
 

@@ -503,13 +503,13 @@ def test_one_association_spelled_two_ways_in_a_file_stays_one(tmp_path):
 
 def test_samples_never_revert_what_participants_changed(store):
     import_samples(store, DOMAIN)
-    first = store.current(KIND, region="ouest")[0]
+    first = store.current(KIND, hub_id="ouest")[0]
     edited = first.__class__(
         **{**first.__dict__, "revision": 2, "payload": {**first.payload, "power": 1}, "author": "participant"}
     )
     store.save(edited)
     assert import_samples(store, DOMAIN) == 0
-    assert store.current(KIND, region="ouest")[0].payload["power"] == 1
+    assert store.current(KIND, hub_id="ouest")[0].payload["power"] == 1
 
 
 @pytest.mark.parametrize(

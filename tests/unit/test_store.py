@@ -26,7 +26,7 @@ def _revision(record_id: str, number: int, name: str = "APC", deleted: bool = Fa
 def test_saving_a_revision_makes_it_current(any_store):
     record_id = new_record_id()
     assert any_store.save(_revision(record_id, 1))
-    [current] = any_store.current("stakeholder", region="ouest")
+    [current] = any_store.current("stakeholder", hub_id="ouest")
     assert (current.record_id, current.revision, current.payload) == (record_id, 1, {"name": "APC"})
     assert current.saved_at.tzinfo is not None
 
@@ -94,10 +94,10 @@ def test_filters_by_region_and_association(any_store):
     any_store.save(_revision(new_record_id(), 1))
     other = Revision(new_record_id(), 1, "stakeholder", "est", "Autre asso", "t", {"name": "X"})
     any_store.save(other)
-    assert len(any_store.current("stakeholder", region="est")) == 1
+    assert len(any_store.current("stakeholder", hub_id="est")) == 1
     assert len(any_store.current("stakeholder", association="Asso")) == 1
     assert any_store.associations("stakeholder") == ["Asso", "Autre asso"]
-    assert any_store.associations("stakeholder", region="est") == ["Autre asso"]
+    assert any_store.associations("stakeholder", hub_id="est") == ["Autre asso"]
 
 
 def test_sqlite_file_uses_write_ahead_logging(tmp_path):

@@ -10,7 +10,7 @@ from matplotlib.text import Annotation
 from saara_kit.charts import figure_to_png
 from saara_kit.data import load_dataset
 from saara_kit.synthesis.analysis import (
-    applications_by_region,
+    applications_by_hub,
     applications_table,
     budget_by_heading,
     budget_table,
@@ -109,7 +109,7 @@ def test_budgets_by_heading_add_each_hubs_lines_in_dzd(records):
 
 
 def test_applications_and_selections_follow_the_committees_decisions(records):
-    fund = applications_by_region(records)
+    fund = applications_by_hub(records)
     assert fund["applications"].tolist() == [3, 3, 3, 3] and fund["submitted"].tolist() == [3, 3, 3, 3]
     # in rank order under the 19.5 M envelope: Sétif 2.9, Casbah 3.3, Tlemcen 2.8, Timimoun 2.9, Ghardaïa 2.7,
     # Ghazaouet 3.4 (18.0 M); Oran and Blida no longer fit, Constantine is under the threshold, Béchar (no
@@ -156,7 +156,7 @@ def test_an_empty_store_gives_every_hub_a_row_of_zeros(empty):
         stakeholder_mix(empty),
         concertation_levels(empty),
         budget_by_heading(empty),
-        applications_by_region(empty),
+        applications_by_hub(empty),
         directory_use(empty),
     ):
         assert list(table.index) == HUBS and table.to_numpy().sum() == 0
@@ -172,7 +172,7 @@ def test_a_store_holding_the_samples_compares_as_the_samples_do(samples_dir, rec
         stakeholder_mix,
         concertation_levels,
         budget_by_heading,
-        applications_by_region,
+        applications_by_hub,
         directory_use,
     ):
         pd.testing.assert_frame_equal(compare(saved), compare(records), check_dtype=False)

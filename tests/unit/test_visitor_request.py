@@ -83,7 +83,7 @@ def test_a_preheated_form_is_built_before_its_visitor_comes_then_takes_their_lan
     monkeypatch.setattr(TranslatedForm, "_finish", timed_finish)
 
     visitor_arrives_late(port, header, lambda _: moments.update(visited=time.monotonic()))
-    form = app(name, region="ouest")
+    form = app(name, hub_id="ouest")
     forms = list(getattr(form, "steps", {}).values()) or [form]
     assert moments["built"] < moments["visited"]
     assert form.lang == "ar" and {shown.lang for shown in forms} == {"ar"}

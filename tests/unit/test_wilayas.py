@@ -10,7 +10,7 @@ from collections import Counter
 import pandas as pd
 import pytest
 
-from saara_kit.data import list_regions, load_region, wilayas
+from saara_kit.data import list_hubs, load_hub, wilayas
 
 OLD = range(1, 59)  # the 58 wilayas of the 2019 territorial organisation
 # The 11 wilayas of 2025, codes as announced: code -> (name_fr, parent code).
@@ -39,9 +39,9 @@ def frame():
 def hub_of():
     """Map each code to the hubs that list it."""
     hubs: dict[int, list[str]] = {}
-    for region in list_regions():
-        for code in load_region(region).wilayas:
-            hubs.setdefault(code, []).append(region)
+    for hub_id in list_hubs():
+        for code in load_hub(hub_id).wilayas:
+            hubs.setdefault(code, []).append(hub_id)
     return hubs
 
 
@@ -59,9 +59,7 @@ def test_codes_are_1_to_69_with_no_gap_or_duplicate(frame):
 
 def test_every_code_is_in_exactly_one_hub(frame, hub_of):
     codes = set(frame["code"])
-    listed_twice = [
-        code for region in list_regions() for code, n in Counter(load_region(region).wilayas).items() if n > 1
-    ]
+    listed_twice = [code for hub_id in list_hubs() for code, n in Counter(load_hub(hub_id).wilayas).items() if n > 1]
     assert not listed_twice, f"listed twice in one hub: {listed_twice}"
     not_in_one = {code: hub_of.get(code, []) for code in codes if len(hub_of.get(code, [])) != 1}
     assert not not_in_one, f"codes not in exactly one hub: {not_in_one}"

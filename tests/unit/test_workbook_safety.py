@@ -27,7 +27,7 @@ def _corpus_texts(data_dir: Path) -> list[str]:
     for path in sorted(CORPUS.iterdir()):
         main(["import", "stakeholders", str(path), "--region", "sud", "--data-dir", str(data_dir)])
     with open_store(data_dir) as store:
-        saved = store.current(STAKEHOLDERS.kind, region="sud", association="Association Corpus")
+        saved = store.current(STAKEHOLDERS.kind, hub_id="sud", association="Association Corpus")
     return list(
         dict.fromkeys(
             text for revision in saved for text in (revision.payload["name"], revision.payload["notes"]) if text
