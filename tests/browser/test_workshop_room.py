@@ -4,6 +4,7 @@ never touches the workshop's real store."""
 
 from __future__ import annotations
 
+import itertools
 import os
 import time
 import urllib.error
@@ -30,7 +31,7 @@ POOL, CAP = room_sizes(ROOM)
 # Once those timers have run out, a second batch of visits reuses that memory: it grew by 0 to 6 MiB
 # here. A leak of 1 MiB a visit would add 24 MiB.
 RELOADS = 24  # a batch
-SERVER_GROWTH_BOUND = 12 * 2**20  # bytes over the second batch
+SERVER_GROWTH_BOUND = 12 * 2**20  # bytes over a batch after the first (the smaller of two)
 
 
 @pytest.fixture(scope="module")
@@ -265,7 +266,7 @@ def test_reloading_a_form_in_a_loop_does_not_grow_the_server(browser, quiet_room
     try:
         page = _join(context, room_server)
         _open_form(page, room_server)
-        for _batch in range(2):
+        for _batch in range(3):  # a warm-up, then two measured
             for _reload in range(RELOADS):
                 _open_form(page, room_server, reload=True)
             wait_for(lambda: room_server.kernels() == POOL + 1, 120, "the pool never refilled")  # + the page's
@@ -277,12 +278,14 @@ def test_reloading_a_form_in_a_loop_does_not_grow_the_server(browser, quiet_room
     wait_for(
         lambda: room_server.kernels() == POOL,
         120,
-        f"{room_server.kernels()} kernels live after {2 * RELOADS} reloads, pool {POOL}",
+        f"{room_server.kernels()} kernels live after {3 * RELOADS} reloads, pool {POOL}",
     )
-    warm, last = sizes
-    assert last - warm < SERVER_GROWTH_BOUND, (
-        f"the server grew by {(last - warm) / 2**20:.0f} MiB over a second batch of {RELOADS} reloads "
-        f"({warm / 2**20:.0f} MiB after the first)"
+    # a leak grows the heap in every batch; the allocator's own growth (an arena more, 12 MiB once in
+    # CI) lands in one: the smaller of the two measured batches' growths is held to the bound
+    growths = [after - before for before, after in itertools.pairwise(sizes)]
+    assert min(growths) < SERVER_GROWTH_BOUND, (
+        f"the server grew by {' then '.join(f'{grown / 2**20:.1f}' for grown in growths)} MiB over two batches "
+        f"of {RELOADS} reloads ({sizes[0] / 2**20:.0f} MiB after the first)"
     )
 
 
