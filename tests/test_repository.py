@@ -117,3 +117,21 @@ def test_the_longest_files_scheduled_first_exist():
     from tests.conftest import LONGEST_FIRST
 
     assert [path for path in LONGEST_FIRST if not (PROJECT_ROOT / path).is_file()] == []
+
+
+def test_a_test_that_hangs_fails_with_its_stack_instead_of_holding_the_suite(tmp_path):
+    """The project's pytest settings stop a hung test (pytest-timeout, by a thread, so a test stuck
+    in a lock or a join stops too) and print where it hung; here with the limit lowered to 2 s."""
+    import subprocess
+    import sys
+
+    (tmp_path / "test_hang.py").write_text("import threading\n\ndef test_hang():\n    threading.Event().wait()\n")
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "-c", str(PROJECT_ROOT / "pyproject.toml"), "-o", "timeout=2",
+         "-p", "no:cacheprovider", "--rootdir", str(tmp_path), str(tmp_path / "test_hang.py")],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    said = run.stdout + run.stderr
+    assert run.returncode != 0 and "Timeout" in said and "test_hang.py" in said, said[-2000:]
+    settings = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text())["tool"]["pytest"]["ini_options"]
+    assert 0 < settings["timeout"] <= 600 and settings["timeout_method"] == "thread"

@@ -25,7 +25,7 @@ from saara_kit.store.codes import give_codes
 from tests.browser.conftest import serving
 from tests.chromium import require_chromium
 
-pytestmark = [pytest.mark.browser, pytest.mark.alone]
+pytestmark = [pytest.mark.browser, pytest.mark.alone, pytest.mark.timeout(900)]
 
 ROOM = 30
 POOL, CAP = room_sizes(ROOM)
@@ -35,6 +35,8 @@ PHONE = {"width": 390, "height": 844}
 WAIT_MS = 180_000  # a form on a busy machine: a kernel takes about 3 s of CPU to start
 KERNELS_BACK_S = 90
 BEACONS_S = 30
+ROOM_S = 600  # the whole room, arrivals to saves; a phone still waiting then is one that hung
+CLOSE_S = 60  # closing the phones and the browser: a stuck close fails the test instead of hanging it
 FORM_URL = "/voila/render/stakeholders.ipynb?lang=fr"
 SAVED = "Enregistré"
 POLL_MS = 250  # not every animation frame: thirty pages polling that often take a core
@@ -129,12 +131,16 @@ async def leave(server, room: Sequence[Visit]) -> float:
     (or after ``BEACONS_S``), since closing a browser context drops a beacon still on its way.
     """
     pages = [visit.page for visit in room if visit.page is not None and not visit.page.is_closed()]
+    for page in pages:  # a page left unsaved asks before it closes (a phone that failed): leave anyway
+        page.on("dialog", lambda dialog: asyncio.ensure_future(dialog.accept()))
     before = _shutdowns(server)
-    await asyncio.gather(*(page.close(run_before_unload=True) for page in pages))
+    await asyncio.wait_for(asyncio.gather(*(page.close(run_before_unload=True) for page in pages)), CLOSE_S)
     closed = time.monotonic()
     while _shutdowns(server) < before + len(pages) and time.monotonic() < closed + BEACONS_S:
         await asyncio.sleep(0.2)
-    await asyncio.gather(*(visit.context.close() for visit in room if visit.context is not None))
+    await asyncio.wait_for(
+        asyncio.gather(*(visit.context.close() for visit in room if visit.context is not None)), CLOSE_S
+    )
     return closed
 
 
@@ -150,11 +156,18 @@ async def _fill(server, room: Sequence[Visit], offsets: Sequence[float] | None, 
             async with gate:
                 await join_and_save(browser, server, visit)
 
+        arrivals = {
+            asyncio.ensure_future(arrive(visit, offset)): visit
+            for visit, offset in zip(room, offsets or [0.0] * len(room))
+        }
         try:
-            await asyncio.gather(*(arrive(visit, offset) for visit, offset in zip(room, offsets or [0.0] * len(room))))
+            _, hung = await asyncio.wait(arrivals, timeout=ROOM_S)
+            for arrival in hung:  # a phone still waiting after ROOM_S: say so, stop waiting for it
+                arrivals[arrival].errors.append(f"still waiting after {ROOM_S} s")
+                arrival.cancel()
         finally:  # everyone has saved (or given up): every page closes
             closed = await leave(server, room)
-            await browser.close()
+            await asyncio.wait_for(browser.close(), CLOSE_S)
     return closed
 
 
