@@ -9,7 +9,7 @@ import tempfile
 import time
 from pathlib import Path
 
-__all__ = ["compare", "compile_kit", "print_ratios", "scratch_dir", "timed"]
+__all__ = ["compare", "compile_kit", "print_ratios", "scratch_dir", "settled", "timed"]
 
 
 def scratch_dir(prefix: str = "saara-bench-") -> Path:
@@ -25,6 +25,33 @@ def compile_kit() -> None:
     import saara_kit
 
     compileall.compile_dir(Path(saara_kit.__file__).parent, quiet=1)
+
+
+def settled(pid: int, timeout: float = 120, window: float = 1.0, busy: float = 0.05) -> float:
+    """Wait until process ``pid`` and its children (a server and its kernels) use less than ``busy``
+    of a core over ``window`` seconds: its pools have filled; return the seconds waited. Instead of
+    a fixed sleep, too long on a fast machine and too short on a loaded one."""
+    import psutil
+
+    def cpu_seconds() -> float:
+        total = 0.0
+        for process in [server, *server.children(recursive=True)]:
+            try:
+                times = process.cpu_times()
+            except psutil.Error:  # it ended while we looked
+                continue
+            total += times.user + times.system + times.children_user + times.children_system
+        return total
+
+    server, started = psutil.Process(pid), time.monotonic()
+    before = cpu_seconds()
+    while time.monotonic() - started < timeout:
+        time.sleep(window)
+        now = cpu_seconds()
+        if now - before < busy * window:
+            break
+        before = now
+    return time.monotonic() - started
 
 
 def timed(work) -> float:

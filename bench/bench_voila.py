@@ -16,7 +16,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from bench import compile_kit, scratch_dir
+from bench import compile_kit, scratch_dir, settled
 from saara_kit.settings import CHROMIUM_ARGS, CHROMIUM_PATH, VOILA_APPS_DIR
 from tests.ports import free_port
 
@@ -24,7 +24,6 @@ FLOOR = "floor"
 FLOOR_CODE = 'import pandas, matplotlib, ipywidgets\nipywidgets.Text(placeholder="floor")'
 FIRST_INPUT = 'input[type="text"]:not(:disabled)'
 TARGET_COLD, TARGET_PREHEATED = 1.3, 1.2
-POOL_FILL_S = 5  # seconds of two cores to start one pooled kernel and run its notebook
 SERVER = """
 from pathlib import Path
 from saara_kit.serve.server import SaaraVoila, voila_arguments
@@ -74,7 +73,7 @@ def start_server(apps: Path, names: list[str]) -> tuple[subprocess.Popen, str]:
             break
         except OSError:
             time.sleep(0.5)
-    time.sleep(POOL_FILL_S * (len(names) + 1))  # let each page's pool fill, the visit above's included
+    settled(server.pid)  # each page's pool has filled, the visit above's included
     return server, root
 
 
@@ -104,13 +103,13 @@ def main(smoke: bool = False) -> float:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM_PATH, args=list(CHROMIUM_ARGS))
             time_to_interactive(browser, f"{root}/voila/render/{FLOOR}.ipynb?lang=fr")  # Voilà's scripts cached
-            time.sleep(POOL_FILL_S)
+            settled(server.pid)
             for name in [FLOOR, *names]:
                 url = f"{root}/voila/render/{name}.ipynb?lang=fr"
                 preheated = time_to_interactive(browser, url)
                 cold = time_to_interactive(browser, url)  # its pool is empty again: a kernel starts
                 seconds[name] = (preheated, cold)
-                time.sleep(POOL_FILL_S)  # the pool refills before the next page is timed
+                settled(server.pid)  # the pool refills before the next page is timed
             browser.close()
     finally:
         server.terminate()

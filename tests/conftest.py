@@ -22,9 +22,11 @@ CHROMIUM_FIXTURES = {"browser", "page"}
 LONGEST_FIRST = (
     "tests/notebooks/test_every_hub.py",
     "tests/browser/test_workshop_room.py",
-    "tests/bench/test_benchmarks.py",
     "tests/browser/test_vanishing_phones.py",
+    "tests/bench/test_room_benchmarks.py",
     "tests/deploy/test_jupyterhub.py",
+    "tests/bench/test_page_benchmarks.py",
+    "tests/bench/test_benchmarks.py",
     "tests/browser/test_stakeholder_form.py",
     "tests/notebooks/test_notebooks.py",
     "tests/notebooks/test_national_synthesis.py",

@@ -10,21 +10,12 @@ import sys
 
 import pytest
 
-from bench import (
-    bench_analysis,
-    bench_imports,
-    bench_kernel,
-    bench_page_weight,
-    bench_room,
-    bench_runner,
-    bench_store,
-    bench_vanish,
-    bench_voila,
-)
+from bench import bench_analysis, bench_imports, bench_kernel, bench_runner, bench_store
 from saara_kit.settings import PROJECT_ROOT
 
 SMALL = [bench_kernel, bench_imports, bench_runner, bench_store, bench_analysis]
-IN_CHROMIUM = [bench_voila, bench_room, bench_vanish, bench_page_weight]
+# The benchmarks in Chromium run in small in test_page_benchmarks.py and test_room_benchmarks.py: two
+# files, so that two workers of the browser tier share them (it hands out whole files).
 
 
 def _last_line(said: str) -> str:
@@ -38,21 +29,6 @@ def test_a_benchmark_in_small_prints_its_ratio_and_target_last(module, capsys):
     assert math.isfinite(figure) and figure > 0
     last = _last_line(capsys.readouterr().out)
     assert ("ratio" in last or "latency" in last or "growth" in last) and "target" in last, last
-
-
-@pytest.mark.browser
-@pytest.mark.parametrize("module", IN_CHROMIUM, ids=lambda module: module.__name__)
-def test_a_browser_benchmark_in_small_prints_its_ratio_last(module):
-    """In a process of its own, as ``make bench`` runs it: its Playwright never meets the browser
-    tier's, whatever else the pytest worker ran before."""
-    from tests.chromium import require_chromium
-
-    require_chromium()
-    run = f"import math, {module.__name__} as bench; figure = bench.main(smoke=True); print(math.isfinite(figure) and figure > 0)"
-    done = subprocess.run([sys.executable, "-c", run], capture_output=True, text=True, timeout=600, cwd=PROJECT_ROOT)
-    assert done.returncode == 0, done.stderr[-3000:]
-    said = done.stdout.strip().splitlines()
-    assert said[-1] == "True" and "ratio" in said[-2], said[-3:]  # a finite, positive figure; its ratio last
 
 
 def test_make_bench_ends_with_every_figure_against_its_target(capsys):
@@ -90,3 +66,23 @@ def test_a_benchmarks_scratch_folder_is_gone_when_its_process_ends():
         cwd=PROJECT_ROOT,
     ).stdout.strip()
     assert said.startswith("/") and not Path(said).exists(), said
+
+
+def test_a_bench_waits_until_a_server_and_its_children_have_settled():
+    """``settled`` waits while a child of the process burns a core, and no longer once it idles."""
+    from bench import settled
+
+    burn = "import time\nend = time.monotonic() + 2\nwhile time.monotonic() < end: pass\ntime.sleep(60)"
+    parent = subprocess.Popen(
+        [sys.executable, "-c", f"import subprocess, sys; subprocess.run([sys.executable, '-c', {burn!r}])"]
+    )
+    try:
+        waited = settled(parent.pid, window=0.5)
+        assert 1.5 <= waited < 10, waited  # the child's two busy seconds, then one quiet window
+        assert settled(parent.pid, window=0.5) < 1.5  # already quiet: one window
+    finally:
+        import psutil
+
+        for process in [*psutil.Process(parent.pid).children(recursive=True), psutil.Process(parent.pid)]:
+            process.kill()
+        parent.wait()
