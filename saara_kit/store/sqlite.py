@@ -1,20 +1,12 @@
-"""SQLite settings for many writers: WAL, a busy timeout and ``BEGIN IMMEDIATE`` for writes, and a
-queue of writers: SQLite's busy handler polls with sleeps that grow to 100 ms, so with 60 phones saving
-at once some saves waited seconds; writers waiting on a lock file are woken as soon as it is released."""
+"""SQLite settings for many writers: WAL, a busy timeout and ``BEGIN IMMEDIATE`` for writes (the
+writers also line up in ``writers_queue`` first, so that few ever wait in SQLite's busy handler)."""
 
 from __future__ import annotations
-
-import contextlib
 
 import sqlalchemy as sa
 from sqlalchemy.exc import OperationalError
 
-try:
-    import fcntl
-except ImportError:  # not on Windows: the busy timeout alone queues the writers
-    fcntl = None  # type: ignore[assignment]
-
-__all__ = ["BUSY_TIMEOUT_MS", "configure_sqlite", "is_locked_error", "writers_queue"]
+__all__ = ["BUSY_TIMEOUT_MS", "configure_sqlite", "is_locked_error"]
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -41,23 +33,3 @@ def is_locked_error(error: OperationalError) -> bool:
     """Tell whether ``error`` is SQLite's "database is locked" or "busy"."""
     text = str(error.orig).lower()
     return "locked" in text or "busy" in text
-
-
-@contextlib.contextmanager
-def writers_queue(database: str):
-    """Hold the write lock of the SQLite file ``database`` (a ``.writers`` file beside it) while writing;
-    the waiting writers are woken as soon as it is released (not fairly: the first to run takes it)."""
-    try:
-        # held open as long as the lock, which the caller's block holds
-        handle = open(f"{database}.writers", "a+b") if fcntl is not None else None  # noqa: SIM115
-    except OSError:  # a read-only folder: SQLite itself then says why nothing can be saved
-        handle = None
-    if handle is None:
-        yield
-        return
-    with handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)

@@ -16,7 +16,8 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from saara_kit.settings import default_db_url
 from saara_kit.store.records import SHARED_RECORDS, Revision, RevisionConflict
 from saara_kit.store.schema import metadata, revisions
-from saara_kit.store.sqlite import configure_sqlite, is_locked_error, writers_queue
+from saara_kit.store.sqlite import configure_sqlite, is_locked_error
+from saara_kit.store.writers_queue import writers_queue
 
 __all__ = ["Store", "open_store"]
 

@@ -114,7 +114,7 @@ def _save_one(folder) -> None:
 
 def test_a_writer_waits_in_the_writers_queue_not_in_sqlites_busy_handler(tmp_path):
     """SQLite's busy handler polls with sleeps of up to 100 ms; the queue hands the lock on at once."""
-    from saara_kit.store.sqlite import writers_queue
+    from saara_kit.store.writers_queue import writers_queue
 
     store = open_store(tmp_path)
     writer = multiprocessing.get_context("fork").Process(target=_save_one, args=(tmp_path,))
