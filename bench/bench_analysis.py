@@ -20,3 +20,7 @@ def main(smoke: bool = False) -> dict[str, float]:
     worst = max(growth, key=growth.get)
     print(f"largest growth for 10× the data = {growth[worst]:.1f}× ({worst}); target ≤ {TARGET}×")
     return growth
+
+
+if __name__ == "__main__":  # python -m bench.bench_analysis
+    main()

@@ -61,3 +61,7 @@ def main(smoke: bool = False) -> dict[str, float]:
     worst = max(ratios, key=ratios.get)
     print(f"ratio worst app/floor = {ratios[worst]:.2f} ({worst}); floor `{FLOOR}` {floor:.2f} s; target ≤ {TARGET}")
     return ratios
+
+
+if __name__ == "__main__":  # python -m bench.bench_imports
+    main()

@@ -69,3 +69,7 @@ def main(smoke: bool = False) -> float:
         f"lesson importing pandas and matplotlib; target ≤ {TARGET_RATIO}"
     )
     return parallel / floor
+
+
+if __name__ == "__main__":  # python -m bench.bench_runner
+    main()

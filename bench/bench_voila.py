@@ -131,3 +131,7 @@ def main(smoke: bool = False) -> float:
         f"floor {floor_preheated:.2f} s preheated, {floor_cold:.2f} s cold"
     )
     return max(ratios[worst_cold][1], ratios[worst_preheated][0])
+
+
+if __name__ == "__main__":  # python -m bench.bench_voila
+    main()

@@ -31,23 +31,30 @@ def test_a_benchmark_in_small_prints_its_ratio_and_target_last(module, capsys):
     assert ("ratio" in last or "latency" in last or "growth" in last) and "target" in last, last
 
 
-def test_make_bench_ends_with_every_figure_against_its_target(capsys):
-    """``python -m bench`` repeats, at the end, each benchmark's last line: one table of every figure."""
+def test_make_bench_ends_with_every_figure_against_its_target(tmp_path, monkeypatch, capsys):
+    """``python -m bench`` runs each benchmark in a process of its own and repeats, at the end, each
+    one's last line: one table of every figure."""
+    import os
     from types import SimpleNamespace
 
     from bench.__main__ import main
 
     def bench(name: str, ratio: float):
-        return SimpleNamespace(
-            __name__=f"bench.bench_{name}",
-            __doc__=f"The {name}.\n",
-            main=lambda: print(f"detail\nratio {name} = {ratio}; target ≤ 2"),
+        (tmp_path / f"fake_bench_{name}.py").write_text(
+            f"import os\nprint('detail, process', os.getpid())\nprint('ratio {name} = {ratio}; target ≤ 2')\n"
         )
+        return SimpleNamespace(__name__=f"fake_bench_{name}", __doc__=f"The {name}.\n")
 
+    monkeypatch.setenv("PYTHONPATH", str(tmp_path))
     lines = main((bench("store", 1.5), bench("room", 3.0)))
-    assert lines == ["1. bench_store: ratio store = 1.5; target ≤ 2", "2. bench_room: ratio room = 3.0; target ≤ 2"]
+    assert lines == [
+        "1. fake_bench_store: ratio store = 1.5; target ≤ 2",
+        "2. fake_bench_room: ratio room = 3.0; target ≤ 2",
+    ]
     said = capsys.readouterr().out
-    assert said.rstrip().endswith("\n".join(lines)) and "detail" in said  # the details stay on the terminal
+    assert said.rstrip().endswith("\n".join(lines))  # the details stay on the terminal, each from a process of its own
+    processes = {line.split()[-1] for line in said.splitlines() if line.startswith("detail, process")}
+    assert len(processes) == 2 and str(os.getpid()) not in processes, said
 
 
 def test_a_benchmarks_scratch_folder_is_gone_when_its_process_ends():
