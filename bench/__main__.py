@@ -5,7 +5,7 @@ lines again, together: every figure against its target.
 Each runs in a process of its own, as ``python -m bench.bench_<name>`` does: none inherits what an
 earlier one loaded or left. Run in one process after the others, the store's 60 writers (forked from
 a process of 300 MB) gave a p99 of 306 ms and the grants' review validation grew 74×; each in its own
-process, 135 ms and 9× (stop 38 of issue 30)."""
+process, 135 ms and 10× (stop 38 of issue 30)."""
 
 import subprocess
 import sys
