@@ -49,13 +49,16 @@ def main(modules=FIGURES) -> list[str]:
 
 
 def run_alone(module_name: str) -> list[str]:
-    """Run ``python -m <module_name>``, printing its lines as they come; return them."""
+    """Run ``python -m <module_name>``, printing its lines as they come; return them (a bench that
+    failed ends with the line saying so, its traceback stays on the terminal)."""
     lines = []
     with subprocess.Popen([sys.executable, "-m", module_name], stdout=subprocess.PIPE, text=True) as bench:
         for line in bench.stdout:
             print(line, end="", flush=True)
             if line.strip():
                 lines.append(line.rstrip("\n"))
+    if bench.returncode:
+        lines.append(f"failed (exit {bench.returncode}): no figure")
     return lines
 
 

@@ -55,6 +55,9 @@ def test_make_bench_ends_with_every_figure_against_its_target(tmp_path, monkeypa
     assert said.rstrip().endswith("\n".join(lines))  # the details stay on the terminal, each from a process of its own
     processes = {line.split()[-1] for line in said.splitlines() if line.startswith("detail, process")}
     assert len(processes) == 2 and str(os.getpid()) not in processes, said
+    (tmp_path / "fake_bench_broken.py").write_text("print('ratio x = 1; target ≤ 2')\nraise SystemExit(3)\n")
+    broken = SimpleNamespace(__name__="fake_bench_broken", __doc__="Broken.\n")
+    assert main((broken,)) == ["1. fake_bench_broken: failed (exit 3): no figure"]  # not its last figure
 
 
 def test_a_benchmarks_scratch_folder_is_gone_when_its_process_ends():
