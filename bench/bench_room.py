@@ -18,7 +18,7 @@ import threading
 import time
 from pathlib import Path
 
-from bench import scratch_dir
+from bench import scratch_dir, settled
 from saara_kit.serve.server import room_sizes
 from tests.browser.conftest import is_live_kernel, serving
 from tests.browser.http_phone import HttpPhone
@@ -96,19 +96,11 @@ class Sampler(threading.Thread):
 
 def _wait_for_idle_pool(server, pool: int) -> None:
     """Wait until the pool's kernels are all started and have run the form (the server idles)."""
-    import psutil
-
     deadline = time.monotonic() + POOL_READY_S
-    while time.monotonic() < deadline:
-        if server.kernels() >= pool:
-            processes = _tree(server.pid)
-            with contextlib.suppress(psutil.Error):
-                before = sum(sum(process.cpu_times()[:2]) for process in processes)
-                time.sleep(2)
-                busy = sum(sum(process.cpu_times()[:2]) for process in processes) - before
-                if busy < 0.2:  # under a tenth of a core over 2 s
-                    return
+    while server.kernels() < pool and time.monotonic() < deadline:
         time.sleep(1)
+    # under a tenth of a core over 2 s
+    settled(server.pid, timeout=max(0.0, deadline - time.monotonic()), window=2, busy=0.1)
 
 
 def fill(server, offsets: list[float]) -> tuple[list[HttpPhone], float]:

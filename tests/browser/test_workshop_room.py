@@ -253,7 +253,7 @@ def _heap(process) -> int:
 
 
 @pytest.mark.alone  # its memory grows faster on a loaded machine (17 MiB, measured among the browser tier)
-@pytest.mark.timeout(900)  # four batches of reloads: about 4 minutes alone
+@pytest.mark.timeout(900)  # three batches of 24 reloads: about 3 to 4 minutes alone
 def test_reloading_a_form_in_a_loop_does_not_grow_the_server(browser, quiet_room_server):
     """A phone reloading again and again (a mischievous participant, or a flaky Wi-Fi) leaves no
     kernel behind, and the server's own memory levels off instead of growing with every visit."""
