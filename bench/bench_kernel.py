@@ -9,7 +9,7 @@ import time
 from bench import compile_kit, scratch_dir
 
 EMPTY = "import ipywidgets"
-FORM = 'from saara_kit.registry import app; w = app("stakeholders")'
+FORM = 'from saara_kit.app_builder import app; w = app("stakeholders")'
 # a form in use: one stakeholder added, so its power-interest grid is drawn (matplotlib)
 IN_USE = (
     FORM

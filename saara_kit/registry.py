@@ -131,8 +131,8 @@ def domain(name: str) -> Domain:
 
 
 def __getattr__(name: str):
-    """``registry.app``, kept for the Voilà apps and lessons that call it: the builder of the forms
-    lives above the forms, in ``saara_kit.app_builder``; the registry, below them, never imports it."""
+    """Say where ``registry.app`` went: the builder of the forms lives above them, in
+    ``saara_kit.app_builder``; the registry, below the forms, never imports it."""
     if name == "app":
-        return importlib.import_module("saara_kit.app_builder").app
+        raise AttributeError("saara_kit.registry.app moved: from saara_kit.app_builder import app")
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

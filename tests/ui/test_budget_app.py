@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from saara_kit.app_builder import app
 from saara_kit.budget.domain import LINES
-from saara_kit.registry import app
 from tests.ui.steps import add
 
 ASSOCIATION = "Association Tafat"

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from saara_kit.app_builder import app
 from saara_kit.directory.domain import DIRECTORY
 from saara_kit.directory.moderation import moderate
 from saara_kit.directory.state import MAX_PENDING
-from saara_kit.registry import app
 from saara_kit.store import Revision, new_record_id
 from tests.unit.test_directory_search import RESOURCES
 

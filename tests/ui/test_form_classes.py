@@ -7,7 +7,8 @@ from __future__ import annotations
 import ipywidgets as widgets
 import pytest
 
-from saara_kit.registry import app, apps
+from saara_kit.app_builder import app
+from saara_kit.registry import apps
 
 
 def _classes(widget) -> list[str]:

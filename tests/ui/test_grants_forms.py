@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from saara_kit.app_builder import app
 from saara_kit.grants.reviewers import add_reviewers, assign
-from saara_kit.registry import app
 from saara_kit.settings import TRAINER
 from saara_kit.store.codes import give_codes
 

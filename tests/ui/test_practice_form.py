@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import pytest
 
+from saara_kit.app_builder import app
 from saara_kit.concertation.domain import COMMITMENTS, LOGFRAME, MEETINGS, PARTICIPATION
 from saara_kit.directory.moderation import moderate
 from saara_kit.directory.state import DirectoryState
 from saara_kit.practice.domain import PRACTICE
-from saara_kit.registry import app, domain
+from saara_kit.registry import domain
 from saara_kit.store import Revision, new_record_id
 from saara_kit.store.codes import give_codes
 

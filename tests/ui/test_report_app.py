@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from saara_kit.app_builder import app
 from saara_kit.followup.domain import INDICATORS, MILESTONES, REPORT
-from saara_kit.registry import app
 from saara_kit.store import open_store
 from saara_kit.store.codes import give_codes
 from tests.ui.steps import add

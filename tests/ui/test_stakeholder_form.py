@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from saara_kit.app_builder import app
 from saara_kit.records.form import RecordListForm
-from saara_kit.registry import app
 from saara_kit.stakeholders.analysis import with_engagement
 from saara_kit.stakeholders.domain import DOMAIN
 

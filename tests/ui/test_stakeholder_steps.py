@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from saara_kit.registry import app
+from saara_kit.app_builder import app
 from saara_kit.stakeholders.domain import INFLUENCES, POSITIONS, RELATIONS
 from tests.ui.steps import add
 

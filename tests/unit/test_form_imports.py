@@ -17,7 +17,7 @@ HEAVY = ("pandas", "numpy", "matplotlib")
 NEEDS_TABLES = {"directory"}
 BUILD = """
 import json, sys
-from saara_kit.registry import app
+from saara_kit.app_builder import app
 form = app({name!r})
 print(json.dumps(sorted({{module.split(".")[0] for module in sys.modules}} & set({heavy!r}))))
 """
@@ -39,7 +39,7 @@ def test_a_form_shows_without_pandas_numpy_or_matplotlib(name, tmp_path):
 
 IN_USE = """
 import json, sys
-from saara_kit.registry import app
+from saara_kit.app_builder import app
 form = app("stakeholders")
 form.open_association("Association Imports")
 register = form.show("stakeholders")

@@ -17,6 +17,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import networkx as nx
+
 import saara_kit
 
 KIT = Path(saara_kit.__file__).parent
@@ -75,15 +77,6 @@ LAYERS = (
     ("apps", ("saara_kit.app_builder", "saara_kit.runner", "saara_kit.lessons", "saara_kit.lab", "saara_kit.jupyter")),
     ("server", ("saara_kit.serve", "saara_kit.deploy", "saara_kit.cli")),
 )
-# (importer, imported, why): the only upward imports there are
-ALLOWED = {
-    (
-        "saara_kit.registry",
-        "saara_kit.app_builder",
-        "registry.app kept for the Voilà apps and lessons: a lazy alias, read on first use",
-    ),
-}
-
 # (shared module, why it still names a domain): the test fails when one no longer does
 NAMING = {
     ("saara_kit.registry", "PROGRAMME: the order a hub's workshop goes through the apps (a new domain comes after)"),
@@ -144,8 +137,8 @@ def imported_names(tree: ast.AST, name: str, is_package: bool) -> set[str]:
     return {item for item in found if item == "saara_kit" or item.startswith("saara_kit.")}
 
 
-def upward_imports(root: Path = KIT) -> list[tuple[str, str, str, str]]:
-    """Return (importer, its layer, imported, its layer) for each import of a higher layer."""
+def imports(root: Path = KIT) -> list[tuple[str, str]]:
+    """Return (importer, imported) for every import of one kit module by another, wherever it stands."""
     modules = kit_modules(root)
 
     def existing(name: str) -> str:
@@ -153,24 +146,63 @@ def upward_imports(root: Path = KIT) -> list[tuple[str, str, str, str]]:
             name = name.rpartition(".")[0]
         return name
 
-    found = []
-    for name, (path, tree) in modules.items():
-        for target in sorted({existing(item) for item in imported_names(tree, name, path.name == "__init__.py")}):
-            if target != name and layer_of(target) > layer_of(name):
-                found.append((name, LAYERS[layer_of(name)][0], target, LAYERS[layer_of(target)][0]))
-    return found
+    return [
+        (name, target)
+        for name, (path, tree) in modules.items()
+        for target in sorted({existing(item) for item in imported_names(tree, name, path.name == "__init__.py")})
+        if target != name
+    ]
+
+
+def upward_imports(root: Path = KIT) -> list[tuple[str, str, str, str]]:
+    """Return (importer, its layer, imported, its layer) for each import of a higher layer."""
+    return [
+        (name, LAYERS[layer_of(name)][0], target, LAYERS[layer_of(target)][0])
+        for name, target in imports(root)
+        if layer_of(target) > layer_of(name)
+    ]
+
+
+def room_of(name: str) -> str:
+    """Return the room (the kit's top-level package or module) module ``name`` stands in."""
+    return ".".join(name.split(".")[:2])
+
+
+def circles_across_rooms(root: Path = KIT) -> list[list[str]]:
+    """Return each import circle (modules importing one another, directly or not) that joins two rooms;
+    a package importing its own modules (``__init__`` re-exports) is not a circle."""
+    graph = nx.DiGraph(
+        (name, target)
+        for name, target in imports(root)
+        if not (name.startswith(target + ".") or target.startswith(name + "."))
+    )
+    return [
+        sorted(circle)
+        for circle in nx.strongly_connected_components(graph)
+        if len({room_of(name) for name in circle}) > 1
+    ]
 
 
 def test_no_module_imports_a_module_of_a_higher_layer():
-    allowed = {(importer, imported) for importer, imported, _ in ALLOWED}
-    found = [edge for edge in upward_imports() if (edge[0], edge[2]) not in allowed]
+    found = upward_imports()
     assert found == [], "\n".join(f"{a} ({la}) imports {b} ({lb})" for a, la, b, lb in found)
 
 
-def test_every_allowed_upward_import_is_still_there():
-    """An exception that is no longer needed is taken off the list."""
-    found = {(importer, imported) for importer, _, imported, _ in upward_imports()}
-    assert {(importer, imported) for importer, imported, _ in ALLOWED} <= found
+def test_no_import_circle_joins_two_rooms():
+    """Modules of one room may import one another in a circle (Python resolves it within the room);
+    two rooms that import each other, even through a function's import, are one room in disguise."""
+    assert circles_across_rooms() == []
+
+
+def test_an_import_circle_across_rooms_is_seen(tmp_path):
+    kit = tmp_path / "saara_kit"
+    (kit / "store").mkdir(parents=True)
+    (kit / "__init__.py").write_text("")
+    (kit / "store" / "__init__.py").write_text("")
+    (kit / "store" / "sqlite.py").write_text("def later():\n    from saara_kit import registry\n")
+    (kit / "registry.py").write_text("from saara_kit.store import sqlite\n")
+    (kit / "settings.py").write_text("from saara_kit import registry\n")  # imports, no circle
+    assert circles_across_rooms(kit) == [["saara_kit.registry", "saara_kit.store.sqlite"]]
 
 
 def domain_words() -> set[str]:

@@ -16,11 +16,12 @@ import openpyxl
 import pytest
 
 import saara_kit
+from saara_kit.app_builder import app
 from saara_kit.cli import main
 from saara_kit.data import load_hub
 from saara_kit.exports.transfer import import_samples
 from saara_kit.i18n import catalogue, t
-from saara_kit.registry import app, domain, domains, register, unregister
+from saara_kit.registry import domain, domains, register, unregister
 from saara_kit.serve import available_apps, render_landing
 from saara_kit.store import open_store
 

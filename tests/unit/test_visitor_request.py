@@ -67,7 +67,7 @@ def test_a_preheated_form_is_built_before_its_visitor_comes_then_takes_their_lan
     name, preheated_kernel, tmp_path, monkeypatch
 ):
     """The pool does the heavy work: the form is ready when the page takes the kernel."""
-    from saara_kit.registry import app
+    from saara_kit.app_builder import app
     from saara_kit.widgets import TranslatedForm
 
     port, header = preheated_kernel
