@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import contextlib
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -40,6 +41,17 @@ CLOSE_S = 60  # closing the phones and the browser: a stuck close fails the test
 FORM_URL = "/voila/render/stakeholders.ipynb?lang=fr"
 SAVED = "Enregistré"
 POLL_MS = 250  # not every animation frame: thirty pages polling that often take a core
+# what a phone that waited in vain had on its page: its kernel's connection, the name typed, the list
+PAGE_STATE = """() => {
+  const kernel = window.jupyterapp?.widgetManager?.kernel;
+  const step = document.querySelector('.saara-step-stakeholders');
+  return {
+    kernel: kernel ? `${kernel.id} ${kernel.connectionStatus} ${kernel.status}` : '',
+    name: step?.querySelector('.saara-name input')?.value,
+    listed: step ? step.querySelectorAll('.saara-list option').length : null,
+    association: document.querySelector('.saara-association input')?.value,
+  };
+}"""
 
 
 @dataclass
@@ -50,6 +62,7 @@ class Visit:
     association: str
     code: str = ""  # the association's code, from the card the facilitator printed
     form_s: float | None = None  # from the form's request to a usable form
+    kernel: str = ""  # its kernel's id and connection, read when it waited in vain
     errors: list[str] = field(default_factory=list)
     context: Any = None
     page: Any = None
@@ -107,15 +120,16 @@ async def join_and_save(browser, server, visit: Visit, save: bool = True) -> Non
             if text.strip()
         ]
     except Exception as problem:  # a timeout: the phone waited in vain; say what it showed
-        try:
+        shown, state = [], {}
+        with contextlib.suppress(Exception):  # the page may be gone
             shown = await page.locator(
                 ".saara-step-stakeholders .saara-save-status, .saara-step-stakeholders .saara-message-error"
             ).all_inner_texts()
-        except Exception:  # the page is gone
-            shown = []
+            state = await page.evaluate(PAGE_STATE)
+        visit.kernel = state.get("kernel", "")
         visit.errors.append(
             f"{type(problem).__name__}: {str(problem).splitlines()[0]} "
-            f"(after {time.perf_counter() - started:.0f} s; shown: {[text for text in shown if text.strip()]})"
+            f"(after {time.perf_counter() - started:.0f} s; shown: {[text for text in shown if text.strip()]}; page: {state})"
         )
 
 
@@ -220,9 +234,11 @@ def test_no_phone_saw_an_error(room_server, full_room):
         for line in room_server.log
         if any(word in line for word in ("Seat freed", "ping timeout", "kept back", "WARNING", "ERROR"))
     ]
+    kernels = {visit.kernel.split()[0] for visit in room if visit.kernel}
+    of_theirs = [line for line in room_server.log if any(kernel in line for kernel in kernels)]
     assert seen == {}, (
         f"{len(seen)} phones saw an error; the server timed out waiting for {lost} forms' output; "
-        f"it said: {''.join(said)[-3000:]}"
+        f"it said of their kernels: {''.join(of_theirs)[-3000:]}; it said: {''.join(said)[-3000:]}"
     )
     assert all(visit.form_s is not None for visit in room)
 
