@@ -20,6 +20,19 @@ START_TIMEOUT_S = 90
 
 
 KERNEL_FILE = re.compile(r"kernel-([0-9a-f-]{36})\.json")  # in a kernel's command line
+# what a page held when its test failed: its kernel's connection, what it shows, a form's first fields
+PAGE_STATE = """() => {
+  const kernel = window.jupyterapp?.widgetManager?.kernel;
+  const step = document.querySelector('.saara-step-stakeholders');
+  return {
+    url: location.href,
+    kernel: kernel ? `${kernel.id} ${kernel.connectionStatus} ${kernel.status}` : '',
+    shown: (document.body?.innerText || '').replace(/\\s+/g, ' ').slice(0, 400),
+    association: document.querySelector('.saara-association input')?.value,
+    name: step?.querySelector('.saara-name input')?.value,
+    listed: step ? step.querySelectorAll('.saara-list option').length : null,
+  };
+}"""
 
 
 @dataclass
@@ -125,3 +138,21 @@ def page(browser):
     opened.set_default_timeout(60_000)
     yield opened
     context.close()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A failed browser test says what each of its open pages held (``PAGE_STATE``): whether a form
+    that never showed was waiting for its kernel, had lost it, or showed something else."""
+    report = yield
+    browser = item.funcargs.get("browser") if hasattr(item, "funcargs") else None
+    if report.failed and call.when == "call" and browser is not None:
+        held = []
+        for page in (page for context in browser.contexts for page in context.pages):
+            try:
+                held.append(str(page.evaluate(PAGE_STATE)))
+            except Exception as error:  # a page closed or crashed: say so
+                held.append(f"{page.url}: {type(error).__name__}")
+        if held:
+            report.sections.append(("pages when it failed", "\n".join(held)))
+    return report

@@ -23,7 +23,7 @@ from saara_kit.settings import CHROMIUM_ARGS, CHROMIUM_PATH
 from saara_kit.stakeholders.domain import DOMAIN
 from saara_kit.store import open_store
 from saara_kit.store.codes import give_codes
-from tests.browser.conftest import serving
+from tests.browser.conftest import PAGE_STATE, serving
 from tests.chromium import require_chromium
 
 pytestmark = [pytest.mark.browser, pytest.mark.alone, pytest.mark.timeout(900)]
@@ -41,17 +41,6 @@ CLOSE_S = 60  # closing the phones and the browser: a stuck close fails the test
 FORM_URL = "/voila/render/stakeholders.ipynb?lang=fr"
 SAVED = "Enregistré"
 POLL_MS = 250  # not every animation frame: thirty pages polling that often take a core
-# what a phone that waited in vain had on its page: its kernel's connection, the name typed, the list
-PAGE_STATE = """() => {
-  const kernel = window.jupyterapp?.widgetManager?.kernel;
-  const step = document.querySelector('.saara-step-stakeholders');
-  return {
-    kernel: kernel ? `${kernel.id} ${kernel.connectionStatus} ${kernel.status}` : '',
-    name: step?.querySelector('.saara-name input')?.value,
-    listed: step ? step.querySelectorAll('.saara-list option').length : null,
-    association: document.querySelector('.saara-association input')?.value,
-  };
-}"""
 
 
 @dataclass
