@@ -294,10 +294,12 @@ class RecordListForm(RecordListView, TranslatedForm):
         return True
 
     def edit(self, record_id: str | None) -> None:
-        """Load a record of the list into the editor."""
-        record = self.state.start_edit(record_id)
-        if record is not None:
-            self.value = record.to_payload()
+        """Load a record of the list into the editor. The add button turns to "Update" only once every
+        field shows the record: a phone that types as soon as it sees it is never overwritten."""
+        with self.state.hold_trait_notifications():  # "editing" is told after the fields are set
+            record = self.state.start_edit(record_id)
+            if record is not None:
+                self.value = record.to_payload()
 
     def remove(self, record_id: str | None) -> None:
         """Take a record out of the list."""

@@ -33,6 +33,14 @@ def add(page, step: str, count_before: int) -> None:
     page.wait_for_function(f"document.querySelectorAll('{step} .saara-list option').length === {count_before + 1}")
 
 
+def edit(page, step: str, index: int) -> None:
+    """Take line ``index`` of the step's list into the editor; wait until the add button says
+    "Mettre à jour", which the form tells only once every field shows the line."""
+    page.select_option(f"{step} .saara-list select", index=index)
+    page.click(f"{step} button.saara-edit")
+    page.wait_for_function(f"document.querySelector('{step} button.saara-add').innerText.includes('Mettre à jour')")
+
+
 def save(page, step: str) -> None:
     page.click(f"{step} button.saara-save")
     page.wait_for_function(f"document.querySelector('{step} .saara-save-status').innerText.includes('Enregistré')")

@@ -7,7 +7,7 @@ import pytest
 
 from saara_kit.budget.domain import LINES
 from saara_kit.store import open_store
-from tests.browser.steps import add, add_and_save, open_app, options, save, tab
+from tests.browser.steps import add, add_and_save, edit, open_app, options, save, tab
 
 pytestmark = pytest.mark.browser
 
@@ -57,9 +57,8 @@ def test_three_lines_show_their_total_and_the_indirect_cap_warning_comes_and_goe
         in page.inner_text(CHECKS)
     )
 
-    page.select_option(f"{lines} .saara-list select", index=2)
-    page.click(f"{lines} button.saara-edit")
-    page.wait_for_function(f"document.querySelector('{lines} .saara-description input').value === 'Frais de gestion'")
+    edit(page, lines, 2)
+    assert page.input_value(f"{lines} .saara-description input") == "Frais de gestion"
     page.fill(f"{lines} .saara-unit-rate input", "35700")  # 7 % of 510 000
     page.click(f"{lines} button.saara-add")
     page.wait_for_function(f"document.querySelector('{CHECKS}').innerText.trim() === ''")

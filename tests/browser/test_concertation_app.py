@@ -7,7 +7,7 @@ import pytest
 from icalendar import Calendar
 
 from saara_kit.cli import main
-from tests.browser.steps import add_and_save, open_app, options, tab
+from tests.browser.steps import add_and_save, edit, open_app, options, tab
 
 pytestmark = pytest.mark.browser
 
@@ -87,9 +87,7 @@ def test_after_a_meeting_its_attendance_and_a_commitment_are_recorded_in_the_mee
     from saara_kit.store import open_store
 
     meetings = open_app(page, server, "meeting", ASSOCIATION, "meetings", saved=2)
-    page.select_option(f"{meetings} .saara-list select", index=1)  # the sample's second meeting, still to come
-    page.click(f"{meetings} button.saara-edit")
-    page.wait_for_function(f"document.querySelector('{meetings} .saara-title input').value !== ''")
+    edit(page, meetings, 1)  # the sample's second meeting, still to come
     title = page.input_value(f"{meetings} .saara-title input")
     page.click(f"{meetings} .jupyter-widget-Collapse-header:has-text('Après la réunion')")
     page.fill(f"{meetings} .saara-attendance input", "27")

@@ -10,7 +10,7 @@ from saara_kit.runner import run_notebook
 from saara_kit.settings import NOTEBOOKS_DIR
 from saara_kit.store import open_store
 from saara_kit.store.codes import give_codes
-from tests.browser.steps import add, save, tab
+from tests.browser.steps import add, edit, save, tab
 
 pytestmark = pytest.mark.browser
 
@@ -38,9 +38,8 @@ def test_a_report_with_a_late_milestone_is_flagged_in_the_programmes_view(page, 
     page.press(".saara-association input", "Enter")
     report = ".saara-step-report"
     page.wait_for_function(f"document.querySelectorAll('{report} .saara-list option').length === 1")
-    page.select_option(f"{report} .saara-list select", index=0)
-    page.click(f"{report} button.saara-edit")
-    page.wait_for_function(f"document.querySelector('{report} .saara-period input').value === 'T1 2027'")
+    edit(page, report, 0)
+    assert page.input_value(f"{report} .saara-period input") == "T1 2027"
     page.fill(f"{report} .saara-progress textarea", "Bacs livrés ; la pose attend l'accord des commerçants.")
     page.click(f"{report} button.saara-add")
     save(page, report)

@@ -115,6 +115,20 @@ def test_edit_then_remove_before_saving(store):
     assert [(r.payload["name"], r.payload["power"]) for r in _current(store)] == [("Daïra d'Aïn Arnat", 5)]
 
 
+def test_the_editor_says_it_edits_only_once_its_fields_show_the_record(store):
+    form = _form(store)
+    form.open_association("Association Femmes Rurales")
+    _add(form, name="Daïra d'Aïn Arnat", power=2, interest=5)
+    _add(form, name="Média local")
+    seen = []
+    form.state.observe(
+        lambda change: seen.append((change["new"], form.value["name"], form.value["interest"])), "editing"
+    )
+    first = next(iter(form.state.draft))
+    form.edit(first)
+    assert seen == [(first, "Daïra d'Aïn Arnat", 5)]
+
+
 def test_edit_or_remove_without_a_line_says_pick_one(store):
     form = _form(store)
     form.edit(None)
