@@ -3,7 +3,7 @@
 The floor is a notebook that imports pandas, matplotlib and ipywidgets and shows one Text widget,
 served by the same Voilà (the kit's server, template and settings) from the same folder as the apps.
 "Interactive" is the first text input accepting what is typed. Preheated: a kernel from the pool;
-cold: the next visit, while the pool refills."""
+cold: the next visit, while the pool refills. Each figure is the best of ``ROUNDS`` visits."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ FLOOR = "floor"
 FLOOR_CODE = 'import pandas, matplotlib, ipywidgets\nipywidgets.Text(placeholder="floor")'
 FIRST_INPUT = 'input[type="text"]:not(:disabled)'
 TARGET_COLD, TARGET_PREHEATED = 1.3, 1.2
+ROUNDS = 3  # each visit's best of three: one slow moment of a 2-core machine is not the app's
 SERVER = """
 from pathlib import Path
 from saara_kit.serve.server import SaaraVoila, voila_arguments
@@ -77,15 +78,26 @@ def start_server(apps: Path, names: list[str]) -> tuple[subprocess.Popen, str]:
     return server, root
 
 
-def time_to_interactive(browser, url: str) -> float:
-    """Open ``url`` in a new page (left open: its kernel stays taken); return the seconds until its
-    first text input accepts typing."""
+def time_to_interactive(browser, url: str) -> tuple[float, object]:
+    """Open ``url`` in a new page; return the seconds until its first text input accepts typing, and
+    the page (left open until the caller closes it: its kernel stays taken)."""
     page = browser.new_page()
     started = time.perf_counter()
     page.goto(url, wait_until="commit")  # Voilà streams the page while its kernel runs: wait for the input
     page.type(FIRST_INPUT, "a", timeout=120_000)
     assert page.input_value(FIRST_INPUT) == "a"
-    return time.perf_counter() - started
+    return time.perf_counter() - started, page
+
+
+def preheated_then_cold(browser, server_pid: int, url: str) -> tuple[float, float]:
+    """Time a visit served by the pool's kernel, then the next one (its pool is empty: a kernel
+    starts); close both pages and wait until the pool has refilled."""
+    preheated, first = time_to_interactive(browser, url)
+    cold, second = time_to_interactive(browser, url)
+    first.close()
+    second.close()
+    settled(server_pid)
+    return preheated, cold
 
 
 def main(smoke: bool = False) -> float:
@@ -102,14 +114,12 @@ def main(smoke: bool = False) -> float:
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM_PATH, args=list(CHROMIUM_ARGS))
-            time_to_interactive(browser, f"{root}/voila/render/{FLOOR}.ipynb?lang=fr")  # Voilà's scripts cached
-            settled(server.pid)
-            for name in [FLOOR, *names]:
-                url = f"{root}/voila/render/{name}.ipynb?lang=fr"
-                preheated = time_to_interactive(browser, url)
-                cold = time_to_interactive(browser, url)  # its pool is empty again: a kernel starts
-                seconds[name] = (preheated, cold)
-                settled(server.pid)  # the pool refills before the next page is timed
+            preheated_then_cold(browser, server.pid, f"{root}/voila/render/{FLOOR}.ipynb?lang=fr")  # scripts cached
+            for _ in range(1 if smoke else ROUNDS):  # the pages in turn, each round: a slow moment hits all alike
+                for name in [FLOOR, *names]:
+                    visits = preheated_then_cold(browser, server.pid, f"{root}/voila/render/{name}.ipynb?lang=fr")
+                    best = seconds.get(name, visits)
+                    seconds[name] = (min(best[0], visits[0]), min(best[1], visits[1]))
             browser.close()
     finally:
         server.terminate()
