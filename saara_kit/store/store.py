@@ -106,8 +106,8 @@ class Store:
         for attempt in range(RETRIES):
             try:
                 with (
+                    self.engine.connect().execution_options(saara_write=True) as conn,  # ready before the turn
                     self._writers_queue(),
-                    self.engine.connect().execution_options(saara_write=True) as conn,
                     conn.begin(),
                 ):
                     return work(conn)
