@@ -54,11 +54,20 @@ def settled(pid: int, timeout: float = 120, window: float = 1.0, busy: float = 0
     return time.monotonic() - started
 
 
+SHORT_S, SHORT_RUNS = 0.1, 5
+
+
 def timed(work) -> float:
-    """Return how many seconds ``work()`` took."""
-    started = time.perf_counter()
-    work()
-    return time.perf_counter() - started
+    """Return how many seconds ``work()`` took; for work under ``SHORT_S``, the best of ``SHORT_RUNS``
+    (a few milliseconds swing by half with what else the machine does, and a ratio divides by them)."""
+    best = float("inf")
+    for _ in range(SHORT_RUNS):
+        started = time.perf_counter()
+        work()
+        best = min(best, time.perf_counter() - started)
+        if best >= SHORT_S:
+            break
+    return best
 
 
 def print_ratios(full: dict[str, float], tenth: dict[str, float]) -> dict[str, float]:
