@@ -308,10 +308,12 @@ class RecordListForm(RecordListView, TranslatedForm):
             self.value = self.domain.empty()
 
     def resume_draft(self) -> None:
-        """Take up what this device typed here before and never saved: the list's changes and the editor."""
-        editor = self.state.resume_draft()
-        if editor:
-            self.value = {**self.domain.empty(), **editor}
+        """Take up what this device typed here before and never saved: the list's changes and the editor
+        (the offer goes away once the editor shows what was typed, as "Update" comes in ``edit``)."""
+        with self.state.hold_trait_notifications():
+            editor = self.state.resume_draft()
+            if editor:
+                self.value = {**self.domain.empty(), **editor}
 
     def discard_draft(self) -> None:
         """Set aside what this device typed here before."""

@@ -56,8 +56,11 @@ def test_what_the_editor_held_comes_back_in_the_editor(store):
     first = _form(store)
     first.value = {"name": "Direction de la jeunesse", "power": 3}
     again = _form(store)
+    told = []  # what the editor showed when the offer went away
+    again.state.observe(lambda change: told.append((change["new"], again.value["name"])), "offered")
     again.resume_draft()
     assert (again.value["name"], again.value["power"], again.entries) == ("Direction de la jeunesse", 3, [])
+    assert told == [(None, "Direction de la jeunesse")]
 
 
 def test_a_draft_is_offered_to_its_own_phone_and_association_only(store):
