@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 import secrets
 import socket
 from collections.abc import Iterable
@@ -70,6 +71,29 @@ def room_sizes(room: int) -> tuple[int, int]:
     return max(2, math.ceil(room / 3)), room + max(2, math.ceil(room / 10))
 
 
+ANSI_COLOURS = re.compile(r"\x1b\[[0-9;]*m")  # IPython colours its tracebacks for a terminal
+
+
+def cell_error_logger(log):
+    """Return a hook for Voilà's executor that writes a failed cell's error and traceback to the
+    server's log: the phone is shown no traceback (``--show_tracebacks=False``), the trainer's
+    terminal and a failed test's report say why the form did not show."""
+
+    def log_cell_error(cell, cell_index: int, execute_reply: dict) -> None:
+        error = execute_reply.get("content", {})
+        lines = ANSI_COLOURS.sub("", "\n".join(error.get("traceback", [])))
+        log.error(
+            "A form's cell %d (of its notebook's cells) failed (%s: %s); its code: %r\n%s",
+            cell_index + 1,
+            error.get("ename"),
+            error.get("evalue"),
+            cell.get("source", ""),
+            lines,
+        )
+
+    return log_cell_error
+
+
 def _with_kit_error_pages(rule: tuple) -> tuple:
     """Give a handler of Voilà's the kit's error pages; API and websocket handlers keep theirs (JSON).
     The kernel websocket becomes the kit's safe one; the page-close request and the kernels' query
@@ -111,6 +135,7 @@ class SaaraVoila(Voila):
         """Voilà's settings, with the kit's page for addresses no handler serves, and the secret by
         which the kernels it starts (they inherit it) ask for their visitor's request."""
         os.environ[KERNEL_SECRET_ENV] = secrets.token_urlsafe(24)
+        self.config.VoilaExecutor.on_cell_error = cell_error_logger(self.log)  # pages and the pool's kernels
         settings = super().init_settings()
         settings["default_handler_class"] = NotFoundHandler
         settings["saara_room_cap"] = room_sizes(self.room)[1]

@@ -59,6 +59,14 @@ class Server:
             if is_live_kernel(process) and (found := KERNEL_FILE.search(" ".join(process.cmdline())))
         }
 
+    def failed_cells(self) -> list[str]:
+        """What the server logged about a form's cell that failed in its kernel: each error and its traceback."""
+        said, blocks = "".join(self.log), []
+        for start in (match.start() for match in re.finditer(r"\[\w+\] ERROR \| A form's cell", said)):
+            following = re.search(r"\n\[\w+\] ", said[start + 1 :])
+            blocks.append(said[start : start + 1 + following.start()] if following else said[start:])
+        return blocks
+
     def kernels(self) -> int:
         """Count the server's live kernels (its ipykernel processes)."""
         import psutil
@@ -155,4 +163,8 @@ def pytest_runtest_makereport(item, call):
                 held.append(f"{page.url}: {type(error).__name__}")
         if held:
             report.sections.append(("pages when it failed", "\n".join(held)))
+        servers = [value for value in item.funcargs.values() if isinstance(value, Server)]
+        failed = [block for server in servers for block in server.failed_cells()]
+        if failed:
+            report.sections.append(("form cells that failed on the server", "\n".join(failed)))
     return report
