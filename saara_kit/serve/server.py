@@ -72,6 +72,7 @@ def room_sizes(room: int) -> tuple[int, int]:
 
 
 ANSI_COLOURS = re.compile(r"\x1b\[[0-9;]*m")  # IPython colours its tracebacks for a terminal
+CELL_FAILED = "A form's cell"  # how the log's line about a failed cell begins (tests' reports look for it)
 
 
 def cell_error_logger(log):
@@ -83,7 +84,7 @@ def cell_error_logger(log):
         error = execute_reply.get("content", {})
         lines = ANSI_COLOURS.sub("", "\n".join(error.get("traceback", [])))
         log.error(
-            "A form's cell %d (of its notebook's cells) failed (%s: %s); its code: %r\n%s",
+            f"{CELL_FAILED} %d (of its notebook's cells) failed (%s: %s); its code: %r\n%s",
             cell_index + 1,
             error.get("ename"),
             error.get("evalue"),

@@ -61,8 +61,10 @@ class Server:
 
     def failed_cells(self) -> list[str]:
         """What the server logged about a form's cell that failed in its kernel: each error and its traceback."""
+        from saara_kit.serve.server import CELL_FAILED  # on a failure only: it loads Voilà
+
         said, blocks = "".join(self.log), []
-        for start in (match.start() for match in re.finditer(r"\[\w+\] ERROR \| A form's cell", said)):
+        for start in (match.start() for match in re.finditer(rf"\[\w+\] ERROR \| {re.escape(CELL_FAILED)}", said)):
             following = re.search(r"\n\[\w+\] ", said[start + 1 :])
             blocks.append(said[start : start + 1 + following.start()] if following else said[start:])
         return blocks
