@@ -11,6 +11,7 @@ __all__ = [
     "DATASETS_DIR",
     "DEVICE_HEADER",
     "GRACE_SECONDS",
+    "KERNEL_INFO_TIMEOUT_SECONDS",
     "KERNEL_SECRET_ENV",
     "KERNEL_SECRET_HEADER",
     "NOTEBOOKS_DIR",
@@ -48,6 +49,12 @@ NO_DEVICE = "participant"  # the author of a form that knows no device (no serve
 # Seconds a form's kernel outlives its page's last connection (saara_kit.serve.seats): a phone whose
 # Wi-Fi dropped for a minute comes back to its form; JupyterLab's page retries for about that long.
 GRACE_SECONDS = 90
+# A page's connection waits this long for its kernel's first answer (an idle kernel answers in
+# milliseconds). Jupyter Server's timer keeps the connection's sockets and session alive as long,
+# even once closed: at its default of 60 s, a phone reloading every 2 s held 30 of them (about 60 MB).
+# A laptop short of memory may lower it ($SAARA_KERNEL_INFO_TIMEOUT, seconds): a closed page's share is
+# freed sooner; a page whose kernel is busy then connects before its answer, as it does after 20 s.
+KERNEL_INFO_TIMEOUT_SECONDS = int(os.environ.get("SAARA_KERNEL_INFO_TIMEOUT") or 20)
 
 # Debian's Chromium, headless, with no call home (the hubs are often offline).
 CHROMIUM_PATH = os.environ.get("SAARA_CHROMIUM", "/usr/bin/chromium")

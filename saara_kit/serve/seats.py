@@ -33,7 +33,6 @@ from saara_kit.settings import GRACE_SECONDS
 
 __all__ = [
     "GRACE_SECONDS",
-    "KERNEL_INFO_TIMEOUT_SECONDS",
     "PING_INTERVAL_MS",
     "PING_TIMEOUT_MS",
     "SEAT_CHECK_SECONDS",
@@ -43,10 +42,6 @@ __all__ = [
 SEAT_CHECK_SECONDS = 15  # how often the culler looks: a ghost's seat is free within grace + this
 PING_INTERVAL_MS = 15_000
 PING_TIMEOUT_MS = 30_000  # no answer to pings for this long: the phone is gone, its socket is closed
-# A page's connection waits this long for its kernel's first answer (an idle kernel answers in
-# milliseconds). Jupyter Server's timer keeps the connection's sockets and session alive as long,
-# even once closed: at its default of 60 s, a phone reloading every 2 s held 30 of them (about 60 MB).
-KERNEL_INFO_TIMEOUT_SECONDS = 20
 SEATS_PER_DEVICE = 2  # a phone may keep two forms open (two tabs); a third frees the oldest
 MEMORY_LIMIT_MB = 700  # a form's kernel: about 80 MB with its register's grid, 155 MB once a step draws with matplotlib
 

@@ -31,10 +31,11 @@ from saara_kit.serve.handlers import FaviconHandler, JoinHandler, KitErrorPages,
 from saara_kit.serve.join import addresses_to_share, is_this_machine_only, join_url, qr_terminal
 from saara_kit.serve.kernel_socket import MAX_MESSAGE_BYTES, SafeKernelWebsocketHandler
 from saara_kit.serve.login import SaaraIdentityProvider
-from saara_kit.serve.seats import KERNEL_INFO_TIMEOUT_SECONDS, PING_INTERVAL_MS, PING_TIMEOUT_MS, SEAT_CHECK_SECONDS
+from saara_kit.serve.seats import PING_INTERVAL_MS, PING_TIMEOUT_MS, SEAT_CHECK_SECONDS
 from saara_kit.settings import (
     DEVICE_HEADER,
     GRACE_SECONDS,
+    KERNEL_INFO_TIMEOUT_SECONDS,
     KERNEL_SECRET_ENV,
     TEMPLATES_DIR,
     VOILA_APPS_DIR,

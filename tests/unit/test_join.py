@@ -73,3 +73,17 @@ def test_serving_the_network_without_a_code_is_refused_unless_the_facilitator_sa
         assert f"Refusé : --no-token sur {host}" in said and "--open-lan" in said
     assert not (tmp_path / "data").exists()  # refused before anything was made
     assert is_this_machine_only("127.0.0.1") and is_this_machine_only("::1") and is_this_machine_only("localhost")
+
+
+def test_a_closed_connection_is_kept_20_s_unless_the_hub_sets_another_time():
+    """``$SAARA_KERNEL_INFO_TIMEOUT`` (read as the kit starts) reaches Voilà's command line."""
+    import os
+    import subprocess
+    import sys
+
+    show = "from saara_kit.serve.server import voila_arguments as a; print(*a('127.0.0.1', 8866, None))"
+    for setting, expected in ((None, "20"), ("5", "5")):
+        env = {key: value for key, value in os.environ.items() if key != "SAARA_KERNEL_INFO_TIMEOUT"}
+        env |= {"SAARA_KERNEL_INFO_TIMEOUT": setting} if setting else {}
+        printed = subprocess.run([sys.executable, "-c", show], env=env, capture_output=True, text=True, check=True)
+        assert f"--MappingKernelManager.kernel_info_timeout={expected}" in printed.stdout.split()
