@@ -6,6 +6,7 @@ import multiprocessing
 
 import pytest
 import sqlalchemy as sa
+from sqlalchemy.engine.interfaces import CacheStats
 
 from saara_kit.store import Revision, RevisionConflict, new_record_id, open_store
 
@@ -55,6 +56,22 @@ def test_writes_take_the_lock_up_front_and_reads_do_not(store):
     statements.clear()
     store.current("stakeholder")
     assert statements[0] == "BEGIN"
+
+
+def test_a_first_save_compiles_nothing_while_it_holds_the_write_turn(any_store):
+    """Opening the store rehearsed a save and undid it: the statements of a phone's first save are
+    compiled already, and the rehearsal left no row."""
+    compiled_in_the_turn = []
+
+    def note_a_compile(_conn, _cursor, statement, _parameters, context, _executemany):
+        if context.cache_hit is CacheStats.CACHE_MISS:
+            compiled_in_the_turn.append(statement)
+
+    sa.event.listen(any_store.engine, "after_cursor_execute", note_a_compile)
+    assert any_store.save(_revision(new_record_id(), 1))
+    assert compiled_in_the_turn == []
+    assert any_store.count_rows() == 1
+    assert any_store.history("rehearsal") == []
 
 
 def test_saving_the_same_revision_twice_keeps_one_row(any_store):
