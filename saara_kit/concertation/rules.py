@@ -44,12 +44,16 @@ def attendance_adds_up(record: Record) -> Iterable[FieldError]:
 def overlapping_meetings(meetings: list[Record]) -> Iterable[FieldError]:
     """Warn of a meeting that starts while another of the same owner still runs (each lasts
     ``MEETING_HOURS``): a warning, since a co-host may stand in."""
-    running: list[tuple[str, dt.datetime, Record]] = []  # (owner, end, meeting), in order of start
-    for meeting in sorted((m for m in meetings if m.owner and m.date), key=lambda m: (m.date, m.time or "")):
-        start = dt.datetime.fromisoformat(f"{meeting.date}T{meeting.time or '09:00'}")
+    starts = sorted(
+        ((dt.datetime.fromisoformat(f"{m.date}T{m.time or '09:00'}"), m) for m in meetings if m.owner and m.date),
+        key=lambda pair: pair[0],
+    )
+    running: list[tuple[str, dt.datetime, Record]] = []  # (owner, end, meeting) of those still running
+    for start, meeting in starts:
+        running = [entry for entry in running if entry[1] > start]  # in order of start: one ended stays ended
         owner = fold_name(meeting.owner)
-        for other_owner, other_end, other in running:
-            if other_owner == owner and start < other_end:
+        for other_owner, _, other in running:
+            if other_owner == owner:
                 yield FieldError(
                     "time",
                     "meetings.field.time",
