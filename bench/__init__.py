@@ -54,19 +54,25 @@ def settled(pid: int, timeout: float = 120, window: float = 1.0, busy: float = 0
     return time.monotonic() - started
 
 
-SHORT_S, SHORT_RUNS = 0.1, 5
+SHORT_S, SHORT_RUNS, SAMPLE_S = 0.1, 5, 0.05
 
 
 def timed(work) -> float:
-    """Return how many seconds ``work()`` took; for work under ``SHORT_S``, the best of ``SHORT_RUNS``
-    (a few milliseconds swing by half with what else the machine does, and a ratio divides by them)."""
-    best = float("inf")
+    """Return how many seconds one ``work()`` takes. Work under ``SHORT_S``: the best of ``SHORT_RUNS``
+    samples, each of as many calls as last ``SAMPLE_S`` (a step of a few milliseconds swings by half
+    with what else the machine does, or with one tick of its scheduler, and a ratio divides by it)."""
+    started = time.perf_counter()
+    work()
+    once = time.perf_counter() - started
+    if once >= SHORT_S:
+        return once
+    calls = max(1, round(SAMPLE_S / max(once, 1e-6)))
+    best = once
     for _ in range(SHORT_RUNS):
         started = time.perf_counter()
-        work()
-        best = min(best, time.perf_counter() - started)
-        if best >= SHORT_S:
-            break
+        for _ in range(calls):
+            work()
+        best = min(best, (time.perf_counter() - started) / calls)
     return best
 
 
