@@ -53,6 +53,18 @@ def _simple(graph: nx.MultiDiGraph) -> nx.DiGraph:
     return simple
 
 
+def _ties(graph: nx.MultiDiGraph) -> nx.Graph:
+    """The undirected network of ties: two actors' tie weighs the sum of their relations' weights,
+    either way, a both-ways relation once (its way back is no second relation)."""
+    ties = nx.Graph()
+    ties.add_nodes_from(graph)
+    for source, target, link in graph.edges(data=True):
+        if link["relation"]:
+            before = ties.get_edge_data(source, target, {"weight": 0.0})["weight"]
+            ties.add_edge(source, target, weight=before + link["weight"])
+    return ties
+
+
 def network_metrics(graph: nx.MultiDiGraph) -> pd.DataFrame:
     """Return, per actor: ``degree`` (its relations, a both-ways one counted once), ``in_degree`` and
     ``out_degree`` (the relations that reach it and that leave it: a both-ways one is both),
@@ -79,11 +91,11 @@ def network_metrics(graph: nx.MultiDiGraph) -> pd.DataFrame:
 
 
 def communities(graph: nx.MultiDiGraph) -> list[set[str]]:
-    """Return groups of actors more linked among themselves than with others (Louvain, seeded,
-    links taken both ways and by weight), largest first; isolated actors are left out."""
-    undirected = _simple(graph).to_undirected()
-    undirected.remove_nodes_from(list(nx.isolates(undirected)))
-    if undirected.number_of_edges() == 0:
+    """Return groups of actors more tied among themselves than with others (Louvain, seeded, on the
+    ties of ``_ties``), largest first; isolated actors are left out."""
+    ties = _ties(graph)
+    ties.remove_nodes_from(list(nx.isolates(ties)))
+    if ties.number_of_edges() == 0:
         return []
-    found = nx.community.louvain_communities(undirected, weight="weight", seed=SEED)
+    found = nx.community.louvain_communities(ties, weight="weight", seed=SEED)
     return sorted((set(group) for group in found), key=lambda group: (-len(group), sorted(group)))

@@ -45,6 +45,21 @@ def test_communities_leave_isolated_actors_out():
     assert groups == [{"Association", "Bailleur", "Radio"}, {"APC", "Wilaya"}]
 
 
+def test_a_tie_weighs_the_relations_of_both_ways_and_a_both_ways_relation_once():
+    pairs = [("P1", "P2", "cooperation", 5, "both_ways"), ("Q1", "Q2", "cooperation", 5, "both_ways")]
+
+    def groups(*x_links):
+        links = pd.DataFrame(pairs + list(x_links), columns=LINKS.columns)
+        return communities(network(["X", "Q1", "Q2", "P2", "P1"], links))
+
+    # X gives 4 to P1 and gets 1 back, a tie of 5 (had the way back replaced the way there: 1), and gives 3 to Q1
+    reciprocal = ("X", "P1", "money", 4, "one_way"), ("P1", "X", "information", 1, "one_way")
+    assert groups(*reciprocal, ("X", "Q1", "information", 3, "one_way")) == [{"P1", "P2", "X"}, {"Q1", "Q2"}]
+    # one relation both ways of 3 with P1 (not 6), one of 4 to Q1
+    both_ways = ("X", "P1", "cooperation", 3, "both_ways")
+    assert groups(both_ways, ("X", "Q1", "money", 4, "one_way")) == [{"Q1", "Q2", "X"}, {"P1", "P2"}]
+
+
 def test_a_link_to_oneself_is_refused():
     with pytest.raises(ValueError, match="itself"):
         network(ACTORS, pd.DataFrame([("APC", "APC", "money", 1, False)], columns=LINKS.columns))
