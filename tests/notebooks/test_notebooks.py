@@ -50,6 +50,17 @@ def _run_by_a_hub(lesson) -> bool:
 AS_SAVED = [lesson for lesson in NOTEBOOKS if not _run_by_a_hub(lesson)]  # the national lessons: their own files
 
 
+@pytest.mark.parametrize("lesson", list_notebooks(), ids=lambda p: p.stem)
+def test_papermill_reads_every_parameter_a_lesson_declares(lesson):
+    """Papermill skips a parameter whose line has a second "=" (in its comment): `papermill
+    --help-notebook` would not list it, and a facilitator would not know it is there."""
+    cell = next(
+        cell for cell in nbformat.read(lesson, as_version=4).cells if "parameters" in cell.metadata.get("tags", [])
+    )
+    declared = [node.target.id for node in ast.parse(cell.source).body if isinstance(node, ast.AnnAssign)]
+    assert list(papermill.inspect_notebook(lesson)) == declared
+
+
 def test_the_lessons_as_saved_are_the_centre_hubs_run_but_those_across_hubs():
     assert [lesson.stem for lesson in AS_SAVED] == ["06-support-fund-selection", "07-resource-directory"]
 
