@@ -43,26 +43,28 @@ def network(actors: Iterable[str], links: pd.DataFrame) -> nx.MultiDiGraph:
     return graph
 
 
+def _summed(graph: nx.MultiDiGraph, into: nx.Graph, links) -> nx.Graph:
+    """Fill ``into`` with ``graph``'s actors and ``links`` (source, target, weight), the weights of
+    links between the same two actors summed into one edge."""
+    into.add_nodes_from(graph)
+    for source, target, weight in links:
+        before = into.get_edge_data(source, target, {"weight": 0.0})["weight"]
+        into.add_edge(source, target, weight=before + weight)
+    return into
+
+
 def _simple(graph: nx.MultiDiGraph) -> nx.DiGraph:
     """Collapse parallel links into one edge whose weight is their sum."""
-    simple = nx.DiGraph()
-    simple.add_nodes_from(graph)
-    for source, target, weight in graph.edges(data="weight"):
-        before = simple.get_edge_data(source, target, {"weight": 0.0})["weight"]
-        simple.add_edge(source, target, weight=before + weight)
-    return simple
+    return _summed(graph, nx.DiGraph(), graph.edges(data="weight"))
 
 
 def _ties(graph: nx.MultiDiGraph) -> nx.Graph:
     """The undirected network of ties: two actors' tie weighs the sum of their relations' weights,
     either way, a both-ways relation once (its way back is no second relation)."""
-    ties = nx.Graph()
-    ties.add_nodes_from(graph)
-    for source, target, link in graph.edges(data=True):
-        if link["relation"]:
-            before = ties.get_edge_data(source, target, {"weight": 0.0})["weight"]
-            ties.add_edge(source, target, weight=before + link["weight"])
-    return ties
+    relations = (
+        (source, target, link["weight"]) for source, target, link in graph.edges(data=True) if link["relation"]
+    )
+    return _summed(graph, nx.Graph(), relations)
 
 
 def network_metrics(graph: nx.MultiDiGraph) -> pd.DataFrame:
