@@ -26,6 +26,7 @@ __all__ = [
     "default_hub_id",
     "hub_served",
     "is_demo",
+    "kernel_info_timeout",
     "remember_hub",
 ]
 
@@ -54,7 +55,7 @@ GRACE_SECONDS = 90
 # even once closed: at its default of 60 s, a phone reloading every 2 s held 30 of them (about 60 MB).
 # A laptop short of memory may lower it ($SAARA_KERNEL_INFO_TIMEOUT, seconds): a closed page's share is
 # freed sooner; a page whose kernel is busy then connects before its answer, as it does after 20 s.
-KERNEL_INFO_TIMEOUT_SECONDS = int(os.environ.get("SAARA_KERNEL_INFO_TIMEOUT") or 20)
+KERNEL_INFO_TIMEOUT_SECONDS = 20
 
 # Debian's Chromium, headless, with no call home (the hubs are often offline).
 CHROMIUM_PATH = os.environ.get("SAARA_CHROMIUM", "/usr/bin/chromium")
@@ -110,3 +111,17 @@ def default_hub_id(data_dir: str | Path | None = None) -> str:
 def is_demo() -> bool:
     """Tell whether the server shows a demonstration on sample data (``saara-kit serve --demo``)."""
     return os.environ.get("SAARA_DEMO") == "1"
+
+
+def kernel_info_timeout() -> int:
+    """Seconds a page's connection waits for its kernel's first answer: ``$SAARA_KERNEL_INFO_TIMEOUT``,
+    else ``KERNEL_INFO_TIMEOUT_SECONDS``. A setting that is not a whole number of seconds is refused,
+    saying which and why (read when the server starts, not as every kernel imports the kit)."""
+    setting = os.environ.get("SAARA_KERNEL_INFO_TIMEOUT", "").strip()
+    if not setting:
+        return KERNEL_INFO_TIMEOUT_SECONDS
+    if not setting.isdecimal() or int(setting) < 1:
+        from saara_kit.i18n import TranslatedError
+
+        raise TranslatedError("serve.bad_kernel_info_timeout", value=setting, default=KERNEL_INFO_TIMEOUT_SECONDS)
+    return int(setting)

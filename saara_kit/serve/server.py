@@ -35,13 +35,13 @@ from saara_kit.serve.seats import PING_INTERVAL_MS, PING_TIMEOUT_MS, SEAT_CHECK_
 from saara_kit.settings import (
     DEVICE_HEADER,
     GRACE_SECONDS,
-    KERNEL_INFO_TIMEOUT_SECONDS,
     KERNEL_SECRET_ENV,
     TEMPLATES_DIR,
     VOILA_APPS_DIR,
     default_data_dir,
     default_db_url,
     default_hub_id,
+    kernel_info_timeout,
     remember_hub,
 )
 
@@ -213,7 +213,7 @@ def voila_arguments(
         f"--MappingKernelManager.cull_idle_timeout={grace}",  # the culler runs when this is set; the rule is the seats'
         f"--MappingKernelManager.cull_interval={SEAT_CHECK_SECONDS}",
         "--MappingKernelManager.cull_connected=False",
-        f"--MappingKernelManager.kernel_info_timeout={KERNEL_INFO_TIMEOUT_SECONDS}",
+        f"--MappingKernelManager.kernel_info_timeout={kernel_info_timeout()}",
         f"--Voila.token={token or ''}",
         f"--SaaraIdentityProvider.join_code={join_code}",
         f"--SaaraVoila.room={room}",
@@ -259,6 +259,7 @@ def serve(
     ``<data_dir>/logs/serve.log`` (``verbose``: to the terminal).
     """
     hub = load_hub(hub_id or default_hub_id())  # fails early on an unknown hub
+    kernel_info_timeout()  # and on a bad $SAARA_KERNEL_INFO_TIMEOUT
     lang = normalise_lang(lang or hub.default_lang)
     if not token and not is_this_machine_only(host):
         if not open_lan:

@@ -76,7 +76,7 @@ def test_serving_the_network_without_a_code_is_refused_unless_the_facilitator_sa
 
 
 def test_a_closed_connection_is_kept_20_s_unless_the_hub_sets_another_time():
-    """``$SAARA_KERNEL_INFO_TIMEOUT`` (read as the kit starts) reaches Voilà's command line."""
+    """``$SAARA_KERNEL_INFO_TIMEOUT`` (read as the server starts) reaches Voilà's command line."""
     import os
     import subprocess
     import sys

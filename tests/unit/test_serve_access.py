@@ -6,6 +6,8 @@ from __future__ import annotations
 import socket
 import stat
 
+import pytest
+
 from saara_kit.serve.access import ACCESS_FILE, access_codes
 
 
@@ -35,3 +37,24 @@ def test_a_busy_port_is_refused_in_the_facilitators_language(capsys, tmp_path):
             assert main(["serve", "--port", str(port), "--data-dir", str(tmp_path / "data"), "--lang", lang]) == 2
             assert said in capsys.readouterr().err
     assert not (tmp_path / "data").exists()  # refused before any code was made or printed
+
+
+@pytest.mark.parametrize("setting", ["abc", "0", "-5", "2.5", "²"])
+def test_a_kernel_info_timeout_that_is_no_whole_number_of_seconds_is_refused_before_serving(
+    capsys, tmp_path, monkeypatch, setting
+):
+    from saara_kit.cli import main
+
+    monkeypatch.setenv("SAARA_KERNEL_INFO_TIMEOUT", setting)
+    for lang, said in (("fr", f"SAARA_KERNEL_INFO_TIMEOUT vaut « {setting} »"), ("en", f"is “{setting}”")):
+        assert main(["serve", "--port", "0", "--data-dir", str(tmp_path / "data"), "--lang", lang]) == 2
+        assert said in capsys.readouterr().err
+    assert not (tmp_path / "data").exists()  # refused before any code was made or printed
+
+
+@pytest.mark.parametrize(("setting", "seconds"), [("", 20), ("1", 1), (" 45 ", 45), ("٥", 5)])
+def test_a_kernel_info_timeout_of_a_whole_number_of_seconds_is_taken(monkeypatch, setting, seconds):
+    from saara_kit.settings import kernel_info_timeout
+
+    monkeypatch.setenv("SAARA_KERNEL_INFO_TIMEOUT", setting)
+    assert kernel_info_timeout() == seconds
