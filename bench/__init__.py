@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import atexit
 import compileall
+import contextlib
 import shutil
 import tempfile
 import time
 from pathlib import Path
 
-__all__ = ["compare", "compile_kit", "print_ratios", "scratch_dir", "settled", "timed"]
+__all__ = ["compare", "compile_kit", "each_step_once", "print_ratios", "scratch_dir", "settled", "timed"]
 
 
 def scratch_dir(prefix: str = "saara-bench-") -> Path:
@@ -56,6 +57,18 @@ def settled(pid: int, timeout: float = 120, window: float = 1.0, busy: float = 0
 
 SHORT_S, SHORT_RUNS, SAMPLE_S = 0.1, 5, 0.05
 LONG_S, LONG_RUNS = 1.0, 3
+_once = False  # inside ``each_step_once``
+
+
+@contextlib.contextmanager
+def each_step_once():
+    """Time each step with one call: a benchmark run in small to check that it works, not to measure."""
+    global _once
+    _once = True
+    try:
+        yield
+    finally:
+        _once = False
 
 
 def timed(work) -> float:
@@ -67,7 +80,7 @@ def timed(work) -> float:
     started = time.perf_counter()
     work()
     best = time.perf_counter() - started
-    if best >= LONG_S:
+    if best >= LONG_S or _once:
         return best
     calls = max(1, round(SAMPLE_S / max(best, 1e-6)))
     for _ in range(SHORT_RUNS if best < SHORT_S else LONG_RUNS - 1):

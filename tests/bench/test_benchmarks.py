@@ -31,6 +31,18 @@ def test_a_benchmark_in_small_prints_its_ratio_and_target_last(module, capsys):
     assert ("ratio" in last or "latency" in last or "growth" in last) and "target" in last, last
 
 
+def test_a_short_step_is_timed_over_many_calls_but_once_in_a_small_run():
+    from bench import each_step_once, timed
+
+    calls: list[int] = []
+    assert timed(lambda: calls.append(1)) < 0.001
+    assert len(calls) > 100  # samples of 0.05 s each
+    calls.clear()
+    with each_step_once():
+        timed(lambda: calls.append(1))
+    assert calls == [1]
+
+
 def test_make_bench_ends_with_every_figure_against_its_target(tmp_path, monkeypatch, capsys):
     """``python -m bench`` runs each benchmark in a process of its own and repeats, at the end, each
     one's last line: one table of every figure."""
