@@ -68,7 +68,7 @@ class Store:
     def _create_tables_and_rehearse_a_save(self, conn: sa.Connection) -> None:
         """Create the tables, then save a placeholder revision and undo it: SQLAlchemy compiles a
         save's statements on their first use, and a first save that compiled them did so while it
-        held the room's write turn (1.2 ms each: the last of 60 phones saving at once waited 70 ms more).
+        held the room's write turn (1.2 ms a phone: the last of 60 phones saving at once waited 70 ms more).
         A read-only store still opens: its first save says why nothing can be saved."""
         metadata.create_all(conn)
         rehearsal = conn.begin_nested()
