@@ -3,6 +3,7 @@ or raw messages, not a browser's drawing."""
 
 from __future__ import annotations
 
+import contextlib
 import http.cookiejar
 import re
 import socket
@@ -28,6 +29,7 @@ class HttpPhone:
         self.form_s: float | None = None
         self.kernel_id = ""
         self.error = ""
+        self._held = contextlib.ExitStack()  # the open websocket, kept as a page keeps it
 
     @property
     def cookies(self) -> str:
@@ -66,12 +68,14 @@ class HttpPhone:
             self.server.url.replace("http", "ws", 1)
             + f"/api/kernels/{self.kernel_id}/channels?session_id={self.kernel_id}"
         )
-        self.socket = connect(
-            address,
-            additional_headers={"Cookie": self.cookies},
-            origin=self.server.url,
-            subprotocols=["v1.kernel.websocket.jupyter.org"],
-            max_size=None,
+        self.socket = self._held.enter_context(  # websockets 17.1+ wants a connection entered as a context
+            connect(
+                address,
+                additional_headers={"Cookie": self.cookies},
+                origin=self.server.url,
+                subprotocols=["v1.kernel.websocket.jupyter.org"],
+                max_size=None,
+            )
         )
 
     def vanish(self) -> None:

@@ -151,6 +151,6 @@ def test_no_page_reads_a_kernels_request(mischief_server):
     phone.arrive()
     address = mischief_server.url.replace("http", "ws", 1) + f"/voila/query/{phone.kernel_id}"
     for headers in ({}, {"Cookie": phone.cookies}):
-        with pytest.raises(InvalidStatus) as refused:
-            connect(address, additional_headers=headers, open_timeout=10)
+        with pytest.raises(InvalidStatus) as refused, connect(address, additional_headers=headers, open_timeout=10):
+            pass
         assert refused.value.response.status_code == 403
