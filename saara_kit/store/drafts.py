@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from saara_kit.store.schema import drafts
 from saara_kit.validation import fold_name
 
-__all__ = ["Draft", "drop_draft", "keep_draft", "read_draft"]
+__all__ = ["Draft", "drop_draft", "keep_draft", "read_draft", "replace_draft"]
 
 
 @dataclass(frozen=True)
@@ -39,20 +39,24 @@ def _where(device: str, kind: str, hub_id: str, association: str):
 
 def keep_draft(store, device: str, kind: str, hub_id: str, association: str, content: dict[str, Any]) -> None:
     """Keep ``content`` as the device's draft for the association (replacing the one kept before)."""
-    row = dict(
-        device=device,
-        kind=kind,
-        region=hub_id,
-        association_key=fold_name(association),
-        content=content,
-        kept_at=dt.datetime.now(dt.UTC).replace(tzinfo=None),
+    store.write(lambda conn: replace_draft(conn, device, kind, hub_id, association, content))
+
+
+def replace_draft(
+    conn: sa.Connection, device: str, kind: str, hub_id: str, association: str, content: dict[str, Any]
+) -> None:
+    """In a write transaction: put ``content`` in place of the device's draft for the association."""
+    conn.execute(drafts.delete().where(_where(device, kind, hub_id, association)))
+    conn.execute(
+        drafts.insert().values(
+            device=device,
+            kind=kind,
+            region=hub_id,
+            association_key=fold_name(association),
+            content=content,
+            kept_at=dt.datetime.now(dt.UTC).replace(tzinfo=None),
+        )
     )
-
-    def replace(conn: sa.Connection) -> None:
-        conn.execute(drafts.delete().where(_where(device, kind, hub_id, association)))
-        conn.execute(drafts.insert().values(**row))
-
-    store.write(replace)
 
 
 def read_draft(store, device: str, kind: str, hub_id: str, association: str) -> Draft | None:

@@ -14,6 +14,7 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from saara_kit.settings import default_db_url
+from saara_kit.store.drafts import replace_draft
 from saara_kit.store.records import SHARED_RECORDS, Revision, RevisionConflict
 from saara_kit.store.schema import metadata, revisions
 from saara_kit.store.sqlite import configure_sqlite, is_locked_error
@@ -66,14 +67,16 @@ class Store:
         self._tables = set(metadata.tables)  # what this store has created (a domain's tables may come later)
 
     def _create_tables_and_rehearse_a_save(self, conn: sa.Connection) -> None:
-        """Create the tables, then save a placeholder revision and undo it: SQLAlchemy compiles a
-        save's statements on their first use, and a first save that compiled them did so while it
-        held the room's write turn (1.2 ms a phone: the last of 60 phones saving at once waited 70 ms more).
-        A read-only store still opens: its first save says why nothing can be saved."""
+        """Create the tables, then save a placeholder revision and keep a placeholder draft, and undo
+        both: SQLAlchemy compiles a statement on its first use, and a phone's first save or draft that
+        compiled its statements did so while it held the room's write turn (1.2 ms a phone's first save:
+        the last of 60 phones saving at once waited 70 ms more). A read-only store still opens: its
+        first save says why nothing can be saved."""
         metadata.create_all(conn)
         rehearsal = conn.begin_nested()
         with contextlib.suppress(OperationalError):  # a store that refuses writes opens to be read
             self.insert_revision(conn, REHEARSAL)
+            replace_draft(conn, "rehearsal", REHEARSAL.kind, "", "", {})
         rehearsal.rollback()
 
     def ensure_tables(self, *tables: sa.Table) -> None:

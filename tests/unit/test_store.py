@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine.interfaces import CacheStats
 
 from saara_kit.store import Revision, RevisionConflict, new_record_id, open_store
+from saara_kit.store.drafts import keep_draft, read_draft
 
 
 def _revision(record_id: str, number: int, name: str = "APC", deleted: bool = False) -> Revision:
@@ -58,20 +59,36 @@ def test_writes_take_the_lock_up_front_and_reads_do_not(store):
     assert statements[0] == "BEGIN"
 
 
-def test_a_first_save_compiles_nothing_while_it_holds_the_write_turn(any_store):
-    """Opening the store rehearsed a save and undid it: the statements of a phone's first save are
-    compiled already, and the rehearsal left no row."""
-    compiled_in_the_turn = []
+def _compiled(store) -> list[str]:
+    """The statements ``store`` compiles from now on (SQLAlchemy's cache missed them), as it runs them."""
+    compiled = []
 
     def note_a_compile(_conn, _cursor, statement, _parameters, context, _executemany):
         if context.cache_hit is CacheStats.CACHE_MISS:
-            compiled_in_the_turn.append(statement)
+            compiled.append(statement)
 
-    sa.event.listen(any_store.engine, "after_cursor_execute", note_a_compile)
+    sa.event.listen(store.engine, "after_cursor_execute", note_a_compile)
+    return compiled
+
+
+def test_a_first_save_compiles_nothing_while_it_holds_the_write_turn(any_store):
+    """Opening the store rehearsed a save and undid it: the statements of a phone's first save are
+    compiled already, and the rehearsal left no row."""
+    compiled_in_the_turn = _compiled(any_store)
     assert any_store.save(_revision(new_record_id(), 1))
     assert compiled_in_the_turn == []
     assert any_store.count_rows() == 1
     assert any_store.history("rehearsal") == []
+
+
+def test_a_first_draft_compiles_nothing_while_it_holds_the_write_turn(any_store):
+    """The rehearsal kept a draft too: a phone's first draft compiles nothing in its write turn,
+    and no placeholder draft is left to offer anyone."""
+    compiled_in_the_turn = _compiled(any_store)
+    keep_draft(any_store, "phone-1", "stakeholder", "ouest", "APC", {"name": "Wilaya"})
+    assert compiled_in_the_turn == []
+    assert read_draft(any_store, "phone-1", "stakeholder", "ouest", "APC").content == {"name": "Wilaya"}
+    assert read_draft(any_store, "rehearsal", "rehearsal", "", "") is None
 
 
 def test_saving_the_same_revision_twice_keeps_one_row(any_store):
