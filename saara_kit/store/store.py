@@ -63,10 +63,10 @@ class Store:
         if self.engine.dialect.name == "sqlite":
             configure_sqlite(self.engine)
         self._writers_queue = functools.partial(writers_queue, sqlite_file) if sqlite_file else contextlib.nullcontext
-        self.write(self._create_tables_and_rehearse_a_save)
+        self.write(self._create_tables_and_rehearse_first_writes)
         self._tables = set(metadata.tables)  # what this store has created (a domain's tables may come later)
 
-    def _create_tables_and_rehearse_a_save(self, conn: sa.Connection) -> None:
+    def _create_tables_and_rehearse_first_writes(self, conn: sa.Connection) -> None:
         """Create the tables, then save a placeholder revision and keep a placeholder draft, and undo
         both: SQLAlchemy compiles a statement on its first use, and a phone's first save or draft that
         compiled its statements did so while it held the room's write turn (1.2 ms a phone's first save:
